@@ -1,0 +1,32 @@
+// Settings shared by the CLI and the language server: the resolved configuration of one file.
+// Loading `.cachelintrc.json` / package.json "cachelint" lives in config-load.ts; this file holds
+// only the shape and the defaults, so the engine can depend on it without touching the disk.
+import type { CacheLib } from './facts/types';
+import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
+
+export interface ResolvedConfig {
+  /** severity per rule; `off` disables it */
+  rules: Record<RuleId, SeveritySetting>;
+  /** when set, missing-ttl offers its TTL as a safe fix with this many seconds */
+  defaultTtlSeconds?: number;
+  /** extra modules whose exports are cache clients, with the library whose semantics they follow */
+  cacheModules: Record<string, CacheLib>;
+  /** extra project class names to treat as cache wrappers (TTL unknown: missing-ttl stays silent) */
+  wrappers: string[];
+  /** extra not-found sentinel string values */
+  sentinels: string[];
+  /** glob patterns (relative to the config file's folder) of files to skip */
+  ignore: string[];
+  /** files larger than this many bytes are skipped with a notice */
+  maxFileSize: number;
+  /** the config file this came from, if any */
+  configFile?: string;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+
+export function defaultConfig(): ResolvedConfig {
+  const rules = {} as Record<RuleId, SeveritySetting>;
+  for (const id of RULE_IDS) rules[id] = 'warn';
+  return { rules, cacheModules: {}, wrappers: [], sentinels: [], ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+}

@@ -1,0 +1,154 @@
+// The engine both faces (CLI and language server) call: keep per-file facts, link them into a
+// project index, run the enabled rules, and return findings per file. Facts are recomputed only
+// for files whose text changed; linking and the rules are cheap and run over the whole project.
+import type { ResolvedConfig } from '../config';
+import { extractFacts } from '../facts/index';
+import { linkProject } from '../facts/link';
+import type { FileFacts } from '../facts/types';
+import { rules as allRules } from '../rules/index';
+import {
+  formatMessage,
+  RULE_IDS,
+  type Finding,
+  type LinkedFile,
+  type ProjectIndex,
+  type Rule,
+  type RuleContext,
+  type RuleId,
+  type RuleSettings,
+} from '../rule';
+import { applySuppressions } from './suppress';
+
+export interface AnalyzerOptions {
+  /** the resolved configuration for a file (severities, default TTL, extra clients…) */
+  configFor(file: string): ResolvedConfig;
+  /** the major version of cache-manager the file's package depends on, if known */
+  cacheManagerMajor?(file: string): number | undefined;
+  /** restrict to these rules (CLI `--rule`) */
+  only?: readonly RuleId[];
+}
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  /** syntax errors: the file was not analysed (ESLint's fatal parsing error) */
+  parseErrors: { start: number; message: string }[];
+}
+
+interface Entry {
+  text: string;
+  facts: FileFacts;
+  configKey: string;
+}
+
+export class Analyzer {
+  private readonly entries = new Map<string, Entry>();
+  /** milliseconds spent per rule in the last run (CLI --timing) */
+  readonly timing: Record<string, number> = {};
+  private index: ProjectIndex | undefined;
+
+  constructor(private readonly opts: AnalyzerOptions) {}
+
+  /** Adds or replaces a file. Facts are re-extracted only when the text or config changed. */
+  setFile(file: string, text: string, facts?: FileFacts): FileFacts {
+    const config = this.opts.configFor(file);
+    const configKey = configFingerprint(config);
+    const prev = this.entries.get(file);
+    if (prev && prev.text === text && prev.configKey === configKey) return prev.facts;
+    const f = facts ?? extractFacts(file, text, config);
+    this.entries.set(file, { text, facts: f, configKey });
+    this.index = undefined;
+    return f;
+  }
+
+  removeFile(file: string): void {
+    if (this.entries.delete(file)) this.index = undefined;
+  }
+
+  hasFile(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  files(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  factsOf(file: string): FileFacts | undefined {
+    return this.entries.get(file)?.facts;
+  }
+
+  textOf(file: string): string | undefined {
+    return this.entries.get(file)?.text;
+  }
+
+  /** The linked project (built on demand, reused until a file changes). */
+  project(): ProjectIndex {
+    if (!this.index) {
+      const inputs: { file: string; text: string; facts: FileFacts }[] = [];
+      for (const [file, e] of this.entries) if (e.facts.parseErrors.length === 0) inputs.push({ file, text: e.text, facts: e.facts });
+      this.index = linkProject(inputs, this.opts.configFor);
+    }
+    return this.index;
+  }
+
+  /** Runs the enabled rules; returns results for `files` (default: every file). */
+  run(files?: Iterable<string>): Map<string, FileResult> {
+    const wanted = new Set(files ?? this.entries.keys());
+    const project = this.project();
+    const results = new Map<string, FileResult>();
+    for (const file of wanted) {
+      const e = this.entries.get(file);
+      if (e) results.set(file, { file, findings: [], parseErrors: e.facts.parseErrors });
+    }
+    const settings: RuleSettings = {
+      defaultTtlSeconds: (f) => this.opts.configFor(f).defaultTtlSeconds,
+      cacheManagerMajor: (f) => this.opts.cacheManagerMajor?.(f),
+    };
+    for (const id of RULE_IDS) {
+      if (this.opts.only && !this.opts.only.includes(id)) continue;
+      const rule = allRules[id] as Rule;
+      const t0 = performance.now();
+      const ctxFor = (sink: (f: Finding) => void): RuleContext<string> => ({
+        settings,
+        report: (d) => {
+          const severitySetting = this.opts.configFor(d.file).rules[id];
+          if (severitySetting === 'off') return;
+          sink({
+            ruleId: id,
+            messageId: d.messageId,
+            message: formatMessage(rule.meta.messages[d.messageId], d.data),
+            file: d.file,
+            span: d.span,
+            severity: severitySetting === 'error' ? 'error' : 'warning',
+            related: d.related ?? [],
+            fix: d.fix,
+            suggestions: d.suggestions ?? [],
+          });
+        },
+      });
+      const sink = (f: Finding) => results.get(f.file)?.findings.push(f);
+      if (rule.checkFile) {
+        for (const file of wanted) {
+          const lf = project.files.get(file);
+          if (!lf || this.opts.configFor(file).rules[id] === 'off') continue;
+          rule.checkFile(lf, ctxFor(sink));
+        }
+      }
+      if (rule.checkProject) rule.checkProject(project, ctxFor(sink));
+      this.timing[id] = (this.timing[id] ?? 0) + performance.now() - t0;
+    }
+    for (const r of results.values()) {
+      const lf = project.files.get(r.file);
+      if (lf) r.findings = applySuppressions(lf, r.findings, this.opts.only);
+      r.findings.sort((a, b) => a.span.start - b.span.start || String(a.ruleId).localeCompare(String(b.ruleId)));
+    }
+    return results;
+  }
+}
+
+/** What of the config changes the facts (not severities: those only filter findings). */
+function configFingerprint(c: ResolvedConfig): string {
+  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels]);
+}
+
+export type { LinkedFile };

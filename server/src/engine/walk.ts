@@ -1,0 +1,53 @@
+// The single walk over a file (STYLE.md "Single walk"): parse once with the TypeScript compiler that
+// ts-morph bundles, visit every node once with ts.forEachChild, and dispatch by SyntaxKind to the
+// fact collectors. The walk keeps its own stack instead of recursing, so a file nested 5,000
+// levels deep cannot overflow the JavaScript stack.
+import { ts } from 'ts-morph';
+
+export type Visitor = (node: ts.Node) => void;
+export type VisitorMap = Partial<Record<ts.SyntaxKind, Visitor[]>>;
+
+export function scriptKindFor(file: string): ts.ScriptKind {
+  const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
+  switch (ext) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
+
+/** Parses `text` with parent pointers set (collectors look upwards for context). */
+export function parse(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+}
+
+/** Syntax errors as the parser reports them (the file is still walked: TS recovers). */
+export function parseDiagnostics(sf: ts.SourceFile): { start: number; message: string }[] {
+  const diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return diags.map((d) => ({ start: d.start, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') }));
+}
+
+/** Visits every node of `sf` once, in source order, calling the visitors registered for its kind. */
+export function walk(sf: ts.SourceFile, visitors: VisitorMap): void {
+  const stack: ts.Node[] = [sf];
+  const children: ts.Node[] = [];
+  const collect = (n: ts.Node) => {
+    children.push(n);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const vs = visitors[node.kind];
+    if (vs) for (const v of vs) v(node);
+    ts.forEachChild(node, collect);
+    // push in reverse so children are visited in source order
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    children.length = 0;
+  }
+}

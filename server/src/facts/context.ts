@@ -1,0 +1,70 @@
+// The state one file's walk shares between the fact collectors.
+import { ts } from 'ts-morph';
+import type { ResolvedConfig } from '../config';
+import { enclosingFunction, type FunctionLike } from './scope';
+import type { FileFacts, FnFact } from './types';
+
+export interface FileCtx {
+  file: string;
+  text: string;
+  sf: ts.SourceFile;
+  config: ResolvedConfig;
+  /** the facts being built; collectors push into its arrays */
+  facts: FileFacts;
+  /** the id of the function enclosing `node` (0: module top level); registers it on first use */
+  fnIdOf(node: ts.Node): number;
+  /** compiler nodes of facts.calls / facts.dbWrites by index, for post-walk passes (never stored) */
+  callNodes: ts.CallExpression[];
+  dbWriteNodes: ts.Node[];
+}
+
+export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {
+  const ids = new Map<FunctionLike, number>();
+  const ctx: FileCtx = {
+    file,
+    text,
+    sf,
+    config,
+    facts,
+    callNodes: [],
+    dbWriteNodes: [],
+    fnIdOf(node) {
+      const fn = enclosingFunction(node);
+      if (!fn) return 0;
+      let id = ids.get(fn);
+      if (id === undefined) {
+        id = ids.size + 1;
+        ids.set(fn, id);
+        facts.fns.push(fnFact(id, fn));
+      }
+      return id;
+    },
+  };
+  return ctx;
+}
+
+function fnFact(id: number, fn: FunctionLike): FnFact {
+  let name: string | undefined;
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name) || ts.isPrivateIdentifier(fn.name))) name = fn.name.text;
+  else if (ts.isConstructorDeclaration(fn)) name = 'constructor';
+  else if (fn.parent && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent)) && ts.isIdentifier(fn.parent.name))
+    name = fn.parent.name.text;
+  let className: string | undefined;
+  for (let p: ts.Node | undefined = fn.parent; p && !ts.isSourceFile(p); p = p.parent)
+    if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) {
+      className = p.name?.text;
+      break;
+    }
+  return {
+    id,
+    span: { start: fn.getStart(), end: fn.end },
+    name,
+    className,
+    params: fn.parameters.map((p) => ({
+      name: ts.isIdentifier(p.name) ? p.name.text : '',
+      optional: !!p.questionToken || !!p.initializer || !!p.dotDotDotToken,
+      hasDefault: !!p.initializer,
+    })),
+    calls: [],
+  };
+}

@@ -1,0 +1,185 @@
+// Syntactic name resolution inside one file: which declaration an identifier refers to, what an
+// import binds, which function/class encloses a node. No type checker: this works on a lone file,
+// without node_modules, and costs a walk up the parent chain.
+import { ts } from 'ts-morph';
+import type { ImportFact } from './types';
+
+export type Decl =
+  | { t: 'import'; imp: ImportFact }
+  | { t: 'var'; node: ts.VariableDeclaration }
+  | { t: 'param'; node: ts.ParameterDeclaration; index: number; fn: ts.SignatureDeclaration }
+  | { t: 'function'; node: ts.FunctionDeclaration }
+  | { t: 'class'; node: ts.ClassDeclaration };
+
+export type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.GetAccessorDeclaration
+  | ts.SetAccessorDeclaration;
+
+export function isFunctionLike(n: ts.Node): n is FunctionLike {
+  return (
+    ts.isFunctionDeclaration(n) ||
+    ts.isFunctionExpression(n) ||
+    ts.isArrowFunction(n) ||
+    ts.isMethodDeclaration(n) ||
+    ts.isConstructorDeclaration(n) ||
+    ts.isGetAccessorDeclaration(n) ||
+    ts.isSetAccessorDeclaration(n)
+  );
+}
+
+export function enclosingFunction(n: ts.Node): FunctionLike | undefined {
+  for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
+  return undefined;
+}
+
+export function enclosingClass(n: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let p = n.parent; p; p = p.parent) if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) return p;
+  return undefined;
+}
+
+/** Strips `await`, parentheses, `as`/`!`/`satisfies` and type assertions. */
+export function unwrap(e: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    else if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+/** The property name of `a.b` / `a['b']` / `a.#b`, if static. */
+export function memberName(e: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}
+
+export function propertyNameText(n: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!n) return undefined;
+  if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n)) return n.text;
+  return undefined;
+}
+
+/** The file's import bindings, in declaration order. `require()` bindings are included. */
+export function collectImport(node: ts.ImportDeclaration, out: ImportFact[]): void {
+  if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
+  const module = node.moduleSpecifier.text;
+  const c = node.importClause;
+  if (c.name) out.push({ local: c.name.text, module, name: 'default' });
+  const nb = c.namedBindings;
+  if (nb && ts.isNamespaceImport(nb)) out.push({ local: nb.name.text, module, name: '*' });
+  if (nb && ts.isNamedImports(nb))
+    for (const el of nb.elements) out.push({ local: el.name.text, module, name: (el.propertyName ?? el.name).text });
+}
+
+/** `const x = require('m')`, `const { a, b: c } = require('m')`, `import x = require('m')`. */
+export function collectRequire(node: ts.VariableDeclaration, out: ImportFact[]): void {
+  const init = node.initializer && unwrap(node.initializer);
+  if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') return;
+  const arg = init.arguments[0];
+  if (!arg || !ts.isStringLiteralLike(arg)) return;
+  const module = arg.text;
+  if (ts.isIdentifier(node.name)) out.push({ local: node.name.text, module, name: '*' });
+  else if (ts.isObjectBindingPattern(node.name))
+    for (const el of node.name.elements) {
+      if (!ts.isIdentifier(el.name)) continue;
+      const imported = propertyNameText(el.propertyName) ?? el.name.text;
+      out.push({ local: el.name.text, module, name: imported });
+    }
+}
+
+function declaresName(stmt: ts.Statement, name: string): Decl | undefined {
+  if (ts.isVariableStatement(stmt)) {
+    for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return { t: 'var', node: d };
+  } else if (ts.isFunctionDeclaration(stmt) && stmt.name?.text === name) return { t: 'function', node: stmt };
+  else if (ts.isClassDeclaration(stmt) && stmt.name?.text === name) return { t: 'class', node: stmt };
+  return undefined;
+}
+
+/**
+ * Finds the declaration `id` refers to by walking up the enclosing blocks, functions and the file.
+ * `imports` is the file's import table (so the lookup needs no second pass over the file).
+ */
+export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[]): Decl | undefined {
+  const name = id.text;
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
+      const stmts = ts.isCaseClause(p) || ts.isDefaultClause(p) ? p.statements : p.statements;
+      for (const s of stmts) {
+        const d = declaresName(s, name);
+        if (d) return d;
+      }
+    }
+    if (isFunctionLike(p)) {
+      const i = p.parameters.findIndex((prm) => ts.isIdentifier(prm.name) && prm.name.text === name);
+      if (i >= 0) return { t: 'param', node: p.parameters[i], index: i, fn: p };
+    }
+    if ((ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isForStatement(p)) && p.initializer && ts.isVariableDeclarationList(p.initializer)) {
+      for (const d of p.initializer.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return { t: 'var', node: d };
+    }
+    if (ts.isSourceFile(p)) {
+      const imp = findLast(imports, (i) => i.local === name);
+      if (imp) return { t: 'import', imp };
+    }
+  }
+  return undefined;
+}
+
+function findLast<T>(xs: readonly T[], f: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i])) return xs[i];
+  return undefined;
+}
+
+/** The name of a type reference (`Redis`, `Repository<Product>` → `Repository`, `ns.Cache` → `ns.Cache`). */
+export function typeRefName(t: ts.TypeNode | undefined): { name: string; args: ts.TypeNode[] } | undefined {
+  if (!t) return undefined;
+  if (ts.isTypeReferenceNode(t)) {
+    const n = ts.isIdentifier(t.typeName) ? t.typeName.text : `${entityNameText(t.typeName.left)}.${t.typeName.right.text}`;
+    return { name: n, args: [...(t.typeArguments ?? [])] };
+  }
+  if (ts.isUnionTypeNode(t)) {
+    // `Redis | undefined`, `Cache | null`
+    const real = t.types.filter((x) => x.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword));
+    if (real.length === 1) return typeRefName(real[0]);
+  }
+  return undefined;
+}
+
+function entityNameText(n: ts.EntityName): string {
+  return ts.isIdentifier(n) ? n.text : `${entityNameText(n.left)}.${n.right.text}`;
+}
+
+/** Decorator calls on a node: `@InjectRedis()` → [{ name: 'InjectRedis', args }]. */
+export function decoratorsOf(n: ts.Node): { name: string; args: readonly ts.Expression[] }[] {
+  const ds = ts.canHaveDecorators(n) ? ts.getDecorators(n) ?? [] : [];
+  const out: { name: string; args: readonly ts.Expression[] }[] = [];
+  for (const d of ds) {
+    const e = d.expression;
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) out.push({ name: e.expression.text, args: e.arguments });
+    else if (ts.isIdentifier(e)) out.push({ name: e.text, args: [] });
+  }
+  return out;
+}
+
+/** The statement that contains `n` directly inside a block (where a fix can insert a line after). */
+export function enclosingStatement(n: ts.Node): ts.Statement | undefined {
+  for (let p: ts.Node | undefined = n; p && p.parent; p = p.parent) {
+    if (ts.isBlock(p.parent) || ts.isSourceFile(p.parent) || ts.isCaseClause(p.parent) || ts.isDefaultClause(p.parent) || ts.isModuleBlock(p.parent))
+      return p as ts.Statement;
+    if (isFunctionLike(p)) return undefined;
+  }
+  return undefined;
+}
+
+/** Leading whitespace of the line `pos` is on. */
+export function indentAt(text: string, pos: number): string {
+  let s = pos;
+  while (s > 0 && text[s - 1] !== '\n') s--;
+  let e = s;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return text.slice(s, e);
+}

@@ -1,0 +1,206 @@
+// The facts layer's data model. Everything here is plain JSON (offsets, strings, numbers), never a
+// compiler node: per-file facts are cached on disk (`--cache`) and kept in the language server's
+// project index between edits, so they must survive without the AST that produced them.
+
+/** Half-open UTF-16 offsets into the file text, as TypeScript reports them. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Cache libraries whose semantics (verbs, TTL syntax and unit) the rules know. */
+export type CacheLib =
+  | 'ioredis'
+  | 'node-redis'
+  | 'upstash'
+  | 'cache-manager'
+  | 'keyv'
+  | 'lru-cache'
+  | 'node-cache';
+
+/**
+ * A reference to something that may live in another file, resolved by the project linker
+ * (`facts/link.ts`). `module` is the import specifier as written; `name` is the imported name
+ * (`default`, `*` or a named export); `member` walks properties from there (`CacheKeys.product`).
+ */
+export interface SymbolRef {
+  module: string;
+  name: string;
+  member?: string[];
+}
+
+/** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
+export type ClientRef =
+  /** A cache client constructed or injected here: `new Redis()`, `@InjectRedis()`, `createCache({ ttl })`. */
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number }
+  /** A binding imported from another module (a client instance or a wrapper instance exported there). */
+  | { t: 'import'; ref: SymbolRef; pipeline?: number }
+  /** An instance of a class declared in this file (possibly a wrapper). */
+  | { t: 'class'; name: string; pipeline?: number }
+  /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported). */
+  | { t: 'type'; ref: SymbolRef; pipeline?: number };
+
+/** A piece of a cache key: literal text, a hole (a runtime value), or a symbolic reference. */
+export type KeyPart =
+  | { lit: string }
+  | { hole: string } // the hole's source text, e.g. `id` or `user.id`
+  | { ref: SymbolRef; args?: string[] }; // imported constant or key builder call, args as source text
+
+/**
+ * A key expression. `parts` is what the expression is made of, as far as this file can tell;
+ * `builder` names the key builder it calls (local name or imported ref) so a fix can call it again.
+ */
+export interface KeyExpr {
+  span: Span;
+  text: string;
+  parts: KeyPart[];
+  builder?: { local?: string; ref?: SymbolRef; args: string[] };
+}
+
+/** What a cache call does to the key it touches. */
+export type CacheOpKind = 'read' | 'write' | 'delete' | 'expire' | 'other';
+
+/** One argument of a call, summarised: enough for TTL/option checks and fixes. */
+export interface ArgFact {
+  span: Span;
+  /** literal string value, upper-cased flags are compared case-insensitively by rules */
+  str?: string;
+  num?: number;
+  /** object literal: its property names (lower-case comparisons are the rule's business) */
+  props?: string[];
+  /** an object literal property `ttl: 0` style numeric value, by property name */
+  propNums?: Record<string, number>;
+  spread?: boolean;
+  /** the argument is an identifier naming a parameter of the enclosing function (for wrappers) */
+  param?: number;
+  /** the value is a not-found sentinel (null, 'null', '', JSON.stringify(null), a constant holding one…) */
+  sentinel?: boolean;
+  /** the value is the key/identifier of a sentinel constant imported from elsewhere (linker decides) */
+  sentinelRef?: SymbolRef;
+}
+
+/**
+ * A call `recv.method(args)` whose receiver may be a cache client. Phase 1 records it with a
+ * symbolic receiver; the linker decides whether it is a cache call and of which library.
+ */
+export interface CallFact {
+  id: number;
+  span: Span;
+  method: string;
+  methodSpan: Span;
+  /** span of the receiver expression (`this.redis`), to build fixes that reuse it */
+  receiverSpan: Span;
+  receiver: ClientRef;
+  args: ArgFact[];
+  /** end of the argument list (position just before `)`) to append arguments */
+  argsEnd: number;
+  key?: KeyExpr;
+  fn: number;
+  /** index of the DB writes (into FileFacts.dbWrites) that precede this call in the same flow */
+  afterWrites: number[];
+  /** the call is inside a pipeline/multi chain; same id = same pipeline */
+  pipeline?: number;
+}
+
+export type DbWriteKind = 'create' | 'update' | 'delete';
+
+export interface DbWrite {
+  span: Span;
+  kind: DbWriteKind;
+  /** normalised entity (`product`), if visible */
+  entity?: string;
+  /** the ORM or driver it was recognised as */
+  via: string;
+  /** short source text for messages, e.g. `prisma.product.update` */
+  label: string;
+  fn: number;
+  /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
+  resultVar?: string;
+  /** the end of the statement containing the write, where a fix may insert a line */
+  stmtEnd: number;
+  /** indentation of that statement */
+  indent: string;
+}
+
+export interface DbRead {
+  span: Span;
+  entity?: string;
+  via: string;
+  fn: number;
+}
+
+export interface FnFact {
+  id: number;
+  span: Span;
+  name?: string;
+  className?: string;
+  params: { name: string; optional: boolean; hasDefault: boolean }[];
+  /** names of the calls made in the body (method or function names), for invalidation heuristics */
+  calls: string[];
+}
+
+export interface ImportFact {
+  local: string;
+  module: string;
+  /** `default`, `*` or the exported name */
+  name: string;
+}
+
+/** What a top-level or exported binding of this file is, for other files to resolve. */
+export type ExportValue =
+  | { t: 'client'; client: ClientRef }
+  | { t: 'string'; value: string }
+  | { t: 'key'; parts: KeyPart[]; params: string[] }
+  | { t: 'object'; members: Record<string, ExportValue> }
+  | { t: 'class'; name: string }
+  | { t: 'sentinel' }
+  | { t: 'reexport'; ref: SymbolRef };
+
+/** A class (or object/function group) whose methods forward to a cache client. */
+export interface WrapperMethod {
+  className: string;
+  method: string;
+  /** the call (CallFact id) it forwards to */
+  callId: number;
+  keyParam?: number;
+  valueParam?: number;
+  /** a parameter that the forwarded call passes as its TTL; `hasDefault` → always has a TTL */
+  ttlParam?: number;
+}
+
+export interface ClassFact {
+  name: string;
+  exported: boolean;
+  /** fields/constructor parameter properties known to hold a client */
+  fields: Record<string, ClientRef>;
+  extendsRef?: SymbolRef | { local: string };
+  methods: string[];
+}
+
+export interface Suppression {
+  kind: 'next-line' | 'line' | 'file';
+  rules: string[];
+  /** the comment's span (for unused-suppression reports) */
+  span: Span;
+  /** 0-based line the suppression applies to (next-line/line); -1 for file */
+  line: number;
+}
+
+export interface FileFacts {
+  file: string;
+  /** sha1 of the text the facts were made from */
+  hash: string;
+  imports: ImportFact[];
+  exports: Record<string, ExportValue>;
+  locals: Record<string, ExportValue>;
+  classes: ClassFact[];
+  calls: CallFact[];
+  dbWrites: DbWrite[];
+  dbReads: DbRead[];
+  fns: FnFact[];
+  wrappers: WrapperMethod[];
+  suppressions: Suppression[];
+  /** a cache-manager default TTL configured here: CacheModule.register({ ttl }) */
+  nestCacheDefaultTtl?: boolean;
+  parseErrors: { start: number; message: string }[];
+}

@@ -1,0 +1,136 @@
+// Shared types for rules, findings and edits: what every rule, reporter and adapter agrees on.
+import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, Span } from './facts/types';
+
+export type RuleId = 'set-after-commit' | 'missing-ttl' | 'key-drift' | 'negative-cache-on-create';
+export const RULE_IDS: readonly RuleId[] = ['set-after-commit', 'missing-ttl', 'key-drift', 'negative-cache-on-create'];
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = 'off' | 'warn' | 'error';
+
+/** A text replacement in one file, in UTF-16 offsets of the text the finding was computed on. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * `safe` fixes preserve behaviour and run under `--fix` / `source.fixAll`; `suggestion`s change
+ * behaviour (swap set for delete, pick a TTL) and are only ever applied by a person.
+ */
+export interface Fix {
+  title: string;
+  kind: 'safe' | 'suggestion';
+  edits: Edit[];
+}
+
+export interface Related {
+  file: string;
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: RuleId | null;
+  messageId: string;
+  message: string;
+  file: string;
+  span: Span;
+  severity: Severity;
+  related: Related[];
+  /** the safe fix, if any (applied by --fix) */
+  fix?: Fix;
+  /** behaviour-changing fixes, offered as suggestions/quick fixes */
+  suggestions: Fix[];
+}
+
+export interface RuleMeta<M extends string> {
+  id: RuleId;
+  description: string;
+  severity: Severity;
+  fix: 'none' | 'suggestion' | 'safe' | 'safe-when-configured';
+  requiresTypeInfo: boolean;
+  /** the rule needs the whole project (its findings depend on other files) */
+  crossFile: boolean;
+  messages: Record<M, string>;
+  help: string;
+}
+
+/** A cache call after linking: the receiver is known to be a cache client (or a wrapper of one). */
+export interface CacheOp {
+  file: string;
+  call: CallFact;
+  lib: CacheLib;
+  /** set when the call goes through a project wrapper (class name.method) */
+  wrapper?: string;
+  kind: CacheOpKind;
+  /** the library verb the op maps to (`set`, `hset`, `del`…), lower case */
+  verb: string;
+  /** true: an expiry is set; false: certainly none; undefined: cannot tell (rules stay silent) */
+  ttl?: boolean;
+  /** SET … NX / setnx-style fill that never overwrites */
+  nx: boolean;
+  /** the written value is a not-found sentinel */
+  sentinel: boolean;
+  /** the key, resolved across files; `shape` is undefined when nothing literal is known */
+  key?: { parts: KeyPart[]; shape?: string };
+  /** the client's default TTL is configured (cache-manager/keyv/lru-cache/node-cache) */
+  defaultTtl?: boolean;
+}
+
+/** One analysed file: its text, facts and the cache ops the linker resolved in it. */
+export interface LinkedFile {
+  file: string;
+  text: string;
+  facts: FileFacts;
+  ops: CacheOp[];
+}
+
+/** The whole project as the cross-file rules see it. */
+export interface ProjectIndex {
+  files: ReadonlyMap<string, LinkedFile>;
+  /** all cache ops of the project, in file order */
+  ops: readonly CacheOp[];
+  /** calls with a literal key that look like cache reads but whose receiver is unresolved */
+  looseReads: readonly { file: string; call: CallFact; shape: string }[];
+  dbWrites: readonly (DbWrite & { file: string })[];
+  dbReads: readonly (DbRead & { file: string })[];
+}
+
+export interface RuleSettings {
+  /** the configured default TTL for this file (missing-ttl's fix becomes safe with it) */
+  defaultTtlSeconds(file: string): number | undefined;
+  /** major version of cache-manager installed, read from the nearest package.json */
+  cacheManagerMajor(file: string): number | undefined;
+}
+
+export interface ReportDescriptor<M extends string> {
+  file: string;
+  span: Span;
+  messageId: M;
+  data?: Record<string, string | number>;
+  related?: Related[];
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+export interface RuleContext<M extends string> {
+  settings: RuleSettings;
+  report(d: ReportDescriptor<M>): void;
+}
+
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  /** per-file check (rules whose findings depend only on this file's facts and the linked ops) */
+  checkFile?(file: LinkedFile, ctx: RuleContext<M>): void;
+  /** project-wide check (key-drift, negative-cache-on-create) */
+  checkProject?(project: ProjectIndex, ctx: RuleContext<M>): void;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+export function docUrl(id: string): string {
+  return `https://github.com/cachelint/cachelint/blob/main/docs/rules/${id}.md`;
+}
