@@ -1,0 +1,29 @@
+// Entity names, normalised so that a Prisma model (`product`), a TypeORM class (`Product`), a
+// repository field (`productRepository`), a table (`products`) and a key segment (`product`) meet.
+
+const SUFFIXES = /(Repository|Repo|Model|Entity|Schema|Table|Collection|Document|Doc|Dao|Service|Store)$/;
+
+/** `ProductRepository` → `product`, `order_items` → `order_item`, `categories` → `category`. */
+export function normaliseEntity(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  let n = name.replace(/^[_$]+/, '');
+  // strip a suffix only when something remains (`Model` alone stays)
+  const m = SUFFIXES.exec(n);
+  if (m && m.index > 0) n = n.slice(0, m.index);
+  n = n.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[-\s.]+/g, '_');
+  n = singular(n);
+  return n.length > 0 ? n : undefined;
+}
+
+/** English singular of the last word, good enough for table and model names. */
+export function singular(word: string): string {
+  const parts = word.split('_');
+  let last = parts[parts.length - 1];
+  if (last.length > 3 && last.endsWith('ies')) last = last.slice(0, -3) + 'y';
+  else if (/(ss|us|is)$/.test(last)) {
+    // address, status, analysis: already singular
+  } else if (last.length > 3 && /(ches|shes|xes|sses|zes)$/.test(last)) last = last.slice(0, -2);
+  else if (last.length > 2 && last.endsWith('s')) last = last.slice(0, -1);
+  parts[parts.length - 1] = last;
+  return parts.join('_');
+}
