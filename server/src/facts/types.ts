@@ -38,7 +38,11 @@ export type ClientRef =
   /** An instance of a class declared in this file (possibly a wrapper). */
   | { t: 'class'; name: string; pipeline?: number }
   /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported). */
-  | { t: 'type'; ref: SymbolRef; pipeline?: number };
+  | { t: 'type'; ref: SymbolRef; pipeline?: number }
+  /** a call of a plain function (`cacheSet(k, v)`), local or imported: maybe a function wrapper */
+  | { t: 'fn'; local?: string; ref?: SymbolRef; pipeline?: number }
+  /** not resolved: kept only so a read with a literal key counts as a use of that key */
+  | { t: 'unknown'; pipeline?: number };
 
 /** A piece of a cache key: literal text, a hole (a runtime value), or a symbolic reference. */
 export type KeyPart =
@@ -100,6 +104,8 @@ export interface CallFact {
   afterWrites: number[];
   /** the call is inside a pipeline/multi chain; same id = same pipeline */
   pipeline?: number;
+  /** when the call is a statement of its own (`await redis.hset(…);`): where a fix may add a line */
+  stmt?: { end: number; indent: string };
 }
 
 export type DbWriteKind = 'create' | 'update' | 'delete';
@@ -158,6 +164,7 @@ export type ExportValue =
 
 /** A class (or object/function group) whose methods forward to a cache client. */
 export interface WrapperMethod {
+  /** '' for a plain function wrapper */
   className: string;
   method: string;
   /** the call (CallFact id) it forwards to */
@@ -175,6 +182,8 @@ export interface ClassFact {
   fields: Record<string, ClientRef>;
   extendsRef?: SymbolRef | { local: string };
   methods: string[];
+  /** static members usable as key builders/constants (`CacheKeys.product(id)`) */
+  statics?: ExportValue;
 }
 
 export interface Suppression {

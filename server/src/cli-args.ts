@@ -1,0 +1,169 @@
+// Command-line options, named and behaving as ESLint's (`-f`, `--max-warnings`, `--fix`,
+// `--fix-dry-run`, `-c`, `-o`, `--quiet`, `--no-color`…), parsed with node:util parseArgs.
+// `--rule <id>` differs on purpose: it selects the rules to run (optionally `id:severity`).
+import { parseArgs } from 'node:util';
+import { didYouMean } from './config-load';
+import { FORMATS, isFormatName, type FormatName } from './report/index';
+import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface CliOptions {
+  paths: string[];
+  format: FormatName;
+  /** -1: no limit (ESLint's default) */
+  maxWarnings: number;
+  /** `--rule`: run only these */
+  rules?: RuleId[];
+  rulesOverride: Partial<Record<RuleId, SeveritySetting>>;
+  fix: boolean;
+  fixDryRun: boolean;
+  timing: boolean;
+  quiet: boolean;
+  config?: string;
+  cache: boolean;
+  cacheLocation?: string;
+  outputFile?: string;
+  /** undefined: colour when writing to a terminal */
+  color?: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  timing: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'output-file': { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const SEVERITY: Record<string, SeveritySetting> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
+
+export const HELP = `cachelint [options] [file|dir|glob]*
+
+Finds stale-cache bugs in TypeScript and JavaScript.
+
+Basic configuration:
+  -c, --config path::String       Use this JSON config file instead of searching for
+                                  .cachelintrc.json / package.json "cachelint"
+
+Specify Rules:
+  --rule id[:severity]            Run only this rule (repeatable); severity: off, warn, error
+
+Fix Problems:
+  --fix                           Automatically fix problems (safe fixes only)
+  --fix-dry-run                   Automatically fix problems without saving the changes to
+                                  the file system (prints the json format unless -f is given)
+
+Caching:
+  --cache                         Only re-extract facts of changed files - default: false
+  --cache-location path::String   Path to the cache file or directory
+                                  - default: node_modules/.cache/cachelint/
+
+Handle Warnings:
+  --quiet                         Report errors only - default: false
+  --max-warnings Int              Number of warnings to trigger nonzero exit code - default: -1
+
+Output:
+  -o, --output-file path::String  Specify file to write report to
+  -f, --format String             Use a specific output format: ${FORMATS.join(', ')} - default: stylish
+  --color, --no-color             Force enabling/disabling of color
+
+Miscellaneous:
+  --timing                        Print the time spent per rule (to stderr)
+  -h, --help                      Show help
+  -v, --version                   Output the version number
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 invalid usage, invalid configuration or internal error.
+`;
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(usageMessage(e as Error & { code?: string }));
+  }
+  const v = parsed.values;
+  const format = v.format ?? (v['fix-dry-run'] ? 'json' : 'stylish');
+  if (!isFormatName(format))
+    throw new UsageError(`The cachelint format "${format}" was not found${didYouMean(format, FORMATS)}. Available formats: ${FORMATS.join(', ')}.`);
+  if (v.fix && v['fix-dry-run']) throw new UsageError('The --fix option and the --fix-dry-run option cannot be used together.');
+
+  let maxWarnings = -1;
+  if (v['max-warnings'] !== undefined) {
+    const raw = v['max-warnings'].trim();
+    if (!/^-?\d+$/.test(raw) || Number(raw) < -1)
+      throw new UsageError(`Invalid value for option 'max-warnings' - expected type Int (-1 or more), received value: ${v['max-warnings']}.`);
+    maxWarnings = Number(raw);
+  }
+
+  let rules: RuleId[] | undefined;
+  const rulesOverride: Partial<Record<RuleId, SeveritySetting>> = {};
+  for (const spec of (v.rule ?? []).flatMap((r) => r.split(','))) {
+    const [rawId, rawSeverity, extra] = spec.split(':').map((s) => s.trim());
+    if (!rawId) continue;
+    if (!(RULE_IDS as readonly string[]).includes(rawId))
+      throw new UsageError(`Unknown rule '${rawId}'${didYouMean(rawId, RULE_IDS)}. Known rules: ${RULE_IDS.join(', ')}.`);
+    const id = rawId as RuleId;
+    if (rawSeverity !== undefined) {
+      const s = SEVERITY[rawSeverity];
+      if (!s || extra !== undefined)
+        throw new UsageError(`Invalid severity in --rule '${spec}': expected off, warn, error, 0, 1 or 2.`);
+      rulesOverride[id] = s;
+    }
+    rules ??= [];
+    if (!rules.includes(id)) rules.push(id);
+  }
+
+  const cacheLocation = v['cache-location'];
+  if (cacheLocation !== undefined && cacheLocation.trim() === '') throw new UsageError('--cache-location needs a path.');
+  if (v['output-file'] !== undefined && v['output-file'].trim() === '') throw new UsageError('--output-file needs a path.');
+  if (v.config !== undefined && v.config.trim() === '') throw new UsageError('--config needs a path.');
+
+  return {
+    paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
+    format,
+    maxWarnings,
+    rules,
+    rulesOverride,
+    fix: v.fix ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
+    timing: v.timing ?? false,
+    quiet: v.quiet ?? false,
+    config: v.config,
+    cache: v.cache ?? false,
+    cacheLocation,
+    outputFile: v['output-file'],
+    color: v['no-color'] ? false : v.color ? true : undefined,
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+}
+
+/** parseArgs' errors, reworded the way ESLint reports a bad option. */
+function usageMessage(e: Error & { code?: string }): string {
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const opt = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+    const names = Object.entries(OPTIONS).flatMap(([long, o]) => ['short' in o ? `-${o.short}` : '', `--${long}`]).filter(Boolean);
+    return `Invalid option '${opt}'${didYouMean(opt, names)}. Run 'cachelint --help' for the list of options.`;
+  }
+  return `${e.message.replace(/\.$/, '')}. Run 'cachelint --help' for usage.`;
+}

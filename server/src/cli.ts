@@ -1,0 +1,173 @@
+// The `cachelint` command: a thin adapter over the engine, ESLint's conventions throughout (flags,
+// formats, exit codes 0 clean / 1 problems / 2 usage, config or internal error).
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { version } from '../../package.json';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './cli-args';
+import { ConfigError, createConfigLoader } from './config-load';
+import { cacheFilePath, FactCache, toolKey } from './engine/fact-cache';
+import { listFiles } from './engine/files';
+import { configIgnore, lintFiles } from './engine/lint-files';
+import { cacheManagerMajor } from './engine/packages';
+import { Analyzer } from './engine/run';
+import { formatters, type ReportFile } from './report/index';
+import { RULE_IDS } from './rule';
+import { rules as allRules } from './rules/index';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs the command; returns the exit code. Never throws. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.stderr(`${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr(`\nOops! Something went wrong! :(\n\ncachelint: ${version}\n\n`);
+    io.stderr(io.env.DEBUG?.split(',').includes('cachelint') ? `${err.stack ?? err}\n` : `${err.message ?? String(err)}\nSet DEBUG=cachelint for the stack trace.\n`);
+    return 2;
+  }
+}
+
+function run(argv: readonly string[], io: CliIo): number {
+  const opts = parseCliArgs(argv);
+  if (opts.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout(`v${version}\n`);
+    return 0;
+  }
+  if (opts.config && !isFile(resolve(io.cwd, opts.config)))
+    throw new UsageError(`Cannot read config file: ${resolve(io.cwd, opts.config)} (no such file).`);
+  const outputFile = opts.outputFile ? resolve(io.cwd, opts.outputFile) : undefined;
+  if (outputFile && isDir(outputFile)) throw new UsageError(`Cannot write to output file path, it is a directory: ${opts.outputFile}`);
+
+  const loader = createConfigLoader({
+    configFile: opts.config ? resolve(io.cwd, opts.config) : undefined,
+    onlyRules: opts.rules,
+    rulesOverride: opts.rulesOverride,
+    strict: true,
+  });
+
+  // Each pattern must match something, as in ESLint ("No files matching the pattern …").
+  const ignore = configIgnore(loader, io.cwd);
+  const files = new Set<string>();
+  const notices: string[] = [];
+  for (const p of opts.paths) {
+    const listed = listFiles([p], { cwd: io.cwd, ignore });
+    if (listed.files.length === 0)
+      throw new UsageError(`No files matching the pattern "${p}" were found. Please check for typing mistakes in the pattern.`);
+    listed.files.forEach((f) => files.add(f));
+    notices.push(...listed.notices);
+  }
+
+  const cache = opts.cache ? new FactCache(cacheFilePath(io.cwd, opts.cacheLocation), toolKey(version, process.argv[1])) : undefined;
+  const analyzer = new Analyzer({ configFor: (f) => loader.configFor(f), cacheManagerMajor, only: opts.rules });
+  const lint = lintFiles([...files].sort(), {
+    analyzer,
+    loader,
+    fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry-run' : undefined,
+    cache,
+  });
+  notices.push(...lint.notices);
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      notices.push(`Cannot write the cache ${cache.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  for (const n of notices) io.stderr(`cachelint: ${n}\n`);
+
+  const results = opts.quiet ? lint.results.map(errorsOnly) : lint.results;
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    if (r.parseErrors && r.parseErrors.length > 0) errors++;
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+
+  const output = formatters[opts.format](results, {
+    cwd: io.cwd,
+    color: useColor(opts, io, outputFile),
+    rules: (opts.rules ?? RULE_IDS).map((id) => allRules[id].meta),
+    version,
+  });
+  if (outputFile) {
+    mkdirSync(dirname(outputFile), { recursive: true });
+    writeFileSync(outputFile, output);
+  } else if (output) {
+    io.stdout(`${output}\n`);
+  }
+  if (opts.timing) io.stderr(timingTable({ '(read + facts)': lint.timing.facts, '(link)': lint.timing.link, ...analyzer.timing }));
+
+  const tooManyWarnings = opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
+  if (tooManyWarnings && errors === 0) io.stderr(`cachelint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function errorsOnly(r: ReportFile): ReportFile {
+  return { ...r, findings: r.findings.filter((f) => f.severity === 'error') };
+}
+
+function useColor(opts: CliOptions, io: CliIo, outputFile: string | undefined): boolean {
+  if (opts.color !== undefined) return opts.color;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  if (io.env.NO_COLOR) return false;
+  return io.isTTY && !outputFile;
+}
+
+/** ESLint's TIMING table: the ten slowest entries, time and share of the total. */
+function timingTable(times: Record<string, number>): string {
+  const rows = Object.entries(times)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10);
+  const total = rows.reduce((s, [, t]) => s + t, 0) || 1;
+  const cells = rows.map(([name, t]) => [name, t.toFixed(3), `${((t * 100) / total).toFixed(1)}%`]);
+  const head = ['Rule', 'Time (ms)', 'Relative'];
+  const w = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `${c[0].padEnd(w[0])} | ${c[1].padStart(w[1])} | ${c[2].padStart(w[2])}`;
+  const sepLine = `:${'-'.repeat(w[0])}|${'-'.repeat(w[1] + 1)}:|${'-'.repeat(w[2] + 1)}:`;
+  return `${[line(head), sepLine, ...cells.map(line)].join('\n')}\n`;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// Run when executed (dist/cli.js), not when imported by a test.
+if (typeof require !== 'undefined' && require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+  });
+}

@@ -1,0 +1,315 @@
+// Finds and validates the configuration of each file: `.cachelintrc.json`, or a "cachelint" key in
+// package.json, in the file's folder or above (the nearest wins; the search stops at a folder that
+// holds `.git` or at the filesystem root). Config is JSON data only, never executed: a
+// `.cachelintrc.js` or `cachelint.config.ts` is not read. Comments are allowed, as in .eslintrc.json.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { defaultConfig, type ResolvedConfig } from './config';
+import type { CacheLib } from './facts/types';
+import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
+
+export class ConfigError extends Error {
+  constructor(
+    public file: string,
+    public key: string | undefined,
+    public detail: string,
+  ) {
+    super(`Invalid cachelint config ${file}: ${key ? `"${key}": ` : ''}${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigLoader {
+  configFor(file: string): ResolvedConfig;
+  readonly errors: ConfigError[];
+}
+
+export interface ConfigLoaderOptions {
+  /** use this file for every analysed file instead of searching (`--config`) */
+  configFile?: string;
+  rulesOverride?: Partial<Record<RuleId, SeveritySetting>>;
+  /** run only these rules (`--rule`): the others are off, these are on even if the file says off */
+  onlyRules?: RuleId[];
+  /** throw ConfigError from configFor (CLI) instead of recording it and using defaults (LSP) */
+  strict?: boolean;
+}
+
+const CONFIG_FILE = '.cachelintrc.json';
+
+const CACHE_LIB_SET: Record<CacheLib, true> = {
+  ioredis: true,
+  'node-redis': true,
+  upstash: true,
+  'cache-manager': true,
+  keyv: true,
+  'lru-cache': true,
+  'node-cache': true,
+};
+const CACHE_LIBS = Object.keys(CACHE_LIB_SET) as CacheLib[];
+
+const KEYS = ['rules', 'defaultTtlSeconds', 'cacheModules', 'wrappers', 'sentinels', 'ignore', 'maxFileSize', 'root', '$schema'];
+
+const SEVERITIES: Record<string, SeveritySetting> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
+
+export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader {
+  /** config file path → its validated partial config, or the error it has */
+  const byFile = new Map<string, ResolvedConfig | ConfigError>();
+  /** folder → the config file that governs it (null: none) */
+  const byDir = new Map<string, string | null>();
+  const errors: ConfigError[] = [];
+  const defaults = withOverrides(defaultConfig(), opts);
+
+  const load = (file: string, fromPackageJson: boolean): ResolvedConfig | ConfigError => {
+    let c = byFile.get(file);
+    if (c === undefined) {
+      try {
+        c = withOverrides(readConfigFile(file, fromPackageJson), opts);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        c = e;
+        errors.push(e);
+      }
+      byFile.set(file, c);
+    }
+    return c;
+  };
+
+  const governing = (dir: string): string | null => {
+    const seen: string[] = [];
+    let found: string | null = null;
+    for (let d = dir; ; ) {
+      const cached = byDir.get(d);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      seen.push(d);
+      const f = configIn(d);
+      if (f) {
+        found = f;
+        break;
+      }
+      const parent = dirname(d);
+      if (parent === d || existsSync(join(d, '.git'))) break;
+      d = parent;
+    }
+    for (const d of seen) byDir.set(d, found);
+    return found;
+  };
+
+  const explicit = opts.configFile ? resolve(opts.configFile) : undefined;
+
+  return {
+    errors,
+    configFor(file: string): ResolvedConfig {
+      const source = explicit ?? governing(dirname(resolve(file)));
+      if (!source) return defaults;
+      const c = load(source, !explicit && source.endsWith('package.json'));
+      if (c instanceof ConfigError) {
+        if (opts.strict) throw c;
+        return defaults;
+      }
+      return c;
+    },
+  };
+}
+
+/** The config file of a folder, if it has one: `.cachelintrc.json` first, then package.json. */
+function configIn(dir: string): string | undefined {
+  const rc = join(dir, CONFIG_FILE);
+  if (isFile(rc)) return rc;
+  const pkg = join(dir, 'package.json');
+  if (!isFile(pkg)) return undefined;
+  try {
+    const data: unknown = JSON.parse(stripBom(readFileSync(pkg, 'utf8')));
+    if (data && typeof data === 'object' && 'cachelint' in data) return pkg;
+  } catch {
+    // A broken package.json is not ours to report: it just holds no cachelint config.
+  }
+  return undefined;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function readConfigFile(file: string, fromPackageJson: boolean): ResolvedConfig {
+  let text: string;
+  try {
+    text = stripBom(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(file, undefined, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(fromPackageJson ? text : stripJsonComments(text));
+  } catch (e) {
+    throw new ConfigError(file, undefined, `malformed JSON: ${jsonErrorAt(text, (e as Error).message)}`);
+  }
+  let prefix = '';
+  if (fromPackageJson) {
+    data = (data as Record<string, unknown>).cachelint;
+    prefix = 'cachelint.';
+  }
+  return validate(file, data, prefix);
+}
+
+/** "Unexpected token } in JSON at position 42" → "Unexpected token } at 3:7". */
+function jsonErrorAt(text: string, message: string): string {
+  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+  const base = message
+    .replace(/\s*\(line \d+ column \d+\)/, '')
+    .replace(/\s*in JSON at position \d+/, '')
+    .replace(/^JSON\.parse: /, '');
+  if (lc) return `${base} at ${lc[1]}:${lc[2]}`;
+  const pos = /at position (\d+)/.exec(message);
+  const offset = pos ? Number(pos[1]) : /end of (JSON )?input/i.test(message) ? text.length : undefined;
+  if (offset === undefined) return base;
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return `${base} at ${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+/** Replaces `//` and `/* *\/` comments outside strings with spaces, so JSON.parse offsets stay right. */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const block = text[i + 1] === '*';
+      const close = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i);
+      const end = close < 0 ? text.length : block ? close + 2 : close;
+      out += text.slice(i, end).replace(/[^\r\n]/g, ' ');
+      i = end;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+function validate(file: string, data: unknown, prefix: string): ResolvedConfig {
+  const fail = (key: string | undefined, msg: string): never => {
+    throw new ConfigError(file, key === undefined ? (prefix ? prefix.slice(0, -1) : undefined) : prefix + key, msg);
+  };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) fail(undefined, `expected an object, got ${kindOf(data)}`);
+  const obj = data as Record<string, unknown>;
+  const config = defaultConfig();
+  config.configFile = file;
+  for (const [key, value] of Object.entries(obj)) {
+    switch (key) {
+      case 'rules':
+        config.rules = validateRules(value, (k, m) => fail(k, m), config.rules);
+        break;
+      case 'defaultTtlSeconds':
+      case 'maxFileSize':
+        if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
+          fail(key, `expected a positive integer, got ${JSON.stringify(value)}`);
+        config[key] = value as number;
+        break;
+      case 'cacheModules':
+        if (!value || typeof value !== 'object' || Array.isArray(value)) fail(key, `expected an object, got ${kindOf(value)}`);
+        for (const [mod, lib] of Object.entries(value as Record<string, unknown>)) {
+          if (typeof lib !== 'string' || !(lib in CACHE_LIB_SET))
+            fail(`${key}.${mod}`, `expected one of ${CACHE_LIBS.map((l) => `'${l}'`).join(', ')}, got ${JSON.stringify(lib)}`);
+          config.cacheModules[mod] = lib as CacheLib;
+        }
+        break;
+      case 'wrappers':
+      case 'sentinels':
+      case 'ignore':
+        if (!Array.isArray(value)) fail(key, `expected an array of strings, got ${kindOf(value)}`);
+        (value as unknown[]).forEach((v, i) => {
+          if (typeof v !== 'string' || v.length === 0) fail(`${key}[${i}]`, `expected a non-empty string, got ${JSON.stringify(v)}`);
+        });
+        config[key] = [...(value as string[])];
+        break;
+      case 'root':
+        // Accepted as in .eslintrc: the nearest config already wins, so nothing above is read.
+        if (typeof value !== 'boolean') fail(key, `expected true or false, got ${JSON.stringify(value)}`);
+        break;
+      case '$schema':
+        if (typeof value !== 'string') fail(key, `expected a string, got ${kindOf(value)}`);
+        break;
+      default:
+        fail(key, `unknown key${didYouMean(key, KEYS)} (known keys: ${KEYS.filter((k) => k !== '$schema').join(', ')})`);
+    }
+  }
+  return config;
+}
+
+function validateRules(
+  value: unknown,
+  fail: (key: string, msg: string) => never,
+  base: Record<RuleId, SeveritySetting>,
+): Record<RuleId, SeveritySetting> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) fail('rules', `expected an object, got ${kindOf(value)}`);
+  const rules = { ...base };
+  for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (!(RULE_IDS as readonly string[]).includes(id))
+      fail(`rules.${id}`, `unknown rule id${didYouMean(id, RULE_IDS)} (known rules: ${RULE_IDS.join(', ')})`);
+    // Pattern: "missing-ttl": ["error"] (ESLint's array form, without options)
+    const sev = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+    if (Array.isArray(raw) && raw.length > 1) fail(`rules.${id}`, 'rule options are not supported: use a severity alone');
+    const s = typeof sev === 'string' || typeof sev === 'number' ? SEVERITIES[String(sev)] : undefined;
+    if (!s) fail(`rules.${id}`, `expected "off", "warn", "error", 0, 1 or 2, got ${JSON.stringify(raw)}`);
+    rules[id as RuleId] = s as SeveritySetting;
+  }
+  return rules;
+}
+
+function withOverrides(c: ResolvedConfig, opts: ConfigLoaderOptions): ResolvedConfig {
+  if (!opts.onlyRules && !opts.rulesOverride) return c;
+  const rules = { ...c.rules };
+  if (opts.onlyRules) {
+    for (const id of RULE_IDS) {
+      if (!opts.onlyRules.includes(id)) rules[id] = 'off';
+      else if (rules[id] === 'off') rules[id] = 'warn';
+    }
+  }
+  for (const [id, s] of Object.entries(opts.rulesOverride ?? {})) if (s) rules[id as RuleId] = s;
+  return { ...c, rules };
+}
+
+/** ` (did you mean 'x'?)` when one candidate is within a small edit distance, else ''. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best ? ` (did you mean '${best}'?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,171 @@
+// What the CLI does between listing files and reporting: read each file (skipping big, binary or
+// vanished ones with a notice), feed the Analyzer, run the rules, and for --fix apply safe fixes in
+// up to 10 passes (ESLint's limit), re-analysing between passes, then write the changed files
+// atomically unless they changed on disk meanwhile.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import type { ConfigLoader } from '../config-load';
+import { hashText } from './hash';
+import type { ReportFile } from '../report/index';
+import type { Fix } from '../rule';
+import { applyEdits, detectEol, pickNonOverlapping, withEol, writeFileAtomic } from './edits';
+import { factsConfigKey, type FactCache } from './fact-cache';
+import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';
+import type { Analyzer } from './run';
+
+export const MAX_FIX_PASSES = 10;
+
+export interface LintOptions {
+  analyzer: Analyzer;
+  loader: ConfigLoader;
+  /** apply safe fixes (`--fix` writes them, `--fix-dry-run` only reports the output) */
+  fix?: 'write' | 'dry-run';
+  cache?: FactCache;
+}
+
+export interface LintRun {
+  results: ReportFile[];
+  notices: string[];
+  /** files --fix wrote */
+  written: string[];
+  /** milliseconds spent reading + extracting facts, and linking */
+  timing: { facts: number; link: number };
+}
+
+interface Source {
+  file: string;
+  raw: Buffer;
+  bom: boolean;
+  text: string;
+  fixed: boolean;
+}
+
+export function lintFiles(files: readonly string[], opts: LintOptions): LintRun {
+  const { analyzer, loader } = opts;
+  const notices: string[] = [];
+  const sources = new Map<string, Source>();
+  const t0 = performance.now();
+  for (const file of files) {
+    const config = loader.configFor(file);
+    let raw: Buffer;
+    try {
+      const size = statSync(file).size;
+      if (size > config.maxFileSize) {
+        notices.push(`File ignored because it is larger than maxFileSize (${size} > ${config.maxFileSize} bytes): ${file}`);
+        continue;
+      }
+      raw = readFileSync(file);
+    } catch (e) {
+      notices.push(`File ignored because it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}): ${file}`);
+      continue;
+    }
+    if (raw.includes(0)) {
+      notices.push(`File ignored because it looks binary (it contains NUL bytes): ${file}`);
+      continue;
+    }
+    const full = raw.toString('utf8');
+    // Analysed without the BOM (as ESLint does); offsets and fixes refer to the BOM-less text.
+    const bom = full.charCodeAt(0) === 0xfeff;
+    const text = bom ? full.slice(1) : full;
+    sources.set(file, { file, raw, bom, text, fixed: false });
+    const key = factsConfigKey(config);
+    const cached = opts.cache?.get(file, hashText(text), key);
+    const facts = analyzer.setFile(file, text, cached);
+    opts.cache?.set(file, key, facts);
+  }
+  const t1 = performance.now();
+  analyzer.project();
+  const timing = { facts: t1 - t0, link: performance.now() - t1 };
+
+  const wanted = [...sources.keys()];
+  let results = analyzer.run(wanted);
+  if (opts.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      let changed = false;
+      for (const [file, r] of results) {
+        const src = sources.get(file)!;
+        const fixes: Fix[] = [];
+        for (const f of r.findings) if (f.file === file && f.fix?.kind === 'safe' && f.fix.edits.length > 0) fixes.push(f.fix);
+        if (fixes.length === 0) continue;
+        let next: string;
+        try {
+          next = applyEdits(src.text, withEol(pickNonOverlapping(fixes), detectEol(src.text)));
+        } catch (e) {
+          notices.push(`Fixes skipped for ${file}: ${(e as Error).message}`);
+          continue;
+        }
+        if (next === src.text) continue;
+        src.text = next;
+        src.fixed = true;
+        analyzer.setFile(file, next);
+        changed = true;
+      }
+      if (!changed) break;
+      results = analyzer.run(wanted);
+    }
+  }
+
+  const written: string[] = [];
+  const out: ReportFile[] = [];
+  for (const file of wanted) {
+    const src = sources.get(file)!;
+    const r = results.get(file);
+    const output = src.fixed ? (src.bom ? '\uFEFF' : '') + src.text : undefined;
+    if (output !== undefined && opts.fix === 'write') {
+      if (writeIfUnchanged(src, output, notices)) {
+        written.push(file);
+        const facts = analyzer.factsOf(file);
+        if (facts) opts.cache?.set(file, factsConfigKey(loader.configFor(file)), facts);
+      }
+    }
+    out.push({
+      file,
+      text: src.text,
+      bom: src.bom,
+      findings: r?.findings ?? [],
+      parseErrors: r?.parseErrors ?? [],
+      ...(output !== undefined ? { output } : {}),
+    });
+  }
+  return { results: out, notices, written, timing };
+}
+
+function writeIfUnchanged(src: Source, output: string, notices: string[]): boolean {
+  let now: Buffer | undefined;
+  try {
+    now = readFileSync(src.file);
+  } catch {
+    now = undefined;
+  }
+  if (!now || !now.equals(src.raw)) {
+    notices.push(`Fixes not written to ${src.file}: the file changed on disk while cachelint ran.`);
+    return false;
+  }
+  try {
+    writeFileAtomic(src.file, output);
+    return true;
+  } catch (e) {
+    notices.push(`Fixes not written to ${src.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return false;
+  }
+}
+
+/**
+ * The config's `ignore` globs as a listFiles predicate: `.gitignore` semantics (as ESLint's
+ * ignorePatterns), relative to the folder of the config file that governs the path.
+ */
+export function configIgnore(loader: ConfigLoader, cwd: string): (path: string) => boolean {
+  const matchers = new Map<string, IgnoreMatcher>();
+  return (path) => {
+    const isDir = path.endsWith(sep);
+    const target = isDir ? path.slice(0, -1) : path;
+    // configFor looks at the file's folder: probe a name inside a folder to get the folder's config
+    const config = loader.configFor(isDir ? join(target, '_') : target);
+    if (config.ignore.length === 0) return false;
+    const base = config.configFile ? dirname(config.configFile) : cwd;
+    const key = `${base}\u0000${config.ignore.join('\u0000')}`;
+    let m = matchers.get(key);
+    if (!m) matchers.set(key, (m = compileIgnore(config.ignore, base)));
+    return ignoredBy([m], target, isDir);
+  };
+}

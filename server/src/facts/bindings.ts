@@ -1,0 +1,163 @@
+// What a file imports and what its top-level bindings are, so other files can resolve what they
+// import from it: clients, wrapper classes, key builders, key constants and sentinels. ES modules
+// and CommonJS (`require`, `module.exports`) alike.
+import { ts } from 'ts-morph';
+import type { VisitorMap } from '../engine/walk';
+import { valueOfClass, valueOfExpression, valueOfFunction } from './cache-keys';
+import { clientOf, CLIENT_MODULES } from './client-refs';
+import type { FileCtx } from './context';
+import { collectImport, collectRequire, unwrap } from './scope';
+import type { ClassFact, ExportValue } from './types';
+
+export function collectTopLevelImports(ctx: FileCtx): void {
+  for (const st of ctx.sf.statements) {
+    if (ts.isImportDeclaration(st)) collectImport(st, ctx.facts.imports);
+    else if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) collectRequire(d, ctx.facts.imports);
+    else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression))
+      ctx.facts.imports.push({ local: st.name.text, module: st.moduleReference.expression.text, name: '*' });
+  }
+}
+
+function isExported(n: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Export) !== 0;
+}
+
+function isDefault(n: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Default) !== 0;
+}
+
+function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
+  const c = clientOf(e, ctx);
+  if (c && c.t !== 'unknown' && c.t !== 'fn') return { t: 'client', client: c };
+  const u = unwrap(e);
+  if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return valueOfFunction(u, ctx);
+  return valueOfExpression(e, ctx);
+}
+
+function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
+  const name = cls.name?.text ?? 'default';
+  const fact: ClassFact = { name, exported: isExported(cls), fields: {}, methods: [] };
+  for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.name && ts.isIdentifier(m.name)) fact.methods.push(m.name.text);
+  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  if (ext && ts.isIdentifier(ext)) {
+    const imp = ctx.facts.imports.find((i) => i.local === ext.text);
+    fact.extendsRef = imp ? { module: imp.module, name: imp.name } : { local: ext.text };
+  } else if (ext && ts.isPropertyAccessExpression(ext) && ts.isIdentifier(ext.expression)) {
+    const imp = ctx.facts.imports.find((i) => i.local === (ext.expression as ts.Identifier).text);
+    if (imp) fact.extendsRef = { module: imp.module, name: imp.name, member: [ext.name.text] };
+  }
+  const statics = valueOfClass(cls, ctx);
+  if (statics) fact.statics = statics;
+  return fact;
+}
+
+/** `CacheModule.register({ ttl })` anywhere: the Nest cache-manager default TTL. */
+function nestCacheModule(call: ts.CallExpression, ctx: FileCtx): void {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'CacheModule') return;
+  if (!/^register(Async)?$/.test(callee.name.text)) return;
+  const text = call.arguments.map((a) => a.getText()).join(',');
+  const m = /\bttl\s*:\s*([^,}\s]+)/.exec(text);
+  const has = !!m && m[1] !== '0';
+  ctx.facts.nestCacheDefaultTtl = (ctx.facts.nestCacheDefaultTtl ?? false) || has;
+}
+
+export function bindingVisitors(ctx: FileCtx): VisitorMap {
+  const { facts } = ctx;
+  const pending: { exported: string; local: string }[] = [];
+  const setLocal = (name: string, v: ExportValue | undefined, exported: boolean, asDefault = false) => {
+    if (!v) return;
+    facts.locals[name] = v;
+    if (exported) facts.exports[asDefault ? 'default' : name] = v;
+  };
+  const top = (n: ts.Node) => n.parent && ts.isSourceFile(n.parent);
+  return {
+    [ts.SyntaxKind.VariableStatement]: [
+      (n) => {
+        if (!top(n)) return;
+        const st = n as ts.VariableStatement;
+        for (const d of st.declarationList.declarations)
+          if (ts.isIdentifier(d.name) && d.initializer) setLocal(d.name.text, valueOf(d.initializer, ctx), isExported(st));
+      },
+    ],
+    [ts.SyntaxKind.FunctionDeclaration]: [
+      (n) => {
+        const fn = n as ts.FunctionDeclaration;
+        if (!top(n) || !fn.name) return;
+        setLocal(fn.name.text, valueOfFunction(fn, ctx), isExported(fn), isDefault(fn));
+      },
+    ],
+    [ts.SyntaxKind.ClassDeclaration]: [
+      (n) => {
+        const cls = n as ts.ClassDeclaration;
+        if (!top(n)) return;
+        const fact = classFact(cls, ctx);
+        facts.classes.push(fact);
+        setLocal(fact.name, { t: 'class', name: fact.name }, fact.exported, isDefault(cls));
+      },
+    ],
+    [ts.SyntaxKind.ExportAssignment]: [
+      // Pattern: export default new AppCache(redis)
+      (n) => {
+        const ea = n as ts.ExportAssignment;
+        const v = ts.isIdentifier(ea.expression) ? undefined : valueOf(ea.expression, ctx);
+        if (v) facts.exports.default = v;
+        else if (ts.isIdentifier(ea.expression)) pending.push({ exported: 'default', local: ea.expression.text });
+      },
+    ],
+    [ts.SyntaxKind.ExportDeclaration]: [
+      (n) => {
+        const ed = n as ts.ExportDeclaration;
+        const from = ed.moduleSpecifier && ts.isStringLiteral(ed.moduleSpecifier) ? ed.moduleSpecifier.text : undefined;
+        if (!ed.exportClause) {
+          // Pattern: export * from './keys'
+          if (from) facts.exports[`*:${from}`] = { t: 'reexport', ref: { module: from, name: '*' } };
+          return;
+        }
+        if (!ts.isNamedExports(ed.exportClause)) {
+          if (from) facts.exports[ed.exportClause.name.text] = { t: 'reexport', ref: { module: from, name: '*' } };
+          return;
+        }
+        for (const el of ed.exportClause.elements) {
+          const local = (el.propertyName ?? el.name).text;
+          if (from) facts.exports[el.name.text] = { t: 'reexport', ref: { module: from, name: local } };
+          else pending.push({ exported: el.name.text, local });
+        }
+      },
+    ],
+    [ts.SyntaxKind.ExpressionStatement]: [
+      // Pattern: module.exports = redis  /  module.exports.keys = {...}  /  exports.redis = new Redis()
+      (n) => {
+        if (!top(n)) return;
+        const e = (n as ts.ExpressionStatement).expression;
+        if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+        const target = e.left.getText();
+        const m = /^(?:module\.)?exports(?:\.(\w+))?$/.exec(target);
+        if (!m || (target === 'exports' && !m[1])) return;
+        const name = m[1] ?? 'default';
+        if (ts.isIdentifier(e.right)) pending.push({ exported: name, local: e.right.text });
+        else {
+          const v = valueOf(e.right, ctx);
+          if (v) facts.exports[name] = v;
+          if (!m[1] && ts.isObjectLiteralExpression(e.right))
+            for (const p of e.right.properties)
+              if (ts.isShorthandPropertyAssignment(p)) pending.push({ exported: p.name.text, local: p.name.text });
+        }
+      },
+    ],
+    [ts.SyntaxKind.CallExpression]: [(n) => nestCacheModule(n as ts.CallExpression, ctx)],
+    [ts.SyntaxKind.EndOfFileToken]: [
+      // after every top-level declaration has been seen: `export { a as b }` refers to locals
+      () => {
+        for (const p of pending) {
+          const v = facts.locals[p.local];
+          if (v) facts.exports[p.exported] = v;
+          else {
+            const imp = facts.imports.find((i) => i.local === p.local);
+            if (imp) facts.exports[p.exported] = imp.module in CLIENT_MODULES ? { t: 'client', client: { t: 'import', ref: { module: imp.module, name: imp.name } } } : { t: 'reexport', ref: { module: imp.module, name: imp.name } };
+          }
+        }
+      },
+    ],
+  };
+}

@@ -1,0 +1,178 @@
+// Records every call that may touch a cache: a cache verb on a recognised client, any method of a
+// project value that may wrap a client (resolved later by the linker), and plain function calls
+// that may be function wrappers. After the walk it relates each call to the DB writes that precede
+// it in the same flow, and spots wrapper methods (a parameter flowing into a client call's key).
+import { ts } from 'ts-morph';
+import { keyExprOf } from './cache-keys';
+import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './cache-verbs';
+import { clientOf, isProjectModule } from './client-refs';
+import type { FileCtx } from './context';
+import { precedesInFlow } from './flow';
+import { declarationOf, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from './scope';
+import { sentinelOf } from './sentinels';
+import type { ArgFact, CallFact, ClientRef } from './types';
+import type { VisitorMap } from '../engine/walk';
+
+function span(n: ts.Node) {
+  return { start: n.getStart(), end: n.end };
+}
+
+function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | undefined, index: number): ArgFact {
+  const f: ArgFact = { span: span(a) };
+  if (ts.isSpreadElement(a)) {
+    f.spread = true;
+    return f;
+  }
+  const e = unwrap(a);
+  if (ts.isStringLiteralLike(e)) f.str = e.text;
+  else if (ts.isNumericLiteral(e)) f.num = Number(e.text);
+  else if (ts.isObjectLiteralExpression(e)) {
+    f.props = [];
+    for (const p of e.properties) {
+      if (ts.isSpreadAssignment(p)) {
+        f.props = undefined;
+        break;
+      }
+      const n = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      if (!n) continue;
+      f.props.push(n);
+      if (ts.isPropertyAssignment(p) && ts.isNumericLiteral(unwrap(p.initializer))) (f.propNums ??= {})[n] = Number((unwrap(p.initializer) as ts.NumericLiteral).text);
+    }
+  } else if (ts.isIdentifier(e) && fn) {
+    const i = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === e.text);
+    if (i >= 0) f.param = i;
+  }
+  if (index >= 1 && index <= 2) {
+    const s = sentinelOf(a, ctx);
+    if (s === true) f.sentinel = true;
+    else if (s && typeof s === 'object') f.sentinelRef = s;
+  }
+  return f;
+}
+
+/** Is this call's receiver a pipeline/multi chain (`redis.pipeline().set(...).expire(...)`)? */
+function pipelineRoot(recv: ts.Expression, ctx: FileCtx): { client: ClientRef; id: number } | undefined {
+  let e = unwrap(recv);
+  // Pattern: const p = redis.multi(); p.set(...)
+  if (ts.isIdentifier(e)) {
+    const d = declarationOf(e, ctx.facts.imports);
+    if (d?.t === 'var' && d.node.initializer) e = unwrap(d.node.initializer);
+  }
+  for (let i = 0; i < 64 && ts.isCallExpression(e); i++) {
+    const callee = unwrap(e.expression);
+    const m = memberName(callee);
+    if (!m || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
+    if (PIPELINE_METHODS.has(m)) {
+      const c = clientOf(callee.expression, ctx);
+      return c?.t === 'lib' ? { client: c, id: e.getStart() } : undefined;
+    }
+    e = unwrap(callee.expression);
+  }
+  return undefined;
+}
+
+function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expression; method: string; methodNode: ts.Node; client?: ClientRef } | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+    const method = memberName(callee);
+    if (!method) return undefined;
+    const methodNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee.argumentExpression;
+    const known = CACHE_METHOD_NAMES.has(method.toLowerCase());
+    const pipe = known ? pipelineRoot(callee.expression, ctx) : undefined;
+    if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
+    const client = clientOf(callee.expression, ctx);
+    if (client?.t === 'lib' && !known) return undefined;
+    if (!client && !known) return undefined;
+    return { recv: callee.expression, method, methodNode, client: client ?? (known ? { t: 'unknown' } : undefined) };
+  }
+  // Pattern: await cacheSet(key, value) with cacheSet a local or imported function (maybe a wrapper)
+  if (ts.isIdentifier(callee) && call.arguments.length > 0) {
+    const d = declarationOf(callee, ctx.facts.imports);
+    if (d?.t === 'function') return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
+    if (d?.t === 'var' && d.node.initializer && isFunctionLike(unwrap(d.node.initializer)))
+      return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
+    if (d?.t === 'import' && isProjectModule(d.imp.module))
+      return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', ref: { module: d.imp.module, name: d.imp.name } } };
+  }
+  return undefined;
+}
+
+export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
+  return {
+    [ts.SyntaxKind.CallExpression]: [
+      (node) => {
+        const call = node as ts.CallExpression;
+        const fnId = ctx.fnIdOf(call);
+        const calleeName = memberName(unwrap(call.expression)) ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
+        if (fnId > 0 && calleeName) ctx.facts.fns[fnId - 1].calls.push(calleeName);
+        const r = receiverOf(call, ctx);
+        if (!r?.client) return;
+        // an unresolved receiver is kept only for reads with a literal key (a use of that key)
+        if (r.client.t === 'unknown' && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;
+        const fn = enclosingFunction(call);
+        const args = call.arguments.map((a, i) => argFact(a, ctx, fn, i));
+        const first = call.arguments[0];
+        const fact: CallFact = {
+          id: ctx.facts.calls.length,
+          span: span(call),
+          method: r.method,
+          methodSpan: span(r.methodNode),
+          receiverSpan: span(r.recv),
+          receiver: r.client,
+          args,
+          argsEnd: call.arguments.end,
+          key: first && !ts.isSpreadElement(first) ? keyExprOf(first, ctx) : undefined,
+          fn: fnId,
+          afterWrites: [],
+          pipeline: r.client.pipeline,
+          stmt: ownStatement(call, ctx),
+        };
+        if (fact.receiver.t === 'unknown' && !fact.key?.parts.some((p) => 'lit' in p)) return;
+        ctx.facts.calls.push(fact);
+        ctx.callNodes.push(call);
+      },
+    ],
+  };
+}
+
+/** `await x.hset(…);` / `x.hset(…);` as a statement of its own: where a fix may add the next line. */
+function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
+  let e: ts.Node = call;
+  while (e.parent && (ts.isAwaitExpression(e.parent) || ts.isParenthesizedExpression(e.parent))) e = e.parent;
+  if (!e.parent || !ts.isExpressionStatement(e.parent)) return undefined;
+  return { end: e.parent.end, indent: indentAt(ctx.text, e.parent.getStart()) };
+}
+
+/** Post-walk: DB writes preceding each call in the same flow; wrapper methods. */
+export function finishCacheCalls(ctx: FileCtx): void {
+  const { calls, dbWrites } = ctx.facts;
+  for (let i = 0; i < calls.length; i++) {
+    const node = ctx.callNodes[i];
+    for (let j = 0; j < dbWrites.length; j++) if (precedesInFlow(ctx.dbWriteNodes[j], node)) calls[i].afterWrites.push(j);
+    recordWrapper(calls[i], node, ctx);
+  }
+}
+
+/**
+ * A method (or function) that passes one of its parameters as the key of a client call is a
+ * wrapper: `async set(key, value, ttl = 3600) { await this.client.set(key, v, 'EX', ttl) }`.
+ */
+function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): void {
+  if (call.receiver.t === 'unknown' || call.args[0]?.param === undefined) return;
+  const fn = enclosingFunction(node);
+  if (!fn || call.fn === 0) return;
+  const info = ctx.facts.fns[call.fn - 1];
+  if (!info.name) return;
+  // only methods of a class, or named top-level functions/consts
+  const isMethod = ts.isMethodDeclaration(fn) || (ts.isPropertyDeclaration(fn.parent) && !!info.className);
+  if (!isMethod && !(ts.isFunctionDeclaration(fn) || ts.isVariableDeclaration(fn.parent))) return;
+  const ttlParam = call.args.slice(2).find((a) => a.param !== undefined)?.param;
+  ctx.facts.wrappers.push({
+    className: isMethod ? info.className ?? '' : '',
+    method: info.name,
+    callId: call.id,
+    keyParam: call.args[0].param,
+    valueParam: call.args[1]?.param,
+    ttlParam,
+  });
+}

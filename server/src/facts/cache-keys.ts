@@ -1,0 +1,299 @@
+// Cache key expressions as plain data (phase 1, one file): what literal text a key is made of,
+// where its runtime values (holes) go, and which references only another file can answer (refs,
+// expanded by key-shape.ts once the project is linked). Local constants and key builders are
+// followed and inlined here, so `userKey(u.id)` with `const userKey = (id) => \`user:${id}\``
+// becomes lit 'user:' + hole 'u.id'.
+import { ts } from 'ts-morph';
+import type { FileCtx } from './context';
+import { resolveName, returnExprOf, isStatic, stripFreeze } from './local-values';
+import { declarationOf, propertyNameText, unwrap } from './scope';
+import { isSentinelLiteral } from './sentinels';
+import type { ExportValue, KeyExpr, KeyPart, SymbolRef } from './types';
+
+/** Inlining deeper than this gives up (a hole): keys are never built 20 calls deep. */
+const MAX_DEPTH = 20;
+
+interface State {
+  ctx: FileCtx;
+  /** builder parameters being inlined → the parts of the argument passed for them */
+  env: Map<ts.ParameterDeclaration, KeyPart[]>;
+  /** consts and functions being expanded right now (cycle guard) */
+  active: Set<ts.Node>;
+  depth: number;
+}
+
+export function keyExprOf(expr: ts.Expression, ctx: FileCtx): KeyExpr {
+  const parts = partsOf(expr, { ctx, env: new Map(), active: new Set(), depth: 0 });
+  const out: KeyExpr = { span: { start: expr.getStart(ctx.sf), end: expr.end }, text: expr.getText(ctx.sf), parts };
+  const builder = builderOf(expr, ctx);
+  if (builder) out.builder = builder;
+  return out;
+}
+
+/** Describes a top-level `const x = <expr>` for other files (undefined: nothing key-related). */
+export function valueOfExpression(expr: ts.Expression, ctx: FileCtx): ExportValue | undefined {
+  return valueOf(expr, ctx, 0);
+}
+
+/** A key builder function: `(id) => \`product:${id}\``, `function userKey(id) { return 'user:' + id }`. */
+export function valueOfFunction(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): ExportValue | undefined {
+  if (isAsyncOrGenerator(fn)) return undefined;
+  const body = returnExprOf(fn);
+  if (!body) return undefined;
+  const env = new Map<ts.ParameterDeclaration, KeyPart[]>();
+  const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+  fn.parameters.forEach((p, i) => {
+    if (params[i]) env.set(p, [{ hole: params[i] }]);
+  });
+  const parts = partsOf(body, { ctx, env, active: new Set([fn]), depth: 0 });
+  return meaningful(parts) ? { t: 'key', parts, params } : undefined;
+}
+
+/** A class used as a key namespace: its static methods and properties. */
+export function valueOfClass(cls: ts.ClassDeclaration, ctx: FileCtx): ExportValue | undefined {
+  return classValue(cls, ctx, 0);
+}
+
+function valueOf(expr: ts.Expression, ctx: FileCtx, depth: number): ExportValue | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const e = stripFreeze(expr);
+  // Pattern: export const NOT_FOUND = '__NOT_FOUND__' (or null)
+  if (isSentinelLiteral(e, ctx)) return { t: 'sentinel' };
+  // Pattern: export const PREFIX = 'app:'
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return { t: 'string', value: e.text };
+  // Pattern: export const productKey = (id: string) => `product:${id}`
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return valueOfFunction(e, ctx);
+  // Pattern: export const CacheKeys = { product: (id) => `product:${id}`, PREFIX: 'p' } as const
+  if (ts.isObjectLiteralExpression(e)) return objectValue(e, ctx, depth);
+  if (ts.isClassExpression(e)) return classValue(e, ctx, depth);
+  // Pattern: export const keys = localKeys / export const k = Imported.user
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const t = resolveName(e, ctx.facts.imports);
+    if (t?.t === 'import') return { t: 'reexport', ref: t.ref };
+    if (t?.t === 'fn') return valueOfFunction(t.fn, ctx);
+    if (t?.t === 'class') return classValue(t.cls, ctx, depth + 1);
+    if (t?.t === 'expr' && t.expr !== e) return valueOf(t.expr, ctx, depth + 1);
+    return undefined;
+  }
+  // Pattern: export const USER_PREFIX = `${APP}:user` / 'user:' + VERSION
+  const parts = partsOf(e, { ctx, env: new Map(), active: new Set(), depth: 0 });
+  if (!meaningful(parts)) return undefined;
+  if (parts.every((p) => 'lit' in p)) return { t: 'string', value: parts.map((p) => (p as { lit: string }).lit).join('') };
+  return { t: 'key', parts, params: [] };
+}
+
+function objectValue(obj: ts.ObjectLiteralExpression, ctx: FileCtx, depth: number): ExportValue | undefined {
+  const members: Record<string, ExportValue> = {};
+  for (const p of obj.properties) {
+    const name = propertyNameText(p.name);
+    if (name === undefined) continue;
+    let v: ExportValue | undefined;
+    if (ts.isPropertyAssignment(p)) v = valueOf(p.initializer, ctx, depth + 1);
+    else if (ts.isShorthandPropertyAssignment(p)) v = valueOf(p.name, ctx, depth + 1);
+    else if (ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p)) v = valueOfFunction(p, ctx);
+    if (v) members[name] = v;
+  }
+  return Object.keys(members).length > 0 ? { t: 'object', members } : undefined;
+}
+
+function classValue(cls: ts.ClassLikeDeclaration, ctx: FileCtx, depth: number): ExportValue | undefined {
+  const members: Record<string, ExportValue> = {};
+  for (const m of cls.members) {
+    const name = propertyNameText(m.name);
+    if (name === undefined || !isStatic(m)) continue;
+    let v: ExportValue | undefined;
+    if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m)) v = valueOfFunction(m, ctx);
+    else if (ts.isPropertyDeclaration(m) && m.initializer) v = valueOf(m.initializer, ctx, depth + 1);
+    if (v) members[name] = v;
+  }
+  return Object.keys(members).length > 0 ? { t: 'object', members } : undefined;
+}
+
+/** A key shape needs some literal text or a reference that may turn into some. */
+function meaningful(parts: KeyPart[]): boolean {
+  return parts.some((p) => ('lit' in p && p.lit !== '') || 'ref' in p);
+}
+
+function partsOf(expr: ts.Expression, st: State): KeyPart[] {
+  const e = unwrap(expr);
+  if (st.depth > MAX_DEPTH) return [hole(e, st)];
+  // Pattern: 'user:' / `user:` / 42
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e)) return [{ lit: e.text }];
+  // Pattern: `product:v2:${id}`
+  if (ts.isTemplateExpression(e)) {
+    const out: KeyPart[] = [{ lit: e.head.text }];
+    for (const span of e.templateSpans) out.push(...partsOf(span.expression, st), { lit: span.literal.text });
+    return merge(out);
+  }
+  // Pattern: 'user:' + id
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    // `1 + x` may be a sum: only concatenation with a visible string is key text
+    if ((ts.isNumericLiteral(unwrap(e.left)) || ts.isNumericLiteral(unwrap(e.right))) && !isStringy(e)) return [hole(e, st)];
+    return merge([...partsOf(e.left, st), ...partsOf(e.right, st)]);
+  }
+  if (ts.isCallExpression(e)) return callParts(e, st);
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return nameParts(e, st);
+  return [hole(e, st)];
+}
+
+function isStringy(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isStringLiteralLike(u) || ts.isTemplateExpression(u)) return true;
+  return ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringy(u.left) || isStringy(u.right));
+}
+
+function nameParts(e: ts.Expression, st: State): KeyPart[] {
+  const t = resolveName(e, st.ctx.facts.imports);
+  switch (t?.t) {
+    // Pattern: `user:${id}` inside a builder being inlined: the caller's argument
+    case 'param':
+      return st.env.get(t.decl)?.slice() ?? [hole(e, st)];
+    // Pattern: const PREFIX = 'app:'; `${PREFIX}user:${id}`
+    case 'expr':
+      return guarded(t.expr, st, () => partsOf(t.expr, { ...st, depth: st.depth + 1 })) ?? [hole(e, st)];
+    // Pattern: import { PREFIX } from './keys'; `${PREFIX}:${id}`
+    case 'import':
+      return [{ ref: t.ref }];
+    default:
+      return [hole(e, st)];
+  }
+}
+
+function callParts(call: ts.CallExpression, st: State): KeyPart[] {
+  const callee = unwrap(call.expression);
+  const args = call.arguments;
+  // Pattern: String(id)
+  if (ts.isIdentifier(callee) && callee.text === 'String' && args.length === 1 && !declarationOf(callee, st.ctx.facts.imports))
+    return partsOf(args[0], st);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    const recv = unwrap(callee.expression);
+    // Pattern: [prefix, id].join(':') / parts.join('') with `const parts = [...]`
+    if (method === 'join' && args.length <= 1) {
+      const arr = arrayLiteralOf(recv, st);
+      const sepArg = args[0] && unwrap(args[0]);
+      const sep = sepArg === undefined ? ',' : ts.isStringLiteralLike(sepArg) ? sepArg.text : undefined;
+      if (arr && sep !== undefined && !arr.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) {
+        const out: KeyPart[] = [];
+        arr.elements.forEach((x, i) => {
+          if (i > 0) out.push({ lit: sep });
+          out.push(...partsOf(x, st));
+        });
+        return merge(out);
+      }
+      return [hole(call, st)];
+    }
+    // Pattern: id.toString()
+    if (method === 'toString' && args.length === 0) return partsOf(recv, st);
+    // Pattern: 'user:'.concat(id)
+    if (method === 'concat' && (ts.isStringLiteralLike(recv) || ts.isTemplateExpression(recv)) && !args.some(ts.isSpreadElement))
+      return merge([...partsOf(recv, st), ...args.flatMap((a) => partsOf(a, st))]);
+  }
+  const t = resolveName(callee, st.ctx.facts.imports);
+  // Pattern: userKey(id) / keys.user(id) / CacheKeys.product(id) / this.key(id)
+  if (t?.t === 'fn') return guarded(t.fn, st, () => inline(t.fn, call, st)) ?? [hole(call, st)];
+  // Pattern: CacheKeys.product(p.id) with CacheKeys imported
+  if (t?.t === 'import' && !args.some(ts.isSpreadElement)) return [{ ref: t.ref, args: args.map((a) => argText(partsOf(a, st))) }];
+  return [hole(call, st)];
+}
+
+function inline(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, st: State): KeyPart[] | undefined {
+  const body = returnExprOf(fn);
+  if (!body || isAsyncOrGenerator(fn) || call.arguments.some(ts.isSpreadElement)) return undefined;
+  const env = new Map(st.env);
+  const inner: State = { ...st, env, depth: st.depth + 1 };
+  fn.parameters.forEach((p, i) => {
+    const arg = call.arguments[i];
+    if (p.dotDotDotToken) env.set(p, [{ hole: call.arguments.slice(i).map((a) => a.getText(st.ctx.sf)).join(', ') }]);
+    else if (arg) env.set(p, partsOf(arg, st));
+    // a default may read earlier parameters: evaluate it with what is bound so far
+    else if (p.initializer) env.set(p, partsOf(p.initializer, inner));
+    else env.set(p, [{ hole: ts.isIdentifier(p.name) ? p.name.text : p.name.getText(st.ctx.sf) }]);
+  });
+  return partsOf(body, inner);
+}
+
+/** Runs `f` unless `node` is already being expanded (a cycle): then undefined. */
+function guarded<T>(node: ts.Node, st: State, f: () => T): T | undefined {
+  if (st.active.has(node)) return undefined;
+  st.active.add(node);
+  try {
+    return f();
+  } finally {
+    st.active.delete(node);
+  }
+}
+
+function arrayLiteralOf(e: ts.Expression, st: State): ts.ArrayLiteralExpression | undefined {
+  const u = unwrap(e);
+  if (ts.isArrayLiteralExpression(u)) return u;
+  if (ts.isIdentifier(u)) {
+    const t = resolveName(u, st.ctx.facts.imports);
+    if (t?.t === 'expr') {
+      const init = unwrap(t.expr);
+      if (ts.isArrayLiteralExpression(init)) return init;
+    }
+  }
+  return undefined;
+}
+
+/** The builder a key calls, directly or through `const key = userKey(id)`, for fixes to reuse. */
+function builderOf(expr: ts.Expression, ctx: FileCtx): KeyExpr['builder'] {
+  let e = unwrap(expr);
+  for (let i = 0; i < 8 && ts.isIdentifier(e); i++) {
+    const t = resolveName(e, ctx.facts.imports);
+    if (t?.t !== 'expr') return undefined;
+    e = unwrap(t.expr);
+  }
+  if (!ts.isCallExpression(e)) return undefined;
+  const args = e.arguments.map((a) => a.getText(ctx.sf));
+  const t = resolveName(e.expression, ctx.facts.imports);
+  if (t?.t === 'fn') return { local: unwrap(e.expression).getText(ctx.sf), args };
+  if (t?.t === 'import') return { ref: t.ref, args };
+  return undefined;
+}
+
+/**
+ * The text of a builder argument for the linker: a quoted literal when it is known text (so
+ * `keyFor(ENTITY, id)` with `const ENTITY = 'product'` still expands to 'product:'), the hole's
+ * text when it is a runtime value (after parameter substitution), else a template.
+ */
+function argText(parts: KeyPart[]): string {
+  if (parts.every((p) => 'lit' in p)) return JSON.stringify(parts.map((p) => (p as { lit: string }).lit).join(''));
+  if (parts.length === 1 && 'hole' in parts[0]) return parts[0].hole;
+  const body = parts
+    .map((p) => ('lit' in p ? p.lit.replace(/[`\\$]/g, '\\$&') : '${' + ('hole' in p ? p.hole : refText(p.ref, p.args)) + '}'))
+    .join('');
+  return '`' + body + '`';
+}
+
+function refText(ref: SymbolRef, args?: string[]): string {
+  const path = [ref.name === '*' || ref.name === 'default' ? ref.module : ref.name, ...(ref.member ?? [])].join('.');
+  return args ? `${path}(${args.join(', ')})` : path;
+}
+
+function hole(e: ts.Node, st: State): KeyPart {
+  return { hole: e.getText(st.ctx.sf) };
+}
+
+/** Joins adjacent literals and drops empty ones. */
+function merge(parts: KeyPart[]): KeyPart[] {
+  const out: KeyPart[] = [];
+  for (const p of parts) {
+    if ('lit' in p) {
+      if (p.lit === '') continue;
+      const last = out[out.length - 1];
+      if (last && 'lit' in last) {
+        out[out.length - 1] = { lit: last.lit + p.lit };
+        continue;
+      }
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+function isAsyncOrGenerator(fn: ts.FunctionLikeDeclaration): boolean {
+  if (fn.asteriskToken) return true;
+  return (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}

@@ -1,0 +1,128 @@
+// What each cache library's methods do: read, write, delete or expire a key, where the key and the
+// value are, and whether the call itself sets an expiry. Pure data on ArgFacts: the linker applies
+// it once the receiver's library is known.
+import type { ArgFact, CacheLib, CacheOpKind } from './types';
+
+export interface VerbInfo {
+  kind: CacheOpKind;
+  /** lower-case canonical verb */
+  verb: string;
+  /** index of the key argument (-1: no single key, e.g. mset) */
+  keyArg: number;
+  valueArg?: number;
+  /** true: this call sets an expiry; false: it certainly does not; undefined: cannot tell */
+  ttl?: boolean;
+  nx: boolean;
+  /** a collection write (hset/sadd/lpush…): its TTL may come from a later expire of the same key */
+  collection?: boolean;
+}
+
+const REDIS_READS = new Set([
+  'get', 'getex', 'getdel', 'mget', 'hget', 'hgetall', 'hmget', 'hexists', 'hkeys', 'hvals', 'hlen', 'smembers',
+  'sismember', 'scard', 'lrange', 'llen', 'lindex', 'zrange', 'zrangebyscore', 'zrevrange', 'zscore', 'zcard',
+  'exists', 'ttl', 'pttl', 'getbuffer', 'strlen', 'type',
+]);
+const REDIS_COLLECTION_WRITES = new Set(['hset', 'hmset', 'hsetnx', 'sadd', 'lpush', 'rpush', 'zadd', 'lpushx', 'rpushx']);
+const REDIS_DELETES = new Set(['del', 'unlink']);
+const REDIS_EXPIRES = new Set(['expire', 'pexpire', 'expireat', 'pexpireat']);
+const TTL_FLAGS = new Set(['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL']);
+
+function argIsZero(a: ArgFact | undefined): boolean {
+  return a !== undefined && a.num === 0;
+}
+
+/** The call passes something we cannot read (spread or unknown flags): stay silent. */
+function unknownArgs(args: ArgFact[], from: number): boolean {
+  return args.slice(from).some((a) => a.spread || (a.str === undefined && a.num === undefined && a.props === undefined));
+}
+
+function redisSetTtl(lib: CacheLib, args: ArgFact[]): { ttl?: boolean; nx: boolean } {
+  if (args.some((a) => a.spread)) return { ttl: undefined, nx: false };
+  const rest = args.slice(2);
+  if (lib === 'ioredis') {
+    // Pattern: redis.set(k, v, 'EX', 60, 'NX')
+    let ttl: boolean | undefined = false;
+    let nx = false;
+    for (const a of rest) {
+      const s = a.str?.toUpperCase();
+      if (s && TTL_FLAGS.has(s)) ttl = true;
+      else if (s === 'NX') nx = true;
+      else if (a.str === undefined && a.num === undefined) ttl = ttl || undefined; // a flag in a variable
+    }
+    return { ttl, nx };
+  }
+  // Pattern: client.set(k, v, { EX: 60 })  (node-redis)  /  redis.set(k, v, { ex: 60 })  (upstash)
+  const opts = rest[0];
+  if (!opts) return { ttl: false, nx: false };
+  if (!opts.props) return { ttl: undefined, nx: false };
+  const props = opts.props.map((p) => p.toUpperCase());
+  const ttl = props.some((p) => TTL_FLAGS.has(p) || p === 'EXPIRATION') ? true : props.length === 0 ? false : undefined;
+  const nx = props.includes('NX') || props.includes('CONDITION');
+  // `{ NX: true }` alone says nothing about expiry: certainly none
+  return { ttl: ttl ?? (props.every((p) => p === 'NX' || p === 'XX' || p === 'GET' || p === 'CONDITION') ? false : undefined), nx };
+}
+
+function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
+  const m = method.toLowerCase();
+  if (m === 'set') return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ...redisSetTtl(lib, args) };
+  if (m === 'setex' || m === 'psetex') return { kind: 'write', verb: m, keyArg: 0, valueArg: 2, ttl: true, nx: false };
+  if (m === 'setnx') return { kind: 'write', verb: m, keyArg: 0, valueArg: 1, ttl: false, nx: true };
+  if (m === 'mset' || m === 'msetnx') return { kind: 'write', verb: m, keyArg: -1, ttl: false, nx: m === 'msetnx' };
+  if (m === 'getset') return { kind: 'write', verb: m, keyArg: 0, valueArg: 1, ttl: false, nx: false };
+  if (REDIS_COLLECTION_WRITES.has(m)) return { kind: 'write', verb: m, keyArg: 0, ttl: false, nx: m === 'hsetnx', collection: true };
+  if (REDIS_DELETES.has(m)) return { kind: 'delete', verb: m, keyArg: 0, nx: false };
+  if (REDIS_EXPIRES.has(m)) return { kind: 'expire', verb: m, keyArg: 0, nx: false };
+  if (REDIS_READS.has(m)) return { kind: 'read', verb: m, keyArg: 0, nx: false };
+  if (m === 'hdel' || m === 'srem' || m === 'zrem' || m === 'lrem' || m === 'persist' || m === 'incr' || m === 'incrby' || m === 'decr' || m === 'decrby' || m === 'hincrby')
+    return { kind: 'other', verb: m, keyArg: 0, nx: false };
+  return undefined;
+}
+
+/** Third-argument TTL libraries: cache-manager, keyv, node-cache, lru-cache. */
+function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
+  const m = method.toLowerCase();
+  const del = lib === 'keyv' || lib === 'lru-cache' ? 'delete' : 'del';
+  if (m === 'set') {
+    const t = args[2];
+    let ttl: boolean | undefined;
+    if (args.some((a) => a.spread)) ttl = undefined;
+    else if (!t) ttl = false;
+    else if (argIsZero(t)) ttl = false;
+    else if (t.props) ttl = t.props.includes('ttl') ? !(t.propNums?.ttl === 0) : t.props.length === 0 ? false : undefined;
+    else ttl = true;
+    return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ttl, nx: false };
+  }
+  if (m === 'mset' && lib === 'cache-manager') return { kind: 'write', verb: m, keyArg: -1, ttl: undefined, nx: false };
+  if (m === del || m === 'del' || m === 'delete' || m === 'mdel' || m === 'take') return { kind: m === 'take' ? 'read' : 'delete', verb: m, keyArg: 0, nx: false };
+  if (m === 'get' || m === 'has' || m === 'peek' || m === 'fetch' || m === 'mget') return { kind: 'read', verb: m, keyArg: 0, nx: false };
+  if (m === 'ttl' && lib === 'node-cache') return { kind: 'expire', verb: m, keyArg: 0, nx: false };
+  if (m === 'wrap') return { kind: 'read', verb: m, keyArg: 0, nx: false };
+  return undefined;
+}
+
+/** Classifies `method(args)` on a client of `lib`; undefined when it is not a keyed cache verb. */
+export function classifyVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
+  if (lib === 'ioredis' || lib === 'node-redis' || lib === 'upstash') return redisVerb(lib, method, args);
+  return ttlArgVerb(lib, method, args);
+}
+
+/** The library's delete verb, spelled the way the call site spells its verbs (node-redis `DEL`). */
+export function deleteVerbFor(lib: CacheLib, method: string): string {
+  if (lib === 'keyv' || lib === 'lru-cache') return 'delete';
+  if (lib === 'node-redis' && method === method.toUpperCase()) return 'DEL';
+  return 'del';
+}
+
+export { unknownArgs };
+
+/** Every method name that can be a cache verb on some library (the phase-1 filter). */
+export const CACHE_METHOD_NAMES = new Set(
+  [
+    ...REDIS_READS, ...REDIS_COLLECTION_WRITES, ...REDIS_DELETES, ...REDIS_EXPIRES,
+    'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'srem', 'zrem', 'lrem', 'persist',
+    'incr', 'incrby', 'decr', 'decrby', 'hincrby', 'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap',
+  ].map((s) => s.toLowerCase()),
+);
+
+/** Methods that start a pipeline/transaction whose queued commands share the client. */
+export const PIPELINE_METHODS = new Set(['pipeline', 'multi']);

@@ -1,0 +1,358 @@
+// Method-call ORMs: Prisma delegates, TypeORM repositories and managers, MikroORM's EntityManager,
+// Sequelize and Mongoose models, MongoDB collections, and ORM instances (`doc.save()`). A receiver
+// is classified from its import binding, declared type, decorator or initialiser first and from
+// its name last; an unknown receiver is only accepted for verbs no other library uses.
+import { ts } from 'ts-morph';
+import {
+  bare, calleeText, chainLinks, dict, entityFromName, entityOfExpr, fileImports, importedFrom, infoOf, isCapitalised,
+  isProjectModule, lastName, stringArg, type DbEnv, type Hit, type Info, type Link,
+} from './db-common';
+import { enclosingClass, enclosingFunction, typeRefName, unwrap } from './scope';
+import type { DbWriteKind } from './types';
+
+type Recv =
+  | { t: 'prisma' }
+  | { t: 'repo'; via: string; entity?: string }
+  | { t: 'manager'; via: string }
+  /** a Mongoose/Sequelize/TypeORM-active-record model; `strongOnly`: accept only verbs no other API has */
+  | { t: 'model'; via: string; entity?: string; strongOnly?: boolean }
+  | { t: 'collection'; entity?: string };
+
+type Verbs = Record<string, DbWriteKind | 'read'>;
+const verbs = (w: Record<string, DbWriteKind>, reads: string): Verbs => {
+  const out: Verbs = dict(w);
+  for (const r of reads.split(' ')) out[r] = 'read';
+  return out;
+};
+
+const PRISMA = verbs(
+  { create: 'create', createMany: 'create', createManyAndReturn: 'create', upsert: 'create', update: 'update', updateMany: 'update', updateManyAndReturn: 'update', delete: 'delete', deleteMany: 'delete' },
+  'findUnique findUniqueOrThrow findFirst findFirstOrThrow findMany count aggregate groupBy',
+);
+// `save` is decided per call (saveKind): a fresh object is a create, a loaded one an update
+const TYPEORM = verbs(
+  { save: 'update', insert: 'create', upsert: 'create', update: 'update', increment: 'update', decrement: 'update', restore: 'update', recover: 'update', delete: 'delete', softDelete: 'delete', remove: 'delete', softRemove: 'delete', clear: 'delete' },
+  'find findOne findOneBy findBy findOneOrFail findOneByOrFail findAndCount findAndCountBy findByIds count countBy exist exists existsBy',
+);
+const MIKRO = verbs(
+  { persistAndFlush: 'update', removeAndFlush: 'delete', flush: 'update', nativeInsert: 'create', nativeUpdate: 'update', nativeDelete: 'delete', insert: 'create', insertMany: 'create', upsert: 'create', upsertMany: 'create' },
+  'findOne find findOneOrFail findAll count findAndCount findByCursor',
+);
+const MONGO_W = dict<DbWriteKind>({
+  insertOne: 'create', insertMany: 'create', updateOne: 'update', updateMany: 'update', replaceOne: 'update', findOneAndUpdate: 'update', findByIdAndUpdate: 'update',
+  findOneAndReplace: 'update', bulkWrite: 'update', deleteOne: 'delete', deleteMany: 'delete', findOneAndDelete: 'delete', findByIdAndDelete: 'delete', findOneAndRemove: 'delete', findByIdAndRemove: 'delete',
+});
+const MONGOOSE = verbs({ ...MONGO_W, create: 'create' }, 'findById findOne find exists countDocuments estimatedDocumentCount aggregate distinct');
+const MONGODB = verbs(MONGO_W, 'find findOne countDocuments estimatedDocumentCount aggregate distinct');
+const SEQUELIZE = verbs(
+  { create: 'create', bulkCreate: 'create', upsert: 'create', findOrCreate: 'create', update: 'update', increment: 'update', decrement: 'update', restore: 'update', destroy: 'delete', truncate: 'delete' },
+  'findByPk findOne findAll findAndCountAll count',
+);
+const ACTIVE_RECORD = verbs({ save: 'update', insert: 'create', upsert: 'create', update: 'update', delete: 'delete', softDelete: 'delete', remove: 'delete' }, 'find findOne findOneBy findBy findOneOrFail count');
+// Verbs that only ORM models have: enough on an imported name whose origin is a package we don't know
+const STRONG = new Set([...Object.keys(MONGO_W), 'bulkCreate', 'destroy', 'findByPk', 'findAll', 'findAndCountAll', 'findOrCreate', 'findById', 'countDocuments']);
+// Verbs whose receiver needs no classification at all: nothing but MongoDB/Mongoose uses these names
+const DISTINCTIVE = verbs(MONGO_W, 'findById countDocuments estimatedDocumentCount');
+const INSTANCE = dict<DbWriteKind>({ save: 'update', update: 'update', increment: 'update', decrement: 'update', destroy: 'delete', remove: 'delete', softRemove: 'delete', deleteOne: 'delete' });
+
+/** Every method name some branch here accepts: a cheap gate before any lookup. */
+export const ORM_VERBS = new Set([
+  ...Object.keys(PRISMA), ...Object.keys(TYPEORM), ...Object.keys(MIKRO), ...Object.keys(MONGOOSE), ...Object.keys(SEQUELIZE), ...Object.keys(INSTANCE),
+]);
+
+// Capitalised names that are never models, even when imported
+const BUILTINS = new Set(
+  'Object Array Promise Reflect JSON Math Date Buffer Map Set WeakMap WeakSet URL URLSearchParams Symbol Intl Number String Boolean BigInt Error RegExp Proxy Atomics Crypto crypto Response Request Headers FormData Blob File Event EventEmitter Stream Readable Writable'.split(' '),
+);
+const NOT_MODEL = /(Dto|Input|Error|Exception|Factory|Builder|Service|Controller|Utils?|Helpers?|Events?|Command|Query|Response|Request|Schema|Config|Module|Client|Cache|Store|Queue|Mapper|Validator)$/;
+
+const NOT_MODEL_MODULE = /(^|[/.])(dtos?|types?|interfaces?|errors?|utils?|helpers?|constants?|enums?|schemas?|validators?|events?|contracts?)([/.]|$)/i;
+
+function orm(module: string | undefined): string | undefined {
+  if (!module) return undefined;
+  if (/^(mongoose|@nestjs\/mongoose|@typegoose\/)/.test(module)) return 'mongoose';
+  if (/^(sequelize|sequelize-typescript|@nestjs\/sequelize)$/.test(module)) return 'sequelize';
+  if (/^(typeorm|@nestjs\/typeorm)$/.test(module)) return 'typeorm';
+  if (/^@mikro-orm\//.test(module)) return 'mikro-orm';
+  if (module === 'mongodb') return 'mongodb';
+  return undefined;
+}
+
+/** Which model ORM a file works with, from its imports (a model imported from elsewhere says nothing). */
+function fileModelOrm(env: DbEnv): string {
+  if (fileImports(env.ctx, /^(mongoose|@nestjs\/mongoose|@typegoose\/)/)) return 'mongoose';
+  if (fileImports(env.ctx, /^(sequelize|sequelize-typescript|@nestjs\/sequelize)$/)) return 'sequelize';
+  if (fileImports(env.ctx, /^(typeorm|@nestjs\/typeorm)$/)) return 'typeorm';
+  return 'orm';
+}
+
+function fromType(info: Info, env: DbEnv): Recv | undefined {
+  const tn = typeRefName(info.type);
+  if (!tn) return undefined;
+  const base = tn.name.split('.').pop() ?? '';
+  const arg = typeRefName(tn.args[0])?.name;
+  const from = orm(importedFrom(tn.name.split('.')[0], env.ctx));
+  if (/prisma/i.test(tn.name) || base === 'TransactionClient') return { t: 'prisma' };
+  if (base === 'Repository' || base === 'TreeRepository' || base === 'MongoRepository') return { t: 'repo', via: from === 'mikro-orm' ? from : 'typeorm', entity: arg };
+  if (base === 'EntityRepository' || base === 'SqlEntityRepository') return { t: 'repo', via: 'mikro-orm', entity: arg };
+  if (base === 'EntityManager' || base === 'SqlEntityManager' || base === 'MongoEntityManager')
+    return { t: 'manager', via: from ?? (base !== 'EntityManager' || info.name === 'em' ? 'mikro-orm' : 'typeorm') };
+  if (base === 'Model' && (arg || from === 'mongoose')) return { t: 'model', via: from ?? fileModelOrm(env), entity: arg ?? entityFromName(info.name) };
+  if (base === 'ModelStatic' || base === 'ModelCtor') return { t: 'model', via: 'sequelize', entity: arg };
+  if (base === 'Collection' && (from === 'mongodb' || arg)) return { t: 'collection', entity: arg ?? entityFromName(info.name) };
+  return undefined;
+}
+
+function fromDecorators(info: Info, env: DbEnv): Recv | undefined {
+  for (const d of info.decorators) {
+    // Pattern: constructor(@InjectRepository(Product) private repo: Repository<Product>)
+    if (d.name === 'InjectRepository') return { t: 'repo', via: 'typeorm', entity: entityOfExpr(d.args[0]) };
+    // Pattern: @InjectModel(Product.name) private productModel: Model<ProductDocument>
+    if (d.name === 'InjectModel') return { t: 'model', via: orm(importedFrom(d.name, env.ctx)) ?? 'mongoose', entity: entityOfExpr(d.args[0]) ?? entityFromName(info.name) };
+    if (d.name === 'InjectEntityManager') return { t: 'manager', via: 'typeorm' };
+  }
+  return undefined;
+}
+
+/** A capitalised identifier used as a model: `Product.create(…)`. */
+function fromModelName(info: Info, env: DbEnv): Recv | undefined {
+  const name = info.name;
+  if (!name || !isCapitalised(name) || BUILTINS.has(name) || NOT_MODEL.test(name)) return undefined;
+  if (info.cls) {
+    // Pattern: class Product extends Model {} / @Entity() class Product extends BaseEntity {}
+    const ext = info.cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const base = ext && ts.isIdentifier(ext) ? ext.text : undefined;
+    if (base === 'BaseEntity') return { t: 'model', via: 'typeorm', entity: name };
+    if (base === 'Model') return { t: 'model', via: orm(importedFrom('Model', env.ctx)) ?? 'sequelize', entity: name };
+    return undefined;
+  }
+  // Pattern: import { Product } from './models/product' — but not from './dto' or './types'
+  if (info.importModule !== undefined && !NOT_MODEL_MODULE.test(info.importModule))
+    return { t: 'model', via: fileModelOrm(env), entity: name, strongOnly: !isProjectModule(info.importModule) && !/Model$/.test(name) };
+  return undefined;
+}
+
+function fromInit(init: ts.Expression, env: DbEnv, depth: number): Recv | undefined {
+  const e = unwrap(init);
+  if (ts.isNewExpression(e)) return /Prisma/.test(e.expression.getText()) ? { t: 'prisma' } : undefined;
+  if (!ts.isCallExpression(e)) return undefined;
+  const ls = chainLinks(e);
+  const root = ls[0];
+  // Pattern: const prisma = new PrismaClient().$extends(…)
+  if (root?.recv && ts.isNewExpression(bare(root.recv)) && /Prisma/.test(bare(root.recv).getText())) return { t: 'prisma' };
+  const last = ls[ls.length - 1];
+  // Pattern: const Product = sequelize.define('product', {…})
+  if (last.name === 'define' && stringArg(last.args[0])) return { t: 'model', via: 'sequelize', entity: stringArg(last.args[0]) };
+  // Pattern: const Product = mongoose.model('Product', schema) / model<IProduct>('Product', schema)
+  if (last.name === 'model' && stringArg(last.args[0])) return { t: 'model', via: 'mongoose', entity: stringArg(last.args[0]) };
+  if (last.name === 'getModelForClass') return { t: 'model', via: 'mongoose', entity: entityOfExpr(last.args[0]) };
+  return depth < 3 ? classifyRecv(e, env, depth + 1) : undefined;
+}
+
+function fromName(info: Info, env: DbEnv): Recv | undefined {
+  const n = info.name;
+  if (!n) return undefined;
+  if (/prisma/i.test(n)) return { t: 'prisma' };
+  if (/(Repository|Repo)$/.test(n) || /^repo(sitory)?$/.test(n)) return { t: 'repo', via: 'typeorm', entity: entityFromName(n) };
+  if (/.Model$/.test(n)) return { t: 'model', via: fileModelOrm(env) === 'sequelize' ? 'sequelize' : 'mongoose', entity: entityFromName(n) };
+  if (/.Collection$/.test(n)) return { t: 'collection', entity: entityFromName(n) };
+  if (n === 'em') return { t: 'manager', via: 'mikro-orm' };
+  if (/^(manager|entityManager|transactionalEntityManager)$/.test(n)) return { t: 'manager', via: 'typeorm' };
+  return undefined;
+}
+
+/** What a receiver expression is, as far as this file can tell. */
+export function classifyRecv(e0: ts.Expression, env: DbEnv, depth = 0): Recv | undefined {
+  const e = bare(e0);
+  if (ts.isCallExpression(e)) {
+    const ls = chainLinks(e);
+    const l = ls[ls.length - 1];
+    switch (l.name) {
+      // Pattern: dataSource.getRepository(Product).save(p) / manager.getRepository(Product)
+      case 'getRepository':
+      case 'getTreeRepository':
+      case 'getMongoRepository':
+      case 'getCustomRepository': {
+        const owner = l.recv && depth < 3 ? classifyRecv(l.recv, env, depth + 1) : undefined;
+        return { t: 'repo', via: owner?.t === 'manager' ? owner.via : 'typeorm', entity: entityOfExpr(l.args[0]) };
+      }
+      // Pattern: this.em.fork().persistAndFlush(p) / em.persist(p).flush()
+      case 'fork':
+      case 'persist':
+      case 'remove':
+      case 'getEntityManager': {
+        const owner = l.recv && depth < 3 ? classifyRecv(l.recv, env, depth + 1) : undefined;
+        return owner?.t === 'manager' || owner?.t === 'repo' ? { t: 'manager', via: owner.via } : undefined;
+      }
+      // Pattern: db.collection('products').updateOne(…)
+      case 'collection':
+        return stringArg(l.args[0]) !== undefined ? { t: 'collection', entity: stringArg(l.args[0]) } : undefined;
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(e) && isCapitalised(e.name.text)) {
+    // Pattern: db.Product.create(…) / sequelize.models.Product.findAll()
+    const owner = lastName(e.expression);
+    if (owner === 'models' || owner === 'db') return { t: 'model', via: 'sequelize', entity: e.name.text };
+  }
+  if (e.kind === ts.SyntaxKind.ThisKeyword) {
+    // Pattern: class ProductRepository extends Repository<Product> { … this.save(p) }
+    const cls = enclosingClass(e);
+    const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (ext && ts.isIdentifier(ext.expression) && ext.expression.text === 'Repository')
+      return { t: 'repo', via: 'typeorm', entity: typeRefName(ext.typeArguments?.[0])?.name };
+    return undefined;
+  }
+  if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
+  const info = infoOf(e, env.ctx);
+  const cb = info.cbOf;
+  if (cb?.name === '$transaction') return { t: 'prisma' };
+  if (cb?.name === 'transactional') return { t: 'manager', via: 'mikro-orm' };
+  // Pattern: dataSource.transaction(async (manager) => manager.save(…))
+  if (cb?.name === 'transaction' && /dataSource|connection|manager/i.test(lastName(cb.recv) ?? '')) return { t: 'manager', via: 'typeorm' };
+  return (
+    fromDecorators(info, env) ??
+    fromType(info, env) ??
+    fromModelName(info, env) ??
+    (info.init ? fromInit(info.init, env, depth) : undefined) ??
+    (info.cls ? undefined : fromName(info, env))
+  );
+}
+
+/** Where a value came from: `new Product()`, `repo.create(dto)` (fresh) or a recognised read. */
+function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entity?: string; via?: string; fresh: boolean } | undefined {
+  if (!e0 || depth > 2) return undefined;
+  const e = unwrap(e0);
+  if (ts.isObjectLiteralExpression(e)) {
+    const hasId = e.properties.some((p) => ts.isSpreadAssignment(p) || /^_?id$/.test(p.name?.getText() ?? ''));
+    return { fresh: !hasId };
+  }
+  if (ts.isArrayLiteralExpression(e)) return originOf(e.elements[0], env, depth + 1);
+  if (ts.isNewExpression(e)) {
+    const r = classifyRecv(e.expression, env);
+    if (r?.t === 'model' && !r.strongOnly) return { entity: r.entity, via: r.via, fresh: true };
+    return ts.isIdentifier(e.expression) && isCapitalised(e.expression.text) ? { entity: e.expression.text, fresh: true } : undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const info = infoOf(e, env.ctx);
+    if (info.param) {
+      // Pattern: create(dto: CreateProductDto) { return this.repo.save(dto) } — a DTO handed in by a create path
+      const fn = enclosingFunction(e);
+      const fnName = fn?.name && ts.isIdentifier(fn.name) ? fn.name.text : '';
+      const fresh = /Create|^New/.test(typeRefName(info.type)?.name ?? '') || /^(create|new)/i.test(info.name ?? '') || /^(create|add|insert|register)/i.test(fnName);
+      return { fresh };
+    }
+    return info.init ? originOf(info.init, env, depth + 1) : undefined;
+  }
+  if (!ts.isCallExpression(e)) return undefined;
+  const ls = chainLinks(e);
+  const l = ls[ls.length - 1];
+  // Pattern: const p = repo.create(dto) / em.create(Product, data) / Product.build(data)
+  if ((l.name === 'create' || l.name === 'build') && l.recv) {
+    const r = classifyRecv(l.recv, env);
+    if (r?.t === 'repo') return { entity: r.entity, via: r.via, fresh: true };
+    if (r?.t === 'manager') return { entity: entityOfExpr(l.args[0]), via: r.via, fresh: true };
+    if (r?.t === 'model' && l.name === 'build') return { entity: r.entity, via: r.via, fresh: true };
+  }
+  const hit = env.recognise(e);
+  return hit ? { entity: hit.entity, via: hit.via, fresh: false } : undefined;
+}
+
+
+function tableHit(table: Verbs, l: Link, via: string, entity: string | undefined, env: DbEnv, entityArg?: boolean): Hit | undefined {
+  const name = l.name!;
+  let kind = table[name];
+  if (!kind) return undefined;
+  let ent = entity;
+  let subject = l.args[0];
+  if (entityArg) {
+    // Pattern: manager.save(Product, data) / em.nativeUpdate(Product, where, data) / em.findOne(Product, id)
+    const a0 = l.args[0] && bare(l.args[0]);
+    if (a0 && ((ts.isIdentifier(a0) && isCapitalised(a0.text)) || ts.isStringLiteralLike(a0))) {
+      ent = entityOfExpr(a0);
+      subject = l.args[1];
+    }
+  }
+  if (name === 'save' || name === 'persistAndFlush' || name === 'removeAndFlush' || name === 'remove' || name === 'softRemove') {
+    const o = originOf(subject, env);
+    ent ??= o?.entity;
+    if (name === 'save' || name === 'persistAndFlush') kind = o?.fresh ? 'create' : 'update';
+  }
+  if (name === 'flush' && l.recv && ts.isCallExpression(bare(l.recv))) {
+    // Pattern: em.persist(product).flush()
+    const ls = chainLinks(bare(l.recv));
+    const p = ls[ls.length - 1];
+    const o = originOf(p.args[0], env);
+    ent = o?.entity;
+    kind = p.name === 'remove' ? 'delete' : o?.fresh ? 'create' : 'update';
+  }
+  return { kind, entity: ent, via, label: calleeText(l), alsoRead: name === 'findOrCreate' || undefined };
+}
+
+function prismaHit(l: Link, env: DbEnv): Hit | undefined {
+  const kind = PRISMA[l.name!];
+  if (!kind || !l.recv) return undefined;
+  const recv = bare(l.recv);
+  if (!ts.isPropertyAccessExpression(recv)) return undefined;
+  const model = recv.name.text;
+  if (model.startsWith('$') || isCapitalised(model)) return undefined;
+  const client = bare(recv.expression);
+  const r = client.kind === ts.SyntaxKind.ThisKeyword ? undefined : classifyRecv(client, env);
+  if (r && r.t !== 'prisma') return undefined;
+  if (!r) {
+    // Pattern: ctx.db.product.update({ where: { id }, data }) — the argument shape is Prisma's own
+    if (client.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+    const a = l.args[0] && unwrap(l.args[0]);
+    if (!a || !ts.isObjectLiteralExpression(a)) return undefined;
+    const props = new Set(a.properties.map((p) => p.name?.getText()));
+    const ok = kind === 'read' ? props.has('where') || props.has('select') || props.has('include') : props.has('data') || props.has('where');
+    if (!ok) return undefined;
+  }
+  return { kind, entity: model, via: 'prisma', label: calleeText(l) };
+}
+
+/** A per-link ORM recogniser: the link is `recv.verb(args)`. */
+export function ormHit(env: DbEnv, links: Link[], i: number): Hit | undefined {
+  const l = links[i];
+  if (!l.name || !l.recv || !ORM_VERBS.has(l.name) || ts.isTaggedTemplateExpression(l.node)) return undefined;
+  const r = classifyRecv(l.recv, env);
+  switch (r?.t) {
+    case 'repo':
+      return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, r.entity, env);
+    case 'manager':
+      return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, undefined, env, true);
+    case 'collection':
+      return tableHit(MONGODB, l, 'mongodb', r.entity, env);
+    case 'model': {
+      if (r.strongOnly && !STRONG.has(l.name)) return undefined;
+      const table = r.via === 'mongoose' ? MONGOOSE : r.via === 'sequelize' ? SEQUELIZE : r.via === 'typeorm' ? ACTIVE_RECORD : MONGOOSE[l.name] ? MONGOOSE : SEQUELIZE;
+      // a model imported into a file that imports no ORM: the verb or Sequelize's `{ where }` option tells
+      const whereOpt = l.args.some((a) => ts.isObjectLiteralExpression(unwrap(a)) && (unwrap(a) as ts.ObjectLiteralExpression).properties.some((p) => p.name?.getText() === 'where'));
+      const via = r.via !== 'orm' ? r.via : MONGO_W[l.name] ? 'mongoose' : table === SEQUELIZE && (STRONG.has(l.name) || whereOpt) ? 'sequelize' : 'orm';
+      return tableHit(table, l, via, r.entity, env);
+    }
+    case 'prisma':
+      return undefined; // `prisma.$connect()`: delegate calls have the model in between
+  }
+  return prismaHit(l, env) ?? distinctiveHit(l) ?? instanceHit(l, env);
+}
+
+// Pattern: this.users.updateOne({ _id }, { $set }) — only MongoDB/Mongoose name methods like this
+function distinctiveHit(l: Link): Hit | undefined {
+  const kind = DISTINCTIVE[l.name!];
+  const recv = l.recv && bare(l.recv);
+  if (!kind || !recv || recv.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+  const n = lastName(recv);
+  return { kind, entity: entityFromName(n), via: /Model$/.test(n ?? '') || isCapitalised(n) ? 'mongoose' : 'mongodb', label: calleeText(l) };
+}
+
+// Pattern: const p = await Product.findByPk(id); await p.update(dto) / new Product(data).save()
+function instanceHit(l: Link, env: DbEnv): Hit | undefined {
+  const verb = INSTANCE[l.name!];
+  const recv = l.recv && bare(l.recv);
+  if (!verb || !recv || !(ts.isIdentifier(recv) || ts.isNewExpression(recv))) return undefined;
+  const o = originOf(recv, env);
+  if (!o || !o.via || !/^(mongoose|sequelize|typeorm|mikro-orm|orm)$/.test(o.via)) return undefined;
+  const kind = l.name === 'save' ? (o.fresh ? 'create' : 'update') : verb;
+  return { kind, entity: o.entity, via: o.via, label: calleeText(l) };
+}

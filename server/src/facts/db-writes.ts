@@ -1,0 +1,111 @@
+// Database writes and reads, recognised during the single walk. Each call chain is looked at once,
+// from its outermost call: builder chains (Knex, Drizzle, Kysely, TypeORM query builder…) first,
+// then each link for raw SQL and method-call ORMs (Prisma, TypeORM, Sequelize, Mongoose, MikroORM).
+// A write is only ever used next to a recognised cache call, which is why shape-based recall is
+// acceptable for receivers whose binding this file cannot see; look-alikes (Map.delete, res.set,
+// element.remove()) must still never match. See db-builders.ts, db-orm.ts and db-sql.ts.
+import { ts } from 'ts-morph';
+import type { VisitorMap } from '../engine/walk';
+import type { FileCtx } from './context';
+import { builderHit } from './db-builders';
+import { bare, chainLinks, isInnerLink, type DbEnv, type Hit, type Link } from './db-common';
+import { ormHit } from './db-orm';
+import { rawSqlHit } from './db-sql';
+import { normaliseEntity } from './entity';
+import { enclosingStatement, indentAt, unwrap } from './scope';
+import type { DbRead, DbWrite } from './types';
+
+type Chain = ts.CallExpression | ts.TaggedTemplateExpression;
+
+// `.then(cb)` / `.catch(cb)` end the database part of a chain: the write is the call before them
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+interface Found {
+  /** the outermost call of the database part of the chain */
+  top: Chain;
+  hit: Hit;
+}
+
+function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
+  let links: Link[] = chainLinks(node);
+  const cut = links.findIndex((l, i) => i > 0 && l.name !== undefined && PROMISE_METHODS.has(l.name));
+  if (cut > 0) links = links.slice(0, cut);
+  if (links.length === 0) return undefined;
+  const top = links[links.length - 1].node;
+  const b = builderHit(env, links);
+  if (b) return { top, hit: b };
+  for (let i = 0; i < links.length; i++) {
+    const h = rawSqlHit(env, links, i) ?? ormHit(env, links, i);
+    if (h) return { top, hit: h };
+  }
+  return undefined;
+}
+
+/** `const p = await prisma.product.create(…)` → `p`; `p = await …` → `p`. Destructuring → none. */
+function resultVarOf(top: ts.Node): string | undefined {
+  let c: ts.Node = top;
+  let p = top.parent;
+  while (p && (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p))) {
+    c = p;
+    p = p.parent;
+  }
+  if (!p) return undefined;
+  if (ts.isVariableDeclaration(p) && p.initializer === c && ts.isIdentifier(p.name)) return p.name.text;
+  if (ts.isBinaryExpression(p) && p.right === c && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(p.left)) return p.left.text;
+  return undefined;
+}
+
+function record(ctx: FileCtx, { top, hit }: Found): void {
+  const span = { start: top.getStart(ctx.sf), end: top.end };
+  const fn = ctx.fnIdOf(top);
+  const entity = normaliseEntity(hit.entity);
+  if (hit.kind === 'read' || hit.alsoRead) {
+    const read: DbRead = { span, via: hit.via, fn };
+    if (entity) read.entity = entity;
+    ctx.facts.dbReads.push(read);
+  }
+  if (hit.kind === 'read') return;
+  // an expression-bodied arrow (`(tx) => tx.user.update(q)`) has no statement of its own
+  const anchor: ts.Node = enclosingStatement(top) ?? top;
+  const write: DbWrite = {
+    span,
+    kind: hit.kind,
+    via: hit.via,
+    label: hit.label,
+    fn,
+    stmtEnd: anchor.end,
+    indent: indentAt(ctx.text, anchor.getStart(ctx.sf)),
+  };
+  if (entity) write.entity = entity;
+  const v = resultVarOf(top);
+  if (v) write.resultVar = v;
+  ctx.facts.dbWrites.push(write);
+  ctx.dbWriteNodes.push(top);
+}
+
+export function dbVisitors(ctx: FileCtx): VisitorMap {
+  // Memoised per chain node: origin tracing (`doc.save()` → where did `doc` come from?) asks again.
+  const memo = new Map<ts.Node, Found | null>();
+  const env: DbEnv = {
+    ctx,
+    recognise(e) {
+      const n = bare(unwrap(e));
+      if (!ts.isCallExpression(n) && !ts.isTaggedTemplateExpression(n)) return undefined;
+      return find(n)?.hit;
+    },
+  };
+  const find = (n: Chain): Found | undefined => {
+    const m = memo.get(n);
+    if (m !== undefined) return m ?? undefined;
+    memo.set(n, null); // a value defined through itself must not loop
+    const f = recogniseChain(env, n);
+    memo.set(n, f ?? null);
+    return f;
+  };
+  const visit = (node: ts.Node) => {
+    if ((!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node)) || isInnerLink(node)) return;
+    const f = find(node);
+    if (f) record(ctx, f);
+  };
+  return { [ts.SyntaxKind.CallExpression]: [visit], [ts.SyntaxKind.TaggedTemplateExpression]: [visit] };
+}

@@ -1,0 +1,63 @@
+// "Does database write D happen before cache call W in the same flow?" — syntactically: same
+// function (or D inside a callback of it, such as a `$transaction(async (tx) => …)`), D before W,
+// and not on mutually exclusive branches; or W inside a `.then` of D's promise chain.
+import { ts } from 'ts-morph';
+import { enclosingFunction, type FunctionLike } from './scope';
+
+/** A function passed as an argument (`$transaction(async (tx) => …)`, `items.map(…)`). */
+function isCallbackArg(fn: FunctionLike): boolean {
+  const p = fn.parent;
+  if (!p || !(ts.isCallExpression(p) || ts.isNewExpression(p))) return false;
+  return (p.arguments ?? []).some((a) => a === (fn as ts.Node));
+}
+
+function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
+/** W is (inside) a `.then(cb)` / `.finally(cb)` callback whose promise chain contains D. */
+function inThenOf(d: ts.Node, w: ts.Node): boolean {
+  for (let f = enclosingFunction(w); f; f = enclosingFunction(f)) {
+    const call = f.parent;
+    if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) continue;
+    if (!/^(then|finally)$/.test(call.expression.name.text)) continue;
+    if (contains(call.expression.expression, d)) return true;
+  }
+  return false;
+}
+
+function exclusiveBranches(lca: ts.Node, d: ts.Node, w: ts.Node): boolean {
+  const part = (n: ts.Node | undefined) => (n ? (x: ts.Node) => contains(n, x) : () => false);
+  if (ts.isIfStatement(lca)) {
+    const inThen = part(lca.thenStatement);
+    const inElse = part(lca.elseStatement);
+    return (inThen(d) && inElse(w)) || (inElse(d) && inThen(w));
+  }
+  if (ts.isConditionalExpression(lca)) {
+    const a = part(lca.whenTrue);
+    const b = part(lca.whenFalse);
+    return (a(d) && b(w)) || (b(d) && a(w));
+  }
+  if (ts.isCaseBlock(lca)) return !lca.clauses.some((c) => contains(c, d) && contains(c, w));
+  if (ts.isTryStatement(lca)) {
+    // a write that failed into the catch block did not commit
+    return contains(lca.tryBlock, d) && !!lca.catchClause && contains(lca.catchClause, w);
+  }
+  return false;
+}
+
+export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
+  if (d.end > w.getStart()) return inThenOf(d, w);
+  const fw = enclosingFunction(w);
+  let fd = enclosingFunction(d);
+  while (fd && fd !== fw) {
+    if (!isCallbackArg(fd)) return false;
+    fd = enclosingFunction(fd);
+  }
+  if (fd !== fw) return false;
+  // the lowest common ancestor decides whether D and W are on exclusive branches
+  let lca: ts.Node | undefined = d.parent;
+  while (lca && !contains(lca, w)) lca = lca.parent;
+  if (!lca) return false;
+  return !exclusiveBranches(lca, d, w);
+}

@@ -1,0 +1,296 @@
+// Key shapes across files (phase 2, plain data only): expand references to other files' constants
+// and builders, reduce a key to its shape (`product:v2:{}`), and compare shapes. driftBetween is
+// what key-drift reports on, so it only answers for cosmetic variants of the same word sequence
+// (version, plural, case, separator, a generic prefix); anything else is "different keys".
+import { normaliseEntity, singular } from './entity';
+import type { ExportValue, KeyPart, SymbolRef } from './types';
+
+/** A resolved value and the file it lives in (its own refs are relative to that file). */
+export interface Resolved {
+  file: string;
+  value: ExportValue;
+}
+
+/**
+ * Resolves a ref written in file `from` (undefined: the file the key was written in). Returning
+ * `{ file, value }` lets refs nested in that value (a builder calling an imported builder) be
+ * resolved from the right file; a bare value makes them resolve from the caller's `from`.
+ */
+export type Resolve = (ref: SymbolRef, from?: string) => ExportValue | Resolved | undefined;
+
+const HOLE = '{}';
+/** References nested deeper than this (or cyclic re-exports) stay holes. */
+const MAX_DEPTH = 12;
+
+/**
+ * Replaces refs by what they resolve to: a string constant by its text, a builder call by the
+ * builder's parts with its parameters substituted by the call's arguments. Unresolvable refs,
+ * builders referenced without a call, sentinels and objects become holes.
+ */
+export function expandKey(parts: KeyPart[], resolve: Resolve): KeyPart[] {
+  return expand(parts, resolve, undefined, 0);
+}
+
+function expand(parts: KeyPart[], resolve: Resolve, from: string | undefined, depth: number): KeyPart[] {
+  const out: KeyPart[] = [];
+  for (const p of parts) {
+    if ('ref' in p) out.push(...expandRef(p.ref, p.args, resolve, from, depth));
+    else out.push(p);
+  }
+  return mergeLits(out);
+}
+
+function expandRef(ref: SymbolRef, args: string[] | undefined, resolve: Resolve, from: string | undefined, depth: number): KeyPart[] {
+  const asHole: KeyPart[] = [{ hole: refLabel(ref, args) }];
+  if (depth > MAX_DEPTH) return asHole;
+  const r = lookup(ref, resolve, from);
+  if (!r) return asHole;
+  const v = r.value;
+  if (v.t === 'string') return args ? asHole : [{ lit: v.value }];
+  if (v.t !== 'key') return asHole;
+  // Pattern: PRODUCT_PREFIX (a template constant) / productKey(p.id) (a builder call)
+  if (!args) return v.params.length === 0 ? expand(v.parts, resolve, r.from, depth + 1) : asHole;
+  return expand(substitute(v.parts, v.params, args), resolve, r.from, depth + 1);
+}
+
+/**
+ * The value `ref` denotes. The resolver is asked for the whole ref (the project linker walks
+ * members, class statics and re-exports itself); what it leaves undone is finished here.
+ */
+function lookup(ref: SymbolRef, resolve: Resolve, from: string | undefined): { value: ExportValue; from: string | undefined } | undefined {
+  let cur = ref;
+  let at = from;
+  for (let hops = 0; hops < MAX_DEPTH; hops++) {
+    const members = cur.member ?? [];
+    let got = split(resolve(cur, at), at);
+    // `* as keys` + `keys.user`: a resolver that knows no namespaces may know the named export
+    if (!got && cur.name === '*' && members.length > 0)
+      got = split(resolve({ module: cur.module, name: members[0], ...(members.length > 1 ? { member: members.slice(1) } : {}) }, at), at);
+    if (!got) return undefined;
+    let v: ExportValue | undefined = got.value;
+    // a resolver that does not walk members hands back the object itself
+    if (v.t === 'object' && members.length > 0) {
+      let w: ExportValue | undefined = v;
+      for (const m of members) w = w?.t === 'object' ? w.members[m] : undefined;
+      if (w) v = w;
+    }
+    if (v.t !== 'reexport') return { value: v, from: got.from };
+    cur = v.ref;
+    at = got.from;
+  }
+  return undefined;
+}
+
+function split(r: ExportValue | Resolved | undefined, from: string | undefined): { value: ExportValue; from: string | undefined } | undefined {
+  if (!r) return undefined;
+  return 'value' in r && 'file' in r ? { value: r.value, from: r.file } : { value: r as ExportValue, from };
+}
+
+/** Builder parameters (holes named after them, and ref args equal to them) → the call's args. */
+function substitute(parts: KeyPart[], params: string[], args: string[]): KeyPart[] {
+  const index = (name: string): number => {
+    const i = params.indexOf(name);
+    return i >= 0 && i < args.length && name !== '' ? i : -1;
+  };
+  const out: KeyPart[] = [];
+  for (const p of parts) {
+    if ('hole' in p && index(p.hole) >= 0) out.push(argPart(args[index(p.hole)]));
+    else if ('ref' in p && p.args) out.push({ ref: p.ref, args: p.args.map((a) => (index(a) >= 0 ? args[index(a)] : a)) });
+    else out.push(p);
+  }
+  return out;
+}
+
+/** An argument's source text as a key part: a plain string or number literal is literal text. */
+function argPart(text: string): KeyPart {
+  const t = text.trim();
+  const q = /^(['"`])(.*)\1$/s.exec(t);
+  if (q && !/[\\]/.test(q[2]) && !(q[1] === '`' && q[2].includes('${')) && !q[2].includes(q[1])) return { lit: q[2] };
+  if (/^-?\d+(\.\d+)?$/.test(t)) return { lit: t };
+  return { hole: t };
+}
+
+function refLabel(ref: SymbolRef, args?: string[]): string {
+  const path = [ref.name, ...(ref.member ?? [])].join('.');
+  return args ? `${path}(${args.join(', ')})` : path;
+}
+
+function mergeLits(parts: KeyPart[]): KeyPart[] {
+  const out: KeyPart[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if ('lit' in p && p.lit === '') continue;
+    if ('lit' in p && last && 'lit' in last) out[out.length - 1] = { lit: last.lit + p.lit };
+    else out.push(p);
+  }
+  return out;
+}
+
+/** `product:v2:{}`; undefined when the key has no literal text at all (its shape is unknown). */
+export function shapeOf(parts: KeyPart[]): string | undefined {
+  let s = '';
+  let lit = false;
+  for (const p of parts) {
+    if ('lit' in p) {
+      s += p.lit;
+      if (p.lit !== '') lit = true;
+    } else if (!s.endsWith(HOLE)) s += HOLE;
+  }
+  return lit ? s : undefined;
+}
+
+// ---- comparing shapes ------------------------------------------------------------------------
+
+/** A shape cut into segments (words and holes) with the separator runs around them. */
+interface Cut {
+  segs: string[];
+  /** seps[i] precedes segs[i]; seps[segs.length] is the trailing run */
+  seps: string[];
+}
+
+function cut(shape: string): Cut {
+  const segs: string[] = [];
+  const seps: string[] = [];
+  let sep = '';
+  const re = /\{\}|[A-Za-z0-9]+|[^A-Za-z0-9{]+|\{/g;
+  for (let m = re.exec(shape); m; m = re.exec(shape)) {
+    const tok = m[0];
+    if (tok === HOLE || /^[A-Za-z0-9]/.test(tok)) {
+      if (tok === HOLE && sep === '' && segs[segs.length - 1] === HOLE) continue; // `{}{}` is one hole
+      seps.push(sep);
+      segs.push(tok);
+      sep = '';
+    } else sep += tok;
+  }
+  seps.push(sep);
+  return { segs, seps };
+}
+
+const VERSION = /^v\d+$/i;
+const GENERIC = /^(cache|cached|app|api|prod|production|dev|development|test|testing|staging|stage|local|qa)$/i;
+
+/** Removes segment `i` together with one adjacent separator run. */
+function without(c: Cut, i: number): Cut {
+  const segs = c.segs.filter((_, j) => j !== i);
+  const seps = [...c.seps];
+  // drop the run after the segment, or the one before it when it is the last segment
+  seps.splice(i < c.segs.length - 1 ? i + 1 : i, 1);
+  return { segs, seps };
+}
+
+/** Strips leading generic prefixes (`app:`, `cache:`), returning them. */
+function stripPrefixes(c: Cut): { rest: Cut; prefix: string[] } {
+  let rest = c;
+  const prefix: string[] = [];
+  while (rest.segs.length > 1 && GENERIC.test(rest.segs[0])) {
+    prefix.push(rest.segs[0]);
+    rest = without(rest, 0);
+  }
+  return { rest, prefix };
+}
+
+function stripVersions(c: Cut): { rest: Cut; versions: string[] } {
+  let rest = c;
+  const versions: string[] = [];
+  for (let i = rest.segs.length - 1; i >= 0; i--)
+    if (VERSION.test(rest.segs[i])) {
+      versions.unshift(rest.segs[i]);
+      rest = without(rest, i);
+    }
+  return { rest, versions };
+}
+
+const show = (xs: string[]): string => (xs.length > 0 ? `'${xs.join(':')}'` : 'none');
+
+/**
+ * Why `written` and `read` are close variants of one key (a version segment, singular/plural,
+ * case, separators, a generic prefix), or undefined when they are equal or different keys.
+ */
+export function driftBetween(written: string, read: string): string | undefined {
+  if (written === read) return undefined;
+  const a0 = cut(written);
+  const b0 = cut(read);
+  const pa = stripPrefixes(a0);
+  const pb = stripPrefixes(b0);
+  // `dev:` vs `prod:` are two namespaces on purpose; only a prefix on one side is drift
+  if (pa.prefix.length > 0 && pb.prefix.length > 0 && pa.prefix.join(':').toLowerCase() !== pb.prefix.join(':').toLowerCase()) return undefined;
+  const va = stripVersions(pa.rest);
+  const vb = stripVersions(pb.rest);
+  const a = va.rest;
+  const b = vb.rest;
+  if (a.segs.length !== b.segs.length || !a.segs.some((s) => s !== HOLE)) return undefined;
+  const reasons: string[] = [];
+  if (pa.prefix.join(':').toLowerCase() !== pb.prefix.join(':').toLowerCase())
+    reasons.push(`prefix ${show(pa.prefix)} when written, ${show(pb.prefix)} when read`);
+  if (va.versions.join(':').toLowerCase() !== vb.versions.join(':').toLowerCase())
+    reasons.push(`version ${show(va.versions)} when written, ${show(vb.versions)} when read`);
+  for (let i = 0; i < a.segs.length; i++) {
+    const x = a.segs[i];
+    const y = b.segs[i];
+    if (x === y) continue;
+    if (x === HOLE || y === HOLE) return undefined; // a value where the other has a word: another key
+    if (x.toLowerCase() === y.toLowerCase()) reasons.push(`case '${x}' vs '${y}'`);
+    else if (singular(x.toLowerCase()) === singular(y.toLowerCase())) reasons.push(`singular/plural '${x}' vs '${y}'`);
+    else return undefined;
+  }
+  // a leading or trailing run that differs (`user:{}:` is a scan prefix) is another key
+  const last = a.seps.length - 1;
+  if (a.seps[0] !== b.seps[0] || a.seps[last] !== b.seps[last]) return undefined;
+  const sepDiffs = new Set<string>();
+  for (let i = 1; i < last; i++) if (a.seps[i] !== b.seps[i]) sepDiffs.add(`'${a.seps[i]}' vs '${b.seps[i]}'`);
+  if (sepDiffs.size > 0) reasons.push(`separator ${[...sepDiffs].join(', ')}`);
+  return reasons.length > 0 ? reasons.join('; ') : undefined;
+}
+
+/** The entity a key is about: its first literal segment that is not a generic prefix. */
+export function entityOfShape(shape: string): string | undefined {
+  for (const raw of shape.split(/[:/.|#]+/)) {
+    // `product_{}` → `product`; `{}` alone and `user{}profile` keep only the text before the hole
+    const seg = raw.split(HOLE)[0].replace(/[-_]+$/, '');
+    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(seg) || GENERIC.test(seg) || VERSION.test(seg)) continue;
+    return normaliseEntity(seg);
+  }
+  return undefined;
+}
+
+/**
+ * Whether two shapes may denote the same runtime key: a hole matches any text without `:` or `/`
+ * (an id, possibly empty), so `user:{}` matches `user:42` and `user:{}{}`, but not `user:{}:profile`
+ * nor `product:v2:{}` vs `product:{}`.
+ */
+export function shapesMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = tokens(a);
+  const y = tokens(b);
+  const memo = new Map<number, boolean>();
+  const W = y.length + 1;
+  const go = (i: number, j: number): boolean => {
+    if (i === x.length && j === y.length) return true;
+    const k = i * W + j;
+    const hit = memo.get(k);
+    if (hit !== undefined) return hit;
+    memo.set(k, false);
+    let r = false;
+    const xi = x[i];
+    const yj = y[j];
+    if (xi === HOLE) r = go(i + 1, j) || (j < y.length && (yj === HOLE || !HARD_SEP.has(yj)) && go(i, j + 1));
+    else if (yj === HOLE) r = go(i, j + 1) || (i < x.length && !HARD_SEP.has(xi) && go(i + 1, j));
+    else r = i < x.length && j < y.length && xi === yj && go(i + 1, j + 1);
+    memo.set(k, r);
+    return r;
+  };
+  return go(0, 0);
+}
+
+const HARD_SEP = new Set([':', '/']);
+
+function tokens(shape: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (shape.startsWith(HOLE, i)) {
+      if (out[out.length - 1] !== HOLE) out.push(HOLE);
+      i++;
+    } else out.push(shape[i]);
+  }
+  return out;
+}

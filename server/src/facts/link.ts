@@ -1,0 +1,243 @@
+// Phase 2: link every file's facts into the project the rules see. Receivers become libraries (or
+// wrappers of them, followed across files), calls become CacheOps with their library semantics,
+// keys become shapes, and sentinel constants imported from elsewhere are recognised.
+import type { ResolvedConfig } from '../config';
+import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
+import { classifyVerb, deleteVerbFor, type VerbInfo } from './cache-verbs';
+import { CLIENT_MODULES } from './client-refs';
+import { expandKey, shapeOf } from './key-shape';
+import { ModuleResolver, resolveRef } from './resolve';
+import type { CacheLib, CallFact, ClientRef, DbRead, DbWrite, ExportValue, FileFacts, KeyPart, SymbolRef, WrapperMethod } from './types';
+
+type Target =
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean }
+  | { t: 'wrapper'; file: string; className: string }
+  | { t: 'generic'; className: string };
+
+interface Input {
+  file: string;
+  text: string;
+  facts: FileFacts;
+}
+
+export function linkProject(inputs: Input[], configFor: (file: string) => ResolvedConfig): ProjectIndex {
+  const factsByFile = new Map<string, FileFacts>(inputs.map((i) => [i.file, i.facts]));
+  const modules = new ModuleResolver(factsByFile);
+  const nestTtl = nestDefaultTtl(inputs);
+  const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
+
+  function targetOf(file: string, c: ClientRef, depth = 0): Target | undefined {
+    if (depth > 8) return undefined;
+    switch (c.t) {
+      case 'lib':
+        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? nestTtl : c.defaultTtl, nest: c.nest };
+      case 'class':
+        return classTarget(file, c.name, depth);
+      case 'type':
+      case 'import': {
+        if (CLIENT_MODULES[c.ref.module]) return undefined;
+        const r = resolve(file, c.ref);
+        if (!r) return undefined;
+        if (r.value.t === 'client') return targetOf(r.file, r.value.client, depth + 1);
+        if (r.value.t === 'class') return classTarget(r.file, r.value.name, depth);
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  function classTarget(file: string, className: string, depth: number): Target | undefined {
+    const facts = factsByFile.get(file);
+    const cls = facts?.classes.find((k) => k.name === className);
+    if (facts && facts.wrappers.some((w) => w.className === className)) return { t: 'wrapper', file, className };
+    // Pattern: class RedisService extends Redis {}  (the instance is the client)
+    const ext = cls?.extendsRef;
+    if (ext && 'module' in ext) {
+      const lib = configFor(file).cacheModules[ext.module] ?? CLIENT_MODULES[ext.module];
+      if (lib) return { t: 'lib', lib };
+      const r = resolve(file, ext);
+      if (r?.value.t === 'class') return classTarget(r.file, r.value.name, depth + 1);
+    } else if (ext && 'local' in ext && depth < 8) return classTarget(file, ext.local, depth + 1);
+    if (configFor(file).wrappers.includes(className)) return { t: 'generic', className };
+    return undefined;
+  }
+
+  // ops are computed lazily per (file, call id) so wrappers can ask for their inner call's op
+  const opMemo = new Map<string, CacheOp | null>();
+  const inProgress = new Set<string>();
+
+  function keyOf(file: string, call: CallFact, keyArg: number): CacheOp['key'] {
+    if (keyArg !== 0 || !call.key) return undefined;
+    const parts: KeyPart[] = expandKey(call.key.parts, (ref, from) => resolve(from ?? file, ref));
+    return { parts, shape: shapeOf(parts) };
+  }
+
+  function isSentinel(file: string, call: CallFact, valueArg: number | undefined): boolean {
+    const a = valueArg === undefined ? undefined : call.args[valueArg];
+    if (!a) return false;
+    if (a.sentinel) return true;
+    return !!a.sentinelRef && resolve(file, a.sentinelRef)?.value.t === 'sentinel';
+  }
+
+  function libOp(file: string, call: CallFact, t: Extract<Target, { t: 'lib' }>, v: VerbInfo): CacheOp {
+    let ttl = v.ttl;
+    // third-argument TTL libraries fall back to the client's default TTL
+    if (ttl === false && v.kind === 'write' && t.lib !== 'ioredis' && t.lib !== 'node-redis' && t.lib !== 'upstash')
+      ttl = t.defaultTtl === true ? true : t.defaultTtl === false ? false : undefined;
+    return {
+      file,
+      call,
+      lib: t.lib,
+      kind: v.kind,
+      verb: v.verb,
+      ttl,
+      nx: v.nx,
+      sentinel: v.kind === 'write' && isSentinel(file, call, v.valueArg),
+      key: keyOf(file, call, v.keyArg),
+      defaultTtl: t.defaultTtl,
+      deleteVia: deleteVerbFor(t.lib, call.method),
+    };
+  }
+
+  function wrapperOp(file: string, call: CallFact, t: Extract<Target, { t: 'wrapper' }>): CacheOp | undefined {
+    const facts = factsByFile.get(t.file)!;
+    const w: WrapperMethod | undefined = facts.wrappers.find((x) => x.className === t.className && x.method === call.method);
+    if (!w) return undefined;
+    const inner = opFor(t.file, facts.calls[w.callId]);
+    if (!inner) return undefined;
+    let ttl = inner.ttl;
+    if (w.ttlParam !== undefined && inner.kind === 'write') {
+      const fn = facts.fns[facts.calls[w.callId].fn - 1];
+      const p = fn?.params[w.ttlParam];
+      const passed = call.args.length > w.ttlParam && !call.args[w.ttlParam].spread;
+      if (p?.hasDefault || passed) ttl = inner.ttl === false ? false : true;
+      else if (p?.optional) ttl = inner.defaultTtl === true ? true : inner.defaultTtl === false ? false : undefined;
+    } else if (inner.ttl === false) {
+      // the wrapper itself never sets a TTL: that is reported once, at the wrapper's own call
+      ttl = undefined;
+    }
+    return {
+      file,
+      call,
+      lib: inner.lib,
+      wrapper: `${t.className || 'function'}.${call.method}`,
+      kind: inner.kind,
+      verb: inner.verb,
+      ttl,
+      nx: inner.nx,
+      sentinel: inner.kind === 'write' && isSentinel(file, call, w.valueParam),
+      key: keyOf(file, call, w.keyParam ?? -1),
+      defaultTtl: inner.defaultTtl,
+      deleteVia: wrapperDelete(t.file, t.className),
+    };
+  }
+
+  /** A method of the same wrapper that deletes its key argument. */
+  function wrapperDelete(file: string, className: string): string | undefined {
+    const facts = factsByFile.get(file)!;
+    for (const w of facts.wrappers) {
+      if (w.className !== className || w.keyParam !== 0) continue;
+      const inner = opFor(file, facts.calls[w.callId]);
+      if (inner?.kind === 'delete') return w.method;
+    }
+    return undefined;
+  }
+
+  function fnTarget(file: string, c: Extract<ClientRef, { t: 'fn' }>, method: string): Target | undefined {
+    if (c.local) return factsByFile.get(file)?.wrappers.some((w) => w.className === '' && w.method === method) ? { t: 'wrapper', file, className: '' } : undefined;
+    if (!c.ref) return undefined;
+    const target = modules.resolve(file, c.ref.module);
+    const facts = target ? factsByFile.get(target) : undefined;
+    return facts?.wrappers.some((w) => w.className === '' && w.method === c.ref!.name) ? { t: 'wrapper', file: target!, className: '' } : undefined;
+  }
+
+  function opFor(file: string, call: CallFact): CacheOp | undefined {
+    const memoKey = `${file}\0${call.id}`;
+    const hit = opMemo.get(memoKey);
+    if (hit !== undefined) return hit ?? undefined;
+    if (inProgress.has(memoKey)) return undefined; // recursive wrappers
+    inProgress.add(memoKey);
+    let op: CacheOp | undefined;
+    const c = call.receiver;
+    const t = c.t === 'fn' ? fnTarget(file, c, call.method) : c.t === 'unknown' ? undefined : targetOf(file, c);
+    if (t?.t === 'lib') {
+      const v = classifyVerb(t.lib, call.method, call.args);
+      if (v) op = libOp(file, call, t, v);
+    } else if (t?.t === 'wrapper') {
+      const fnCall = c.t === 'fn' ? { ...call, method: c.ref?.name ?? call.method } : call;
+      op = wrapperOp(file, fnCall, t);
+      if (op) op.call = call;
+    } else if (t?.t === 'generic') op = genericOp(file, call, t.className);
+    inProgress.delete(memoKey);
+    opMemo.set(memoKey, op ?? null);
+    return op;
+  }
+
+  function genericOp(file: string, call: CallFact, className: string): CacheOp | undefined {
+    const m = call.method.toLowerCase();
+    const kind = /^(get|fetch|read|find)/.test(m) ? 'read' : /^(set|put|save|store|write)/.test(m) ? 'write' : /^(del|delete|remove|evict|invalidate|unset|clear)/.test(m) ? 'delete' : undefined;
+    if (!kind) return undefined;
+    return { file, call, lib: 'cache-manager', wrapper: `${className}.${call.method}`, kind, verb: m, ttl: undefined, nx: false, sentinel: kind === 'write' && isSentinel(file, call, 1), key: keyOf(file, call, 0) };
+  }
+
+  const files = new Map<string, LinkedFile>();
+  const ops: CacheOp[] = [];
+  const looseReads: ProjectIndex['looseReads'][number][] = [];
+  const dbWrites: (DbWrite & { file: string })[] = [];
+  const dbReads: (DbRead & { file: string })[] = [];
+  for (const { file, text, facts } of inputs) {
+    const fileOps: CacheOp[] = [];
+    for (const call of facts.calls) {
+      const op = opFor(file, call);
+      if (op) fileOps.push(op);
+      else if (call.key && (call.receiver.t === 'unknown' || /^(get|hget|hgetall|mget|exists)$/i.test(call.method))) {
+        const parts = expandKey(call.key.parts, (ref, from) => resolve(from ?? file, ref));
+        const shape = shapeOf(parts);
+        if (shape) looseReads.push({ file, call, shape });
+      }
+    }
+    applyLaterExpires(fileOps);
+    files.set(file, { file, text, facts, ops: fileOps });
+    ops.push(...fileOps);
+    for (const w of facts.dbWrites) dbWrites.push({ ...w, file });
+    for (const r of facts.dbReads) dbReads.push({ ...r, file });
+  }
+  return { files, ops, looseReads, dbWrites, dbReads };
+}
+
+/**
+ * `hset(k, …)` then `expire(k, 60)` in the same function or pipeline: the write has a TTL after all.
+ * Keys are compared by their source text, then by shape.
+ */
+function applyLaterExpires(ops: CacheOp[]): void {
+  for (const op of ops) {
+    if (op.kind !== 'write' || op.ttl !== false) continue;
+    const later = ops.some(
+      (e) =>
+        e.kind === 'expire' &&
+        e.call.span.start > op.call.span.start &&
+        (e.call.fn === op.call.fn || (op.call.pipeline !== undefined && e.call.pipeline === op.call.pipeline)) &&
+        (op.verb === 'mset' || op.verb === 'msetnx' || sameKey(op, e)),
+    );
+    if (later) op.ttl = true;
+  }
+}
+
+function sameKey(a: CacheOp, b: CacheOp): boolean {
+  if (a.call.key && b.call.key && a.call.key.text === b.call.key.text) return true;
+  return !!a.key?.shape && a.key.shape === b.key?.shape && a.key.shape !== '{}';
+}
+
+/** CacheModule.register({ ttl }) anywhere: true if any sets one, false if all omit it, undefined if none. */
+function nestDefaultTtl(inputs: Input[]): boolean | undefined {
+  let seen: boolean | undefined;
+  for (const i of inputs) {
+    const v = i.facts.nestCacheDefaultTtl;
+    if (v === true) return true;
+    if (v === false) seen = false;
+  }
+  return seen;
+}
+
+export type { ExportValue };

@@ -1,0 +1,245 @@
+// What a name in a key or cached value stands for, within one file and without the type checker:
+// a const's initializer, an object literal's member, a class's static or instance member, a
+// function to inline, an import to leave to the linker. Shared by cache-keys.ts and sentinels.ts.
+// Anything that could be reassigned or shadowed resolves to nothing: a wrong literal here becomes
+// a wrong key shape and, downstream, a false key-drift claim.
+import { ts } from 'ts-morph';
+import { declarationOf, isFunctionLike, memberName, propertyNameText, unwrap, type Decl } from './scope';
+import type { ImportFact, SymbolRef } from './types';
+
+export type Target =
+  | { t: 'expr'; expr: ts.Expression }
+  | { t: 'fn'; fn: ts.FunctionLikeDeclaration }
+  | { t: 'class'; cls: ts.ClassLikeDeclaration }
+  | { t: 'import'; ref: SymbolRef }
+  | { t: 'param'; decl: ts.ParameterDeclaration };
+
+/** Chains longer than this (or cyclic `const a = b; const b = a`) resolve to nothing. */
+const MAX_DEPTH = 16;
+
+/** Resolves an identifier, `a.b.c`, `a['b']` or `this.b` to what it stands for. */
+export function resolveName(expr: ts.Expression, imports: readonly ImportFact[], depth = 0): Target | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return identifierTarget(e, imports, depth);
+  const name = memberName(e);
+  if (name === undefined || !(ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) return undefined;
+  const recv = unwrap(e.expression);
+  // Pattern: this.prefix / this.key(id)
+  if (recv.kind === ts.SyntaxKind.ThisKeyword) {
+    const owner = thisClass(recv);
+    return owner && classMember(owner.cls, name, owner.isStatic, imports, depth + 1);
+  }
+  const base = resolveName(recv, imports, depth + 1);
+  return base && memberOf(base, name, imports, depth + 1);
+}
+
+/** The expression a function returns when it has exactly one `return` (or an expression body). */
+export function returnExprOf(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return body;
+  const found: ts.Expression[] = [];
+  let bare = false;
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n) || ts.isClassLike(n)) return; // their returns are not ours
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) found.push(n.expression);
+      else bare = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found.length === 1 && !bare ? found[0] : undefined;
+}
+
+/** `Object.freeze({...})` and `{...} as const` both stand for the object literal. */
+export function stripFreeze(e: ts.Expression): ts.Expression {
+  const u = unwrap(e);
+  if (
+    ts.isCallExpression(u) &&
+    ts.isPropertyAccessExpression(u.expression) &&
+    ts.isIdentifier(u.expression.expression) &&
+    u.expression.expression.text === 'Object' &&
+    u.expression.name.text === 'freeze' &&
+    u.arguments.length === 1
+  )
+    return unwrap(u.arguments[0]);
+  return u;
+}
+
+export function isStatic(m: ts.Node): boolean {
+  return ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((k) => k.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+function hasModifier(m: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((k) => k.kind === kind);
+}
+
+function identifierTarget(id: ts.Identifier, imports: readonly ImportFact[], depth: number): Target | undefined {
+  const decl = declarationOf(id, imports);
+  if (!decl || shadowedByPattern(id, decl)) return undefined;
+  switch (decl.t) {
+    case 'import':
+      return { t: 'import', ref: { module: decl.imp.module, name: decl.imp.name } };
+    case 'param':
+      return { t: 'param', decl: decl.node };
+    case 'function':
+      return decl.node.body ? { t: 'fn', fn: decl.node } : undefined;
+    case 'class':
+      return { t: 'class', cls: decl.node };
+    case 'var': {
+      // Pattern: const keys = require('./keys') (in the import table, scope.ts collectRequire)
+      const imp = isRequire(decl.node) ? imports.find((i) => i.local === id.text) : undefined;
+      if (imp) return { t: 'import', ref: { module: imp.module, name: imp.name } };
+      const list = decl.node.parent;
+      // only `const`: a `let` may be reassigned before the cache call
+      if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const) || !decl.node.initializer) return undefined;
+      return targetOfInit(decl.node.initializer, imports, depth + 1);
+    }
+  }
+}
+
+function targetOfInit(init: ts.Expression, imports: readonly ImportFact[], depth: number): Target | undefined {
+  const e = stripFreeze(init);
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { t: 'fn', fn: e };
+  if (ts.isClassExpression(e)) return { t: 'class', cls: e };
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    // `const keys = OTHER_KEYS`: follow; a global or unknown name stays an expression (a hole)
+    return resolveName(e, imports, depth) ?? { t: 'expr', expr: e };
+  }
+  return { t: 'expr', expr: init };
+}
+
+function memberOf(base: Target, name: string, imports: readonly ImportFact[], depth: number): Target | undefined {
+  switch (base.t) {
+    case 'import': {
+      // `import * as keys` + `keys.user` stays `*` + member: the linker also knows CommonJS exports
+      const r = base.ref;
+      return { t: 'import', ref: { module: r.module, name: r.name, member: [...(r.member ?? []), name] } };
+    }
+    case 'class':
+      return classMember(base.cls, name, true, imports, depth);
+    case 'expr': {
+      const obj = stripFreeze(base.expr);
+      return ts.isObjectLiteralExpression(obj) ? objectMember(obj, name, imports, depth) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function objectMember(obj: ts.ObjectLiteralExpression, name: string, imports: readonly ImportFact[], depth: number): Target | undefined {
+  // the last definition wins, as at runtime; a spread after it could override it: give up then
+  for (let i = obj.properties.length - 1; i >= 0; i--) {
+    const p = obj.properties[i];
+    if (ts.isSpreadAssignment(p)) return undefined;
+    if (propertyNameText(p.name) !== name) continue;
+    if (ts.isPropertyAssignment(p)) return targetOfInit(p.initializer, imports, depth + 1);
+    if (ts.isShorthandPropertyAssignment(p)) return resolveName(p.name, imports, depth + 1);
+    if (ts.isMethodDeclaration(p)) return p.body ? { t: 'fn', fn: p } : undefined;
+    if (ts.isGetAccessorDeclaration(p)) {
+      const r = returnExprOf(p);
+      return r && { t: 'expr', expr: r };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function classMember(cls: ts.ClassLikeDeclaration, name: string, wantStatic: boolean, imports: readonly ImportFact[], depth: number): Target | undefined {
+  for (const m of cls.members) {
+    if (propertyNameText(m.name) !== name || isStatic(m) !== wantStatic) continue;
+    if (ts.isMethodDeclaration(m)) return m.body ? { t: 'fn', fn: m } : undefined;
+    if (ts.isGetAccessorDeclaration(m)) {
+      const r = returnExprOf(m);
+      return r && { t: 'expr', expr: r };
+    }
+    if (ts.isPropertyDeclaration(m) && m.initializer) {
+      const init = unwrap(m.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { t: 'fn', fn: init };
+      // a field that is reassigned somewhere in the class does not hold its initializer
+      if (!hasModifier(m, ts.SyntaxKind.ReadonlyKeyword) && assignedMembers(cls).has(name)) return undefined;
+      return targetOfInit(m.initializer, imports, depth + 1);
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The class `this` refers to at `node`, and whether it is the constructor (static context). */
+function thisClass(node: ts.Node): { cls: ts.ClassLikeDeclaration; isStatic: boolean } | undefined {
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    if (ts.isArrowFunction(p)) continue; // arrows keep the outer `this`
+    if (ts.isClassStaticBlockDeclaration(p) && ts.isClassLike(p.parent)) return { cls: p.parent, isStatic: true };
+    if ((isFunctionLike(p) || ts.isPropertyDeclaration(p)) && p.parent && ts.isClassLike(p.parent))
+      return { cls: p.parent, isStatic: isStatic(p) };
+    if (isFunctionLike(p) || ts.isClassLike(p) || ts.isSourceFile(p)) return undefined;
+  }
+  return undefined;
+}
+
+const assignedCache = new WeakMap<ts.ClassLikeDeclaration, Set<string>>();
+
+/** Names assigned as `this.x = …` / `this.x += …` / `Cls.x = …` anywhere in the class body. */
+function assignedMembers(cls: ts.ClassLikeDeclaration): Set<string> {
+  let out = assignedCache.get(cls);
+  if (out) return out;
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const name = memberName(unwrap(n.left));
+      if (name !== undefined) names.add(name);
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(cls, visit);
+  out = names;
+  assignedCache.set(cls, out);
+  return out;
+}
+
+/**
+ * declarationOf only sees plain identifiers: `const { prefix } = cfg` or `({ id }) => …` between
+ * the use and the declaration it found would make it return an outer, wrong binding.
+ */
+function shadowedByPattern(id: ts.Identifier, decl: Decl): boolean {
+  const name = id.text;
+  const scope = scopeOf(decl);
+  for (let p: ts.Node | undefined = id.parent; p && p !== scope; p = p.parent) {
+    if (isFunctionLike(p) && p.parameters.some((prm) => !ts.isIdentifier(prm.name) && patternBinds(prm.name, name))) return true;
+    if (ts.isCatchClause(p) && p.variableDeclaration && patternBinds(p.variableDeclaration.name, name)) return true;
+    if (ts.isBlock(p) || ts.isSourceFile(p))
+      for (const s of p.statements)
+        if (ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => !ts.isIdentifier(d.name) && !isRequire(d) && patternBinds(d.name, name)))
+          return true;
+  }
+  return false;
+}
+
+/** A top-level `const { a } = require('m')` is in the import table already (scope.ts collectRequire). */
+function isRequire(d: ts.VariableDeclaration): boolean {
+  if (!ts.isSourceFile(d.parent?.parent?.parent)) return false;
+  const init = d.initializer && unwrap(d.initializer);
+  return !!init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require';
+}
+
+function scopeOf(decl: Decl): ts.Node | undefined {
+  switch (decl.t) {
+    case 'import':
+      return undefined; // the walk runs to the file
+    case 'param':
+      return decl.fn;
+    case 'var':
+      return decl.node.parent?.parent?.parent; // declaration → list → statement → block
+    default:
+      return decl.node.parent;
+  }
+}
+
+function patternBinds(n: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(n)) return n.text === name;
+  for (const el of n.elements) if (!ts.isOmittedExpression(el) && patternBinds(el.name, name)) return true;
+  return false;
+}

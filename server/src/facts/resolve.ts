@@ -1,0 +1,114 @@
+// Cross-file name resolution over per-file facts: which file an import specifier names, and what
+// an imported name (through re-exports, namespaces and object members) is. No compiler involved:
+// facts are plain data, so this works on cached facts and on files that are not open.
+import * as path from 'node:path';
+import type { ExportValue, FileFacts, SymbolRef } from './types';
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export class ModuleResolver {
+  private readonly cache = new Map<string, string | null>();
+  /** path without extension → files, for alias lookups (`@/cache/keys`) */
+  private readonly bySuffix = new Map<string, string[]>();
+
+  constructor(private readonly files: ReadonlyMap<string, FileFacts>) {
+    for (const f of files.keys()) {
+      const noExt = f.replace(/\.[cm]?[jt]sx?$/, '');
+      const key = noExt.endsWith('/index') ? noExt.slice(0, -'/index'.length) : noExt;
+      const list = this.bySuffix.get(path.basename(key)) ?? [];
+      list.push(f);
+      this.bySuffix.set(path.basename(key), list);
+    }
+  }
+
+  /** The project file `spec` names when imported from `from`, if it is one of the analysed files. */
+  resolve(from: string, spec: string): string | undefined {
+    const dir = path.dirname(from);
+    const cacheKey = `${dir}\0${spec}`;
+    const hit = this.cache.get(cacheKey);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = spec.startsWith('.') || spec.startsWith('/') ? this.tryPath(path.resolve(dir, spec)) : this.alias(spec);
+    this.cache.set(cacheKey, found ?? null);
+    return found;
+  }
+
+  private tryPath(base: string): string | undefined {
+    const stripped = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
+    for (const b of stripped === base ? [base] : [base, stripped]) {
+      if (this.files.has(b)) return b;
+      for (const ext of EXTENSIONS) if (this.files.has(b + ext)) return b + ext;
+      for (const ext of EXTENSIONS) if (this.files.has(path.join(b, 'index' + ext))) return path.join(b, 'index' + ext);
+    }
+    return undefined;
+  }
+
+  /** `@/cache/keys`, `~/cache/keys`, `src/cache/keys`: the unique analysed file whose path ends so. */
+  private alias(spec: string): string | undefined {
+    // npm scopes (`@prisma/client`) are never aliases: only `@/`, `~/`, `#` and `src/` are
+    if (!/^(@\/|~\/|#|src\/)/.test(spec)) return undefined;
+    const rest = spec.replace(/^(@\/|~\/|#)/, '');
+    if (!rest) return undefined;
+    const base = path.basename(rest);
+    const candidates = (this.bySuffix.get(base) ?? []).filter((f) => {
+      const noExt = f.replace(/\.[cm]?[jt]sx?$/, '');
+      return noExt.endsWith('/' + rest) || noExt.endsWith('/' + rest + '/index');
+    });
+    const unique = [...new Set(candidates)];
+    return unique.length === 1 ? unique[0] : undefined;
+  }
+}
+
+export interface Resolved {
+  file: string;
+  value: ExportValue;
+}
+
+/** What `ref` (imported into `from`) denotes, following re-exports and members. */
+export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: ModuleResolver, from: string, ref: SymbolRef, depth = 0): Resolved | undefined {
+  if (depth > 10) return undefined;
+  const target = modules.resolve(from, ref.module);
+  if (!target) return undefined;
+  const facts = files.get(target);
+  if (!facts) return undefined;
+  let members = [...(ref.member ?? [])];
+  let value: ExportValue | undefined;
+  if (ref.name === '*') {
+    // namespace import / CommonJS require: the first member is the export name
+    const first = members.shift();
+    if (first === undefined) return facts.exports.default ? { file: target, value: facts.exports.default } : undefined;
+    value = exportNamed(files, modules, target, first, depth);
+    if (!value && facts.exports.default) {
+      value = facts.exports.default;
+      members = [first, ...members];
+    }
+  } else value = exportNamed(files, modules, target, ref.name, depth);
+  const file = target;
+  if (value?.t === 'reexport') {
+    const r = resolveRef(files, modules, target, { ...value.ref, member: [...(value.ref.member ?? []), ...members] }, depth + 1);
+    return r;
+  }
+  for (const m of members) {
+    if (!value) return undefined;
+    if (value.t === 'class') {
+      const cls = files.get(file)?.classes.find((c) => c.name === (value as { name: string }).name);
+      value = cls?.statics;
+    }
+    if (value?.t !== 'object') return undefined;
+    value = value.members[m];
+  }
+  return value ? { file, value } : undefined;
+}
+
+function exportNamed(files: ReadonlyMap<string, FileFacts>, modules: ModuleResolver, file: string, name: string, depth: number): ExportValue | undefined {
+  const facts = files.get(file);
+  if (!facts) return undefined;
+  const direct = facts.exports[name];
+  if (direct) return direct;
+  // export * from './x': look through each star re-export
+  for (const [k, v] of Object.entries(facts.exports)) {
+    if (!k.startsWith('*:') || v.t !== 'reexport') continue;
+    const r = resolveRef(files, modules, file, { module: v.ref.module, name }, depth + 1);
+    if (r) return r.file === file ? r.value : { t: 'reexport', ref: { module: v.ref.module, name } };
+  }
+  return undefined;
+}

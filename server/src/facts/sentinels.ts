@@ -1,0 +1,75 @@
+// Not-found sentinels: values a read path caches to remember "there is no such row" (negative
+// caching). negative-cache-on-create reports a create path that never clears such an entry, so a
+// value counts only when it plainly says "nothing": `null`, `'null'`, `''`, `'__NOT_FOUND__'`,
+// `false`, `[]`. `undefined` is not one (cache libraries drop it), nor is `0`, `'OK'` or a DB row.
+import { ts } from 'ts-morph';
+import type { FileCtx } from './context';
+import { resolveName } from './local-values';
+import { unwrap } from './scope';
+import type { SymbolRef } from './types';
+
+/** Bare strings that mean "nothing", compared lower-cased. */
+const BARE = new Set(['', 'null', 'nil', 'not_found', 'notfound', 'not-found', '[]']);
+/** Words that mean "nothing" inside underscores: `__NULL__`, `__none__`, `__NEGATIVE__`. */
+const WRAPPED = new Set(['null', 'none', 'nil', 'negative', 'not_found', 'notfound', 'missing', 'miss', 'empty', 'nothing', 'absent']);
+
+/** Whether a string value is a not-found sentinel (built-ins plus `config.sentinels`, verbatim). */
+export function isSentinelString(value: string, extra: readonly string[]): boolean {
+  if (extra.includes(value)) return true;
+  const v = value.toLowerCase();
+  if (BARE.has(v)) return true;
+  const m = /^_+([a-z_-]+?)_+$/.exec(v);
+  return !!m && WRAPPED.has(m[1]);
+}
+
+/**
+ * Whether `expr`, the value a cache write stores, is a not-found sentinel. An imported name is
+ * returned as its SymbolRef: the linker decides against the exporting file's `{ t: 'sentinel' }`.
+ */
+export function sentinelOf(expr: ts.Expression, ctx: FileCtx): boolean | SymbolRef {
+  return sentinelIn(expr, ctx, 0);
+}
+
+/** A literal that is a sentinel by itself (also used to classify exported constants). */
+export function isSentinelLiteral(expr: ts.Expression, ctx: FileCtx): boolean {
+  const e = unwrap(expr);
+  // Pattern: cache.set(key, null) / cache.set(key, false)
+  if (e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return true;
+  // Pattern: cache.set(key, 'null') / cache.set(key, '__NOT_FOUND__')
+  if (ts.isStringLiteralLike(e)) return isSentinelString(e.text, ctx.config.sentinels);
+  // Pattern: cache.set(key, [])
+  if (ts.isArrayLiteralExpression(e)) return e.elements.length === 0;
+  return false;
+}
+
+function sentinelIn(expr: ts.Expression, ctx: FileCtx, depth: number): boolean | SymbolRef {
+  if (depth > 16) return false;
+  const e = unwrap(expr);
+  if (isSentinelLiteral(e, ctx)) return true;
+  // Pattern: redis.set(key, JSON.stringify(null))
+  if (ts.isCallExpression(e) && isJsonStringify(e.expression) && e.arguments.length >= 1) return sentinelIn(e.arguments[0], ctx, depth + 1);
+  // Pattern: cache.set(key, user ?? NOT_FOUND) / cache.set(key, user || 'null'): written when not found
+  if (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return sentinelIn(e.right, ctx, depth + 1);
+  // Pattern: cache.set(key, user ? JSON.stringify(user) : 'null')
+  if (ts.isConditionalExpression(e)) {
+    const a = sentinelIn(e.whenTrue, ctx, depth + 1);
+    const b = sentinelIn(e.whenFalse, ctx, depth + 1);
+    return a === true || b === true ? true : a || b;
+  }
+  // Pattern: cache.set(key, NOT_FOUND) with `const NOT_FOUND = '__none__'` here or imported
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const t = resolveName(e, ctx.facts.imports);
+    if (t?.t === 'import') return t.ref;
+    if (t?.t === 'expr') return sentinelIn(t.expr, ctx, depth + 1);
+  }
+  return false;
+}
+
+function isJsonStringify(callee: ts.Expression): boolean {
+  const c = unwrap(callee);
+  return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'JSON' && c.name.text === 'stringify';
+}

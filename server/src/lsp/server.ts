@@ -1,0 +1,316 @@
+// Wires the LSP protocol to the validator, the workspace index and the pure mappers. Modelled on
+// vscode-eslint's eslintServer.ts: pull diagnostics with refresh when the client supports them,
+// push otherwise (Neovim 0.7), per-resource settings, versioned code action edits.
+import type { InitializeParams, InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActionsFor, FIX_ALL_KIND, SHOW_DOC_COMMAND } from './code-actions';
+import { fileUri } from './diagnostics';
+import { hoverFor } from './hover';
+import { SettingsStore, type CachelintSettings } from './settings';
+import { Cancelled, pathOf, Validator } from './validator';
+import { errorText, Workspace, type WatchedChange } from './workspace';
+
+export const STATUS_NOTIFICATION = 'cachelint/status';
+export type ServerState = 'starting' | 'indexing' | 'ready';
+
+/** Typing pauses shorter than this do not trigger a re-check of the other open documents. */
+const DEBOUNCE_MS = 150;
+
+interface ClientSupport {
+  pull: boolean;
+  configuration: boolean;
+  watchedFilesDynamic: boolean;
+  configurationDynamic: boolean;
+  documentChanges: boolean;
+  showDocument: boolean;
+  workspaceFolders: boolean;
+  status: boolean;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let support: ClientSupport | undefined;
+  const folderUris = new Map<string, string>();
+  // asks the client only if it can answer; otherwise every resource gets the defaults
+  const settings = new SettingsStore((scopeUri) =>
+    support?.configuration
+      ? (connection.workspace.getConfiguration({ scopeUri, section: 'cachelint' }) as Promise<unknown>)
+      : Promise.resolve(undefined),
+  );
+  const log = (m: string) => connection.console.log(m);
+  let state: ServerState = 'starting';
+  let lastAnalysisMs = 0;
+  const sendStatus = () => {
+    if (support?.status) void connection.sendNotification(STATUS_NOTIFICATION, { state, lastAnalysisMs: Math.round(lastAnalysisMs) });
+  };
+
+  const workspace: Workspace = new Workspace({
+    settingsFor: (file): CachelintSettings | undefined => {
+      const uri = validator.uriByFile.get(file);
+      const own = uri ? settings.peek(uri) : undefined;
+      if (own) return own;
+      const root = workspace.folderFor(file).root;
+      const folderUri = root === undefined ? undefined : folderUris.get(root);
+      return folderUri ? settings.peek(folderUri) : undefined;
+    },
+    log,
+  });
+  const validator: Validator = new Validator({
+    documents,
+    workspace,
+    settings,
+    log,
+    analysed: (ms) => {
+      lastAnalysisMs = ms;
+      sendStatus();
+    },
+  });
+
+  /** the resultId each client-side document holds, to send only what changed */
+  const lastSent = new Map<string, string>();
+  let syncTimer: NodeJS.Timeout | undefined;
+  let syncRun = 0;
+
+  /**
+   * Re-checks every open document. Push: publishes those that changed. Pull: asks the client to
+   * re-pull when one other than `except` (which the client pulls anyway after its own change) did.
+   */
+  const syncAll = async (except?: string) => {
+    const run = ++syncRun;
+    let refresh = false;
+    for (const doc of documents.all()) {
+      if (run !== syncRun) return; // a newer sync started: it will do the rest
+      try {
+        const r = await validator.report(doc.uri);
+        if (!r || lastSent.get(doc.uri) === r.resultId) continue;
+        if (support?.pull) {
+          if (doc.uri !== except) refresh = true;
+        } else {
+          lastSent.set(doc.uri, r.resultId);
+          void connection.sendDiagnostics({ uri: doc.uri, version: r.version, diagnostics: r.diagnostics });
+        }
+      } catch (e) {
+        if (!(e instanceof Cancelled)) log(`cachelint: ${errorText(e)}`);
+      }
+    }
+    if (refresh && run === syncRun) void connection.languages.diagnostics.refresh();
+  };
+  const scheduleSync = (delay: number, except?: string) => {
+    if (syncTimer) clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => {
+      syncTimer = undefined;
+      void syncAll(except);
+    }, delay);
+  };
+
+  const indexFolders = async () => {
+    state = 'indexing';
+    sendStatus();
+    const t0 = performance.now();
+    await Promise.all(workspace.all().map((f) => f.index()));
+    log(`cachelint: indexed ${workspace.all().reduce((n, f) => n + f.analyzer.files().length, 0)} files in ${Math.round(performance.now() - t0)} ms`);
+    state = 'ready';
+    sendStatus();
+    scheduleSync(0);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const c = params.capabilities;
+    support = {
+      pull: !!c.textDocument?.diagnostic,
+      configuration: !!c.workspace?.configuration,
+      watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      configurationDynamic: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+      documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
+      showDocument: !!c.window?.showDocument?.support,
+      workspaceFolders: !!c.workspace?.workspaceFolders,
+      status: !!(params.initializationOptions as { statusNotification?: boolean } | undefined)?.statusNotification,
+    };
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    for (const f of folders) {
+      const root = pathOf(f.uri);
+      if (!root) continue;
+      workspace.add(root);
+      folderUris.set(root, f.uri);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        diagnosticProvider: support.pull
+          ? { identifier: 'cachelint', interFileDependencies: true, workspaceDiagnostics: false }
+          : undefined,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [SHOW_DOC_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'cachelint' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (support?.configurationDynamic)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cachelint' });
+    if (support?.watchedFilesDynamic)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}' },
+          { globPattern: '**/.cachelintrc.json' },
+          { globPattern: '**/package.json' },
+        ],
+      });
+    if (support?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) {
+          const root = pathOf(f.uri);
+          if (root) {
+            workspace.remove(root);
+            folderUris.delete(root);
+          }
+        }
+        for (const f of e.added) {
+          const root = pathOf(f.uri);
+          if (!root) continue;
+          folderUris.set(root, f.uri);
+          void settings.get(f.uri).then(() => workspace.add(root).index()).then(() => scheduleSync(0));
+        }
+      });
+    }
+    // folder settings first: background files are analysed with the folder's rule overrides
+    await Promise.all([...folderUris.values()].map((u) => settings.get(u)));
+    await indexFolders();
+  });
+
+  /** TextDocuments fires didChangeContent right after didOpen: that one is not an edit */
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    validator.open(e.document);
+    justOpened.add(e.document.uri);
+    // pull: the client pulls the new document itself; the others may change (its keys count now)
+    scheduleSync(0, support?.pull ? e.document.uri : undefined);
+  });
+  documents.onDidChangeContent((e) => {
+    if (justOpened.delete(e.document.uri)) return;
+    // onSave documents keep their saved text in the analysis; the check below then finds nothing new
+    scheduleSync(DEBOUNCE_MS, e.document.uri);
+  });
+  documents.onDidSave(async (e) => {
+    const s = await settings.get(e.document.uri);
+    if (s.run === 'onSave') validator.saved(e.document);
+    // the client does not pull on save: refresh everything, this document included
+    scheduleSync(0);
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    justOpened.delete(uri);
+    settings.clear(uri);
+    validator.close(uri);
+    lastSent.delete(uri);
+    if (!support?.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    scheduleSync(0);
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    settings.clear();
+    validator.settingsGeneration++;
+    await Promise.all([...folderUris.values()].map((u) => settings.get(u)));
+    scheduleSync(0);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const byFolder = new Map<ReturnType<Workspace['folderFor']>, WatchedChange[]>();
+    for (const c of params.changes) {
+      const file = pathOf(c.uri);
+      if (!file) continue;
+      const type = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      const folder = workspace.folderFor(file);
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), { file, type }]);
+    }
+    let changed = false;
+    for (const [folder, changes] of byFolder) if (folder.applyChanges(changes)) changed = true;
+    if (changed) scheduleSync(0);
+  });
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    let r;
+    try {
+      r = await validator.report(uri, token);
+    } catch (e) {
+      if (e instanceof Cancelled)
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+      log(`cachelint: ${errorText(e)}`);
+      r = undefined;
+    }
+    if (!r) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    lastSent.set(uri, r.resultId);
+    if (params.previousResultId === r.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: r.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: r.diagnostics };
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    const file = pathOf(params.textDocument.uri);
+    if (!doc || !file) return [];
+    try {
+      const r = await validator.report(doc.uri, token);
+      const now = documents.get(doc.uri);
+      if (!r || !now) return [];
+      return codeActionsFor({
+        uri: doc.uri,
+        file,
+        version: now.version,
+        computed: r,
+        range: params.range,
+        only: params.context.only,
+        documentChanges: !!support?.documentChanges,
+      });
+    } catch (e) {
+      if (!(e instanceof Cancelled)) log(`cachelint: code actions failed: ${errorText(e)}`);
+      return [];
+    }
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const file = pathOf(params.textDocument.uri);
+    if (!doc || !file) return null;
+    try {
+      const r = await validator.report(doc.uri);
+      const folder = workspace.folderFor(file);
+      // onSave with unsaved edits: the analysed text is not the buffer, positions would not match
+      if (!r || r.key === '' || folder.analyzer.textOf(file) !== doc.getText()) return null;
+      return hoverFor(folder.analyzer.project(), file, doc.offsetAt(params.position), {
+        root: folder.root,
+        uriOf: (f) => validator.uriByFile.get(f) ?? fileUri(f),
+      }) ?? null;
+    } catch (e) {
+      log(`cachelint: hover failed: ${errorText(e)}`);
+      return null;
+    }
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SHOW_DOC_COMMAND) return;
+    const url = String(params.arguments?.[0] ?? '');
+    if (!/^https:\/\//.test(url)) return;
+    if (support?.showDocument) await connection.window.showDocument({ uri: url, external: true });
+    else void connection.window.showInformationMessage(`cachelint documentation: ${url}`);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

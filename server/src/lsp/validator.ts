@@ -1,0 +1,160 @@
+// Diagnostics per open document: computed on demand (pull) or pushed, cached per document by what
+// they depend on (the folder's analysis generation, the settings generation and the text version),
+// and re-checked across all open documents after any change that can move another file's findings
+// (key-drift is cross-file). Only documents whose diagnostics actually changed are re-sent.
+import { fileURLToPath } from 'node:url';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { hashText } from '../engine/hash';
+import type { Finding } from '../rule';
+import { fileUri, toDiagnostic } from './diagnostics';
+import { LspText } from './positions';
+import type { CachelintSettings, SettingsStore } from './settings';
+import type { FolderIndex, Workspace } from './workspace';
+
+export interface DocReport {
+  uri: string;
+  /** the document version whose text the findings were computed on */
+  version: number;
+  text: LspText;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  /** a hash of the diagnostics: equal ids mean the client already shows the same thing */
+  resultId: string;
+  /** what the report depends on; a different key means recompute */
+  key: string;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export interface ValidatorHost {
+  documents: { get(uri: string): TextDocument | undefined; all(): TextDocument[] };
+  workspace: Workspace;
+  settings: SettingsStore;
+  log(message: string): void;
+  /** called after each analysis with its duration */
+  analysed(ms: number): void;
+}
+
+/** The file path of a `file:` URI; undefined for other schemes (untitled buffers, git diffs…). */
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Validator {
+  private readonly reports = new Map<string, DocReport>();
+  /** version of the text put into the analyzer per document (onSave: the last saved version) */
+  private readonly analysedVersion = new Map<string, number>();
+  /** file path → URI as the client spells it, for open documents */
+  readonly uriByFile = new Map<string, string>();
+  settingsGeneration = 0;
+
+  constructor(private readonly host: ValidatorHost) {}
+
+  /** Registers an opened document and loads its text into its folder's analyzer. */
+  open(doc: TextDocument): void {
+    const file = pathOf(doc.uri);
+    if (!file) return;
+    this.uriByFile.set(file, doc.uri);
+    this.host.workspace.folderFor(file).open(file, doc.getText());
+    this.analysedVersion.set(doc.uri, doc.version);
+  }
+
+  close(uri: string): void {
+    const file = pathOf(uri);
+    this.reports.delete(uri);
+    this.analysedVersion.delete(uri);
+    if (!file) return;
+    this.uriByFile.delete(file);
+    this.host.workspace.folderFor(file).close(file);
+  }
+
+  /** onSave mode: the saved text becomes what the analysis sees. */
+  saved(doc: TextDocument): void {
+    const file = pathOf(doc.uri);
+    if (!file) return;
+    this.host.workspace.folderFor(file).setText(file, doc.getText());
+    this.analysedVersion.set(doc.uri, doc.version);
+  }
+
+  /** onType mode: the buffer's current text becomes what the analysis sees. */
+  private prime(doc: TextDocument, file: string, folder: FolderIndex, settings: CachelintSettings): void {
+    if (settings.run !== 'onType' && this.analysedVersion.has(doc.uri)) return;
+    // a file the engine threw on stays out until its text changes: one log line per version
+    if (this.analysedVersion.get(doc.uri) === doc.version) return;
+    folder.setText(file, doc.getText());
+    this.analysedVersion.set(doc.uri, doc.version);
+  }
+
+  cached(uri: string): DocReport | undefined {
+    return this.reports.get(uri);
+  }
+
+  /** The document's report, recomputed only when something it depends on changed. */
+  async report(uri: string, token?: CancellationToken): Promise<DocReport | undefined> {
+    const { documents, settings, workspace } = this.host;
+    if (!documents.get(uri)) return undefined;
+    const file = pathOf(uri);
+    const s = await settings.get(uri);
+    if (token?.isCancellationRequested) throw new Cancelled();
+    const folder = file ? workspace.folderFor(file) : undefined;
+    if (file && folder) await folder.ready;
+    if (token?.isCancellationRequested) throw new Cancelled();
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    if (!file || !folder || !s.enable || folder.isIgnored(file)) return this.store(empty(doc));
+    this.prime(doc, file, folder, s);
+    const version = this.analysedVersion.get(uri) ?? doc.version;
+    const key = `${folder.generation}:${this.settingsGeneration}:${version}`;
+    const prev = this.reports.get(uri);
+    if (prev && prev.key === key) return prev;
+    const t0 = performance.now();
+    const result = folder.run(file);
+    const text = folder.analyzer.textOf(file);
+    this.host.analysed(performance.now() - t0);
+    if (!result || text === undefined) return this.store({ ...empty(doc), version, key });
+    const lines = new LspText(text);
+    const ctx = {
+      version,
+      textOf: (f: string) => folder.analyzer.textOf(f),
+      uriOf: (f: string) => this.uriByFile.get(f) ?? fileUri(f),
+    };
+    const findings: Finding[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const f of result.findings) {
+      try {
+        diagnostics.push(toDiagnostic(f, lines, ctx));
+        findings.push(f);
+      } catch (e) {
+        this.host.log(`cachelint: cannot map a finding of ${file}: ${String(e)}`);
+      }
+    }
+    return this.store({ uri, version, text: lines, findings, diagnostics, resultId: hashText(JSON.stringify(diagnostics)), key });
+  }
+
+  private store(r: DocReport): DocReport {
+    this.reports.set(r.uri, r);
+    return r;
+  }
+}
+
+function empty(doc: TextDocument): DocReport {
+  return {
+    uri: doc.uri,
+    version: doc.version,
+    text: new LspText(doc.getText()),
+    findings: [],
+    diagnostics: [],
+    resultId: 'empty',
+    key: '',
+  };
+}

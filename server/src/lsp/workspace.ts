@@ -1,0 +1,276 @@
+// The language server's view of the disk: one Analyzer per workspace folder (multi-root), filled in
+// the background from the folder's files and overridden by open documents, kept current by watched
+// file events. Every call into the engine for one file is guarded: a file that makes the engine
+// throw is logged and left out, and the rest of the project goes on.
+import { readFileSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import { createConfigLoader, type ConfigLoader } from '../config-load';
+import type { ResolvedConfig } from '../config';
+import { compileIgnore, ignoredBy, isSourceFile, listFiles, type IgnoreMatcher } from '../engine/files';
+import { cacheManagerMajor, clearPackageCache } from '../engine/packages';
+import { Analyzer, type FileResult } from '../engine/run';
+import type { CachelintSettings } from './settings';
+
+/** Milliseconds of indexing per turn of the event loop: requests wait at most about this long. */
+const SLICE_MS = 15;
+
+export interface FolderHost {
+  /** the last resolved settings for a file (its own, else its folder's) */
+  settingsFor(file: string): CachelintSettings | undefined;
+  log(message: string): void;
+}
+
+export type WatchedChange = { file: string; type: 'created' | 'changed' | 'deleted' };
+
+export class FolderIndex {
+  readonly analyzer: Analyzer;
+  private loader: ConfigLoader;
+  private readonly ignores = new Map<string, IgnoreMatcher>();
+  private readonly openFiles = new Set<string>();
+  /** bumped whenever a file's facts or the config change: reports computed before are stale */
+  generation = 0;
+  /** resolves when the background index of the folder is complete */
+  ready: Promise<void> = Promise.resolve();
+  indexing = false;
+  private indexRun = 0;
+  private reportedConfigErrors = new Set<string>();
+
+  constructor(
+    /** folder path; undefined for the folder of files outside every workspace folder */
+    readonly root: string | undefined,
+    private readonly host: FolderHost,
+  ) {
+    this.loader = createConfigLoader();
+    this.analyzer = new Analyzer({
+      configFor: (f) => this.configFor(f),
+      cacheManagerMajor: (f) => cacheManagerMajor(f),
+    });
+  }
+
+  contains(file: string): boolean {
+    return this.root !== undefined && (file === this.root || file.startsWith(this.root.endsWith(sep) ? this.root : this.root + sep));
+  }
+
+  /** The config file's settings, with the editor's per-resource settings on top. */
+  configFor(file: string): ResolvedConfig {
+    const base = this.loader.configFor(file);
+    this.reportConfigErrors();
+    const s = this.host.settingsFor(file);
+    if (!s) return base;
+    const overrides = Object.entries(s.rules);
+    if (overrides.length === 0 && s.defaultTtlSeconds === undefined) return base;
+    const rules = { ...base.rules };
+    for (const [id, sev] of overrides) if (sev) rules[id as keyof typeof rules] = sev;
+    return { ...base, rules, defaultTtlSeconds: s.defaultTtlSeconds ?? base.defaultTtlSeconds };
+  }
+
+  private reportConfigErrors(): void {
+    for (const e of this.loader.errors) {
+      if (this.reportedConfigErrors.has(e.message)) continue;
+      this.reportedConfigErrors.add(e.message);
+      this.host.log(`${e.message} (using the default configuration)`);
+    }
+  }
+
+  get configErrors(): readonly { file: string; message: string }[] {
+    return this.loader.errors;
+  }
+
+  /** Whether the project leaves this file out: not a source file, a dependency, or in the config's `ignore`. */
+  isIgnored(file: string): boolean {
+    if (!isSourceFile(file) || file.split(/[\\/]/).includes('node_modules')) return true;
+    const c = this.loader.configFor(file);
+    if (c.ignore.length === 0 || !c.configFile) return false;
+    let m = this.ignores.get(c.configFile);
+    if (!m) this.ignores.set(c.configFile, (m = compileIgnore(c.ignore, dirname(c.configFile))));
+    return ignoredBy([m], file, false);
+  }
+
+  /** Sets a file's text; false when the engine threw on it (logged; the file is left out). */
+  setText(file: string, text: string): boolean {
+    const before = this.analyzer.factsOf(file);
+    try {
+      if (text.length > this.configFor(file).maxFileSize) {
+        this.remove(file);
+        return false;
+      }
+      const after = this.analyzer.setFile(file, text);
+      if (after !== before) this.generation++;
+      return true;
+    } catch (e) {
+      this.host.log(`cachelint: analysing ${file} failed, it gets no diagnostics: ${errorText(e)}`);
+      this.remove(file);
+      return false;
+    }
+  }
+
+  remove(file: string): void {
+    if (this.analyzer.hasFile(file)) {
+      this.analyzer.removeFile(file);
+      this.generation++;
+    }
+  }
+
+  open(file: string, text: string): boolean {
+    this.openFiles.add(file);
+    return this.setText(file, text);
+  }
+
+  isOpen(file: string): boolean {
+    return this.openFiles.has(file);
+  }
+
+  /** The editor let go of the file: its disk text (if it is part of the project) replaces the buffer. */
+  close(file: string): void {
+    this.openFiles.delete(file);
+    if (this.root === undefined || !this.contains(file) || this.isIgnored(file)) this.remove(file);
+    else this.loadFromDisk(file);
+  }
+
+  private loadFromDisk(file: string): void {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      this.remove(file);
+      return;
+    }
+    this.setText(file, text);
+  }
+
+  /** Results for one file, or undefined when the engine threw (logged). */
+  run(file: string): FileResult | undefined {
+    try {
+      return this.analyzer.run([file]).get(file);
+    } catch (e) {
+      this.host.log(`cachelint: the rules failed on ${file}, it gets no diagnostics: ${errorText(e)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Lists the folder's files and loads them, a chunk per event-loop turn so requests are still
+   * answered meanwhile. Open documents keep their editor text. A newer call supersedes an older one.
+   */
+  index(onProgress?: (done: number, total: number) => void): Promise<void> {
+    if (this.root === undefined) return this.ready;
+    const run = ++this.indexRun;
+    const root = this.root;
+    this.indexing = true;
+    this.ready = new Promise<void>((resolve) => {
+      let files: string[] | undefined;
+      let i = 0;
+      const step = () => {
+        // superseded: whoever waits on this run waits for the newer one
+        if (run !== this.indexRun) return resolve(this.ready);
+        if (!files) {
+          files = this.list(root);
+          setImmediate(step);
+          return;
+        }
+        const t0 = performance.now();
+        for (; i < files.length && performance.now() - t0 < SLICE_MS; i++)
+          if (!this.openFiles.has(files[i])) this.loadFromDisk(files[i]);
+        onProgress?.(i, files.length);
+        if (i < files.length) setImmediate(step);
+        else {
+          this.indexing = false;
+          resolve();
+        }
+      };
+      setImmediate(step);
+    });
+    return this.ready;
+  }
+
+  private list(root: string): string[] {
+    try {
+      const listed = listFiles([root], { cwd: root, ignore: (p) => !p.endsWith(sep) && this.isIgnored(p) });
+      for (const n of listed.notices) this.host.log(n);
+      return listed.files;
+    } catch (e) {
+      this.host.log(`cachelint: listing the files of ${root} failed: ${errorText(e)}`);
+      return [];
+    }
+  }
+
+  /**
+   * Applies watched-file events. Returns true when anything the analysis sees changed.
+   * A config or package.json change reloads the configuration and re-reads every file.
+   */
+  applyChanges(changes: readonly WatchedChange[]): boolean {
+    const gen = this.generation;
+    let configChanged = false;
+    for (const c of changes) {
+      const name = c.file.slice(c.file.lastIndexOf(sep) + 1);
+      if (name === '.cachelintrc.json' || name === 'package.json') configChanged = true;
+    }
+    if (configChanged) this.reloadConfig();
+    for (const c of changes) {
+      if (!isSourceFile(c.file) || this.openFiles.has(c.file)) continue;
+      if (c.type === 'deleted') this.remove(c.file);
+      else if (this.contains(c.file) && !this.isIgnored(c.file)) this.loadFromDisk(c.file);
+    }
+    return configChanged || gen !== this.generation;
+  }
+
+  /**
+   * Drops cached config and package data and re-reads the folder: the ignore list may have changed,
+   * and setFile re-extracts a file only when the config's fact-relevant part changed.
+   */
+  reloadConfig(): void {
+    this.loader = createConfigLoader();
+    this.ignores.clear();
+    this.reportedConfigErrors.clear();
+    clearPackageCache();
+    this.generation++;
+    for (const file of this.analyzer.files()) {
+      if (this.openFiles.has(file)) {
+        const text = this.analyzer.textOf(file);
+        if (text !== undefined) this.setText(file, text);
+      } else if (this.root === undefined || this.isIgnored(file)) this.remove(file);
+    }
+    void this.index();
+  }
+}
+
+/** All folders of the workspace, plus one for files outside every folder. */
+export class Workspace {
+  private readonly folders = new Map<string, FolderIndex>();
+  readonly loose: FolderIndex;
+
+  constructor(private readonly host: FolderHost) {
+    this.loose = new FolderIndex(undefined, host);
+  }
+
+  add(root: string): FolderIndex {
+    let f = this.folders.get(root);
+    if (!f) {
+      f = new FolderIndex(root, this.host);
+      this.folders.set(root, f);
+    }
+    return f;
+  }
+
+  remove(root: string): void {
+    this.folders.delete(root);
+  }
+
+  /** The innermost folder holding the file (nested folders of a multi-root workspace). */
+  folderFor(file: string): FolderIndex {
+    let best: FolderIndex | undefined;
+    for (const f of this.folders.values()) {
+      if (f.contains(file) && (!best || f.root!.length > best.root!.length)) best = f;
+    }
+    return best ?? this.loose;
+  }
+
+  all(): FolderIndex[] {
+    return [...this.folders.values(), this.loose];
+  }
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 6).join('\n')}` : ''}`;
+  return String(e);
+}

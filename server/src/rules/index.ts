@@ -1,0 +1,13 @@
+// The rule registry: explicit imports, one entry per rule id (typescript-eslint's rules/index.ts).
+import type { Rule, RuleId } from '../rule';
+import { keyDrift } from './key-drift';
+import { missingTtl } from './missing-ttl';
+import { negativeCacheOnCreate } from './negative-cache-on-create';
+import { setAfterCommit } from './set-after-commit';
+
+export const rules = {
+  'set-after-commit': setAfterCommit,
+  'missing-ttl': missingTtl,
+  'key-drift': keyDrift,
+  'negative-cache-on-create': negativeCacheOnCreate,
+} satisfies Record<RuleId, Rule<string>>;

@@ -1,0 +1,26 @@
+// Small helpers the rules share: how a key and a source position are shown in messages.
+import type { CacheOp, LinkedFile } from '../rule';
+
+/** 1-based line of `offset` in `text`. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** How a message names an op's key: its shape when known (`product:v2:{}`), else its source text. */
+export function keyLabel(op: CacheOp): string {
+  if (op.key?.shape) return `'${op.key.shape}'`;
+  const t = op.call.key?.text;
+  return t ? (t.length > 40 ? t.slice(0, 37) + '…' : t) : 'the key';
+}
+
+export function textOf(file: LinkedFile, span: { start: number; end: number }): string {
+  return file.text.slice(span.start, span.end);
+}
+
+/** `path/to/file.ts` relative to `from`'s folder when in the same tree, for messages. */
+export function shortPath(file: string): string {
+  const parts = file.split(/[\\/]/);
+  return parts.slice(-2).join('/');
+}

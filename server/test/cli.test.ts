@@ -1,0 +1,311 @@
+// The built CLI as a process (STYLE.md "CLI": test exit codes by running it, as ts-prune does).
+// The bundle is built once here with the same esbuild options as esbuild.mjs, into a temp folder,
+// so this file does not race with other test files over dist/.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LintResult } from '../src/report/json';
+
+/** The canonical finding source: a missing-ttl warning on line 3. */
+const SNIPPET = [
+  "import Redis from 'ioredis';",
+  'const redis = new Redis();',
+  "export async function f(v: string) { await redis.set('user:1', v); }",
+  '',
+].join('\n');
+const FIXED_SNIPPET_LINE = /await redis\.set\('user:1', v, 'EX', 60\)/;
+
+let work: string;
+let cli: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'cachelint-cli-'));
+  cli = join(work, 'cli.js');
+  await build({
+    entryPoints: [join(__dirname, '../src/cli.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let n = 0;
+/** A project folder (with .git so config and .gitignore lookups stop there). */
+function project(files: Record<string, string | Buffer>): string {
+  const root = join(work, `p${n++}`);
+  mkdirSync(join(root, '.git'), { recursive: true });
+  for (const [p, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, p)), { recursive: true });
+    writeFileSync(join(root, p), content);
+  }
+  return root;
+}
+
+function run(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  delete env.DEBUG;
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env, timeout: 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(cwd: string, ...args: string[]): { code: number; results: LintResult[]; stderr: string } {
+  const r = run(cwd, '-f', 'json', ...args);
+  return { code: r.code, results: JSON.parse(r.stdout) as LintResult[], stderr: r.stderr };
+}
+
+describe('exit codes and output', () => {
+  it('exits 0 on a clean project and prints nothing', () => {
+    const r = run(project({ 'src/a.ts': 'export const x = 1;\n' }));
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 0 with warnings, 1 when they exceed --max-warnings', () => {
+    const root = project({ 'src/a.ts': SNIPPET });
+    const r = run(root);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/src\/a\.ts\n\s+3:44\s+warning\s+.*missing-ttl/);
+    expect(r.stdout).toContain('✖ 1 problem (0 errors, 1 warning)');
+    expect(run(root, '--max-warnings', '1').code).toBe(0);
+    const over = run(root, '--max-warnings', '0');
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('cachelint found too many warnings (maximum: 0).');
+  });
+
+  it('exits 1 on error-level findings; --quiet shows only errors', () => {
+    const root = project({ '.cachelintrc.json': '{ "rules": { "missing-ttl": "error" } }', 'a.ts': SNIPPET });
+    expect(run(root).code).toBe(1);
+    const warnOnly = project({ 'a.ts': SNIPPET });
+    const q = run(warnOnly, '--quiet', '--max-warnings', '0');
+    expect(q).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('--format json is ESLint JSON with the finding on line 3', () => {
+    const root = project({ 'src/a.ts': SNIPPET, 'src/clean.ts': 'export {};\n' });
+    const { code, results } = json(root);
+    expect(code).toBe(0);
+    expect(results.map((r) => r.filePath)).toEqual([join(root, 'src/a.ts'), join(root, 'src/clean.ts')]);
+    const [a] = results;
+    expect(Object.keys(a)).toEqual(
+      expect.arrayContaining(['filePath', 'messages', 'suppressedMessages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount']),
+    );
+    expect(a.messages).toHaveLength(1);
+    expect(a.messages[0]).toMatchObject({ ruleId: 'missing-ttl', severity: 1, line: 3, endLine: 3 });
+    expect(a.messages[0].column).toBe(SNIPPET.split('\n')[2].indexOf('redis.set') + 1);
+    expect(a.warningCount).toBe(1);
+  });
+
+  it('--format sarif has the required SARIF fields', () => {
+    const root = project({ 'src/a.ts': SNIPPET });
+    const log = JSON.parse(run(root, '-f', 'sarif').stdout);
+    expect(log.version).toBe('2.1.0');
+    const driver = log.runs[0].tool.driver;
+    expect(driver.name).toBe('cachelint');
+    expect(driver.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(driver.rules.map((r: { id: string }) => r.id)).toContain('missing-ttl');
+    const res = log.runs[0].results[0];
+    expect(res).toMatchObject({ ruleId: 'missing-ttl', level: 'warning' });
+    expect(driver.rules[res.ruleIndex].id).toBe('missing-ttl');
+    expect(res.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'src/a.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 3 } });
+    expect(res.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
+  });
+
+  it('--format github prints annotation lines', () => {
+    const r = run(project({ 'src/a.ts': SNIPPET }), '--format', 'github');
+    expect(r.stdout).toMatch(/^::warning file=src\/a\.ts,line=3,col=\d+,endLine=3,endColumn=\d+,title=cachelint \(missing-ttl\)::.+$/m);
+    expect(r.stdout).toContain('cachelint: 1 problem (0 errors, 1 warning)');
+  });
+
+  it('-o writes the report to a file (creating folders), stdout stays empty', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    const r = run(root, '-f', 'json', '-o', 'reports/out.json');
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(root, 'reports/out.json'), 'utf8'))[0].messages[0].ruleId).toBe('missing-ttl');
+  });
+});
+
+describe('selection and configuration', () => {
+  it('--rule runs only the named rules', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    expect(json(root, '--rule', 'key-drift').results[0].messages).toEqual([]);
+    expect(json(root, '--rule', 'missing-ttl').results[0].messages[0].ruleId).toBe('missing-ttl');
+    const sev = run(root, '--rule', 'missing-ttl:error');
+    expect(sev.code).toBe(1);
+  });
+
+  it('unknown flags, rule ids and formats exit 2 with a message', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    const flag = run(root, '--fixx');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Invalid option '--fixx' (did you mean '--fix'?)");
+    const rule = run(root, '--rule', 'missing-tl');
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toContain("Unknown rule 'missing-tl' (did you mean 'missing-ttl'?)");
+    expect(run(root, '-f', 'checkstyle').stderr).toContain('The cachelint format "checkstyle" was not found');
+    expect(run(root, '--max-warnings', 'lots').code).toBe(2);
+    expect(run(root, '--fix', '--fix-dry-run').code).toBe(2);
+  });
+
+  it('a bad config exits 2 naming the file and the key, without a stack', () => {
+    const root = project({ '.cachelintrc.json': '{ "rules": { "missing-ttl": "warning" } }', 'a.ts': SNIPPET });
+    const r = run(root);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(join(root, '.cachelintrc.json'));
+    expect(r.stderr).toContain('"rules.missing-ttl"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--config uses the given file; a missing one exits 2', () => {
+    const root = project({ 'custom.json': '{ "rules": { "missing-ttl": "error" } }', 'a.ts': SNIPPET });
+    expect(run(root, '-c', 'custom.json').code).toBe(1);
+    expect(run(root, '--config', 'nope.json').code).toBe(2);
+  });
+
+  it('a path matching no file exits 2, as ESLint does', () => {
+    const r = run(project({ 'a.ts': SNIPPET }), 'missing-dir');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No files matching the pattern "missing-dir" were found.');
+  });
+
+  it('skips .gitignored files, config `ignore` globs, big and binary files (with notices)', () => {
+    const root = project({
+      '.gitignore': 'gen/\n',
+      '.cachelintrc.json': '{ "ignore": ["legacy/**"], "maxFileSize": 400 }',
+      'gen/a.ts': SNIPPET,
+      'legacy/b.ts': SNIPPET,
+      'big.ts': `${SNIPPET}${'// padding\n'.repeat(50)}`,
+      'bin.ts': Buffer.from([0x63, 0x00, 0x64]),
+      'ok.ts': SNIPPET,
+    });
+    const { results, stderr } = json(root);
+    expect(results.map((r) => r.filePath)).toEqual([join(root, 'ok.ts')]);
+    expect(stderr).toContain(`larger than maxFileSize (${SNIPPET.length + 550} > 400 bytes): ${join(root, 'big.ts')}`);
+    expect(stderr).toContain(`looks binary (it contains NUL bytes): ${join(root, 'bin.ts')}`);
+  });
+
+  it('a parse error is a fatal message with ruleId null; other files are still analysed', () => {
+    const root = project({ 'a.ts': SNIPPET, 'broken.ts': 'export const x = ;\n' });
+    const { code, results } = json(root);
+    expect(code).toBe(1);
+    const broken = results.find((r) => r.filePath.endsWith('broken.ts'))!;
+    expect(broken.messages).toEqual([expect.objectContaining({ ruleId: null, fatal: true, severity: 2, line: 1 })]);
+    expect(broken.messages[0].message).toMatch(/^Parsing error: /);
+    expect(results.find((r) => r.filePath.endsWith('a.ts'))!.messages[0].ruleId).toBe('missing-ttl');
+  });
+
+  it('honours cachelint-disable comments and reports unused ones', () => {
+    const suppressed = SNIPPET.replace('export async', '// cachelint-disable-next-line missing-ttl -- fine here\nexport async');
+    const unused = `// cachelint-disable-next-line key-drift\n${SNIPPET}`;
+    const root = project({ 'a.ts': suppressed, 'b.ts': unused });
+    const { results } = json(root);
+    expect(results[0].messages).toEqual([]);
+    const msgs = results[1].messages.map((m) => [m.ruleId, m.line, m.message]);
+    expect(msgs).toContainEqual([null, 1, "Unused cachelint-disable directive (no problems were reported from 'key-drift')."]);
+    expect(msgs).toContainEqual(['missing-ttl', 4, expect.any(String)]);
+  });
+});
+
+describe('--fix', () => {
+  const config = '{ "defaultTtlSeconds": 60 }';
+
+  it('writes the safe fixes; a second --fix changes nothing', () => {
+    const root = project({ '.cachelintrc.json': config, 'a.ts': SNIPPET });
+    const file = join(root, 'a.ts');
+    const first = run(root, '--fix');
+    expect(first.code).toBe(0);
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed).toMatch(FIXED_SNIPPET_LINE);
+    expect(readdirSync(root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const mtime = statSync(file).mtimeMs;
+    const second = run(root, '--fix');
+    expect(second).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(file, 'utf8')).toBe(fixed);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+  });
+
+  it('keeps CRLF line endings and the BOM', () => {
+    const crlf = `\uFEFF${SNIPPET.replace(/\n/g, '\r\n')}`;
+    const root = project({ '.cachelintrc.json': config, 'a.ts': crlf });
+    run(root, '--fix');
+    const out = readFileSync(join(root, 'a.ts'));
+    expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = out.toString('utf8');
+    expect(text).toMatch(FIXED_SNIPPET_LINE);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('removes unused directives', () => {
+    const root = project({ 'a.ts': `export const x = 1; // cachelint-disable-line missing-ttl\n` });
+    run(root, '--fix');
+    expect(readFileSync(join(root, 'a.ts'), 'utf8')).toBe('export const x = 1;\n');
+  });
+
+  it('--fix-dry-run reports the output as JSON and writes nothing', () => {
+    const root = project({ '.cachelintrc.json': config, 'a.ts': SNIPPET });
+    const r = run(root, '--fix-dry-run');
+    expect(r.code).toBe(0);
+    const [res] = JSON.parse(r.stdout) as LintResult[];
+    expect(res.output).toMatch(FIXED_SNIPPET_LINE);
+    expect(res.messages).toEqual([]);
+    expect(readFileSync(join(root, 'a.ts'), 'utf8')).toBe(SNIPPET);
+  });
+});
+
+describe('--cache', () => {
+  it('stores facts under node_modules/.cache/cachelint and reuses them for unchanged files', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    expect(json(root, '--cache').results[0].messages).toHaveLength(1);
+    const cacheFile = join(root, 'node_modules/.cache/cachelint/facts.json');
+    expect(existsSync(cacheFile)).toBe(true);
+    // Prove the second run reads the cache: cached facts without calls report nothing.
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    data.entries[join(root, 'a.ts')].facts.calls = [];
+    writeFileSync(cacheFile, JSON.stringify(data));
+    expect(json(root, '--cache').results[0].messages).toEqual([]);
+    // A changed file is analysed again.
+    writeFileSync(join(root, 'a.ts'), `${SNIPPET}\n`);
+    expect(json(root, '--cache').results[0].messages).toHaveLength(1);
+  });
+
+  it('--cache-location takes a folder or a file', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    run(root, '--cache', '--cache-location', 'tmp-cache/');
+    expect(existsSync(join(root, 'tmp-cache/facts.json'))).toBe(true);
+    run(root, '--cache', '--cache-location', 'my.cache');
+    expect(JSON.parse(readFileSync(join(root, 'my.cache'), 'utf8')).entries).toHaveProperty([join(root, 'a.ts')]);
+  });
+});
+
+describe('misc', () => {
+  it('--help and --version exit 0', () => {
+    const root = project({});
+    const h = run(root, '--help');
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('--max-warnings');
+    const v = run(root, '--version');
+    expect(v).toMatchObject({ code: 0, stdout: `v${JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version}\n` });
+  });
+
+  it('--timing prints a per-rule table on stderr and keeps stdout parseable', () => {
+    const r = run(project({ 'a.ts': SNIPPET }), '--timing', '-f', 'json');
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expect(r.stderr).toMatch(/^Rule\s+\| Time \(ms\) \| Relative$/m);
+    expect(r.stderr).toMatch(/^missing-ttl\s+\|\s+\d+\.\d{3} \|\s+\d+\.\d%$/m);
+  });
+
+  it('--color forces ANSI colours, the default (not a TTY) has none', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    expect(run(root, '--color').stdout).toContain('\u001b[');
+    expect(run(root).stdout).not.toContain('\u001b[');
+  });
+});

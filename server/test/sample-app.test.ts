@@ -1,0 +1,20 @@
+// The bundled sample app (what `npm run demo` shows) is a fixture too: each of the four defects is
+// annotated on its line, and nothing else may fire anywhere in it.
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../src/rule';
+import { analyse, expectedKeys, findingKeys, readCase } from './harness';
+
+const APP = path.resolve(__dirname, '../../test-fixtures/sample-app');
+
+describe('sample app', () => {
+  const sources = readCase(path.join(APP, 'src'));
+  it('reports exactly the annotated defects', () => {
+    const results = analyse(sources);
+    expect(findingKeys(results, sources)).toEqual(expectedKeys(sources).expected);
+  });
+  it('contains each of the four defects at least once', () => {
+    const { expected } = expectedKeys(sources);
+    for (const id of RULE_IDS) expect(expected.some((k) => k.endsWith(' ' + id)), id).toBe(true);
+  });
+});
