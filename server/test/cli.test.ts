@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli';
+import { createConfigLoader } from '../src/config-load';
+import { lintFiles } from '../src/engine/lint-files';
+import { Analyzer } from '../src/engine/run';
 import type { LintResult } from '../src/report/json';
 
 /** The canonical finding source: a missing-ttl warning on line 3. */
@@ -142,17 +146,10 @@ describe('selection and configuration', () => {
     expect(sev.code).toBe(1);
   });
 
-  it('unknown flags, rule ids and formats exit 2 with a message', () => {
-    const root = project({ 'a.ts': SNIPPET });
-    const flag = run(root, '--fixx');
-    expect(flag.code).toBe(2);
+  it('an unknown flag exits 2 with a message', () => {
+    const flag = run(project({ 'a.ts': SNIPPET }), '--fixx');
+    expect(flag).toMatchObject({ code: 2, stdout: '' });
     expect(flag.stderr).toContain("Invalid option '--fixx' (did you mean '--fix'?)");
-    const rule = run(root, '--rule', 'missing-tl');
-    expect(rule.code).toBe(2);
-    expect(rule.stderr).toContain("Unknown rule 'missing-tl' (did you mean 'missing-ttl'?)");
-    expect(run(root, '-f', 'checkstyle').stderr).toContain('The cachelint format "checkstyle" was not found');
-    expect(run(root, '--max-warnings', 'lots').code).toBe(2);
-    expect(run(root, '--fix', '--fix-dry-run').code).toBe(2);
   });
 
   it('a bad config exits 2 naming the file and the key, without a stack', () => {
@@ -287,25 +284,85 @@ describe('--cache', () => {
 });
 
 describe('misc', () => {
-  it('--help and --version exit 0', () => {
-    const root = project({});
-    const h = run(root, '--help');
-    expect(h.code).toBe(0);
-    expect(h.stdout).toContain('--max-warnings');
-    const v = run(root, '--version');
-    expect(v).toMatchObject({ code: 0, stdout: `v${JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version}\n` });
-  });
-
   it('--timing prints a per-rule table on stderr and keeps stdout parseable', () => {
     const r = run(project({ 'a.ts': SNIPPET }), '--timing', '-f', 'json');
     expect(() => JSON.parse(r.stdout)).not.toThrow();
     expect(r.stderr).toMatch(/^Rule\s+\| Time \(ms\) \| Relative$/m);
     expect(r.stderr).toMatch(/^missing-ttl\s+\|\s+\d+\.\d{3} \|\s+\d+\.\d%$/m);
   });
+});
+
+/** runCli in this process: for checks that need no separate process (faster). */
+function inProcess(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} });
+  return { code, stdout, stderr };
+}
+
+describe('in process', () => {
+  it('--help and --version exit 0', () => {
+    const h = inProcess(work, '--help');
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('--max-warnings');
+    const v = inProcess(work, '--version');
+    expect(v).toMatchObject({ code: 0, stdout: `v${JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version}\n` });
+  });
+
+  it.each([
+    [['--rule', 'missing-tl'], "Unknown rule 'missing-tl' (did you mean 'missing-ttl'?)"],
+    [['-f', 'checkstyle'], 'The cachelint format "checkstyle" was not found'],
+    [['--max-warnings', 'lots'], "Invalid value for option 'max-warnings'"],
+    [['--max-warnings=-2'], "Invalid value for option 'max-warnings'"],
+    [['--fix', '--fix-dry-run'], 'cannot be used together'],
+    [['--rule', 'missing-ttl:loud'], "Invalid severity in --rule 'missing-ttl:loud'"],
+    [['-f'], "argument missing"],
+    [['--cache-location', ''], '--cache-location needs a path'],
+  ])('%j exits 2: %s', (args, message) => {
+    const r = inProcess(work, ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
 
   it('--color forces ANSI colours, the default (not a TTY) has none', () => {
     const root = project({ 'a.ts': SNIPPET });
-    expect(run(root, '--color').stdout).toContain('\u001b[');
-    expect(run(root).stdout).not.toContain('\u001b[');
+    expect(inProcess(root, '--color').stdout).toContain('\u001b[');
+    expect(inProcess(root).stdout).not.toContain('\u001b[');
+    expect(inProcess(root, '--color', '--no-color').stdout).not.toContain('\u001b[');
+  });
+
+  it('an internal error exits 2 with a short message; the stack only with DEBUG=cachelint', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    // an output path under a file cannot be created: not a usage error, an internal one
+    writeFileSync(join(root, 'blocker'), '');
+    const plain = inProcess(root, '-o', 'blocker/out.txt');
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('Oops! Something went wrong!');
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    let stderr = '';
+    const code = runCli(['-o', 'blocker/out.txt'], { cwd: root, stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false, env: { DEBUG: 'cachelint' } });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+
+  it('--fix does not write a file that changed on disk during the run', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    const file = join(root, 'a.ts');
+    const loader = createConfigLoader({ strict: true });
+    const real = new Analyzer({ configFor: (f) => loader.configFor(f) });
+    // An analyzer whose every finding has a safe fix, and which edits the file on disk mid-run.
+    const analyzer = Object.create(real) as Analyzer;
+    analyzer.run = (files) => {
+      writeFileSync(file, `${SNIPPET}// edited meanwhile\n`);
+      const results = real.run(files);
+      for (const r of results.values())
+        for (const f of r.findings) f.fix = { title: 't', kind: 'safe', edits: [{ start: 0, end: 0, text: '// x\n' }] };
+      return results;
+    };
+    const out = lintFiles([file], { analyzer, loader, fix: 'write' });
+    expect(out.written).toEqual([]);
+    expect(out.notices).toEqual([`Fixes not written to ${file}: the file changed on disk while cachelint ran.`]);
+    expect(readFileSync(file, 'utf8')).toBe(`${SNIPPET}// edited meanwhile\n`);
+    expect(out.results[0].output).toMatch(/^\/\/ x\n/);
   });
 });

@@ -97,7 +97,9 @@ function fromType(info: Info, env: DbEnv): Recv | undefined {
   if (base === 'EntityRepository' || base === 'SqlEntityRepository') return { t: 'repo', via: 'mikro-orm', entity: arg };
   if (base === 'EntityManager' || base === 'SqlEntityManager' || base === 'MongoEntityManager')
     return { t: 'manager', via: from ?? (base !== 'EntityManager' || info.name === 'em' ? 'mikro-orm' : 'typeorm') };
-  if (base === 'Model' && (arg || from === 'mongoose')) return { t: 'model', via: from ?? fileModelOrm(env), entity: arg ?? entityFromName(info.name) };
+  // a field typed `Model<X>` is Mongoose's idiom (Sequelize types model classes as ModelStatic/typeof X)
+  if (base === 'Model' && (arg || from === 'mongoose'))
+    return { t: 'model', via: from ?? (fileModelOrm(env) === 'sequelize' ? 'sequelize' : 'mongoose'), entity: arg ?? entityFromName(info.name) };
   if (base === 'ModelStatic' || base === 'ModelCtor') return { t: 'model', via: 'sequelize', entity: arg };
   if (base === 'Collection' && (from === 'mongodb' || arg)) return { t: 'collection', entity: arg ?? entityFromName(info.name) };
   return undefined;
@@ -127,8 +129,12 @@ function fromModelName(info: Info, env: DbEnv): Recv | undefined {
     return undefined;
   }
   // Pattern: import { Product } from './models/product' — but not from './dto' or './types'
-  if (info.importModule !== undefined && !NOT_MODEL_MODULE.test(info.importModule))
-    return { t: 'model', via: fileModelOrm(env), entity: name, strongOnly: !isProjectModule(info.importModule) && !/Model$/.test(name) };
+  if (info.importModule !== undefined && !NOT_MODEL_MODULE.test(info.importModule)) {
+    const fileOrm = fileModelOrm(env);
+    // `export const ProductModel = model('Product', schema)` is the usual Mongoose naming
+    const via = fileOrm === 'orm' && /.Model$/.test(name) ? 'mongoose' : fileOrm;
+    return { t: 'model', via, entity: name, strongOnly: !isProjectModule(info.importModule) && !/Model$/.test(name) };
+  }
   return undefined;
 }
 

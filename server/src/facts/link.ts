@@ -197,6 +197,8 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
         if (shape) looseReads.push({ file, call, shape });
       }
     }
+    // source order of the verbs (a chain's calls all start at its receiver)
+    fileOps.sort((a, b) => a.call.methodSpan.start - b.call.methodSpan.start);
     applyLaterExpires(fileOps);
     files.set(file, { file, text, facts, ops: fileOps });
     ops.push(...fileOps);
@@ -216,7 +218,7 @@ function applyLaterExpires(ops: CacheOp[]): void {
     const later = ops.some(
       (e) =>
         e.kind === 'expire' &&
-        e.call.span.start > op.call.span.start &&
+        e.call.methodSpan.start > op.call.methodSpan.start &&
         (e.call.fn === op.call.fn || (op.call.pipeline !== undefined && e.call.pipeline === op.call.pipeline)) &&
         (op.verb === 'mset' || op.verb === 'msetnx' || sameKey(op, e)),
     );

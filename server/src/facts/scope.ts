@@ -111,6 +111,11 @@ export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[])
       const stmts = ts.isCaseClause(p) || ts.isDefaultClause(p) ? p.statements : p.statements;
       for (const s of stmts) {
         const d = declaresName(s, name);
+        // Pattern: const Redis = require('ioredis') — a binding like an import
+        if (d?.t === 'var' && ts.isSourceFile(p)) {
+          const imp = findLast(imports, (i) => i.local === name);
+          if (imp && d.node.initializer && /^\s*require\s*\(/.test(d.node.initializer.getText())) return { t: 'import', imp };
+        }
         if (d) return d;
       }
     }

@@ -64,7 +64,7 @@ export class LspClient {
       client.poke();
       return { success: true };
     });
-    conn.onRequest(lsp.WorkDoneProgressCreateRequest.type, () => null);
+    conn.onRequest(lsp.WorkDoneProgressCreateRequest.type, () => undefined);
     conn.listen();
     const capabilities: lsp.ClientCapabilities = {
       workspace: {

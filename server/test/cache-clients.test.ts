@@ -1,0 +1,141 @@
+// Unit tests of cache-client recognition and cross-file linking: which calls become cache ops, of
+// which library, with which TTL semantics, through which bindings; and which look-alikes do not.
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config';
+import { Analyzer } from '../src/engine/run';
+import type { CacheOp } from '../src/rule';
+
+function opsOf(sources: Record<string, string>): CacheOp[] {
+  const a = new Analyzer({ configFor: () => defaultConfig() });
+  for (const [f, t] of Object.entries(sources)) a.setFile(f, t);
+  return [...a.project().ops];
+}
+
+function one(code: string): CacheOp[] {
+  return opsOf({ '/p/a.ts': code });
+}
+
+const brief = (o: CacheOp) => `${o.lib}:${o.kind}:${o.verb}:${o.ttl}`;
+
+describe('client recognition by binding', () => {
+  it.each([
+    ['ioredis default import', `import Redis from 'ioredis'; const r = new Redis(); r.set('k', 'v');`, 'ioredis:write:set:false'],
+    ['ioredis named import', `import { Redis } from 'ioredis'; const r = new Redis(process.env.URL!); r.get('k');`, 'ioredis:read:get:undefined'],
+    ['ioredis Cluster', `import Redis from 'ioredis'; const c = new Redis.Cluster([]); c.setex('k', 5, 'v');`, 'ioredis:write:setex:true'],
+    ['ioredis require', `const Redis = require('ioredis'); const r = new Redis(); r.del('k');`, 'ioredis:delete:del:undefined'],
+    ['node-redis createClient', `import { createClient } from 'redis'; const c = createClient(); c.set('k', 'v', { EX: 5 });`, 'node-redis:write:set:true'],
+    ['node-redis connect chain', `import { createClient } from 'redis'; async function f() { const c = await createClient().connect(); await c.set('k', 'v'); }`, 'node-redis:write:set:false'],
+    ['node-redis v5 expiration', `import { createClient } from 'redis'; const c = createClient(); c.set('k', 'v', { expiration: { type: 'EX', value: 5 } });`, 'node-redis:write:set:true'],
+    ['upstash fromEnv', `import { Redis } from '@upstash/redis'; const r = Redis.fromEnv(); r.set('k', 'v', { ex: 60 });`, 'upstash:write:set:true'],
+    ['cache-manager caching without ttl', `import { caching } from 'cache-manager'; async function f() { const c = await caching('memory'); await c.set('k', 1); }`, 'cache-manager:write:set:false'],
+    ['cache-manager createCache with ttl', `import { createCache } from 'cache-manager'; const c = createCache({ ttl: 1000 }); c.set('k', 1);`, 'cache-manager:write:set:true'],
+    ['cache-manager ttl 0 means none', `import { createCache } from 'cache-manager'; const c = createCache({ ttl: 0 }); c.set('k', 1);`, 'cache-manager:write:set:false'],
+    ['keyv without ttl', `import Keyv from 'keyv'; const k = new Keyv(); k.set('a', 1);`, 'keyv:write:set:false'],
+    ['keyv with ttl', `import Keyv from 'keyv'; const k = new Keyv({ ttl: 5000 }); k.set('a', 1);`, 'keyv:write:set:true'],
+    ['lru-cache with ttl', `import { LRUCache } from 'lru-cache'; const c = new LRUCache({ max: 10, ttl: 1000 }); c.set('a', 1);`, 'lru-cache:write:set:true'],
+    ['node-cache stdTTL', `import NodeCache from 'node-cache'; const c = new NodeCache({ stdTTL: 60 }); c.set('a', 1);`, 'node-cache:write:set:true'],
+    ['node-cache without stdTTL', `import NodeCache from 'node-cache'; const c = new NodeCache(); c.set('a', 1);`, 'node-cache:write:set:false'],
+  ])('%s', (_name, code, expected) => {
+    expect(one(code).map(brief)).toEqual([expected]);
+  });
+
+  it('follows const aliases and declared types of parameters', () => {
+    const ops = one(`import Redis from 'ioredis';
+      const base = new Redis(); const alias = base;
+      export function f(r: Redis) { return r.set('a', 'b', 'EX', 1); }
+      alias.hset('h', 'f', 'v');`);
+    expect(ops.map(brief)).toEqual(['ioredis:write:set:true', 'ioredis:write:hset:false']);
+  });
+
+  it('recognises class fields, constructor parameters and Nest injection', () => {
+    const ops = one(`import Redis from 'ioredis';
+      import { Inject, Injectable } from '@nestjs/common';
+      import { CACHE_MANAGER, Cache } from '@nestjs/cache-manager';
+      import { InjectRedis } from '@nestjs-modules/ioredis';
+      @Injectable() export class S {
+        private readonly field = new Redis();
+        constructor(@InjectRedis() private readonly redis: Redis, @Inject(CACHE_MANAGER) private cache: Cache, private plain: Redis) {}
+        async f() { await this.field.get('a'); await this.redis.del('b'); await this.cache.get('c'); await this.plain.unlink('d'); }
+      }`);
+    expect(ops.map((o) => `${o.lib}:${o.verb}`)).toEqual(['ioredis:get', 'ioredis:del', 'cache-manager:get', 'ioredis:unlink']);
+  });
+
+  it('uses CacheModule.register({ ttl }) anywhere as the Nest default TTL', () => {
+    const service = `import { Inject } from '@nestjs/common'; import { CACHE_MANAGER, Cache } from '@nestjs/cache-manager';
+      export class S { constructor(@Inject(CACHE_MANAGER) private cache: Cache) {} f() { return this.cache.set('k', 1); } }`;
+    const withTtl = opsOf({ '/p/s.ts': service, '/p/m.ts': `CacheModule.register({ ttl: 5000 });` });
+    const without = opsOf({ '/p/s.ts': service, '/p/m.ts': `CacheModule.register({ isGlobal: true });` });
+    const unknown = opsOf({ '/p/s.ts': service });
+    expect(withTtl[0].ttl).toBe(true);
+    expect(without[0].ttl).toBe(false);
+    expect(unknown[0].ttl).toBeUndefined();
+  });
+
+  it('treats pipelines as the client, and an expire later in the pipeline as a TTL', () => {
+    const ops = one(`import Redis from 'ioredis'; const r = new Redis();
+      export async function f(k: string) { await r.pipeline().hset(k, 'a', 1).expire(k, 60).exec(); const m = r.multi(); m.sadd('s', 1); await m.exec(); }`);
+    expect(ops.map(brief)).toEqual(['ioredis:write:hset:true', 'ioredis:expire:expire:undefined', 'ioredis:write:sadd:false']);
+  });
+});
+
+describe('look-alikes are not caches', () => {
+  it.each([
+    ['Map', `const m = new Map<string, string>(); m.set('product:1', 'x'); m.delete('a'); m.get('b');`],
+    ['Headers', `const h = new Headers(); h.set('cache-control', 'no-store'); h.delete('x');`],
+    ['URLSearchParams', `const q = new URLSearchParams(); q.set('page', '1');`],
+    ['Express res.set', `import express from 'express'; const app = express(); app.get('/', (req, res) => { res.set('Cache-Control', 'max-age=60'); res.send('ok'); });`],
+    ['Drizzle update().set()', `import { drizzle } from 'drizzle-orm/node-postgres'; const db = drizzle(''); export async function f() { await db.update(users).set({ name: 'a' }).where(eq(users.id, 1)); }`],
+    ['TypeORM query builder set', `export async function f(ds: DataSource) { await ds.createQueryBuilder().update(User).set({ name: 'a' }).where('id = 1').execute(); }`],
+    ['an untyped parameter named redis', `export async function f(redis: any) { await redis.set('k', 'v'); }`],
+    ['lodash get', `import _ from 'lodash'; _.set({}, 'a.b', 1);`],
+  ])('%s', (_name, code) => {
+    expect(one(code).map(brief)).toEqual([]);
+  });
+});
+
+describe('across files', () => {
+  it('resolves a client exported from one module and imported in another', () => {
+    const ops = opsOf({
+      '/p/src/redis.ts': `import Redis from 'ioredis'; export const redis = new Redis();`,
+      '/p/src/svc.ts': `import { redis } from './redis'; export const f = () => redis.set('a', 'b');`,
+      '/p/src/alias.ts': `import * as cache from './redis.js'; export const g = () => cache.redis.get('a');`,
+      '/p/src/def.ts': `import client from '@/redis-default'; export const h = () => client.del('a');`,
+      '/p/src/redis-default.ts': `import Redis from 'ioredis'; export default new Redis();`,
+    });
+    expect(ops.map((o) => `${o.file.split('/').pop()}:${o.verb}`).sort()).toEqual(['alias.ts:get', 'def.ts:del', 'svc.ts:set']);
+  });
+
+  it('treats a thin wrapper class with its own semantics (always a TTL)', () => {
+    const ops = opsOf({
+      '/p/app-cache.ts': `import Redis from 'ioredis';
+        export class AppCache {
+          constructor(private readonly client: Redis) {}
+          async set(key: string, value: unknown, ttl = 3600) { await this.client.set(key, JSON.stringify(value), 'EX', ttl); }
+          async drop(key: string) { await this.client.del(key); }
+        }`,
+      '/p/svc.ts': `import { AppCache } from './app-cache';
+        export class Svc { constructor(private cache: AppCache) {} async f(id: string) { await this.cache.set(\`user:\${id}\`, 1); await this.cache.drop(\`user:\${id}\`); } }`,
+    });
+    const outer = ops.filter((o) => o.file === '/p/svc.ts');
+    expect(outer.map((o) => `${o.wrapper}:${o.kind}:${o.ttl}:${o.key?.shape}:${o.deleteVia}`)).toEqual([
+      'AppCache.set:write:true:user:{}:drop',
+      'AppCache.drop:delete:undefined:user:{}:drop',
+    ]);
+  });
+
+  it('a wrapper without any TTL is reported at its own call only', () => {
+    const ops = opsOf({
+      '/p/w.ts': `import Redis from 'ioredis'; const r = new Redis(); export async function put(key: string, v: string) { await r.set(key, v); }`,
+      '/p/u.ts': `import { put } from './w'; export const f = () => put('user:1', 'x');`,
+    });
+    expect(ops.map((o) => `${o.file}:${o.ttl}`)).toEqual(['/p/w.ts:false', '/p/u.ts:undefined']);
+  });
+
+  it('a class extending an ioredis client is a client', () => {
+    const ops = opsOf({
+      '/p/redis.service.ts': `import Redis from 'ioredis'; export class RedisService extends Redis {}`,
+      '/p/svc.ts': `import { RedisService } from './redis.service'; export class S { constructor(private readonly redis: RedisService) {} f() { return this.redis.set('a', 'b'); } }`,
+    });
+    expect(ops.map(brief)).toEqual(['ioredis:write:set:false']);
+  });
+});
