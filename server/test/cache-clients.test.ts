@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config';
 import { Analyzer } from '../src/engine/run';
+import '../src/facts/index';
 import type { CacheOp } from '../src/rule';
 
 function opsOf(sources: Record<string, string>): CacheOp[] {

@@ -6,6 +6,7 @@ import { defaultConfig, type ResolvedConfig } from '../src/config';
 import { applyEdits } from '../src/engine/edits';
 import { cacheManagerMajor } from '../src/engine/packages';
 import { Analyzer, type FileResult } from '../src/engine/run';
+import '../src/facts/index';
 import type { Finding, RuleId } from '../src/rule';
 
 export const SOURCE_EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;

@@ -2,7 +2,6 @@
 // project index, run the enabled rules, and return findings per file. Facts are recomputed only
 // for files whose text changed; linking and the rules are cheap and run over the whole project.
 import type { ResolvedConfig } from '../config';
-import { extractFacts } from '../facts/index';
 import { linkProject } from '../facts/link';
 import type { FileFacts } from '../facts/types';
 import { rules as allRules } from '../rules/index';
@@ -18,6 +17,30 @@ import {
   type RuleSettings,
 } from '../rule';
 import { applySuppressions } from './suppress';
+
+/** Parses a file and extracts its facts (facts/index.ts `extractFacts`). */
+export type Extractor = (file: string, text: string, config: ResolvedConfig) => FileFacts;
+
+let registered: Extractor | undefined;
+
+/** facts/index.ts registers itself when loaded; the bundles load it lazily (see loadExtractor). */
+export function registerExtractor(e: Extractor): void {
+  registered = e;
+}
+
+/**
+ * The extractor pulls in TypeScript (~0.6 s to load): require it only when a file needs parsing,
+ * so a warm `--cache` run never loads the compiler. In the esbuild bundle `require` is the
+ * bundle's lazy module loader.
+ */
+function loadExtractor(): Extractor {
+  if (!registered) {
+    if (typeof require !== 'function') throw new Error('cachelint: facts/index was not loaded (import it before analysing)');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('../facts/index');
+  }
+  return registered!;
+}
 
 export interface AnalyzerOptions {
   /** the resolved configuration for a file (severities, default TTL, extra clients…) */
@@ -55,7 +78,7 @@ export class Analyzer {
     const configKey = configFingerprint(config);
     const prev = this.entries.get(file);
     if (prev && prev.text === text && prev.configKey === configKey) return prev.facts;
-    const f = facts ?? extractFacts(file, text, config);
+    const f = facts ?? loadExtractor()(file, text, config);
     this.entries.set(file, { text, facts: f, configKey });
     this.index = undefined;
     return f;

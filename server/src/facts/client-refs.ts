@@ -4,24 +4,11 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from './context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, typeRefName, unwrap, type Decl } from './scope';
+import { CLIENT_MODULES } from './client-modules';
 import type { CacheLib, ClientRef, ImportFact } from './types';
 
-/** npm modules whose exports construct or type a cache client. */
-export const CLIENT_MODULES: Record<string, CacheLib> = {
-  ioredis: 'ioredis',
-  redis: 'node-redis',
-  '@redis/client': 'node-redis',
-  '@upstash/redis': 'upstash',
-  '@upstash/redis/nodejs': 'upstash',
-  '@upstash/redis/cloudflare': 'upstash',
-  'cache-manager': 'cache-manager',
-  '@nestjs/cache-manager': 'cache-manager',
-  keyv: 'keyv',
-  'lru-cache': 'lru-cache',
-  'node-cache': 'node-cache',
-  '@nestjs-modules/ioredis': 'ioredis',
-  '@liaoliaots/nestjs-redis': 'ioredis',
-};
+export { CLIENT_MODULES };
+
 
 /** Exported names that are client classes/types (constructible or usable as a declared type). */
 const CLIENT_TYPES: Record<CacheLib, string[]> = {

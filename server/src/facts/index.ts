@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import type { ResolvedConfig } from '../config';
 import { parse, parseDiagnostics, walk, type VisitorMap } from '../engine/walk';
 import { hashText } from '../engine/hash';
+import { registerExtractor } from '../engine/run';
 import { bindingVisitors, collectTopLevelImports } from './bindings';
 import { cacheCallVisitors, finishCacheCalls } from './cache-clients';
 import { createFileCtx, type FileCtx } from './context';
@@ -36,6 +37,8 @@ function merge(...maps: VisitorMap[]): VisitorMap {
     for (const k of Object.keys(m) as unknown as ts.SyntaxKind[]) (out[k] ??= []).push(...m[k]!);
   return out;
 }
+
+registerExtractor((file, text, config) => extractFacts(file, text, config));
 
 export function extractFacts(file: string, text: string, config: ResolvedConfig): FileFacts {
   const facts = emptyFacts(file, hashText(text));

@@ -4,7 +4,7 @@
 import type { ResolvedConfig } from '../config';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
 import { classifyVerb, deleteVerbFor, type VerbInfo } from './cache-verbs';
-import { CLIENT_MODULES } from './client-refs';
+import { CLIENT_MODULES } from './client-modules';
 import { expandKey, shapeOf } from './key-shape';
 import { ModuleResolver, resolveRef } from './resolve';
 import type { CacheLib, CallFact, ClientRef, DbRead, DbWrite, ExportValue, FileFacts, KeyPart, SymbolRef, WrapperMethod } from './types';
