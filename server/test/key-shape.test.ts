@@ -112,9 +112,9 @@ describe('shapeOf', () => {
 
 describe('driftBetween: close variants', () => {
   it.each([
-    ['product:v2:{}', 'product:{}', /version 'v2' when written, none when read/],
-    ['product:{}', 'product:v2:{}', /version none when written, 'v2' when read/],
-    ['product:v1:{}', 'product:v2:{}', /version 'v1' when written, 'v2' when read/],
+    ['product:v2:{}', 'product:{}', /extra version segment 'v2'/],
+    ['product:{}', 'product:v2:{}', /version segment 'v2' missing/],
+    ['product:v1:{}', 'product:v2:{}', /version segment 'v1' where reads use 'v2'/],
     ['user:{}:v3', 'user:{}', /version/],
     ['product:{}', 'products:{}', /singular\/plural 'product' vs 'products'/],
     ['categories:{}:items', 'category:{}:items', /singular\/plural/],
@@ -124,8 +124,8 @@ describe('driftBetween: close variants', () => {
     ['product/{}', 'product:{}', /separator '\/' vs ':'/],
     ['product.{}', 'product:{}', /separator '.' vs ':'/],
     ['product{}', 'product:{}', /separator '' vs ':'/],
-    ['app:product:{}', 'product:{}', /prefix 'app' when written, none when read/],
-    ['product:{}', 'cache:product:{}', /prefix none when written, 'cache' when read/],
+    ['app:product:{}', 'product:{}', /extra prefix 'app'/],
+    ['product:{}', 'cache:product:{}', /prefix 'cache' missing/],
     ['Products:v2:{}', 'product:{}', /version.*case|version.*singular/],
   ])('%s vs %s', (w, r, reason) => {
     const d = driftBetween(w, r);

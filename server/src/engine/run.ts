@@ -16,6 +16,8 @@ import {
   type RuleId,
   type RuleSettings,
 } from '../rule';
+import type { FactsStore } from './facts-cache';
+import { hashText } from './hash';
 import { applySuppressions } from './suppress';
 
 /** Parses a file and extracts its facts (facts/index.ts `extractFacts`). */
@@ -49,6 +51,8 @@ export interface AnalyzerOptions {
   cacheManagerMajor?(file: string): number | undefined;
   /** restrict to these rules (CLI `--rule`) */
   only?: readonly RuleId[];
+  /** cached facts by file and content key (CLI `--cache`) */
+  store?: FactsStore;
 }
 
 export interface FileResult {
@@ -78,7 +82,16 @@ export class Analyzer {
     const configKey = configFingerprint(config);
     const prev = this.entries.get(file);
     if (prev && prev.text === text && prev.configKey === configKey) return prev.facts;
-    const f = facts ?? loadExtractor()(file, text, config);
+    let f = facts;
+    if (!f && this.opts.store) {
+      const key = `${hashText(text)}:${configKey}`;
+      f = this.opts.store.get(file, key);
+      if (!f) {
+        f = loadExtractor()(file, text, config);
+        this.opts.store.set(file, key, f);
+      }
+    }
+    f ??= loadExtractor()(file, text, config);
     this.entries.set(file, { text, facts: f, configKey });
     this.index = undefined;
     return f;

@@ -200,7 +200,14 @@ function stripVersions(c: Cut): { rest: Cut; versions: string[] } {
   return { rest, versions };
 }
 
-const show = (xs: string[]): string => (xs.length > 0 ? `'${xs.join(':')}'` : 'none');
+const show = (xs: string[]): string => `'${xs.join(':')}'`;
+
+/** `version segment 'v2' missing`, `… 'v1' where reads use 'v2'`, `extra … 'v3'`. */
+function differs(what: string, written: string[], read: string[]): string {
+  if (written.length === 0) return `${what} ${show(read)} missing`;
+  if (read.length === 0) return `extra ${what} ${show(written)}`;
+  return `${what} ${show(written)} where reads use ${show(read)}`;
+}
 
 /**
  * Why `written` and `read` are close variants of one key (a version segment, singular/plural,
@@ -221,9 +228,9 @@ export function driftBetween(written: string, read: string): string | undefined 
   if (a.segs.length !== b.segs.length || !a.segs.some((s) => s !== HOLE)) return undefined;
   const reasons: string[] = [];
   if (pa.prefix.join(':').toLowerCase() !== pb.prefix.join(':').toLowerCase())
-    reasons.push(`prefix ${show(pa.prefix)} when written, ${show(pb.prefix)} when read`);
+    reasons.push(differs('prefix', pa.prefix, pb.prefix));
   if (va.versions.join(':').toLowerCase() !== vb.versions.join(':').toLowerCase())
-    reasons.push(`version ${show(va.versions)} when written, ${show(vb.versions)} when read`);
+    reasons.push(differs('version segment', va.versions, vb.versions));
   for (let i = 0; i < a.segs.length; i++) {
     const x = a.segs[i];
     const y = b.segs[i];
