@@ -44,6 +44,23 @@ function loadExtractor(): Extractor {
   return registered!;
 }
 
+/**
+ * User code never crashes the engine: a file the parser or a recogniser cannot handle (nesting
+ * deep enough to exhaust the parser's stack, say) becomes a file with one analysis error.
+ */
+function safeExtract(file: string, text: string, config: ResolvedConfig): FileFacts {
+  try {
+    return loadExtractor()(file, text, config);
+  } catch (e) {
+    const reason = e instanceof RangeError ? 'the file is nested too deeply to parse' : e instanceof Error ? e.message : String(e);
+    return { ...emptyFileFacts(file, hashText(text)), parseErrors: [{ start: 0, message: `cachelint could not analyse this file: ${reason}` }] };
+  }
+}
+
+function emptyFileFacts(file: string, hash: string): FileFacts {
+  return { file, hash, imports: [], exports: {}, locals: {}, classes: [], calls: [], dbWrites: [], dbReads: [], fns: [], wrappers: [], suppressions: [], parseErrors: [] };
+}
+
 export interface AnalyzerOptions {
   /** the resolved configuration for a file (severities, default TTL, extra clients…) */
   configFor(file: string): ResolvedConfig;
@@ -87,11 +104,11 @@ export class Analyzer {
       const key = `${hashText(text)}:${configKey}`;
       f = this.opts.store.get(file, key);
       if (!f) {
-        f = loadExtractor()(file, text, config);
+        f = safeExtract(file, text, config);
         this.opts.store.set(file, key, f);
       }
     }
-    f ??= loadExtractor()(file, text, config);
+    f ??= safeExtract(file, text, config);
     this.entries.set(file, { text, facts: f, configKey });
     this.index = undefined;
     return f;
