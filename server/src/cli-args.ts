@@ -31,6 +31,8 @@ export interface CliOptions {
   outputFile?: string;
   /** undefined: colour when writing to a terminal */
   color?: boolean;
+  /** parse every file, not only those that can hold cache code (syntax errors everywhere are then reported) */
+  parseAll: boolean;
   help: boolean;
   version: boolean;
 }
@@ -42,6 +44,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   timing: { type: 'boolean' },
+  'parse-all': { type: 'boolean' },
   quiet: { type: 'boolean' },
   config: { type: 'string', short: 'c' },
   cache: { type: 'boolean' },
@@ -86,6 +89,8 @@ Output:
   --color, --no-color             Force enabling/disabling of color
 
 Miscellaneous:
+  --parse-all                     Parse every file, not only those that can hold cache code
+                                  (syntax errors are then reported in every file)
   --timing                        Print the time spent per rule (to stderr)
   -h, --help                      Show help
   -v, --version                   Output the version number
@@ -147,6 +152,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
     timing: v.timing ?? false,
+    parseAll: v['parse-all'] ?? false,
     quiet: v.quiet ?? false,
     config: v.config,
     cache: v.cache ?? false,

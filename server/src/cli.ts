@@ -1,11 +1,11 @@
 // The `cachelint` command: a thin adapter over the engine, ESLint's conventions throughout (flags,
 // formats, exit codes 0 clean / 1 problems / 2 usage, config or internal error).
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './cli-args';
 import { ConfigError, createConfigLoader } from './config-load';
-import { cacheFilePath, FactCache, toolKey } from './engine/fact-cache';
+import { cacheFile, FactsCache } from './engine/facts-cache';
 import { listFiles } from './engine/files';
 import { configIgnore, lintFiles } from './engine/lint-files';
 import { cacheManagerMajor } from './engine/packages';
@@ -72,20 +72,23 @@ function run(argv: readonly string[], io: CliIo): number {
     notices.push(...listed.notices);
   }
 
-  const cache = opts.cache ? new FactCache(cacheFilePath(io.cwd, opts.cacheLocation), toolKey(version, process.argv[1])) : undefined;
-  const analyzer = new Analyzer({ configFor: (f) => loader.configFor(f), cacheManagerMajor, only: opts.rules });
-  const lint = lintFiles([...files].sort(), {
+  const cachePath = opts.cache ? cacheFile(opts.cacheLocation, io.cwd) : undefined;
+  const store = cachePath ? new FactsCache(cachePath, toolKey(process.argv[1])) : undefined;
+  const analyzer = new Analyzer({ configFor: (f) => loader.configFor(f), cacheManagerMajor, only: opts.rules, store });
+  const sorted = [...files].sort();
+  const lint = lintFiles(sorted, {
     analyzer,
     loader,
     fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry-run' : undefined,
-    cache,
+    errorsOnly: opts.quiet,
+    parseAll: opts.parseAll,
   });
   notices.push(...lint.notices);
-  if (cache) {
+  if (store) {
     try {
-      cache.save();
+      store.save();
     } catch (e) {
-      notices.push(`Cannot write the cache ${cache.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      notices.push(`Cannot write the cache ${cachePath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
   for (const n of notices) io.stderr(`cachelint: ${n}\n`);
@@ -102,7 +105,7 @@ function run(argv: readonly string[], io: CliIo): number {
   }
 
   const output = formatters[opts.format](results, {
-    cwd: io.cwd,
+    cwd: opts.format === 'github' ? annotationRoot(io) : io.cwd,
     color: useColor(opts, io, outputFile),
     rules: (opts.rules ?? RULE_IDS).map((id) => allRules[id].meta),
     version,
@@ -118,6 +121,28 @@ function run(argv: readonly string[], io: CliIo): number {
   const tooManyWarnings = opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
   if (tooManyWarnings && errors === 0) io.stderr(`cachelint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** GitHub resolves annotation paths from the repository root, which need not be the cwd. */
+function annotationRoot(io: CliIo): string {
+  const ws = io.env.GITHUB_WORKSPACE;
+  if (!ws) return io.cwd;
+  const rel = relative(resolve(ws), io.cwd);
+  return rel.startsWith('..') || isAbsolute(rel) ? io.cwd : resolve(ws);
+}
+
+/** Changes whenever the running build changes (version, bundle size and time), so a rebuilt
+ * cachelint never reuses facts an older recogniser produced. */
+function toolKey(script: string | undefined): string {
+  try {
+    if (script) {
+      const st = statSync(script);
+      return `${version}:${st.size}:${Math.round(st.mtimeMs)}`;
+    }
+  } catch {
+    // not a file (in-process tests): the version alone
+  }
+  return version;
 }
 
 function errorsOnly(r: ReportFile): ReportFile {

@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli';
+// registers the fact extractor (the bundle loads it lazily; in-process tests import it)
+import '../src/facts/index';
 import { createConfigLoader } from '../src/config-load';
 import { lintFiles } from '../src/engine/lint-files';
 import { Analyzer } from '../src/engine/run';
@@ -191,13 +193,21 @@ describe('selection and configuration', () => {
   });
 
   it('a parse error is a fatal message with ruleId null; other files are still analysed', () => {
-    const root = project({ 'a.ts': SNIPPET, 'broken.ts': 'export const x = ;\n' });
+    const root = project({ 'a.ts': SNIPPET, 'broken.ts': 'import Redis from "ioredis";\nexport const x = ;\n' });
     const { code, results } = json(root);
     expect(code).toBe(1);
     const broken = results.find((r) => r.filePath.endsWith('broken.ts'))!;
-    expect(broken.messages).toEqual([expect.objectContaining({ ruleId: null, fatal: true, severity: 2, line: 1 })]);
+    expect(broken.messages).toEqual([expect.objectContaining({ ruleId: null, fatal: true, severity: 2, line: 2 })]);
     expect(broken.messages[0].message).toMatch(/^Parsing error: /);
     expect(results.find((r) => r.filePath.endsWith('a.ts'))!.messages[0].ruleId).toBe('missing-ttl');
+  });
+
+  it('parses only files that can hold cache code, unless --parse-all', () => {
+    const root = project({ 'a.ts': SNIPPET, 'plain.ts': 'export const x = ;\n' });
+    expect(json(root).results.find((r) => r.filePath.endsWith('plain.ts'))!.messages).toEqual([]);
+    const all = json(root, '--parse-all');
+    expect(all.code).toBe(1);
+    expect(all.results.find((r) => r.filePath.endsWith('plain.ts'))!.messages[0]).toEqual(expect.objectContaining({ ruleId: null, fatal: true }));
   });
 
   it('honours cachelint-disable comments and reports unused ones', () => {
@@ -343,6 +353,45 @@ describe('in process', () => {
     const code = runCli(['-o', 'blocker/out.txt'], { cwd: root, stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false, env: { DEBUG: 'cachelint' } });
     expect(code).toBe(2);
     expect(stderr).toMatch(/\n\s+at /);
+  });
+
+  it('--fix --quiet applies only the fixes of error-level findings (ESLint 9)', () => {
+    const root = project({ '.cachelintrc.json': '{ "defaultTtlSeconds": 60 }', 'a.ts': SNIPPET });
+    expect(inProcess(root, '--fix', '--quiet').code).toBe(0);
+    expect(readFileSync(join(root, 'a.ts'), 'utf8')).toBe(SNIPPET);
+    inProcess(root, '--fix', '--quiet', '--rule', 'missing-ttl:error');
+    expect(readFileSync(join(root, 'a.ts'), 'utf8')).toMatch(FIXED_SNIPPET_LINE);
+  });
+
+  it('github paths are relative to GITHUB_WORKSPACE when the cwd is inside it', () => {
+    const root = project({ 'svc/a.ts': SNIPPET });
+    let stdout = '';
+    const io = { cwd: join(root, 'svc'), stdout: (x: string) => (stdout += x), stderr: () => {}, isTTY: false };
+    runCli(['-f', 'github'], { ...io, env: { GITHUB_WORKSPACE: root } });
+    expect(stdout).toMatch(/^::warning file=svc\/a\.ts,line=3,/m);
+    stdout = '';
+    runCli(['-f', 'github'], { ...io, env: { GITHUB_WORKSPACE: join(work, 'elsewhere') } });
+    expect(stdout).toMatch(/^::warning file=a\.ts,line=3,/m);
+  });
+
+  it('the fact cache drops entries of deleted files', () => {
+    const root = project({ 'a/x.ts': SNIPPET, 'b/y.ts': SNIPPET });
+    const cacheFile = join(root, 'node_modules/.cache/cachelint/facts.json');
+    const entries = () => Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')).entries).map((f) => f.slice(root.length + 1));
+    expect(inProcess(root, '--cache').code).toBe(0);
+    expect(entries()).toEqual(['a/x.ts', 'b/y.ts']);
+    rmSync(join(root, 'b'), { recursive: true });
+    inProcess(root, '--cache');
+    expect(entries()).toEqual(['a/x.ts']);
+  });
+
+  it('a file that vanished after listing is skipped with a notice', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    const loader = createConfigLoader({ strict: true });
+    const analyzer = new Analyzer({ configFor: (f) => loader.configFor(f) });
+    const out = lintFiles([join(root, 'gone.ts'), join(root, 'a.ts')], { analyzer, loader });
+    expect(out.results.map((r) => r.file)).toEqual([join(root, 'a.ts')]);
+    expect(out.notices).toEqual([`File ignored because it cannot be read (ENOENT): ${join(root, 'gone.ts')}`]);
   });
 
   it('--fix does not write a file that changed on disk during the run', () => {

@@ -67,6 +67,9 @@ async function f(id: string) { await repo.delete({ id }); await AppDataSource.ge
   async f(v: any) { await this.ordersRepository.createQueryBuilder().insert().into(Order).values(v).execute();
     return this.ordersRepository.createQueryBuilder('o').where('o.id = :id', { id: 1 }).getMany(); } }`,
     [{ kind: 'create', entity: 'order', via: 'typeorm-qb' }], [{ entity: 'order', via: 'typeorm-qb' }]],
+  ['typeorm query builder on an entity from a models folder is not Drizzle', `import { Product } from '../models/product';
+async function f(price: number) { await this.dataSource.createQueryBuilder().update(Product).set({ price }).where('id = 1').execute(); }`,
+    [{ kind: 'update', entity: 'product', via: 'typeorm-qb' }], []],
   ['typeorm custom repository this.save', `class ProductRepository extends Repository<Product> { async add(p: Product) { return this.insert(p); } }`,
     [{ kind: 'create', entity: 'product', via: 'typeorm' }], []],
   // ── Sequelize ──
@@ -168,6 +171,27 @@ class S { constructor(private readonly em: EntityManager) {}
   ['sql held in a const and through sequelize.query', `const Q = 'UPDATE carts SET total = 0 WHERE id = $1';
 async function f(id: number) { await pool.query(Q, [id]); await sequelize.query('DELETE FROM users WHERE id = :id'); }`,
     [{ kind: 'update', entity: 'cart', via: 'sql' }, { kind: 'delete', entity: 'user', via: 'sql' }], []],
+  ['drizzle execute(sql``) counts once', `import { sql } from 'drizzle-orm';
+async function f(id: number) { await db.execute(sql\`DELETE FROM carts WHERE id = \${id}\` as any); }`,
+    [{ kind: 'delete', entity: 'cart', via: 'sql' }], []],
+  // ── more shapes ──
+  ['prisma client named db, imported from the project, args variable', `import { db } from '~/server/db';
+async function f(args: any) { await db.product.update(args); }`, [{ kind: 'update', entity: 'product', via: 'prisma' }], []],
+  ['a file importing two ORMs: the verb and { where } pick Sequelize', `import { Model } from 'mongoose';
+const { User, Order } = require('../models');
+async function f(id: string) { await User.update({ name: 'x' }, { where: { id } }); await Order.destroy({ where: { userId: id } }); }`,
+    [{ kind: 'update', entity: 'user', via: 'sequelize' }, { kind: 'delete', entity: 'order', via: 'sequelize' }], []],
+  ['knex through a typed field, table() and a builder held in a variable', `import { Knex } from 'knex';
+class R { constructor(private readonly conn: Knex) {}
+  async f(id: number, patch: any) {
+    await this.conn('orders').insert(patch).onConflict('id').merge();
+    await this.conn.table('products').where({ id }).delete();
+    const q = this.conn('carts').where({ id });
+    await q.update(patch); } }`,
+    [{ kind: 'create', entity: 'order', via: 'knex' }, { kind: 'delete', entity: 'product', via: 'knex' }, { kind: 'update', entity: 'cart', via: 'knex' }], [{ entity: 'cart', via: 'knex' }]],
+  ['typeorm query builder held in a variable', `class S { constructor(private readonly productsRepo: Repository<Product>) {}
+  async f(id: string) { const qb = this.productsRepo.createQueryBuilder('p'); await qb.update().set({ price: 1 }).where('p.id = :id', { id }).execute(); } }`,
+    [{ kind: 'update', entity: 'product', via: 'typeorm-qb' }], []],
   // ── Supabase / Firestore / DynamoDB ──
   ['supabase', `async function f(id: number, price: number) { await supabase.from('products').update({ price }).eq('id', id); const { data } = await supabase.from('products').select('*'); }`,
     [{ kind: 'update', entity: 'product', via: 'supabase' }], [{ entity: 'product', via: 'supabase' }]],
@@ -223,6 +247,11 @@ const silent: [string, string][] = [
   ['prepared statement never run', `const stmt = db.prepare('DELETE FROM sessions WHERE id = ?');`],
   ['kysely builder never executed', `const q = db.updateTable('products').set({ price: 1 });`],
   ['Prisma-like object without data/where', `async function f() { await api.products.create({ name: 'x' }); await sdk.users.update({ id: 1, name: 'y' }); }`],
+  ['domain factories in a file without an ORM', `import { Order } from './domain/order'; import { UserEntity } from './user.entity'; import { Cart } from '../cart';
+const o = Order.create({}); const u = UserEntity.create({ name: 'x' }); Cart.create(); const c = new Cart(); c.save();`],
+  ['a typed custom repository is not a Mongo model', `class S { constructor(private readonly products: ProductsRepository) {} f(id: string) { return this.products.findById(id); } }`],
+  ['AWS S3 commands and a client factory', `async function f() { await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k' })); await s3.send(new DeleteObjectCommand({ Bucket: 'b', Key: 'k' })); }`],
+  ['this.x.update() on the class itself', `class C { product: any; f() { this.product.update({ where: 1, data: 2 }); this.controls.update(); } }`],
   ['Reflect / Atomics / Date', `Reflect.deleteProperty(o, 'x'); new Date().toString(); Math.max(1, 2);`],
 ];
 

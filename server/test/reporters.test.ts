@@ -160,6 +160,17 @@ describe('stylish', () => {
     `);
   });
 
+  it('right-aligns line numbers and left-aligns columns, as ESLint does', () => {
+    const text = 'x;\n'.repeat(9) + 'x;      y;\n';
+    const f = (start: number) => finding({ file: '/p/m.ts', span: { start, end: start + 1 }, message: 'Ends with a dot.' });
+    const out = formatStylish([{ file: '/p/m.ts', text, findings: [f(3), f(27), f(35)] }], ctx);
+    expect(out.split('\n').slice(2, 5)).toEqual([
+      '   2:1  warning  Ends with a dot  missing-ttl',
+      '  10:1  warning  Ends with a dot  missing-ttl',
+      '  10:9  warning  Ends with a dot  missing-ttl',
+    ]);
+  });
+
   it('colours only when asked', () => {
     expect(formatStylish(files, ctx)).not.toContain('\u001b[');
     const coloured = formatStylish(files, { ...ctx, color: true });

@@ -27,3 +27,24 @@ it('scratch', () => {
     }
   }
 });
+
+import { defaultConfig } from '../src/config';
+import { extractFacts } from '../src/facts';
+it('facts', () => {
+  const f = process.env.FACTS;
+  if (!f) return;
+  const facts = extractFacts(f, fs.readFileSync(f, 'utf8'), defaultConfig());
+  console.log(JSON.stringify({ dbWrites: facts.dbWrites, dbReads: facts.dbReads, calls: facts.calls.map((c) => ({ m: c.method, r: c.receiver, after: c.afterWrites, key: c.key?.text })), wrappers: facts.wrappers }, null, 1));
+});
+
+it('valid-summary', () => {
+  if (!process.env.SUMMARY) return;
+  for (const e of fs.readdirSync(dir).sort()) {
+    if (!e.startsWith('valid')) continue;
+    const sources = readCase(path.join(dir, e));
+    for (const [f, t] of Object.entries(sources)) {
+      const facts = extractFacts(f, t, defaultConfig());
+      console.log(e, path.basename(f), 'writes:', facts.dbWrites.map((w) => `${w.kind}:${w.entity}`).join(','), 'calls:', facts.calls.map((c) => `${c.method}[${c.receiver.t}${'lib' in c.receiver ? ':' + c.receiver.lib : ''}] after=${c.afterWrites}`).join(' '));
+    }
+  }
+});

@@ -51,11 +51,13 @@ export class FactsCache implements FactsStore {
     this.dirty = true;
   }
 
-  /** Drops entries of files no longer in the run, then writes atomically if anything changed. */
-  save(files: Iterable<string>): void {
-    const keep = new Set(files);
+  /**
+   * Drops entries of files that no longer exist (not of files merely outside this run: `cachelint
+   * --cache a` then `--cache b` share one cache), then writes atomically if anything changed.
+   */
+  save(): void {
     for (const f of Object.keys(this.data.entries))
-      if (!keep.has(f)) {
+      if (!fs.existsSync(f)) {
         delete this.data.entries[f];
         this.dirty = true;
       }

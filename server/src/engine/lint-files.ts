@@ -5,11 +5,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { ConfigLoader } from '../config-load';
-import { hashText } from './hash';
 import type { ReportFile } from '../report/index';
 import type { Fix } from '../rule';
+import { loadProject } from './project';
 import { applyEdits, detectEol, pickNonOverlapping, withEol, writeFileAtomic } from './edits';
-import { factsConfigKey, type FactCache } from './fact-cache';
 import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';
 import type { Analyzer } from './run';
 
@@ -20,7 +19,10 @@ export interface LintOptions {
   loader: ConfigLoader;
   /** apply safe fixes (`--fix` writes them, `--fix-dry-run` only reports the output) */
   fix?: 'write' | 'dry-run';
-  cache?: FactCache;
+  /** `--quiet`: as in ESLint 9, warnings are not reported, so their fixes are not applied either */
+  errorsOnly?: boolean;
+  /** parse every file, not only those that can hold cache code (`--no-gate`) */
+  parseAll?: boolean;
 }
 
 export interface LintRun {
@@ -68,11 +70,9 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
     const bom = full.charCodeAt(0) === 0xfeff;
     const text = bom ? full.slice(1) : full;
     sources.set(file, { file, raw, bom, text, fixed: false });
-    const key = factsConfigKey(config);
-    const cached = opts.cache?.get(file, hashText(text), key);
-    const facts = analyzer.setFile(file, text, cached);
-    opts.cache?.set(file, key, facts);
   }
+  // parse only the files that can matter (engine/project.ts); the rest are read, never parsed
+  loadProject(analyzer, new Map([...sources].map(([f, s]) => [f, s.text])), { all: opts.parseAll });
   const t1 = performance.now();
   analyzer.project();
   const timing = { facts: t1 - t0, link: performance.now() - t1 };
@@ -85,7 +85,11 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
       for (const [file, r] of results) {
         const src = sources.get(file)!;
         const fixes: Fix[] = [];
-        for (const f of r.findings) if (f.file === file && f.fix?.kind === 'safe' && f.fix.edits.length > 0) fixes.push(f.fix);
+        for (const f of r.findings) {
+          if (f.file !== file || f.fix?.kind !== 'safe' || f.fix.edits.length === 0) continue;
+          if (opts.errorsOnly && f.severity !== 'error') continue;
+          fixes.push(f.fix);
+        }
         if (fixes.length === 0) continue;
         let next: string;
         try {
@@ -112,11 +116,7 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
     const r = results.get(file);
     const output = src.fixed ? (src.bom ? '\uFEFF' : '') + src.text : undefined;
     if (output !== undefined && opts.fix === 'write') {
-      if (writeIfUnchanged(src, output, notices)) {
-        written.push(file);
-        const facts = analyzer.factsOf(file);
-        if (facts) opts.cache?.set(file, factsConfigKey(loader.configFor(file)), facts);
-      }
+      if (writeIfUnchanged(src, output, notices)) written.push(file);
     }
     out.push({
       file,
