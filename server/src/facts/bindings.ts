@@ -51,15 +51,31 @@ function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
   return fact;
 }
 
-/** `CacheModule.register({ ttl })` anywhere: the Nest cache-manager default TTL. */
+/**
+ * `CacheModule.register({ ttl })` anywhere: the Nest cache-manager default TTL. Options that are not
+ * an inline object (`register(cacheConfig)`, `useClass`, `useExisting`, a factory returning
+ * something built elsewhere, a spread) leave the default unknown (null).
+ */
 function nestCacheModule(call: ts.CallExpression, ctx: FileCtx): void {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'CacheModule') return;
   if (!/^register(Async)?$/.test(callee.name.text)) return;
   const text = call.arguments.map((a) => a.getText()).join(',');
   const m = /\bttl\s*:\s*([^,}\s]+)/.exec(text);
-  const has = !!m && m[1] !== '0';
-  ctx.facts.nestCacheDefaultTtl = (ctx.facts.nestCacheDefaultTtl ?? false) || has;
+  let v: boolean | null;
+  if (m) v = m[1] !== '0';
+  else if (call.arguments.length === 0) v = false;
+  else {
+    const opts = unwrap(call.arguments[0]);
+    const inline = ts.isObjectLiteralExpression(opts) && !/useClass|useExisting|\.\.\./.test(text);
+    const factory = inline && opts.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'useFactory');
+    const factoryLiteral =
+      !factory ||
+      (ts.isPropertyAssignment(factory) && ts.isArrowFunction(factory.initializer) && ts.isObjectLiteralExpression(unwrap(factory.initializer.body as ts.Expression)));
+    v = inline && factoryLiteral ? false : null;
+  }
+  const prev = ctx.facts.nestCacheDefaultTtl;
+  ctx.facts.nestCacheDefaultTtl = prev === true || v === true ? true : prev === null || v === null ? null : false;
 }
 
 export function bindingVisitors(ctx: FileCtx): VisitorMap {

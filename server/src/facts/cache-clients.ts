@@ -8,7 +8,7 @@ import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './cache-verbs';
 import { clientOf, isProjectModule } from './client-refs';
 import type { FileCtx } from './context';
 import { precedesInFlow } from './flow';
-import { declarationOf, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from './scope';
+import { declarationOf, enclosingClass, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from './scope';
 import { sentinelOf } from './sentinels';
 import type { ArgFact, CallFact, ClientRef } from './types';
 import type { VisitorMap } from '../engine/walk';
@@ -80,7 +80,9 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     const known = CACHE_METHOD_NAMES.has(method.toLowerCase());
     const pipe = known ? pipelineRoot(callee.expression, ctx) : undefined;
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
-    const client = clientOf(callee.expression, ctx);
+    // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
+    const self = unwrap(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(call)?.name?.text : undefined;
+    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx);
     if (client?.t === 'lib' && !known) return undefined;
     if (!client && !known) return undefined;
     return { recv: callee.expression, method, methodNode, client: client ?? (known ? { t: 'unknown' } : undefined) };

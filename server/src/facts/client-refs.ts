@@ -16,9 +16,10 @@ const CLIENT_TYPES: Record<CacheLib, string[]> = {
   'node-redis': ['RedisClientType', 'RedisClusterType', 'RedisClientPoolType'],
   upstash: ['Redis'],
   'cache-manager': ['Cache', 'MemoryCache', 'Cacheable'],
-  keyv: ['default', 'Keyv'],
-  'lru-cache': ['default', 'LRUCache', 'LRU'],
-  'node-cache': ['default', 'NodeCache'],
+  // '*': `const NodeCache = require('node-cache')` binds the module, whose export is the class
+  keyv: ['default', 'Keyv', '*'],
+  'lru-cache': ['default', 'LRUCache', 'LRU', '*'],
+  'node-cache': ['default', 'NodeCache', '*'],
 };
 
 /** Factory functions returning a client: `createClient()`, `caching('memory', { ttl })`. */
@@ -40,25 +41,44 @@ function libOfModule(module: string, ctx: FileCtx): CacheLib | undefined {
   return ctx.config.cacheModules[module] ?? CLIENT_MODULES[module];
 }
 
-/** `ttl` in a constructor/factory options object: true when set and non-zero, false when absent or 0. */
+/**
+ * Whether a constructor/factory call configures a default TTL: `ttl`/`stdTTL`/`maxAge` anywhere in
+ * its arguments (also inside `stores: [new Keyv({ ttl })]`) → true, unless it is a literal 0; no
+ * such option in literal arguments → false; options built elsewhere (a variable, a call) → unknown.
+ */
 function defaultTtlOf(args: readonly ts.Expression[], lib: CacheLib): boolean | undefined {
-  const names = lib === 'node-cache' ? ['stdTTL'] : lib === 'lru-cache' ? ['ttl', 'maxAge'] : ['ttl'];
   if (lib === 'ioredis' || lib === 'node-redis' || lib === 'upstash') return undefined;
-  let sawObject = false;
+  const names = /^(ttl|stdTTL|maxAge)$/;
+  let found: boolean | undefined;
+  let opaque = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.test(n.name.text)) {
+      const v = unwrap(n.initializer);
+      found = !(ts.isNumericLiteral(v) && Number(v.text) === 0);
+      return;
+    }
+    if (ts.isShorthandPropertyAssignment(n) && names.test(n.name.text)) {
+      found = true;
+      return;
+    }
+    if (ts.isSpreadAssignment(n) || ts.isSpreadElement(n)) opaque = true;
+    // a store built elsewhere (`redisStore`, `await redisStore(…)`) may carry its own default TTL;
+    // `'memory'` and `new Keyv(…)` are visible and visited like the rest
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && /^stores?$/.test(n.name.text)) {
+      const v = unwrap(n.initializer);
+      const items = ts.isArrayLiteralExpression(v) ? v.elements : [v];
+      if (items.some((i) => !ts.isStringLiteralLike(unwrap(i)) && !ts.isNewExpression(unwrap(i)))) opaque = true;
+    }
+    ts.forEachChild(n, visit);
+  };
   for (const a of args) {
     const e = unwrap(a);
-    if (!ts.isObjectLiteralExpression(e)) continue;
-    sawObject = true;
-    for (const p of e.properties) {
-      if (ts.isSpreadAssignment(p)) return undefined;
-      const n = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
-      if (!n || !names.includes(n)) continue;
-      if (ts.isPropertyAssignment(p) && ts.isNumericLiteral(unwrap(p.initializer))) return Number((unwrap(p.initializer) as ts.NumericLiteral).text) !== 0;
-      return true;
-    }
+    if (ts.isIdentifier(e) || ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) opaque = true;
+    visit(e);
   }
-  if (args.some((a) => !ts.isObjectLiteralExpression(unwrap(a)) && !ts.isStringLiteralLike(unwrap(a)))) return sawObject ? false : undefined;
-  return false;
+  if (found) return true;
+  return opaque ? undefined : false;
 }
 
 function importOf(e: ts.Expression, ctx: FileCtx): ImportFact | undefined {
@@ -139,6 +159,8 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx): ClientRef
   if (imp) {
     const lib = libOfModule(imp.module, ctx);
     const exported = tail ?? imp.name;
+    // Pattern: constructor(private cache: Cache) with Cache from @nestjs/cache-manager (v3 injects by type)
+    if (imp.module === '@nestjs/cache-manager' && exported === 'Cache') return { t: 'lib', lib: 'cache-manager', nest: true };
     if (lib) return CLIENT_TYPES[lib].includes(exported) || ctx.config.cacheModules[imp.module] ? { t: 'lib', lib } : undefined;
     if (isProjectModule(imp.module) || !tail) return isProjectModule(imp.module) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
     return undefined;

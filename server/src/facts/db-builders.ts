@@ -3,11 +3,11 @@
 // link and its verb in another, so it cannot be recognised one link at a time.
 import { ts } from 'ts-morph';
 import {
-  bare, calleeText, chainLinks, dict, entityOfExpr, fileImports, infoOf, isCapitalised, lastName, moduleOf, squash, stringArg,
+  bare, calleeText, chainLinks, declOf, dict, entityOfExpr, fileImports, infoOf, isCapitalised, lastName, moduleOf, squash, stringArg,
   tableName, type DbEnv, type Hit, type Link,
 } from './db-common';
 import { classifyRecv } from './db-orm';
-import { declarationOf, typeRefName, unwrap } from './scope';
+import { typeRefName, unwrap } from './scope';
 import type { DbWriteKind } from './types';
 
 const KNEX_W = dict<DbWriteKind>({ insert: 'create', upsert: 'create', update: 'update', increment: 'update', decrement: 'update', del: 'delete', delete: 'delete', truncate: 'delete' });
@@ -31,10 +31,9 @@ function knexHit(env: DbEnv, links: Link[]): Hit | undefined {
   let table: string | undefined;
   let from = 1;
   let rootName: string | undefined;
-  if (root.args.length >= 1 && stringArg(root.args[0]) !== undefined && root.name) {
+  const callee = ts.isCallExpression(root.node) ? root.node.expression : undefined;
+  if (callee && stringArg(root.args[0]) !== undefined && (!root.recv || bare(root.recv).kind === ts.SyntaxKind.ThisKeyword) && isKnexBinding(callee, env, false)) {
     // Pattern: knex('products').where({ id }).update(data) / this.knex('products').insert(row) / trx('t').del()
-    const named = root.recv ? /^(knex|db|trx|tx)$/.test(root.name) && root.recv.kind === ts.SyntaxKind.ThisKeyword : isKnexBinding((root.node as ts.CallExpression).expression, env, false);
-    if (!named) return undefined;
     rootName = root.name;
     table = tableName(stringArg(root.args[0])!);
   } else if (root.recv && isKnexBinding(root.recv, env, true)) {
@@ -71,7 +70,7 @@ function tableRef(e: ts.Expression | undefined, env: DbEnv): 'strong' | 'weak' |
   let b = bare(e);
   while (ts.isPropertyAccessExpression(b)) b = bare(b.expression);
   if (!ts.isIdentifier(b)) return undefined;
-  const d = declarationOf(b, env.ctx.facts.imports);
+  const d = declOf(b, env.ctx);
   if (d?.t === 'import') return /schema|db|table|drizzle|model/i.test(d.imp.module) ? 'strong' : 'weak';
   if (d?.t === 'var' && d.node.initializer) {
     const init = unwrap(d.node.initializer);
@@ -83,8 +82,7 @@ function tableRef(e: ts.Expression | undefined, env: DbEnv): 'strong' | 'weak' |
 const DRIZZLE_W = dict<[DbWriteKind, RegExp]>({ insert: ['create', /^(values|select)$/], update: ['update', /^set$/], delete: ['delete', /^(where|returning)$/] });
 
 function drizzleHit(env: DbEnv, links: Link[]): Hit | undefined {
-  const rootName = lastName(links[0].recv) ?? '';
-  const evidence = (ref: 'strong' | 'weak') => ref === 'strong' || fileImports(env.ctx, /^drizzle-orm/) || /^(db|tx|trx|database)$/.test(rootName);
+  const evidence = (ref: 'strong' | 'weak', l: Link) => ref === 'strong' || fileImports(env.ctx, /^drizzle-orm/) || /^(db|tx|trx|database)$/.test(lastName(l.recv) ?? '');
   for (let i = 0; i < links.length; i++) {
     const l = links[i];
     const w = l.name ? DRIZZLE_W[l.name] : undefined;
@@ -92,13 +90,14 @@ function drizzleHit(env: DbEnv, links: Link[]): Hit | undefined {
       // Pattern: db.update(products).set({ price }).where(eq(products.id, id)) — a DB write, never a cache write
       const ref = tableRef(l.args[0], env);
       const shaped = links.slice(i + 1).some((x) => w[1].test(x.name ?? '')) || (l.name === 'delete' && fileImports(env.ctx, /^drizzle-orm/));
-      if (ref && shaped && evidence(ref))
+      if (ref && shaped && evidence(ref, l))
         return { kind: w[0], entity: entityOfExpr(l.args[0]), via: 'drizzle', label: `${calleeText(l)}(${squash(l.args[0].getText(), 40)})` };
     }
     // Pattern: db.select().from(products).where(…)
-    if (l.name === 'from' && i > 0 && /^select/.test(links[0].name ?? '')) {
+    const sel = links.slice(0, i).find((x) => /^select/.test(x.name ?? ''));
+    if (l.name === 'from' && sel) {
       const ref = tableRef(l.args[0], env);
-      if (ref && evidence(ref)) return { kind: 'read', entity: entityOfExpr(l.args[0]), via: 'drizzle', label: `select().from(${squash(l.args[0].getText(), 40)})` };
+      if (ref && evidence(ref, sel)) return { kind: 'read', entity: entityOfExpr(l.args[0]), via: 'drizzle', label: `select().from(${squash(l.args[0].getText(), 40)})` };
     }
     // Pattern: db.query.products.findFirst({ where })
     const r = l.recv && bare(l.recv);
@@ -111,19 +110,9 @@ function drizzleHit(env: DbEnv, links: Link[]): Hit | undefined {
 const QB_READ = /^(getOne|getOneOrFail|getMany|getRawOne|getRawMany|getManyAndCount|getCount|getExists|getRawAndEntities|stream)$/;
 
 // Pattern: await this.dataSource.createQueryBuilder().update(Product).set({ price }).where('id = :id', { id }).execute()
-function typeormQbHit(env: DbEnv, links0: Link[]): Hit | undefined {
-  let links = links0;
-  let q = links.findIndex((l) => l.name === 'createQueryBuilder');
-  if (q < 0) {
-    // Pattern: const qb = repo.createQueryBuilder('p'); await qb.delete().where(…).execute()
-    const r = links[0].recv && bare(links[0].recv);
-    const info = r && ts.isIdentifier(r) ? infoOf(r, env.ctx) : undefined;
-    const init = info?.init && unwrap(info.init);
-    if (!init || !ts.isCallExpression(init)) return undefined;
-    links = [...chainLinks(init), ...links];
-    q = links.findIndex((l) => l.name === 'createQueryBuilder');
-    if (q < 0) return undefined;
-  }
+function typeormQbHit(env: DbEnv, links: Link[]): Hit | undefined {
+  const q = links.findIndex((l) => l.name === 'createQueryBuilder');
+  if (q < 0) return undefined;
   const qb = links[q];
   const a0 = qb.args[0] && bare(qb.args[0]);
   const owner = qb.recv ? classifyRecv(qb.recv, env) : undefined;
@@ -223,8 +212,28 @@ function dynamoHit(links: Link[]): Hit | undefined {
 
 const GATE = /^(knex|db|trx|tx|k|kx|database|insert|update|delete|del|table|from|into|insertInto|replaceInto|mergeInto|updateTable|deleteFrom|selectFrom|createQueryBuilder|collection|send|put|putItem|updateItem|deleteItem|batchWrite|batchWriteItem|transactWrite|transactWriteItems|get|getItem|query|scan|findFirst|findMany|setDoc|addDoc|updateDoc|deleteDoc|getDoc|getDocs|execute|getOne|getMany|getRawOne|getRawMany|getManyAndCount|getCount)$/;
 
+/**
+ * A chain continued from a builder held in a variable: `const q = knex('t').where(w); await q.del()`
+ * or `const qb = repo.createQueryBuilder('p'); await qb.delete().execute()`. Not through `await`:
+ * an awaited builder is its rows.
+ */
+function expand(env: DbEnv, links: Link[]): Link[] {
+  const r = links[0].recv && bare(links[0].recv);
+  if (!r || !ts.isIdentifier(r)) return links;
+  const d = declOf(r, env.ctx);
+  const init = d?.t === 'var' && d.node.initializer ? bare(d.node.initializer) : undefined;
+  if (!init || !ts.isCallExpression(init)) return links;
+  const pre = chainLinks(init);
+  // a builder names its table (`knex('t')`, `selectFrom('t')`) or is a query builder; a client
+  // factory (`drizzle(pool)`, `knex({ client })`) is not a chain to continue
+  const builder = pre.some((l) => l.name === 'createQueryBuilder' || stringArg(l.args[0]) !== undefined);
+  return builder ? [...pre, ...links] : links;
+}
+
 /** A builder chain's write or read, recorded once for the chain. */
-export function builderHit(env: DbEnv, links: Link[]): Hit | undefined {
-  if (links.length === 0 || !links.some((l) => GATE.test(l.name ?? ''))) return undefined;
-  return supabaseHit(env, links) ?? knexHit(env, links) ?? kyselyHit(links) ?? drizzleHit(env, links) ?? typeormQbHit(env, links) ?? firestoreHit(env, links) ?? dynamoHit(links);
+export function builderHit(env: DbEnv, links0: Link[]): Hit | undefined {
+  if (links0.length === 0 || !links0.some((l) => l.name && (GATE.test(l.name) || KNEX_R.has(l.name)))) return undefined;
+  const links = expand(env, links0);
+  // the TypeORM builder before Drizzle: `qb.update(Product).set(v)` has Drizzle's shape too
+  return supabaseHit(env, links) ?? knexHit(env, links) ?? kyselyHit(links) ?? typeormQbHit(env, links) ?? drizzleHit(env, links) ?? firestoreHit(env, links) ?? dynamoHit(links);
 }

@@ -29,7 +29,7 @@ const PRISMA = verbs(
   { create: 'create', createMany: 'create', createManyAndReturn: 'create', upsert: 'create', update: 'update', updateMany: 'update', updateManyAndReturn: 'update', delete: 'delete', deleteMany: 'delete' },
   'findUnique findUniqueOrThrow findFirst findFirstOrThrow findMany count aggregate groupBy',
 );
-// `save` is decided per call (saveKind): a fresh object is a create, a loaded one an update
+// `save` is decided per call (tableHit): a fresh object is a create, a loaded one an update
 const TYPEORM = verbs(
   { save: 'update', insert: 'create', upsert: 'create', update: 'update', increment: 'update', decrement: 'update', restore: 'update', recover: 'update', delete: 'delete', softDelete: 'delete', remove: 'delete', softRemove: 'delete', clear: 'delete' },
   'find findOne findOneBy findBy findOneOrFail findOneByOrFail findAndCount findAndCountBy findByIds count countBy exist exists existsBy',
@@ -67,6 +67,8 @@ const BUILTINS = new Set(
 const NOT_MODEL = /(Dto|Input|Error|Exception|Factory|Builder|Service|Controller|Utils?|Helpers?|Events?|Command|Query|Response|Request|Schema|Config|Module|Client|Cache|Store|Queue|Mapper|Validator)$/;
 
 const NOT_MODEL_MODULE = /(^|[/.])(dtos?|types?|interfaces?|errors?|utils?|helpers?|constants?|enums?|schemas?|validators?|events?|contracts?)([/.]|$)/i;
+
+const MODEL_PATH = /(^|[/.])(models?|schemas?|entities|db)([/.]|$)/i;
 
 function orm(module: string | undefined): string | undefined {
   if (!module) return undefined;
@@ -132,8 +134,12 @@ function fromModelName(info: Info, env: DbEnv): Recv | undefined {
   if (info.importModule !== undefined && !NOT_MODEL_MODULE.test(info.importModule)) {
     const fileOrm = fileModelOrm(env);
     // `export const ProductModel = model('Product', schema)` is the usual Mongoose naming
+    const modelish = /.Model$/.test(name) || MODEL_PATH.test(info.importModule);
     const via = fileOrm === 'orm' && /.Model$/.test(name) ? 'mongoose' : fileOrm;
-    return { t: 'model', via, entity: name, strongOnly: !isProjectModule(info.importModule) && !/Model$/.test(name) };
+    // A file that imports no ORM and a name from no model folder: `Order.create(props)` may be a
+    // domain factory, so only verbs no factory has (destroy, findByPk, updateOne…) count.
+    const strongOnly = !modelish && (fileOrm === 'orm' || !isProjectModule(info.importModule));
+    return { t: 'model', via, entity: name, strongOnly };
   }
   return undefined;
 }
@@ -264,7 +270,6 @@ function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entit
   return hit ? { entity: hit.entity, via: hit.via, fresh: false } : undefined;
 }
 
-
 function tableHit(table: Verbs, l: Link, via: string, entity: string | undefined, env: DbEnv, entityArg?: boolean): Hit | undefined {
   const name = l.name!;
   let kind = table[name];
@@ -303,11 +308,12 @@ function prismaHit(l: Link, env: DbEnv): Hit | undefined {
   const model = recv.name.text;
   if (model.startsWith('$') || isCapitalised(model)) return undefined;
   const client = bare(recv.expression);
-  const r = client.kind === ts.SyntaxKind.ThisKeyword ? undefined : classifyRecv(client, env);
+  if (client.kind === ts.SyntaxKind.ThisKeyword) return undefined; // `this.product.update()`: the class's own member
+  const r = classifyRecv(client, env);
   if (r && r.t !== 'prisma') return undefined;
-  if (!r) {
-    // Pattern: ctx.db.product.update({ where: { id }, data }) — the argument shape is Prisma's own
-    if (client.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+  // Pattern: db.product.update(args) with `db` imported from the project (T3's `~/server/db`)
+  if (!r && !/^(db|database)$/.test(lastName(client) ?? '')) {
+    // Pattern: ctx.api.product.update({ where: { id }, data }) — the argument shape is Prisma's own
     const a = l.args[0] && unwrap(l.args[0]);
     if (!a || !ts.isObjectLiteralExpression(a)) return undefined;
     const props = new Set(a.properties.map((p) => p.name?.getText()));
@@ -315,6 +321,19 @@ function prismaHit(l: Link, env: DbEnv): Hit | undefined {
     if (!ok) return undefined;
   }
   return { kind, entity: model, via: 'prisma', label: calleeText(l) };
+}
+
+/**
+ * Mongoose or Sequelize for a model call. The file's imports give a default (`r.via`), but a verb
+ * only one of them has, or Sequelize's `{ where }` option, decides: a file may import both.
+ */
+function modelTable(via: string, verb: string, whereOpt: boolean): [Verbs, string] {
+  if (whereOpt && SEQUELIZE[verb]) return [SEQUELIZE, 'sequelize'];
+  if (via === 'mongoose' && MONGOOSE[verb]) return [MONGOOSE, via];
+  if (via === 'sequelize' && SEQUELIZE[verb]) return [SEQUELIZE, via];
+  if (MONGOOSE[verb] && !SEQUELIZE[verb]) return [MONGOOSE, 'mongoose'];
+  if (SEQUELIZE[verb] && !MONGOOSE[verb]) return [SEQUELIZE, 'sequelize'];
+  return [MONGOOSE, via === 'mongoose' || via === 'sequelize' ? via : 'orm'];
 }
 
 /** A per-link ORM recogniser: the link is `recv.verb(args)`. */
@@ -330,24 +349,27 @@ export function ormHit(env: DbEnv, links: Link[], i: number): Hit | undefined {
     case 'collection':
       return tableHit(MONGODB, l, 'mongodb', r.entity, env);
     case 'model': {
-      if (r.strongOnly && !STRONG.has(l.name)) return undefined;
-      const table = r.via === 'mongoose' ? MONGOOSE : r.via === 'sequelize' ? SEQUELIZE : r.via === 'typeorm' ? ACTIVE_RECORD : MONGOOSE[l.name] ? MONGOOSE : SEQUELIZE;
-      // a model imported into a file that imports no ORM: the verb or Sequelize's `{ where }` option tells
+      // Sequelize's `{ where }` option is evidence of its own: Product.update({ price }, { where: { id } })
       const whereOpt = l.args.some((a) => ts.isObjectLiteralExpression(unwrap(a)) && (unwrap(a) as ts.ObjectLiteralExpression).properties.some((p) => p.name?.getText() === 'where'));
-      const via = r.via !== 'orm' ? r.via : MONGO_W[l.name] ? 'mongoose' : table === SEQUELIZE && (STRONG.has(l.name) || whereOpt) ? 'sequelize' : 'orm';
+      if (r.strongOnly && !STRONG.has(l.name) && !whereOpt) return undefined;
+      if (r.via === 'typeorm') return tableHit(ACTIVE_RECORD, l, 'typeorm', r.entity, env);
+      const [table, via] = modelTable(r.via, l.name, whereOpt);
       return tableHit(table, l, via, r.entity, env);
     }
     case 'prisma':
       return undefined; // `prisma.$connect()`: delegate calls have the model in between
   }
-  return prismaHit(l, env) ?? distinctiveHit(l) ?? instanceHit(l, env);
+  return prismaHit(l, env) ?? distinctiveHit(l, env) ?? instanceHit(l, env);
 }
 
-// Pattern: this.users.updateOne({ _id }, { $set }) — only MongoDB/Mongoose name methods like this
-function distinctiveHit(l: Link): Hit | undefined {
+// Pattern: this.users.updateOne({ _id }, { $set }) — only MongoDB/Mongoose name methods like this.
+// A receiver with a declared type we don't know (`products: ProductsRepository`) is something else.
+function distinctiveHit(l: Link, env: DbEnv): Hit | undefined {
   const kind = DISTINCTIVE[l.name!];
   const recv = l.recv && bare(l.recv);
   if (!kind || !recv || recv.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+  const info = infoOf(recv, env.ctx);
+  if (info.type || info.cls) return undefined;
   const n = lastName(recv);
   return { kind, entity: entityFromName(n), via: /Model$/.test(n ?? '') || isCapitalised(n) ? 'mongoose' : 'mongodb', label: calleeText(l) };
 }

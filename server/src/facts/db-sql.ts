@@ -3,8 +3,9 @@
 // raw, Sequelize/TypeORM `query`). The SQL shape itself is the evidence, so the receiver may be
 // anything; prose that merely starts with "Update" never has the shape (UPDATE t … SET).
 import { ts } from 'ts-morph';
-import { bare, calleeText, chainLinks, moduleOf, type DbEnv, type Hit, type Link } from './db-common';
-import { declarationOf, unwrap } from './scope';
+import { bare, calleeText, chainLinks, declOf, moduleOf, type DbEnv, type Hit, type Link } from './db-common';
+import type { FileCtx } from './context';
+import { unwrap } from './scope';
 import type { DbWriteKind } from './types';
 
 /** Stands for a `${…}` hole or a bind parameter inside SQL text. */
@@ -207,7 +208,7 @@ function templateText(t: ts.TemplateLiteral): string {
 }
 
 /** The SQL text an argument carries: literals, templates, `{ text }`/`{ sql }`, `'a' + b`, a local const. */
-export function sqlTextOf(e0: ts.Expression | undefined, depth = 0): string | undefined {
+export function sqlTextOf(e0: ts.Expression | undefined, ctx: FileCtx, depth = 0): string | undefined {
   if (!e0 || depth > 3) return undefined;
   const e = unwrap(e0);
   if (ts.isStringLiteralLike(e)) return e.text;
@@ -216,16 +217,16 @@ export function sqlTextOf(e0: ts.Expression | undefined, depth = 0): string | un
   if (ts.isObjectLiteralExpression(e)) {
     for (const p of e.properties)
       if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && (p.name.text === 'text' || p.name.text === 'sql' || p.name.text === 'query'))
-        return sqlTextOf(p.initializer, depth + 1);
+        return sqlTextOf(p.initializer, ctx, depth + 1);
     return undefined;
   }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = sqlTextOf(e.left, depth + 1);
-    return left === undefined ? undefined : left + (sqlTextOf(e.right, depth + 1) ?? HOLE);
+    const left = sqlTextOf(e.left, ctx, depth + 1);
+    return left === undefined ? undefined : left + (sqlTextOf(e.right, ctx, depth + 1) ?? HOLE);
   }
   if (ts.isIdentifier(e)) {
-    const d = declarationOf(e, []);
-    if (d?.t === 'var' && d.node.initializer && ts.getCombinedNodeFlags(d.node) & ts.NodeFlags.Const) return sqlTextOf(d.node.initializer, depth + 1);
+    const d = declOf(e, ctx);
+    if (d?.t === 'var' && d.node.initializer && ts.getCombinedNodeFlags(d.node) & ts.NodeFlags.Const) return sqlTextOf(d.node.initializer, ctx, depth + 1);
   }
   return undefined;
 }
@@ -240,18 +241,18 @@ const STMT_RUN = new Set(['run', 'all', 'get', 'iterate', 'execute']);
 // SQL tags that build fragments rather than run them: their text is classified by the call they are passed to
 const FRAGMENT_TAG_MODULES = /^(drizzle-orm|kysely|slonik|@prisma\/client|sql-template-strings|sql-template-tag)/;
 
-function prepareText(recv: ts.Expression | undefined): string | undefined {
+function prepareText(recv: ts.Expression | undefined, ctx: FileCtx): string | undefined {
   if (!recv) return undefined;
   const r = bare(recv);
   let init: ts.Expression | undefined = r;
   if (ts.isIdentifier(r)) {
-    const d = declarationOf(r, []);
+    const d = declOf(r, ctx);
     init = d?.t === 'var' ? d.node.initializer && unwrap(d.node.initializer) : undefined;
   }
   if (!init || !ts.isCallExpression(init)) return undefined;
   const ls = chainLinks(init);
   const last = ls[ls.length - 1];
-  return last?.name === 'prepare' ? sqlTextOf(last.args[0]) : undefined;
+  return last?.name === 'prepare' ? sqlTextOf(last.args[0], ctx) : undefined;
 }
 
 /** A link that runs raw SQL: `pool.query('UPDATE …')`, sql`INSERT …`, `db.prepare('…').run()`. */
@@ -263,8 +264,9 @@ export function rawSqlHit(env: DbEnv, links: Link[], i: number): Hit | undefined
   if (ts.isTaggedTemplateExpression(l.node)) {
     // Pattern: await sql`UPDATE products SET price = ${p} WHERE id = ${id}` (postgres, @vercel/postgres)
     // Pattern: await prisma.$executeRaw`DELETE FROM "Product" WHERE id = ${id}`
-    const p = l.node.parent;
-    if (p && ts.isCallExpression(p) && p.arguments.includes(l.node)) return undefined;
+    let c: ts.Node = l.node;
+    while (c.parent && (ts.isParenthesizedExpression(c.parent) || ts.isAsExpression(c.parent) || ts.isSatisfiesExpression(c.parent) || ts.isNonNullExpression(c.parent))) c = c.parent;
+    if (c.parent && ts.isCallExpression(c.parent) && c.parent.arguments.includes(c as ts.Expression)) return undefined;
     if (!l.recv && FRAGMENT_TAG_MODULES.test(moduleOf(l.node.tag, env.ctx) ?? '')) return undefined;
     if (l.recv && ts.isIdentifier(bare(l.recv)) && (bare(l.recv) as ts.Identifier).text === 'Prisma') return undefined;
     text = templateText(l.node.template);
@@ -273,7 +275,7 @@ export function rawSqlHit(env: DbEnv, links: Link[], i: number): Hit | undefined
     // Pattern: db.prepare('INSERT INTO products …').run(p) — the statement runs at `.run`
     if (name === 'prepare' && !links.slice(i + 1).some((x) => x.name && STMT_RUN.has(x.name))) return undefined;
     // Pattern: const stmt = db.prepare('DELETE FROM products WHERE id = ?'); stmt.run(id)
-    text = (STMT_RUN.has(name) ? prepareText(l.recv) : undefined) ?? sqlTextOf(l.args[0]);
+    text = (STMT_RUN.has(name) ? prepareText(l.recv, env.ctx) : undefined) ?? sqlTextOf(l.args[0], env.ctx);
   }
   const c = text === undefined ? undefined : classifySql(text);
   if (c) return { kind: c.kind, entity: c.table, via: 'sql', label: c.label };

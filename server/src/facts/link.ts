@@ -199,7 +199,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     }
     // source order of the verbs (a chain's calls all start at its receiver)
     fileOps.sort((a, b) => a.call.methodSpan.start - b.call.methodSpan.start);
-    applyLaterExpires(fileOps);
+    applyLaterExpires(fileOps, facts);
     files.set(file, { file, text, facts, ops: fileOps });
     ops.push(...fileOps);
     for (const w of facts.dbWrites) dbWrites.push({ ...w, file });
@@ -209,17 +209,24 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
 }
 
 /**
- * `hset(k, …)` then `expire(k, 60)` in the same function or pipeline: the write has a TTL after all.
- * Keys are compared by their source text, then by shape.
+ * `hset(k, …)` then `expire(k, 60)` in the same function or pipeline (or in a function nested in
+ * it or enclosing it: `ids.map((id) => redis.sadd(k, id))` then `redis.expire(k, 600)`): the write
+ * has a TTL after all. Keys are compared by their source text, then by shape.
  */
-function applyLaterExpires(ops: CacheOp[]): void {
+function applyLaterExpires(ops: CacheOp[], facts: FileFacts): void {
+  const span = (fn: number) => (fn === 0 ? { start: 0, end: Infinity } : facts.fns[fn - 1].span);
+  const nested = (a: number, b: number) => {
+    const x = span(a);
+    const y = span(b);
+    return (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end);
+  };
   for (const op of ops) {
     if (op.kind !== 'write' || op.ttl !== false) continue;
     const later = ops.some(
       (e) =>
         e.kind === 'expire' &&
         e.call.methodSpan.start > op.call.methodSpan.start &&
-        (e.call.fn === op.call.fn || (op.call.pipeline !== undefined && e.call.pipeline === op.call.pipeline)) &&
+        (e.call.fn === op.call.fn || (op.call.pipeline !== undefined && e.call.pipeline === op.call.pipeline) || nested(e.call.fn, op.call.fn)) &&
         (op.verb === 'mset' || op.verb === 'msetnx' || sameKey(op, e)),
     );
     if (later) op.ttl = true;
@@ -231,15 +238,20 @@ function sameKey(a: CacheOp, b: CacheOp): boolean {
   return !!a.key?.shape && a.key.shape === b.key?.shape && a.key.shape !== '{}';
 }
 
-/** CacheModule.register({ ttl }) anywhere: true if any sets one, false if all omit it, undefined if none. */
+/**
+ * CacheModule.register(…) across the project: true if any sets a TTL; unknown if any registration's
+ * options are not visible; false if all visibly omit it; unknown if there is none.
+ */
 function nestDefaultTtl(inputs: Input[]): boolean | undefined {
   let seen: boolean | undefined;
+  let opaque = false;
   for (const i of inputs) {
     const v = i.facts.nestCacheDefaultTtl;
     if (v === true) return true;
+    if (v === null) opaque = true;
     if (v === false) seen = false;
   }
-  return seen;
+  return opaque ? undefined : seen;
 }
 
 export type { ExportValue };

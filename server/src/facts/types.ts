@@ -209,7 +209,7 @@ export interface FileFacts {
   fns: FnFact[];
   wrappers: WrapperMethod[];
   suppressions: Suppression[];
-  /** a cache-manager default TTL configured here: CacheModule.register({ ttl }) */
-  nestCacheDefaultTtl?: boolean;
+  /** CacheModule.register(…) here: with a TTL (true), without (false), options not visible (null) */
+  nestCacheDefaultTtl?: boolean | null;
   parseErrors: { start: number; message: string }[];
 }

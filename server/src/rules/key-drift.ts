@@ -1,60 +1,65 @@
 // key-drift: a write or invalidation builds the key differently from the reads, so it hits nothing.
 // Docs: docs/rules/key-drift.md
 import { driftBetween, entityOfShape, shapesMatch } from '../facts/key-shape';
-import type { KeyPart } from '../facts/types';
-import type { CacheOp, Fix, ProjectIndex, Related, Rule } from '../rule';
+import type { CacheOp, ProjectIndex, Related, Rule } from '../rule';
+import { rewriteKey, type ReadSite } from './key-drift.fix';
 import { shortPath } from './util';
-
-interface ReadSite {
-  file: string;
-  span: { start: number; end: number };
-  shape: string;
-  op?: CacheOp;
-}
 
 /** Shapes worth comparing: some literal text besides separators. */
 function meaningful(shape: string | undefined): shape is string {
   return !!shape && /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
 }
 
-function holes(parts: KeyPart[]): string[] {
-  return parts.flatMap((p) => ('hole' in p ? [p.hole] : []));
+function readSites(project: ProjectIndex): ReadSite[] {
+  const reads: ReadSite[] = [];
+  for (const op of project.ops) if (op.kind === 'read' && meaningful(op.key?.shape)) reads.push({ file: op.file, span: op.call.span, shape: op.key!.shape!, op });
+  // an unresolved receiver reading a literal key still counts as a use of that key
+  for (const r of project.looseReads) reads.push({ file: r.file, span: r.call.span, shape: r.shape });
+  return reads;
 }
 
-/** Rewrite the drifting key to the read shape, with the write's own values in its holes. */
-function rewriteKey(project: ProjectIndex, op: CacheOp, read: ReadSite): Fix | undefined {
-  const key = op.call.key;
-  if (!key || !op.key) return undefined;
-  const values = holes(op.key.parts);
-  const b = read.op?.call.key?.builder;
-  const file = project.files.get(op.file)!;
-  // Prefer calling the builder the reads use, when this file can name it the same way
-  if (b?.local && read.file === op.file) return fixWith(op, `${b.local}(${values.join(', ')})`, b.args.length === values.length);
-  if (b?.ref) {
-    const imp = file.facts.imports.find((i) => i.name === b.ref!.name && sameModuleTail(i.module, b.ref!.module));
-    if (imp && b.args.length === values.length) {
-      const member = b.ref.member?.length ? '.' + b.ref.member.join('.') : '';
-      return fixWith(op, `${imp.local}${member}(${values.join(', ')})`, true);
-    }
-  }
-  const slots = read.shape.split('{}');
-  if (slots.length - 1 !== values.length) return undefined;
-  let text = '`';
-  slots.forEach((lit, i) => {
-    text += lit.replace(/[`\\$]/g, (c) => '\\' + c);
-    if (i < values.length) text += '${' + values[i] + '}';
-  });
-  return fixWith(op, text + '`', true);
+/**
+ * Whether the op's function also writes (or deletes) the read shape itself. Then the odd key is
+ * deliberate: a migration that clears the legacy key next to the current one (`del('product:1')`
+ * and `del('product:v2:1')`), or a dual write for readers that have not moved yet.
+ */
+function coveredBySibling(project: ProjectIndex, op: CacheOp, readShape: string): boolean {
+  return project.ops.some(
+    (o) => o !== op && o.file === op.file && o.call.fn === op.call.fn && o.kind === op.kind && !!o.key?.shape && shapesMatch(o.key.shape, readShape),
+  );
 }
 
-function fixWith(op: CacheOp, text: string, ok: boolean): Fix | undefined {
-  if (!ok || !op.call.key) return undefined;
-  return { title: `Use the key the reads use: ${text}`, kind: 'suggestion', edits: [{ start: op.call.key.span.start, end: op.call.key.span.end, text }] };
+const REDIS_LIBS = new Set(['ioredis', 'node-redis', 'upstash']);
+
+/**
+ * The Redis data type a verb works on: a `sadd` to `products:<category>` and a `get` of
+ * `product:<id>` cannot be one key spelled two ways (the get would fail with WRONGTYPE), so they
+ * are never compared. `any` (exists, ttl, type) and non-Redis stores are compatible with all.
+ */
+function dataType(op: CacheOp): string {
+  if (!REDIS_LIBS.has(op.lib)) return 'any';
+  const v = op.verb.toLowerCase();
+  if (/^(get|getex|getdel|getbuffer|getset|strlen|mget|set|setex|psetex|setnx|mset|msetnx|incr|incrby|decr|decrby)$/.test(v)) return 'string';
+  if (/^h/.test(v)) return 'hash';
+  if (/^s(add|members|ismember|card|rem|pop|randmember)$/.test(v)) return 'set';
+  if (/^(l|r)(push|pushx|range|len|index|pop|rem)$/.test(v)) return 'list';
+  if (/^z/.test(v)) return 'zset';
+  return 'any';
 }
 
-function sameModuleTail(a: string, b: string): boolean {
-  const tail = (s: string) => s.replace(/\.[cm]?[jt]sx?$/, '').split('/').slice(-2).join('/');
-  return tail(a) === tail(b);
+function compatible(a: CacheOp, b: CacheOp | undefined): boolean {
+  if (!b) return true;
+  const x = dataType(a);
+  const y = dataType(b);
+  return x === 'any' || y === 'any' || x === y;
+}
+
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const m = new Map<string, T>();
+  return (s) => {
+    if (!m.has(s)) m.set(s, f(s));
+    return m.get(s)!;
+  };
 }
 
 export const keyDrift: Rule<'drift' | 'deadDelete'> = {
@@ -72,21 +77,35 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
     help: 'Build the key with the same builder or template the read path uses.',
   },
   checkProject(project, ctx) {
-    const reads: ReadSite[] = [];
-    for (const op of project.ops) if (op.kind === 'read' && meaningful(op.key?.shape)) reads.push({ file: op.file, span: op.call.span, shape: op.key!.shape!, op });
-    for (const r of project.looseReads) reads.push({ file: r.file, span: r.call.span, shape: r.shape });
-    const writtenShapes = project.ops.filter((o) => o.kind === 'write' && o.key?.shape).map((o) => o.key!.shape!);
-    const isRead = (s: string) => reads.some((r) => shapesMatch(s, r.shape));
+    const reads = readSites(project);
+    // every shape something other than a delete touches: writes, but also incr/expire/hdel
+    // (a counter that is incremented and later deleted is not a dead delete)
+    const usedShapes = [...new Set(project.ops.filter((o) => o.kind !== 'delete' && o.kind !== 'read' && o.key?.shape).map((o) => o.key!.shape!))];
+    const readShapes = [...new Set(reads.map((r) => r.shape))];
+    // shapes repeat across a project: answer each distinct one once
+    const isRead = memo((s: string) => readShapes.some((r) => shapesMatch(s, r)));
+    const isUsed = memo((s: string) => usedShapes.some((u) => shapesMatch(u, s)));
+    const drift = memo((pair: string) => driftBetween(...(pair.split('\0') as [string, string])));
 
     for (const op of project.ops) {
       if (op.kind !== 'write' && op.kind !== 'delete') continue;
       const shape = op.key?.shape;
       if (!meaningful(shape) || isRead(shape)) continue;
-      // the closest read variant explains the drift
-      const variants = reads.map((r) => ({ r, reason: driftBetween(shape, r.shape) })).filter((v) => v.reason);
-      const related: Related[] = variants.slice(0, 5).map((v) => ({ file: v.r.file, span: v.r.span, message: `Read with key '${v.r.shape}' (${shortPath(v.r.file)}).` }));
+      // a delete of a key this project writes does reach an entry (`sadd('sessions:1')` … `del('sessions:1')`)
+      if (op.kind === 'delete' && isUsed(shape)) continue;
+      // only reads through a resolved client are evidence of the shape the cache is read under
+      const variants = reads
+        .filter((r) => r.op && (op.kind === 'delete' || compatible(op, r.op)))
+        .map((r) => ({ r, reason: drift(`${shape}\0${r.shape}`) }))
+        .filter((v) => v.reason);
       if (variants.length > 0) {
-        const first = variants[0];
+        if (variants.some((v) => coveredBySibling(project, op, v.r.shape))) continue;
+        // the explanation and the fix follow a read in the same file first, then any
+        const ordered = [...variants.filter((v) => v.r.file === op.file), ...variants.filter((v) => v.r.file !== op.file)];
+        const first = ordered[0];
+        const related: Related[] = ordered
+          .slice(0, 5)
+          .map((v) => ({ file: v.r.file, span: v.r.span, message: `Read with key '${v.r.shape}' (${shortPath(v.r.file)}).` }));
         const fix = rewriteKey(project, op, first.r);
         ctx.report({
           file: op.file,
@@ -104,18 +123,21 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
         });
         continue;
       }
-      if (op.kind !== 'delete' || writtenShapes.some((s) => shapesMatch(s, shape))) continue;
+      if (op.kind !== 'delete') continue;
       // a delete of a shape nobody uses, for an entity the project does cache under other shapes
       const entity = entityOfShape(shape);
       if (!entity) continue;
-      const others = [...new Set(reads.filter((r) => entityOfShape(r.shape) === entity).map((r) => r.shape))];
-      if (others.length === 0) continue;
+      const same = reads.filter((r) => r.op && entityOfShape(r.shape) === entity);
+      if (same.length === 0) continue;
+      // a stray delete next to one that does clear a read shape of the entity is legacy cleanup
+      if (same.some((r) => coveredBySibling(project, op, r.shape))) continue;
+      const others = [...new Set(same.map((r) => r.shape))];
       ctx.report({
         file: op.file,
         span: op.call.key?.span ?? op.call.span,
         messageId: 'deadDelete',
         data: { written: `'${shape}'`, entity, others: others.slice(0, 3).map((s) => `'${s}'`).join(', ') },
-        related: reads.filter((r) => entityOfShape(r.shape) === entity).slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read with key '${r.shape}'.` })),
+        related: same.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read with key '${r.shape}' (${shortPath(r.file)}).` })),
         suggestions: [],
       });
     }

@@ -12,35 +12,58 @@ function ttlEdit(op: CacheOp, seconds: number, settings: RuleSettings): { start:
   const value = call.args[1];
   if (!value || call.args.some((a) => a.spread) || op.wrapper) return undefined;
   const after = (text: string) => [{ start: value.span.end, end: value.span.end, text }];
+  // Pattern: client.SETNX(k, v) → client.SET(k, v, …)  (node-redis's upper-case spelling)
+  const toSet = { start: call.methodSpan.start, end: call.methodSpan.end, text: call.method === call.method.toUpperCase() ? 'SET' : 'set' };
   const opts = call.args[2];
   switch (op.lib) {
     case 'ioredis':
       if (op.verb === 'set') return after(`, 'EX', ${seconds}`);
-      if (op.verb === 'setnx') return [{ start: call.methodSpan.start, end: call.methodSpan.end, text: 'set' }, ...after(`, 'EX', ${seconds}, 'NX'`)];
+      // setnx answers 1/0, set … NX answers 'OK'/null: rewrite only when the answer is not used
+      if (op.verb === 'setnx' && call.stmt) return [toSet, ...after(`, 'EX', ${seconds}, 'NX'`)];
       return undefined;
     case 'node-redis':
     case 'upstash': {
       const ex = op.lib === 'upstash' ? 'ex' : 'EX';
       const nx = op.lib === 'upstash' ? 'nx' : 'NX';
       if (op.verb === 'set' && !opts) return after(`, { ${ex}: ${seconds} }`);
-      if (op.verb === 'set' && opts?.props && opts.span.end - opts.span.start > 2)
+      if (op.verb === 'set' && opts?.props && opts.span.end - opts.span.start > 2) {
+        // Pattern: client.set(k, v, { condition: 'NX' }) → node-redis v5 spelling, where EX is deprecated
+        const v5 = op.lib === 'node-redis' && opts.props.includes('condition');
+        const prop = v5 ? `expiration: { type: 'EX', value: ${seconds} }` : `${ex}: ${seconds}`;
         // Pattern: client.set(k, v, { NX: true }) → { EX: 300, NX: true }
-        return [{ start: opts.span.start + 1, end: opts.span.start + 1, text: ` ${ex}: ${seconds},` }];
-      if (op.verb === 'setnx')
-        return [{ start: call.methodSpan.start, end: call.methodSpan.end, text: 'set' }, ...after(`, { ${ex}: ${seconds}, ${nx}: true }`)];
+        return [{ start: opts.span.start + 1, end: opts.span.start + 1, text: ` ${prop},` }];
+      }
+      if (op.verb === 'setnx' && call.stmt)
+        return [toSet, ...after(`, { ${ex}: ${seconds}, ${nx}: true }`)];
       return undefined;
     }
     default: {
-      if (op.verb !== 'set' || call.args.length !== 2) return undefined;
-      if (op.lib === 'cache-manager') {
-        const major = settings.cacheManagerMajor(op.file);
-        return after(major !== undefined && major < 5 ? `, { ttl: ${seconds} }` : `, ${seconds * 1000}`);
-      }
-      if (op.lib === 'lru-cache') return after(`, { ttl: ${seconds * 1000} }`);
-      if (op.lib === 'keyv') return after(`, ${seconds * 1000}`);
-      if (op.lib === 'node-cache') return after(`, ${seconds}`);
-      return undefined;
+      if (op.verb !== 'set') return undefined;
+      // Pattern: keyv.set(k, v, 0) / nodeCache.set(k, v, 0)  (0 means "never expire"): replace the 0
+      const zero = call.args.length === 3 && call.args[2].num === 0 ? call.args[2].span : undefined;
+      const text = ttlArgText(op, seconds, settings);
+      if (zero) return text === undefined ? undefined : [{ start: zero.start, end: zero.end, text }];
+      if (call.args.length !== 2 || text === undefined) return undefined;
+      return after(`, ${text}`);
     }
+  }
+}
+
+/** The third argument that gives a TTL, for the libraries that take one there. */
+function ttlArgText(op: CacheOp, seconds: number, settings: RuleSettings): string | undefined {
+  switch (op.lib) {
+    case 'cache-manager': {
+      const major = settings.cacheManagerMajor(op.file);
+      return major !== undefined && major < 5 ? `{ ttl: ${seconds} }` : `${seconds * 1000}`;
+    }
+    case 'lru-cache':
+      return `{ ttl: ${seconds * 1000} }`;
+    case 'keyv':
+      return `${seconds * 1000}`;
+    case 'node-cache':
+      return `${seconds}`;
+    default:
+      return undefined;
   }
 }
 
@@ -72,7 +95,7 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
     const configured = ctx.settings.defaultTtlSeconds(file.file);
     const seconds = configured ?? DEFAULT_SUGGESTED_SECONDS;
     for (const op of file.ops) {
-      if (op.kind !== 'write' || op.ttl !== false) continue;
+      if (op.kind !== 'write' || op.ttl !== false || nestDefaultUnknown(op, ctx.settings)) continue;
       const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/.test(op.verb);
       const messageId = collection ? 'collectionNoTtl' : REDIS.has(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
       const edits = collection ? expireAfter(file, op, seconds) : ttlEdit(op, seconds, ctx.settings);
@@ -83,7 +106,7 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       };
       ctx.report({
         file: file.file,
-        span: op.call.span,
+        span: reportSpan(file, op),
         messageId,
         data: { verb: op.wrapper ?? op.verb, key: keyLabel(op) },
         fix: fix?.kind === 'safe' ? fix : undefined,
@@ -93,10 +116,49 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
   },
 };
 
-/** `await redis.hset(k, …);` → add `await redis.expire(k, 300);` on the next line. */
+/**
+ * Nest's CacheModule gave stores a 5-second default TTL until @nestjs/cache-manager v3, which
+ * needs cache-manager v6+ and passes `ttl` through as is. `CacheModule.register()` without `ttl`
+ * therefore means "never expires" only when cache-manager is known to be v6 or later.
+ */
+function nestDefaultUnknown(op: CacheOp, settings: RuleSettings): boolean {
+  const r = op.call.receiver;
+  if (op.lib !== 'cache-manager' || r.t !== 'lib' || !r.nest || op.wrapper || op.call.args.length > 2) return false;
+  const major = settings.cacheManagerMajor(op.file);
+  return major === undefined || major < 6;
+}
+
+/**
+ * A command chained on a pipeline (`redis.pipeline().hset(…).sadd(…)`) is reported from its own
+ * method name: the call expression starts at the chain's root, so every command of the chain
+ * would otherwise be underlined from the same `redis`.
+ */
+function reportSpan(file: LinkedFile, op: CacheOp): CacheOp['call']['span'] {
+  const { call } = op;
+  const chained = call.pipeline !== undefined && /\)\s*$/.test(file.text.slice(call.receiverSpan.start, call.receiverSpan.end));
+  return chained ? { start: call.methodSpan.start, end: call.span.end } : call.span;
+}
+
+/**
+ * `await redis.hset(k, …);` → add `await redis.expire(k, 300);` on the next line. The new line goes
+ * after a trailing `// comment` of the statement's line, which belongs to the statement.
+ * Pattern: redis.sadd(k, m);  (not awaited, maybe in a sync function) → `redis.expire(k, 300);`
+ */
 function expireAfter(file: LinkedFile, op: CacheOp, seconds: number) {
   const { call } = op;
   if (!call.stmt || !call.key || call.pipeline !== undefined || op.wrapper || /[\n\r]/.test(call.key.text)) return undefined;
+  // Pattern: if (fresh) await redis.sadd(k, m);  (a body without braces: a new line would run unconditionally)
+  const lineStart = file.text.lastIndexOf('\n', call.span.start - 1) + 1;
+  const lead = /^\s*(await\s+)?$/.exec(file.text.slice(lineStart, call.span.start));
+  if (!lead) return undefined;
+  // the new line awaits only when the write does: `await` outside an async function does not parse
+  const awaitKw = lead[1] ? 'await ' : '';
   const recv = file.text.slice(call.receiverSpan.start, call.receiverSpan.end);
-  return [{ start: call.stmt.end, end: call.stmt.end, text: `\n${call.stmt.indent}await ${recv}.expire(${call.key.text}, ${seconds});` }];
+  let at = call.stmt.end;
+  const nl = file.text.indexOf('\n', at);
+  const lineEnd = nl === -1 ? file.text.length : file.text[nl - 1] === '\r' ? nl - 1 : nl;
+  if (/^\s*(\/\/.*)?$/.test(file.text.slice(at, lineEnd))) at = lineEnd;
+  const eol = file.text[lineEnd] === '\r' ? '\r\n' : '\n';
+  const expire = call.method === call.method.toUpperCase() ? 'EXPIRE' : 'expire';
+  return [{ start: at, end: at, text: `${eol}${call.stmt.indent}${awaitKw}${recv}.${expire}(${call.key.text}, ${seconds});` }];
 }

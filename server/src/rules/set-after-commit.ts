@@ -1,25 +1,116 @@
 // set-after-commit: a cache set of a fresh value right after a database write (write-through).
 // Docs: docs/rules/set-after-commit.md
 import { entityOfShape } from '../facts/key-shape';
-import type { CacheOp, Fix, LinkedFile, Rule } from '../rule';
+import type { Span, SymbolRef } from '../facts/types';
+import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
 import { keyLabel, lineOf } from './util';
 
 /** Verbs that store a value under a key (what a delete could replace). */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
+/** Hash writes: their TTL usually comes from an `expire` right after, which a delete makes moot. */
+const HASH_WRITES = new Set(['hset', 'hmset']);
 
-function swapForDelete(op: CacheOp): Fix | undefined {
+/**
+ * The key caches the written entity, or the aggregate that owns it: a `wishlist:{}` set after a
+ * `wishlist_item` delete rewrites the parent from the changed children, with the same race.
+ */
+function sameAggregate(keyEntity: string, written: string): boolean {
+  return written === keyEntity || written.startsWith(`${keyEntity}_`);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Adds `name` to the named import (or destructured require) of `module`, so a function wrapper's
+ * delete can be called: `import { cacheSet } from './cache'` → `import { cacheSet, cacheDel } …`.
+ * Undefined when there is not exactly one such import list to extend: then no fix at all.
+ */
+function addNamedImport(text: string, module: string, name: string): Edit | undefined {
+  const mod = escapeRe(module);
+  const re = new RegExp(
+    String.raw`(?:\bimport\s+(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*|\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*)(['"])${mod}\3`,
+    'g',
+  );
+  const hits = [...text.matchAll(re)];
+  if (hits.length !== 1) return undefined;
+  const m = hits[0];
+  const list = m[1] ?? m[2];
+  const open = m.index + m[0].indexOf('{') + 1;
+  const body = list.replace(/[\s,]+$/, '');
+  if (body.trim() === '') return undefined;
+  const at = open + body.length;
+  // one specifier per line stays one per line
+  const multiline = list.includes('\n');
+  const indent = multiline ? (/\n([ \t]*)[^\n]*$/.exec(body)?.[1] ?? '  ') : '';
+  return { start: at, end: at, text: multiline ? `,\n${indent}${name}` : `, ${name}` };
+}
+
+/** The name to call the wrapper's delete by, and the import edit it needs (function wrappers). */
+function deleteCallee(op: CacheOp, file: LinkedFile): { name: string; edits: Edit[] } | undefined {
+  const del = op.deleteVia!;
+  const recv = op.call.receiver;
+  if (recv.t !== 'fn' || !recv.ref) return { name: del, edits: [] };
+  const ref: SymbolRef = recv.ref;
+  const imported = file.facts.imports.find((i) => i.module === ref.module && i.name === del);
+  if (imported) return { name: imported.local, edits: [] };
+  const edit = addNamedImport(file.text, ref.module, del);
+  return edit ? { name: del, edits: [edit] } : undefined;
+}
+
+/**
+ * `await r.expire(k, 60);` as the very next statement after a hash write of the same key: once
+ * the write is a delete it expires nothing, so the fix removes that line too.
+ */
+function followingExpire(op: CacheOp, file: LinkedFile): Edit | undefined {
+  const { call } = op;
+  if (!HASH_WRITES.has(op.verb) || !call.stmt || !call.key) return undefined;
+  const { text } = file;
+  const nl = text.indexOf('\n', call.stmt.end);
+  // only a trailing line comment may sit between the statement and the end of its line
+  if (nl < 0 || !/^\s*(\/\/.*)?$/.test(text.slice(call.stmt.end, nl).replace(/\r$/, ''))) return undefined;
+  const next = file.ops.find((e) => e.kind === 'expire' && e.call.span.start > nl && e.call.fn === call.fn);
+  if (!next?.call.stmt || next.call.key?.text !== call.key.text) return undefined;
+  if (!/^\s*(await\s+)?$/.test(text.slice(nl, next.call.span.start))) return undefined;
+  // a comment after the expire would end up on the delete's line: leave such a line alone
+  const rest = text.indexOf('\n', next.call.stmt.end);
+  if (!/^\s*$/.test(text.slice(next.call.stmt.end, rest < 0 ? text.length : rest))) return undefined;
+  return { start: nl, end: next.call.stmt.end, text: '' };
+}
+
+function swapForDelete(op: CacheOp, file: LinkedFile): Fix | undefined {
   const { call } = op;
   const keyArg = call.args[0];
   if (!op.deleteVia || !keyArg || !call.key || op.verb === 'mset' || keyArg.spread) return undefined;
+  const callee = deleteCallee(op, file);
+  if (!callee) return undefined;
+  const expire = followingExpire(op, file);
   return {
-    title: `Delete the key instead (${op.deleteVia})`,
+    title: `Delete the key instead (${callee.name})`,
     kind: 'suggestion',
     edits: [
-      { start: call.methodSpan.start, end: call.methodSpan.end, text: op.deleteVia },
-      // drop everything after the key: the value, TTL and flags
-      { start: keyArg.span.end, end: call.argsEnd, text: '' },
+      ...callee.edits,
+      { start: call.methodSpan.start, end: call.methodSpan.end, text: callee.name },
+      // drop everything after the key (the value, TTL and flags), keeping a trailing comma
+      { start: keyArg.span.end, end: call.args[call.args.length - 1].span.end, text: '' },
+      ...(expire ? [expire] : []),
     ],
   };
+}
+
+/**
+ * Where the finding starts: the call, or its method name when the call is a link of a chain
+ * (`redis.pipeline().set(…).set(…)`), so each queued set gets its own line and squiggle.
+ */
+function findingSpan(op: CacheOp, text: string): Span {
+  const { call } = op;
+  const chained = text.slice(call.receiverSpan.start, call.receiverSpan.end).trimEnd().endsWith(')');
+  return chained ? { start: call.methodSpan.start, end: call.span.end } : call.span;
+}
+
+/** `set`, `AppCache.set`, or `cacheSet()` for a function wrapper (the linker names those `function.cacheSet`). */
+function verbLabel(op: CacheOp): string {
+  if (!op.wrapper) return op.verb;
+  return op.wrapper.startsWith('function.') ? `${op.wrapper.slice('function.'.length)}()` : op.wrapper;
 }
 
 export const setAfterCommit: Rule<'setAfterWrite'> = {
@@ -32,7 +123,7 @@ export const setAfterCommit: Rule<'setAfterWrite'> = {
     crossFile: false,
     messages: {
       setAfterWrite:
-        'Cache {{verb}} of {{key}} after the database write {{write}} (line {{line}}): a reader that loaded the old row before the write can put it back, and it stays until the TTL.',
+        'Cache {{verb}} of {{key}} after the database write {{write}} (line {{line}}): two writers can commit in one order and set the cache in the other, leaving the older value cached until the TTL.',
     },
     help: 'Delete the key after the write and let the next read fill the cache.',
   },
@@ -46,15 +137,15 @@ export const setAfterCommit: Rule<'setAfterWrite'> = {
       if (candidates.length === 0) continue;
       const keyEntity = op.key?.shape ? entityOfShape(op.key.shape) : undefined;
       // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine)
-      const related = candidates.filter((w) => !keyEntity || !w.entity || w.entity === keyEntity);
+      const related = candidates.filter((w) => !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity));
       if (related.length === 0) continue;
       const w = related[related.length - 1];
-      const fix = swapForDelete(op);
+      const fix = swapForDelete(op, file);
       ctx.report({
         file: file.file,
-        span: op.call.span,
+        span: findingSpan(op, file.text),
         messageId: 'setAfterWrite',
-        data: { verb: op.wrapper ?? op.verb, key: keyLabel(op), write: w.label, line: lineOf(file.text, w.span.start) },
+        data: { verb: verbLabel(op), key: keyLabel(op), write: w.label, line: lineOf(file.text, w.span.start) },
         related: [{ file: file.file, span: w.span, message: `The database write (${w.label}) this cache write follows.` }],
         suggestions: fix ? [fix] : [],
       });

@@ -1,0 +1,2 @@
+export * from './lib-redis';
+export { logger } from './logger';

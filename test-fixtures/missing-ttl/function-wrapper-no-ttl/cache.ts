@@ -1,0 +1,12 @@
+import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+
+export async function cacheGet<T>(key: string): Promise<T | null> {
+  const raw = await client.get(key);
+  return raw ? (JSON.parse(raw) as T) : null;
+}
+
+export async function cacheSet(key: string, value: unknown): Promise<void> {
+  await client.set(key, JSON.stringify(value)); // expect: missing-ttl
+}

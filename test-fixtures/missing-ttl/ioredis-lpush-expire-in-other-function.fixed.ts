@@ -1,0 +1,14 @@
+import Redis from 'ioredis';
+
+const redis = new Redis();
+
+export async function recordView(userId: string, productId: string) {
+  await redis.lpush(`recent:${userId}`, productId); // expect: missing-ttl
+  await redis.expire(`recent:${userId}`, 300);
+  await redis.ltrim(`recent:${userId}`, 0, 19);
+}
+
+/** Called from a nightly job, not from recordView: most lists never get here. */
+export async function refreshRecentTtl(userId: string) {
+  await redis.expire(`recent:${userId}`, 7 * 86_400);
+}
