@@ -120,6 +120,11 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
   const m = memberName(callee);
   if (!m || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
   const recv = unwrap(callee.expression);
+  // Pattern: cacheManager.caching({ store: 'memory', ttl })  (cache-manager v4 default/namespace import)
+  if (m === 'caching' || m === 'multiCaching' || m === 'createCache') {
+    const imp = importOf(recv, ctx);
+    if (imp && libOfModule(imp.module, ctx) === 'cache-manager') return { t: 'lib', lib: 'cache-manager', defaultTtl: defaultTtlOf(e.arguments, 'cache-manager') };
+  }
   // Pattern: Redis.fromEnv()  (@upstash/redis)
   if (m === 'fromEnv') {
     const imp = importOf(recv, ctx);

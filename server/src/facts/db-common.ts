@@ -259,7 +259,7 @@ export function squash(s: string, max = 80): string {
 
 export function calleeText(l: Link): string {
   const n = l.node;
-  return squash(ts.isCallExpression(n) ? n.expression.getText() : n.tag.getText());
+  return squash(ts.isCallExpression(n) ? n.expression.getText() : n.tag.getText()).replace(/\s*\.\s*/g, '.');
 }
 
 /** A lookup table without a prototype: `table['constructor']` must not find Object's. */

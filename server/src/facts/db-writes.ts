@@ -77,6 +77,9 @@ function record(ctx: FileCtx, { top, hit }: Found): void {
     indent: indentAt(ctx.text, anchor.getStart(ctx.sf)),
   };
   if (entity) write.entity = entity;
+  // an upsert creates or updates: negative-cache-on-create counts it as a create, set-after-commit as an update
+  if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || /\bon\s+(conflict|duplicate\s+key)\b/i.test(top.getText(ctx.sf).slice(0, 2000))))
+    write.upsert = true;
   const v = resultVarOf(top);
   if (v) write.resultVar = v;
   ctx.facts.dbWrites.push(write);

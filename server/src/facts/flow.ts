@@ -2,13 +2,31 @@
 // function (or D inside a callback of it, such as a `$transaction(async (tx) => …)`), D before W,
 // and not on mutually exclusive branches; or W inside a `.then` of D's promise chain.
 import { ts } from 'ts-morph';
-import { enclosingFunction, type FunctionLike } from './scope';
+import { enclosingFunction, isFunctionLike, type FunctionLike } from './scope';
 
-/** A function passed as an argument (`$transaction(async (tx) => …)`, `items.map(…)`). */
+/** Callees whose callback runs later, not inline: a write in it does not precede what follows. */
+const DEFERRED = /^(setTimeout|setImmediate|setInterval|queueMicrotask|nextTick|on|once|addListener|addEventListener|prependListener|subscribe|schedule|defer)$/;
+
+/** A function passed as an argument that runs inline (`$transaction(async (tx) => …)`, `items.map(…)`). */
 function isCallbackArg(fn: FunctionLike): boolean {
   const p = fn.parent;
   if (!p || !(ts.isCallExpression(p) || ts.isNewExpression(p))) return false;
+  const callee = p.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (DEFERRED.test(name)) return false;
   return (p.arguments ?? []).some((a) => a === (fn as ts.Node));
+}
+
+/** D sits in a block that always leaves before W (`if (…) { await write(); return; }`). */
+function exitsBefore(d: ts.Node, lca: ts.Node): boolean {
+  for (let n: ts.Node | undefined = d.parent; n && n !== lca; n = n.parent) {
+    // a `return` inside a callback (`$transaction(async (tx) => { …; return x })`) leaves only the callback
+    if (isFunctionLike(n) || (ts.isBlock(n) && !!n.parent && isFunctionLike(n.parent))) return false;
+    if (!ts.isBlock(n) && !ts.isCaseClause(n) && !ts.isDefaultClause(n)) continue;
+    const last = n.statements[n.statements.length - 1];
+    if (last && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last))) return true;
+  }
+  return false;
 }
 
 function contains(outer: ts.Node, inner: ts.Node): boolean {
@@ -47,7 +65,9 @@ function exclusiveBranches(lca: ts.Node, d: ts.Node, w: ts.Node): boolean {
 }
 
 export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
-  if (d.end > w.getStart()) return inThenOf(d, w);
+  // Pattern: prisma.profile.update(q).then((p) => redis.set(k, p))
+  if (inThenOf(d, w)) return true;
+  if (d.end > w.getStart()) return false;
   const fw = enclosingFunction(w);
   let fd = enclosingFunction(d);
   while (fd && fd !== fw) {
@@ -59,5 +79,5 @@ export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
   let lca: ts.Node | undefined = d.parent;
   while (lca && !contains(lca, w)) lca = lca.parent;
   if (!lca) return false;
-  return !exclusiveBranches(lca, d, w);
+  return !exclusiveBranches(lca, d, w) && !exitsBefore(d, lca);
 }

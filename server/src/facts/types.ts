@@ -120,6 +120,8 @@ export interface DbWrite {
   /** short source text for messages, e.g. `prisma.product.update` */
   label: string;
   fn: number;
+  /** an upsert / INSERT … ON CONFLICT: kind is 'create', but it may update an existing row */
+  upsert?: boolean;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
   resultVar?: string;
   /** the end of the statement containing the write, where a fix may insert a line */

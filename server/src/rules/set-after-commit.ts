@@ -132,8 +132,8 @@ export const setAfterCommit: Rule<'setAfterWrite'> = {
     for (const op of file.ops) {
       if (op.kind !== 'write' || op.nx || op.sentinel || !VALUE_WRITES.has(op.verb)) continue;
       const before = op.call.afterWrites.map((i) => writes[i]);
-      // a set after a create stores a key no reader can hold an older version of
-      const candidates = before.filter((w) => w.kind !== 'create');
+      // a set after a create stores a key no reader can hold an older version of (an upsert may update)
+      const candidates = before.filter((w) => w.kind !== 'create' || w.upsert);
       if (candidates.length === 0) continue;
       const keyEntity = op.key?.shape ? entityOfShape(op.key.shape) : undefined;
       // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine)

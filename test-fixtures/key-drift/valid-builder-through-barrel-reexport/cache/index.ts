@@ -1,0 +1,2 @@
+export * from './keys';
+export { redis } from './client';

@@ -1,0 +1,3 @@
+export const CacheKeys = {
+  product: (id: string) => `product:v2:${id}`,
+} as const;
