@@ -140,3 +140,12 @@ describe('across files', () => {
     expect(ops.map(brief)).toEqual(['ioredis:write:set:false']);
   });
 });
+
+describe('key prefixes', () => {
+  it('puts an ioredis keyPrefix in front of the client key shapes', () => {
+    const ops = one(`import Redis from 'ioredis';
+      const prefixed = new Redis({ keyPrefix: 'cache:' }); const plain = new Redis();
+      export async function f(id: string) { await prefixed.get(\`product:\${id}\`); await plain.del(\`cache:product:\${id}\`); }`);
+    expect(ops.map((o) => o.key?.shape)).toEqual(['cache:product:{}', 'cache:product:{}']);
+  });
+});

@@ -32,6 +32,6 @@ export class ReviewsService {
 
   async addReview(productId: string, userId: string, stars: number): Promise<void> {
     await this.knex('reviews').insert({ product_id: productId, user_id: userId, stars });
-    await this.redis.del('rating' + SEP + productId); // todo-expect: key-drift
+    await this.redis.del('rating' + SEP + productId); // expect: key-drift
   }
 }

@@ -17,6 +17,6 @@ export async function warmMenus(restaurantIds: string[]) {
   for (const id of restaurantIds) {
     const items = await prisma.menuItem.findMany({ where: { restaurantId: id } });
     // `menus` is the plural of `menu`, but the facts layer's singular() keeps words ending in "us"
-    await redis.set(`menus:${id}`, JSON.stringify(items), 'EX', 600); // todo-expect: key-drift
+    await redis.set(`menus:${id}`, JSON.stringify(items), 'EX', 600); // expect: key-drift
   }
 }

@@ -63,8 +63,9 @@ function pipelineRoot(recv: ts.Expression, ctx: FileCtx): { client: ClientRef; i
     const m = memberName(callee);
     if (!m || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
     if (PIPELINE_METHODS.has(m)) {
+      // any client reference (an imported client too): the linker decides what it is
       const c = clientOf(callee.expression, ctx);
-      return c?.t === 'lib' ? { client: c, id: e.getStart() } : undefined;
+      return c && c.t !== 'unknown' && c.t !== 'fn' ? { client: c, id: e.getStart() } : undefined;
     }
     e = unwrap(callee.expression);
   }

@@ -27,7 +27,33 @@ export function keyExprOf(expr: ts.Expression, ctx: FileCtx): KeyExpr {
   const out: KeyExpr = { span: { start: expr.getStart(ctx.sf), end: expr.end }, text: expr.getText(ctx.sf), parts };
   const builder = builderOf(expr, ctx);
   if (builder) out.builder = builder;
+  const written = writtenPieces(expr, ctx);
+  if (written) out.written = written;
   return out;
+}
+
+/**
+ * A template or `+` chain as written: literal text and the hole expressions' own source text
+ * (`id`, not what a const inlined for it), so a fix can rebuild the key with the same values.
+ */
+function writtenPieces(expr: ts.Expression, ctx: FileCtx): KeyPart[] | undefined {
+  const out: KeyPart[] = [];
+  const visit = (e: ts.Expression): boolean => {
+    e = unwrap(e);
+    if (ts.isStringLiteralLike(e)) out.push({ lit: e.text });
+    else if (ts.isTemplateExpression(e)) {
+      out.push({ lit: e.head.text });
+      for (const span of e.templateSpans) {
+        if (!visit(span.expression)) return false;
+        out.push({ lit: span.literal.text });
+      }
+    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return visit(e.left) && visit(e.right);
+    else if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e))
+      out.push({ hole: e.getText(ctx.sf) });
+    else return false;
+    return true;
+  };
+  return visit(expr) && out.length >= 2 ? out : undefined;
 }
 
 /** Describes a top-level `const x = <expr>` for other files (undefined: nothing key-related). */
@@ -172,7 +198,9 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
     if (method === 'join' && args.length <= 1) {
       const arr = arrayLiteralOf(recv, st);
       const sepArg = args[0] && unwrap(args[0]);
-      const sep = sepArg === undefined ? ',' : ts.isStringLiteralLike(sepArg) ? sepArg.text : undefined;
+      // the separator may itself be a constant: `const SEP = ':'`
+      const sepParts = sepArg === undefined ? [{ lit: ',' }] : partsOf(sepArg, st);
+      const sep = sepParts.length === 1 && 'lit' in sepParts[0] ? sepParts[0].lit : undefined;
       if (arr && sep !== undefined && !arr.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) {
         const out: KeyPart[] = [];
         arr.elements.forEach((x, i) => {

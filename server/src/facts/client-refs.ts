@@ -81,6 +81,18 @@ function defaultTtlOf(args: readonly ts.Expression[], lib: CacheLib): boolean | 
   return opaque ? undefined : false;
 }
 
+/** ioredis `keyPrefix: 'cache:'`: every key of this client is stored under the prefix. */
+function keyPrefixOf(args: readonly ts.Expression[]): string | undefined {
+  for (const a of args) {
+    const e = unwrap(a);
+    if (!ts.isObjectLiteralExpression(e)) continue;
+    for (const p of e.properties)
+      if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'keyPrefix' && ts.isStringLiteralLike(unwrap(p.initializer)))
+        return (unwrap(p.initializer) as ts.StringLiteral).text;
+  }
+  return undefined;
+}
+
 function importOf(e: ts.Expression, ctx: FileCtx): ImportFact | undefined {
   if (!ts.isIdentifier(e)) return undefined;
   const d = declarationOf(e, ctx.facts.imports);
@@ -96,8 +108,10 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
     const d = declarationOf(callee, ctx.facts.imports);
     if (d?.t === 'import') {
       const lib = libOfModule(d.imp.module, ctx);
-      if (lib && (CLIENT_TYPES[lib].includes(d.imp.name) || ctx.config.cacheModules[d.imp.module]))
-        return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib) };
+      if (lib && (CLIENT_TYPES[lib].includes(d.imp.name) || ctx.config.cacheModules[d.imp.module])) {
+        const prefix = lib === 'ioredis' ? keyPrefixOf(e.arguments ?? []) : undefined;
+        return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
+      }
       if (!lib && isProjectModule(d.imp.module)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name } };
     }
     if (d?.t === 'class') return { t: 'class', name: callee.text };

@@ -15,13 +15,15 @@ export function normaliseEntity(name: string | undefined): string | undefined {
   return n.length > 0 ? n : undefined;
 }
 
+const SINGULAR_US = /(status|campus|virus|census|bonus|corpus|focus|genus|radius|nexus|syllabus|apparatus|stimulus|consensus|octopus|cactus|fungus|plexus|opus|circus|chorus|thesaurus|prospectus|bus|minus|plus|sinus|terminus|abacus|alumnus|hiatus|impetus|onus|exodus|lotus|walrus)$/;
+
 /** English singular of the last word, good enough for table and model names. */
 export function singular(word: string): string {
   const parts = word.split('_');
   let last = parts[parts.length - 1];
   if (last.length > 3 && last.endsWith('ies')) last = last.slice(0, -3) + 'y';
-  else if (/(ss|us|is)$/.test(last)) {
-    // address, status, analysis: already singular
+  else if (/(ss|is)$/.test(last) || SINGULAR_US.test(last)) {
+    // address, analysis, status: already singular (but menus, skus, menu_items are plurals)
   } else if (last.length > 3 && /(ches|shes|xes|sses|zes)$/.test(last)) last = last.slice(0, -2);
   else if (last.length > 2 && last.endsWith('s')) last = last.slice(0, -1);
   parts[parts.length - 1] = last;

@@ -10,7 +10,7 @@ import { ModuleResolver, resolveRef } from './resolve';
 import type { CacheLib, CallFact, ClientRef, DbRead, DbWrite, ExportValue, FileFacts, KeyPart, SymbolRef, WrapperMethod } from './types';
 
 type Target =
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
   | { t: 'wrapper'; file: string; className: string }
   | { t: 'generic'; className: string };
 
@@ -30,7 +30,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     if (depth > 8) return undefined;
     switch (c.t) {
       case 'lib':
-        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? nestTtl : c.defaultTtl, nest: c.nest };
+        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? nestTtl : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
       case 'class':
         return classTarget(file, c.name, depth);
       case 'type':
@@ -67,9 +67,11 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const opMemo = new Map<string, CacheOp | null>();
   const inProgress = new Set<string>();
 
-  function keyOf(file: string, call: CallFact, keyArg: number): CacheOp['key'] {
+  function keyOf(file: string, call: CallFact, keyArg: number, keyPrefix?: string): CacheOp['key'] {
     if (keyArg !== 0 || !call.key) return undefined;
-    const parts: KeyPart[] = expandKey(call.key.parts, (ref, from) => resolve(from ?? file, ref));
+    let parts: KeyPart[] = expandKey(call.key.parts, (ref, from) => resolve(from ?? file, ref));
+    // the client stores every key under its keyPrefix (ioredis `new Redis({ keyPrefix })`)
+    if (keyPrefix) parts = [{ lit: keyPrefix }, ...parts];
     return { parts, shape: shapeOf(parts) };
   }
 
@@ -94,7 +96,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
       ttl,
       nx: v.nx,
       sentinel: v.kind === 'write' && isSentinel(file, call, v.valueArg),
-      key: keyOf(file, call, v.keyArg),
+      key: keyOf(file, call, v.keyArg, t.keyPrefix),
       defaultTtl: t.defaultTtl,
       deleteVia: deleteVerbFor(t.lib, call.method),
     };

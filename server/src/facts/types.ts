@@ -32,7 +32,7 @@ export interface SymbolRef {
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
   /** A cache client constructed or injected here: `new Redis()`, `@InjectRedis()`, `createCache({ ttl })`. */
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string }
   /** A binding imported from another module (a client instance or a wrapper instance exported there). */
   | { t: 'import'; ref: SymbolRef; pipeline?: number }
   /** An instance of a class declared in this file (possibly a wrapper). */
@@ -59,6 +59,8 @@ export interface KeyExpr {
   text: string;
   parts: KeyPart[];
   builder?: { local?: string; ref?: SymbolRef; args: string[] };
+  /** a template / `+` chain as written (holes keep their own source text), for fixes */
+  written?: KeyPart[];
 }
 
 /** What a cache call does to the key it touches. */

@@ -1,6 +1,5 @@
 // key-drift's suggestion: rewrite the drifting key to the read shape, calling the key builder the
 // reads call when this file can name it, else as a template literal with the key's own values.
-import { ts } from 'ts-morph';
 import { ModuleResolver } from '../facts/resolve';
 import type { FileFacts, KeyPart, Span } from '../facts/types';
 import type { CacheOp, Fix, ProjectIndex } from '../rule';
@@ -44,7 +43,7 @@ function fixWith(op: CacheOp, text: string): Fix {
 function valuesOf(op: CacheOp): string[] | undefined {
   const shape = op.key!.shape!;
   const want = shape.split(HOLE).length - 1;
-  const pieces = piecesOf(op.call.key!.text);
+  const pieces = op.call.key!.written;
   if (pieces) {
     const exprs = pieces.flatMap((p) => ('hole' in p ? [p.hole] : []));
     if (exprs.length === want && shapeOfPieces(pieces) === shape) return exprs;
@@ -53,32 +52,7 @@ function valuesOf(op: CacheOp): string[] | undefined {
   return holes.length === want ? holes : undefined;
 }
 
-type Piece = { lit: string } | { hole: string };
-
-/** A key expression's text as literal text and expressions, if it is a template or a `+` chain. */
-function piecesOf(text: string): Piece[] | undefined {
-  const sf = ts.createSourceFile('key.ts', `(${text});`, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const st = sf.statements[0];
-  if (sf.statements.length !== 1 || !st || !ts.isExpressionStatement(st)) return undefined;
-  const out: Piece[] = [];
-  const visit = (e: ts.Expression): boolean => {
-    while (ts.isParenthesizedExpression(e)) e = e.expression;
-    if (ts.isStringLiteralLike(e)) out.push({ lit: e.text });
-    else if (ts.isTemplateExpression(e)) {
-      out.push({ lit: e.head.text });
-      for (const s of e.templateSpans) {
-        if (!visit(s.expression)) return false;
-        out.push({ lit: s.literal.text });
-      }
-    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return visit(e.left) && visit(e.right);
-    else if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e))
-      out.push({ hole: e.getText(sf) });
-    else return false;
-    return true;
-  };
-  if (!visit(st.expression) || out.length < 2) return undefined;
-  return out;
-}
+type Piece = KeyPart;
 
 function shapeOfPieces(pieces: Piece[]): string {
   let s = '';
