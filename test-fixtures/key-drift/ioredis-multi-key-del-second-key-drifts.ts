@@ -24,5 +24,5 @@ export async function reply(threadId: string, body: string) {
   await prisma.reply.create({ data: { threadId, body } });
   await prisma.thread.update({ where: { id: threadId }, data: { lastReplyAt: new Date() } });
   // DEL takes several keys: only the first one's shape is known to the facts layer today
-  await redis.del(`thread:${threadId}`, `threads:${threadId}:replies`); // todo-expect: key-drift
+  await redis.del(`thread:${threadId}`, `threads:${threadId}:replies`); // expect: key-drift
 }

@@ -24,5 +24,5 @@ export async function mergeAuthors(keepId: string, dropId: string) {
   await prisma.book.updateMany({ where: { authorId: dropId }, data: { authorId: keepId } });
   await prisma.author.delete({ where: { id: dropId } });
   // node-redis takes several keys as an array: the facts layer sees the array as one unknown key
-  await redis.del([`author:${dropId}`, `authors:${keepId}:books`]); // todo-expect: key-drift
+  await redis.del([`author:${dropId}`, `authors:${keepId}:books`]); // expect: key-drift
 }

@@ -114,7 +114,16 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         if (r.client.t === 'unknown' && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;
         const fn = enclosingFunction(call);
         const args = call.arguments.map((a, i) => argFact(a, ctx, fn, i));
-        const first = call.arguments[0];
+        let first: ts.Expression | undefined = call.arguments[0];
+        let more: readonly ts.Expression[] = [];
+        if (/^(del|unlink|mdel)$/i.test(r.method)) {
+          // Pattern: redis.del(a, b)  /  client.del([a, b])
+          const arr = first && unwrap(first);
+          if (arr && ts.isArrayLiteralExpression(arr) && arr.elements.length > 0 && !arr.elements.some(ts.isSpreadElement)) {
+            first = arr.elements[0];
+            more = arr.elements.slice(1);
+          } else more = call.arguments.slice(1).filter((a) => !ts.isSpreadElement(a));
+        }
         const fact: CallFact = {
           id: ctx.facts.calls.length,
           span: span(call),
@@ -125,6 +134,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
           args,
           argsEnd: call.arguments.end,
           key: first && !ts.isSpreadElement(first) ? keyExprOf(first, ctx) : undefined,
+          ...(more.length > 0 ? { moreKeys: more.map((k) => keyExprOf(k, ctx)) } : {}),
           fn: fnId,
           afterWrites: [],
           pipeline: r.client.pipeline,

@@ -192,7 +192,15 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     const fileOps: CacheOp[] = [];
     for (const call of facts.calls) {
       const op = opFor(file, call);
-      if (op) fileOps.push(op);
+      if (op) {
+        fileOps.push(op);
+        // each further key of a multi-key delete is an op of its own (same call, its own key)
+        if (op.kind === 'delete' && !op.wrapper)
+          for (const k of call.moreKeys ?? []) {
+            const c = { ...call, key: k };
+            fileOps.push({ ...op, call: c, key: keyOf(file, c, 0) });
+          }
+      }
       else if (call.key && (call.receiver.t === 'unknown' || /^(get|hget|hgetall|mget|exists)$/i.test(call.method))) {
         const parts = expandKey(call.key.parts, (ref, from) => resolve(from ?? file, ref));
         const shape = shapeOf(parts);

@@ -101,6 +101,8 @@ export interface CallFact {
   /** end of the argument list (position just before `)`) to append arguments */
   argsEnd: number;
   key?: KeyExpr;
+  /** the further keys of a multi-key delete: `del(a, b)`, `del([a, b])` */
+  moreKeys?: KeyExpr[];
   fn: number;
   /** index of the DB writes (into FileFacts.dbWrites) that precede this call in the same flow */
   afterWrites: number[];
