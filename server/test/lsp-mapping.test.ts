@@ -257,6 +257,9 @@ describe('codeActionsFor', () => {
       fix: { title: 'Remove unused cachelint-disable directive', kind: 'safe', edits: [{ start: 0, end: 43, text: '' }] },
     });
     expect(actions(src, [f]).map((a) => a.title)).toEqual(['Remove unused cachelint-disable directive']);
+    const d = toDiagnostic(f, src, { version: 1, textOf: () => undefined });
+    expect(d.code).toBeUndefined();
+    expect(d.tags).toEqual([1]); // DiagnosticTag.Unnecessary: the editor fades the comment out
   });
 });
 

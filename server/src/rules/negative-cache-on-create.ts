@@ -2,7 +2,7 @@
 // Docs: docs/rules/negative-cache-on-create.md
 import { normaliseEntity } from '../facts/entity';
 import { driftBetween, entityOfShape, shapesMatch } from '../facts/key-shape';
-import type { DbWrite, FnFact } from '../facts/types';
+import type { FnFact } from '../facts/types';
 import type { CacheOp, LinkedFile, ProjectIndex, Rule } from '../rule';
 import { insertDelete } from './negative-cache-on-create.fix';
 import { lineOf, shortPath } from './util';
@@ -13,7 +13,6 @@ import { lineOf, shortPath } from './util';
  */
 const CLEARING_CALL =
   /invalidat|evict|purge|bust|uncache|forget|^flush(all|db)$|^(clear|reset|refresh)(?!(timeout|interval|immediate|tokens?|password|session)\b)|(remove|delete|del|drop|clear).*cache|cache.*(del|remove|drop|clear)|^del$|^delete$|^unlink$/i;
-const BARE_DELETE = /^(del|delete|unlink)$/i;
 
 /** How many levels of callers may clear the key for the create (repository ← service ← controller). */
 const CALLER_DEPTH = 2;
@@ -24,40 +23,73 @@ interface Sentinel {
   entities: Set<string>;
 }
 
-/** The entities each function's own DB reads query, by `file\0fn`. */
-type ReadIndex = Map<string, Set<string>>;
+interface Fn {
+  file: LinkedFile;
+  info: FnFact;
+}
 
-function readIndex(project: ProjectIndex): ReadIndex {
-  const out: ReadIndex = new Map();
+/** Project-wide lookups, built once per run: reads by function, functions by name and by callee name. */
+interface Index {
+  project: ProjectIndex;
+  /** entities each function's own DB reads query, by `file\0fn` */
+  reads: Map<string, Set<string>>;
+  byName: Map<string, Fn[]>;
+  callersOf: Map<string, Fn[]>;
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function buildIndex(project: ProjectIndex): Index {
+  const ix: Index = { project, reads: new Map(), byName: new Map(), callersOf: new Map() };
   for (const r of project.dbReads) {
     if (!r.entity) continue;
     const k = `${r.file}\0${r.fn}`;
-    const set = out.get(k) ?? new Set<string>();
-    set.add(r.entity);
-    out.set(k, set);
+    ix.reads.set(k, (ix.reads.get(k) ?? new Set()).add(r.entity));
   }
-  return out;
+  for (const file of project.files.values())
+    for (const info of file.facts.fns) {
+      if (info.name) push(ix.byName, info.name, { file, info });
+      for (const c of new Set(info.calls)) push(ix.callersOf, c, { file, info });
+    }
+  return ix;
 }
 
-function readEntities(reads: ReadIndex, file: string, fn: number): Set<string> {
-  return reads.get(`${file}\0${fn}`) ?? new Set();
+function readsOf(ix: Index, file: string, fn: number): Set<string> {
+  return ix.reads.get(`${file}\0${fn}`) ?? new Set();
 }
 
-function sentinelWrites(project: ProjectIndex): Sentinel[] {
+function contains(outer: FnFact, inner: FnFact): boolean {
+  return outer.span.start <= inner.span.start && outer.span.end >= inner.span.end;
+}
+
+/**
+ * The functions whose code runs with `fn`: itself, the functions around it (a `$transaction`
+ * callback inside a service method) and the callbacks inside it (`.then(…)`).
+ */
+function scopeOf(file: LinkedFile, fn: number): Set<number> {
+  const self = file.facts.fns[fn - 1];
+  if (!self) return new Set([fn]);
+  return new Set(file.facts.fns.filter((f) => contains(f, self) || contains(self, f)).map((f) => f.id));
+}
+
+function sentinelWrites(ix: Index): Sentinel[] {
   const out: Sentinel[] = [];
-  const reads = readIndex(project);
-  for (const op of project.ops) {
+  for (const op of ix.project.ops) {
     // `SET lock:42 '' NX EX 30` takes a lock; it does not remember a miss
     if (op.kind !== 'write' || !op.sentinel || op.nx || !op.key?.shape || op.call.fn === 0) continue;
     const shape = op.key.shape;
+    const file = ix.project.files.get(op.file)!;
     // the entity the read path queried, when its key names it: `''` under `webhook:seen:{}` after an
     // order lookup is a dedup flag, and `user:{}` cached after a session lookup is about users
-    const file = project.files.get(op.file)!;
-    const looked = [...scopeOf(file, op.call.fn)].flatMap((fn) => [...readEntities(reads, op.file, fn)]);
+    const looked = [...scopeOf(file, op.call.fn)].flatMap((fn) => [...readsOf(ix, op.file, fn)]);
     let entities = new Set(looked.filter((e) => keyNames(shape, e)));
     // Pattern: const m = await this.members.findById(id) — the lookup is in a helper the read path calls
     const keyEntity = entityOfShape(shape);
-    if (entities.size === 0 && keyEntity) entities = calleeEntities(project, reads, op, keyEntity);
+    if (entities.size === 0 && keyEntity) entities = calleeEntities(ix, file, op, keyEntity);
     if (entities.size > 0) out.push({ op, shape, entities });
   }
   return out;
@@ -73,62 +105,57 @@ function keyNames(shape: string, entity: string): boolean {
 }
 
 /** `this.usersRepo.findById(id)` where some project function `findById` reads the key's entity. */
-function calleeEntities(project: ProjectIndex, reads: ReadIndex, op: CacheOp, keyEntity: string): Set<string> {
-  const calls = new Set(project.files.get(op.file)?.facts.fns[op.call.fn - 1]?.calls ?? []);
-  for (const f of project.files.values())
-    for (const info of f.facts.fns)
-      if (info.name && calls.has(info.name) && readEntities(reads, f.file, info.id).has(keyEntity)) return new Set([keyEntity]);
+function calleeEntities(ix: Index, file: LinkedFile, op: CacheOp, keyEntity: string): Set<string> {
+  for (const c of new Set(file.facts.fns[op.call.fn - 1]?.calls ?? []))
+    for (const f of ix.byName.get(c) ?? []) if (readsOf(ix, f.file.file, f.info.id).has(keyEntity)) return new Set([keyEntity]);
   return new Set();
 }
 
-function contains(outer: FnFact, inner: FnFact): boolean {
-  return outer.span.start <= inner.span.start && outer.span.end >= inner.span.end;
-}
-
-/**
- * The functions whose code runs with the create: the create's own function, the functions around
- * it (a `$transaction` callback inside a service method) and the callbacks inside it (`.then(…)`).
- */
-function scopeOf(file: LinkedFile, fn: number): Set<number> {
-  const self = file.facts.fns[fn - 1];
-  if (!self) return new Set([fn]);
-  return new Set(file.facts.fns.filter((f) => contains(f, self) || contains(self, f)).map((f) => f.id));
-}
-
-/** Does the code around function `fn` of `file` clear the sentinel's key (or plausibly do so)? */
-function clears(file: LinkedFile, fn: number, s: Sentinel): boolean {
-  const scope = scopeOf(file, fn);
+/** An op of `file` in `scope` deletes the key or overwrites it with a real value; `unknownKeys`: a computed key may be it. */
+function clearingOp(file: LinkedFile, scope: Set<number>, s: Sentinel, unknownKeys: boolean): boolean {
   for (const op of file.ops) {
     if (!scope.has(op.call.fn) || op === s.op) continue;
     if (op.kind !== 'delete' && !(op.kind === 'write' && !op.sentinel)) continue;
     const shape = op.key?.shape;
-    // an unknown key may well be this one
-    if (!shape || shapesMatch(shape, s.shape) || driftBetween(shape, s.shape)) return true;
+    // a drifted key (`users:{}` for `user:{}`) is key-drift's finding, not a second one here
+    if (!shape ? unknownKeys : shapesMatch(shape, s.shape) || !!driftBetween(shape, s.shape)) return true;
   }
-  return clearingCallIn(file, scope);
+  return false;
 }
 
 /**
- * A call named like an invalidation in the scope. A bare `del`/`delete`/`unlink` counts only when
- * it is not one of the cache ops already judged by key above (`redis.del('cart:…')` clears the
- * cart, not the user): an unresolved `this.cacheService.del(key)` may well clear the entry.
+ * A call named like an invalidation in the scope (`invalidateUser(id)`, `this.cacheService.del(key)`),
+ * other than the cache ops already judged by their key above: `redis.del('cart:…')` or a wrapper's
+ * `cacheDel('badges:all')` clears that key, not the marker.
  */
 function clearingCallIn(file: LinkedFile, scope: Set<number>): boolean {
-  const judged = new Map<string, number>();
-  for (const op of file.ops) if (scope.has(op.call.fn)) judged.set(op.call.method, (judged.get(op.call.method) ?? 0) + 1);
-  const named = new Map<string, number>();
-  for (const info of file.facts.fns) {
-    if (!scope.has(info.id)) continue;
-    for (const c of info.calls) {
-      if (!CLEARING_CALL.test(c)) continue;
-      if (!BARE_DELETE.test(c)) return true;
-      named.set(c, (named.get(c) ?? 0) + 1);
-    }
-  }
-  return [...named].some(([c, n]) => n > (judged.get(c) ?? 0));
+  const left = new Map<string, number>();
+  for (const info of file.facts.fns)
+    if (scope.has(info.id)) for (const c of info.calls) if (CLEARING_CALL.test(c)) left.set(c, (left.get(c) ?? 0) + 1);
+  for (const op of file.ops) if (scope.has(op.call.fn) && left.has(op.call.method)) left.set(op.call.method, left.get(op.call.method)! - 1);
+  return [...left.values()].some((n) => n > 0);
 }
 
-/** Names a caller would call the create's code by: its function and the named functions around it. */
+/**
+ * Pattern: `await this.cacheUser(user)` — a helper the create calls writes the record (or deletes)
+ * under the marker's key. Only known keys count here: a generic `set(key, value)` helper says nothing.
+ */
+function clearedByCallees(ix: Index, file: LinkedFile, scope: Set<number>, s: Sentinel): boolean {
+  const names = new Set(file.facts.fns.filter((f) => scope.has(f.id)).flatMap((f) => f.calls));
+  for (const n of names)
+    for (const f of ix.byName.get(n) ?? [])
+      if (!(f.file === file && scope.has(f.info.id)) && clearingOp(f.file, new Set([f.info.id]), s, false)) return true;
+  return false;
+}
+
+/** Does the code around function `fn` of `file` clear the sentinel's key (or plausibly do so)? */
+function clears(ix: Index, file: LinkedFile, fn: number, s: Sentinel): boolean {
+  const scope = scopeOf(file, fn);
+  // an unknown key may well be this one
+  return clearingOp(file, scope, s, true) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, s);
+}
+
+/** Names a caller would call the code of `fn` by: its own and those of the named functions around it. */
 function namesAround(file: LinkedFile, fn: number): string[] {
   const self = file.facts.fns[fn - 1];
   if (!self) return [];
@@ -136,23 +163,17 @@ function namesAround(file: LinkedFile, fn: number): string[] {
 }
 
 /** A function calling the create's code (up to CALLER_DEPTH levels up) clears the key. */
-function clearedByCallers(project: ProjectIndex, names: string[], s: Sentinel, depth = 1, seen = new Set<string>()): boolean {
+function clearedByCallers(ix: Index, names: string[], s: Sentinel, depth = 1, seen = new Set<string>()): boolean {
   for (const n of names) seen.add(n);
-  for (const f of project.files.values())
-    for (const info of f.facts.fns) {
-      if (!info.calls.some((c) => names.includes(c))) continue;
-      if (clears(f, info.id, s)) return true;
-      if (depth < CALLER_DEPTH) {
-        const up = namesAround(f, info.id).filter((n) => !seen.has(n));
-        if (up.length > 0 && clearedByCallers(project, up, s, depth + 1, seen)) return true;
-      }
+  const callers = new Set(names.flatMap((n) => ix.callersOf.get(n) ?? []));
+  for (const c of callers) {
+    if (clears(ix, c.file, c.info.id, s)) return true;
+    if (depth < CALLER_DEPTH) {
+      const up = namesAround(c.file, c.info.id).filter((n) => !seen.has(n));
+      if (up.length > 0 && clearedByCallers(ix, up, s, depth + 1, seen)) return true;
     }
+  }
   return false;
-}
-
-/** The sentinel is written by the create's own code (a get-or-create that manages its own key). */
-function sameFlow(file: LinkedFile, create: DbWrite, s: Sentinel): boolean {
-  return s.op.file === file.file && scopeOf(file, create.fn).has(s.op.call.fn);
 }
 
 export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
@@ -170,16 +191,21 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
     help: 'Delete the key the read path uses right after the create (or overwrite it with the new record).',
   },
   checkProject(project, ctx) {
-    const sentinels = sentinelWrites(project);
+    if (!project.ops.some((op) => op.sentinel)) return;
+    const ix = buildIndex(project);
+    const sentinels = sentinelWrites(ix);
     if (sentinels.length === 0) return;
     for (const create of project.dbWrites) {
       // a create at module top level is a seed or migration script, run before anyone reads
       if (create.kind !== 'create' || !create.entity || create.fn === 0) continue;
       const file = project.files.get(create.file);
       if (!file) continue;
+      const scope = scopeOf(file, create.fn);
       for (const s of sentinels) {
-        if (!s.entities.has(create.entity) || sameFlow(file, create, s)) continue;
-        if (clears(file, create.fn, s) || clearedByCallers(project, namesAround(file, create.fn), s)) continue;
+        if (!s.entities.has(create.entity)) continue;
+        // a get-or-create that writes the marker itself manages its own key
+        if (s.op.file === file.file && scope.has(s.op.call.fn)) continue;
+        if (clears(ix, file, create.fn, s) || clearedByCallers(ix, namesAround(file, create.fn), s)) continue;
         const readFile = project.files.get(s.op.file)!;
         const fix = insertDelete(project, create, s.op, s.shape, create.entity);
         ctx.report({

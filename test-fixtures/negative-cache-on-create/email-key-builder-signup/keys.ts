@@ -1,0 +1,5 @@
+export function userByEmailKey(email: string): string {
+  return `user:by-email:${email.toLowerCase()}`;
+}
+
+export const userKey = (id: string) => `user:${id}`;
