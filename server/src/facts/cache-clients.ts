@@ -38,8 +38,10 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
       f.props.push(n);
       if (ts.isPropertyAssignment(p) && ts.isNumericLiteral(unwrap(p.initializer))) (f.propNums ??= {})[n] = Number((unwrap(p.initializer) as ts.NumericLiteral).text);
     }
-  } else if (ts.isIdentifier(e) && fn) {
-    const i = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === e.text);
+  } else if (fn) {
+    // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
+    const inner = ts.isCallExpression(e) && e.arguments.length === 1 && /^JSON\.stringify$/.test(e.expression.getText(ctx.sf)) ? unwrap(e.arguments[0]) : e;
+    const i = ts.isIdentifier(inner) ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === inner.text) : -1;
     if (i >= 0) f.param = i;
   }
   if (index >= 1 && index <= 2) {

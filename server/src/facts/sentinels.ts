@@ -39,6 +39,8 @@ export function isSentinelLiteral(expr: ts.Expression, ctx: FileCtx): boolean {
   if (ts.isStringLiteralLike(e)) return isSentinelString(e.text, ctx.config.sentinels);
   // Pattern: cache.set(key, [])
   if (ts.isArrayLiteralExpression(e)) return e.elements.length === 0;
+  // Pattern: export const CACHED_NULL = JSON.stringify(null)
+  if (ts.isCallExpression(e) && isJsonStringify(e.expression) && e.arguments.length === 1) return isSentinelLiteral(e.arguments[0], ctx);
   return false;
 }
 

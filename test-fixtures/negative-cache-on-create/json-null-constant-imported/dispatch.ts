@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
 
 export async function hireCourier(db: Knex, phone: string, name: string) {
-  await db('couriers').insert({ phone, name }); // todo-expect: negative-cache-on-create
+  await db('couriers').insert({ phone, name }); // expect: negative-cache-on-create
 }

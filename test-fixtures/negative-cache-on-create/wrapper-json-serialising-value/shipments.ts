@@ -13,6 +13,6 @@ export async function trackShipment(trackingCode: string) {
 }
 
 export async function createShipment(trackingCode: string, orderId: string) {
-  const shipment = await prisma.shipment.create({ data: { trackingCode, orderId } }); // todo-expect: negative-cache-on-create
+  const shipment = await prisma.shipment.create({ data: { trackingCode, orderId } }); // expect: negative-cache-on-create
   return shipment;
 }
