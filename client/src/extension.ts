@@ -16,6 +16,7 @@ import {
 import {
   LanguageClient,
   RevealOutputChannelOn,
+  State,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -25,7 +26,8 @@ const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptrea
 const FIX_ALL_KIND = 'source.fixAll.cachelint';
 
 interface Status {
-  state: 'starting' | 'indexing' | 'ready';
+  /** the server's own states, plus `stopped` when the client lost it */
+  state: 'starting' | 'indexing' | 'ready' | 'stopped';
   lastAnalysisMs: number;
 }
 
@@ -65,6 +67,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
 
   client.onNotification('cachelint/status', (s: Status) => showStatus(status, s));
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) showStatus(status, { state: 'stopped', lastAnalysisMs: 0 });
+  });
   await client.start();
 }
 
@@ -74,9 +79,9 @@ export async function deactivate(): Promise<void> {
 }
 
 function showStatus(item: LanguageStatusItem, s: Status): void {
-  item.busy = s.state !== 'ready';
-  item.severity = LanguageStatusSeverity.Information;
-  item.text = s.state === 'ready' ? 'cachelint' : `cachelint: ${s.state}…`;
+  item.busy = s.state === 'starting' || s.state === 'indexing';
+  item.severity = s.state === 'stopped' ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
+  item.text = s.state === 'ready' ? 'cachelint' : s.state === 'stopped' ? 'cachelint: stopped' : `cachelint: ${s.state}…`;
   item.detail = s.state === 'ready' ? `last analysis ${s.lastAnalysisMs} ms` : undefined;
 }
 

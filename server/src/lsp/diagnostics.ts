@@ -46,7 +46,7 @@ export function toDiagnostic(finding: Finding, text: string | LspText, ctx: Diag
   if (finding.ruleId) {
     diagnostic.code = finding.ruleId;
     diagnostic.codeDescription = { href: docUrl(finding.ruleId) };
-  } else if (finding.messageId === 'unusedDirective') {
+  } else if (finding.messageId === 'unusedSuppression') {
     // engine-level findings without a rule (an unused disable comment) fade the comment out
     diagnostic.tags = [DiagnosticTag.Unnecessary];
   }

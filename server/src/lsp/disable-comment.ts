@@ -36,16 +36,21 @@ export function commentContextAt(file: string, text: string, offset: number): Co
     path.push(next);
   }
   const inner = path[path.length - 1];
+  // Pattern: <p>\n  Hello {name}\n</p> (the line starts in JSX text)
   if (ts.isJsxText(inner)) return 'jsx';
+  // Pattern: const q = `\n${redis.set(k, v)}` (the line starts inside a template literal)
   if (isLiteralWithText(inner) && inner.getStart(sf) < offset) return 'none';
   // the outermost node that starts exactly at the offset decides: a child of a JSX element or the
   // element's closing tag sits in children context; anything else is ordinary code
   for (let i = 1; i < path.length; i++) {
     const n = path[i];
     if (n.getStart(sf) !== offset) continue;
+    // Pattern: </div> (before a closing tag we are still among the children)
     if (ts.isJsxClosingElement(n) || ts.isJsxClosingFragment(n)) return 'jsx';
     const p = n.parent;
+    // Pattern: <div>\n  {load(id)}\n</div> or a child element <Item />
     if ((ts.isJsxElement(p) || ts.isJsxFragment(p)) && p.children.some((c) => c === n)) return 'jsx';
+    // Pattern: return (\n  <div> (the element is an expression) or onClick={…} (an attribute)
     return 'js';
   }
   return 'js';

@@ -31,6 +31,7 @@ const DEBOUNCE_MS = 150;
 
 interface ClientSupport {
   pull: boolean;
+  refresh: boolean;
   configuration: boolean;
   watchedFilesDynamic: boolean;
   configurationDynamic: boolean;
@@ -51,10 +52,17 @@ export function startServer(connection: Connection): void {
       : Promise.resolve(undefined),
   );
   const log = (m: string) => connection.console.log(m);
+  /** Fire-and-forget messages to the client: a rejection (client gone, capability missing) is logged, never fatal. */
+  const quietly = (p: Promise<unknown>) => {
+    p.catch((e: unknown) => log(`cachelint: ${errorText(e)}`));
+  };
+  // The server must outlive any bug in a rule: log and go on (vscode-eslint does the same).
+  process.on('uncaughtException', (e) => log(`cachelint: uncaught ${errorText(e)}`));
+  process.on('unhandledRejection', (e) => log(`cachelint: unhandled rejection ${errorText(e)}`));
   let state: ServerState = 'starting';
   let lastAnalysisMs = 0;
   const sendStatus = () => {
-    if (support?.status) void connection.sendNotification(STATUS_NOTIFICATION, { state, lastAnalysisMs: Math.round(lastAnalysisMs) });
+    if (support?.status) quietly(connection.sendNotification(STATUS_NOTIFICATION, { state, lastAnalysisMs: Math.round(lastAnalysisMs) }));
   };
 
   const workspace: Workspace = new Workspace({
@@ -67,6 +75,7 @@ export function startServer(connection: Connection): void {
       return folderUri ? settings.peek(folderUri) : undefined;
     },
     log,
+    warn: (m) => connection.window.showWarningMessage(m),
   });
   const validator: Validator = new Validator({
     documents,
@@ -91,6 +100,7 @@ export function startServer(connection: Connection): void {
   const syncAll = async (except?: string) => {
     const run = ++syncRun;
     let refresh = false;
+    for (const doc of documents.all()) await validator.prepare(doc.uri);
     for (const doc of documents.all()) {
       if (run !== syncRun) return; // a newer sync started: it will do the rest
       try {
@@ -100,13 +110,13 @@ export function startServer(connection: Connection): void {
           if (doc.uri !== except) refresh = true;
         } else {
           lastSent.set(doc.uri, r.resultId);
-          void connection.sendDiagnostics({ uri: doc.uri, version: r.version, diagnostics: r.diagnostics });
+          quietly(connection.sendDiagnostics({ uri: doc.uri, version: r.version, diagnostics: r.diagnostics }));
         }
       } catch (e) {
         if (!(e instanceof Cancelled)) log(`cachelint: ${errorText(e)}`);
       }
     }
-    if (refresh && run === syncRun) void connection.languages.diagnostics.refresh();
+    if (refresh && run === syncRun && support?.refresh) quietly(connection.languages.diagnostics.refresh());
   };
   const scheduleSync = (delay: number, except?: string) => {
     if (syncTimer) clearTimeout(syncTimer);
@@ -131,6 +141,7 @@ export function startServer(connection: Connection): void {
     const c = params.capabilities;
     support = {
       pull: !!c.textDocument?.diagnostic,
+      refresh: !!c.workspace?.diagnostics?.refreshSupport,
       configuration: !!c.workspace?.configuration,
       watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       configurationDynamic: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
@@ -163,15 +174,17 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (support?.configurationDynamic)
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cachelint' });
+      quietly(connection.client.register(DidChangeConfigurationNotification.type, { section: 'cachelint' }));
     if (support?.watchedFilesDynamic)
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}' },
-          { globPattern: '**/.cachelintrc.json' },
-          { globPattern: '**/package.json' },
-        ],
-      });
+      quietly(
+        connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}' },
+            { globPattern: '**/.cachelintrc.json' },
+            { globPattern: '**/package.json' },
+          ],
+        }),
+      );
     if (support?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) {
@@ -181,12 +194,17 @@ export function startServer(connection: Connection): void {
             folderUris.delete(root);
           }
         }
+        const added: Promise<void>[] = [];
         for (const f of e.added) {
           const root = pathOf(f.uri);
           if (!root) continue;
           folderUris.set(root, f.uri);
-          void settings.get(f.uri).then(() => workspace.add(root).index()).then(() => scheduleSync(0));
+          workspace.add(root);
+          added.push(settings.get(f.uri).then(() => workspace.add(root).index()));
         }
+        // open documents move to the folder that now holds them
+        for (const doc of documents.all()) validator.open(doc);
+        quietly(Promise.all(added).then(() => scheduleSync(0)));
       });
     }
     // folder settings first: background files are analysed with the folder's rule overrides
@@ -219,13 +237,14 @@ export function startServer(connection: Connection): void {
     settings.clear(uri);
     validator.close(uri);
     lastSent.delete(uri);
-    if (!support?.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!support?.pull) quietly(connection.sendDiagnostics({ uri, diagnostics: [] }));
     scheduleSync(0);
   });
 
   connection.onDidChangeConfiguration(async () => {
     settings.clear();
-    validator.settingsGeneration++;
+    // severities and the default TTL live in configFor: every folder's results are stale
+    for (const f of workspace.all()) f.generation++;
     await Promise.all([...folderUris.values()].map((u) => settings.get(u)));
     scheduleSync(0);
   });
@@ -308,7 +327,7 @@ export function startServer(connection: Connection): void {
     const url = String(params.arguments?.[0] ?? '');
     if (!/^https:\/\//.test(url)) return;
     if (support?.showDocument) await connection.window.showDocument({ uri: url, external: true });
-    else void connection.window.showInformationMessage(`cachelint documentation: ${url}`);
+    else connection.window.showInformationMessage(`cachelint documentation: ${url}`);
   });
 
   documents.listen(connection);

@@ -56,7 +56,6 @@ export class Validator {
   private readonly analysedVersion = new Map<string, number>();
   /** file path → URI as the client spells it, for open documents */
   readonly uriByFile = new Map<string, string>();
-  settingsGeneration = 0;
 
   constructor(private readonly host: ValidatorHost) {}
 
@@ -86,6 +85,19 @@ export class Validator {
     this.analysedVersion.set(doc.uri, doc.version);
   }
 
+  /**
+   * Puts the document's current text into the analysis (onType mode) before any report is made:
+   * a cross-file check of several documents must see all their latest texts.
+   */
+  async prepare(uri: string): Promise<void> {
+    const doc = this.host.documents.get(uri);
+    const file = pathOf(uri);
+    if (!doc || !file) return;
+    const s = await this.host.settings.get(uri);
+    const now = this.host.documents.get(uri);
+    if (now && s.enable) this.prime(now, file, this.host.workspace.folderFor(file), s);
+  }
+
   /** onType mode: the buffer's current text becomes what the analysis sees. */
   private prime(doc: TextDocument, file: string, folder: FolderIndex, settings: CachelintSettings): void {
     if (settings.run !== 'onType' && this.analysedVersion.has(doc.uri)) return;
@@ -93,10 +105,6 @@ export class Validator {
     if (this.analysedVersion.get(doc.uri) === doc.version) return;
     folder.setText(file, doc.getText());
     this.analysedVersion.set(doc.uri, doc.version);
-  }
-
-  cached(uri: string): DocReport | undefined {
-    return this.reports.get(uri);
   }
 
   /** The document's report, recomputed only when something it depends on changed. */
@@ -114,7 +122,7 @@ export class Validator {
     if (!file || !folder || !s.enable || folder.isIgnored(file)) return this.store(empty(doc));
     this.prime(doc, file, folder, s);
     const version = this.analysedVersion.get(uri) ?? doc.version;
-    const key = `${folder.generation}:${this.settingsGeneration}:${version}`;
+    const key = `${folder.generation}:${version}`;
     const prev = this.reports.get(uri);
     if (prev && prev.key === key) return prev;
     const t0 = performance.now();
@@ -122,6 +130,9 @@ export class Validator {
     const text = folder.analyzer.textOf(file);
     this.host.analysed(performance.now() - t0);
     if (!result || text === undefined) return this.store({ ...empty(doc), version, key });
+    // syntax errors are the TypeScript server's to show; a file the engine gave up on is ours to explain
+    for (const e of result.parseErrors)
+      if (e.message.startsWith('cachelint')) this.host.log(`${file}: ${e.message} (no cachelint diagnostics for it)`);
     const lines = new LspText(text);
     const ctx = {
       version,

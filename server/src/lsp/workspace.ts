@@ -9,6 +9,9 @@ import type { ResolvedConfig } from '../config';
 import { compileIgnore, ignoredBy, isSourceFile, listFiles, type IgnoreMatcher } from '../engine/files';
 import { cacheManagerMajor, clearPackageCache } from '../engine/packages';
 import { Analyzer, type FileResult } from '../engine/run';
+// The server parses every file it indexes: register the fact extractor up front (the engine only
+// loads it lazily for the CLI's warm-cache runs, which may never need the compiler).
+import '../facts/index';
 import type { CachelintSettings } from './settings';
 
 /** Milliseconds of indexing per turn of the event loop: requests wait at most about this long. */
@@ -18,6 +21,8 @@ export interface FolderHost {
   /** the last resolved settings for a file (its own, else its folder's) */
   settingsFor(file: string): CachelintSettings | undefined;
   log(message: string): void;
+  /** something the user must fix (a broken config file): shown once, not only logged */
+  warn?(message: string): void;
 }
 
 export type WatchedChange = { file: string; type: 'created' | 'changed' | 'deleted' };
@@ -34,6 +39,7 @@ export class FolderIndex {
   indexing = false;
   private indexRun = 0;
   private reportedConfigErrors = new Set<string>();
+  private runCache: { generation: number; results: Map<string, FileResult> } | undefined;
 
   constructor(
     /** folder path; undefined for the folder of files outside every workspace folder */
@@ -69,6 +75,7 @@ export class FolderIndex {
       if (this.reportedConfigErrors.has(e.message)) continue;
       this.reportedConfigErrors.add(e.message);
       this.host.log(`${e.message} (using the default configuration)`);
+      this.host.warn?.(`${e.message} (cachelint uses the default configuration until it is fixed)`);
     }
   }
 
@@ -86,11 +93,12 @@ export class FolderIndex {
     return ignoredBy([m], file, false);
   }
 
-  /** Sets a file's text; false when the engine threw on it (logged; the file is left out). */
+  /** Sets a file's text; false when it is left out: ignored, too large, or the engine threw (logged). */
   setText(file: string, text: string): boolean {
     const before = this.analyzer.factsOf(file);
     try {
-      if (text.length > this.configFor(file).maxFileSize) {
+      // an ignored file stays out even when open: the project is what the CLI would analyse
+      if (this.isIgnored(file) || text.length > this.configFor(file).maxFileSize) {
         this.remove(file);
         return false;
       }
@@ -138,13 +146,28 @@ export class FolderIndex {
     this.setText(file, text);
   }
 
-  /** Results for one file, or undefined when the engine threw (logged). */
+  /**
+   * Results for one file, or undefined when the engine threw (logged). The project-wide rules run
+   * once for all open files of the folder and the results are kept until something changes: a
+   * re-check of N open documents after an edit costs one run, not N.
+   */
   run(file: string): FileResult | undefined {
+    const cached = this.runCache;
+    if (cached && cached.generation === this.generation && cached.results.has(file)) return cached.results.get(file);
+    const files = new Set([...this.openFiles].filter((f) => this.analyzer.hasFile(f)));
+    files.add(file);
     try {
-      return this.analyzer.run([file]).get(file);
-    } catch (e) {
-      this.host.log(`cachelint: the rules failed on ${file}, it gets no diagnostics: ${errorText(e)}`);
-      return undefined;
+      const results = this.analyzer.run(files);
+      this.runCache = { generation: this.generation, results };
+      return results.get(file);
+    } catch {
+      // a rule crashed on one of them: run this file alone so the others do not hide its results
+      try {
+        return this.analyzer.run([file]).get(file);
+      } catch (e) {
+        this.host.log(`cachelint: the rules failed on ${file}, it gets no diagnostics: ${errorText(e)}`);
+        return undefined;
+      }
     }
   }
 

@@ -1,0 +1,44 @@
+// What the e2e runner asks the driver extension to do, and what the driver reports back (JSON
+// files named by $E2E_SPEC and $E2E_RESULT, which code-server passes on to its extension host).
+
+export interface DriverSpec {
+  /** files to open (absolute paths) and the cachelint codes each must show */
+  files: { file: string; codes: string[] }[];
+  /** the diagnostic to hover, check in the DOM and screenshot */
+  hover: { file: string; code: string };
+  /** quick fixes to apply: the action whose title matches `title` (a RegExp source) on the `code` diagnostic */
+  fixes: { file: string; code: string; title: string; expectLine: string }[];
+  /**
+   * After the fixes: put the line of the `code` fix in `file` back as it was, then run the
+   * extension's "Fix all auto-fixable problems" command (safe fixes only) and check the line.
+   */
+  fixAll?: { file: string; code: string; expectLine: string };
+  /** chromium's profile folder, for the CDP connection (screenshot, DOM checks) */
+  chromeProfile?: string;
+  /** where to write the PNG */
+  screenshot?: string;
+  timeoutMs: number;
+}
+
+export interface DiagnosticInfo {
+  code: string;
+  line: number;
+  character: number;
+  severity: number;
+  source?: string;
+  message: string;
+  docLink?: string;
+}
+
+export interface DriverResult {
+  ok: boolean;
+  vscode: string;
+  extensionActive: boolean;
+  commands: string[];
+  files: { file: string; diagnostics: DiagnosticInfo[]; ms: number }[];
+  hover: { markdown: string[]; widgetText?: string; squiggles?: number; screenshot?: string };
+  fixes: { file: string; code: string; titles: string[]; applied: boolean; lineAfter: string; codesOnLineAfter: string[]; ms: number }[];
+  fixAll?: { restored: boolean; lineAfter: string; codesOnLineAfter: string[]; ms: number };
+  errors: string[];
+  totalMs: number;
+}
