@@ -3,7 +3,7 @@
 // declarations, class members, names) every ORM branch decides with. No type checker.
 import { ts } from 'ts-morph';
 import type { FileCtx } from './context';
-import { decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from './scope';
+import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from './scope';
 import type { DbWriteKind } from './types';
 
 /** What a recogniser found on a chain. `entity` is raw (`Product`, `order_items`); record() normalises. */
@@ -85,49 +85,9 @@ export function isInnerLink(node: ts.Node): boolean {
   return (ts.isCallExpression(p) && p.expression === c) || (ts.isTaggedTemplateExpression(p) && p.tag === c);
 }
 
-// Per-block index of the names its statements declare (first declaration wins, as in
-// scope.ts declarationOf). Recognisers resolve receivers on most calls; scanning a 3,000-statement
-// file top for each of them made big files quadratic.
-const blockIndex = new WeakMap<ts.Node, Map<string, Decl>>();
-
-function indexOf(stmts: readonly ts.Statement[], key: ts.Node): Map<string, Decl> {
-  let m = blockIndex.get(key);
-  if (m) return m;
-  m = new Map();
-  const add = (name: string, d: Decl) => {
-    if (!m!.has(name)) m!.set(name, d);
-  };
-  for (const s of stmts) {
-    if (ts.isVariableStatement(s)) {
-      for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) add(d.name.text, { t: 'var', node: d });
-    } else if (ts.isFunctionDeclaration(s) && s.name) add(s.name.text, { t: 'function', node: s });
-    else if (ts.isClassDeclaration(s) && s.name) add(s.name.text, { t: 'class', node: s });
-  }
-  blockIndex.set(key, m);
-  return m;
-}
-
-/** scope.ts `declarationOf`, with each block's declarations indexed once. Same lookup order. */
+/** scope.ts `declarationOf` (each block's declarations are indexed once there). */
 export function declOf(id: ts.Identifier, ctx: FileCtx): Decl | undefined {
-  const name = id.text;
-  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
-    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
-      const d = indexOf(p.statements, p).get(name);
-      if (d) return d;
-    }
-    if (isFunctionLike(p)) {
-      const i = p.parameters.findIndex((prm) => ts.isIdentifier(prm.name) && prm.name.text === name);
-      if (i >= 0) return { t: 'param', node: p.parameters[i], index: i, fn: p };
-    }
-    if ((ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isForStatement(p)) && p.initializer && ts.isVariableDeclarationList(p.initializer)) {
-      for (const d of p.initializer.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return { t: 'var', node: d };
-    }
-    if (ts.isSourceFile(p)) {
-      const imps = ctx.facts.imports;
-      for (let i = imps.length - 1; i >= 0; i--) if (imps[i].local === name) return { t: 'import', imp: imps[i] };
-    }
-  }
-  return undefined;
+  return declarationOf(id, ctx.facts.imports);
 }
 
 /** What the file can tell about a receiver expression without a type checker. */

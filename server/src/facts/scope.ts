@@ -92,13 +92,6 @@ export function collectRequire(node: ts.VariableDeclaration, out: ImportFact[]):
     }
 }
 
-function declaresName(stmt: ts.Statement, name: string): Decl | undefined {
-  if (ts.isVariableStatement(stmt)) {
-    for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return { t: 'var', node: d };
-  } else if (ts.isFunctionDeclaration(stmt) && stmt.name?.text === name) return { t: 'function', node: stmt };
-  else if (ts.isClassDeclaration(stmt) && stmt.name?.text === name) return { t: 'class', node: stmt };
-  return undefined;
-}
 
 /**
  * Finds the declaration `id` refers to by walking up the enclosing blocks, functions and the file.
@@ -108,16 +101,8 @@ export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[])
   const name = id.text;
   for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
     if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
-      const stmts = ts.isCaseClause(p) || ts.isDefaultClause(p) ? p.statements : p.statements;
-      for (const s of stmts) {
-        const d = declaresName(s, name);
-        // Pattern: const Redis = require('ioredis') — a binding like an import
-        if (d?.t === 'var' && ts.isSourceFile(p)) {
-          const imp = findLast(imports, (i) => i.local === name);
-          if (imp && d.node.initializer && /^\s*require\s*\(/.test(d.node.initializer.getText())) return { t: 'import', imp };
-        }
-        if (d) return d;
-      }
+      const d = blockDeclarations(p, imports).get(name);
+      if (d) return d;
     }
     if (isFunctionLike(p)) {
       const i = p.parameters.findIndex((prm) => ts.isIdentifier(prm.name) && prm.name.text === name);
@@ -132,6 +117,30 @@ export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[])
     }
   }
   return undefined;
+}
+
+type StatementContainer = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
+
+/** Each block's declarations, indexed once per block: lookups stay linear in a file's size. */
+const blockIndex = new WeakMap<ts.Node, Map<string, Decl>>();
+
+function blockDeclarations(block: StatementContainer, imports: readonly ImportFact[]): Map<string, Decl> {
+  let m = blockIndex.get(block);
+  if (m) return m;
+  m = new Map();
+  for (const s of block.statements) {
+    if (ts.isVariableStatement(s)) {
+      for (const d of s.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || m.has(d.name.text)) continue;
+        // Pattern: const Redis = require('ioredis') — a binding like an import
+        const imp = ts.isSourceFile(block) && d.initializer && /^\s*require\s*\(/.test(d.initializer.getText()) ? findLast(imports, (i) => i.local === (d.name as ts.Identifier).text) : undefined;
+        m.set(d.name.text, imp ? { t: 'import', imp } : { t: 'var', node: d });
+      }
+    } else if (ts.isFunctionDeclaration(s) && s.name && !m.has(s.name.text)) m.set(s.name.text, { t: 'function', node: s });
+    else if (ts.isClassDeclaration(s) && s.name && !m.has(s.name.text)) m.set(s.name.text, { t: 'class', node: s });
+  }
+  blockIndex.set(block, m);
+  return m;
 }
 
 function findLast<T>(xs: readonly T[], f: (x: T) => boolean): T | undefined {
