@@ -1,11 +1,10 @@
 // Small helpers the rules share: how a key and a source position are shown in messages.
+import { positionAt } from '../report/lines';
 import type { CacheOp, LinkedFile } from '../rule';
 
-/** 1-based line of `offset` in `text`. */
+/** 1-based line of `offset` in `text`, counted as the reporters count lines. */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return positionAt(text, offset).line + 1;
 }
 
 /** How a message names an op's key: its shape when known (`product:v2:{}`), else its source text. */
