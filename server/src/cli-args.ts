@@ -60,7 +60,8 @@ const SEVERITY: Record<string, SeveritySetting> = { off: 'off', warn: 'warn', er
 
 export const HELP = `cachelint [options] [file|dir|glob]*
 
-Finds stale-cache bugs in TypeScript and JavaScript.
+Finds stale-cache bugs in TypeScript and JavaScript. Folders skip node_modules, build output
+and .gitignored files; a folder named node_modules (or one inside it) is analysed whole.
 
 Basic configuration:
   -c, --config path::String       Use this JSON config file instead of searching for

@@ -49,7 +49,7 @@ function run(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   if (opts.config && !isFile(resolve(io.cwd, opts.config)))
-    throw new UsageError(`Cannot read config file: ${resolve(io.cwd, opts.config)} (no such file).`);
+    throw new UsageError(`Cannot read config file: ${resolve(io.cwd, opts.config)} (${isDir(resolve(io.cwd, opts.config)) ? 'it is a directory' : 'no such file'}).`);
   const outputFile = opts.outputFile ? resolve(io.cwd, opts.outputFile) : undefined;
   if (outputFile && isDir(outputFile)) throw new UsageError(`Cannot write to output file path, it is a directory: ${opts.outputFile}`);
 
@@ -61,7 +61,7 @@ function run(argv: readonly string[], io: CliIo): number {
   });
 
   // Each pattern must match something, as in ESLint ("No files matching the pattern …").
-  const ignore = configIgnore(loader, io.cwd);
+  const ignore = configIgnore(loader, io.cwd, opts.config !== undefined);
   const files = new Set<string>();
   const notices: string[] = [];
   for (const p of opts.paths) {

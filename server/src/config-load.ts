@@ -239,6 +239,10 @@ function validate(file: string, data: unknown, prefix: string): ResolvedConfig {
         if (!Array.isArray(value)) fail(key, `expected an array of strings, got ${kindOf(value)}`);
         (value as unknown[]).forEach((v, i) => {
           if (typeof v !== 'string' || v.length === 0) fail(`${key}[${i}]`, `expected a non-empty string, got ${JSON.stringify(v)}`);
+          // Pattern: "ignore": ["../../**"]: globs match paths below the folder they are relative to,
+          // so this one could never match anything; say so rather than silently ignore nothing.
+          if (key === 'ignore' && (v as string).replace(/^!/, '').split(/[\\/]/).includes('..'))
+            fail(`${key}[${i}]`, `${JSON.stringify(v)} reaches outside the folder the patterns are relative to, so it can never match`);
         });
         config[key] = [...(value as string[])];
         break;

@@ -76,6 +76,8 @@ export interface CacheOp {
   key?: { parts: KeyPart[]; shape?: string };
   /** the client's default TTL is configured (cache-manager/keyv/lru-cache/node-cache) */
   defaultTtl?: boolean;
+  /** the client's ioredis keyPrefix, already part of `key.shape` (a fix must not write it again) */
+  keyPrefix?: string;
   /** the method that deletes a key on the same receiver (`del`, `delete`, a wrapper's `invalidate`) */
   deleteVia?: string;
 }

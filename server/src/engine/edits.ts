@@ -1,7 +1,7 @@
 // Applying fixes to text and to disk. Fix selection follows ESLint's SourceCodeFixer: fixes sorted
 // by position, a fix whose range touches or overlaps an already chosen one is left for the next
 // pass (the caller re-analyses and tries again), so no two fixes ever fight over the same text.
-import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Edit, Fix } from '../rule';
 
@@ -79,15 +79,18 @@ export function withEol(edits: readonly Edit[], eol: '\r\n' | '\n'): Edit[] {
 
 /**
  * Writes `text` so that readers see either the old or the new content, never a half-written
- * file: a temporary file in the same folder, flushed, then renamed over the target. The mode of
- * the existing file is kept, and a symlink stays a symlink (its target is replaced).
+ * file: a temporary file in the same folder, flushed, then renamed over the target. The mode and
+ * owner of the existing file are kept, and a symlink stays a symlink (its target is replaced).
  */
 export function writeFileAtomic(file: string, text: string): void {
   let target = file;
   let mode: number | undefined;
+  let owner: { uid: number; gid: number } | undefined;
   try {
     target = realpathSync(file);
-    mode = statSync(target).mode & 0o7777;
+    const st = statSync(target);
+    mode = st.mode & 0o7777;
+    owner = { uid: st.uid, gid: st.gid };
   } catch {
     // a new file: default mode
   }
@@ -99,7 +102,17 @@ export function writeFileAtomic(file: string, text: string): void {
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    // openSync's mode is filtered by the umask; restore the original bits exactly.
+    // The temp file belongs to whoever runs cachelint (root in a container, say): give the file back
+    // to its owner. Only possible with the right to chown; otherwise it stays ours, as with any editor.
+    if (owner && (owner.uid !== process.getuid?.() || owner.gid !== process.getgid?.())) {
+      try {
+        chownSync(tmp, owner.uid, owner.gid);
+      } catch {
+        // EPERM: not ours to give away
+      }
+    }
+    // openSync's mode is filtered by the umask; restore the original bits exactly (after
+    // the chown, which clears set-id bits).
     if (mode !== undefined) chmodSync(tmp, mode);
     renameSync(tmp, target);
   } catch (e) {

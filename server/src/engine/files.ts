@@ -1,12 +1,18 @@
 // File discovery for the CLI: expands folders and globs into the source files to analyse, the way
 // ESLint does: build output and dependencies are skipped, `.gitignore` files are honoured (with a
 // small matcher of git's rules, no dependency), explicitly named files are always analysed.
+// A folder named explicitly that is itself dependency code (`cachelint node_modules`, or anything
+// below a node_modules folder) is walked whole, as ESLint's `--no-ignore` would: packages ship their
+// code in dist/ and build/, and the project's `.gitignore` excludes node_modules wholesale, so the
+// usual skips would hide most of what the user asked for. Only `.git` and the config's `ignore`
+// still apply there.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 const DECLARATION = /\.d\.(ts|mts|cts)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage', '.next', '.turbo']);
+const DEPENDENCIES = 'node_modules';
 const GLOB_CHARS = /[*?[\]{}]/;
 
 export interface ListOptions {
@@ -45,7 +51,8 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
     return m;
   };
 
-  const walk = (dir: string, matchers: IgnoreMatcher[], accept: (file: string) => boolean): void => {
+  /** `whole`: inside a named dependency folder, walk everything but `.git` (see the header). */
+  const walk = (dir: string, matchers: IgnoreMatcher[], accept: (file: string) => boolean, whole: boolean): void => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -62,7 +69,7 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
       notices.push(`Cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       return;
     }
-    const own = entries.some((e) => e.name === '.gitignore') ? gitignoreOf(dir) : null;
+    const own = !whole && entries.some((e) => e.name === '.gitignore') ? gitignoreOf(dir) : null;
     const ms = own ? [...matchers, own] : matchers;
     for (const e of entries) {
       const p = join(dir, e.name);
@@ -79,10 +86,11 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
         }
       }
       if (isDir) {
-        if (SKIP_DIRS.has(e.name) || ignoredBy(ms, p, true) || opts.ignore?.(p + sep)) continue;
+        const skipped = whole ? e.name === '.git' : SKIP_DIRS.has(e.name);
+        if (skipped || ignoredBy(ms, p, true) || opts.ignore?.(p + sep)) continue;
         // Linked folders wait until the real tree is walked, so files get their real paths.
-        if (link) deferred.push(() => walk(p, ms, accept));
-        else walk(p, ms, accept);
+        if (link) deferred.push(() => walk(p, ms, accept, whole));
+        else walk(p, ms, accept, whole);
       } else if (isFile && isSourceFile(e.name) && !ignoredBy(ms, p, false) && !opts.ignore?.(p) && accept(p)) {
         out.add(p);
       }
@@ -100,19 +108,26 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
     if (st?.isFile()) {
       out.add(abs);
     } else if (st?.isDirectory()) {
-      walk(abs, ancestorIgnores(abs, gitignoreOf), () => true);
+      const whole = inDependencies(abs);
+      walk(abs, whole ? [] : ancestorIgnores(abs, gitignoreOf), () => true, whole);
     } else if (GLOB_CHARS.test(arg)) {
       // Pattern: cachelint 'src/**/*.ts' (a quoted glob the shell did not expand)
       const pattern = toPosix(relative(opts.cwd, abs));
       const re = globToRegExp(pattern, { braces: true });
       const base = resolve(opts.cwd, globBase(pattern));
-      if (existsSync(base)) walk(base, ancestorIgnores(base, gitignoreOf), (f) => re.test(toPosix(relative(opts.cwd, f))));
+      const whole = inDependencies(base);
+      if (existsSync(base)) walk(base, whole ? [] : ancestorIgnores(base, gitignoreOf), (f) => re.test(toPosix(relative(opts.cwd, f))), whole);
     } else {
       notices.push(`No files matching the pattern "${arg}" were found.`);
     }
   }
   while (deferred.length > 0) deferred.shift()!();
   return { files: [...out].sort(), notices };
+}
+
+/** Whether a folder is, or lies inside, a node_modules folder. */
+function inDependencies(dir: string): boolean {
+  return dir.split(sep).includes(DEPENDENCIES);
 }
 
 /** `.gitignore` files of the folders above `dir`, up to the repository root, outermost first. */

@@ -1,7 +1,9 @@
 // What the CLI does between listing files and reporting: read each file (skipping big, binary or
 // vanished ones with a notice), feed the Analyzer, run the rules, and for --fix apply safe fixes in
 // up to 10 passes (ESLint's limit), re-analysing between passes, then write the changed files
-// atomically unless they changed on disk meanwhile.
+// atomically unless they changed on disk meanwhile. --fix never rewrites bytes it did not mean to:
+// a file that is not valid UTF-8 (latin-1, say) is analysed but not fixed, since writing the decoded
+// text back would replace every undecodable byte with U+FFFD, and a read-only file is not replaced.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { ConfigLoader } from '../config-load';
@@ -40,6 +42,8 @@ interface Source {
   bom: boolean;
   text: string;
   fixed: boolean;
+  /** the bytes are not valid UTF-8: `text` cannot be written back without changing them */
+  lossy: boolean;
 }
 
 export function lintFiles(files: readonly string[], opts: LintOptions): LintRun {
@@ -69,7 +73,7 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
     // Analysed without the BOM (as ESLint does); offsets and fixes refer to the BOM-less text.
     const bom = full.charCodeAt(0) === 0xfeff;
     const text = bom ? full.slice(1) : full;
-    sources.set(file, { file, raw, bom, text, fixed: false });
+    sources.set(file, { file, raw, bom, text, fixed: false, lossy: !decodesLosslessly(raw, full) });
   }
   // parse only the files that can matter (engine/project.ts); the rest are read, never parsed
   loadProject(analyzer, new Map([...sources].map(([f, s]) => [f, s.text])), { all: opts.parseAll });
@@ -91,6 +95,10 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
           fixes.push(f.fix);
         }
         if (fixes.length === 0) continue;
+        if (src.lossy) {
+          if (pass === 0) notices.push(`Fixes skipped for ${file}: the file is not valid UTF-8, and rewriting it would change bytes outside the fixes.`);
+          continue;
+        }
         let next: string;
         try {
           next = applyEdits(src.text, withEol(pickNonOverlapping(fixes), detectEol(src.text)));
@@ -141,6 +149,19 @@ function writeIfUnchanged(src: Source, output: string, notices: string[]): boole
     notices.push(`Fixes not written to ${src.file}: the file changed on disk while cachelint ran.`);
     return false;
   }
+  // The rename in writeFileAtomic would replace a read-only file (even as a normal user): a file
+  // without any write bit was made read-only on purpose, so leave it alone.
+  let mode = 0;
+  try {
+    mode = statSync(src.file).mode;
+  } catch {
+    notices.push(`Fixes not written to ${src.file}: the file changed on disk while cachelint ran.`);
+    return false;
+  }
+  if ((mode & 0o222) === 0) {
+    notices.push(`Fixes not written to ${src.file}: the file is read-only.`);
+    return false;
+  }
   try {
     writeFileAtomic(src.file, output);
     return true;
@@ -150,11 +171,19 @@ function writeIfUnchanged(src: Source, output: string, notices: string[]): boole
   }
 }
 
+/** Whether `text` (decoded from `raw` as UTF-8) encodes back to exactly `raw`. Every undecodable
+ * sequence becomes U+FFFD, so text without one is lossless; otherwise compare the bytes. */
+function decodesLosslessly(raw: Buffer, text: string): boolean {
+  return !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(raw);
+}
+
 /**
  * The config's `ignore` globs as a listFiles predicate: `.gitignore` semantics (as ESLint's
- * ignorePatterns), relative to the folder of the config file that governs the path.
+ * ignorePatterns), relative to the folder of the config file that governs the path, or to `cwd`
+ * for a config named with `--config` (`explicitConfig`), as ESLint does: such a file often lives
+ * elsewhere (`-c ../shared/cachelint.json`), where its globs could never match.
  */
-export function configIgnore(loader: ConfigLoader, cwd: string): (path: string) => boolean {
+export function configIgnore(loader: ConfigLoader, cwd: string, explicitConfig = false): (path: string) => boolean {
   const matchers = new Map<string, IgnoreMatcher>();
   return (path) => {
     const isDir = path.endsWith(sep);
@@ -162,7 +191,7 @@ export function configIgnore(loader: ConfigLoader, cwd: string): (path: string) 
     // configFor looks at the file's folder: probe a name inside a folder to get the folder's config
     const config = loader.configFor(isDir ? join(target, '_') : target);
     if (config.ignore.length === 0) return false;
-    const base = config.configFile ? dirname(config.configFile) : cwd;
+    const base = config.configFile && !explicitConfig ? dirname(config.configFile) : cwd;
     const key = `${base}\u0000${config.ignore.join('\u0000')}`;
     let m = matchers.get(key);
     if (!m) matchers.set(key, (m = compileIgnore(config.ignore, base)));

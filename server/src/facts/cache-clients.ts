@@ -109,8 +109,17 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         const call = node as ts.CallExpression;
         const fnId = ctx.fnIdOf(call);
         const calleeName = memberName(unwrap(call.expression)) ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
-        if (fnId > 0 && calleeName) ctx.facts.fns[fnId - 1].calls.push(calleeName);
         const r = receiverOf(call, ctx);
+        if (fnId > 0 && calleeName) {
+          const calls = ctx.facts.fns[fnId - 1].calls;
+          calls.push(calleeName);
+          // `this.licenses.cache.del(k)`: an unresolved receiver named like a cache still reads as
+          // one (a resolved client's calls are ops, judged by their keys)
+          const callee = unwrap(call.expression);
+          const recv = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+          const tail = recv && (ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : undefined);
+          if (tail && /cache|redis/i.test(tail) && (!r?.client || r.client.t === 'unknown')) calls.push(`${tail}.${calleeName}`);
+        }
         if (!r?.client) return;
         // an unresolved receiver is kept only for reads with a literal key (a use of that key)
         if (r.client.t === 'unknown' && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;

@@ -17,14 +17,28 @@ function isCallbackArg(fn: FunctionLike): boolean {
   return (p.arguments ?? []).some((a) => a === (fn as ts.Node));
 }
 
+/** The loop (or, for `break`, switch) a `continue`/`break` at the end of `block` leaves. */
+function breakTarget(block: ts.Node, isContinue: boolean): ts.Node | undefined {
+  for (let p: ts.Node | undefined = block.parent; p && !isFunctionLike(p); p = p.parent) {
+    if (ts.isIterationStatement(p, false)) return p;
+    if (!isContinue && ts.isSwitchStatement(p)) return p;
+  }
+  return undefined;
+}
+
 /** D sits in a block that always leaves before W (`if (…) { await write(); return; }`). */
-function exitsBefore(d: ts.Node, lca: ts.Node): boolean {
+function exitsBefore(d: ts.Node, w: ts.Node, lca: ts.Node): boolean {
   for (let n: ts.Node | undefined = d.parent; n && n !== lca; n = n.parent) {
     // a `return` inside a callback (`$transaction(async (tx) => { …; return x })`) leaves only the callback
     if (isFunctionLike(n) || (ts.isBlock(n) && !!n.parent && isFunctionLike(n.parent))) return false;
     if (!ts.isBlock(n) && !ts.isCaseClause(n) && !ts.isDefaultClause(n)) continue;
     const last = n.statements[n.statements.length - 1];
-    if (last && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last))) return true;
+    if (last && (ts.isReturnStatement(last) || ts.isThrowStatement(last))) return true;
+    // `continue` / `break` leave only the loop (or switch) they belong to: W must be inside it
+    if (last && (ts.isContinueStatement(last) || ts.isBreakStatement(last)) && !last.label) {
+      const target = breakTarget(n, ts.isContinueStatement(last));
+      if (target && contains(target, w)) return true;
+    }
   }
   return false;
 }
@@ -39,6 +53,8 @@ function inThenOf(d: ts.Node, w: ts.Node): boolean {
     const call = f.parent;
     if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) continue;
     if (!/^(then|finally)$/.test(call.expression.name.text)) continue;
+    // `.then(onFulfilled, onRejected)`: only the first runs after the write succeeded
+    if (call.arguments[0] !== (f as ts.Node)) continue;
     if (contains(call.expression.expression, d)) return true;
   }
   return false;
@@ -79,5 +95,5 @@ export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
   let lca: ts.Node | undefined = d.parent;
   while (lca && !contains(lca, w)) lca = lca.parent;
   if (!lca) return false;
-  return !exclusiveBranches(lca, d, w) && !exitsBefore(d, lca);
+  return !exclusiveBranches(lca, d, w) && !exitsBefore(d, w, lca);
 }

@@ -99,6 +99,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
       key: keyOf(file, call, v.keyArg, t.keyPrefix),
       defaultTtl: t.defaultTtl,
       deleteVia: deleteVerbFor(t.lib, call.method),
+      ...(t.keyPrefix ? { keyPrefix: t.keyPrefix } : {}),
     };
   }
 
@@ -226,6 +227,8 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
 function applyLaterExpires(ops: CacheOp[], facts: FileFacts): void {
   const span = (fn: number) => (fn === 0 ? { start: 0, end: Infinity } : facts.fns[fn - 1].span);
   const nested = (a: number, b: number) => {
+    // module top level is not "around" every function: only real nesting counts
+    if (a === 0 || b === 0) return false;
     const x = span(a);
     const y = span(b);
     return (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end);

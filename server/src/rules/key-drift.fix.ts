@@ -16,6 +16,8 @@ const HOLE = '{}';
 /** Rewrites the drifting key of `op` to the shape of `read`, with the op's own values in its holes. */
 export function rewriteKey(project: ProjectIndex, op: CacheOp, read: ReadSite): Fix | undefined {
   if (!op.call.key || !op.key?.shape) return undefined;
+  // a client keyPrefix is part of the shapes but not of the key text: no safe rewrite across it
+  if (op.keyPrefix || read.op?.keyPrefix) return undefined;
   const values = valuesOf(op);
   if (!values) return undefined;
   const builder = builderCall(project, op, read, values);

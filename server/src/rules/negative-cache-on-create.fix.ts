@@ -123,6 +123,8 @@ function insertionPoint(text: string, stmtEnd: number): number {
 
 /** `await redis.del(CacheKeys.user(created.id));` on the line after the create's statement. */
 export function insertDelete(project: ProjectIndex, create: Create, s: CacheOp, shape: string, entity: string): Fix | undefined {
+  // the marker's key includes the client's keyPrefix, which a written key must not repeat
+  if (s.keyPrefix && !s.call.key?.builder) return undefined;
   const createFile = project.files.get(create.file);
   if (!createFile || !create.resultVar || !s.deleteVia) return undefined;
   const verb = /([\w$]+)$/.exec(create.label)?.[1] ?? '';

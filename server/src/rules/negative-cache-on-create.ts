@@ -12,7 +12,9 @@ import { lineOf, shortPath } from './util';
  * `flushall`), but not MikroORM's `flush`/`persistAndFlush`, `clearTimeout` or `resetPassword`.
  */
 const CLEARING_CALL =
-  /invalidat|evict|purge|bust|uncache|forget|^flush(all|db)$|^(clear|reset|refresh)(?!(timeout|interval|immediate|tokens?|password|session)\b)|(remove|delete|del|drop|clear).*cache|cache.*(del|remove|drop|clear)|^del$|^delete$|^unlink$/i;
+  // bare del/delete/unlink are not here: cache deletes are seen as ops (with their keys), and a
+  // database `prisma.invite.delete(…)` must not count as an invalidation
+  /invalidat|evict|purge|bust|uncache|forget|^flush(all|db)$|^(clear|reset|refresh)(?!(timeout|interval|immediate|tokens?|password|session))|(remove|delete|del|drop|clear).*cache|cache.*(del|remove|drop|clear)/i;
 
 /** How many levels of callers may clear the key for the create (repository ← service ← controller). */
 const CALLER_DEPTH = 2;
