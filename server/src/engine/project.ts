@@ -6,33 +6,71 @@
 //   3. files that may create an entity a read path caches as "not found" (negative-cache-on-create
 //      needs creates in files that never mention a cache).
 // Every other file is read (to hash and search it) but never parsed.
-import * as path from 'node:path';
-import type { FileFacts } from '../facts/types';
+import type { ExportValue, FileFacts } from '../facts/types';
 import { singular } from '../facts/entity';
+import { ModuleResolver } from '../facts/resolve';
 import type { Analyzer } from './run';
 
-/** Words without which a file cannot contain a cache call the rules know. */
-export const CACHE_GATE = /cache|redis|keyv|lru|ttl|expire|invalidat|setex|upstash|memcache/i;
+/**
+ * A file can hold a cache call the rules know only if a cache word is used as code: a member or
+ * call (`this.cache.set(`, `redis.get(`), a type (`cache: Cache`, `Keyv<…>`), a module
+ * (`from 'ioredis'`, `from '../infra/redis'`, `require('keyv')`). `Cache-Control` headers and
+ * comments about caches do not count. Files reaching clients under other names come in tier 2.
+ */
+export const CACHE_GATE =
+  /(?:cache|redis|keyv|lru|ttl|setex|upstash|memcache)\w*(?:\s*[.(:<]|['"]\s*[;)])|from\s+['"][^'"]*(?:cache|redis|keyv|lru|upstash)/i;
 
-const CREATE_WORDS = /create|insert|save|upsert|persist|bulk|add\(/i;
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const CREATE_VERBS = 'create|createMany|insert|insertMany|insertInto|save|upsert|persist|persistAndFlush|bulkCreate|nativeInsert';
+
+/**
+ * Whether a text may create one of `entities`: the entity (model, repository, table) shortly before
+ * a create verb (`prisma.user.create(`, `usersRepository.save(`, `db('users').insert(`), SQL
+ * `INSERT INTO users`, or a repository/model injected for it (`Repository<User>`,
+ * `@InjectModel(User.name)`) in a file that calls a create verb at all.
+ */
+function createOf(entities: string[]): ((text: string) => boolean) | undefined {
+  const list = [...new Set(entities)].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!list.length) return undefined;
+  const e = `(?:${list.join('|')})`;
+  const near = new RegExp(`${e}\\w*[^;]{0,80}?\\b(?:${CREATE_VERBS})\\b|\\b(?:${CREATE_VERBS})\\b[^;]{0,40}?\\b${e}|insert\\s+into\\s+["'\`]?(?:\\w+\\.)?${e}`, 'i');
+  const injected = new RegExp(`(?:Repository|Model|getRepository|InjectRepository|InjectModel|EntityRepository)\\s*[<(]\\s*${e}\\b`, 'i');
+  const anyCreate = new RegExp(`\\.(?:${CREATE_VERBS})\\s*\\(`);
+  return (t) => near.test(t) || (injected.test(t) && anyCreate.test(t));
+}
+
+/** Modules a file's cache code refers to: where its receivers, key parts and sentinels come from. */
+function referencedModules(f: FileFacts): Set<string> {
+  const out = new Set<string>();
+  for (const c of f.calls) {
+    const r = c.receiver;
+    if ((r.t === 'import' || r.t === 'type') && r.ref) out.add(r.ref.module);
+    if (r.t === 'fn' && r.ref) out.add(r.ref.module);
+    for (const k of [c.key, ...(c.moreKeys ?? [])]) {
+      for (const p of k?.parts ?? []) if ('ref' in p) out.add(p.ref.module);
+      if (k?.builder?.ref) out.add(k.builder.ref.module);
+    }
+    for (const a of c.args) if (a.sentinelRef) out.add(a.sentinelRef.module);
+  }
+  const visit = (v: ExportValue | undefined): void => {
+    if (!v) return;
+    if (v.t === 'reexport') out.add(v.ref.module);
+    else if (v.t === 'key') {
+      for (const p of v.parts) if ('ref' in p) out.add(p.ref.module);
+    } else if (v.t === 'object') Object.values(v.members).forEach(visit);
+    else if (v.t === 'client' && (v.client.t === 'import' || v.client.t === 'type')) out.add(v.client.ref.module);
+  };
+  [...Object.values(f.exports), ...Object.values(f.locals), ...f.classes.map((c) => c.statics)].forEach(visit);
+  for (const cls of f.classes) if (cls.extendsRef && 'module' in cls.extendsRef) out.add(cls.extendsRef.module);
+  return out;
+}
 
 export interface LoadResult {
   /** files whose facts were extracted (parsed) */
   parsed: string[];
   /** files read but never parsed: nothing in them can matter to a rule */
   skipped: number;
-}
-
-function resolveRelative(from: string, spec: string, known: ReadonlySet<string>): string | undefined {
-  if (!spec.startsWith('.')) return undefined;
-  const base = path.resolve(path.dirname(from), spec).replace(/\.(js|jsx|mjs|cjs)$/, '');
-  for (const b of [base, path.resolve(path.dirname(from), spec)]) {
-    if (known.has(b)) return b;
-    for (const e of EXTENSIONS) if (known.has(b + e)) return b + e;
-    for (const e of EXTENSIONS) if (known.has(path.join(b, 'index' + e))) return path.join(b, 'index' + e);
-  }
-  return undefined;
+  /** files parsed after each tier (for --timing and the benchmark) */
+  tiers: number[];
 }
 
 /** Names another file would use to reach this file's clients or wrappers. */
@@ -40,7 +78,7 @@ function exportedCacheNames(f: FileFacts): string[] {
   const names = new Set<string>();
   for (const [name, v] of Object.entries(f.exports)) if (v.t === 'client' && name !== 'default') names.add(name);
   for (const w of f.wrappers) names.add(w.className || w.method);
-  return [...names].filter((n) => /^[A-Za-z_$][\w$]{2,}$/.test(n));
+  return [...names].filter((n) => /^[A-Za-z_$][\w$]+$/.test(n));
 }
 
 /** Entities whose not-found sentinel a read path caches: their creates matter anywhere. */
@@ -49,9 +87,10 @@ function sentinelEntities(f: FileFacts): string[] {
   return f.dbReads.filter((r) => r.entity && fns.has(r.fn)).map((r) => r.entity!);
 }
 
-function wordsRegex(words: Iterable<string>): RegExp | undefined {
+function wordsRegex(words: Iterable<string>, whole = false): RegExp | undefined {
   const list = [...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return list.length ? new RegExp(`(?:${list.join('|')})`, 'i') : undefined;
+  if (!list.length) return undefined;
+  return whole ? new RegExp(`\\b(?:${list.join('|')})\\b`) : new RegExp(`(?:${list.join('|')})`, 'i');
 }
 
 /**
@@ -59,7 +98,7 @@ function wordsRegex(words: Iterable<string>): RegExp | undefined {
  * open documents, or `--no-gate`).
  */
 export function loadProject(analyzer: Analyzer, texts: ReadonlyMap<string, string>, opts: { all?: boolean } = {}): LoadResult {
-  const known = new Set(texts.keys());
+  const modules = new ModuleResolver(new Set(texts.keys()));
   const parsed = new Set<string>();
   const take = (f: string) => {
     if (parsed.has(f)) return;
@@ -67,14 +106,16 @@ export function loadProject(analyzer: Analyzer, texts: ReadonlyMap<string, strin
     analyzer.setFile(f, texts.get(f)!);
   };
   for (const [f, t] of texts) if (opts.all || CACHE_GATE.test(t)) take(f);
+  const tiers = [parsed.size];
   if (!opts.all) {
-    // tier 2: imports of parsed files (two levels) and files naming their exported clients/wrappers
+    // tier 2: the modules parsed files refer to from cache code (clients, wrappers, key builders,
+    // key constants, sentinels; followed three levels), and files naming their exported clients/wrappers
     let frontier = [...parsed];
-    for (let depth = 0; depth < 2 && frontier.length; depth++) {
+    for (let depth = 0; depth < 3 && frontier.length; depth++) {
       const next: string[] = [];
       for (const f of frontier)
-        for (const imp of analyzer.factsOf(f)?.imports ?? []) {
-          const target = resolveRelative(f, imp.module, known);
+        for (const spec of referencedModules(analyzer.factsOf(f)!)) {
+          const target = modules.resolve(f, spec);
           if (target && !parsed.has(target)) {
             take(target);
             next.push(target);
@@ -82,13 +123,16 @@ export function loadProject(analyzer: Analyzer, texts: ReadonlyMap<string, strin
         }
       frontier = next;
     }
-    const names = wordsRegex([...parsed].flatMap((f) => exportedCacheNames(analyzer.factsOf(f)!)));
+    tiers.push(parsed.size);
+    // identifiers, matched as whole words (a client exported as `kv` is named `kv`)
+    const names = wordsRegex([...parsed].flatMap((f) => exportedCacheNames(analyzer.factsOf(f)!)), true);
     if (names) for (const [f, t] of texts) if (!parsed.has(f) && names.test(t)) take(f);
+    tiers.push(parsed.size);
     // tier 3: creates of entities cached as "not found"
     const entities = [...parsed].flatMap((f) => sentinelEntities(analyzer.factsOf(f)!));
     const forms = entities.flatMap((e) => [e, e.replace(/_/g, ''), singular(e)]);
-    const entityRe = wordsRegex(forms);
-    if (entityRe) for (const [f, t] of texts) if (!parsed.has(f) && CREATE_WORDS.test(t) && entityRe.test(t)) take(f);
+    const entityRe = createOf(forms);
+    if (entityRe) for (const [f, t] of texts) if (!parsed.has(f) && entityRe(t)) take(f);
   }
-  return { parsed: [...parsed], skipped: texts.size - parsed.size };
+  return { parsed: [...parsed], skipped: texts.size - parsed.size, tiers };
 }

@@ -1,7 +1,9 @@
 // What a file imports and what its top-level bindings are, so other files can resolve what they
 // import from it: clients, wrapper classes, key builders, key constants and sentinels. ES modules
 // and CommonJS (`require`, `module.exports`) alike.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import type { VisitorMap } from '../engine/walk';
 import { valueOfClass, valueOfExpression, valueOfFunction } from './cache-keys';
 import { clientOf, CLIENT_MODULES } from './client-refs';

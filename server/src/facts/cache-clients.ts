@@ -2,7 +2,9 @@
 // project value that may wrap a client (resolved later by the linker), and plain function calls
 // that may be function wrappers. After the walk it relates each call to the DB writes that precede
 // it in the same flow, and spots wrapper methods (a parameter flowing into a client call's key).
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import { keyExprOf } from './cache-keys';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './cache-verbs';
 import { clientOf, isProjectModule } from './client-refs';
@@ -183,6 +185,9 @@ export function finishCacheCalls(ctx: FileCtx): void {
  */
 function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): void {
   if (call.receiver.t === 'unknown' || call.args[0]?.param === undefined) return;
+  // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
+  // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper)
+  if (call.receiver.t !== 'lib' && !CACHE_METHOD_NAMES.has(call.method.toLowerCase())) return;
   const fn = enclosingFunction(node);
   if (!fn || call.fn === 0) return;
   const info = ctx.facts.fns[call.fn - 1];

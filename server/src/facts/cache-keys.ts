@@ -3,7 +3,9 @@
 // expanded by key-shape.ts once the project is linked). Local constants and key builders are
 // followed and inlined here, so `userKey(u.id)` with `const userKey = (id) => \`user:${id}\``
 // becomes lit 'user:' + hole 'u.id'.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import type { FileCtx } from './context';
 import { resolveName, returnExprOf, isStatic, stripFreeze } from './local-values';
 import { declarationOf, propertyNameText, unwrap } from './scope';

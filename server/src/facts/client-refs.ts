@@ -1,7 +1,9 @@
 // Which expressions denote a cache client, decided by import binding, constructor, factory call,
 // decorator and declared type, never by variable name: a `Map`, `res`, `headers` or a Drizzle
 // builder can call `.set()` too, and none of them must ever look like a cache.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import type { FileCtx } from './context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, typeRefName, unwrap, type Decl } from './scope';
 import { CLIENT_MODULES } from './client-modules';
@@ -252,20 +254,41 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
  * What `e` (the receiver of a call) is. `depth` guards alias chains (`const a = b; const b = a`).
  * Returns undefined when nothing marks it as a client or as a project value that may wrap one.
  */
+// Per-declaration results: a file's calls mostly go through a handful of receivers.
+const declMemo = new WeakMap<ts.Node, ClientRef | null>();
+const memberMemo = new WeakMap<ts.Node, Map<string, ClientRef | null>>();
+
+function memo(node: ts.Node, f: () => ClientRef | undefined): ClientRef | undefined {
+  const hit = declMemo.get(node);
+  if (hit !== undefined) return hit ?? undefined;
+  declMemo.set(node, null); // guards alias cycles
+  const r = f();
+  declMemo.set(node, r ?? null);
+  return r;
+}
+
 export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRef | undefined {
   if (depth > 8) return undefined;
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) {
     const d = declarationOf(e, ctx.facts.imports);
-    return d ? fromDecl(d, ctx, depth) : undefined;
+    if (!d) return undefined;
+    const key = d.t === 'import' ? undefined : d.node;
+    return key ? memo(key, () => fromDecl(d, ctx, depth)) : fromDecl(d, ctx, depth);
   }
   if (ts.isNewExpression(e)) return fromNew(e, ctx);
   if (ts.isCallExpression(e)) return fromCall(e, ctx, depth);
   const tm = thisMember(e);
   if (tm) {
+    // `this.cache` is met on many calls of a class: resolve each member once
+    let byName = memberMemo.get(tm.cls);
+    if (!byName) memberMemo.set(tm.cls, (byName = new Map()));
+    if (byName.has(tm.name)) return byName.get(tm.name) ?? undefined;
+    byName.set(tm.name, null); // guards `this.a = this.a` cycles
     const md = memberDecl(tm.cls, tm.name);
-    if (!md) return undefined;
-    return fromDecorators(md.node, ctx) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined);
+    const r = md ? fromDecorators(md.node, ctx) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined) : undefined;
+    byName.set(tm.name, r ?? null);
+    return r;
   }
   // Pattern: cacheModule.redis.set(...) with cacheModule imported (namespace or object export)
   if (ts.isPropertyAccessExpression(e)) {

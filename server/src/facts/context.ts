@@ -1,5 +1,7 @@
 // The state one file's walk shares between the fact collectors.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';
 import { enclosingFunction, type FunctionLike } from './scope';
 import type { FileFacts, FnFact } from './types';

@@ -1,7 +1,9 @@
 // Query builders, recognised on a whole chain (one fact per chain): Knex, Drizzle, Kysely, the
 // TypeORM query builder, Supabase, Firestore and DynamoDB. A builder chain names its table in one
 // link and its verb in another, so it cannot be recognised one link at a time.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import {
   bare, calleeText, chainLinks, declOf, dict, entityOfExpr, fileImports, infoOf, isCapitalised, lastName, moduleOf, squash, stringArg,
   tableName, type DbEnv, type Hit, type Link,

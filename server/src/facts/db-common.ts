@@ -1,7 +1,9 @@
 // Shared pieces of the database recognisers (db-writes.ts and the files it delegates to): the
 // call-chain model, what a recogniser returns, and the cheap syntactic lookups (imports,
 // declarations, class members, names) every ORM branch decides with. No type checker.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import type { FileCtx } from './context';
 import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from './scope';
 import type { DbWriteKind } from './types';

@@ -2,7 +2,9 @@
 // Sequelize and Mongoose models, MongoDB collections, and ORM instances (`doc.save()`). A receiver
 // is classified from its import binding, declared type, decorator or initialiser first and from
 // its name last; an unknown receiver is only accepted for verbs no other library uses.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import {
   bare, calleeText, chainLinks, dict, entityFromName, entityOfExpr, fileImports, importedFrom, infoOf, isCapitalised,
   isProjectModule, lastName, stringArg, type DbEnv, type Hit, type Info, type Link,

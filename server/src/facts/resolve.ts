@@ -11,7 +11,8 @@ export class ModuleResolver {
   /** path without extension → files, for alias lookups (`@/cache/keys`) */
   private readonly bySuffix = new Map<string, string[]>();
 
-  constructor(private readonly files: ReadonlyMap<string, FileFacts>) {
+  /** `files`: the analysed files (a Map of facts, or just the set of paths) */
+  constructor(private readonly files: { has(file: string): boolean; keys(): IterableIterator<string> }) {
     for (const f of files.keys()) {
       const noExt = f.replace(/\.[cm]?[jt]sx?$/, '');
       const key = noExt.endsWith('/index') ? noExt.slice(0, -'/index'.length) : noExt;

@@ -1,7 +1,9 @@
 // Syntactic name resolution inside one file: which declaration an identifier refers to, what an
 // import binds, which function/class encloses a node. No type checker: this works on a lone file,
 // without node_modules, and costs a walk up the parent chain.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import type { ImportFact } from './types';
 
 export type Decl =
