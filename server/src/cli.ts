@@ -136,8 +136,12 @@ function annotationRoot(io: CliIo): string {
 function toolKey(script: string | undefined): string {
   try {
     if (script) {
-      const st = statSync(script);
-      return `${version}:${st.size}:${Math.round(st.mtimeMs)}`;
+      // the CLI and its parser bundle (dist/facts.js) together make the tool
+      const parts = [script, resolve(dirname(script), 'facts.js')].map((f) => {
+        const st = statSync(f, { throwIfNoEntry: false });
+        return st ? `${st.size}:${Math.round(st.mtimeMs)}` : '-';
+      });
+      return `${version}:${parts.join(':')}`;
     }
   } catch {
     // not a file (in-process tests): the version alone
@@ -186,8 +190,30 @@ function isDir(p: string): boolean {
   }
 }
 
+/**
+ * `cachelint | head` closes the pipe before the report is written: stop quietly with the exit code
+ * already computed (as `git log | head` does) instead of dying on an unhandled EPIPE with a stack.
+ * Any other failure to write the report is exit 2 with a one-line message.
+ */
+function guardStdio(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') {
+      process.exitCode = 2;
+      try {
+        process.stderr.write(`cachelint: cannot write the report to stdout (${e.code ?? e.message})\n`);
+      } catch {
+        // stderr is gone too
+      }
+    }
+    process.exit();
+  });
+  // nowhere left to report a failure to write a notice
+  process.stderr.on('error', () => {});
+}
+
 // Run when executed (dist/cli.js), not when imported by a test.
 if (typeof require !== 'undefined' && require.main === module) {
+  guardStdio();
   process.exitCode = runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),

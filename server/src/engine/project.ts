@@ -105,7 +105,8 @@ export function loadProject(analyzer: Analyzer, texts: ReadonlyMap<string, strin
     parsed.add(f);
     analyzer.setFile(f, texts.get(f)!);
   };
-  for (const [f, t] of texts) if (opts.all || CACHE_GATE.test(t)) take(f);
+  // a suppression comment is checked (and reported when unused) wherever it is
+  for (const [f, t] of texts) if (opts.all || CACHE_GATE.test(t) || t.includes('cachelint-disable')) take(f);
   const tiers = [parsed.size];
   if (!opts.all) {
     // tier 2: the modules parsed files refer to from cache code (clients, wrappers, key builders,

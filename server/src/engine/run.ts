@@ -20,29 +20,7 @@ import type { FactsStore } from './facts-cache';
 import { hashText } from './hash';
 import { applySuppressions } from './suppress';
 
-/** Parses a file and extracts its facts (facts/index.ts `extractFacts`). */
-export type Extractor = (file: string, text: string, config: ResolvedConfig) => FileFacts;
-
-let registered: Extractor | undefined;
-
-/** facts/index.ts registers itself when loaded; the bundles load it lazily (see loadExtractor). */
-export function registerExtractor(e: Extractor): void {
-  registered = e;
-}
-
-/**
- * The extractor pulls in TypeScript (~0.6 s to load): require it only when a file needs parsing,
- * so a warm `--cache` run never loads the compiler. In the esbuild bundle `require` is the
- * bundle's lazy module loader.
- */
-function loadExtractor(): Extractor {
-  if (!registered) {
-    if (typeof require !== 'function') throw new Error('cachelint: facts/index was not loaded (import it before analysing)');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('../facts/index');
-  }
-  return registered!;
-}
+import { loadExtractor } from './extractor';
 
 /**
  * User code never crashes the engine: a file the parser or a recogniser cannot handle (nesting

@@ -7,7 +7,7 @@ import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';
 import { parse, parseDiagnostics, walk, type VisitorMap } from '../engine/walk';
 import { hashText } from '../engine/hash';
-import { registerExtractor } from '../engine/run';
+import { registerExtractor } from '../engine/extractor';
 import { bindingVisitors, collectTopLevelImports } from './bindings';
 import { cacheCallVisitors, finishCacheCalls } from './cache-clients';
 import { createFileCtx, type FileCtx } from './context';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const REPO = join(__dirname, '..', '..', '..');
 const LOCK = join(REPO, '.cache', 'build.lock');
 const INPUTS = ['server/src', 'client/src', 'esbuild.mjs', 'package.json'];
-const OUTPUTS = ['dist/server.js', 'dist/client.js', 'dist/cli.js'];
+const OUTPUTS = ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/facts.js'];
 
 function newestMtime(p: string): number {
   const st = statSync(p);
