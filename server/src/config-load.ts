@@ -202,6 +202,20 @@ export function stripJsonComments(text: string): string {
   return out;
 }
 
+/** A value for a message: its JSON, cut short. A config value can be megabytes long, or nested too
+ * deeply for JSON.stringify (which then throws RangeError, and the CLI would report a crash). */
+function show(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v); // JSON would say null
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    s = undefined;
+  }
+  if (s === undefined) return kindOf(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
 function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
@@ -222,14 +236,14 @@ function validate(file: string, data: unknown, prefix: string): ResolvedConfig {
       case 'defaultTtlSeconds':
       case 'maxFileSize':
         if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
-          fail(key, `expected a positive integer, got ${JSON.stringify(value)}`);
+          fail(key, `expected a positive integer, got ${show(value)}`);
         config[key] = value as number;
         break;
       case 'cacheModules':
         if (!value || typeof value !== 'object' || Array.isArray(value)) fail(key, `expected an object, got ${kindOf(value)}`);
         for (const [mod, lib] of Object.entries(value as Record<string, unknown>)) {
           if (typeof lib !== 'string' || !(lib in CACHE_LIB_SET))
-            fail(`${key}.${mod}`, `expected one of ${CACHE_LIBS.map((l) => `'${l}'`).join(', ')}, got ${JSON.stringify(lib)}`);
+            fail(`${key}.${mod}`, `expected one of ${CACHE_LIBS.map((l) => `'${l}'`).join(', ')}, got ${show(lib)}`);
           config.cacheModules[mod] = lib as CacheLib;
         }
         break;
@@ -238,17 +252,17 @@ function validate(file: string, data: unknown, prefix: string): ResolvedConfig {
       case 'ignore':
         if (!Array.isArray(value)) fail(key, `expected an array of strings, got ${kindOf(value)}`);
         (value as unknown[]).forEach((v, i) => {
-          if (typeof v !== 'string' || v.length === 0) fail(`${key}[${i}]`, `expected a non-empty string, got ${JSON.stringify(v)}`);
+          if (typeof v !== 'string' || v.length === 0) fail(`${key}[${i}]`, `expected a non-empty string, got ${show(v)}`);
           // Pattern: "ignore": ["../../**"]: globs match paths below the folder they are relative to,
           // so this one could never match anything; say so rather than silently ignore nothing.
           if (key === 'ignore' && (v as string).replace(/^!/, '').split(/[\\/]/).includes('..'))
-            fail(`${key}[${i}]`, `${JSON.stringify(v)} reaches outside the folder the patterns are relative to, so it can never match`);
+            fail(`${key}[${i}]`, `${show(v)} reaches outside the folder the patterns are relative to, so it can never match`);
         });
         config[key] = [...(value as string[])];
         break;
       case 'root':
         // Accepted as in .eslintrc: the nearest config already wins, so nothing above is read.
-        if (typeof value !== 'boolean') fail(key, `expected true or false, got ${JSON.stringify(value)}`);
+        if (typeof value !== 'boolean') fail(key, `expected true or false, got ${show(value)}`);
         break;
       case '$schema':
         if (typeof value !== 'string') fail(key, `expected a string, got ${kindOf(value)}`);
@@ -274,7 +288,7 @@ function validateRules(
     const sev = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
     if (Array.isArray(raw) && raw.length > 1) fail(`rules.${id}`, 'rule options are not supported: use a severity alone');
     const s = typeof sev === 'string' || typeof sev === 'number' ? SEVERITIES[String(sev)] : undefined;
-    if (!s) fail(`rules.${id}`, `expected "off", "warn", "error", 0, 1 or 2, got ${JSON.stringify(raw)}`);
+    if (!s) fail(`rules.${id}`, `expected "off", "warn", "error", 0, 1 or 2, got ${show(raw)}`);
     rules[id as RuleId] = s as SeveritySetting;
   }
   return rules;

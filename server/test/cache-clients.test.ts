@@ -149,3 +149,22 @@ describe('key prefixes', () => {
     expect(ops.map((o) => o.key?.shape)).toEqual(['cache:product:{}', 'cache:product:{}']);
   });
 });
+
+describe('incremental linking', () => {
+  it('re-links only the edited file when its exports stay the same, and everything when they change', () => {
+    const a = new Analyzer({ configFor: () => defaultConfig() });
+    a.setFile('/p/redis.ts', `import Redis from 'ioredis'; export const redis = new Redis();`);
+    a.setFile('/p/svc.ts', `import { redis } from './redis'; export class Svc { async f() { await redis.set('a', 'b'); } }`);
+    a.setFile('/p/other.ts', `import { redis } from './redis'; export const g = () => redis.get('k');`);
+    const first = a.project();
+    a.setFile('/p/svc.ts', `import { redis } from './redis'; export class Svc { async f() { await redis.set('a', 'b', 'EX', 5); } }`);
+    const second = a.project();
+    expect(second.files.get('/p/other.ts')).toBe(first.files.get('/p/other.ts'));
+    expect(second.ops.find((o) => o.file === '/p/svc.ts')?.ttl).toBe(true);
+    // the client module stops exporting a client: every file is linked again
+    a.setFile('/p/redis.ts', `export const redis = new Map();`);
+    const third = a.project();
+    expect(third.files.get('/p/other.ts')).not.toBe(second.files.get('/p/other.ts'));
+    expect(third.ops).toEqual([]);
+  });
+});

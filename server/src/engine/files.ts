@@ -113,7 +113,7 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
     } else if (GLOB_CHARS.test(arg)) {
       // Pattern: cachelint 'src/**/*.ts' (a quoted glob the shell did not expand)
       const pattern = toPosix(relative(opts.cwd, abs));
-      const re = globToRegExp(pattern, { braces: true });
+      const re = compileGlob(pattern, { braces: true });
       const base = resolve(opts.cwd, globBase(pattern));
       const whole = inDependencies(base);
       if (existsSync(base)) walk(base, whole ? [] : ancestorIgnores(base, gitignoreOf), (f) => re.test(toPosix(relative(opts.cwd, f))), whole);
@@ -159,7 +159,7 @@ function globBase(pattern: string): string {
 // ---- .gitignore matching ----
 
 interface IgnoreRule {
-  re: RegExp;
+  re: GlobMatcher;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -187,7 +187,7 @@ export function compileIgnore(lines: readonly string[], base: string): IgnoreMat
     const anchored = line.includes('/');
     if (line.startsWith('/')) line = line.slice(1);
     if (line === '') continue;
-    rules.push({ re: globToRegExp(anchored ? line : `**/${line}`), negate, dirOnly });
+    rules.push({ re: compileGlob(anchored ? line : `**/${line}`), negate, dirOnly });
   }
   return { base, rules };
 }
@@ -206,62 +206,135 @@ export function ignoredBy(matchers: readonly IgnoreMatcher[], file: string, isDi
   return ignored;
 }
 
+/** A compiled glob; `test` as on a RegExp. */
+export interface GlobMatcher {
+  test(path: string): boolean;
+}
+
 /**
  * A glob over `/`-separated relative paths: `*` and `?` stay within a segment, `**` spans
  * segments (`a/**\/b` matches `a/b`), `[abc]`/`[!a-z]` classes, `\` escapes, and with `braces`
- * `{ts,tsx}` alternatives.
+ * `{ts,tsx}` alternatives. Matched by simulating the pattern's automaton, in time linear in the
+ * path for each pattern character, never by a backtracking RegExp: `.gitignore` files come from
+ * the analysed workspace, and `**\/**\/**\/…\/x` or `a*a*a*…b` would make one take hours.
  */
-export function globToRegExp(glob: string, opts: { braces?: boolean } = {}): RegExp {
-  return new RegExp(`^${globSource(glob, opts.braces ?? false)}$`);
+export function compileGlob(glob: string, opts: { braces?: boolean } = {}): GlobMatcher {
+  const programs = (opts.braces ? expandBraces(glob) : [glob]).map(tokenize);
+  return { test: (path) => programs.some((p) => runGlob(p, path)) };
 }
 
-function globSource(g: string, braces: boolean): string {
-  let re = '';
+/** The former name, kept for callers that only need `test`. */
+export const globToRegExp = compileGlob;
+
+type GlobToken =
+  /** one character */
+  | { t: 'char'; ok: (c: string) => boolean }
+  /** `*`: any characters but `/` */
+  | { t: 'star' }
+  /** `**\/`: zero or more whole folders */
+  | { t: 'dirs' }
+  /** a trailing `**`: anything */
+  | { t: 'rest' };
+
+function tokenize(g: string): GlobToken[] {
+  const out: GlobToken[] = [];
+  const notSlash = (c: string) => c !== '/';
   for (let i = 0; i < g.length; i++) {
     const c = g[i];
     if (c === '*') {
-      if (g[i + 1] === '*' && (i === 0 || g[i - 1] === '/') && (i + 2 === g.length || g[i + 2] === '/')) {
-        if (g[i + 2] === '/') {
-          re += '(?:.*/)?';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
+      const segmentStart = i === 0 || g[i - 1] === '/';
+      let j = i;
+      while (g[j + 1] === '*') j++;
+      if (j > i && segmentStart && (j + 1 === g.length || g[j + 1] === '/')) {
+        const last = out[out.length - 1];
+        if (j + 1 === g.length) out.push({ t: 'rest' });
+        // Pattern: a/**/**/b is a/**/b (the repeat would only multiply the states)
+        else if (last?.t !== 'dirs') out.push({ t: 'dirs' });
+        i = j + 1 < g.length ? j + 1 : j;
       } else {
-        while (g[i + 1] === '*') i++;
-        re += '[^/]*';
+        if (out[out.length - 1]?.t !== 'star') out.push({ t: 'star' });
+        i = j;
       }
     } else if (c === '?') {
-      re += '[^/]';
-    } else if (c === '[') {
+      out.push({ t: 'char', ok: notSlash });
+    } else if (c === '[' && g.indexOf(']', i + 2) >= 0) {
       const close = g.indexOf(']', i + 2);
-      if (close < 0) re += '\\[';
-      else {
-        let body = g.slice(i + 1, close);
-        const neg = body.startsWith('!') || body.startsWith('^');
-        if (neg) body = body.slice(1);
-        re += `[${neg ? '^' : ''}${body.replace(/[\\\]^]/g, (m) => `\\${m}`)}]`;
-        i = close;
+      let body = g.slice(i + 1, close);
+      const neg = body.startsWith('!') || body.startsWith('^');
+      if (neg) body = body.slice(1);
+      let re: RegExp | undefined;
+      try {
+        re = new RegExp(`^[${neg ? '^' : ''}${body.replace(/[\\\]^]/g, (m) => `\\${m}`)}]$`);
+      } catch {
+        // Pattern: [z-a] (a range out of order): matches nothing, as in git
       }
-    } else if (c === '\\' && i + 1 < g.length) {
-      re += escapeRe(g[++i]);
-    } else if (c === '{' && braces) {
-      const close = matchingBrace(g, i);
-      if (close < 0) re += '\\{';
-      else {
-        re += `(?:${splitTopLevel(g.slice(i + 1, close)).map((a) => globSource(a, true)).join('|')})`;
-        i = close;
-      }
+      out.push({ t: 'char', ok: (ch) => ch !== '/' && re !== undefined && re.test(ch) });
+      i = close;
     } else {
-      re += escapeRe(c);
+      const lit = c === '\\' && i + 1 < g.length ? g[++i] : c;
+      out.push({ t: 'char', ok: (ch) => ch === lit });
     }
   }
-  return re;
+  return out;
 }
 
-function escapeRe(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+/** Runs the automaton: `on[i]` means "the first i tokens can match the text read so far". */
+function runGlob(tokens: readonly GlobToken[], path: string): boolean {
+  const n = tokens.length;
+  let on = new Uint8Array(n + 1);
+  let next = new Uint8Array(n + 1);
+  const close = (a: Uint8Array) => {
+    // `*`, `**/` and `**` may match nothing: whoever reaches them also reaches what follows
+    for (let i = 0; i < n; i++) if (a[i] && tokens[i].t !== 'char') a[i + 1] = 1;
+  };
+  on[0] = 1;
+  close(on);
+  // UTF-16 units, as the pattern's literals are
+  for (let k = 0; k < path.length; k++) {
+    const c = path[k];
+    next.fill(0);
+    let alive = false;
+    for (let i = 0; i < n; i++) {
+      if (!on[i]) continue;
+      const tok = tokens[i];
+      if (tok.t === 'char') {
+        if (!tok.ok(c)) continue;
+        next[i + 1] = 1;
+      } else if (tok.t === 'star') {
+        if (c === '/') continue;
+        next[i] = 1;
+      } else {
+        next[i] = 1;
+        if (tok.t === 'dirs' && c === '/') next[i + 1] = 1;
+      }
+      alive = true;
+    }
+    if (!alive) return false;
+    close(next);
+    [on, next] = [next, on];
+  }
+  return on[n] === 1;
+}
+
+/** `{a,b}` alternatives, nested or in sequence; past a few hundred, the rest stay literal. */
+function expandBraces(g: string, limit = 256): string[] {
+  for (let i = 0; i < g.length; i++) {
+    if (g[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (g[i] !== '{') continue;
+    const close = matchingBrace(g, i);
+    if (close < 0) return [g];
+    const alts = splitTopLevel(g.slice(i + 1, close));
+    if (alts.length < 2) continue;
+    const heads = alts.flatMap((a) => expandBraces(a, limit));
+    const tails = expandBraces(g.slice(close + 1), limit);
+    if (heads.length * tails.length > limit) return [g];
+    const prefix = g.slice(0, i);
+    return heads.flatMap((h) => tails.map((t) => prefix + h + t));
+  }
+  return [g];
 }
 
 function matchingBrace(g: string, open: number): number {

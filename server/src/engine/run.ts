@@ -2,7 +2,7 @@
 // project index, run the enabled rules, and return findings per file. Facts are recomputed only
 // for files whose text changed; linking and the rules are cheap and run over the whole project.
 import type { ResolvedConfig } from '../config';
-import { linkProject } from '../facts/link';
+import { exportSignature, linkProject, type LinkCache } from '../facts/link';
 import type { FileFacts } from '../facts/types';
 import { rules as allRules } from '../rules/index';
 import {
@@ -11,6 +11,7 @@ import {
   type Finding,
   type LinkedFile,
   type ProjectIndex,
+  type ReportDescriptor,
   type Rule,
   type RuleContext,
   type RuleId,
@@ -68,6 +69,10 @@ export class Analyzer {
   /** milliseconds spent per rule in the last run (CLI --timing) */
   readonly timing: Record<string, number> = {};
   private index: ProjectIndex | undefined;
+  private linkCache: LinkCache | undefined;
+  private projectReports: { index: ProjectIndex; byRule: Map<RuleId, ReportDescriptor<string>[]> } | undefined;
+  /** files changed since the last link, with their export signature before the change */
+  private readonly dirty = new Map<string, string | undefined>();
 
   constructor(private readonly opts: AnalyzerOptions) {}
 
@@ -87,13 +92,17 @@ export class Analyzer {
       }
     }
     f ??= safeExtract(file, text, config);
+    if (!this.dirty.has(file)) this.dirty.set(file, prev ? exportSignature(prev.facts) : undefined);
     this.entries.set(file, { text, facts: f, configKey });
     this.index = undefined;
     return f;
   }
 
   removeFile(file: string): void {
-    if (this.entries.delete(file)) this.index = undefined;
+    if (this.entries.delete(file)) {
+      this.index = undefined;
+      this.dirty.set(file, undefined);
+    }
   }
 
   hasFile(file: string): boolean {
@@ -117,7 +126,16 @@ export class Analyzer {
     if (!this.index) {
       const inputs: { file: string; text: string; facts: FileFacts }[] = [];
       for (const [file, e] of this.entries) if (e.facts.parseErrors.length === 0) inputs.push({ file, text: e.text, facts: e.facts });
-      this.index = linkProject(inputs, this.opts.configFor);
+      // an edit that leaves every changed file's exported surface alone re-links only those files
+      let reusable = !!this.linkCache;
+      for (const [file, before] of this.dirty) {
+        const now = this.entries.get(file);
+        if (before === undefined || !now || exportSignature(now.facts) !== before) reusable = false;
+      }
+      const linked = linkProject(inputs, this.opts.configFor, reusable ? this.linkCache : undefined);
+      this.linkCache = linked.cache;
+      this.dirty.clear();
+      this.index = linked;
     }
     return this.index;
   }
@@ -165,7 +183,19 @@ export class Analyzer {
           rule.checkFile(lf, ctxFor(sink));
         }
       }
-      if (rule.checkProject) rule.checkProject(project, ctxFor(sink));
+      if (rule.checkProject) {
+        // project rules see every file: run each once per linked project, however many files ask
+        // (the language server pulls diagnostics file by file); config is applied as they are handed out
+        let reports = this.projectReports?.index === project ? this.projectReports.byRule.get(id) : undefined;
+        if (!reports) {
+          const collected: ReportDescriptor<string>[] = [];
+          rule.checkProject(project, { settings, report: (d) => collected.push(d) });
+          if (this.projectReports?.index !== project) this.projectReports = { index: project, byRule: new Map() };
+          this.projectReports.byRule.set(id, (reports = collected));
+        }
+        const ctx = ctxFor(sink);
+        for (const d of reports) if (wanted.has(d.file)) ctx.report(d);
+      }
       this.timing[id] = (this.timing[id] ?? 0) + performance.now() - t0;
     }
     for (const r of results.values()) {

@@ -2,7 +2,9 @@
 // ts-morph bundles, visit every node once with ts.forEachChild, and dispatch by SyntaxKind to the
 // fact collectors. The walk keeps its own stack instead of recursing, so a file nested 5,000
 // levels deep cannot overflow the JavaScript stack.
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 
 export type Visitor = (node: ts.Node) => void;
 export type VisitorMap = Partial<Record<ts.SyntaxKind, Visitor[]>>;
@@ -30,7 +32,14 @@ export function parse(file: string, text: string): ts.SourceFile {
 
 /** Syntax errors as the parser reports them (the file is still walked: TS recovers). */
 export function parseDiagnostics(sf: ts.SourceFile): { start: number; message: string }[] {
-  const diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  let diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  // octal literals and escapes (`\8`, `0777`) are legal in sloppy-mode scripts: TypeScript 6 reports them anyway
+  // scriptKind and externalModuleIndicator are set by the parser but not in the public typings
+  const internal = sf as unknown as { scriptKind: ts.ScriptKind; externalModuleIndicator?: unknown };
+  if (internal.scriptKind === ts.ScriptKind.JS || internal.scriptKind === ts.ScriptKind.JSX) {
+    const strict = internal.externalModuleIndicator !== undefined || /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use strict['"]/.test(sf.text);
+    if (!strict) diags = diags.filter((d) => d.code !== 1487 && d.code !== 1121 && d.code !== 1488 && d.code !== 1489);
+  }
   return diags.map((d) => ({ start: d.start, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') }));
 }
 

@@ -68,6 +68,10 @@ export function valueOfFunction(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): E
   if (isAsyncOrGenerator(fn)) return undefined;
   const body = returnExprOf(fn);
   if (!body) return undefined;
+  // `(id) => prisma.user.findUnique({ where: { id } })` returns a query, not a key
+  const u = unwrap(body);
+  if (ts.isCallExpression(u) && u.arguments.some((a) => !ts.isIdentifier(unwrap(a)) && !ts.isStringLiteralLike(unwrap(a)) && !ts.isNumericLiteral(unwrap(a)) && !ts.isPropertyAccessExpression(unwrap(a)) && !ts.isTemplateExpression(unwrap(a))))
+    return undefined;
   const env = new Map<ts.ParameterDeclaration, KeyPart[]>();
   const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
   fn.parameters.forEach((p, i) => {

@@ -20,9 +20,31 @@ interface Input {
   facts: FileFacts;
 }
 
-export function linkProject(inputs: Input[], configFor: (file: string) => ResolvedConfig): ProjectIndex {
+/** One file's share of the project, kept so an edit elsewhere does not re-link it. */
+interface FileLink {
+  facts: FileFacts;
+  linked: LinkedFile;
+  looseReads: ProjectIndex['looseReads'][number][];
+  dbWrites: (DbWrite & { file: string })[];
+  dbReads: (DbRead & { file: string })[];
+}
+
+/** What a later link may reuse: per-file results and the module resolver (same file set only). */
+export interface LinkCache {
+  files: Map<string, FileLink>;
+  modules: ModuleResolver;
+  fileSet: string;
+}
+
+/**
+ * Links the project. With `reuse`, files whose facts object is unchanged keep their previous
+ * results: the caller passes it only when no changed file changed what others resolve through it
+ * (see `exportSignature`), so an edit inside a function re-links that one file.
+ */
+export function linkProject(inputs: Input[], configFor: (file: string) => ResolvedConfig, reuse?: LinkCache): ProjectIndex & { cache: LinkCache } {
   const factsByFile = new Map<string, FileFacts>(inputs.map((i) => [i.file, i.facts]));
-  const modules = new ModuleResolver(factsByFile);
+  const fileSet = inputs.map((i) => i.file).join('\0');
+  const modules = reuse && reuse.fileSet === fileSet ? reuse.modules : new ModuleResolver(factsByFile);
   const nestTtl = nestDefaultTtl(inputs);
   const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
 
@@ -189,7 +211,21 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const looseReads: ProjectIndex['looseReads'][number][] = [];
   const dbWrites: (DbWrite & { file: string })[] = [];
   const dbReads: (DbRead & { file: string })[] = [];
+  const cache: LinkCache = { files: new Map(), modules, fileSet };
   for (const { file, text, facts } of inputs) {
+    const prev = reuse?.files.get(file);
+    if (prev && prev.facts === facts && prev.linked.text === text) {
+      cache.files.set(file, prev);
+      files.set(file, prev.linked);
+      ops.push(...prev.linked.ops);
+      looseReads.push(...prev.looseReads);
+      dbWrites.push(...prev.dbWrites);
+      dbReads.push(...prev.dbReads);
+      continue;
+    }
+    const looseStart = looseReads.length;
+    const writesStart = dbWrites.length;
+    const readsStart = dbReads.length;
     const fileOps: CacheOp[] = [];
     for (const call of facts.calls) {
       const op = opFor(file, call);
@@ -211,12 +247,32 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     // source order of the verbs (a chain's calls all start at its receiver)
     fileOps.sort((a, b) => a.call.methodSpan.start - b.call.methodSpan.start);
     applyLaterExpires(fileOps, facts);
-    files.set(file, { file, text, facts, ops: fileOps });
+    const linked: LinkedFile = { file, text, facts, ops: fileOps };
+    files.set(file, linked);
     ops.push(...fileOps);
     for (const w of facts.dbWrites) dbWrites.push({ ...w, file });
     for (const r of facts.dbReads) dbReads.push({ ...r, file });
+    cache.files.set(file, {
+      facts,
+      linked,
+      looseReads: looseReads.slice(looseStart),
+      dbWrites: dbWrites.slice(writesStart),
+      dbReads: dbReads.slice(readsStart),
+    });
   }
-  return { files, ops, looseReads, dbWrites, dbReads };
+  return { files, ops, looseReads, dbWrites, dbReads, cache };
+}
+
+/**
+ * What other files can see of a file: its exports, classes, wrappers (with the client calls they
+ * forward to) and Nest cache defaults. While an edit leaves this unchanged, no other file's ops change.
+ */
+export function exportSignature(f: FileFacts): string {
+  const wrapped = f.wrappers.map((w) => {
+    const c = f.calls[w.callId];
+    return c && { m: c.method, r: c.receiver, a: c.args.map((a) => [a.str, a.num, a.props, a.param, a.spread]), fn: f.fns[c.fn - 1]?.params };
+  });
+  return JSON.stringify([f.exports, f.classes, f.wrappers, wrapped, f.nestCacheDefaultTtl ?? 'none', f.parseErrors.length > 0]);
 }
 
 /**

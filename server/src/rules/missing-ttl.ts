@@ -96,6 +96,9 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
     const seconds = configured ?? DEFAULT_SUGGESTED_SECONDS;
     for (const op of file.ops) {
       if (op.kind !== 'write' || op.ttl !== false || nestDefaultUnknown(op, ctx.settings)) continue;
+      // an in-process LRU memoising a computation (no database read in the function that fills it)
+      // has nothing to go stale: no TTL is a choice there (e.g. hosted-git-info, path-scurry)
+      if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn)) continue;
       const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/.test(op.verb);
       const messageId = collection ? 'collectionNoTtl' : REDIS.has(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
       const edits = collection ? expireAfter(file, op, seconds) : ttlEdit(op, seconds, ctx.settings);
