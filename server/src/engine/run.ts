@@ -31,6 +31,8 @@ function safeExtract(file: string, text: string, config: ResolvedConfig): FileFa
   try {
     return loadExtractor()(file, text, config);
   } catch (e) {
+    // a broken install (dist/facts.js missing) is not the user's file: an internal error
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') throw e;
     const reason = e instanceof RangeError ? 'the file is nested too deeply to parse' : e instanceof Error ? e.message : String(e);
     return { ...emptyFileFacts(file, hashText(text)), parseErrors: [{ start: 0, message: `cachelint could not analyse this file: ${reason}` }] };
   }
@@ -126,6 +128,8 @@ export class Analyzer {
     if (!this.index) {
       const inputs: { file: string; text: string; facts: FileFacts }[] = [];
       for (const [file, e] of this.entries) if (e.facts.parseErrors.length === 0) inputs.push({ file, text: e.text, facts: e.facts });
+      // the same files give the same findings and messages, whatever order they were added in
+      inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
       // an edit that leaves every changed file's exported surface alone re-links only those files
       let reusable = !!this.linkCache;
       for (const [file, before] of this.dirty) {

@@ -4,7 +4,9 @@
 // disable-next-line directive, the rule joins its list instead: a second comment line would push
 // the old directive off its target line and resurface what it silenced.
 import type { TextEdit } from 'vscode-languageserver';
-import { ts } from 'ts-morph';
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
 import { parse } from '../engine/walk';
 import { parseDirective } from '../facts/suppressions';
 import type { LspText } from './positions';

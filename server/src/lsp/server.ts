@@ -269,8 +269,9 @@ export function startServer(connection: Connection): void {
     try {
       r = await validator.report(uri, token);
     } catch (e) {
-      if (e instanceof Cancelled)
-        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+      // only the client's $/cancelRequest cancels: RequestCancelled (LSP spec), not ServerCancelled,
+      // whose retriggerRequest would ask the client to pull again what it just gave up on
+      if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       log(`cachelint: ${errorText(e)}`);
       r = undefined;
     }

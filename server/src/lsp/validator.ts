@@ -117,6 +117,11 @@ export class Validator {
     const folder = file ? workspace.folderFor(file) : undefined;
     if (file && folder) await folder.ready;
     if (token?.isCancellationRequested) throw new Cancelled();
+    // Every other buffer's latest text goes in first: two documents edited back to back (a
+    // multi-file edit, a quick fix) and pulled in the other order would otherwise get cross-file
+    // findings (key-drift) computed against the older text of the one not pulled yet.
+    for (const other of documents.all()) if (other.uri !== uri) await this.prepare(other.uri);
+    if (token?.isCancellationRequested) throw new Cancelled();
     const doc = documents.get(uri);
     if (!doc) return undefined;
     if (!file || !folder || !s.enable || folder.isIgnored(file)) return this.store(empty(doc));

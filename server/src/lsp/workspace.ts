@@ -93,12 +93,13 @@ export class FolderIndex {
     return ignoredBy([m], file, false);
   }
 
-  /** Sets a file's text; false when it is left out: ignored, too large, or the engine threw (logged). */
+  /** Sets a file's text; false when it is left out: ignored, too large, binary, or the engine threw (logged). */
   setText(file: string, text: string): boolean {
     const before = this.analyzer.factsOf(file);
     try {
-      // an ignored file stays out even when open: the project is what the CLI would analyse
-      if (this.isIgnored(file) || text.length > this.configFor(file).maxFileSize) {
+      // An ignored file stays out even when open: the project is what the CLI would analyse, and the
+      // CLI also skips files over maxFileSize bytes (not UTF-16 units) and files holding a NUL byte.
+      if (this.isIgnored(file) || text.includes('\0') || Buffer.byteLength(text, 'utf8') > this.configFor(file).maxFileSize) {
         this.remove(file);
         return false;
       }
@@ -139,6 +140,8 @@ export class FolderIndex {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
+      // as the CLI and the editor (whose buffers never hold it) see the file
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     } catch {
       this.remove(file);
       return;

@@ -62,6 +62,26 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
   };
 }
 
+/** Shapes indexed by their leading literal word (`product` of `product:v2:{}`); hole-led ones match any. */
+function byLead(shapes: string[]): { exact: Set<string>; candidates(s: string): string[] } {
+  const lead = (s: string) => /^[^:{}/._-]*/.exec(s)![0].toLowerCase();
+  const groups = new Map<string, string[]>();
+  const open: string[] = [];
+  for (const s of shapes) {
+    if (s.startsWith('{}')) open.push(s);
+    else {
+      const k = lead(s);
+      const g = groups.get(k);
+      if (g) g.push(s);
+      else groups.set(k, [s]);
+    }
+  }
+  return {
+    exact: new Set(shapes),
+    candidates: (s) => (s.startsWith('{}') ? shapes : [...(groups.get(lead(s)) ?? []), ...open]),
+  };
+}
+
 export const keyDrift: Rule<'drift' | 'deadDelete'> = {
   meta: {
     id: 'key-drift',
@@ -83,8 +103,11 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
     const usedShapes = [...new Set(project.ops.filter((o) => o.kind !== 'delete' && o.kind !== 'read' && o.key?.shape).map((o) => o.key!.shape!))];
     const readShapes = [...new Set(reads.map((r) => r.shape))];
     // shapes repeat across a project: answer each distinct one once
-    const isRead = memo((s: string) => readShapes.some((r) => shapesMatch(s, r)));
-    const isUsed = memo((s: string) => usedShapes.some((u) => shapesMatch(u, s)));
+    // exact matches first, then only the shapes that can match: same leading word, or a leading hole
+    const readIndex = byLead(readShapes);
+    const usedIndex = byLead(usedShapes);
+    const isRead = memo((s: string) => readIndex.exact.has(s) || readIndex.candidates(s).some((r) => shapesMatch(s, r)));
+    const isUsed = memo((s: string) => usedIndex.exact.has(s) || usedIndex.candidates(s).some((u) => shapesMatch(u, s)));
     const drift = memo((pair: string) => driftBetween(...(pair.split('\0') as [string, string])));
 
     for (const op of project.ops) {
