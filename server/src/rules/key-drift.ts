@@ -24,8 +24,8 @@ function readSites(project: ProjectIndex): ReadSite[] {
  * and `del('product:v2:1')`), or a dual write for readers that have not moved yet.
  */
 function coveredBySibling(project: ProjectIndex, op: CacheOp, readShape: string): boolean {
-  return project.ops.some(
-    (o) => o !== op && o.file === op.file && o.call.fn === op.call.fn && o.kind === op.kind && !!o.key?.shape && shapesMatch(o.key.shape, readShape),
+  return (project.files.get(op.file)?.ops ?? []).some(
+    (o) => o !== op && o.call.fn === op.call.fn && o.kind === op.kind && !!o.key?.shape && shapesMatch(o.key.shape, readShape),
   );
 }
 
@@ -108,7 +108,23 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
     const usedIndex = byLead(usedShapes);
     const isRead = memo((s: string) => readIndex.exact.has(s) || readIndex.candidates(s).some((r) => shapesMatch(s, r)));
     const isUsed = memo((s: string) => usedIndex.exact.has(s) || usedIndex.candidates(s).some((u) => shapesMatch(u, s)));
-    const drift = memo((pair: string) => driftBetween(...(pair.split('\0') as [string, string])));
+    // the reads whose shape is a close variant of a written shape: compared per distinct read shape
+    const readOrder = new Map(reads.map((r, i) => [r, i]));
+    const readsByShape = new Map<string, ReadSite[]>();
+    for (const r of reads) {
+      const g = readsByShape.get(r.shape);
+      if (g) g.push(r);
+      else readsByShape.set(r.shape, [r]);
+    }
+    const driftingReads = memo((shape: string) => {
+      const out: { r: ReadSite; reason: string }[] = [];
+      for (const [rs, group] of readsByShape) {
+        const reason = driftBetween(shape, rs);
+        if (reason) for (const r of group) out.push({ r, reason });
+      }
+      // keep the reads' own order (file order), as before
+      return out.sort((a, b) => readOrder.get(a.r)! - readOrder.get(b.r)!);
+    });
 
     for (const op of project.ops) {
       if (op.kind !== 'write' && op.kind !== 'delete') continue;
@@ -117,10 +133,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
       // a delete of a key this project writes does reach an entry (`sadd('sessions:1')` … `del('sessions:1')`)
       if (op.kind === 'delete' && isUsed(shape)) continue;
       // only reads through a resolved client are evidence of the shape the cache is read under
-      const variants = reads
-        .filter((r) => r.op && (op.kind === 'delete' || compatible(op, r.op)))
-        .map((r) => ({ r, reason: drift(`${shape}\0${r.shape}`) }))
-        .filter((v) => v.reason);
+      const variants = driftingReads(shape).filter((v) => v.r.op && (op.kind === 'delete' || compatible(op, v.r.op)));
       if (variants.length > 0) {
         if (variants.some((v) => coveredBySibling(project, op, v.r.shape))) continue;
         // the explanation and the fix follow a read in the same file first, then any
