@@ -4,27 +4,14 @@ import { ts } from 'ts-morph';
 import { defaultConfig } from '../src/config';
 import { parse } from '../src/engine/walk';
 import { createFileCtx, type FileCtx } from '../src/facts/context';
+import { emptyFacts } from '../src/facts/empty';
 import { collectImport, collectRequire } from '../src/facts/scope';
 import type { FileFacts } from '../src/facts/types';
 
 export function ctxOf(text: string, sentinels: string[] = []): FileCtx {
   const file = '/src/svc.ts';
   const sf = parse(file, text);
-  const facts: FileFacts = {
-    file,
-    hash: '',
-    imports: [],
-    exports: {},
-    locals: {},
-    classes: [],
-    calls: [],
-    dbWrites: [],
-    dbReads: [],
-    fns: [],
-    wrappers: [],
-    suppressions: [],
-    parseErrors: [],
-  };
+  const facts: FileFacts = emptyFacts(file, '');
   for (const s of sf.statements) {
     if (ts.isImportDeclaration(s)) collectImport(s, facts.imports);
     else if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) collectRequire(d, facts.imports);

@@ -21,6 +21,7 @@ import type { FactsStore } from './facts-cache';
 import { hashText } from './hash';
 import { applySuppressions } from './suppress';
 
+import { emptyFacts } from '../facts/empty';
 import { loadExtractor } from './extractor';
 
 /**
@@ -34,13 +35,10 @@ function safeExtract(file: string, text: string, config: ResolvedConfig): FileFa
     // a broken install (dist/facts.js missing) is not the user's file: an internal error
     if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') throw e;
     const reason = e instanceof RangeError ? 'the file is nested too deeply to parse' : e instanceof Error ? e.message : String(e);
-    return { ...emptyFileFacts(file, hashText(text)), parseErrors: [{ start: 0, message: `cachelint could not analyse this file: ${reason}` }] };
+    return { ...emptyFacts(file, hashText(text)), parseErrors: [{ start: 0, message: `cachelint could not analyse this file: ${reason}` }] };
   }
 }
 
-function emptyFileFacts(file: string, hash: string): FileFacts {
-  return { file, hash, imports: [], exports: {}, locals: {}, classes: [], calls: [], dbWrites: [], dbReads: [], fns: [], wrappers: [], suppressions: [], parseErrors: [] };
-}
 
 export interface AnalyzerOptions {
   /** the resolved configuration for a file (severities, default TTL, extra clients…) */

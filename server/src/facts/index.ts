@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config';
 import { parse, parseDiagnostics, walk, type VisitorMap } from '../engine/walk';
 import { hashText } from '../engine/hash';
 import { registerExtractor } from '../engine/extractor';
+import { emptyFacts } from './empty';
 import { bindingVisitors, collectTopLevelImports } from './bindings';
 import { cacheCallVisitors, finishCacheCalls } from './cache-clients';
 import { createFileCtx, type FileCtx } from './context';
@@ -15,23 +16,7 @@ import { dbVisitors } from './db-writes';
 import { collectSuppressions } from './suppressions';
 import type { FileFacts } from './types';
 
-export function emptyFacts(file: string, hash: string): FileFacts {
-  return {
-    file,
-    hash,
-    imports: [],
-    exports: {},
-    locals: {},
-    classes: [],
-    calls: [],
-    dbWrites: [],
-    dbReads: [],
-    fns: [],
-    wrappers: [],
-    suppressions: [],
-    parseErrors: [],
-  };
-}
+export { emptyFacts };
 
 function merge(...maps: VisitorMap[]): VisitorMap {
   const out: VisitorMap = {};

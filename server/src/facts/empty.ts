@@ -1,0 +1,20 @@
+// The facts of a file before anything is collected (also what a file that could not be analysed has).
+import type { FileFacts } from './types';
+
+export function emptyFacts(file: string, hash: string): FileFacts {
+  return {
+    file,
+    hash,
+    imports: [],
+    exports: {},
+    locals: {},
+    classes: [],
+    calls: [],
+    dbWrites: [],
+    dbReads: [],
+    fns: [],
+    wrappers: [],
+    suppressions: [],
+    parseErrors: [],
+  };
+}
