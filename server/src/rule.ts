@@ -99,6 +99,8 @@ export interface ProjectIndex {
   looseReads: readonly { file: string; call: CallFact; shape: string }[];
   dbWrites: readonly (DbWrite & { file: string })[];
   dbReads: readonly (DbRead & { file: string })[];
+  /** the project's module resolver (import specifier → analysed file), built once per file set */
+  modules: { resolve(from: string, spec: string): string | undefined };
 }
 
 export interface RuleSettings {

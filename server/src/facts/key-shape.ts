@@ -148,7 +148,19 @@ interface Cut {
   seps: string[];
 }
 
+/** Shapes repeat across a project and across edits: cut each once (bounded, so memory stays flat). */
+const cuts = new Map<string, Cut>();
+
 function cut(shape: string): Cut {
+  const hit = cuts.get(shape);
+  if (hit) return hit;
+  if (cuts.size > 50_000) cuts.clear();
+  const c = cutUncached(shape);
+  cuts.set(shape, c);
+  return c;
+}
+
+function cutUncached(shape: string): Cut {
   const segs: string[] = [];
   const seps: string[] = [];
   let sep = '';

@@ -260,7 +260,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
       dbReads: dbReads.slice(readsStart),
     });
   }
-  return { files, ops, looseReads, dbWrites, dbReads, cache };
+  return { files, ops, looseReads, dbWrites, dbReads, modules, cache };
 }
 
 /**

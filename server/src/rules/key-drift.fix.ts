@@ -1,6 +1,5 @@
 // key-drift's suggestion: rewrite the drifting key to the read shape, calling the key builder the
 // reads call when this file can name it, else as a template literal with the key's own values.
-import { ModuleResolver } from '../facts/resolve';
 import type { FileFacts, KeyPart, Span } from '../facts/types';
 import type { CacheOp, Fix, ProjectIndex } from '../rule';
 
@@ -93,7 +92,7 @@ function builderCall(project: ProjectIndex, op: CacheOp, read: ReadSite, values:
   if (!facts) return undefined;
   if (b.local && read.file === op.file && visibleLocal(facts, b.local, op, read.op!)) return `${b.local}(${argText})`;
   if (b.ref) {
-    const modules = new ModuleResolver(new Map([...project.files].map(([f, lf]) => [f, lf.facts])));
+    const modules = project.modules;
     const target = modules.resolve(read.file, b.ref.module);
     const imp = target && facts.imports.find((i) => i.name === b.ref!.name && modules.resolve(op.file, i.module) === target);
     if (imp) return `${imp.local}${b.ref.member?.length ? '.' + b.ref.member.join('.') : ''}(${argText})`;

@@ -2,7 +2,6 @@
 // written the way the read path writes it, with the new record's field in the hole. It is offered
 // only when every piece is certain: the create returns the record, the client and the key builder
 // are reachable from the create's file, and the key has exactly one hole.
-import { ModuleResolver } from '../facts/resolve';
 import { normaliseEntity } from '../facts/entity';
 import type { DbWrite, FileFacts, KeyPart } from '../facts/types';
 import type { CacheOp, Fix, LinkedFile, ProjectIndex } from '../rule';
@@ -21,15 +20,10 @@ const TX_CALLBACK = /(transaction\w*\s*\([^()]*|transaction\(\)\s*\.execute\(\s*
 
 type Create = DbWrite & { file: string };
 
-const resolvers = new WeakMap<ProjectIndex, ModuleResolver>();
+type ModuleResolver = ProjectIndex['modules'];
 
 function resolverFor(project: ProjectIndex): ModuleResolver {
-  let r = resolvers.get(project);
-  if (!r) {
-    r = new ModuleResolver(new Map<string, FileFacts>([...project.files].map(([f, l]) => [f, l.facts])));
-    resolvers.set(project, r);
-  }
-  return r;
+  return project.modules;
 }
 
 /** Binding name (import or top-level declaration) → what it denotes project-wide: `file#export`. */
