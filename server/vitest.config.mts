@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Ends the run with a plain `N passed, N failed, N skipped` line that CI counts. */
@@ -18,6 +19,8 @@ const summary = {
 };
 
 export default defineConfig({
+  // the repository root: tests and fixtures are addressed from there
+  root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['server/test/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 60_000,
