@@ -6,7 +6,7 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { VisitorMap } from '../engine/walk';
 import { valueOfClass, valueOfExpression, valueOfFunction } from './cache-keys';
-import { clientOf, CLIENT_MODULES } from './client-refs';
+import { clientOf } from './client-refs';
 import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from './scope';
 import type { ClassFact, ExportValue } from './types';
@@ -172,7 +172,7 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
           if (v) facts.exports[p.exported] = v;
           else {
             const imp = facts.imports.find((i) => i.local === p.local);
-            if (imp) facts.exports[p.exported] = imp.module in CLIENT_MODULES ? { t: 'client', client: { t: 'import', ref: { module: imp.module, name: imp.name } } } : { t: 'reexport', ref: { module: imp.module, name: imp.name } };
+            if (imp) facts.exports[p.exported] = { t: 'reexport', ref: { module: imp.module, name: imp.name } };
           }
         }
       },

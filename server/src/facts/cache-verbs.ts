@@ -31,10 +31,6 @@ function argIsZero(a: ArgFact | undefined): boolean {
   return a !== undefined && a.num === 0;
 }
 
-/** The call passes something we cannot read (spread or unknown flags): stay silent. */
-function unknownArgs(args: ArgFact[], from: number): boolean {
-  return args.slice(from).some((a) => a.spread || (a.str === undefined && a.num === undefined && a.props === undefined));
-}
 
 function redisSetTtl(lib: CacheLib, args: ArgFact[]): { ttl?: boolean; nx: boolean } {
   if (args.some((a) => a.spread)) return { ttl: undefined, nx: false };
@@ -113,7 +109,6 @@ export function deleteVerbFor(lib: CacheLib, method: string): string {
   return 'del';
 }
 
-export { unknownArgs };
 
 /** Every method name that can be a cache verb on some library (the phase-1 filter). */
 export const CACHE_METHOD_NAMES = new Set(

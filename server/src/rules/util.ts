@@ -1,6 +1,6 @@
 // Small helpers the rules share: how a key and a source position are shown in messages.
 import { positionAt } from '../report/lines';
-import type { CacheOp, LinkedFile } from '../rule';
+import type { CacheOp } from '../rule';
 
 /** 1-based line of `offset` in `text`, counted as the reporters count lines. */
 export function lineOf(text: string, offset: number): number {
@@ -14,9 +14,6 @@ export function keyLabel(op: CacheOp): string {
   return t ? (t.length > 40 ? t.slice(0, 37) + '…' : t) : 'the key';
 }
 
-export function textOf(file: LinkedFile, span: { start: number; end: number }): string {
-  return file.text.slice(span.start, span.end);
-}
 
 /** `path/to/file.ts` relative to `from`'s folder when in the same tree, for messages. */
 export function shortPath(file: string): string {
