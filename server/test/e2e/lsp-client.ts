@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as lsp from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Waiters } from '../lsp-waiters';
 
 export interface ClientOptions {
   serverJs: string;
@@ -17,7 +18,6 @@ export interface ClientOptions {
   showDocument?: boolean;
 }
 
-type Waiter = { check: () => boolean; resolve: () => void };
 
 export class LspClient {
   readonly published = new Map<string, lsp.Diagnostic[]>();
@@ -27,7 +27,7 @@ export class LspClient {
   refreshes = 0;
   publishes = 0;
   private readonly docs = new Map<string, TextDocument>();
-  private waiters: Waiter[] = [];
+  private readonly waits = new Waiters(() => `${this.stderr}\n${this.logs.join('\n')}`);
   stderr = '';
 
   private constructor(
@@ -44,24 +44,24 @@ export class LspClient {
     conn.onNotification(lsp.PublishDiagnosticsNotification.type, (p) => {
       client.published.set(p.uri, p.diagnostics);
       client.publishes++;
-      client.poke();
+      client.waits.poke();
     });
     conn.onNotification(lsp.LogMessageNotification.type, (p) => {
       client.logs.push(p.message);
-      client.poke();
+      client.waits.poke();
     });
     conn.onRequest(lsp.ConfigurationRequest.type, (p) => p.items.map((i) => opts.settings?.(i.scopeUri) ?? null));
     conn.onRequest(lsp.RegistrationRequest.type, (p) => {
       client.registrations.push(...p.registrations);
-      client.poke();
+      client.waits.poke();
     });
     conn.onRequest(lsp.DiagnosticRefreshRequest.type, () => {
       client.refreshes++;
-      client.poke();
+      client.waits.poke();
     });
     conn.onRequest(lsp.ShowDocumentRequest.type, (p) => {
       client.shownDocuments.push(p);
-      client.poke();
+      client.waits.poke();
       return { success: true };
     });
     conn.onRequest(lsp.WorkDoneProgressCreateRequest.type, () => undefined);
@@ -95,27 +95,9 @@ export class LspClient {
     return client;
   }
 
-  private poke(): void {
-    this.waiters = this.waiters.filter((w) => {
-      if (!w.check()) return true;
-      w.resolve();
-      return false;
-    });
-  }
-
   /** Resolves when `check` holds; re-checked on every message from the server. */
   until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-    if (check()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}\n${this.stderr}\n${this.logs.join('\n')}`)), timeoutMs);
-      this.waiters.push({
-        check,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      });
-    });
+    return this.waits.until(check, what, timeoutMs);
   }
 
   text(uri: string): string {

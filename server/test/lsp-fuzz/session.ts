@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import * as lsp from 'vscode-languageserver-protocol/node';
 import { uriOf } from '../e2e/lsp-client';
+import { Waiters } from '../lsp-waiters';
 
 export interface SessionOptions {
   serverJs: string;
@@ -43,7 +44,6 @@ writeSync(3, c.pid + '\\n');
 setInterval(() => {}, 1 << 30);
 `;
 
-type Waiter = { check: () => boolean; resolve: () => void };
 
 export class Session {
   readonly logs: string[] = [];
@@ -56,7 +56,7 @@ export class Session {
   readonly stats = { sent: 0, answered: 0, benign: 0, errors: [] as string[] };
   /** called on every workspace/diagnostic/refresh, after it is counted */
   onRefresh: () => void = () => {};
-  private waiters: Waiter[] = [];
+  private readonly waits = new Waiters(() => `${this.stderr}\n${this.logs.join('\n')}`);
 
   private constructor(
     /** the spawned process: the server, or the intermediate */
@@ -95,28 +95,28 @@ export class Session {
     input.on('error', () => {});
     conn.onNotification(lsp.PublishDiagnosticsNotification.type, (p) => {
       s.published.set(p.uri, p.diagnostics);
-      s.poke();
+      s.waits.poke();
     });
     conn.onNotification(lsp.LogMessageNotification.type, (p) => {
       s.logs.push(p.message);
-      s.poke();
+      s.waits.poke();
     });
     conn.onNotification(lsp.ShowMessageNotification.type, (p) => {
       s.logs.push(`showMessage: ${p.message}`);
     });
     conn.onNotification('cachelint/status', (p: { state: string }) => {
       s.states.push(p.state);
-      s.poke();
+      s.waits.poke();
     });
     conn.onRequest(lsp.ConfigurationRequest.type, (p) => p.items.map(() => null));
     conn.onRequest(lsp.RegistrationRequest.type, () => undefined);
     conn.onRequest(lsp.DiagnosticRefreshRequest.type, () => {
       s.refreshes++;
       s.onRefresh();
-      s.poke();
+      s.waits.poke();
     });
     conn.onRequest(lsp.WorkDoneProgressCreateRequest.type, () => undefined);
-    conn.onClose(() => s.poke());
+    conn.onClose(() => s.waits.poke());
     conn.listen();
     const pull = opts.pull ?? true;
     const capabilities: lsp.ClientCapabilities = {
@@ -191,27 +191,9 @@ export class Session {
     await this.conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
   }
 
-  private poke(): void {
-    this.waiters = this.waiters.filter((w) => {
-      if (!w.check()) return true;
-      w.resolve();
-      return false;
-    });
-  }
-
   /** Resolves when `check` holds; re-checked on every message from the server. */
   until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-    if (check()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}\n${this.stderr}\n${this.logs.join('\n')}`)), timeoutMs);
-      this.waiters.push({
-        check,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      });
-    });
+    return this.waits.until(check, what, timeoutMs);
   }
 
   /** The exit code of the spawned process once it exits (null when killed by a signal). */
