@@ -2,10 +2,8 @@
 // The bundle is built once here with the same esbuild options as esbuild.mjs, into a temp folder,
 // so this file does not race with other test files over dist/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli';
 // registers the fact extractor (the bundle loads it lazily; in-process tests import it)
@@ -14,34 +12,19 @@ import { createConfigLoader } from '../src/config-load';
 import { lintFiles } from '../src/engine/lint-files';
 import { Analyzer } from '../src/engine/run';
 import type { LintResult } from '../src/report/json';
+import { buildCli, SNIPPET, type BuiltCli } from './reliability-fixtures/built-cli';
 
-/** The canonical finding source: a missing-ttl warning on line 3. */
-const SNIPPET = [
-  "import Redis from 'ioredis';",
-  'const redis = new Redis();',
-  "export async function f(v: string) { await redis.set('user:1', v); }",
-  '',
-].join('\n');
 const FIXED_SNIPPET_LINE = /await redis\.set\('user:1', v, 'EX', 60\)/;
 
 let work: string;
 let cli: string;
 
+let built: BuiltCli | undefined;
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'cachelint-cli-'));
-  cli = join(work, 'cli.js');
-  await build({
-    entryPoints: [join(__dirname, '../src/cli.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'silent',
-    banner: { js: '#!/usr/bin/env node' },
-  });
+  built = await buildCli('cli');
+  ({ work, cli } = built);
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => built?.dispose());
 
 let n = 0;
 /** A project folder (with .git so config and .gitignore lookups stop there). */

@@ -13,7 +13,7 @@ import { scriptKindFor } from '../src/engine/walk';
 import type { LintResult } from '../src/report/json';
 import type { Edit, Finding } from '../src/rule';
 import { analyse, FIXED_EXT, readCase, SOURCE_EXT } from './harness';
-import { buildCli, expectNoCrash, parseJson, project, runCli, type BuiltCli } from './reliability-fixtures/built-cli';
+import { buildCli, expectNoCrash, parseJson, project, runCli, SNIPPET, type BuiltCli } from './reliability-fixtures/built-cli';
 
 const FIXTURES = path.resolve(__dirname, '../../test-fixtures');
 
@@ -149,12 +149,6 @@ beforeAll(async () => {
 });
 afterAll(() => built?.dispose());
 
-const SNIPPET = [
-  "import Redis from 'ioredis';",
-  'const redis = new Redis();',
-  "export async function f(v: string) { await redis.set('user:1', v); }",
-  '',
-].join('\n');
 const FIXED_LINE = "export async function f(v: string) { await redis.set('user:1', v, 'EX', 60); }";
 const CONFIG = '{ "defaultTtlSeconds": 60 }';
 

@@ -11,6 +11,14 @@ import type { LintResult } from '../../src/report/json';
 
 export const REPO = join(__dirname, '..', '..', '..');
 
+/** The canonical finding source: a missing-ttl warning on line 3. */
+export const SNIPPET = [
+  "import Redis from 'ioredis';",
+  'const redis = new Redis();',
+  "export async function f(v: string) { await redis.set('user:1', v); }",
+  '',
+].join('\n');
+
 export interface BuiltCli {
   /** the temp folder holding the bundle; projects are created inside it */
   work: string;
