@@ -3,6 +3,7 @@
 // a U+2028 inside a string would otherwise have every later diagnostic one line too low.
 import type { Position, Range } from 'vscode-languageserver';
 import type { Span } from '../facts/types';
+import { lineOf } from '../report/lines';
 
 export class LspText {
   private starts: number[] | undefined;
@@ -32,14 +33,8 @@ export class LspText {
   positionAt(offset: number): Position {
     const starts = this.lineStarts;
     const o = Math.min(Math.max(0, offset), this.text.length);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = lineOf(starts, o);
+    return { line, character: o - starts[line] };
   }
 
   offsetAt(p: Position): number {
