@@ -101,6 +101,15 @@ export interface ProjectIndex {
   dbReads: readonly (DbRead & { file: string })[];
   /** the project's module resolver (import specifier → analysed file), built once per file set */
   modules: { resolve(from: string, spec: string): string | undefined };
+  /**
+   * Where project rules keep derived data between runs of one analyzer: indexes updated for the
+   * files that changed instead of rebuilt (rules/file-index.ts). Never findings: those are recomputed.
+   */
+  memo: Map<string, unknown>;
+  /** which link of the analyzer this is (they count up) */
+  generation: number;
+  /** when this link was derived from the previous one: that link's generation and the files that may differ */
+  changedSince?: { generation: number; files: readonly string[] };
 }
 
 export interface RuleSettings {

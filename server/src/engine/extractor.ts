@@ -4,8 +4,11 @@
 import type { ResolvedConfig } from '../config';
 import type { FileFacts } from '../facts/types';
 
-/** Parses a file and extracts its facts (facts/index.ts `extractFacts`). */
-export type Extractor = (file: string, text: string, config: ResolvedConfig) => FileFacts;
+/**
+ * Parses a file and extracts its facts (facts/index.ts `extractFacts`). `keepTree`: the file is
+ * being edited; keep its tree and reparse it incrementally next time.
+ */
+export type Extractor = (file: string, text: string, config: ResolvedConfig, opts?: { keepTree?: boolean }) => FileFacts;
 
 let registered: Extractor | undefined;
 

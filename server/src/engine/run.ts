@@ -28,9 +28,9 @@ import { loadExtractor } from './extractor';
  * User code never crashes the engine: a file the parser or a recogniser cannot handle (nesting
  * deep enough to exhaust the parser's stack, say) becomes a file with one analysis error.
  */
-function safeExtract(file: string, text: string, config: ResolvedConfig): FileFacts {
+function safeExtract(file: string, text: string, config: ResolvedConfig, keepTree = false): FileFacts {
   try {
-    return loadExtractor()(file, text, config);
+    return loadExtractor()(file, text, config, { keepTree });
   } catch (e) {
     // a broken install (dist/facts.js missing) is not the user's file: an internal error
     if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') throw e;
@@ -49,6 +49,8 @@ export interface AnalyzerOptions {
   only?: readonly RuleId[];
   /** cached facts by file and content key (CLI `--cache`) */
   store?: FactsStore;
+  /** files that change again and again (an editor's documents) are reparsed incrementally */
+  incremental?: boolean;
 }
 
 export interface FileResult {
@@ -59,6 +61,7 @@ export interface FileResult {
 }
 
 interface Entry {
+  file: string;
   text: string;
   facts: FileFacts;
   configKey: string;
@@ -71,6 +74,12 @@ export class Analyzer {
   private index: ProjectIndex | undefined;
   private linkCache: LinkCache | undefined;
   private projectReports: { index: ProjectIndex; byRule: Map<RuleId, ReportDescriptor<string>[]> } | undefined;
+  /** the files in path order, while the set of files is unchanged */
+  private order: string[] | undefined;
+  /** counts links: ProjectIndex.generation */
+  private generation = 0;
+  /** the project rules' derived data, kept across links (ProjectIndex.memo) */
+  private readonly ruleMemo = new Map<string, unknown>();
   /** files changed since the last link, with their export signature before the change */
   private readonly dirty = new Map<string, string | undefined>();
 
@@ -91,9 +100,11 @@ export class Analyzer {
         this.opts.store.set(file, key, f);
       }
     }
-    f ??= safeExtract(file, text, config);
+    // a file seen before is being edited: its previous tree can be updated instead of rebuilt
+    f ??= safeExtract(file, text, config, !!this.opts.incremental && !!prev);
     if (!this.dirty.has(file)) this.dirty.set(file, prev ? exportSignature(prev.facts) : undefined);
-    this.entries.set(file, { text, facts: f, configKey });
+    if (!prev) this.order = undefined;
+    this.entries.set(file, { file, text, facts: f, configKey });
     this.index = undefined;
     return f;
   }
@@ -101,6 +112,7 @@ export class Analyzer {
   removeFile(file: string): void {
     if (this.entries.delete(file)) {
       this.index = undefined;
+      this.order = undefined;
       this.dirty.set(file, undefined);
     }
   }
@@ -124,17 +136,27 @@ export class Analyzer {
   /** The linked project (built on demand, reused until a file changes). */
   project(): ProjectIndex {
     if (!this.index) {
-      const inputs: { file: string; text: string; facts: FileFacts }[] = [];
-      for (const [file, e] of this.entries) if (e.facts.parseErrors.length === 0) inputs.push({ file, text: e.text, facts: e.facts });
       // the same files give the same findings and messages, whatever order they were added in
-      inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      this.order ??= [...this.entries.keys()].sort();
+      const inputs: Entry[] = [];
+      for (const file of this.order) {
+        const e = this.entries.get(file)!;
+        if (e.facts.parseErrors.length === 0) inputs.push(e);
+      }
       // an edit that leaves every changed file's exported surface alone re-links only those files
       let reusable = !!this.linkCache;
       for (const [file, before] of this.dirty) {
         const now = this.entries.get(file);
         if (before === undefined || !now || exportSignature(now.facts) !== before) reusable = false;
       }
-      const linked = linkProject(inputs, this.opts.configFor, reusable ? this.linkCache : undefined);
+      const generation = ++this.generation;
+      const linked = linkProject(inputs, this.opts.configFor, {
+        reuse: reusable ? this.linkCache : undefined,
+        memo: this.ruleMemo,
+        generation,
+        // what changed since the previous link (a superset: files set again with the same text are listed too)
+        changedSince: reusable ? { generation: generation - 1, files: [...this.dirty.keys()] } : undefined,
+      });
       this.linkCache = linked.cache;
       this.dirty.clear();
       this.index = linked;

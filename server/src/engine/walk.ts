@@ -30,6 +30,23 @@ export function parse(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
 }
 
+/**
+ * Parses `text`, the same file's text after an edit, reusing `previous`, its tree before the edit:
+ * ts.updateSourceFile re-parses only around the changed range (what differs between the common
+ * prefix and suffix of the two texts), as tsserver does while one types. `previous` must not be
+ * used afterwards: its unchanged nodes, moved to their new positions, now belong to the new tree.
+ */
+export function reparse(previous: ts.SourceFile, text: string): ts.SourceFile {
+  const old = previous.text;
+  const max = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const changed = ts.createTextChangeRange(ts.createTextSpan(prefix, old.length - prefix - suffix), text.length - prefix - suffix);
+  return ts.updateSourceFile(previous, text, changed);
+}
+
 /** Syntax errors as the parser reports them (the file is still walked: TS recovers). */
 export function parseDiagnostics(sf: ts.SourceFile): { start: number; message: string }[] {
   let diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];

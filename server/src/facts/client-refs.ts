@@ -254,16 +254,14 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
  * What `e` (the receiver of a call) is. `depth` guards alias chains (`const a = b; const b = a`).
  * Returns undefined when nothing marks it as a client or as a project value that may wrap one.
  */
-// Per-declaration results: a file's calls mostly go through a handful of receivers.
-const declMemo = new WeakMap<ts.Node, ClientRef | null>();
-const memberMemo = new WeakMap<ts.Node, Map<string, ClientRef | null>>();
-
-function memo(node: ts.Node, f: () => ClientRef | undefined): ClientRef | undefined {
-  const hit = declMemo.get(node);
+// Per-declaration results (ctx.clientMemo): a file's calls mostly go through a handful of receivers.
+function memo(ctx: FileCtx, node: ts.Node, f: () => ClientRef | undefined): ClientRef | undefined {
+  const decls = ctx.clientMemo.decls;
+  const hit = decls.get(node);
   if (hit !== undefined) return hit ?? undefined;
-  declMemo.set(node, null); // guards alias cycles
+  decls.set(node, null); // guards alias cycles
   const r = f();
-  declMemo.set(node, r ?? null);
+  decls.set(node, r ?? null);
   return r;
 }
 
@@ -274,15 +272,16 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
     const d = declarationOf(e, ctx.facts.imports);
     if (!d) return undefined;
     const key = d.t === 'import' ? undefined : d.node;
-    return key ? memo(key, () => fromDecl(d, ctx, depth)) : fromDecl(d, ctx, depth);
+    return key ? memo(ctx, key, () => fromDecl(d, ctx, depth)) : fromDecl(d, ctx, depth);
   }
   if (ts.isNewExpression(e)) return fromNew(e, ctx);
   if (ts.isCallExpression(e)) return fromCall(e, ctx, depth);
   const tm = thisMember(e);
   if (tm) {
     // `this.cache` is met on many calls of a class: resolve each member once
-    let byName = memberMemo.get(tm.cls);
-    if (!byName) memberMemo.set(tm.cls, (byName = new Map()));
+    const members = ctx.clientMemo.members;
+    let byName = members.get(tm.cls);
+    if (!byName) members.set(tm.cls, (byName = new Map()));
     if (byName.has(tm.name)) return byName.get(tm.name) ?? undefined;
     byName.set(tm.name, null); // guards `this.a = this.a` cycles
     const md = memberDecl(tm.cls, tm.name);

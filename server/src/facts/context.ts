@@ -4,7 +4,7 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';
 import { enclosingFunction, type FunctionLike } from './scope';
-import type { FileFacts, FnFact } from './types';
+import type { ClientRef, FileFacts, FnFact } from './types';
 
 export interface FileCtx {
   file: string;
@@ -18,6 +18,12 @@ export interface FileCtx {
   /** compiler nodes of facts.calls / facts.dbWrites by index, for post-walk passes (never stored) */
   callNodes: ts.CallExpression[];
   dbWriteNodes: ts.Node[];
+  /**
+   * What client each declaration (and each `this.member` per class) denotes, memoised for this
+   * extraction only: an incrementally reparsed tree reuses unchanged nodes, whose answer may
+   * still change with an edit elsewhere (an import line).
+   */
+  clientMemo: { decls: Map<ts.Node, ClientRef | null>; members: Map<ts.Node, Map<string, ClientRef | null>> };
 }
 
 export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {
@@ -30,6 +36,7 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
     facts,
     callNodes: [],
     dbWriteNodes: [],
+    clientMemo: { decls: new Map(), members: new Map() },
     fnIdOf(node) {
       const fn = enclosingFunction(node);
       if (!fn) return 0;

@@ -5,7 +5,7 @@
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';
-import { parse, parseDiagnostics, walk, type VisitorMap } from '../engine/walk';
+import { parse, parseDiagnostics, reparse, walk, type VisitorMap } from '../engine/walk';
 import { hashText } from '../engine/hash';
 import { registerExtractor } from '../engine/extractor';
 import { emptyFacts } from './empty';
@@ -25,11 +25,39 @@ function merge(...maps: VisitorMap[]): VisitorMap {
   return out;
 }
 
-registerExtractor((file, text, config) => extractFacts(file, text, config));
+registerExtractor(extractFacts);
 
-export function extractFacts(file: string, text: string, config: ResolvedConfig): FileFacts {
+/** How many trees `keepTree` keeps: the documents being edited, not the workspace. */
+const TREES_KEPT = 8;
+/** The last tree of each file extracted with `keepTree`, most recently used last. */
+const trees = new Map<string, ts.SourceFile>();
+
+/**
+ * The file's tree. With `keepTree` (the editor, re-extracting a file it has seen) the last tree of
+ * the file is updated incrementally instead of parsing the whole text again, and kept for the next edit.
+ */
+function treeOf(file: string, text: string, keepTree: boolean): ts.SourceFile {
+  if (!keepTree) return parse(file, text);
+  const previous = trees.get(file);
+  trees.delete(file);
+  let sf: ts.SourceFile | undefined = previous?.text === text ? previous : undefined;
+  if (previous && !sf) {
+    try {
+      sf = reparse(previous, text);
+    } catch {
+      // the incremental parser asserts on trees it cannot update: parse from scratch
+      sf = undefined;
+    }
+  }
+  sf ??= parse(file, text);
+  trees.set(file, sf);
+  if (trees.size > TREES_KEPT) trees.delete(trees.keys().next().value!);
+  return sf;
+}
+
+export function extractFacts(file: string, text: string, config: ResolvedConfig, opts: { keepTree?: boolean } = {}): FileFacts {
   const facts = emptyFacts(file, hashText(text));
-  const sf = parse(file, text);
+  const sf = treeOf(file, text, !!opts.keepTree);
   facts.parseErrors = parseDiagnostics(sf);
   facts.suppressions = collectSuppressions(text);
   if (facts.parseErrors.length > 0) return facts;

@@ -227,6 +227,29 @@ function differs(what: string, written: string[], read: string[]): string {
  */
 export function driftBetween(written: string, read: string): string | undefined {
   if (written === read) return undefined;
+  return pairMemo(drifts, written, read, driftUncached);
+}
+
+/**
+ * Answers for pairs of shapes: the rules compare the same few hundred shapes again on every run
+ * (an editor runs them per keystroke). Bounded, so memory stays flat.
+ */
+function pairMemo<T>(memo: Map<string, Map<string, T>>, a: string, b: string, f: (a: string, b: string) => T): T {
+  let row = memo.get(a);
+  if (!row) {
+    if (memo.size > 20_000) memo.clear();
+    memo.set(a, (row = new Map()));
+  }
+  if (row.has(b)) return row.get(b)!;
+  const r = f(a, b);
+  row.set(b, r);
+  return r;
+}
+
+const drifts = new Map<string, Map<string, string | undefined>>();
+const matches = new Map<string, Map<string, boolean>>();
+
+function driftUncached(written: string, read: string): string | undefined {
   const a0 = cut(written);
   const b0 = cut(read);
   const pa = stripPrefixes(a0);
@@ -279,6 +302,10 @@ export function entityOfShape(shape: string): string | undefined {
  */
 export function shapesMatch(a: string, b: string): boolean {
   if (a === b) return true;
+  return pairMemo(matches, a, b, matchUncached);
+}
+
+function matchUncached(a: string, b: string): boolean {
   const x = tokens(a);
   const y = tokens(b);
   const memo = new Map<number, boolean>();

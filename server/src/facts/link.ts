@@ -29,11 +29,38 @@ interface FileLink {
   dbReads: (DbRead & { file: string })[];
 }
 
-/** What a later link may reuse: per-file results and the module resolver (same file set only). */
+/** What a later link may reuse: per-file results, the lookups over them and the module resolver (same file set only). */
 export interface LinkCache {
   files: Map<string, FileLink>;
+  linkedFiles: Map<string, LinkedFile>;
+  factsByFile: Map<string, FileFacts>;
   modules: ModuleResolver;
-  fileSet: string;
+  /** ProjectIndex's lists of ops, loose reads and DB writes and reads */
+  flat: { ops: CacheOp[]; looseReads: FileLink['looseReads']; dbWrites: FileLink['dbWrites']; dbReads: FileLink['dbReads'] };
+}
+
+/**
+ * The inputs whose facts or text differ from what `cache` was linked from, or undefined when the
+ * files themselves differ (then nothing of it can be reused: not even the module resolver).
+ */
+function changedInputs(cache: LinkCache, inputs: Input[]): Input[] | undefined {
+  if (cache.files.size !== inputs.length) return undefined;
+  const changed: Input[] = [];
+  for (const i of inputs) {
+    const prev = cache.files.get(i.file);
+    if (!prev) return undefined;
+    if (prev.facts !== i.facts || prev.linked.text !== i.text) changed.push(i);
+  }
+  return changed;
+}
+
+export interface LinkOptions {
+  /** the previous link's cache, when no changed file changed its exported surface */
+  reuse?: LinkCache;
+  /** ProjectIndex.memo (the caller keeps it across links) */
+  memo?: Map<string, unknown>;
+  generation?: number;
+  changedSince?: ProjectIndex['changedSince'];
 }
 
 /**
@@ -41,10 +68,17 @@ export interface LinkCache {
  * results: the caller passes it only when no changed file changed what others resolve through it
  * (see `exportSignature`), so an edit inside a function re-links that one file.
  */
-export function linkProject(inputs: Input[], configFor: (file: string) => ResolvedConfig, reuse?: LinkCache): ProjectIndex & { cache: LinkCache } {
-  const factsByFile = new Map<string, FileFacts>(inputs.map((i) => [i.file, i.facts]));
-  const fileSet = inputs.map((i) => i.file).join('\0');
-  const modules = reuse && reuse.fileSet === fileSet ? reuse.modules : new ModuleResolver(factsByFile);
+export function linkProject(inputs: Input[], configFor: (file: string) => ResolvedConfig, opts: LinkOptions = {}): ProjectIndex & { cache: LinkCache } {
+  const { reuse, memo = new Map<string, unknown>(), generation = 0, changedSince } = opts;
+  // what the previous link left that still holds: everything but the changed files' shares
+  const changed = reuse && changedInputs(reuse, inputs);
+  const reusing = reuse && changed ? { prev: reuse, changed } : undefined;
+  let factsByFile: Map<string, FileFacts>;
+  if (reusing) {
+    factsByFile = new Map(reusing.prev.factsByFile);
+    for (const i of reusing.changed) factsByFile.set(i.file, i.facts);
+  } else factsByFile = new Map(inputs.map((i) => [i.file, i.facts]));
+  const modules = reusing ? reusing.prev.modules : new ModuleResolver(factsByFile);
   const nestTtl = nestDefaultTtl(inputs);
   const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
 
@@ -206,26 +240,9 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     return { file, call, lib: 'cache-manager', wrapper: `${className}.${call.method}`, kind, verb: m, ttl: undefined, nx: false, sentinel: kind === 'write' && isSentinel(file, call, 1), key: keyOf(file, call, 0) };
   }
 
-  const files = new Map<string, LinkedFile>();
-  const ops: CacheOp[] = [];
-  const looseReads: ProjectIndex['looseReads'][number][] = [];
-  const dbWrites: (DbWrite & { file: string })[] = [];
-  const dbReads: (DbRead & { file: string })[] = [];
-  const cache: LinkCache = { files: new Map(), modules, fileSet };
-  for (const { file, text, facts } of inputs) {
-    const prev = reuse?.files.get(file);
-    if (prev && prev.facts === facts && prev.linked.text === text) {
-      cache.files.set(file, prev);
-      files.set(file, prev.linked);
-      ops.push(...prev.linked.ops);
-      looseReads.push(...prev.looseReads);
-      dbWrites.push(...prev.dbWrites);
-      dbReads.push(...prev.dbReads);
-      continue;
-    }
-    const looseStart = looseReads.length;
-    const writesStart = dbWrites.length;
-    const readsStart = dbReads.length;
+  /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
+  function linkFile({ file, text, facts }: Input): FileLink {
+    const looseReads: FileLink['looseReads'] = [];
     const fileOps: CacheOp[] = [];
     for (const call of facts.calls) {
       const op = opFor(file, call);
@@ -247,20 +264,36 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     // source order of the verbs (a chain's calls all start at its receiver)
     fileOps.sort((a, b) => a.call.methodSpan.start - b.call.methodSpan.start);
     applyLaterExpires(fileOps, facts);
-    const linked: LinkedFile = { file, text, facts, ops: fileOps };
-    files.set(file, linked);
-    ops.push(...fileOps);
-    for (const w of facts.dbWrites) dbWrites.push({ ...w, file });
-    for (const r of facts.dbReads) dbReads.push({ ...r, file });
-    cache.files.set(file, {
+    return {
       facts,
-      linked,
-      looseReads: looseReads.slice(looseStart),
-      dbWrites: dbWrites.slice(writesStart),
-      dbReads: dbReads.slice(readsStart),
-    });
+      linked: { file, text, facts, ops: fileOps },
+      looseReads,
+      dbWrites: facts.dbWrites.map((w) => ({ ...w, file })),
+      dbReads: facts.dbReads.map((r) => ({ ...r, file })),
+    };
   }
-  return { files, ops, looseReads, dbWrites, dbReads, modules, cache };
+
+  const links = reusing ? new Map(reusing.prev.files) : new Map<string, FileLink>();
+  const files = reusing ? new Map(reusing.prev.linkedFiles) : new Map<string, LinkedFile>();
+  for (const input of reusing ? reusing.changed : inputs) {
+    const link = linkFile(input);
+    links.set(input.file, link);
+    files.set(input.file, link.linked);
+  }
+  // the flat lists, in file order (nothing changed: the previous ones)
+  let flat = reusing && reusing.changed.length === 0 ? reusing.prev.flat : undefined;
+  if (!flat) {
+    flat = { ops: [], looseReads: [], dbWrites: [], dbReads: [] };
+    for (const { file } of inputs) {
+      const link = links.get(file)!;
+      for (const x of link.linked.ops) flat.ops.push(x);
+      for (const x of link.looseReads) flat.looseReads.push(x);
+      for (const x of link.dbWrites) flat.dbWrites.push(x);
+      for (const x of link.dbReads) flat.dbReads.push(x);
+    }
+  }
+  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat };
+  return { files, ...flat, modules, memo, generation, changedSince, cache };
 }
 
 /**

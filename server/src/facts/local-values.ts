@@ -182,6 +182,7 @@ function thisClass(node: ts.Node): { cls: ts.ClassLikeDeclaration; isStatic: boo
   return undefined;
 }
 
+// depends on the class body only, which an incremental reparse reuses only when it is unchanged
 const assignedCache = new WeakMap<ts.ClassLikeDeclaration, Set<string>>();
 
 /** Names assigned as `this.x = …` / `this.x += …` / `Cls.x = …` anywhere in the class body. */

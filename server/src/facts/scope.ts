@@ -123,7 +123,11 @@ export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[])
 
 type StatementContainer = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
 
-/** Each block's declarations, indexed once per block: lookups stay linear in a file's size. */
+/**
+ * Each block's declarations, indexed once per block: lookups stay linear in a file's size. Kept
+ * across extractions on purpose: an incrementally reparsed tree reuses a block only when nothing in
+ * it changed, and the source file (whose entries depend on the imports) is always new.
+ */
 const blockIndex = new WeakMap<ts.Node, Map<string, Decl>>();
 
 function blockDeclarations(block: StatementContainer, imports: readonly ImportFact[]): Map<string, Decl> {

@@ -50,6 +50,7 @@ export class FolderIndex {
     this.analyzer = new Analyzer({
       configFor: (f) => this.configFor(f),
       cacheManagerMajor: (f) => cacheManagerMajor(f),
+      incremental: true,
     });
   }
 

@@ -82,6 +82,40 @@ function byLead(shapes: string[]): { exact: Set<string>; candidates(s: string): 
   };
 }
 
+interface ShapeQueries {
+  isRead(shape: string): boolean;
+  isUsed(shape: string): boolean;
+  /** the read shapes `shape` is a cosmetic variant of, with the reason */
+  driftingShapes(shape: string): { shape: string; reason: string }[];
+}
+
+/**
+ * Questions about shapes, answered once per distinct shape and kept while the project's read and
+ * used shapes stay the same (an edit in one file rarely changes them): exact matches first, then
+ * only the shapes that can match (same leading word, or a leading hole).
+ */
+function shapeQueries(project: ProjectIndex, readShapes: string[], usedShapes: string[]): ShapeQueries {
+  const id = `${readShapes.join('\0')}\u0001${usedShapes.join('\0')}`;
+  const kept = project.memo.get('key-drift:shapes') as { id: string; queries: ShapeQueries } | undefined;
+  if (kept?.id === id) return kept.queries;
+  const readIndex = byLead(readShapes);
+  const usedIndex = byLead(usedShapes);
+  const queries: ShapeQueries = {
+    isRead: memo((s) => readIndex.exact.has(s) || readIndex.candidates(s).some((r) => shapesMatch(s, r))),
+    isUsed: memo((s) => usedIndex.exact.has(s) || usedIndex.candidates(s).some((u) => shapesMatch(u, s))),
+    driftingShapes: memo((s) => {
+      const out: { shape: string; reason: string }[] = [];
+      for (const rs of readShapes) {
+        const reason = driftBetween(s, rs);
+        if (reason) out.push({ shape: rs, reason });
+      }
+      return out;
+    }),
+  };
+  project.memo.set('key-drift:shapes', { id, queries });
+  return queries;
+}
+
 export const keyDrift: Rule<'drift' | 'deadDelete'> = {
   meta: {
     id: 'key-drift',
@@ -102,13 +136,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
     // (a counter that is incremented and later deleted is not a dead delete)
     const usedShapes = [...new Set(project.ops.filter((o) => o.kind !== 'delete' && o.kind !== 'read' && o.key?.shape).map((o) => o.key!.shape!))];
     const readShapes = [...new Set(reads.map((r) => r.shape))];
-    // shapes repeat across a project: answer each distinct one once
-    // exact matches first, then only the shapes that can match: same leading word, or a leading hole
-    const readIndex = byLead(readShapes);
-    const usedIndex = byLead(usedShapes);
-    const isRead = memo((s: string) => readIndex.exact.has(s) || readIndex.candidates(s).some((r) => shapesMatch(s, r)));
-    const isUsed = memo((s: string) => usedIndex.exact.has(s) || usedIndex.candidates(s).some((u) => shapesMatch(u, s)));
-    // the reads whose shape is a close variant of a written shape: compared per distinct read shape
+    const { isRead, isUsed, driftingShapes } = shapeQueries(project, readShapes, usedShapes);
     const readOrder = new Map(reads.map((r, i) => [r, i]));
     const readsByShape = new Map<string, ReadSite[]>();
     for (const r of reads) {
@@ -116,15 +144,11 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
       if (g) g.push(r);
       else readsByShape.set(r.shape, [r]);
     }
-    const driftingReads = memo((shape: string) => {
-      const out: { r: ReadSite; reason: string }[] = [];
-      for (const [rs, group] of readsByShape) {
-        const reason = driftBetween(shape, rs);
-        if (reason) for (const r of group) out.push({ r, reason });
-      }
-      // keep the reads' own order (file order), as before
-      return out.sort((a, b) => readOrder.get(a.r)! - readOrder.get(b.r)!);
-    });
+    // the reads whose shape is a close variant of a written shape, in the reads' own (file) order
+    const driftingReads = (shape: string) =>
+      driftingShapes(shape)
+        .flatMap((d) => readsByShape.get(d.shape)!.map((r) => ({ r, reason: d.reason })))
+        .sort((a, b) => readOrder.get(a.r)! - readOrder.get(b.r)!);
 
     for (const op of project.ops) {
       if (op.kind !== 'write' && op.kind !== 'delete') continue;

@@ -2,8 +2,9 @@
 // Docs: docs/rules/negative-cache-on-create.md
 import { normaliseEntity } from '../facts/entity';
 import { driftBetween, entityOfShape, shapesMatch } from '../facts/key-shape';
-import type { FnFact } from '../facts/types';
+import type { FileFacts, FnFact } from '../facts/types';
 import type { CacheOp, LinkedFile, ProjectIndex, Rule } from '../rule';
+import { fileIndex, type FileIndex } from './file-index';
 import { insertDelete } from './negative-cache-on-create.fix';
 import { lineOf, shortPath } from './util';
 
@@ -30,39 +31,64 @@ interface Fn {
   info: FnFact;
 }
 
-/** Project-wide lookups, built once per run: reads by function, functions by name and by callee name. */
+/** Project-wide lookups: functions by name and by the names they call, kept up to date per file. */
 interface Index {
   project: ProjectIndex;
-  /** entities each function's own DB reads query, by `file\0fn` */
-  reads: Map<string, Set<string>>;
-  byName: Map<string, Fn[]>;
-  callersOf: Map<string, Fn[]>;
-}
-
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+  byName(name: string): Fn[];
+  callersOf(name: string): Fn[];
+  /** functions named `name` that delete or overwrite keys (known shapes only), with those shapes */
+  clearersNamed(name: string): readonly { file: string; value: { fn: number; shapes: string[] } }[];
 }
 
 function buildIndex(project: ProjectIndex): Index {
-  const ix: Index = { project, reads: new Map(), byName: new Map(), callersOf: new Map() };
-  for (const r of project.dbReads) {
-    if (!r.entity) continue;
-    const k = `${r.file}\0${r.fn}`;
-    ix.reads.set(k, (ix.reads.get(k) ?? new Set()).add(r.entity));
-  }
-  for (const file of project.files.values())
-    for (const info of file.facts.fns) {
-      if (info.name) push(ix.byName, info.name, { file, info });
-      for (const c of new Set(info.calls)) push(ix.callersOf, c, { file, info });
+  const byName = fileIndex<FnFact>(project, 'negative-cache-on-create:fns-by-name', 'facts', (file, add) => {
+    for (const info of file.facts.fns) if (info.name) add(info.name, info);
+  });
+  const callersOf = fileIndex<FnFact>(project, 'negative-cache-on-create:fns-by-callee', 'facts', (file, add) => {
+    for (const info of file.facts.fns) for (const c of new Set(info.calls)) add(c, info);
+  });
+  // Pattern: cacheUser(user) { … redis.set(`user:${user.id}`, …) } — functions that delete a key or
+  // write a real value under it, by name, with the key shapes they do it with
+  const clearers = fileIndex<{ fn: number; shapes: string[] }>(project, 'negative-cache-on-create:clearing-fns', 'links', (file, add) => {
+    const shapes = new Map<number, string[]>();
+    for (const op of file.ops) {
+      if (op.kind !== 'delete' && !(op.kind === 'write' && !op.sentinel)) continue;
+      if (!op.key?.shape || op.call.fn === 0) continue;
+      const list = shapes.get(op.call.fn);
+      if (list) list.push(op.key.shape);
+      else shapes.set(op.call.fn, [op.key.shape]);
     }
-  return ix;
+    for (const [fn, list] of shapes) {
+      const name = file.facts.fns[fn - 1]?.name;
+      if (name) add(name, { fn, shapes: list });
+    }
+  });
+  // many creates ask about the same names within one run
+  const lookup = (index: FileIndex<FnFact>) => {
+    const answers = new Map<string, Fn[]>();
+    return (name: string): Fn[] => {
+      let fns = answers.get(name);
+      if (!fns) answers.set(name, (fns = index.get(name).map((h) => ({ file: project.files.get(h.file)!, info: h.value }))));
+      return fns;
+    };
+  };
+  return { project, byName: lookup(byName), callersOf: lookup(callersOf), clearersNamed: (n) => clearers.get(n) };
 }
 
-function readsOf(ix: Index, file: string, fn: number): Set<string> {
-  return ix.reads.get(`${file}\0${fn}`) ?? new Set();
+/** Entities each function's own DB reads query, per file (facts are immutable: computed once per facts object). */
+const readsByFn = new WeakMap<FileFacts, Map<number, Set<string>>>();
+
+function readsOf(file: LinkedFile, fn: number): ReadonlySet<string> {
+  let m = readsByFn.get(file.facts);
+  if (!m) {
+    m = new Map();
+    for (const r of file.facts.dbReads) if (r.entity) m.set(r.fn, (m.get(r.fn) ?? new Set()).add(r.entity));
+    readsByFn.set(file.facts, m);
+  }
+  return m.get(fn) ?? NO_ENTITIES;
 }
+
+const NO_ENTITIES: ReadonlySet<string> = new Set();
 
 function contains(outer: FnFact, inner: FnFact): boolean {
   return outer.span.start <= inner.span.start && outer.span.end >= inner.span.end;
@@ -87,7 +113,7 @@ function sentinelWrites(ix: Index): Sentinel[] {
     const file = ix.project.files.get(op.file)!;
     // the entity the read path queried, when its key names it: `''` under `webhook:seen:{}` after an
     // order lookup is a dedup flag, and `user:{}` cached after a session lookup is about users
-    const looked = [...scopeOf(file, op.call.fn)].flatMap((fn) => [...readsOf(ix, op.file, fn)]);
+    const looked = [...scopeOf(file, op.call.fn)].flatMap((fn) => [...readsOf(file, fn)]);
     let entities = new Set(looked.filter((e) => keyNames(shape, e)));
     // Pattern: const m = await this.members.findById(id) — the lookup is in a helper the read path calls
     const keyEntity = entityOfShape(shape);
@@ -109,7 +135,7 @@ function keyNames(shape: string, entity: string): boolean {
 /** `this.usersRepo.findById(id)` where some project function `findById` reads the key's entity. */
 function calleeEntities(ix: Index, file: LinkedFile, op: CacheOp, keyEntity: string): Set<string> {
   for (const c of new Set(file.facts.fns[op.call.fn - 1]?.calls ?? []))
-    for (const f of ix.byName.get(c) ?? []) if (readsOf(ix, f.file.file, f.info.id).has(keyEntity)) return new Set([keyEntity]);
+    for (const f of ix.byName(c)) if (readsOf(f.file, f.info.id).has(keyEntity)) return new Set([keyEntity]);
   return new Set();
 }
 
@@ -145,14 +171,16 @@ function clearingCallIn(file: LinkedFile, scope: Set<number>): boolean {
 function clearedByCallees(ix: Index, file: LinkedFile, scope: Set<number>, s: Sentinel): boolean {
   const names = new Set(file.facts.fns.filter((f) => scope.has(f.id)).flatMap((f) => f.calls));
   for (const n of names)
-    for (const f of ix.byName.get(n) ?? [])
-      if (!(f.file === file && scope.has(f.info.id)) && clearingOp(f.file, new Set([f.info.id]), s, false)) return true;
+    for (const { file: other, value } of ix.clearersNamed(n)) {
+      if (other === file.file && scope.has(value.fn)) continue;
+      // a drifted key (`users:{}` for `user:{}`) is key-drift's finding, not a second one here
+      if (value.shapes.some((shape) => shapesMatch(shape, s.shape) || !!driftBetween(shape, s.shape))) return true;
+    }
   return false;
 }
 
 /** Does the code around function `fn` of `file` clear the sentinel's key (or plausibly do so)? */
-function clears(ix: Index, file: LinkedFile, fn: number, s: Sentinel): boolean {
-  const scope = scopeOf(file, fn);
+function clears(ix: Index, file: LinkedFile, fn: number, s: Sentinel, scope = scopeOf(file, fn)): boolean {
   // an unknown key may well be this one
   return clearingOp(file, scope, s, true) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, s);
 }
@@ -167,7 +195,7 @@ function namesAround(file: LinkedFile, fn: number): string[] {
 /** A function calling the create's code (up to CALLER_DEPTH levels up) clears the key. */
 function clearedByCallers(ix: Index, names: string[], s: Sentinel, depth = 1, seen = new Set<string>()): boolean {
   for (const n of names) seen.add(n);
-  const callers = new Set(names.flatMap((n) => ix.callersOf.get(n) ?? []));
+  const callers = names.flatMap((n) => ix.callersOf(n));
   for (const c of callers) {
     if (clears(ix, c.file, c.info.id, s)) return true;
     if (depth < CALLER_DEPTH) {
@@ -197,9 +225,10 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
     const ix = buildIndex(project);
     const sentinels = sentinelWrites(ix);
     if (sentinels.length === 0) return;
+    const cached = new Set(sentinels.flatMap((s) => [...s.entities]));
     for (const create of project.dbWrites) {
       // a create at module top level is a seed or migration script, run before anyone reads
-      if (create.kind !== 'create' || !create.entity || create.fn === 0) continue;
+      if (create.kind !== 'create' || !create.entity || create.fn === 0 || !cached.has(create.entity)) continue;
       const file = project.files.get(create.file);
       if (!file) continue;
       const scope = scopeOf(file, create.fn);
@@ -207,7 +236,7 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
         if (!s.entities.has(create.entity)) continue;
         // a get-or-create that writes the marker itself manages its own key
         if (s.op.file === file.file && scope.has(s.op.call.fn)) continue;
-        if (clears(ix, file, create.fn, s) || clearedByCallers(ix, namesAround(file, create.fn), s)) continue;
+        if (clears(ix, file, create.fn, s, scope) || clearedByCallers(ix, namesAround(file, create.fn), s)) continue;
         const readFile = project.files.get(s.op.file)!;
         const fix = insertDelete(project, create, s.op, s.shape, create.entity);
         ctx.report({

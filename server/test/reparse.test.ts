@@ -1,0 +1,78 @@
+// The editor reparses edited files incrementally (ts.updateSourceFile on the previous tree). That
+// must never change a fact: on every fixture file and the sample app, a seeded sequence of edits
+// (typing, pasting cache code and garbage, deleting, undoing) gives after each edit exactly the
+// facts a fresh parse of the same text gives. Replay with CACHELINT_REPARSE_SEED=<seed>.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../src/config';
+import { reparse, parse } from '../src/engine/walk';
+import { extractFacts } from '../src/facts/index';
+import { FIXED_EXT, SOURCE_EXT } from './harness';
+import { nextEdits, Rng } from './lsp-fuzz/edits';
+
+const ROOT = path.resolve(__dirname, '../../test-fixtures');
+const SEED = Number(process.env.CACHELINT_REPARSE_SEED ?? 0xcafe);
+const STEPS = 10;
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') out.push(...sourceFiles(p));
+    } else if (SOURCE_EXT.test(e.name) && !FIXED_EXT.test(e.name) && !e.name.endsWith('.d.ts')) out.push(p);
+  }
+  return out.sort();
+}
+
+const files = sourceFiles(ROOT);
+
+/** The facts as JSON, or how extraction failed (5,000 nested brackets exhaust the parser's stack). */
+function outcome(extract: () => unknown): string {
+  try {
+    return JSON.stringify(extract());
+  } catch (e) {
+    return `throws ${(e as Error).constructor.name}`;
+  }
+}
+
+describe('incremental reparse', () => {
+  it('finds fixture files to edit', () => {
+    expect(files.length).toBeGreaterThan(250);
+  });
+
+  it('gives the facts a fresh parse gives, after every edit of every fixture file', () => {
+    const config = defaultConfig();
+    const rng = new Rng(SEED);
+    let reparsed = 0;
+    for (const file of files) {
+      const original = fs.readFileSync(file, 'utf8');
+      // a name of its own: the extractor keeps trees by file name
+      const name = `${file}.reparse${path.extname(file)}`;
+      let text = original;
+      const history = [original];
+      outcome(() => extractFacts(name, text, config, { keepTree: true }));
+      for (let step = 0; step < STEPS; step++) {
+        for (const e of nextEdits(rng, text, history)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+        history.push(text);
+        const incremental = outcome(() => extractFacts(name, text, config, { keepTree: true }));
+        const fresh = outcome(() => extractFacts(name, text, config));
+        if (incremental !== fresh)
+          expect.fail(`${path.relative(ROOT, file)} after edit ${step + 1} (seed ${SEED}): incremental facts differ\n${text}`);
+        reparsed++;
+      }
+    }
+    expect(reparsed).toBe(files.length * STEPS);
+  });
+
+  it('reuses the unchanged nodes of the previous tree', () => {
+    const text = 'export function a() { return 1; }\nexport function b() { return 2; }\n';
+    const before = parse('x.ts', text);
+    const untouched = before.statements[1];
+    const after = reparse(before, text.replace('return 1', 'return 10'));
+    expect(after.statements[1]).toBe(untouched);
+    expect(after.statements[1].getStart(after)).toBe(text.indexOf('export function b') + 1);
+    expect(after.statements[0].getText(after)).toContain('return 10');
+  });
+});
