@@ -74,8 +74,8 @@ export class Analyzer {
   private index: ProjectIndex | undefined;
   private linkCache: LinkCache | undefined;
   private projectReports: { index: ProjectIndex; byRule: Map<RuleId, ReportDescriptor<string>[]> } | undefined;
-  /** the files in path order, while the set of files is unchanged */
-  private order: string[] | undefined;
+  /** the files to link (those without syntax errors) in path order, while that set is unchanged */
+  private inputs: Entry[] | undefined;
   /** counts links: ProjectIndex.generation */
   private generation = 0;
   /** the project rules' derived data, kept across links (ProjectIndex.memo) */
@@ -103,8 +103,11 @@ export class Analyzer {
     // a file seen before is being edited: its previous tree can be updated instead of rebuilt
     f ??= safeExtract(file, text, config, !!this.opts.incremental && !!prev);
     if (!this.dirty.has(file)) this.dirty.set(file, prev ? exportSignature(prev.facts) : undefined);
-    if (!prev) this.order = undefined;
-    this.entries.set(file, { file, text, facts: f, configKey });
+    // the linked files are those without syntax errors: a file joining or leaving them changes the list
+    if (!prev || prev.facts.parseErrors.length > 0 !== f.parseErrors.length > 0) this.inputs = undefined;
+    // updated in place: the list of inputs holds the entries themselves
+    if (prev) Object.assign(prev, { text, facts: f, configKey });
+    else this.entries.set(file, { file, text, facts: f, configKey });
     this.index = undefined;
     return f;
   }
@@ -112,7 +115,7 @@ export class Analyzer {
   removeFile(file: string): void {
     if (this.entries.delete(file)) {
       this.index = undefined;
-      this.order = undefined;
+      this.inputs = undefined;
       this.dirty.set(file, undefined);
     }
   }
@@ -137,21 +140,21 @@ export class Analyzer {
   project(): ProjectIndex {
     if (!this.index) {
       // the same files give the same findings and messages, whatever order they were added in
-      this.order ??= [...this.entries.keys()].sort();
-      const inputs: Entry[] = [];
-      for (const file of this.order) {
-        const e = this.entries.get(file)!;
-        if (e.facts.parseErrors.length === 0) inputs.push(e);
-      }
+      const inputs = (this.inputs ??= [...this.entries.keys()]
+        .sort()
+        .map((f) => this.entries.get(f)!)
+        .filter((e) => e.facts.parseErrors.length === 0));
       // an edit that leaves every changed file's exported surface alone re-links only those files
       let reusable = !!this.linkCache;
+      const changed: Entry[] = [];
       for (const [file, before] of this.dirty) {
         const now = this.entries.get(file);
         if (before === undefined || !now || exportSignature(now.facts) !== before) reusable = false;
+        else if (now.facts.parseErrors.length === 0) changed.push(now);
       }
       const generation = ++this.generation;
       const linked = linkProject(inputs, this.opts.configFor, {
-        reuse: reusable ? this.linkCache : undefined,
+        reuse: reusable && this.linkCache ? { cache: this.linkCache, changed } : undefined,
         memo: this.ruleMemo,
         generation,
         // what changed since the previous link (a superset: files set again with the same text are listed too)

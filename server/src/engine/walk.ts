@@ -63,17 +63,21 @@ export function parseDiagnostics(sf: ts.SourceFile): { start: number; message: s
 /** Visits every node of `sf` once, in source order, calling the visitors registered for its kind. */
 export function walk(sf: ts.SourceFile, visitors: VisitorMap): void {
   const stack: ts.Node[] = [sf];
-  const children: ts.Node[] = [];
+  // children are collected after the stack's top, then reversed in place: no array per node
   const collect = (n: ts.Node) => {
-    children.push(n);
+    stack.push(n);
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
     const vs = visitors[node.kind];
     if (vs) for (const v of vs) v(node);
+    const from = stack.length;
     ts.forEachChild(node, collect);
-    // push in reverse so children are visited in source order
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    children.length = 0;
+    // reverse what was pushed, so children are visited in source order
+    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+      const t = stack[i];
+      stack[i] = stack[j];
+      stack[j] = t;
+    }
   }
 }

@@ -39,24 +39,13 @@ export interface LinkCache {
   flat: { ops: CacheOp[]; looseReads: FileLink['looseReads']; dbWrites: FileLink['dbWrites']; dbReads: FileLink['dbReads'] };
 }
 
-/**
- * The inputs whose facts or text differ from what `cache` was linked from, or undefined when the
- * files themselves differ (then nothing of it can be reused: not even the module resolver).
- */
-function changedInputs(cache: LinkCache, inputs: Input[]): Input[] | undefined {
-  if (cache.files.size !== inputs.length) return undefined;
-  const changed: Input[] = [];
-  for (const i of inputs) {
-    const prev = cache.files.get(i.file);
-    if (!prev) return undefined;
-    if (prev.facts !== i.facts || prev.linked.text !== i.text) changed.push(i);
-  }
-  return changed;
-}
 
 export interface LinkOptions {
-  /** the previous link's cache, when no changed file changed its exported surface */
-  reuse?: LinkCache;
+  /**
+   * The previous link, when no changed file changed its exported surface: the same files, of
+   * which only `changed` may differ from what `cache` was linked from.
+   */
+  reuse?: { cache: LinkCache; changed: Input[] };
   /** ProjectIndex.memo (the caller keeps it across links) */
   memo?: Map<string, unknown>;
   generation?: number;
@@ -71,8 +60,11 @@ export interface LinkOptions {
 export function linkProject(inputs: Input[], configFor: (file: string) => ResolvedConfig, opts: LinkOptions = {}): ProjectIndex & { cache: LinkCache } {
   const { reuse, memo = new Map<string, unknown>(), generation = 0, changedSince } = opts;
   // what the previous link left that still holds: everything but the changed files' shares
-  const changed = reuse && changedInputs(reuse, inputs);
-  const reusing = reuse && changed ? { prev: reuse, changed } : undefined;
+  // (a changed file the cache never saw means the files differ after all: link from scratch)
+  const reusing =
+    reuse && reuse.cache.files.size === inputs.length && reuse.changed.every((i) => reuse.cache.files.has(i.file))
+      ? { prev: reuse.cache, changed: reuse.changed }
+      : undefined;
   let factsByFile: Map<string, FileFacts>;
   if (reusing) {
     factsByFile = new Map(reusing.prev.factsByFile);
@@ -301,6 +293,15 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
  * forward to) and Nest cache defaults. While an edit leaves this unchanged, no other file's ops change.
  */
 export function exportSignature(f: FileFacts): string {
+  let sig = signatures.get(f);
+  if (sig === undefined) signatures.set(f, (sig = signatureUncached(f)));
+  return sig;
+}
+
+/** Facts never change once extracted: each one's signature is computed once (before and after an edit). */
+const signatures = new WeakMap<FileFacts, string>();
+
+function signatureUncached(f: FileFacts): string {
   const wrapped = f.wrappers.map((w) => {
     const c = f.calls[w.callId];
     return c && { m: c.method, r: c.receiver, a: c.args.map((a) => [a.str, a.num, a.props, a.param, a.spread]), fn: f.fns[c.fn - 1]?.params };

@@ -22,16 +22,20 @@ export type FunctionLike =
   | ts.GetAccessorDeclaration
   | ts.SetAccessorDeclaration;
 
+// one switch on the kind: this runs for every step up every parent chain
 export function isFunctionLike(n: ts.Node): n is FunctionLike {
-  return (
-    ts.isFunctionDeclaration(n) ||
-    ts.isFunctionExpression(n) ||
-    ts.isArrowFunction(n) ||
-    ts.isMethodDeclaration(n) ||
-    ts.isConstructorDeclaration(n) ||
-    ts.isGetAccessorDeclaration(n) ||
-    ts.isSetAccessorDeclaration(n)
-  );
+  switch (n.kind) {
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.MethodDeclaration:
+    case ts.SyntaxKind.Constructor:
+    case ts.SyntaxKind.GetAccessor:
+    case ts.SyntaxKind.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function enclosingFunction(n: ts.Node): FunctionLike | undefined {
@@ -102,8 +106,8 @@ export function collectRequire(node: ts.VariableDeclaration, out: ImportFact[]):
 export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[]): Decl | undefined {
   const name = id.text;
   for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
-    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
-      const d = blockDeclarations(p, imports).get(name);
+    if (STATEMENT_CONTAINERS.has(p.kind)) {
+      const d = blockDeclarations(p as StatementContainer, imports).get(name);
       if (d) return d;
     }
     if (isFunctionLike(p)) {
@@ -122,6 +126,7 @@ export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[])
 }
 
 type StatementContainer = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
+const STATEMENT_CONTAINERS = new Set([ts.SyntaxKind.Block, ts.SyntaxKind.SourceFile, ts.SyntaxKind.ModuleBlock, ts.SyntaxKind.CaseClause, ts.SyntaxKind.DefaultClause]);
 
 /**
  * Each block's declarations, indexed once per block: lookups stay linear in a file's size. Kept
