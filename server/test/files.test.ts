@@ -38,8 +38,23 @@ describe('globToRegExp', () => {
     ['*.{ts,tsx}', 'a.tsx', true],
     ['*.{ts,tsx}', 'a.js', false],
     ['a.ts', 'aXts', false],
+    // `**/` skips whole folders, never part of a name (as git: `node_modules` ignores no `xnode_modules`)
+    ['**/node_modules', 'xnode_modules', false],
+    ['**/gen/**', 'a/xgen/b.ts', false],
+    ['src/**/gen', 'src/a/bgen', false],
   ])('%s matches %s: %s', (glob, path, expected) => {
     expect(globToRegExp(glob, { braces: true }).test(path)).toBe(expected);
+  });
+});
+
+describe('glob shortcuts', () => {
+  // the shapes tested with string operations must answer exactly as the automaton does
+  const globs = ['**/node_modules', '**/*.log', '**/*.d.ts', 'coverage', 'a/b.ts', 'dist/**', '**/.env', '**/x*', 'src/**/*.ts', '**/a/b', 'dist/'];
+  const paths = ['node_modules', 'a/node_modules', 'a/node_modules/b', 'xnode_modules', 'x.log', 'a/x.log', '.log', 'a/.log', 'a.log/b', 'x.d.ts', 'a/b/x.d.ts', 'coverage', 'a/coverage', 'a/b.ts', 'b/a/b.ts', 'dist/', 'dist/a', 'dist/a/b', 'dist', 'distx/a', '.env', 'a/.env', 'a/.envx', 'x', 'xy', 'a/xy', 'src/a.ts', 'a/b', 'c/a/b', 'a/bb', ''];
+  it.each(globs)('%s', (glob) => {
+    const fast = globToRegExp(glob);
+    const exact = globToRegExp(glob, { automaton: true });
+    for (const path of paths) expect([path, fast.test(path)]).toEqual([path, exact.test(path)]);
   });
 });
 

@@ -196,7 +196,8 @@ export function compileIgnore(lines: readonly string[], base: string): IgnoreMat
 export function ignoredBy(matchers: readonly IgnoreMatcher[], file: string, isDir: boolean): boolean {
   let ignored = false;
   for (const m of matchers) {
-    const rel = toPosix(relative(m.base, file));
+    // the common case, a file below the matcher's folder, without path.relative's normalising
+    const rel = file.length > m.base.length && file.startsWith(m.base) && file[m.base.length] === sep ? toPosix(file.slice(m.base.length + 1)) : toPosix(relative(m.base, file));
     if (rel === '' || rel.startsWith('../') || rel === '..') continue;
     for (const r of m.rules) {
       if (r.dirOnly && !isDir) continue;
@@ -218,17 +219,57 @@ export interface GlobMatcher {
  * path for each pattern character, never by a backtracking RegExp: `.gitignore` files come from
  * the analysed workspace, and `**\/**\/**\/…\/x` or `a*a*a*…b` would make one take hours.
  */
-export function compileGlob(glob: string, opts: { braces?: boolean } = {}): GlobMatcher {
-  const programs = (opts.braces ? expandBraces(glob) : [glob]).map(tokenize);
-  return { test: (path) => programs.some((p) => runGlob(p, path)) };
+export function compileGlob(glob: string, opts: { braces?: boolean; /** test seam: never the string shortcuts */ automaton?: boolean } = {}): GlobMatcher {
+  const tests = (opts.braces ? expandBraces(glob) : [glob])
+    .map(tokenize)
+    .map((p) => (opts.automaton ? undefined : shortcut(p)) ?? ((path: string) => runGlob(p, path)));
+  return { test: (path) => tests.some((t) => t(path)) };
+}
+
+/**
+ * The shapes most ignore lines take, tested with string operations instead of the automaton (every
+ * listed file meets every line of every `.gitignore` above it): `name` (`**\/name`), `*.ext`
+ * (`**\/*.ext`), an anchored `path`, and `dir/**`. Undefined for anything else.
+ */
+function shortcut(tokens: readonly GlobToken[]): ((path: string) => boolean) | undefined {
+  const literal = (from: number, to = tokens.length): string | undefined => {
+    let out = '';
+    for (let i = from; i < to; i++) {
+      const lit = tokens[i].t === 'char' ? (tokens[i] as { lit?: string }).lit : undefined;
+      if (lit === undefined) return undefined;
+      out += lit;
+    }
+    return out;
+  };
+  const first = tokens[0]?.t;
+  if (first === 'dirs') {
+    if (tokens[1]?.t === 'star') {
+      // Pattern: *.log — the last segment ends with the literal
+      const tail = literal(2);
+      if (tail === undefined || tail.includes('/')) return undefined;
+      return (path) => path.endsWith(tail) && path.lastIndexOf('/') <= path.length - tail.length - 1;
+    }
+    // Pattern: node_modules — the path is the name, or ends with /name
+    const name = literal(1);
+    if (name === undefined || name === '') return undefined;
+    return (path) => path === name || path.endsWith(`/${name}`);
+  }
+  if (tokens.length > 0 && tokens[tokens.length - 1].t === 'rest') {
+    // Pattern: dist/** — below the folder
+    const prefix = literal(0, tokens.length - 1);
+    return prefix === undefined || prefix === '' ? undefined : (path) => path.startsWith(prefix);
+  }
+  // Pattern: /coverage — exactly this path
+  const whole = literal(0);
+  return whole === undefined ? undefined : (path) => path === whole;
 }
 
 /** The former name, kept for callers that only need `test`. */
 export const globToRegExp = compileGlob;
 
 type GlobToken =
-  /** one character */
-  | { t: 'char'; ok: (c: string) => boolean }
+  /** one character (`lit`: exactly this one) */
+  | { t: 'char'; ok: (c: string) => boolean; lit?: string }
   /** `*`: any characters but `/` */
   | { t: 'star' }
   /** `**\/`: zero or more whole folders */
@@ -272,17 +313,23 @@ function tokenize(g: string): GlobToken[] {
       i = close;
     } else {
       const lit = c === '\\' && i + 1 < g.length ? g[++i] : c;
-      out.push({ t: 'char', ok: (ch) => ch === lit });
+      out.push({ t: 'char', ok: (ch) => ch === lit, lit });
     }
   }
   return out;
 }
 
-/** Runs the automaton: `on[i]` means "the first i tokens can match the text read so far". */
+/**
+ * Runs the automaton: `on[i]` means "the first i tokens can match the text read so far"; for a
+ * `**\/` token, `on[i]` is being at a folder boundary (where what follows may start) and `mid[i]`
+ * being inside a folder name it skips (`**\/node_modules` must not match `xnode_modules`).
+ */
 function runGlob(tokens: readonly GlobToken[], path: string): boolean {
   const n = tokens.length;
   let on = new Uint8Array(n + 1);
   let next = new Uint8Array(n + 1);
+  let mid = new Uint8Array(n + 1);
+  let nextMid = new Uint8Array(n + 1);
   const close = (a: Uint8Array) => {
     // `*`, `**/` and `**` may match nothing: whoever reaches them also reaches what follows
     for (let i = 0; i < n; i++) if (a[i] && tokens[i].t !== 'char') a[i + 1] = 1;
@@ -293,25 +340,33 @@ function runGlob(tokens: readonly GlobToken[], path: string): boolean {
   for (let k = 0; k < path.length; k++) {
     const c = path[k];
     next.fill(0);
+    nextMid.fill(0);
     let alive = false;
     for (let i = 0; i < n; i++) {
-      if (!on[i]) continue;
       const tok = tokens[i];
+      if (mid[i]) {
+        // inside a skipped folder name: a `/` ends it, anything else continues it
+        if (c === '/') next[i] = 1;
+        else nextMid[i] = 1;
+        alive = true;
+      }
+      if (!on[i]) continue;
       if (tok.t === 'char') {
         if (!tok.ok(c)) continue;
         next[i + 1] = 1;
       } else if (tok.t === 'star') {
         if (c === '/') continue;
         next[i] = 1;
-      } else {
-        next[i] = 1;
-        if (tok.t === 'dirs' && c === '/') next[i + 1] = 1;
-      }
+      } else if (tok.t === 'dirs') {
+        if (c === '/') next[i] = 1;
+        else nextMid[i] = 1;
+      } else next[i] = 1;
       alive = true;
     }
     if (!alive) return false;
     close(next);
     [on, next] = [next, on];
+    [mid, nextMid] = [nextMid, mid];
   }
   return on[n] === 1;
 }
