@@ -40,8 +40,9 @@ function scriptKind(ts, file) {
 
 export function floor(dir) {
   const t0 = performance.now();
-  // @ts-morph/common is where ts-morph's bundled TypeScript lives (`require('ts-morph').ts` is the same object)
-  const { ts } = require('@ts-morph/common');
+  // the compiler ts-morph bundles, loaded alone (as cachelint's parser bundle does): not ts-morph's
+  // project API, nor the lib .d.ts text @ts-morph/common carries, which no parser needs
+  const ts = require('@ts-morph/common/dist/typescript.js');
   const files = sourceFiles(dir);
   let bytes = 0;
   let nodes = 0;

@@ -25,9 +25,13 @@ export function scriptKindFor(file: string): ts.ScriptKind {
   }
 }
 
-/** Parses `text` with parent pointers set (collectors look upwards for context). */
+/**
+ * Parses `text` with parent pointers set (collectors look upwards for context). JSDoc comments
+ * are not parsed into nodes: no recogniser reads them, and comment-heavy files parse faster.
+ */
 export function parse(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  return ts.createSourceFile(file, text, options, true, scriptKindFor(file));
 }
 
 /**
