@@ -82,6 +82,7 @@ function run(argv: readonly string[], io: CliIo): number {
     fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry-run' : undefined,
     errorsOnly: opts.quiet,
     parseAll: opts.parseAll,
+    runs: store ? { store, dependsOn: (f) => String(cacheManagerMajor(f) ?? '') } : undefined,
   });
   notices.push(...lint.notices);
   if (store) {

@@ -257,14 +257,51 @@ describe('--cache', () => {
     expect(json(root, '--cache').results[0].messages).toHaveLength(1);
     const cacheFile = join(root, 'node_modules/.cache/cachelint/facts.json');
     expect(existsSync(cacheFile)).toBe(true);
-    // Prove the second run reads the cache: cached facts without calls report nothing.
+    // Prove the second run reads the cache: cached facts without calls report nothing (the stored
+    // results of the whole run, which would be reused as they are, dropped)
     const data = JSON.parse(readFileSync(cacheFile, 'utf8'));
     data.entries[join(root, 'a.ts')].facts.calls = [];
+    delete data.run;
     writeFileSync(cacheFile, JSON.stringify(data));
     expect(json(root, '--cache').results[0].messages).toEqual([]);
     // A changed file is analysed again.
     writeFileSync(join(root, 'a.ts'), `${SNIPPET}\n`);
     expect(json(root, '--cache').results[0].messages).toHaveLength(1);
+  });
+
+  it("reuses the last run's results until anything they depend on changes", () => {
+    const root = project({ 'a.ts': SNIPPET, 'b.ts': 'export const b = 1;\n', 'package.json': '{ "dependencies": { "ioredis": "^5.0.0" } }' });
+    const cacheFile = join(root, 'node_modules/.cache/cachelint/facts.json');
+    const real = json(root, '--cache').results[0].messages;
+    expect(real).toHaveLength(1);
+    // a marked copy of the stored results tells a reused run from a recomputed one
+    const mark = () => {
+      const data = JSON.parse(readFileSync(cacheFile, 'utf8'));
+      data.run.files[join(root, 'a.ts')].findings[0].message = 'stored';
+      writeFileSync(cacheFile, JSON.stringify(data));
+    };
+    const message = (...args: string[]) => json(root, '--cache', ...args).results[0].messages[0]?.message;
+    mark();
+    expect(message()).toBe('stored');
+    // another file's text
+    writeFileSync(join(root, 'b.ts'), 'export const b = 2;\n');
+    expect(message()).toBe(real[0].message);
+    mark();
+    // the config
+    writeFileSync(join(root, '.cachelintrc.json'), '{ "rules": { "missing-ttl": "error" } }');
+    expect(message()).toBe(real[0].message);
+    mark();
+    // installed packages (cache-manager's major version decides a fix's units)
+    writeFileSync(join(root, 'package.json'), '{ "dependencies": { "ioredis": "^5.0.0", "cache-manager": "^4.0.0" } }');
+    expect(message()).toBe(real[0].message);
+    mark();
+    // the rules asked for, and --parse-all
+    expect(message('--rule', 'missing-ttl')).toBe(real[0].message);
+    mark();
+    expect(message('--parse-all')).toBe(real[0].message);
+    // --fix never takes stored results: it must see the findings to fix them
+    mark();
+    expect(json(root, '--cache', '--fix-dry-run').results[0].messages[0].message).toBe(real[0].message);
   });
 
   it('--cache-location takes a folder or a file', () => {

@@ -248,12 +248,14 @@ describe('--fix writes safely', () => {
     writeFileSync(
       hook,
       `const fs = require('fs');
-const read = fs.readFileSync;
 let n = 0;
-fs.readFileSync = function (p, ...rest) {
+// reads of a.ts, through whichever function the CLI uses: the second one is the check
+const hook = (original) => function (p, ...rest) {
   if (typeof p === 'string' && p.endsWith('/a.ts') && ++n === 2) fs.appendFileSync(p, '// edited meanwhile\\n');
-  return read.call(this, p, ...rest);
+  return original.call(this, p, ...rest);
 };
+fs.readFileSync = hook(fs.readFileSync);
+fs.openSync = hook(fs.openSync);
 `,
     );
     const r = runCli(built.cli, root, ['--fix'], { preload: hook });

@@ -113,13 +113,15 @@ beforeAll(async () => {
   writeFileSync(
     preload,
     `const fs = require('fs');
-const read = fs.readFileSync;
-fs.readFileSync = function (p, ...rest) {
+const hook = (original) => function (p, ...rest) {
   if (typeof p === 'string' && p.endsWith('/vanish.ts')) { try { fs.unlinkSync(p); } catch {} }
   if (typeof p === 'string' && p.endsWith('/unreadable.ts') && process.getuid() === 0)
     throw Object.assign(new Error('EACCES: permission denied, open ' + p), { code: 'EACCES', errno: -13, syscall: 'open', path: p });
-  return read.call(this, p, ...rest);
+  return original.call(this, p, ...rest);
 };
+// the CLI opens files to read them (openSync); readFileSync too, for any other reader
+fs.readFileSync = hook(fs.readFileSync);
+fs.openSync = hook(fs.openSync);
 `,
   );
   for (const [name, args] of Object.entries({ parseAll: ['--parse-all'], gated: [] as string[] })) {

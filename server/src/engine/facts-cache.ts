@@ -4,15 +4,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileFacts } from '../facts/types';
+import type { Finding } from '../rule';
 import { writeFileAtomic } from './edits';
 
 /** Bump when the facts format or any recogniser changes: old caches are then ignored. */
-export const FACTS_VERSION = '1';
+export const FACTS_VERSION = '2';
+
+/** One file's results as the last run reported them (only files with something to report). */
+export interface StoredResult {
+  findings: Finding[];
+  parseErrors: { start: number; message: string }[];
+}
 
 interface Stored {
   version: string;
   tool: string;
   entries: Record<string, { key: string; facts: FileFacts }>;
+  /** the last run's results, with the key of everything they depend on */
+  run?: { key: string; files: Record<string, StoredResult> };
 }
 
 export interface FactsStore {
@@ -20,7 +29,17 @@ export interface FactsStore {
   set(file: string, key: string, facts: FileFacts): void;
 }
 
-export class FactsCache implements FactsStore {
+/**
+ * The results of a whole run, reused when nothing they depend on changed: every file's text, its
+ * config and installed packages, and the run's options. Cross-file rules make the run the unit
+ * (ESLint, whose rules see one file, keys results per file).
+ */
+export interface RunStore {
+  getRun(key: string): Record<string, StoredResult> | undefined;
+  setRun(key: string, files: Record<string, StoredResult>): void;
+}
+
+export class FactsCache implements FactsStore, RunStore {
   private data: Stored;
   private dirty = false;
   hits = 0;
@@ -48,6 +67,16 @@ export class FactsCache implements FactsStore {
 
   set(file: string, key: string, facts: FileFacts): void {
     this.data.entries[file] = { key, facts };
+    this.dirty = true;
+  }
+
+  getRun(key: string): Record<string, StoredResult> | undefined {
+    return this.data.run?.key === key ? this.data.run.files : undefined;
+  }
+
+  setRun(key: string, files: Record<string, StoredResult>): void {
+    if (this.data.run?.key === key) return;
+    this.data.run = { key, files };
     this.dirty = true;
   }
 

@@ -52,10 +52,11 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
   };
 
   /** `whole`: inside a named dependency folder, walk everything but `.git` (see the header). */
-  const walk = (dir: string, matchers: IgnoreMatcher[], accept: (file: string) => boolean, whole: boolean): void => {
+  /** `realDir`: the folder's real path when the caller knows it (a plain subfolder of a real folder) */
+  const walk = (dir: string, matchers: IgnoreMatcher[], accept: (file: string) => boolean, whole: boolean, realDir?: string): void => {
     let real: string;
     try {
-      real = realpathSync(dir);
+      real = realDir ?? realpathSync(dir);
     } catch {
       return;
     }
@@ -90,7 +91,7 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
         if (skipped || ignoredBy(ms, p, true) || opts.ignore?.(p + sep)) continue;
         // Linked folders wait until the real tree is walked, so files get their real paths.
         if (link) deferred.push(() => walk(p, ms, accept, whole));
-        else walk(p, ms, accept, whole);
+        else walk(p, ms, accept, whole, join(real, e.name));
       } else if (isFile && isSourceFile(e.name) && !ignoredBy(ms, p, false) && !opts.ignore?.(p) && accept(p)) {
         out.add(p);
       }

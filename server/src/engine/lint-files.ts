@@ -4,11 +4,14 @@
 // atomically unless they changed on disk meanwhile. --fix never rewrites bytes it did not mean to:
 // a file that is not valid UTF-8 (latin-1, say) is analysed but not fixed, since writing the decoded
 // text back would replace every undecodable byte with U+FFFD, and a read-only file is not replaced.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { ConfigLoader } from '../config-load';
 import type { ReportFile } from '../report/index';
 import type { Fix } from '../rule';
+import { createHash } from 'node:crypto';
+import type { RunStore, StoredResult } from './facts-cache';
+import { hashText } from './hash';
 import { loadProject } from './project';
 import { applyEdits, detectEol, pickNonOverlapping, withEol, writeFileAtomic } from './edits';
 import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';
@@ -25,6 +28,11 @@ export interface LintOptions {
   errorsOnly?: boolean;
   /** parse every file, not only those that can hold cache code (`--no-gate`) */
   parseAll?: boolean;
+  /**
+   * `--cache`: the last run's results, reused when nothing changed. `dependsOn(file)` names what
+   * else a file's results depend on (installed package versions); the texts and configs are added here.
+   */
+  runs?: { store: RunStore; dependsOn(file: string): string };
 }
 
 export interface LintRun {
@@ -55,12 +63,12 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
     const config = loader.configFor(file);
     let raw: Buffer;
     try {
-      const size = statSync(file).size;
-      if (size > config.maxFileSize) {
-        notices.push(`File ignored because it is larger than maxFileSize (${size} > ${config.maxFileSize} bytes): ${file}`);
+      const read = readUnlessLarger(file, config.maxFileSize);
+      if (typeof read === 'number') {
+        notices.push(`File ignored because it is larger than maxFileSize (${read} > ${config.maxFileSize} bytes): ${file}`);
         continue;
       }
-      raw = readFileSync(file);
+      raw = read;
     } catch (e) {
       notices.push(`File ignored because it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}): ${file}`);
       continue;
@@ -75,14 +83,30 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
     const text = bom ? full.slice(1) : full;
     sources.set(file, { file, raw, bom, text, fixed: false, lossy: !decodesLosslessly(raw, full) });
   }
+  const wanted = [...sources.keys()];
+  // nothing changed since the last run (--cache): its results hold, nothing is parsed or linked
+  const runKey = opts.runs && !opts.fix ? keyOfRun(sources, opts) : undefined;
+  const stored = runKey === undefined ? undefined : opts.runs!.store.getRun(runKey);
+  if (stored) {
+    const out = wanted.map((file) => {
+      const src = sources.get(file)!;
+      return { file, text: src.text, bom: src.bom, findings: stored[file]?.findings ?? [], parseErrors: stored[file]?.parseErrors ?? [] };
+    });
+    return { results: out, notices, written: [], timing: { facts: performance.now() - t0, link: 0 } };
+  }
+
   // parse only the files that can matter (engine/project.ts); the rest are read, never parsed
   loadProject(analyzer, new Map([...sources].map(([f, s]) => [f, s.text])), { all: opts.parseAll });
   const t1 = performance.now();
   analyzer.project();
   const timing = { facts: t1 - t0, link: performance.now() - t1 };
 
-  const wanted = [...sources.keys()];
   let results = analyzer.run(wanted);
+  if (runKey !== undefined) {
+    const files: Record<string, StoredResult> = {};
+    for (const [file, r] of results) if (r.findings.length > 0 || r.parseErrors.length > 0) files[file] = { findings: r.findings, parseErrors: r.parseErrors };
+    opts.runs!.store.setRun(runKey, files);
+  }
   if (opts.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       let changed = false;
@@ -138,6 +162,25 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
   return { results: out, notices, written, timing };
 }
 
+/** The key of a run: every file's path, text hash, config and dependencies, and the options that change results. */
+function keyOfRun(sources: ReadonlyMap<string, Source>, opts: LintOptions): string {
+  const h = createHash('sha1');
+  const configIds = new Map<object, number>();
+  const configs: string[] = [];
+  h.update(JSON.stringify([!!opts.parseAll, opts.analyzer.rulesRun()]));
+  for (const [file, src] of sources) {
+    const config = opts.loader.configFor(file);
+    let id = configIds.get(config);
+    if (id === undefined) {
+      configIds.set(config, (id = configs.length));
+      configs.push(JSON.stringify(config));
+    }
+    h.update(`${file}\0${hashText(src.text)}\0${id}\0${opts.runs!.dependsOn(file)}\n`);
+  }
+  h.update(configs.join('\n'));
+  return h.digest('hex');
+}
+
 function writeIfUnchanged(src: Source, output: string, notices: string[]): boolean {
   let now: Buffer | undefined;
   try {
@@ -173,6 +216,25 @@ function writeIfUnchanged(src: Source, output: string, notices: string[]): boole
 
 /** Whether `text` (decoded from `raw` as UTF-8) encodes back to exactly `raw`. Every undecodable
  * sequence becomes U+FFFD, so text without one is lossless; otherwise compare the bytes. */
+/** The file's bytes, or its size when that is over `max` (then nothing is read): one open, one fstat. */
+function readUnlessLarger(file: string, max: number): Buffer | number {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > max) return size;
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, buf, got, size - got, got);
+      if (n === 0) break; // the file shrank meanwhile
+      got += n;
+    }
+    return got === size ? buf : buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function decodesLosslessly(raw: Buffer, text: string): boolean {
   return !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(raw);
 }

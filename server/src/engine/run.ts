@@ -120,6 +120,11 @@ export class Analyzer {
     }
   }
 
+  /** The rules a run checks (CLI `--rule`), for keys of cached runs. */
+  rulesRun(): readonly RuleId[] {
+    return this.opts.only ?? RULE_IDS;
+  }
+
   hasFile(file: string): boolean {
     return this.entries.has(file);
   }
