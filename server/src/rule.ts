@@ -132,6 +132,11 @@ export interface ReportDescriptor<M extends string> {
 export interface RuleContext<M extends string> {
   settings: RuleSettings;
   report(d: ReportDescriptor<M>): void;
+  /**
+   * Whether findings in `file` are wanted in this run. A project rule may skip what it would
+   * report elsewhere (the editor asks for its open documents only); reporting anyway is harmless.
+   */
+  wants(file: string): boolean;
 }
 
 export interface Rule<M extends string = string> {

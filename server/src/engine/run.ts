@@ -73,7 +73,7 @@ export class Analyzer {
   readonly timing: Record<string, number> = {};
   private index: ProjectIndex | undefined;
   private linkCache: LinkCache | undefined;
-  private projectReports: { index: ProjectIndex; byRule: Map<RuleId, ReportDescriptor<string>[]> } | undefined;
+  private projectReports: { index: ProjectIndex; scope: string; byRule: Map<RuleId, ReportDescriptor<string>[]> } | undefined;
   /** the files to link (those without syntax errors) in path order, while that set is unchanged */
   private inputs: Entry[] | undefined;
   /** counts links: ProjectIndex.generation */
@@ -181,6 +181,11 @@ export class Analyzer {
       const e = this.entries.get(file);
       if (e) results.set(file, { file, findings: [], parseErrors: e.facts.parseErrors });
     }
+    // the project rules look only at the wanted files' findings: all of them (CLI), or the
+    // editor's open documents; their reports are kept per linked project and set of files
+    const everything = [...this.entries.keys()].every((f) => wanted.has(f));
+    const scope = everything ? '*' : [...wanted].sort().join('\0');
+    const wants = everything ? () => true : (f: string) => wanted.has(f);
     const settings: RuleSettings = {
       defaultTtlSeconds: (f) => this.opts.configFor(f).defaultTtlSeconds,
       cacheManagerMajor: (f) => this.opts.cacheManagerMajor?.(f),
@@ -191,6 +196,7 @@ export class Analyzer {
       const t0 = performance.now();
       const ctxFor = (sink: (f: Finding) => void): RuleContext<string> => ({
         settings,
+        wants,
         report: (d) => {
           const severitySetting = this.opts.configFor(d.file).rules[id];
           if (severitySetting === 'off') return;
@@ -218,12 +224,13 @@ export class Analyzer {
       if (rule.checkProject) {
         // project rules see every file: run each once per linked project, however many files ask
         // (the language server pulls diagnostics file by file); config is applied as they are handed out
-        let reports = this.projectReports?.index === project ? this.projectReports.byRule.get(id) : undefined;
+        const same = this.projectReports?.index === project && this.projectReports.scope === scope;
+        let reports = same ? this.projectReports!.byRule.get(id) : undefined;
         if (!reports) {
           const collected: ReportDescriptor<string>[] = [];
-          rule.checkProject(project, { settings, report: (d) => collected.push(d) });
-          if (this.projectReports?.index !== project) this.projectReports = { index: project, byRule: new Map() };
-          this.projectReports.byRule.set(id, (reports = collected));
+          rule.checkProject(project, { settings, wants, report: (d) => collected.push(d) });
+          if (!same) this.projectReports = { index: project, scope, byRule: new Map() };
+          this.projectReports!.byRule.set(id, (reports = collected));
         }
         const ctx = ctxFor(sink);
         for (const d of reports) if (wanted.has(d.file)) ctx.report(d);

@@ -151,7 +151,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
         .sort((a, b) => readOrder.get(a.r)! - readOrder.get(b.r)!);
 
     for (const op of project.ops) {
-      if (op.kind !== 'write' && op.kind !== 'delete') continue;
+      if ((op.kind !== 'write' && op.kind !== 'delete') || !ctx.wants(op.file)) continue;
       const shape = op.key?.shape;
       if (!meaningful(shape) || isRead(shape)) continue;
       // a delete of a key this project writes does reach an entry (`sadd('sessions:1')` … `del('sessions:1')`)

@@ -228,7 +228,7 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
     const cached = new Set(sentinels.flatMap((s) => [...s.entities]));
     for (const create of project.dbWrites) {
       // a create at module top level is a seed or migration script, run before anyone reads
-      if (create.kind !== 'create' || !create.entity || create.fn === 0 || !cached.has(create.entity)) continue;
+      if (create.kind !== 'create' || !create.entity || create.fn === 0 || !cached.has(create.entity) || !ctx.wants(create.file)) continue;
       const file = project.files.get(create.file);
       if (!file) continue;
       const scope = scopeOf(file, create.fn);
