@@ -37,20 +37,39 @@ export function resolveName(expr: ts.Expression, imports: readonly ImportFact[],
 }
 
 /** The expression a function returns when it has exactly one `return` (or an expression body). */
+const HOLDS_STATEMENTS = new Set([
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.IfStatement,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.WhileStatement,
+  ts.SyntaxKind.DoStatement,
+  ts.SyntaxKind.TryStatement,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.SwitchStatement,
+  ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+  ts.SyntaxKind.LabeledStatement,
+  ts.SyntaxKind.WithStatement,
+]);
+
 export function returnExprOf(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
   const body = fn.body;
   if (!body) return undefined;
   if (!ts.isBlock(body)) return body;
   const found: ts.Expression[] = [];
   let bare = false;
+  // returns are statements: only statements that hold statements are entered, never expressions
+  // (where a return can only belong to a nested function) nor nested functions and classes
   const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n) || ts.isClassLike(n)) return; // their returns are not ours
     if (ts.isReturnStatement(n)) {
       if (n.expression) found.push(n.expression);
       else bare = true;
       return;
     }
-    ts.forEachChild(n, visit);
+    if (HOLDS_STATEMENTS.has(n.kind)) ts.forEachChild(n, visit);
   };
   ts.forEachChild(body, visit);
   return found.length === 1 && !bare ? found[0] : undefined;
