@@ -57,8 +57,10 @@ if [ ! -f "$CS_MARK" ] || [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
   rm -f "$CS_DIR"/.installed-*
   [ -f "$CS_DIR/package.json" ] || echo '{"private":true}' > "$CS_DIR/package.json"
   # npm itself must run on Node 24 (code-server's postinstall checks it), and node-gyp must build
-  # against Node 24's headers (a machine-wide `nodedir` may point at another Node's)
-  if ! (cd "$CS_DIR" && PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
+  # against Node 24's headers (a machine-wide `nodedir` may point at another Node's). The
+  # postinstall reads the Node version from npm_config_user_agent, which an outer `npm test` on
+  # another Node has already set (and npm would pass on): it must not be inherited.
+  if ! (cd "$CS_DIR" && unset npm_config_user_agent && PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
       npm install --no-audit --no-fund "code-server@$CS_VERSION" > "$CS_DIR/install.log" 2>&1); then
     tail -40 "$CS_DIR/install.log" >&2
     log "code-server install failed (full log: $CS_DIR/install.log)"
