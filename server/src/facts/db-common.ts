@@ -137,6 +137,18 @@ export function infoOf(e0: ts.Expression, ctx: FileCtx): Info {
 
 /** A property or constructor parameter property named `name`, with its type, decorators and initialiser. */
 export function classMember(cls: ts.ClassLikeDeclaration, name: string): Info | undefined {
+  let byName = memberInfo.get(cls);
+  if (!byName) memberInfo.set(cls, (byName = new Map()));
+  let info = byName.get(name);
+  if (info === undefined) byName.set(name, (info = findMember(cls, name) ?? null));
+  return info ?? undefined;
+}
+
+// every `this.repo.…` chain of a class asks about the same few members; the answer depends on the
+// class body only, which an incremental reparse reuses only when it is unchanged
+const memberInfo = new WeakMap<ts.ClassLikeDeclaration, Map<string, Info | null>>();
+
+function findMember(cls: ts.ClassLikeDeclaration, name: string): Info | undefined {
   for (const m of cls.members) {
     if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name) return { name, type: m.type, decorators: decoratorsOf(m), init: m.initializer };
     if (ts.isConstructorDeclaration(m))
