@@ -67,7 +67,13 @@ function replay(dir: string, steps: number, rng: Rng): number {
       incremental.removeFile(file);
     } else {
       let text = texts.get(file) ?? original.get(file)!;
-      for (const e of nextEdits(rng, text, histories.get(file)!)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+      if (rng.chance(0.4)) {
+        // an edit that keeps the file parsing and its facts' counts: indentation or a comment at
+        // a line start (everything after it moves)
+        const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+        const at = rng.pick(starts);
+        text = text.slice(0, at) + rng.pick([' ', '\t', '// note\n', '\n']) + text.slice(at);
+      } else for (const e of nextEdits(rng, text, histories.get(file)!)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
       histories.get(file)!.push(text);
       texts.set(file, text);
       incremental.setFile(file, text);

@@ -37,6 +37,12 @@ export interface LinkCache {
   modules: ModuleResolver;
   /** ProjectIndex's lists of ops, loose reads and DB writes and reads */
   flat: { ops: CacheOp[]; looseReads: FileLink['looseReads']; dbWrites: FileLink['dbWrites']; dbReads: FileLink['dbReads'] };
+  /** where each file's share starts in each flat list */
+  offsets: Map<string, [number, number, number, number]>;
+}
+
+function sameLengths(a: FileLink, b: FileLink): boolean {
+  return a.linked.ops.length === b.linked.ops.length && a.looseReads.length === b.looseReads.length && a.dbWrites.length === b.dbWrites.length && a.dbReads.length === b.dbReads.length;
 }
 
 
@@ -272,19 +278,38 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     links.set(input.file, link);
     files.set(input.file, link.linked);
   }
-  // the flat lists, in file order (nothing changed: the previous ones)
-  let flat = reusing && reusing.changed.length === 0 ? reusing.prev.flat : undefined;
+  // the flat lists, in file order: the previous ones when nothing changed, the previous ones with
+  // the changed files' shares written over theirs when those kept their lengths (an edit inside a
+  // function), else built again
+  let flat: LinkCache['flat'] | undefined;
+  let offsets = reusing?.prev.offsets;
+  if (reusing && offsets) {
+    const prev = reusing.prev;
+    if (reusing.changed.every((i) => sameLengths(prev.files.get(i.file)!, links.get(i.file)!))) {
+      flat = reusing.changed.length === 0 ? prev.flat : { ops: [...prev.flat.ops], looseReads: [...prev.flat.looseReads], dbWrites: [...prev.flat.dbWrites], dbReads: [...prev.flat.dbReads] };
+      for (const { file } of reusing.changed) {
+        const at = offsets.get(file)!;
+        const link = links.get(file)!;
+        link.linked.ops.forEach((x, i) => (flat!.ops[at[0] + i] = x));
+        link.looseReads.forEach((x, i) => (flat!.looseReads[at[1] + i] = x));
+        link.dbWrites.forEach((x, i) => (flat!.dbWrites[at[2] + i] = x));
+        link.dbReads.forEach((x, i) => (flat!.dbReads[at[3] + i] = x));
+      }
+    }
+  }
   if (!flat) {
     flat = { ops: [], looseReads: [], dbWrites: [], dbReads: [] };
+    offsets = new Map();
     for (const { file } of inputs) {
       const link = links.get(file)!;
+      offsets.set(file, [flat.ops.length, flat.looseReads.length, flat.dbWrites.length, flat.dbReads.length]);
       for (const x of link.linked.ops) flat.ops.push(x);
       for (const x of link.looseReads) flat.looseReads.push(x);
       for (const x of link.dbWrites) flat.dbWrites.push(x);
       for (const x of link.dbReads) flat.dbReads.push(x);
     }
   }
-  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat };
+  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets: offsets! };
   return { files, ...flat, modules, memo, generation, changedSince, cache };
 }
 
