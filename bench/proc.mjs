@@ -38,12 +38,12 @@ function hasGnuTime() {
  * (cpuMs undefined without GNU time).
  * Wall time is measured around the whole process, start-up included.
  */
-export function measure(args, { cwd } = {}) {
+export function measure(args, { cwd, env } = {}) {
   const viaTime = hasGnuTime();
   const [cmd, argv] = viaTime ? [GNU_TIME, ['-f', FORMAT, process.execPath, ...args]] : [process.execPath, args];
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, argv, { cwd, env: env ? { ...process.env, ...env } : process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     let hwm = 0;

@@ -58,6 +58,7 @@ export function render(r) {
         ];
   rows.push(cli(`(a) floor: parse + walk every file (TS ${floor.typescript ?? '?'})`, floor));
   rows.push(cli('(b) CLI cold', r.runs.cold));
+  if (r.runs.coldNoCodeCache) rows.push(cli("(b′) CLI cold, no compiled-code cache", r.runs.coldNoCodeCache));
   rows.push(cli('(c) CLI warm (--cache, nothing changed)', r.runs.warm));
   rows.push(cli('(c′) CLI warm, one service file changed', r.runs.warmChanged));
   out.push(table(rows));

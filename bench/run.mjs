@@ -90,7 +90,7 @@ function verify(label, r) {
 
 const unsupported = (r) => r.code === 2 && /Invalid option|Unknown option|unknown flag/i.test(r.stderr);
 const series = () => ({ walls: [], cpus: [], rss: [], findings: undefined });
-const S = { floor: series(), cold: series(), warm: series(), warmChanged: series() };
+const S = { floor: series(), cold: series(), coldNoCodeCache: series(), warm: series(), warmChanged: series() };
 const na = {};
 const record = (s, r, counted) => {
   if (!counted) return;
@@ -119,7 +119,7 @@ clearCaches();
 for (let i = 0; i < warmup + runs; i++) {
   const counted = i >= warmup;
   const tag = counted ? `run ${i - warmup + 1}` : 'warm-up';
-  process.stderr.write(`${tag}: floor, cold, warm, warm+1 change…\n`);
+  process.stderr.write(`${tag}: floor, cold, cold without code cache, warm, warm+1 change…\n`);
 
   const f = await measure([join(BENCH, 'floor.mjs'), ws]);
   rssVia = f.via;
@@ -133,6 +133,10 @@ for (let i = 0; i < warmup + runs; i++) {
   const cold = await measure([CLI_JS, '.', ...cliArgs], { cwd: ws });
   S.cold.findings = verify(`(b) cold ${tag}`, cold);
   record(S.cold, cold, counted);
+  // the same without V8's cache of cachelint's compiled code (a first run after installing)
+  const first = await measure([CLI_JS, '.', ...cliArgs], { cwd: ws, env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+  S.coldNoCodeCache.findings = verify(`(b′) cold, no code cache ${tag}`, first);
+  record(S.coldNoCodeCache, first, counted);
   if (na.warm) continue;
 
   const warm = await measure([CLI_JS, '.', ...warmArgs], { cwd: ws });
@@ -215,6 +219,7 @@ const results = {
   runs: {
     floor: { ...sum(S.floor), typescript: floorInfo.typescript },
     cold: sum(S.cold),
+    coldNoCodeCache: sum(S.coldNoCodeCache),
     warm: sum(S.warm, na.warm),
     warmChanged: sum(S.warmChanged, na.warmChanged),
     lsp,

@@ -1,7 +1,10 @@
 // Where the parser comes from. facts/index.ts registers itself when imported (tests, in-process
 // use); the bundles require it lazily instead, as a bundle of its own (esbuild.mjs), so a run that
 // parses nothing never loads TypeScript.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ResolvedConfig } from '../config';
+import { requireCompiled } from './compile-cache';
 import type { FileFacts } from '../facts/types';
 
 /**
@@ -19,9 +22,12 @@ export function registerExtractor(e: Extractor): void {
 export function loadExtractor(): Extractor {
   if (!registered) {
     if (typeof require !== 'function') throw new Error('cachelint: facts/index was not loaded (import it before analysing)');
+    // the CLI bundle: dist/facts.js next to it, loaded through V8's code cache
+    const bundle = join(__dirname, 'facts.js');
+    if (existsSync(bundle)) registered = (requireCompiled(bundle) as typeof import('../facts/index')).extractFacts;
     // in the bundles this is `require('./facts.js')` (esbuild.mjs)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    registered = (require('../facts/index') as typeof import('../facts/index')).extractFacts;
+    else registered = (require('../facts/index') as typeof import('../facts/index')).extractFacts;
   }
   return registered;
 }
