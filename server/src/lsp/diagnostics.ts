@@ -24,6 +24,8 @@ export interface DiagnosticContext {
   textOf(file: string): string | undefined;
   /** URI of a file path; defaults to a `file:` URL */
   uriOf?(file: string): string;
+  /** line tables of other files, kept by the caller across reports (else built from textOf) */
+  linesOf?(file: string): LspText | undefined;
 }
 
 export function severityOf(s: Severity): DiagnosticSeverity {
@@ -57,8 +59,8 @@ export function toDiagnostic(finding: Finding, text: string | LspText, ctx: Diag
     if (r.file === finding.file) rl = lines;
     else {
       if (!others.has(r.file)) {
-        const t = ctx.textOf(r.file);
-        others.set(r.file, t === undefined ? undefined : new LspText(t));
+        const t = ctx.linesOf ? undefined : ctx.textOf(r.file);
+        others.set(r.file, ctx.linesOf ? ctx.linesOf(r.file) : t === undefined ? undefined : new LspText(t));
       }
       rl = others.get(r.file);
     }

@@ -143,6 +143,7 @@ export class Validator {
       version,
       textOf: (f: string) => folder.analyzer.textOf(f),
       uriOf: (f: string) => this.uriByFile.get(f) ?? fileUri(f),
+      linesOf: (f: string) => this.linesOf(f, folder.analyzer.textOf(f)),
     };
     const findings: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -155,6 +156,19 @@ export class Validator {
       }
     }
     return this.store({ uri, version, text: lines, findings, diagnostics, resultId: hashText(JSON.stringify(diagnostics)), key });
+  }
+
+  /** Line tables of related files, kept while their text is the same (a related read path rarely changes). */
+  private readonly lineTables = new Map<string, LspText>();
+
+  private linesOf(file: string, text: string | undefined): LspText | undefined {
+    if (text === undefined) return undefined;
+    const kept = this.lineTables.get(file);
+    if (kept?.text === text) return kept;
+    const lines = new LspText(text);
+    if (this.lineTables.size > 64) this.lineTables.clear();
+    this.lineTables.set(file, lines);
+    return lines;
   }
 
   private store(r: DocReport): DocReport {

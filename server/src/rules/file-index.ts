@@ -15,9 +15,15 @@ export type DependsOn = 'facts' | 'links';
 
 const NONE: readonly never[] = [];
 
+function sameEntries<V>(a: readonly [string, V][], b: readonly [string, V][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i][0] !== b[i][0] || a[i][1] !== b[i][1]) return false;
+  return true;
+}
+
 export class FileIndex<V> {
-  /** per file: what its entries came from, and the keys it added */
-  private readonly sources = new Map<string, { from: object; keys: string[] }>();
+  /** per file: what its entries came from, and the entries */
+  private readonly sources = new Map<string, { from: object; entries: [string, V][] }>();
   /** key → file → values */
   private readonly entries = new Map<string, Map<string, V[]>>();
   /** the generation of the project last brought in */
@@ -59,28 +65,32 @@ export class FileIndex<V> {
     const s = this.sources.get(file);
     const from = linked && (this.dependsOn === 'facts' ? linked.facts : linked);
     if (s && s.from === from) return;
-    if (s) this.drop(file, s.keys);
-    if (linked && from) this.add(file, linked, from);
+    const entries: [string, V][] = [];
+    if (linked) this.contribute(linked, (key, value) => entries.push([key, value]));
+    // most edits leave a file's entries as they were: then only what they came from is updated
+    if (s && from && sameEntries(s.entries, entries)) {
+      s.from = from;
+      return;
+    }
+    if (s) this.drop(file, s.entries);
+    if (linked && from) this.add(file, from, entries);
   }
 
-  private add(file: string, linked: LinkedFile, from: object): void {
-    const keys: string[] = [];
-    this.contribute(linked, (key, value) => {
+  private add(file: string, from: object, entries: [string, V][]): void {
+    for (const [key, value] of entries) {
       let byFile = this.entries.get(key);
       if (!byFile) this.entries.set(key, (byFile = new Map()));
       const list = byFile.get(file);
       if (list) list.push(value);
-      else {
-        byFile.set(file, [value]);
-        keys.push(key);
-      }
-    });
-    this.sources.set(file, { from, keys });
+      else byFile.set(file, [value]);
+    }
+    this.sources.set(file, { from, entries });
   }
 
-  private drop(file: string, keys: string[]): void {
-    for (const key of keys) {
-      const byFile = this.entries.get(key)!;
+  private drop(file: string, entries: [string, V][]): void {
+    for (const [key] of entries) {
+      const byFile = this.entries.get(key);
+      if (!byFile) continue;
       byFile.delete(file);
       if (byFile.size === 0) this.entries.delete(key);
     }

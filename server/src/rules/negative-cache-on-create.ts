@@ -28,7 +28,8 @@ interface Sentinel {
 
 interface Fn {
   file: LinkedFile;
-  info: FnFact;
+  /** the function's id in its file */
+  fn: number;
 }
 
 /** Project-wide lookups: functions by name and by the names they call, kept up to date per file. */
@@ -41,11 +42,12 @@ interface Index {
 }
 
 function buildIndex(project: ProjectIndex): Index {
-  const byName = fileIndex<FnFact>(project, 'negative-cache-on-create:fns-by-name', 'facts', (file, add) => {
-    for (const info of file.facts.fns) if (info.name) add(info.name, info);
+  // function ids: an edit that renames and calls nothing new leaves these entries as they were
+  const byName = fileIndex<number>(project, 'negative-cache-on-create:fns-by-name', 'facts', (file, add) => {
+    for (const info of file.facts.fns) if (info.name) add(info.name, info.id);
   });
-  const callersOf = fileIndex<FnFact>(project, 'negative-cache-on-create:fns-by-callee', 'facts', (file, add) => {
-    for (const info of file.facts.fns) for (const c of new Set(info.calls)) add(c, info);
+  const callersOf = fileIndex<number>(project, 'negative-cache-on-create:fns-by-callee', 'facts', (file, add) => {
+    for (const info of file.facts.fns) for (const c of new Set(info.calls)) add(c, info.id);
   });
   // Pattern: cacheUser(user) { … redis.set(`user:${user.id}`, …) } — functions that delete a key or
   // write a real value under it, by name, with the key shapes they do it with
@@ -64,11 +66,11 @@ function buildIndex(project: ProjectIndex): Index {
     }
   });
   // many creates ask about the same names within one run
-  const lookup = (index: FileIndex<FnFact>) => {
+  const lookup = (index: FileIndex<number>) => {
     const answers = new Map<string, Fn[]>();
     return (name: string): Fn[] => {
       let fns = answers.get(name);
-      if (!fns) answers.set(name, (fns = index.get(name).map((h) => ({ file: project.files.get(h.file)!, info: h.value }))));
+      if (!fns) answers.set(name, (fns = index.get(name).map((h) => ({ file: project.files.get(h.file)!, fn: h.value }))));
       return fns;
     };
   };
@@ -135,7 +137,7 @@ function keyNames(shape: string, entity: string): boolean {
 /** `this.usersRepo.findById(id)` where some project function `findById` reads the key's entity. */
 function calleeEntities(ix: Index, file: LinkedFile, op: CacheOp, keyEntity: string): Set<string> {
   for (const c of new Set(file.facts.fns[op.call.fn - 1]?.calls ?? []))
-    for (const f of ix.byName(c)) if (readsOf(f.file, f.info.id).has(keyEntity)) return new Set([keyEntity]);
+    for (const f of ix.byName(c)) if (readsOf(f.file, f.fn).has(keyEntity)) return new Set([keyEntity]);
   return new Set();
 }
 
@@ -197,9 +199,9 @@ function clearedByCallers(ix: Index, names: string[], s: Sentinel, depth = 1, se
   for (const n of names) seen.add(n);
   const callers = names.flatMap((n) => ix.callersOf(n));
   for (const c of callers) {
-    if (clears(ix, c.file, c.info.id, s)) return true;
+    if (clears(ix, c.file, c.fn, s)) return true;
     if (depth < CALLER_DEPTH) {
-      const up = namesAround(c.file, c.info.id).filter((n) => !seen.has(n));
+      const up = namesAround(c.file, c.fn).filter((n) => !seen.has(n));
       if (up.length > 0 && clearedByCallers(ix, up, s, depth + 1, seen)) return true;
     }
   }
