@@ -3,7 +3,7 @@
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';
-import { enclosingFunction, type FunctionLike } from './scope';
+import { isFunctionLike, type FunctionLike } from './scope';
 import type { ClientRef, FileFacts, FnFact } from './types';
 
 export interface FileCtx {
@@ -28,6 +28,26 @@ export interface FileCtx {
 
 export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {
   const ids = new Map<FunctionLike, number>();
+  // the function at or above each node climbed through (every call asks; most share their climb)
+  const around = new Map<ts.Node, FunctionLike | null>();
+  const enclosing = (node: ts.Node): FunctionLike | undefined => {
+    const path: ts.Node[] = [];
+    let found: FunctionLike | null = null;
+    for (let p = node.parent; p; p = p.parent) {
+      const hit = around.get(p);
+      if (hit !== undefined) {
+        found = hit;
+        break;
+      }
+      if (isFunctionLike(p)) {
+        found = p;
+        break;
+      }
+      path.push(p);
+    }
+    for (const q of path) around.set(q, found);
+    return found ?? undefined;
+  };
   const ctx: FileCtx = {
     file,
     text,
@@ -38,7 +58,7 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
     dbWriteNodes: [],
     clientMemo: { decls: new Map(), members: new Map() },
     fnIdOf(node) {
-      const fn = enclosingFunction(node);
+      const fn = enclosing(node);
       if (!fn) return 0;
       let id = ids.get(fn);
       if (id === undefined) {

@@ -50,10 +50,20 @@ export function enclosingClass(n: ts.Node): ts.ClassLikeDeclaration | undefined 
 
 /** Strips `await`, parentheses, `as`/`!`/`satisfies` and type assertions. */
 export function unwrap(e: ts.Expression): ts.Expression {
+  // one switch on the kind: this runs several times for every call of every file
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-    else if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
-    else return e;
+    switch (e.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AwaitExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+        e = (e as ts.ParenthesizedExpression).expression;
+        break;
+      default:
+        return e;
+    }
   }
 }
 
@@ -124,27 +134,40 @@ let answers = new Map<ts.Identifier, Decl | null>();
 function lookUp(id: ts.Identifier, imports: readonly ImportFact[]): Decl | undefined {
   const name = id.text;
   for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
-    if (STATEMENT_CONTAINERS.has(p.kind)) {
-      const d = blockDeclarations(p as StatementContainer, imports).get(name);
-      if (d) return d;
-    }
-    if (isFunctionLike(p)) {
-      const i = p.parameters.findIndex((prm) => ts.isIdentifier(prm.name) && prm.name.text === name);
-      if (i >= 0) return { t: 'param', node: p.parameters[i], index: i, fn: p };
-    }
-    if ((ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isForStatement(p)) && p.initializer && ts.isVariableDeclarationList(p.initializer)) {
-      for (const d of p.initializer.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return { t: 'var', node: d };
-    }
-    if (ts.isSourceFile(p)) {
-      const imp = findLast(imports, (i) => i.local === name);
-      if (imp) return { t: 'import', imp };
+    switch (p.kind) {
+      case ts.SyntaxKind.SourceFile: {
+        const d = blockDeclarations(p as ts.SourceFile, imports).get(name);
+        if (d) return d;
+        const imp = findLast(imports, (i) => i.local === name);
+        return imp ? { t: 'import', imp } : undefined;
+      }
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.ModuleBlock:
+      case ts.SyntaxKind.CaseClause:
+      case ts.SyntaxKind.DefaultClause: {
+        const d = blockDeclarations(p as StatementContainer, imports).get(name);
+        if (d) return d;
+        break;
+      }
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.ForStatement: {
+        const init = (p as ts.ForStatement).initializer;
+        if (init && ts.isVariableDeclarationList(init))
+          for (const d of init.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return { t: 'var', node: d };
+        break;
+      }
+      default:
+        if (isFunctionLike(p)) {
+          const i = p.parameters.findIndex((prm) => ts.isIdentifier(prm.name) && prm.name.text === name);
+          if (i >= 0) return { t: 'param', node: p.parameters[i], index: i, fn: p };
+        }
     }
   }
   return undefined;
 }
 
 type StatementContainer = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
-const STATEMENT_CONTAINERS = new Set([ts.SyntaxKind.Block, ts.SyntaxKind.SourceFile, ts.SyntaxKind.ModuleBlock, ts.SyntaxKind.CaseClause, ts.SyntaxKind.DefaultClause]);
 
 /**
  * Each block's declarations, indexed once per block: lookups stay linear in a file's size. Kept
