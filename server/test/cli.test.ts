@@ -251,6 +251,17 @@ describe('--fix', () => {
   });
 });
 
+/** The cache file: a header line (with the last run's results), then the facts line. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function readCache(file: string): { header: any; entries: any } {
+  const [header, entries] = readFileSync(file, 'utf8').split('\n');
+  return { header: JSON.parse(header), entries: JSON.parse(entries) };
+}
+
+function writeCache(file: string, data: { header: unknown; entries: unknown }): void {
+  writeFileSync(file, `${JSON.stringify(data.header)}\n${JSON.stringify(data.entries)}`);
+}
+
 describe('--cache', () => {
   it('stores facts under node_modules/.cache/cachelint and reuses them for unchanged files', () => {
     const root = project({ 'a.ts': SNIPPET });
@@ -259,10 +270,10 @@ describe('--cache', () => {
     expect(existsSync(cacheFile)).toBe(true);
     // Prove the second run reads the cache: cached facts without calls report nothing (the stored
     // results of the whole run, which would be reused as they are, dropped)
-    const data = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    const data = readCache(cacheFile);
     data.entries[join(root, 'a.ts')].facts.calls = [];
-    delete data.run;
-    writeFileSync(cacheFile, JSON.stringify(data));
+    delete data.header.run;
+    writeCache(cacheFile, data);
     expect(json(root, '--cache').results[0].messages).toEqual([]);
     // A changed file is analysed again.
     writeFileSync(join(root, 'a.ts'), `${SNIPPET}\n`);
@@ -276,9 +287,9 @@ describe('--cache', () => {
     expect(real).toHaveLength(1);
     // a marked copy of the stored results tells a reused run from a recomputed one
     const mark = () => {
-      const data = JSON.parse(readFileSync(cacheFile, 'utf8'));
-      data.run.files[join(root, 'a.ts')].findings[0].message = 'stored';
-      writeFileSync(cacheFile, JSON.stringify(data));
+      const data = readCache(cacheFile);
+      data.header.run.files[join(root, 'a.ts')].findings[0].message = 'stored';
+      writeCache(cacheFile, data);
     };
     const message = (...args: string[]) => json(root, '--cache', ...args).results[0].messages[0]?.message;
     mark();
@@ -304,12 +315,25 @@ describe('--cache', () => {
     expect(json(root, '--cache', '--fix-dry-run').results[0].messages[0].message).toBe(real[0].message);
   });
 
+  it('a damaged cache is ignored, never trusted', () => {
+    const root = project({ 'a.ts': SNIPPET });
+    const cacheFile = join(root, 'node_modules/.cache/cachelint/facts.json');
+    const real = json(root, '--cache').results[0].messages;
+    expect(real).toHaveLength(1);
+    const { header } = readCache(cacheFile);
+    delete header.run;
+    for (const damaged of ['garbage', `${JSON.stringify(header)}\n{"broken`, `${JSON.stringify(header)}\n[1, 2]`, '']) {
+      writeFileSync(cacheFile, damaged);
+      expect(json(root, '--cache').results[0].messages).toEqual(real);
+    }
+  });
+
   it('--cache-location takes a folder or a file', () => {
     const root = project({ 'a.ts': SNIPPET });
     run(root, '--cache', '--cache-location', 'tmp-cache/');
     expect(existsSync(join(root, 'tmp-cache/facts.json'))).toBe(true);
     run(root, '--cache', '--cache-location', 'my.cache');
-    expect(JSON.parse(readFileSync(join(root, 'my.cache'), 'utf8')).entries).toHaveProperty([join(root, 'a.ts')]);
+    expect(readCache(join(root, 'my.cache')).entries).toHaveProperty([join(root, 'a.ts')]);
   });
 });
 
@@ -397,7 +421,7 @@ describe('in process', () => {
   it('the fact cache drops entries of deleted files', () => {
     const root = project({ 'a/x.ts': SNIPPET, 'b/y.ts': SNIPPET });
     const cacheFile = join(root, 'node_modules/.cache/cachelint/facts.json');
-    const entries = () => Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')).entries).map((f) => f.slice(root.length + 1));
+    const entries = () => Object.keys(readCache(cacheFile).entries).map((f) => f.slice(root.length + 1));
     expect(inProcess(root, '--cache').code).toBe(0);
     expect(entries()).toEqual(['a/x.ts', 'b/y.ts']);
     rmSync(join(root, 'b'), { recursive: true });

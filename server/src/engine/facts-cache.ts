@@ -8,7 +8,7 @@ import type { Finding } from '../rule';
 import { writeFileAtomic } from './edits';
 
 /** Bump when the facts format or any recogniser changes: old caches are then ignored. */
-export const FACTS_VERSION = '2';
+export const FACTS_VERSION = '3';
 
 /** One file's results as the last run reported them (only files with something to report). */
 export interface StoredResult {
@@ -16,13 +16,19 @@ export interface StoredResult {
   parseErrors: { start: number; message: string }[];
 }
 
-interface Stored {
+/**
+ * The file holds two JSON lines: a header (format, tool, the last run's results) and the per-file
+ * facts. A run whose results can be reused reads only the header; the facts, most of the file,
+ * are parsed on first use.
+ */
+interface Header {
   version: string;
   tool: string;
-  entries: Record<string, { key: string; facts: FileFacts }>;
   /** the last run's results, with the key of everything they depend on */
   run?: { key: string; files: Record<string, StoredResult> };
 }
+
+type Entries = Record<string, { key: string; facts: FileFacts }>;
 
 export interface FactsStore {
   get(file: string, key: string): FileFacts | undefined;
@@ -40,23 +46,44 @@ export interface RunStore {
 }
 
 export class FactsCache implements FactsStore, RunStore {
-  private data: Stored;
+  private header: Header;
+  /** the facts line as read, until something needs the entries */
+  private rawEntries: string | undefined;
+  private parsed: Entries | undefined;
   private dirty = false;
   hits = 0;
   misses = 0;
 
   constructor(private readonly location: string, toolVersion: string) {
-    this.data = { version: FACTS_VERSION, tool: toolVersion, entries: {} };
+    this.header = { version: FACTS_VERSION, tool: toolVersion };
     try {
-      const raw = JSON.parse(fs.readFileSync(location, 'utf8')) as Stored;
-      if (raw && raw.version === FACTS_VERSION && raw.tool === toolVersion && raw.entries) this.data = raw;
+      const text = fs.readFileSync(location, 'utf8');
+      const nl = text.indexOf('\n');
+      const header = JSON.parse(nl < 0 ? text : text.slice(0, nl)) as Header;
+      if (header && header.version === FACTS_VERSION && header.tool === toolVersion && nl >= 0) {
+        this.header = header;
+        this.rawEntries = text.slice(nl + 1);
+      }
     } catch {
       // no cache yet, or unreadable: start empty (the cache is only ever an optimisation)
     }
   }
 
+  private get entries(): Entries {
+    if (!this.parsed) {
+      try {
+        this.parsed = this.rawEntries ? (JSON.parse(this.rawEntries) as Entries) : {};
+      } catch {
+        this.parsed = {};
+      }
+      if (!this.parsed || typeof this.parsed !== 'object' || Array.isArray(this.parsed)) this.parsed = {};
+      this.rawEntries = undefined;
+    }
+    return this.parsed;
+  }
+
   get(file: string, key: string): FileFacts | undefined {
-    const e = this.data.entries[file];
+    const e = this.entries[file];
     if (e && e.key === key) {
       this.hits++;
       return e.facts;
@@ -66,33 +93,30 @@ export class FactsCache implements FactsStore, RunStore {
   }
 
   set(file: string, key: string, facts: FileFacts): void {
-    this.data.entries[file] = { key, facts };
+    this.entries[file] = { key, facts };
     this.dirty = true;
   }
 
   getRun(key: string): Record<string, StoredResult> | undefined {
-    return this.data.run?.key === key ? this.data.run.files : undefined;
+    return this.header.run?.key === key ? this.header.run.files : undefined;
   }
 
   setRun(key: string, files: Record<string, StoredResult>): void {
-    if (this.data.run?.key === key) return;
-    this.data.run = { key, files };
+    if (this.header.run?.key === key) return;
+    this.header.run = { key, files };
     this.dirty = true;
   }
 
   /**
-   * Drops entries of files that no longer exist (not of files merely outside this run: `cachelint
-   * --cache a` then `--cache b` share one cache), then writes atomically if anything changed.
+   * When anything changed: drops entries of files that no longer exist (not of files merely
+   * outside this run: `cachelint --cache a` then `--cache b` share one cache), and writes atomically.
    */
   save(): void {
-    for (const f of Object.keys(this.data.entries))
-      if (!fs.existsSync(f)) {
-        delete this.data.entries[f];
-        this.dirty = true;
-      }
     if (!this.dirty) return;
+    if (this.parsed) for (const f of Object.keys(this.parsed)) if (!fs.existsSync(f)) delete this.parsed[f];
     fs.mkdirSync(path.dirname(this.location), { recursive: true });
-    writeFileAtomic(this.location, JSON.stringify(this.data));
+    const entries = this.parsed ? JSON.stringify(this.parsed) : (this.rawEntries ?? '{}');
+    writeFileAtomic(this.location, `${JSON.stringify(this.header)}\n${entries}`);
     this.dirty = false;
   }
 }
