@@ -1,7 +1,7 @@
 // The cache-manager major version a file is written against (v4 takes `{ ttl }` in seconds, v5+
 // a number in milliseconds). Read from package.json files as JSON, never by loading the package.
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
@@ -38,7 +38,8 @@ function declaredRange(pkg: Record<string, unknown>): string | undefined {
 }
 
 export function cacheManagerMajor(file: string): number | undefined {
-  const dir = dirname(resolve(file));
+  // asked for every file of a run: an absolute path's folder without path.resolve's normalising
+  const dir = isAbsolute(file) ? file.slice(0, Math.max(file.lastIndexOf(sep), 1)) : dirname(resolve(file));
   if (byDir.has(dir)) return byDir.get(dir);
   let answer: number | undefined;
   for (let d = dir; ; d = dirname(d)) {
