@@ -2,8 +2,8 @@
 // The bundle is built once here with the same esbuild options as esbuild.mjs, into a temp folder,
 // so this file does not race with other test files over dist/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli';
 // registers the fact extractor (the bundle loads it lazily; in-process tests import it)
@@ -12,7 +12,7 @@ import { createConfigLoader } from '../src/config-load';
 import { lintFiles } from '../src/engine/lint-files';
 import { Analyzer } from '../src/engine/run';
 import type { LintResult } from '../src/report/json';
-import { buildCli, SNIPPET, type BuiltCli } from './reliability-fixtures/built-cli';
+import { buildCli, project as projectIn, SNIPPET, type BuiltCli } from './reliability-fixtures/built-cli';
 
 const FIXED_SNIPPET_LINE = /await redis\.set\('user:1', v, 'EX', 60\)/;
 
@@ -26,17 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => built?.dispose());
 
-let n = 0;
-/** A project folder (with .git so config and .gitignore lookups stop there). */
-function project(files: Record<string, string | Buffer>): string {
-  const root = join(work, `p${n++}`);
-  mkdirSync(join(root, '.git'), { recursive: true });
-  for (const [p, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, p)), { recursive: true });
-    writeFileSync(join(root, p), content);
-  }
-  return root;
-}
+/** A project folder in this file's work folder (with .git so config and .gitignore lookups stop there). */
+const project = (files: Record<string, string | Buffer>): string => projectIn(work, files);
 
 function run(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
   const env = { ...process.env };
