@@ -54,8 +54,7 @@ function buildIndex(project: ProjectIndex): Index {
   const clearers = fileIndex<{ fn: number; shapes: string[] }>(project, 'negative-cache-on-create:clearing-fns', 'links', (file, add) => {
     const shapes = new Map<number, string[]>();
     for (const op of file.ops) {
-      if (op.kind !== 'delete' && !(op.kind === 'write' && !op.sentinel)) continue;
-      if (!op.key?.shape || op.call.fn === 0) continue;
+      if (!isClearing(op) || !op.key?.shape || op.call.fn === 0) continue;
       const list = shapes.get(op.call.fn);
       if (list) list.push(op.key.shape);
       else shapes.set(op.call.fn, [op.key.shape]);
@@ -141,14 +140,22 @@ function calleeEntities(ix: Index, file: LinkedFile, op: CacheOp, keyEntity: str
   return new Set();
 }
 
-/** An op of `file` in `scope` deletes the key or overwrites it with a real value; `unknownKeys`: a computed key may be it. */
-function clearingOp(file: LinkedFile, scope: Set<number>, s: Sentinel, unknownKeys: boolean): boolean {
+/** A delete, or a write of a real value: what replaces a cached not-found marker. */
+function isClearing(op: CacheOp): boolean {
+  return op.kind === 'delete' || (op.kind === 'write' && !op.sentinel);
+}
+
+/** Whether a key of this shape is the marker's (a drifted one, `users:{}` for `user:{}`, is key-drift's finding, not a second one here). */
+function reachesMarker(shape: string, s: Sentinel): boolean {
+  return shapesMatch(shape, s.shape) || !!driftBetween(shape, s.shape);
+}
+
+/** An op of `file` in `scope` deletes the key or overwrites it with a real value (a computed key may well be it). */
+function clearingOp(file: LinkedFile, scope: Set<number>, s: Sentinel): boolean {
   for (const op of file.ops) {
-    if (!scope.has(op.call.fn) || op === s.op) continue;
-    if (op.kind !== 'delete' && !(op.kind === 'write' && !op.sentinel)) continue;
+    if (!scope.has(op.call.fn) || op === s.op || !isClearing(op)) continue;
     const shape = op.key?.shape;
-    // a drifted key (`users:{}` for `user:{}`) is key-drift's finding, not a second one here
-    if (!shape ? unknownKeys : shapesMatch(shape, s.shape) || !!driftBetween(shape, s.shape)) return true;
+    if (!shape || reachesMarker(shape, s)) return true;
   }
   return false;
 }
@@ -175,8 +182,7 @@ function clearedByCallees(ix: Index, file: LinkedFile, scope: Set<number>, s: Se
   for (const n of names)
     for (const { file: other, value } of ix.clearersNamed(n)) {
       if (other === file.file && scope.has(value.fn)) continue;
-      // a drifted key (`users:{}` for `user:{}`) is key-drift's finding, not a second one here
-      if (value.shapes.some((shape) => shapesMatch(shape, s.shape) || !!driftBetween(shape, s.shape))) return true;
+      if (value.shapes.some((shape) => reachesMarker(shape, s))) return true;
     }
   return false;
 }
@@ -184,7 +190,7 @@ function clearedByCallees(ix: Index, file: LinkedFile, scope: Set<number>, s: Se
 /** Does the code around function `fn` of `file` clear the sentinel's key (or plausibly do so)? */
 function clears(ix: Index, file: LinkedFile, fn: number, s: Sentinel, scope = scopeOf(file, fn)): boolean {
   // an unknown key may well be this one
-  return clearingOp(file, scope, s, true) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, s);
+  return clearingOp(file, scope, s) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, s);
 }
 
 /** Names a caller would call the code of `fn` by: its own and those of the named functions around it. */
