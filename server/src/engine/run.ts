@@ -222,15 +222,16 @@ export class Analyzer {
         }
       }
       if (rule.checkProject) {
-        // project rules see every file: run each once per linked project, however many files ask
-        // (the language server pulls diagnostics file by file); config is applied as they are handed out
-        const same = this.projectReports?.index === project && this.projectReports.scope === scope;
-        let reports = same ? this.projectReports!.byRule.get(id) : undefined;
+        // project rules see every file: run each once per linked project and set of wanted files,
+        // however many files ask (the language server pulls diagnostics file by file); config is
+        // applied as their reports are handed out
+        if (this.projectReports?.index !== project || this.projectReports.scope !== scope)
+          this.projectReports = { index: project, scope, byRule: new Map() };
+        let reports = this.projectReports.byRule.get(id);
         if (!reports) {
           const collected: ReportDescriptor<string>[] = [];
           rule.checkProject(project, { settings, wants, report: (d) => collected.push(d) });
-          if (!same) this.projectReports = { index: project, scope, byRule: new Map() };
-          this.projectReports!.byRule.set(id, (reports = collected));
+          this.projectReports.byRule.set(id, (reports = collected));
         }
         const ctx = ctxFor(sink);
         for (const d of reports) if (wanted.has(d.file)) ctx.report(d);

@@ -20,13 +20,21 @@ interface Input {
   facts: FileFacts;
 }
 
-/** One file's share of the project, kept so an edit elsewhere does not re-link it. */
-interface FileLink {
-  facts: FileFacts;
-  linked: LinkedFile;
+/** The project's lists of ops, loose reads and DB writes and reads (ProjectIndex), or one file's share of them. */
+interface Lists {
+  ops: CacheOp[];
   looseReads: ProjectIndex['looseReads'][number][];
   dbWrites: (DbWrite & { file: string })[];
   dbReads: (DbRead & { file: string })[];
+}
+
+const LISTS = ['ops', 'looseReads', 'dbWrites', 'dbReads'] as const;
+
+/** One file's share of the project, kept so an edit elsewhere does not re-link it. */
+interface FileLink {
+  linked: LinkedFile;
+  /** `share.ops` is `linked.ops` */
+  share: Lists;
 }
 
 /** What a later link may reuse: per-file results, the lookups over them and the module resolver (same file set only). */
@@ -35,14 +43,9 @@ export interface LinkCache {
   linkedFiles: Map<string, LinkedFile>;
   factsByFile: Map<string, FileFacts>;
   modules: ModuleResolver;
-  /** ProjectIndex's lists of ops, loose reads and DB writes and reads */
-  flat: { ops: CacheOp[]; looseReads: FileLink['looseReads']; dbWrites: FileLink['dbWrites']; dbReads: FileLink['dbReads'] };
-  /** where each file's share starts in each flat list */
-  offsets: Map<string, [number, number, number, number]>;
-}
-
-function sameLengths(a: FileLink, b: FileLink): boolean {
-  return a.linked.ops.length === b.linked.ops.length && a.looseReads.length === b.looseReads.length && a.dbWrites.length === b.dbWrites.length && a.dbReads.length === b.dbReads.length;
+  flat: Lists;
+  /** where each file's share starts in each flat list, in the order of LISTS */
+  offsets: Map<string, number[]>;
 }
 
 
@@ -240,7 +243,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
 
   /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
   function linkFile({ file, text, facts }: Input): FileLink {
-    const looseReads: FileLink['looseReads'] = [];
+    const looseReads: Lists['looseReads'] = [];
     const fileOps: CacheOp[] = [];
     for (const call of facts.calls) {
       const op = opFor(file, call);
@@ -262,13 +265,13 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     // source order of the verbs (a chain's calls all start at its receiver)
     fileOps.sort((a, b) => a.call.methodSpan.start - b.call.methodSpan.start);
     applyLaterExpires(fileOps, facts);
-    return {
-      facts,
-      linked: { file, text, facts, ops: fileOps },
+    const share: Lists = {
+      ops: fileOps,
       looseReads,
       dbWrites: facts.dbWrites.map((w) => ({ ...w, file })),
       dbReads: facts.dbReads.map((r) => ({ ...r, file })),
     };
+    return { linked: { file, text, facts, ops: fileOps }, share };
   }
 
   const links = reusing ? new Map(reusing.prev.files) : new Map<string, FileLink>();
@@ -281,35 +284,34 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   // the flat lists, in file order: the previous ones when nothing changed, the previous ones with
   // the changed files' shares written over theirs when those kept their lengths (an edit inside a
   // function), else built again
-  let flat: LinkCache['flat'] | undefined;
+  let flat: Lists | undefined;
   let offsets = reusing?.prev.offsets;
   if (reusing && offsets) {
     const prev = reusing.prev;
-    if (reusing.changed.every((i) => sameLengths(prev.files.get(i.file)!, links.get(i.file)!))) {
-      flat = reusing.changed.length === 0 ? prev.flat : { ops: [...prev.flat.ops], looseReads: [...prev.flat.looseReads], dbWrites: [...prev.flat.dbWrites], dbReads: [...prev.flat.dbReads] };
+    const sameLengths = (file: string) => LISTS.every((l) => prev.files.get(file)!.share[l].length === links.get(file)!.share[l].length);
+    if (reusing.changed.length === 0) flat = prev.flat;
+    else if (reusing.changed.every((i) => sameLengths(i.file))) {
+      const copy: Lists = { ops: [...prev.flat.ops], looseReads: [...prev.flat.looseReads], dbWrites: [...prev.flat.dbWrites], dbReads: [...prev.flat.dbReads] };
       for (const { file } of reusing.changed) {
         const at = offsets.get(file)!;
-        const link = links.get(file)!;
-        link.linked.ops.forEach((x, i) => (flat!.ops[at[0] + i] = x));
-        link.looseReads.forEach((x, i) => (flat!.looseReads[at[1] + i] = x));
-        link.dbWrites.forEach((x, i) => (flat!.dbWrites[at[2] + i] = x));
-        link.dbReads.forEach((x, i) => (flat!.dbReads[at[3] + i] = x));
+        const share = links.get(file)!.share;
+        // element by element: a generated file's share may be too long to spread into arguments
+        LISTS.forEach((l, k) => share[l].forEach((x, i) => ((copy[l] as unknown[])[at[k] + i] = x)));
       }
+      flat = copy;
     }
   }
-  if (!flat) {
-    flat = { ops: [], looseReads: [], dbWrites: [], dbReads: [] };
+  if (!flat || !offsets) {
+    const built: Lists = { ops: [], looseReads: [], dbWrites: [], dbReads: [] };
     offsets = new Map();
     for (const { file } of inputs) {
-      const link = links.get(file)!;
-      offsets.set(file, [flat.ops.length, flat.looseReads.length, flat.dbWrites.length, flat.dbReads.length]);
-      for (const x of link.linked.ops) flat.ops.push(x);
-      for (const x of link.looseReads) flat.looseReads.push(x);
-      for (const x of link.dbWrites) flat.dbWrites.push(x);
-      for (const x of link.dbReads) flat.dbReads.push(x);
+      const share = links.get(file)!.share;
+      offsets.set(file, LISTS.map((l) => built[l].length));
+      for (const l of LISTS) for (const x of share[l]) (built[l] as unknown[]).push(x);
     }
+    flat = built;
   }
-  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets: offsets! };
+  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets };
   return { files, ...flat, modules, memo, generation, changedSince, cache };
 }
 

@@ -189,7 +189,6 @@ function clearedByCallees(ix: Index, file: LinkedFile, scope: Set<number>, s: Se
 
 /** Does the code around function `fn` of `file` clear the sentinel's key (or plausibly do so)? */
 function clears(ix: Index, file: LinkedFile, fn: number, s: Sentinel, scope = scopeOf(file, fn)): boolean {
-  // an unknown key may well be this one
   return clearingOp(file, scope, s) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, s);
 }
 
