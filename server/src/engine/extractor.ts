@@ -1,6 +1,7 @@
 // Where the parser comes from. facts/index.ts registers itself when imported (tests, in-process
-// use); the bundles require it lazily instead, as a bundle of its own (esbuild.mjs), so a run that
-// parses nothing never loads TypeScript.
+// use, the language server); the CLI requires it lazily instead, as a bundle of its own
+// (dist/facts.js, see esbuild.mjs) loaded through V8's code cache (compile-cache.ts), so a run
+// that parses nothing never loads TypeScript.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../config';
@@ -22,10 +23,10 @@ export function registerExtractor(e: Extractor): void {
 export function loadExtractor(): Extractor {
   if (!registered) {
     if (typeof require !== 'function') throw new Error('cachelint: facts/index was not loaded (import it before analysing)');
-    // the CLI bundle: dist/facts.js next to it, loaded through V8's code cache
+    // the CLI bundle: dist/facts.js next to it
     const bundle = join(__dirname, 'facts.js');
     if (existsSync(bundle)) registered = (requireCompiled(bundle) as typeof import('../facts/index')).extractFacts;
-    // in the bundles this is `require('./facts.js')` (esbuild.mjs)
+    // from source; in a bundle whose facts.js is missing this fails as a broken install (run.ts)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     else registered = (require('../facts/index') as typeof import('../facts/index')).extractFacts;
   }

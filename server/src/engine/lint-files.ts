@@ -4,12 +4,12 @@
 // atomically unless they changed on disk meanwhile. --fix never rewrites bytes it did not mean to:
 // a file that is not valid UTF-8 (latin-1, say) is analysed but not fixed, since writing the decoded
 // text back would replace every undecodable byte with U+FFFD, and a read-only file is not replaced.
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { ConfigLoader } from '../config-load';
 import type { ReportFile } from '../report/index';
 import type { Fix } from '../rule';
-import { createHash } from 'node:crypto';
 import type { RunStore, StoredResult } from './facts-cache';
 import { hashText } from './hash';
 import { loadProject } from './project';
@@ -214,8 +214,6 @@ function writeIfUnchanged(src: Source, output: string, notices: string[]): boole
   }
 }
 
-/** Whether `text` (decoded from `raw` as UTF-8) encodes back to exactly `raw`. Every undecodable
- * sequence becomes U+FFFD, so text without one is lossless; otherwise compare the bytes. */
 /** The file's bytes, or its size when that is over `max` (then nothing is read): one open, one fstat. */
 function readUnlessLarger(file: string, max: number): Buffer | number {
   const fd = openSync(file, 'r');
@@ -235,6 +233,8 @@ function readUnlessLarger(file: string, max: number): Buffer | number {
   }
 }
 
+/** Whether `text` (decoded from `raw` as UTF-8) encodes back to exactly `raw`. Every undecodable
+ * sequence becomes U+FFFD, so text without one is lossless; otherwise compare the bytes. */
 function decodesLosslessly(raw: Buffer, text: string): boolean {
   return !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(raw);
 }
