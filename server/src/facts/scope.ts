@@ -114,24 +114,6 @@ export function collectRequire(node: ts.VariableDeclaration, out: ImportFact[]):
  * `imports` is the file's import table (so the lookup needs no second pass over the file).
  */
 export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[]): Decl | undefined {
-  // the collectors ask about the same identifiers again and again (a receiver, then the DB
-  // recogniser, then the key resolver): answers are kept for the file being extracted, told
-  // apart by its import table (a new array per extraction, complete before the walk starts)
-  if (imports !== answersFor) {
-    answersFor = imports;
-    answers = new Map();
-  }
-  const hit = answers.get(id);
-  if (hit !== undefined) return hit ?? undefined;
-  const d = lookUp(id, imports);
-  answers.set(id, d ?? null);
-  return d;
-}
-
-let answersFor: readonly ImportFact[] | undefined;
-let answers = new Map<ts.Identifier, Decl | null>();
-
-function lookUp(id: ts.Identifier, imports: readonly ImportFact[]): Decl | undefined {
   const name = id.text;
   for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
     switch (p.kind) {
