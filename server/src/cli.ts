@@ -5,7 +5,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './cli-args';
 import { ConfigError, createConfigLoader } from './config-load';
-import { saveCompileCache } from './engine/compile-cache';
+import { saveCompileCache } from './syntax/compile-cache';
 import { cacheFile, FactsCache } from './engine/facts-cache';
 import { listFiles } from './engine/files';
 import { configIgnore, lintFiles } from './engine/lint-files';

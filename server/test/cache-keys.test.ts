@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { keyExprOf, valueOfClass, valueOfExpression, valueOfFunction } from '../src/facts/cache-keys';
+import { keyExprOf, valueOfClass, valueOfExpression, valueOfFunction } from '../src/facts/keys/key-exprs';
 import type { FileCtx } from '../src/facts/context';
-import { expandKey, shapeOf } from '../src/facts/key-shape';
+import { expandKey, shapeOf } from '../src/facts/keys/shapes';
 import type { KeyPart } from '../src/facts/types';
 import { argOf, ctxOf } from './key-facts-helper';
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requireCompiled, saveCompileCache } from '../src/engine/compile-cache';
+import { requireCompiled, saveCompileCache } from '../src/syntax/compile-cache';
 import { privateBundles } from './lsp-fuzz/bundles';
 import { SNIPPET } from './reliability-fixtures/built-cli';
 

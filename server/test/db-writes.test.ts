@@ -3,11 +3,11 @@
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config';
-import { parse, walk } from '../src/engine/walk';
+import { parse, walk } from '../src/syntax/walk';
 import { createFileCtx } from '../src/facts/context';
-import { classifySql } from '../src/facts/db-sql';
-import { dbVisitors } from '../src/facts/db-writes';
-import { collectImport, collectRequire } from '../src/facts/scope';
+import { classifySql } from '../src/facts/db/sql';
+import { dbVisitors } from '../src/facts/db/db-calls';
+import { collectImport, collectRequire } from '../src/syntax/scope';
 import type { FileFacts } from '../src/facts/types';
 
 function run(text: string, file = 'src/x.ts') {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits } from '../src/engine/edits';
-import { scriptKindFor } from '../src/engine/walk';
+import { scriptKindFor } from '../src/syntax/walk';
 import type { LintResult } from '../src/report/json';
 import type { Edit, Finding } from '../src/rule';
 import { analyse, FIXED_EXT, readCase, SOURCE_EXT } from './harness';

@@ -2,10 +2,10 @@
 // table filled the way the walk fills it, and finds the node under test.
 import { ts } from 'ts-morph';
 import { defaultConfig } from '../src/config';
-import { parse } from '../src/engine/walk';
+import { parse } from '../src/syntax/walk';
 import { createFileCtx, type FileCtx } from '../src/facts/context';
 import { emptyFacts } from '../src/facts/empty';
-import { collectImport, collectRequire } from '../src/facts/scope';
+import { collectImport, collectRequire } from '../src/syntax/scope';
 import type { FileFacts } from '../src/facts/types';
 
 export function ctxOf(text: string, sentinels: string[] = []): FileCtx {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftBetween, entityOfShape, expandKey, shapeOf, shapesMatch, type Resolve } from '../src/facts/key-shape';
+import { driftBetween, entityOfShape, expandKey, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
 import type { ExportValue, KeyPart } from '../src/facts/types';
 
 /** A resolver over a fake project: `{ module: { exportName: value } }`. */

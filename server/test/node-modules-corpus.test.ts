@@ -17,7 +17,7 @@ const DECLARATION = /\.d\.(ts|mts|cts)$/i;
 
 /**
  * Syntax errors the TypeScript parser reports in valid sloppy-mode JavaScript (octal escapes and
- * literals are legal outside strict mode). Known gap in engine/walk.ts parseDiagnostics: they are
+ * literals are legal outside strict mode). Known gap in syntax/walk.ts parseDiagnostics: they are
  * reported as parse errors. Any other parse error in node_modules fails the test.
  */
 const KNOWN_FALSE_PARSE_ERRORS = [/^Parsing error: Octal escape sequences are not allowed\./, /^Parsing error: Octal literals are not allowed\./, /^Parsing error: Escape sequence '\\\d' is not allowed\./];

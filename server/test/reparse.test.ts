@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config';
-import { reparse, parse } from '../src/engine/walk';
+import { reparse, parse } from '../src/syntax/walk';
 import { extractFacts } from '../src/facts/index';
 import { FIXED_EXT, SOURCE_EXT } from './harness';
 import { nextEdits, Rng } from './lsp-fuzz/edits';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatGithub, escapeData, escapeProperty } from '../src/report/github';
 import type { ReportContext, ReportFile } from '../src/report/index';
 import { formatJson, mergeFix, type LintResult } from '../src/report/json';
-import { LineMap, lineStarts, positionAt } from '../src/report/lines';
+import { LineMap, lineStarts, positionAt } from '../src/text/lines';
 import { formatSarif } from '../src/report/sarif';
 import { formatStylish } from '../src/report/stylish';
 import type { Finding, RuleMeta } from '../src/rule';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentinelOf } from '../src/facts/sentinels';
+import { sentinelOf } from '../src/facts/keys/sentinels';
 import { argOf, ctxOf } from './key-facts-helper';
 
 describe('sentinelOf', () => {

@@ -11,7 +11,7 @@ import type { ConfigLoader } from '../config-load';
 import type { ReportFile } from '../report/index';
 import type { Fix } from '../rule';
 import type { RunStore, StoredResult } from './facts-cache';
-import { hashText } from './hash';
+import { hashText } from '../text/hash';
 import { loadProject } from './project';
 import { applyEdits, detectEol, pickNonOverlapping, withEol, writeFileAtomic } from './edits';
 import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';

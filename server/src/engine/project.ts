@@ -7,8 +7,8 @@
 //      needs creates in files that never mention a cache).
 // Every other file is read (to hash and search it) but never parsed.
 import type { ExportValue, FileFacts } from '../facts/types';
-import { singular } from '../facts/entity';
-import { ModuleResolver } from '../facts/resolve';
+import { singular } from '../facts/keys/entities';
+import { ModuleResolver } from '../model/resolve';
 import type { Analyzer } from './run';
 
 /**

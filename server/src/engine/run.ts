@@ -2,7 +2,7 @@
 // project index, run the enabled rules, and return findings per file. Facts are recomputed only
 // for files whose text changed; linking and the rules are cheap and run over the whole project.
 import type { ResolvedConfig } from '../config';
-import { exportSignature, linkProject, type LinkCache } from '../facts/link';
+import { exportSignature, linkProject, type LinkCache } from '../model/link';
 import type { FileFacts } from '../facts/types';
 import { rules as allRules } from '../rules/index';
 import {
@@ -18,11 +18,11 @@ import {
   type RuleSettings,
 } from '../rule';
 import type { FactsStore } from './facts-cache';
-import { hashText } from './hash';
+import { hashText } from '../text/hash';
 import { applySuppressions } from './suppress';
 
 import { emptyFacts } from '../facts/empty';
-import { loadExtractor } from './extractor';
+import { loadExtractor } from '../syntax/extractor';
 
 /**
  * User code never crashes the engine: a file the parser or a recogniser cannot handle (nesting

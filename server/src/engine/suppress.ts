@@ -2,8 +2,11 @@
 // suppressed nothing, as ESLint's `reportUnusedDisableDirectives` does (same message, same fix:
 // drop the whole comment, or only the unused rule ids when some of them were used).
 import { parseDirective } from '../facts/suppressions';
+
+/** The directive a comment holds (the editor's "Disable for this line" extends one). */
+export { parseDirective };
 import type { Suppression } from '../facts/types';
-import { lineOf, lineStarts } from '../report/lines';
+import { lineOf, lineStarts } from '../text/lines';
 import { RULE_IDS, type Edit, type Finding, type LinkedFile, type RuleId } from '../rule';
 
 export function applySuppressions(file: LinkedFile, findings: Finding[], only?: readonly RuleId[]): Finding[] {

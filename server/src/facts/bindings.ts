@@ -4,11 +4,11 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import type { VisitorMap } from '../engine/walk';
-import { valueOfClass, valueOfExpression, valueOfFunction } from './cache-keys';
-import { clientOf } from './client-refs';
+import type { VisitorMap } from '../syntax/walk';
+import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
+import { clientOf } from './cache/clients';
 import type { FileCtx } from './context';
-import { collectImport, collectRequire, unwrap } from './scope';
+import { collectImport, collectRequire, unwrap } from '../syntax/scope';
 import type { ClassFact, ExportValue } from './types';
 
 export function collectTopLevelImports(ctx: FileCtx): void {

@@ -3,7 +3,7 @@
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';
-import { isFunctionLike, type FunctionLike } from './scope';
+import { isFunctionLike, type FunctionLike } from '../syntax/scope';
 import type { ClientRef, FileFacts, FnFact } from './types';
 
 export interface FileCtx {

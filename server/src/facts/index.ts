@@ -5,14 +5,14 @@
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';
-import { parse, parseDiagnostics, reparse, walk, type VisitorMap } from '../engine/walk';
-import { hashText } from '../engine/hash';
-import { registerExtractor } from '../engine/extractor';
+import { parse, parseDiagnostics, reparse, walk, type VisitorMap } from '../syntax/walk';
+import { hashText } from '../text/hash';
+import { registerExtractor } from '../syntax/extractor';
 import { emptyFacts } from './empty';
 import { bindingVisitors, collectTopLevelImports } from './bindings';
-import { cacheCallVisitors, finishCacheCalls } from './cache-clients';
+import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
 import { createFileCtx, type FileCtx } from './context';
-import { dbVisitors } from './db-writes';
+import { dbVisitors } from './db/db-calls';
 import { collectSuppressions } from './suppressions';
 import type { FileFacts } from './types';
 

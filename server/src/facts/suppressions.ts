@@ -2,7 +2,7 @@
 // it skips strings, template literals and regular expressions so that only real comments count.
 // The directive grammar follows ESLint's: the directive word first, then comma-separated rule ids,
 // then an optional `-- reason`; file-wide `cachelint-disable` only in block comments.
-import { lineOf, lineStarts } from '../report/lines';
+import { lineOf, lineStarts } from '../text/lines';
 import type { Suppression } from './types';
 
 const MARKER = 'cachelint-disable';

@@ -20,7 +20,7 @@ export type CacheLib =
 
 /**
  * A reference to something that may live in another file, resolved by the project linker
- * (`facts/link.ts`). `module` is the import specifier as written; `name` is the imported name
+ * (`model/link.ts`). `module` is the import specifier as written; `name` is the imported name
  * (`default`, `*` or a named export); `member` walks properties from there (`CacheKeys.product`).
  */
 export interface SymbolRef {

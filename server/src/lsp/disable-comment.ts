@@ -7,8 +7,8 @@ import type { TextEdit } from 'vscode-languageserver';
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import { parse } from '../engine/walk';
-import { parseDirective } from '../facts/suppressions';
+import { parse } from '../syntax/walk';
+import { parseDirective } from '../engine/suppress';
 import type { LspText } from './positions';
 
 const JSX_FILE = /\.(tsx|jsx|js|mjs|cjs)$/i;

@@ -1,9 +1,9 @@
-// UTF-16 offsets ↔ LSP positions. LSP counts only \n, \r\n and \r as line breaks (report/lines.ts
+// UTF-16 offsets ↔ LSP positions. LSP counts only \n, \r\n and \r as line breaks (text/lines.ts
 // also counts U+2028/U+2029, as ESLint does), so the editor-facing mapping lives here: a file with
 // a U+2028 inside a string would otherwise have every later diagnostic one line too low.
 import type { Position, Range } from 'vscode-languageserver';
 import type { Span } from '../facts/types';
-import { lineOf } from '../report/lines';
+import { lineOf } from '../text/lines';
 
 export class LspText {
   private starts: number[] | undefined;

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hashText } from '../engine/hash';
+import { hashText } from '../text/hash';
 import type { Finding } from '../rule';
 import { fileUri, toDiagnostic } from './diagnostics';
 import { LspText } from './positions';

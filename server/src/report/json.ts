@@ -3,7 +3,7 @@
 // several edits merged into one replacement (ESLint's `mergeFixes`), counts per file.
 import type { Edit, Fix } from '../rule';
 import type { Formatter, ReportFile } from './index';
-import { LineMap } from './lines';
+import { LineMap } from '../text/lines';
 
 export interface LintFix {
   range: [number, number];

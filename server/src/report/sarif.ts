@@ -4,10 +4,10 @@
 // its identity when unrelated lines above it move.
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hashText } from '../engine/hash';
+import { hashText } from '../text/hash';
 import { docUrl, type Finding, type RuleMeta } from '../rule';
 import type { Formatter, ReportFile } from './index';
-import { LineMap } from './lines';
+import { LineMap } from '../text/lines';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/cachelint/cachelint';

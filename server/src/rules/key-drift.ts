@@ -1,6 +1,6 @@
 // key-drift: a write or invalidation builds the key differently from the reads, so it hits nothing.
 // Docs: docs/rules/key-drift.md
-import { driftBetween, entityOfShape, shapesMatch } from '../facts/key-shape';
+import { driftBetween, entityOfShape, shapesMatch } from '../facts/keys/shapes';
 import type { CacheOp, ProjectIndex, Related, Rule } from '../rule';
 import { rewriteKey, type ReadSite } from './key-drift.fix';
 import { shortPath } from './util';

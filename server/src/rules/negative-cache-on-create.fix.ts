@@ -2,7 +2,7 @@
 // written the way the read path writes it, with the new record's field in the hole. It is offered
 // only when every piece is certain: the create returns the record, the client and the key builder
 // are reachable from the create's file, and the key has exactly one hole.
-import { normaliseEntity } from '../facts/entity';
+import { normaliseEntity } from '../facts/keys/entities';
 import type { DbWrite, FileFacts, KeyPart } from '../facts/types';
 import type { CacheOp, Fix, LinkedFile, ProjectIndex } from '../rule';
 

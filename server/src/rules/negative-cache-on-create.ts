@@ -1,7 +1,7 @@
 // negative-cache-on-create: a read path caches "not found", and creating that entity never clears it.
 // Docs: docs/rules/negative-cache-on-create.md
-import { normaliseEntity } from '../facts/entity';
-import { driftBetween, entityOfShape, shapesMatch } from '../facts/key-shape';
+import { normaliseEntity } from '../facts/keys/entities';
+import { driftBetween, entityOfShape, shapesMatch } from '../facts/keys/shapes';
 import type { FileFacts, FnFact } from '../facts/types';
 import type { CacheOp, LinkedFile, ProjectIndex, Rule } from '../rule';
 import { fileIndex, type FileIndex } from './file-index';

@@ -1,6 +1,6 @@
 // set-after-commit: a cache set of a fresh value right after a database write (write-through).
 // Docs: docs/rules/set-after-commit.md
-import { entityOfShape } from '../facts/key-shape';
+import { entityOfShape } from '../facts/keys/shapes';
 import type { Span, SymbolRef } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
 import { keyLabel, lineOf } from './util';

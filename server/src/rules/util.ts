@@ -1,5 +1,5 @@
 // Small helpers the rules share: how a key and a source position are shown in messages.
-import { positionAt } from '../report/lines';
+import { positionAt } from '../text/lines';
 import type { CacheOp } from '../rule';
 
 /** 1-based line of `offset` in `text`, counted as the reporters count lines. */

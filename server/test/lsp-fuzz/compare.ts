@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspText } from '../../src/lsp/positions';
-import { lineStarts } from '../../src/report/lines';
+import { lineStarts } from '../../src/text/lines';
 import type { LintResult } from '../../src/report/json';
 
 /** `node cli.js <dir> --format json --parse-all`: the results per absolute file path. */

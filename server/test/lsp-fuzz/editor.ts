@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as lsp from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse, parseDiagnostics } from '../../src/engine/walk';
+import { parse, parseDiagnostics } from '../../src/syntax/walk';
 import { uriOf } from '../e2e/lsp-client';
 import { diffEdit, nextEdits, type Edit, type Rng } from './edits';
 import type { Session } from './session';

@@ -8,9 +8,9 @@ import ts = tsMorphTs;
 import {
   bare, calleeText, chainLinks, dict, entityFromName, entityOfExpr, fileImports, importedFrom, infoOf, isCapitalised,
   isProjectModule, lastName, stringArg, type DbEnv, type Hit, type Info, type Link,
-} from './db-common';
-import { enclosingClass, enclosingFunction, typeRefName, unwrap } from './scope';
-import type { DbWriteKind } from './types';
+} from './common';
+import { enclosingClass, enclosingFunction, typeRefName, unwrap } from '../../syntax/scope';
+import type { DbWriteKind } from '../types';
 
 type Recv =
   | { t: 'prisma' }

@@ -5,10 +5,10 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import { bare, calleeText, chainLinks, declOf, moduleOf, type DbEnv, type Hit, type Link } from './db-common';
-import type { FileCtx } from './context';
-import { unwrap } from './scope';
-import type { DbWriteKind } from './types';
+import { bare, calleeText, chainLinks, declOf, moduleOf, type DbEnv, type Hit, type Link } from './common';
+import type { FileCtx } from '../context';
+import { unwrap } from '../../syntax/scope';
+import type { DbWriteKind } from '../types';
 
 /** Stands for a `${…}` hole or a bind parameter inside SQL text. */
 const HOLE = '\u0001';

@@ -1,7 +1,7 @@
 // What each cache library's methods do: read, write, delete or expire a key, where the key and the
 // value are, and whether the call itself sets an expiry. Pure data on ArgFacts: the linker applies
 // it once the receiver's library is known.
-import type { ArgFact, CacheLib, CacheOpKind } from './types';
+import type { ArgFact, CacheLib, CacheOpKind } from '../types';
 
 export interface VerbInfo {
   kind: CacheOpKind;

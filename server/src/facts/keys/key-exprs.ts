@@ -1,16 +1,16 @@
 // Cache key expressions as plain data (phase 1, one file): what literal text a key is made of,
 // where its runtime values (holes) go, and which references only another file can answer (refs,
-// expanded by key-shape.ts once the project is linked). Local constants and key builders are
+// expanded by shapes.ts once the project is linked). Local constants and key builders are
 // followed and inlined here, so `userKey(u.id)` with `const userKey = (id) => \`user:${id}\``
 // becomes lit 'user:' + hole 'u.id'.
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import type { FileCtx } from './context';
-import { resolveName, returnExprOf, isStatic, stripFreeze } from './local-values';
-import { declarationOf, propertyNameText, unwrap } from './scope';
+import type { FileCtx } from '../context';
+import { resolveName, returnExprOf, isStatic, stripFreeze } from '../../syntax/local-values';
+import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';
 import { isSentinelLiteral } from './sentinels';
-import type { ExportValue, KeyExpr, KeyPart, SymbolRef } from './types';
+import type { ExportValue, KeyExpr, KeyPart, SymbolRef } from '../types';
 
 /** Inlining deeper than this gives up (a hole): keys are never built 20 calls deep. */
 const MAX_DEPTH = 20;

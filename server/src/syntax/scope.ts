@@ -4,7 +4,7 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import type { ImportFact } from './types';
+import type { ImportFact } from '../facts/types';
 
 export type Decl =
   | { t: 'import'; imp: ImportFact }

@@ -1,6 +1,6 @@
 // npm modules whose exports construct or type a cache client. Kept free of compiler imports: the
 // linker needs it on the warm path, where TypeScript is never loaded.
-import type { CacheLib } from './types';
+import type { CacheLib } from '../types';
 
 export const CLIENT_MODULES: Record<string, CacheLib> = {
   ioredis: 'ioredis',

@@ -7,7 +7,7 @@
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { declarationOf, isFunctionLike, memberName, propertyNameText, unwrap, type Decl } from './scope';
-import type { ImportFact, SymbolRef } from './types';
+import type { ImportFact, SymbolRef } from '../facts/types';
 
 export type Target =
   | { t: 'expr'; expr: ts.Expression }

@@ -5,15 +5,15 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import { keyExprOf } from './cache-keys';
-import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './cache-verbs';
-import { clientOf, isProjectModule } from './client-refs';
-import type { FileCtx } from './context';
-import { precedesInFlow } from './flow';
-import { declarationOf, enclosingClass, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from './scope';
-import { sentinelOf } from './sentinels';
-import type { ArgFact, CallFact, ClientRef } from './types';
-import type { VisitorMap } from '../engine/walk';
+import { keyExprOf } from '../keys/key-exprs';
+import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
+import { clientOf, isProjectModule } from './clients';
+import type { FileCtx } from '../context';
+import { precedesInFlow } from '../flow';
+import { declarationOf, enclosingClass, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { sentinelOf } from '../keys/sentinels';
+import type { ArgFact, CallFact, ClientRef } from '../types';
+import type { VisitorMap } from '../../syntax/walk';
 
 function span(n: ts.Node) {
   return { start: n.getStart(), end: n.end };

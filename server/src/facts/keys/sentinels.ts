@@ -5,10 +5,10 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import type { FileCtx } from './context';
-import { resolveName } from './local-values';
-import { unwrap } from './scope';
-import type { SymbolRef } from './types';
+import type { FileCtx } from '../context';
+import { resolveName } from '../../syntax/local-values';
+import { unwrap } from '../../syntax/scope';
+import type { SymbolRef } from '../types';
 
 /** Bare strings that mean "nothing", compared lower-cased. */
 const BARE = new Set(['', 'null', 'nil', 'not_found', 'notfound', 'not-found', '[]']);

@@ -3,11 +3,11 @@
 // keys become shapes, and sentinel constants imported from elsewhere are recognised.
 import type { ResolvedConfig } from '../config';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
-import { classifyVerb, deleteVerbFor, type VerbInfo } from './cache-verbs';
-import { CLIENT_MODULES } from './client-modules';
-import { expandKey, shapeOf } from './key-shape';
+import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
+import { CLIENT_MODULES } from '../facts/cache/client-modules';
+import { expandKey, shapeOf } from '../facts/keys/shapes';
 import { ModuleResolver, resolveRef } from './resolve';
-import type { CacheLib, CallFact, ClientRef, DbRead, DbWrite, ExportValue, FileFacts, KeyPart, SymbolRef, WrapperMethod } from './types';
+import type { CacheLib, CallFact, ClientRef, DbRead, DbWrite, ExportValue, FileFacts, KeyPart, SymbolRef, WrapperMethod } from '../facts/types';
 
 type Target =
   | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }

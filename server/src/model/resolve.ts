@@ -2,7 +2,7 @@
 // an imported name (through re-exports, namespaces and object members) is. No compiler involved:
 // facts are plain data, so this works on cached facts and on files that are not open.
 import * as path from 'node:path';
-import type { ExportValue, FileFacts, SymbolRef } from './types';
+import type { ExportValue, FileFacts, SymbolRef } from '../facts/types';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 

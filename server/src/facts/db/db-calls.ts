@@ -7,15 +7,15 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import type { VisitorMap } from '../engine/walk';
-import type { FileCtx } from './context';
-import { builderHit } from './db-builders';
-import { bare, chainLinks, isInnerLink, type DbEnv, type Hit, type Link } from './db-common';
-import { ormHit } from './db-orm';
-import { rawSqlHit } from './db-sql';
-import { normaliseEntity } from './entity';
-import { enclosingStatement, indentAt, unwrap } from './scope';
-import type { DbRead, DbWrite } from './types';
+import type { VisitorMap } from '../../syntax/walk';
+import type { FileCtx } from '../context';
+import { builderHit } from './query-builders';
+import { bare, chainLinks, isInnerLink, type DbEnv, type Hit, type Link } from './common';
+import { ormHit } from './orm';
+import { rawSqlHit } from './sql';
+import { normaliseEntity } from '../keys/entities';
+import { enclosingStatement, indentAt, unwrap } from '../../syntax/scope';
+import type { DbRead, DbWrite } from '../types';
 
 type Chain = ts.CallExpression | ts.TaggedTemplateExpression;
 

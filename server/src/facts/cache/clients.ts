@@ -4,10 +4,10 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import type { FileCtx } from './context';
-import { declarationOf, decoratorsOf, enclosingClass, memberName, typeRefName, unwrap, type Decl } from './scope';
+import type { FileCtx } from '../context';
+import { declarationOf, decoratorsOf, enclosingClass, memberName, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES } from './client-modules';
-import type { CacheLib, ClientRef, ImportFact } from './types';
+import type { CacheLib, ClientRef, ImportFact } from '../types';
 
 export { CLIENT_MODULES };
 

@@ -2,8 +2,8 @@
 // and builders, reduce a key to its shape (`product:v2:{}`), and compare shapes. driftBetween is
 // what key-drift reports on, so it only answers for cosmetic variants of the same word sequence
 // (version, plural, case, separator, a generic prefix); anything else is "different keys".
-import { normaliseEntity, singular } from './entity';
-import type { ExportValue, KeyPart, SymbolRef } from './types';
+import { normaliseEntity, singular } from './entities';
+import type { ExportValue, KeyPart, SymbolRef } from '../types';
 
 /** A resolved value and the file it lives in (its own refs are relative to that file). */
 export interface Resolved {

@@ -7,10 +7,10 @@ import ts = tsMorphTs;
 import {
   bare, calleeText, chainLinks, declOf, dict, entityOfExpr, fileImports, infoOf, isCapitalised, lastName, moduleOf, squash, stringArg,
   tableName, type DbEnv, type Hit, type Link,
-} from './db-common';
-import { classifyRecv } from './db-orm';
-import { typeRefName, unwrap } from './scope';
-import type { DbWriteKind } from './types';
+} from './common';
+import { classifyRecv } from './orm';
+import { typeRefName, unwrap } from '../../syntax/scope';
+import type { DbWriteKind } from '../types';
 
 const KNEX_W = dict<DbWriteKind>({ insert: 'create', upsert: 'create', update: 'update', increment: 'update', decrement: 'update', del: 'delete', delete: 'delete', truncate: 'delete' });
 const KNEX_R = new Set('select first where whereIn andWhere whereNot whereNull pluck count orderBy limit offset join leftJoin innerJoin max min sum columns distinct groupBy'.split(' '));

@@ -1,12 +1,12 @@
-// Shared pieces of the database recognisers (db-writes.ts and the files it delegates to): the
+// Shared pieces of the database recognisers (db-calls.ts and the files it delegates to): the
 // call-chain model, what a recogniser returns, and the cheap syntactic lookups (imports,
 // declarations, class members, names) every ORM branch decides with. No type checker.
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import type { FileCtx } from './context';
-import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from './scope';
-import type { DbWriteKind } from './types';
+import type { FileCtx } from '../context';
+import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from '../../syntax/scope';
+import type { DbWriteKind } from '../types';
 
 /** What a recogniser found on a chain. `entity` is raw (`Product`, `order_items`); record() normalises. */
 export interface Hit {
