@@ -47,7 +47,7 @@ const CACHE_LIB_SET: Record<CacheLib, true> = {
 };
 const CACHE_LIBS = Object.keys(CACHE_LIB_SET) as CacheLib[];
 
-const KEYS = ['rules', 'defaultTtlSeconds', 'cacheModules', 'wrappers', 'sentinels', 'ignore', 'maxFileSize', 'root', '$schema'];
+const KEYS = ['rules', 'defaultTtlSeconds', 'cacheModules', 'wrappers', 'sentinels', 'ignore', 'maxFileSize', 'missingTtl', 'includeTestsAndScripts', 'root', '$schema'];
 
 const SEVERITIES: Record<string, SeveritySetting> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
@@ -259,6 +259,14 @@ function validate(file: string, data: unknown, prefix: string): ResolvedConfig {
             fail(`${key}[${i}]`, `${show(v)} reaches outside the folder the patterns are relative to, so it can never match`);
         });
         config[key] = [...(value as string[])];
+        break;
+      case 'missingTtl':
+        if (value !== 'caches' && value !== 'all-writes') fail(key, `expected "caches" or "all-writes", got ${show(value)}`);
+        config.missingTtl = value as 'caches' | 'all-writes';
+        break;
+      case 'includeTestsAndScripts':
+        if (typeof value !== 'boolean') fail(key, `expected true or false, got ${show(value)}`);
+        config.includeTestsAndScripts = value as boolean;
         break;
       case 'root':
         // Accepted as in .eslintrc: the nearest config already wins, so nothing above is read.

@@ -19,6 +19,13 @@ export interface ResolvedConfig {
   ignore: string[];
   /** files larger than this many bytes are skipped with a notice */
   maxFileSize: number;
+  /**
+   * missing-ttl on keys of unknown role too (`all-writes`), or only on keys known to be caches
+   * (`caches`, the default): a key with no read that reloads it is often no cache at all
+   */
+  missingTtl: 'caches' | 'all-writes';
+  /** analyse tests and scripts like product code (default: no findings there, their keys do not count) */
+  includeTestsAndScripts: boolean;
   /** the config file this came from, if any */
   configFile?: string;
 }
@@ -28,5 +35,5 @@ export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 export function defaultConfig(): ResolvedConfig {
   const rules = {} as Record<RuleId, SeveritySetting>;
   for (const id of RULE_IDS) rules[id] = 'warn';
-  return { rules, cacheModules: {}, wrappers: [], sentinels: [], ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return { rules, cacheModules: {}, wrappers: [], sentinels: [], ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, missingTtl: 'caches', includeTestsAndScripts: false };
 }

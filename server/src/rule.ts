@@ -1,5 +1,8 @@
 // Shared types for rules, findings and edits: what every rule, reporter and adapter agrees on.
-import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, Span } from './facts/types';
+import type { KeyUse } from './facts/cache/verbs';
+import type { CacheModel } from './model/cache-model';
+import type { FileKind } from './model/file-kinds';
+import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, Span, ValueSource } from './facts/types';
 
 export type RuleId = 'set-after-commit' | 'missing-ttl' | 'key-drift' | 'negative-cache-on-create';
 export const RULE_IDS: readonly RuleId[] = ['set-after-commit', 'missing-ttl', 'key-drift', 'negative-cache-on-create'];
@@ -80,6 +83,42 @@ export interface CacheOp {
   keyPrefix?: string;
   /** the method that deletes a key on the same receiver (`del`, `delete`, a wrapper's `invalidate`) */
   deleteVia?: string;
+  /** the argument of the call that decides the TTL (an EX value, a TTL parameter of a wrapper) */
+  ttlFrom?: number;
+  /** the argument of the call that is the written value */
+  valueArg?: number;
+  /** what the written value is loaded from (writes) */
+  valueSrc?: ValueSource;
+  /** what the code loads when this read misses (reads) */
+  fallback?: ValueSource;
+  /** what the verb says of the key's use when that is no cache (a queue pop, a counter, a lock…) */
+  use?: KeyUse;
+  /** the call goes through a project wrapper: its summary's owner and the op inside it */
+  via?: WrapperVia;
+  /**
+   * Where the key and TTL are chosen, and so where findings about them belong: `forwarded` ops sit
+   * inside a facade whose callers choose them; `echo` ops are calls of a helper that fixes them
+   * inside (its own op carries those findings). Ordering findings (a set after a DB write) belong
+   * wherever the order is visible, echoes included.
+   */
+  forwarded?: boolean;
+  echo?: boolean;
+  /** the wrapper's optional TTL parameter this call left out (missing-ttl's fix passes it) */
+  ttlParam?: { index: number; name: string };
+}
+
+/** The wrapper a call goes through: `RedisService.set`, and the client call inside it. */
+export interface WrapperVia {
+  /** `RedisService.set`, `cacheSet()` */
+  label: string;
+  file: string;
+  /**
+   * The inner call (a CallFact id of `file`). Its span is looked up when reported (rules/util.ts
+   * `viaRelated`): an edit in the wrapper's file that moves it re-links that file only.
+   */
+  callId: number;
+  /** the unit the wrapper's TTL parameter is in (how its inner call passes it) */
+  ttlUnit?: 's' | 'ms';
 }
 
 /** One analysed file: its text, facts and the cache ops the linker resolved in it. */
@@ -88,6 +127,8 @@ export interface LinkedFile {
   text: string;
   facts: FileFacts;
   ops: CacheOp[];
+  /** a test or a one-off script: no report site, and its keys count for nothing (model/file-kinds.ts) */
+  kind?: FileKind;
 }
 
 /** The whole project as the cross-file rules see it. */
@@ -95,6 +136,8 @@ export interface ProjectIndex {
   files: ReadonlyMap<string, LinkedFile>;
   /** all cache ops of the project, in file order */
   ops: readonly CacheOp[];
+  /** every key with its sites and role (built on first use, once per link) */
+  readonly model: CacheModel;
   /** calls with a literal key that look like cache reads but whose receiver is unresolved */
   looseReads: readonly { file: string; call: CallFact; shape: string }[];
   dbWrites: readonly (DbWrite & { file: string })[];
@@ -115,6 +158,8 @@ export interface ProjectIndex {
 export interface RuleSettings {
   /** the configured default TTL for this file (missing-ttl's fix becomes safe with it) */
   defaultTtlSeconds(file: string): number | undefined;
+  /** whether missing-ttl judges keys of unknown role too (config `missingTtl`) */
+  missingTtl(file: string): 'caches' | 'all-writes';
   /** major version of cache-manager installed, read from the nearest package.json */
   cacheManagerMajor(file: string): number | undefined;
 }
@@ -131,6 +176,8 @@ export interface ReportDescriptor<M extends string> {
 
 export interface RuleContext<M extends string> {
   settings: RuleSettings;
+  /** the linked project (the cache model's roles, other files' ops) */
+  project: ProjectIndex;
   report(d: ReportDescriptor<M>): void;
   /**
    * Whether findings in `file` are wanted in this run. A project rule may skip what it would

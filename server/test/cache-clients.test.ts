@@ -124,12 +124,15 @@ describe('across files', () => {
     ]);
   });
 
-  it('a wrapper without any TTL is reported at its own call only', () => {
+  it('a facade without any TTL: its callers write without one, its own call is forwarded to them', () => {
     const ops = opsOf({
       '/p/w.ts': `import Redis from 'ioredis'; const r = new Redis(); export async function put(key: string, v: string) { await r.set(key, v); }`,
       '/p/u.ts': `import { put } from './w'; export const f = () => put('user:1', 'x');`,
     });
-    expect(ops.map((o) => `${o.file}:${o.ttl}`).sort()).toEqual(['/p/u.ts:undefined', '/p/w.ts:false']);
+    expect(ops.map((o) => `${o.file}:${o.ttl}:${o.forwarded ? 'forwarded' : 'site'}:${o.key?.shape}`).sort()).toEqual([
+      '/p/u.ts:false:site:user:1',
+      '/p/w.ts:false:forwarded:undefined',
+    ]);
   });
 
   it('a class extending an ioredis client is a client', () => {

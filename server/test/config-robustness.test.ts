@@ -9,7 +9,8 @@ import { defaultConfig } from '../src/config';
 import { ConfigError, createConfigLoader } from '../src/config-load';
 import { buildCli, expectNoCrash, project, runCli, type BuiltCli, type CliRun } from './reliability-fixtures/built-cli';
 
-const SNIPPET = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function f(v: string) { await redis.set('user:1', v); }\n";
+// line 4 reloads user:1 on a miss: the key is a cache, so its write without a TTL is a finding
+const SNIPPET = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function f(v: string) { await redis.set('user:1', v); }\nexport async function g() { const c = await redis.get('user:1'); return c ?? (await fetch('/users/1')).text(); }\n";
 
 let built: BuiltCli;
 beforeAll(async () => {

@@ -71,7 +71,8 @@ beforeAll(async () => {
   built = await buildCli('hostile');
   root = project(built.work, {
     // big enough for the 2 MB bundle and the 50,000-line file; limits/ has its own smaller limit
-    '.cachelintrc.json': '{ "maxFileSize": 5000000 }',
+    // all writes: this suite is about surviving hostile files, not about which keys are caches
+    '.cachelintrc.json': '{ "maxFileSize": 5000000, "missingTtl": "all-writes" }',
     'ok.ts': SNIPPET,
     'plain/broken-no-cache-words.ts': 'export const x = ;\n',
     'syntax/ts-only-in.js': "const Redis = require('ioredis');\nconst redis = new Redis();\ninterface I { a: number }\nenum E { A }\nexport const n: number = 1;\n",

@@ -218,7 +218,8 @@ it('leaves out what the CLI leaves out (a NUL byte, maxFileSize in bytes) and re
   mkdirSync(join(root, '.git'));
   const noTtl = "import { redis } from './redis';\nexport async function f(v: string) { await redis.set('user:1', v); }\n";
   const files: Record<string, string> = {
-    '.cachelintrc.json': '{ "maxFileSize": 300 }',
+    // all writes: the key's role is not what this test is about
+    '.cachelintrc.json': '{ "maxFileSize": 300, "missingTtl": "all-writes" }',
     'redis.ts': "import Redis from 'ioredis';\nexport const redis = new Redis();\n",
     'plain.ts': noTtl,
     'nul.ts': `${noTtl}// \0\n`,

@@ -9,10 +9,12 @@ import type { CodeAction, Command, Diagnostic } from 'vscode-languageserver-prot
 import { bundledServer } from './e2e/build';
 import { LspClient, uriOf } from './e2e/lsp-client';
 
+// line 4 reloads user:1 on a miss: the key is a cache, so the write on line 3 is a finding
 const CANONICAL = [
   "import Redis from 'ioredis';",
   'const redis = new Redis();',
   "export async function f(v: string) { await redis.set('user:1', v); }",
+  "export const g = async () => (await redis.get('user:1')) ?? (await fetch('/users/1')).text();",
   '',
 ].join('\n');
 

@@ -10,7 +10,10 @@ import { FolderIndex, Workspace } from '../src/lsp/workspace';
 
 const READER = "import Redis from 'ioredis';\nexport const redis = new Redis();\nexport const load = (id: string) => redis.get(`user:v2:${id}`);\n";
 const WRITER = "import { redis } from './reader';\nexport async function drop(id: string) {\n  await redis.del(`user:v1:${id}`);\n}\n";
-const NO_TTL = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function f(v: string) { await redis.set('user:1', v); }\n";
+// line 4 reloads user:1 on a miss: the key is a cache, so the write on line 3 is a finding
+const NO_TTL =
+  "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function f(v: string) { await redis.set('user:1', v); }\n" +
+  "export const g = async () => (await redis.get('user:1')) ?? (await fetch('/users/1')).text();\n";
 
 let root: string;
 let logs: string[];

@@ -23,7 +23,8 @@ const trapCmd = (name: string) => `node -e "require('fs').writeFileSync('${join(
 /** Settings only the JS configs hold: if any were read, missing-ttl would be off and its fix safe. */
 const JS_CONFIG = "{ rules: { 'missing-ttl': 'off' }, defaultTtlSeconds: 60 }";
 
-const SNIPPET = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function f(v: string) { await redis.set('user:1', v); }\n";
+// line 4 reloads user:1 on a miss: the key is a cache, so its write without a TTL is a finding
+const SNIPPET = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function f(v: string) { await redis.set('user:1', v); }\nexport async function g() { const c = await redis.get('user:1'); return c ?? (await fetch('/users/1')).text(); }\n";
 
 beforeAll(async () => {
   built = await buildCli('exec');

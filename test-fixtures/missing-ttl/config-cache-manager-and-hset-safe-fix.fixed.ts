@@ -1,4 +1,4 @@
-// config: {"defaultTtlSeconds": 60}
+// config: {"defaultTtlSeconds": 60, "missingTtl": "all-writes"}
 import { createCache } from 'cache-manager';
 import Redis from 'ioredis';
 import { PrismaClient } from '@prisma/client';

@@ -15,5 +15,5 @@ export async function getUser(id: string) {
 
 /** Marks the region's catalogue cache as warmed; only the first worker's mark counts. */
 export async function markWarmed(region: string) {
-  await redis.set(`catalog:warmed:${region}`, String(process.pid), 'EX', 60, 'NX'); // expect: missing-ttl
+  await redis.setnx(`catalog:warmed:${region}`, String(process.pid));
 }

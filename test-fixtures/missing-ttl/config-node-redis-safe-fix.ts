@@ -9,6 +9,6 @@ export async function featureFlags(db: Knex, tenantId: string) {
   if (cached) return JSON.parse(cached) as string[];
   const rows = await db('feature_flags').where({ tenant_id: tenantId, enabled: true }).pluck('name');
   await redis.set(`flags:${tenantId}`, JSON.stringify(rows)); // expect: missing-ttl
-  await redis.set(`flags:seen:${tenantId}`, '1', { NX: true }); // expect: missing-ttl
+  await redis.set(`flags:seen:${tenantId}`, '1', { NX: true });
   return rows;
 }

@@ -1,3 +1,4 @@
+// config: {"missingTtl": "all-writes"}
 import IORedis from 'ioredis';
 import knex from 'knex';
 

@@ -1,3 +1,4 @@
+// config: {"missingTtl": "all-writes"}
 import Redis from 'ioredis';
 import mongoose from 'mongoose';
 

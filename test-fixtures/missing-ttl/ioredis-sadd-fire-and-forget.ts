@@ -1,3 +1,4 @@
+// config: {"missingTtl": "all-writes"}
 import { EventEmitter } from 'node:events';
 import Redis from 'ioredis';
 

@@ -1,3 +1,4 @@
+// config: {"missingTtl": "all-writes"}
 import Redis from 'ioredis';
 import { PrismaClient } from '@prisma/client';
 

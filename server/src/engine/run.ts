@@ -23,6 +23,8 @@ import { applySuppressions } from './suppress';
 
 import { emptyFacts } from '../facts/empty';
 import { loadExtractor } from '../syntax/extractor';
+import type { FileKind } from '../model/file-kinds';
+import { kindOfFile } from './roots';
 
 /**
  * User code never crashes the engine: a file the parser or a recogniser cannot handle (nesting
@@ -51,6 +53,12 @@ export interface AnalyzerOptions {
   store?: FactsStore;
   /** files that change again and again (an editor's documents) are reparsed incrementally */
   incremental?: boolean;
+  /**
+   * Tests and scripts are no report sites and their keys count for nothing (model/file-kinds.ts);
+   * default: by path below the nearest package.json (engine/roots.ts). Ignored for files whose
+   * config sets `includeTestsAndScripts`.
+   */
+  fileKind?(file: string): FileKind | undefined;
 }
 
 export interface FileResult {
@@ -65,6 +73,7 @@ interface Entry {
   text: string;
   facts: FileFacts;
   configKey: string;
+  kind?: FileKind;
 }
 
 export class Analyzer {
@@ -106,8 +115,9 @@ export class Analyzer {
     // the linked files are those without syntax errors: a file joining or leaving them changes the list
     if (!prev || prev.facts.parseErrors.length > 0 !== f.parseErrors.length > 0) this.inputs = undefined;
     // updated in place: the list of inputs holds the entries themselves
-    if (prev) Object.assign(prev, { text, facts: f, configKey });
-    else this.entries.set(file, { file, text, facts: f, configKey });
+    const kind = config.includeTestsAndScripts ? undefined : (this.opts.fileKind ?? kindOfFile)(file);
+    if (prev) Object.assign(prev, { text, facts: f, configKey, kind });
+    else this.entries.set(file, { file, text, facts: f, configKey, ...(kind ? { kind } : {}) });
     this.index = undefined;
     return f;
   }
@@ -188,6 +198,7 @@ export class Analyzer {
     const wants = everything ? () => true : (f: string) => wanted.has(f);
     const settings: RuleSettings = {
       defaultTtlSeconds: (f) => this.opts.configFor(f).defaultTtlSeconds,
+      missingTtl: (f) => this.opts.configFor(f).missingTtl ?? 'caches',
       cacheManagerMajor: (f) => this.opts.cacheManagerMajor?.(f),
     };
     for (const id of RULE_IDS) {
@@ -196,6 +207,7 @@ export class Analyzer {
       const t0 = performance.now();
       const ctxFor = (sink: (f: Finding) => void): RuleContext<string> => ({
         settings,
+        project,
         wants,
         report: (d) => {
           const severitySetting = this.opts.configFor(d.file).rules[id];
@@ -230,7 +242,7 @@ export class Analyzer {
         let reports = this.projectReports.byRule.get(id);
         if (!reports) {
           const collected: ReportDescriptor<string>[] = [];
-          rule.checkProject(project, { settings, wants, report: (d) => collected.push(d) });
+          rule.checkProject(project, { settings, project, wants, report: (d) => collected.push(d) });
           this.projectReports.byRule.set(id, (reports = collected));
         }
         const ctx = ctxFor(sink);
@@ -249,7 +261,7 @@ export class Analyzer {
 
 /** What of the config changes the facts (not severities: those only filter findings). */
 function configFingerprint(c: ResolvedConfig): string {
-  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels]);
+  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels, !!c.includeTestsAndScripts]);
 }
 
 export type { LinkedFile };

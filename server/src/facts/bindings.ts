@@ -9,6 +9,8 @@ import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exp
 import { clientOf } from './cache/clients';
 import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
+import { stripFreeze } from '../syntax/local-values';
+import { objectOwnerName } from './cache/cache-calls';
 import type { ClassFact, ExportValue } from './types';
 
 export function collectTopLevelImports(ctx: FileCtx): void {
@@ -33,7 +35,23 @@ function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   if (c && c.t !== 'unknown' && c.t !== 'fn') return { t: 'client', client: c };
   const u = unwrap(e);
   if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return valueOfFunction(u, ctx);
-  return valueOfExpression(e, ctx);
+  const v = valueOfExpression(e, ctx);
+  // Pattern: module.exports = { set: (k, v) => client.set(k, v) } — members that may be wrappers
+  const obj = stripFreeze(e);
+  if (ts.isObjectLiteralExpression(obj) && hasFunctionMember(obj)) {
+    const name = objectOwnerName(obj);
+    if (name !== undefined) return { t: 'object', members: v?.t === 'object' ? v.members : {}, wrappers: name };
+  }
+  return v;
+}
+
+function hasFunctionMember(obj: ts.ObjectLiteralExpression): boolean {
+  return obj.properties.some(
+    (p) =>
+      ts.isMethodDeclaration(p) ||
+      ts.isShorthandPropertyAssignment(p) ||
+      (ts.isPropertyAssignment(p) && (ts.isArrowFunction(unwrap(p.initializer)) || ts.isFunctionExpression(unwrap(p.initializer)))),
+  );
 }
 
 function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {

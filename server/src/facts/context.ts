@@ -24,6 +24,8 @@ export interface FileCtx {
    * still change with an edit elsewhere (an import line).
    */
   clientMemo: { decls: Map<ts.Node, ClientRef | null>; members: Map<ts.Node, Map<string, ClientRef | null>> };
+  /** the database recogniser of this walk (facts/db/db-calls.ts), for value sources; memoised per chain */
+  db?: { recognise(e: ts.Expression): unknown };
 }
 
 export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {
@@ -89,11 +91,17 @@ function fnFact(id: number, fn: FunctionLike): FnFact {
     span: { start: fn.getStart(), end: fn.end },
     name,
     className,
-    params: fn.parameters.map((p) => ({
-      name: ts.isIdentifier(p.name) ? p.name.text : '',
-      optional: !!p.questionToken || !!p.initializer || !!p.dotDotDotToken,
-      hasDefault: !!p.initializer,
-    })),
+    params: fn.parameters.map((p) => {
+      const param: FnFact['params'][number] = {
+        name: ts.isIdentifier(p.name) ? p.name.text : '',
+        optional: !!p.questionToken || !!p.initializer || !!p.dotDotDotToken,
+        hasDefault: !!p.initializer,
+      };
+      // Pattern: put({ id, value }: Entry) — the names a destructured parameter binds
+      if (ts.isObjectBindingPattern(p.name))
+        param.bindings = p.name.elements.flatMap((el) => (ts.isIdentifier(el.name) ? [el.name.text] : []));
+      return param;
+    }),
     calls: [],
   };
 }

@@ -66,6 +66,12 @@ export interface KeyExpr {
 /** What a cache call does to the key it touches. */
 export type CacheOpKind = 'read' | 'write' | 'delete' | 'expire' | 'other';
 
+/**
+ * Where a value comes from (facts/flow/value-sources.ts): a database row, an HTTP response, the
+ * result of another call, a parameter of the enclosing function, or a literal.
+ */
+export type ValueSource = 'db' | 'http' | 'call' | 'param' | 'literal';
+
 /** One argument of a call, summarised: enough for TTL/option checks and fixes. */
 export interface ArgFact {
   span: Span;
@@ -83,6 +89,15 @@ export interface ArgFact {
   sentinel?: boolean;
   /** the value is the key/identifier of a sentinel constant imported from elsewhere (linker decides) */
   sentinelRef?: SymbolRef;
+  /** where the value comes from (arguments after the first) */
+  src?: ValueSource;
+  /**
+   * The argument as key parts, for calls that may go through a project wrapper (the wrapper builds
+   * its key from its parameters): `put(id, v)` with `key(id)` inside. `props`: an object literal's
+   * properties as key parts (`put({ id: u.id })` with a destructured `{ id }`).
+   */
+  parts?: KeyPart[];
+  propParts?: Record<string, KeyPart[]>;
 }
 
 /**
@@ -110,6 +125,8 @@ export interface CallFact {
   pipeline?: number;
   /** when the call is a statement of its own (`await redis.hset(…);`): where a fix may add a line */
   stmt?: { end: number; indent: string };
+  /** for a read: the source the code loads from when the read misses (facts/flow/miss-fallback.ts) */
+  fallback?: ValueSource;
 }
 
 export type DbWriteKind = 'create' | 'update' | 'delete';
@@ -146,7 +163,8 @@ export interface FnFact {
   span: Span;
   name?: string;
   className?: string;
-  params: { name: string; optional: boolean; hasDefault: boolean }[];
+  /** `name` is '' for a destructured parameter, whose bound names are in `bindings` */
+  params: { name: string; optional: boolean; hasDefault: boolean; bindings?: string[] }[];
   /** names of the calls made in the body (method or function names), for invalidation heuristics */
   calls: string[];
 }
@@ -163,22 +181,24 @@ export type ExportValue =
   | { t: 'client'; client: ClientRef }
   | { t: 'string'; value: string }
   | { t: 'key'; parts: KeyPart[]; params: string[] }
-  | { t: 'object'; members: Record<string, ExportValue> }
+  /** `wrappers`: the object's function members may be wrappers, recorded under this class name (WrapperMethod) */
+  | { t: 'object'; members: Record<string, ExportValue>; wrappers?: string }
   | { t: 'class'; name: string }
   | { t: 'sentinel' }
   | { t: 'reexport'; ref: SymbolRef };
 
-/** A class (or object/function group) whose methods forward to a cache client. */
+/**
+ * A function or method that makes a cache call whose key (or value, or TTL) comes from its own
+ * parameters: a project wrapper of a client (`RedisService.set(key, value, ttl?)`), a key-building
+ * helper (`ProductCache.put(id, v)`) or a function wrapper (`cacheSet(k, v)`). The linker
+ * summarises it (model/wrapper-summaries.ts) and turns its callers' calls into cache ops.
+ */
 export interface WrapperMethod {
-  /** '' for a plain function wrapper */
+  /** the class; an object literal's variable name, `<exports>` or `<default>`; '' for a plain function */
   className: string;
   method: string;
-  /** the call (CallFact id) it forwards to */
+  /** the call (CallFact id) it makes */
   callId: number;
-  keyParam?: number;
-  valueParam?: number;
-  /** a parameter that the forwarded call passes as its TTL; `hasDefault` → always has a TTL */
-  ttlParam?: number;
 }
 
 export interface ClassFact {

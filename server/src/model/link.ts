@@ -3,21 +3,19 @@
 // keys become shapes, and sentinel constants imported from elsewhere are recognised.
 import type { ResolvedConfig } from '../config';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
-import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
-import { CLIENT_MODULES } from '../facts/cache/client-modules';
 import { expandKey, shapeOf } from '../facts/keys/shapes';
+import { buildCacheModel, type CacheModel } from './cache-model';
+import type { FileKind } from './file-kinds';
+import { OpReader } from './ops';
 import { ModuleResolver, resolveRef } from './resolve';
-import type { CacheLib, CallFact, ClientRef, DbRead, DbWrite, ExportValue, FileFacts, KeyPart, SymbolRef, WrapperMethod } from '../facts/types';
-
-type Target =
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
-  | { t: 'wrapper'; file: string; className: string }
-  | { t: 'generic'; className: string };
+import type { DbRead, DbWrite, ExportValue, FileFacts, SymbolRef } from '../facts/types';
 
 interface Input {
   file: string;
   text: string;
   facts: FileFacts;
+  /** a test or a script (model/file-kinds.ts) */
+  kind?: FileKind;
 }
 
 /** The project's lists of ops, loose reads and DB writes and reads (ProjectIndex), or one file's share of them. */
@@ -83,179 +81,15 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const nestTtl = nestDefaultTtl(inputs);
   const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
 
-  function targetOf(file: string, c: ClientRef, depth = 0): Target | undefined {
-    if (depth > 8) return undefined;
-    switch (c.t) {
-      case 'lib':
-        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? nestTtl : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
-      case 'class':
-        return classTarget(file, c.name, depth);
-      case 'type':
-      case 'import': {
-        if (CLIENT_MODULES[c.ref.module]) return undefined;
-        const r = resolve(file, c.ref);
-        if (!r) return undefined;
-        if (r.value.t === 'client') return targetOf(r.file, r.value.client, depth + 1);
-        if (r.value.t === 'class') return classTarget(r.file, r.value.name, depth);
-        return undefined;
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  function classTarget(file: string, className: string, depth: number): Target | undefined {
-    const facts = factsByFile.get(file);
-    const cls = facts?.classes.find((k) => k.name === className);
-    if (facts && facts.wrappers.some((w) => w.className === className)) return { t: 'wrapper', file, className };
-    // Pattern: class RedisService extends Redis {}  (the instance is the client)
-    const ext = cls?.extendsRef;
-    if (ext && 'module' in ext) {
-      const lib = configFor(file).cacheModules[ext.module] ?? CLIENT_MODULES[ext.module];
-      if (lib) return { t: 'lib', lib };
-      const r = resolve(file, ext);
-      if (r?.value.t === 'class') return classTarget(r.file, r.value.name, depth + 1);
-    } else if (ext && 'local' in ext && depth < 8) return classTarget(file, ext.local, depth + 1);
-    if (configFor(file).wrappers.includes(className)) return { t: 'generic', className };
-    return undefined;
-  }
-
-  // ops are computed lazily per (file, call id) so wrappers can ask for their inner call's op
-  const opMemo = new Map<string, CacheOp | null>();
-  const inProgress = new Set<string>();
-
-  function keyOf(file: string, call: CallFact, keyArg: number, keyPrefix?: string): CacheOp['key'] {
-    if (keyArg !== 0 || !call.key) return undefined;
-    let parts: KeyPart[] = expandKey(call.key.parts, (ref, from) => resolve(from ?? file, ref));
-    // the client stores every key under its keyPrefix (ioredis `new Redis({ keyPrefix })`)
-    if (keyPrefix) parts = [{ lit: keyPrefix }, ...parts];
-    return { parts, shape: shapeOf(parts) };
-  }
-
-  function isSentinel(file: string, call: CallFact, valueArg: number | undefined): boolean {
-    const a = valueArg === undefined ? undefined : call.args[valueArg];
-    if (!a) return false;
-    if (a.sentinel) return true;
-    return !!a.sentinelRef && resolve(file, a.sentinelRef)?.value.t === 'sentinel';
-  }
-
-  function libOp(file: string, call: CallFact, t: Extract<Target, { t: 'lib' }>, v: VerbInfo): CacheOp {
-    let ttl = v.ttl;
-    // third-argument TTL libraries fall back to the client's default TTL
-    if (ttl === false && v.kind === 'write' && t.lib !== 'ioredis' && t.lib !== 'node-redis' && t.lib !== 'upstash')
-      ttl = t.defaultTtl === true ? true : t.defaultTtl === false ? false : undefined;
-    return {
-      file,
-      call,
-      lib: t.lib,
-      kind: v.kind,
-      verb: v.verb,
-      ttl,
-      nx: v.nx,
-      sentinel: v.kind === 'write' && isSentinel(file, call, v.valueArg),
-      key: keyOf(file, call, v.keyArg, t.keyPrefix),
-      defaultTtl: t.defaultTtl,
-      deleteVia: deleteVerbFor(t.lib, call.method),
-      ...(t.keyPrefix ? { keyPrefix: t.keyPrefix } : {}),
-    };
-  }
-
-  function wrapperOp(file: string, call: CallFact, t: Extract<Target, { t: 'wrapper' }>): CacheOp | undefined {
-    const facts = factsByFile.get(t.file)!;
-    const w: WrapperMethod | undefined = facts.wrappers.find((x) => x.className === t.className && x.method === call.method);
-    if (!w) return undefined;
-    const inner = opFor(t.file, facts.calls[w.callId]);
-    if (!inner) return undefined;
-    let ttl = inner.ttl;
-    if (w.ttlParam !== undefined && inner.kind === 'write') {
-      const fn = facts.fns[facts.calls[w.callId].fn - 1];
-      const p = fn?.params[w.ttlParam];
-      const passed = call.args.length > w.ttlParam && !call.args[w.ttlParam].spread;
-      if (p?.hasDefault || passed) ttl = inner.ttl === false ? false : true;
-      else if (p?.optional) ttl = inner.defaultTtl === true ? true : inner.defaultTtl === false ? false : undefined;
-    } else if (inner.ttl === false) {
-      // the wrapper itself never sets a TTL: that is reported once, at the wrapper's own call
-      ttl = undefined;
-    }
-    return {
-      file,
-      call,
-      lib: inner.lib,
-      wrapper: `${t.className || 'function'}.${call.method}`,
-      kind: inner.kind,
-      verb: inner.verb,
-      ttl,
-      nx: inner.nx,
-      sentinel: inner.kind === 'write' && isSentinel(file, call, w.valueParam),
-      key: keyOf(file, call, w.keyParam ?? -1),
-      defaultTtl: inner.defaultTtl,
-      deleteVia: wrapperDelete(t.file, t.className),
-    };
-  }
-
-  /** A method of the same wrapper that deletes its key argument. */
-  function wrapperDelete(file: string, className: string): string | undefined {
-    const facts = factsByFile.get(file)!;
-    for (const w of facts.wrappers) {
-      if (w.className !== className || w.keyParam !== 0) continue;
-      const inner = opFor(file, facts.calls[w.callId]);
-      if (inner?.kind === 'delete') return w.method;
-    }
-    return undefined;
-  }
-
-  function fnTarget(file: string, c: Extract<ClientRef, { t: 'fn' }>, method: string): Target | undefined {
-    if (c.local) return factsByFile.get(file)?.wrappers.some((w) => w.className === '' && w.method === method) ? { t: 'wrapper', file, className: '' } : undefined;
-    if (!c.ref) return undefined;
-    const target = modules.resolve(file, c.ref.module);
-    const facts = target ? factsByFile.get(target) : undefined;
-    return facts?.wrappers.some((w) => w.className === '' && w.method === c.ref!.name) ? { t: 'wrapper', file: target!, className: '' } : undefined;
-  }
-
-  function opFor(file: string, call: CallFact): CacheOp | undefined {
-    const memoKey = `${file}\0${call.id}`;
-    const hit = opMemo.get(memoKey);
-    if (hit !== undefined) return hit ?? undefined;
-    if (inProgress.has(memoKey)) return undefined; // recursive wrappers
-    inProgress.add(memoKey);
-    let op: CacheOp | undefined;
-    const c = call.receiver;
-    const t = c.t === 'fn' ? fnTarget(file, c, call.method) : c.t === 'unknown' ? undefined : targetOf(file, c);
-    if (t?.t === 'lib') {
-      const v = classifyVerb(t.lib, call.method, call.args);
-      if (v) op = libOp(file, call, t, v);
-    } else if (t?.t === 'wrapper') {
-      const fnCall = c.t === 'fn' ? { ...call, method: c.ref?.name ?? call.method } : call;
-      op = wrapperOp(file, fnCall, t);
-      if (op) op.call = call;
-    } else if (t?.t === 'generic') op = genericOp(file, call, t.className);
-    inProgress.delete(memoKey);
-    opMemo.set(memoKey, op ?? null);
-    return op;
-  }
-
-  function genericOp(file: string, call: CallFact, className: string): CacheOp | undefined {
-    const m = call.method.toLowerCase();
-    const kind = /^(get|fetch|read|find)/.test(m) ? 'read' : /^(set|put|save|store|write)/.test(m) ? 'write' : /^(del|delete|remove|evict|invalidate|unset|clear)/.test(m) ? 'delete' : undefined;
-    if (!kind) return undefined;
-    return { file, call, lib: 'cache-manager', wrapper: `${className}.${call.method}`, kind, verb: m, ttl: undefined, nx: false, sentinel: kind === 'write' && isSentinel(file, call, 1), key: keyOf(file, call, 0) };
-  }
+  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl });
 
   /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
-  function linkFile({ file, text, facts }: Input): FileLink {
+  function linkFile({ file, text, facts, kind }: Input): FileLink {
     const looseReads: Lists['looseReads'] = [];
     const fileOps: CacheOp[] = [];
     for (const call of facts.calls) {
-      const op = opFor(file, call);
-      if (op) {
-        fileOps.push(op);
-        // each further key of a multi-key delete is an op of its own (same call, its own key)
-        if (op.kind === 'delete' && !op.wrapper)
-          for (const k of call.moreKeys ?? []) {
-            const c = { ...call, key: k };
-            fileOps.push({ ...op, call: c, key: keyOf(file, c, 0) });
-          }
-      }
+      const ops = reader.opsOf(file, call);
+      if (ops.length > 0) for (const op of ops) fileOps.push(op);
       else if (call.key && (call.receiver.t === 'unknown' || /^(get|hget|hgetall|mget|exists)$/i.test(call.method))) {
         const parts = expandKey(call.key.parts, (ref, from) => resolve(from ?? file, ref));
         const shape = shapeOf(parts);
@@ -265,13 +99,14 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     // source order of the verbs (a chain's calls all start at its receiver)
     fileOps.sort((a, b) => a.call.methodSpan.start - b.call.methodSpan.start);
     applyLaterExpires(fileOps, facts);
+    reader.markForwarded(file, fileOps);
     const share: Lists = {
       ops: fileOps,
       looseReads,
       dbWrites: facts.dbWrites.map((w) => ({ ...w, file })),
       dbReads: facts.dbReads.map((r) => ({ ...r, file })),
     };
-    return { linked: { file, text, facts, ops: fileOps }, share };
+    return { linked: { file, text, facts, ops: fileOps, ...(kind ? { kind } : {}) }, share };
   }
 
   const links = reusing ? new Map(reusing.prev.files) : new Map<string, FileLink>();
@@ -312,7 +147,19 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     flat = built;
   }
   const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets };
-  return { files, ...flat, modules, memo, generation, changedSince, cache };
+  let model: CacheModel | undefined;
+  return {
+    files,
+    ...flat,
+    modules,
+    memo,
+    generation,
+    changedSince,
+    cache,
+    get model() {
+      return (model ??= buildCacheModel(files.values()));
+    },
+  };
 }
 
 /**
@@ -329,10 +176,18 @@ export function exportSignature(f: FileFacts): string {
 const signatures = new WeakMap<FileFacts, string>();
 
 function signatureUncached(f: FileFacts): string {
-  const wrapped = f.wrappers.map((w) => {
-    const c = f.calls[w.callId];
-    return c && { m: c.method, r: c.receiver, a: c.args.map((a) => [a.str, a.num, a.props, a.param, a.spread]), fn: f.fns[c.fn - 1]?.params };
-  });
+  // a wrapper's summary reads every cache call of its function: their verbs, keys and arguments
+  const fns = new Set(f.wrappers.map((w) => f.calls[w.callId]?.fn));
+  const wrapped = f.calls
+    .filter((c) => fns.has(c.fn))
+    .map((c) => ({
+      m: c.method,
+      r: c.receiver,
+      k: c.key?.parts,
+      a: c.args.map((a) => [a.str, a.num, a.props, a.param, a.spread, a.src, a.sentinel, a.sentinelRef]),
+      fb: c.fallback,
+      fn: f.fns[c.fn - 1]?.params,
+    }));
   return JSON.stringify([f.exports, f.classes, f.wrappers, wrapped, f.nestCacheDefaultTtl ?? 'none', f.parseErrors.length > 0]);
 }
 

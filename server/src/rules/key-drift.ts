@@ -10,11 +10,17 @@ function meaningful(shape: string | undefined): shape is string {
   return !!shape && /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
 }
 
+/** Tests and scripts say nothing of the keys the product uses (model/file-kinds.ts). */
+function inProduct(project: ProjectIndex, file: string): boolean {
+  return !project.files.get(file)?.kind;
+}
+
 function readSites(project: ProjectIndex): ReadSite[] {
   const reads: ReadSite[] = [];
-  for (const op of project.ops) if (op.kind === 'read' && meaningful(op.key?.shape)) reads.push({ file: op.file, span: op.call.span, shape: op.key!.shape!, op });
+  for (const op of project.ops)
+    if (op.kind === 'read' && !op.forwarded && meaningful(op.key?.shape) && inProduct(project, op.file)) reads.push({ file: op.file, span: op.call.span, shape: op.key!.shape!, op });
   // an unresolved receiver reading a literal key still counts as a use of that key
-  for (const r of project.looseReads) reads.push({ file: r.file, span: r.call.span, shape: r.shape });
+  for (const r of project.looseReads) if (inProduct(project, r.file)) reads.push({ file: r.file, span: r.call.span, shape: r.shape });
   return reads;
 }
 
@@ -134,7 +140,9 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
     const reads = readSites(project);
     // every shape something other than a delete touches: writes, but also incr/expire/hdel
     // (a counter that is incremented and later deleted is not a dead delete)
-    const usedShapes = [...new Set(project.ops.filter((o) => o.kind !== 'delete' && o.kind !== 'read' && o.key?.shape).map((o) => o.key!.shape!))];
+    const usedShapes = [
+      ...new Set(project.ops.filter((o) => o.kind !== 'delete' && o.kind !== 'read' && o.key?.shape && !o.forwarded && inProduct(project, o.file)).map((o) => o.key!.shape!)),
+    ];
     const readShapes = [...new Set(reads.map((r) => r.shape))];
     const { isRead, isUsed, driftingShapes } = shapeQueries(project, readShapes, usedShapes);
     const readOrder = new Map(reads.map((r, i) => [r, i]));
@@ -151,7 +159,10 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
         .sort((a, b) => readOrder.get(a.r)! - readOrder.get(b.r)!);
 
     for (const op of project.ops) {
-      if ((op.kind !== 'write' && op.kind !== 'delete') || !ctx.wants(op.file)) continue;
+      // where the key is chosen: not inside a facade, not at the calls of a helper that builds it
+      if ((op.kind !== 'write' && op.kind !== 'delete') || op.forwarded || op.echo || !ctx.wants(op.file) || !inProduct(project, op.file)) continue;
+      // a queue, a lock or a counter spelled like a cache key is a different key, not a drifted one
+      if (project.model.roleOf(op) === 'not-cache') continue;
       const shape = op.key?.shape;
       if (!meaningful(shape) || isRead(shape)) continue;
       // a delete of a key this project writes does reach an entry (`sadd('sessions:1')` … `del('sessions:1')`)

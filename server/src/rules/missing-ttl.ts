@@ -1,7 +1,8 @@
 // missing-ttl: a cache write that never expires, so one missed invalidation is stale forever.
 // Docs: docs/rules/missing-ttl.md
-import type { CacheOp, Fix, LinkedFile, Rule, RuleSettings } from '../rule';
-import { keyLabel } from './util';
+import type { KeyModel } from '../model/cache-model';
+import type { CacheOp, Edit, Fix, LinkedFile, ProjectIndex, Related, Rule, RuleSettings } from '../rule';
+import { keyLabel, viaRelated } from './util';
 
 const DEFAULT_SUGGESTED_SECONDS = 300;
 const REDIS = new Set(['ioredis', 'node-redis', 'upstash']);
@@ -75,7 +76,7 @@ function unitNote(op: CacheOp, settings: RuleSettings): string {
   return op.lib === 'keyv' || op.lib === 'lru-cache' ? ' (milliseconds)' : '';
 }
 
-export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
+export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl' | 'noReload'> = {
   meta: {
     id: 'missing-ttl',
     description: 'Require an expiry on cache writes.',
@@ -88,22 +89,37 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       setDropsTtl:
         'Redis {{verb}} to {{key}} has no EX/PX: the value never expires, and SET also removes any TTL the key had (unless KEEPTTL).',
       collectionNoTtl: '{{verb}} to {{key}} is never given an expiry (no expire/pexpire of this key follows): the structure stays stale forever.',
+      noReload:
+        'Cache write {{verb}} to {{key}} has no expiry, and no read of this key reloads it on a miss: add a reload on a miss before adding a TTL, or expired reads come back empty.',
     },
     help: 'Pass an expiry in the library\'s syntax (ioredis `set(k, v, \'EX\', 300)`, node-redis `{ EX: 300 }`, cache-manager v5+ milliseconds), or configure a default TTL on the store.',
   },
   checkFile(file: LinkedFile, ctx) {
+    if (file.kind) return;
     const configured = ctx.settings.defaultTtlSeconds(file.file);
     const seconds = configured ?? DEFAULT_SUGGESTED_SECONDS;
+    const allWrites = ctx.settings.missingTtl(file.file) === 'all-writes';
     for (const op of file.ops) {
-      if (op.kind !== 'write' || op.ttl !== false || nestDefaultUnknown(op, ctx.settings)) continue;
+      // the key and TTL of a facade's write are its callers' choice; a helper's call is its own op's
+      if (op.kind !== 'write' || op.ttl !== false || op.forwarded || op.echo || nestDefaultUnknown(op, ctx.settings)) continue;
+      const key = ctx.project.model.keyOf(op);
+      const role = ctx.project.model.roleOf(op);
+      if (role === 'not-cache' || (role === 'unknown' && !allWrites)) continue;
       // an in-process LRU memoising a computation (no database read in the function that fills it)
       // has nothing to go stale: no TTL is a choice there (e.g. hosted-git-info, path-scurry)
-      if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn)) continue;
-      const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/.test(op.verb);
+      if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn) && op.valueSrc !== 'db' && op.valueSrc !== 'http') continue;
+      const related = relatedOf(ctx.project, op, key);
+      const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
+      // readers that use the value as it is: a TTL would make them come back empty
+      if (key && key.readers.length > 0 && !key.reloads && !key.evidence.some((e) => e.reason === 'filled after a miss')) {
+        ctx.report({ file: file.file, span: reportSpan(file, op), messageId: 'noReload', data, related, suggestions: [] });
+        continue;
+      }
+      const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/.test(op.verb) && !op.via;
       const messageId = collection ? 'collectionNoTtl' : REDIS.has(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
-      const edits = collection ? expireAfter(file, op, seconds) : ttlEdit(op, seconds, ctx.settings);
+      const edits = collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings);
       const fix: Fix | undefined = edits && {
-        title: `Add a ${seconds}-second TTL${unitNote(op, ctx.settings)}`,
+        title: op.via ? `Pass a ${seconds}-second TTL to ${op.wrapper}${op.via.ttlUnit === 'ms' ? ' (milliseconds)' : ''}` : `Add a ${seconds}-second TTL${unitNote(op, ctx.settings)}`,
         kind: configured !== undefined ? 'safe' : 'suggestion',
         edits,
       };
@@ -111,13 +127,33 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
         file: file.file,
         span: reportSpan(file, op),
         messageId,
-        data: { verb: op.wrapper ?? op.verb, key: keyLabel(op) },
+        data,
+        related,
         fix: fix?.kind === 'safe' ? fix : undefined,
         suggestions: fix && fix.kind === 'suggestion' ? [fix] : [],
       });
     }
   },
 };
+
+/** Why the key counts as a cache, and the wrapper the call goes through. */
+function relatedOf(project: ProjectIndex, op: CacheOp, key: KeyModel | undefined): Related[] {
+  const out: Related[] = [];
+  const e = key?.evidence.find((x) => x.role === 'cache' && x.strength === 'strong') ?? key?.evidence.find((x) => x.role === 'cache');
+  if (e && !(e.file === op.file && e.span.start === op.call.span.start)) out.push({ file: e.file, span: e.span, message: `Why ${keyLabel(op)} is a cache: ${e.reason}.` });
+  out.push(...viaRelated(project, op, `${op.wrapper} writes the key here${op.ttlParam ? `, with a TTL only when '${op.ttlParam.name}' is passed` : ', never with an expiry'}.`));
+  return out;
+}
+
+/** `cache.put(k, v)` → `cache.put(k, v, 300)`: the wrapper's own optional TTL parameter, in its unit. */
+function wrapperTtlEdit(op: CacheOp, seconds: number): Edit[] | undefined {
+  const p = op.ttlParam;
+  const { call } = op;
+  if (!p || call.args.length !== p.index || call.args.some((a) => a.spread)) return undefined;
+  const value = op.via?.ttlUnit === 'ms' ? seconds * 1000 : seconds;
+  const last = call.args[call.args.length - 1];
+  return last ? [{ start: last.span.end, end: last.span.end, text: `, ${value}` }] : undefined;
+}
 
 /**
  * Nest's CacheModule gave stores a 5-second default TTL until @nestjs/cache-manager v3, which

@@ -109,7 +109,8 @@ function sentinelWrites(ix: Index): Sentinel[] {
   const out: Sentinel[] = [];
   for (const op of ix.project.ops) {
     // `SET lock:42 '' NX EX 30` takes a lock; it does not remember a miss
-    if (op.kind !== 'write' || !op.sentinel || op.nx || !op.key?.shape || op.call.fn === 0) continue;
+    if (op.kind !== 'write' || !op.sentinel || op.nx || op.forwarded || !op.key?.shape || op.call.fn === 0) continue;
+    if (ix.project.files.get(op.file)?.kind) continue;
     const shape = op.key.shape;
     const file = ix.project.files.get(op.file)!;
     // the entity the read path queried, when its key names it: `''` under `webhook:seen:{}` after an
@@ -237,7 +238,8 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
       // a create at module top level is a seed or migration script, run before anyone reads
       if (create.kind !== 'create' || !create.entity || create.fn === 0 || !cached.has(create.entity) || !ctx.wants(create.file)) continue;
       const file = project.files.get(create.file);
-      if (!file) continue;
+      // tests and seed scripts create records nobody has read yet
+      if (!file || file.kind) continue;
       const scope = scopeOf(file, create.fn);
       for (const s of sentinels) {
         if (!s.entities.has(create.entity)) continue;

@@ -3,7 +3,7 @@
 import { entityOfShape } from '../facts/keys/shapes';
 import type { Span, SymbolRef } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
-import { keyLabel, lineOf } from './util';
+import { keyLabel, lineOf, viaRelated } from './util';
 
 /** Verbs that store a value under a key (what a delete could replace). */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
@@ -128,9 +128,12 @@ export const setAfterCommit: Rule<'setAfterWrite'> = {
     help: 'Delete the key after the write and let the next read fill the cache.',
   },
   checkFile(file: LinkedFile, ctx) {
+    if (file.kind) return;
     const writes = file.facts.dbWrites;
     for (const op of file.ops) {
-      if (op.kind !== 'write' || op.nx || op.sentinel || !VALUE_WRITES.has(op.verb)) continue;
+      if (op.kind !== 'write' || op.nx || op.sentinel || op.forwarded || !VALUE_WRITES.has(op.verb)) continue;
+      // a lock, a counter or job state is no cached copy of the row: nothing to go stale
+      if (ctx.project.model.roleOf(op) === 'not-cache') continue;
       const before = op.call.afterWrites.map((i) => writes[i]);
       // a set after a create stores a key no reader can hold an older version of (an upsert may update)
       const candidates = before.filter((w) => w.kind !== 'create' || w.upsert);
@@ -146,7 +149,10 @@ export const setAfterCommit: Rule<'setAfterWrite'> = {
         span: findingSpan(op, file.text),
         messageId: 'setAfterWrite',
         data: { verb: verbLabel(op), key: keyLabel(op), write: w.label, line: lineOf(file.text, w.span.start) },
-        related: [{ file: file.file, span: w.span, message: `The database write (${w.label}) this cache write follows.` }],
+        related: [
+          { file: file.file, span: w.span, message: `The database write (${w.label}) this cache write follows.` },
+          ...viaRelated(ctx.project, op, `${op.wrapper} sets the key here.`),
+        ],
         suggestions: fix ? [fix] : [],
       });
     }

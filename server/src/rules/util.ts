@@ -1,6 +1,6 @@
 // Small helpers the rules share: how a key and a source position are shown in messages.
 import { positionAt } from '../text/lines';
-import type { CacheOp } from '../rule';
+import type { CacheOp, ProjectIndex, Related } from '../rule';
 
 /** 1-based line of `offset` in `text`, counted as the reporters count lines. */
 export function lineOf(text: string, offset: number): number {
@@ -19,4 +19,11 @@ export function keyLabel(op: CacheOp): string {
 export function shortPath(file: string): string {
   const parts = file.split(/[\\/]/);
   return parts.slice(-2).join('/');
+}
+
+/** Related information pointing at the client call inside the wrapper an op goes through. */
+export function viaRelated(project: ProjectIndex, op: CacheOp, message: string): Related[] {
+  const via = op.via;
+  const span = via && project.files.get(via.file)?.facts.calls[via.callId]?.span;
+  return via && span ? [{ file: via.file, span, message }] : [];
 }

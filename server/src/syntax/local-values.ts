@@ -119,6 +119,9 @@ function identifierTarget(id: ts.Identifier, imports: readonly ImportFact[], dep
       if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const) || !decl.node.initializer) return undefined;
       return targetOfInit(decl.node.initializer, imports, depth + 1);
     }
+    default:
+      // a destructured name: what it holds is not followed (a wrong value would make a wrong key)
+      return undefined;
   }
 }
 

@@ -11,7 +11,9 @@ export type Decl =
   | { t: 'var'; node: ts.VariableDeclaration }
   | { t: 'param'; node: ts.ParameterDeclaration; index: number; fn: ts.SignatureDeclaration }
   | { t: 'function'; node: ts.FunctionDeclaration }
-  | { t: 'class'; node: ts.ClassDeclaration };
+  | { t: 'class'; node: ts.ClassDeclaration }
+  /** a name bound by a destructuring declaration: `const [a, b] = await Promise.all(…)`, `const { rows } = …` */
+  | { t: 'binding'; node: ts.VariableDeclaration };
 
 export type FunctionLike =
   | ts.FunctionDeclaration
@@ -165,7 +167,17 @@ function blockDeclarations(block: StatementContainer, imports: readonly ImportFa
   for (const s of block.statements) {
     if (ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) {
-        if (!ts.isIdentifier(d.name) || m.has(d.name.text)) continue;
+        if (!ts.isIdentifier(d.name)) {
+          // Pattern: const { a, b: c } = require('m') — bindings like imports (collectRequire)
+          const req = ts.isSourceFile(block) && !!d.initializer && /^\s*require\s*\(/.test(d.initializer.getText());
+          for (const n of boundNames(d.name)) {
+            if (m.has(n)) continue;
+            const imp = req ? findLast(imports, (i) => i.local === n) : undefined;
+            m.set(n, imp ? { t: 'import', imp } : { t: 'binding', node: d });
+          }
+          continue;
+        }
+        if (m.has(d.name.text)) continue;
         // Pattern: const Redis = require('ioredis') — a binding like an import
         const imp = ts.isSourceFile(block) && d.initializer && /^\s*require\s*\(/.test(d.initializer.getText()) ? findLast(imports, (i) => i.local === (d.name as ts.Identifier).text) : undefined;
         m.set(d.name.text, imp ? { t: 'import', imp } : { t: 'var', node: d });
@@ -175,6 +187,14 @@ function blockDeclarations(block: StatementContainer, imports: readonly ImportFa
   }
   blockIndex.set(block, m);
   return m;
+}
+
+/** The names a destructuring pattern binds. */
+function boundNames(n: ts.BindingName): string[] {
+  if (ts.isIdentifier(n)) return [n.text];
+  const out: string[] = [];
+  for (const el of n.elements) if (!ts.isOmittedExpression(el)) out.push(...boundNames(el.name));
+  return out;
 }
 
 function findLast<T>(xs: readonly T[], f: (x: T) => boolean): T | undefined {

@@ -11,11 +11,15 @@ import type { LintResult } from '../../src/report/json';
 
 export const REPO = join(__dirname, '..', '..', '..');
 
-/** The canonical finding source: a missing-ttl warning on line 3. */
+/**
+ * The canonical finding source: a missing-ttl warning on line 3. Line 4 reads the key and fetches
+ * the user on a miss, which is what makes `user:1` a cache (model/roles.ts).
+ */
 export const SNIPPET = [
   "import Redis from 'ioredis';",
   'const redis = new Redis();',
   "export async function f(v: string) { await redis.set('user:1', v); }",
+  "export async function g() { const c = await redis.get('user:1'); return c ?? (await fetch('/users/1')).text(); }",
   '',
 ].join('\n');
 

@@ -8,5 +8,6 @@ export async function cacheGet<T>(key: string): Promise<T | null> {
 }
 
 export async function cacheSet(key: string, value: unknown): Promise<void> {
-  await client.set(key, JSON.stringify(value)); // expect: missing-ttl
+  // a facade: the key is the caller's, so is the finding (at each caller writing a cache key)
+  await client.set(key, JSON.stringify(value));
 }

@@ -11,7 +11,8 @@ export class CacheService {
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    await this.client.set(key, JSON.stringify(value)); // expect: missing-ttl
+    // a generic facade: reported where a caller writes a cache key through it, not here
+    await this.client.set(key, JSON.stringify(value));
   }
 
   async del(key: string): Promise<void> {

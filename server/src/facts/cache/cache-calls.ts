@@ -9,17 +9,19 @@ import { keyExprOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule } from './clients';
 import type { FileCtx } from '../context';
-import { precedesInFlow } from '../flow';
+import { missFallback } from '../flow/miss-fallback';
+import { precedesInFlow } from '../flow/order';
+import { valueSource } from '../flow/value-sources';
 import { declarationOf, enclosingClass, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { sentinelOf } from '../keys/sentinels';
-import type { ArgFact, CallFact, ClientRef } from '../types';
+import type { ArgFact, CallFact, ClientRef, FnFact } from '../types';
 import type { VisitorMap } from '../../syntax/walk';
 
 function span(n: ts.Node) {
   return { start: n.getStart(), end: n.end };
 }
 
-function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | undefined, index: number): ArgFact {
+function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | undefined, index: number, wrapperCandidate: boolean, multiSet = false): ArgFact {
   const f: ArgFact = { span: span(a) };
   if (ts.isSpreadElement(a)) {
     f.spread = true;
@@ -39,6 +41,11 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
       if (!n) continue;
       f.props.push(n);
       if (ts.isPropertyAssignment(p) && ts.isNumericLiteral(unwrap(p.initializer))) (f.propNums ??= {})[n] = Number((unwrap(p.initializer) as ts.NumericLiteral).text);
+      // Pattern: put({ id: user.id, value }) into a wrapper that destructures { id }
+      if (wrapperCandidate && index < MAX_PART_ARGS) {
+        const init = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+        if (init && isKeyLike(unwrap(init))) (f.propParts ??= {})[n] = keyExprOf(init, ctx).parts;
+      }
     }
   } else if (fn) {
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
@@ -51,7 +58,35 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     if (s === true) f.sentinel = true;
     else if (s && typeof s === 'object') f.sentinelRef = s;
   }
+  // Pattern: redis.mset({ [k]: v }) — the values are in the first argument
+  if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && multiSet)) {
+    const src = valueSource(a, ctx);
+    if (src) f.src = src;
+  }
+  // Pattern: cache.put(id, row) into `put(id, v) { redis.set(this.key(id), v) }`: the caller's id
+  if (wrapperCandidate && index > 0 && index < MAX_PART_ARGS && isKeyLike(e)) f.parts = keyExprOf(a, ctx).parts;
   return f;
+}
+
+/** Arguments past this index are never keys, values or TTLs a rule looks at. */
+const MAX_PART_ARGS = 4;
+
+/** Expressions a key (or a key part) can be: names, literals, templates, concatenations, builder calls. */
+function isKeyLike(e: ts.Expression): boolean {
+  switch (e.kind) {
+    case ts.SyntaxKind.Identifier:
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.TemplateExpression:
+    case ts.SyntaxKind.BinaryExpression:
+    case ts.SyntaxKind.CallExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Is this call's receiver a pipeline/multi chain (`redis.pipeline().set(...).expire(...)`)? */
@@ -126,7 +161,10 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         // an unresolved receiver is kept only for reads with a literal key (a use of that key)
         if (r.client.t === 'unknown' && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;
         const fn = enclosingFunction(call);
-        const args = call.arguments.map((a, i) => argFact(a, ctx, fn, i));
+        // a call of a project value may go through a wrapper that builds its key from its parameters
+        const wrapperCandidate = r.client.t !== 'lib' && r.client.t !== 'unknown';
+        const multiSet = /^m?set$|^msetnx$|^hmset$/i.test(r.method) && r.method.toLowerCase() !== 'set';
+        const args = call.arguments.map((a, i) => argFact(a, ctx, fn, i, wrapperCandidate, multiSet));
         let first: ts.Expression | undefined = call.arguments[0];
         let more: readonly ts.Expression[] = [];
         if (/^(del|unlink|mdel)$/i.test(r.method)) {
@@ -169,39 +207,76 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
   return { end: e.parent.end, indent: indentAt(ctx.text, e.parent.getStart()) };
 }
 
-/** Post-walk: DB writes preceding each call in the same flow; wrapper methods. */
+/** Post-walk: DB writes preceding each call in the same flow; what a read falls back to; wrapper methods. */
 export function finishCacheCalls(ctx: FileCtx): void {
   const { calls, dbWrites } = ctx.facts;
+  // calls of cache verbs: reading the cache again on a miss loads nothing (`findUnique` on a project
+  // value is recorded too, in case it wraps a client, but is no cache call for this purpose)
+  const cacheCalls = new Set<ts.Node>(ctx.callNodes.filter((_n, i) => CACHE_METHOD_NAMES.has(calls[i].method.toLowerCase())));
   for (let i = 0; i < calls.length; i++) {
     const node = ctx.callNodes[i];
     for (let j = 0; j < dbWrites.length; j++) if (precedesInFlow(ctx.dbWriteNodes[j], node)) calls[i].afterWrites.push(j);
+    // a statement of its own throws its result away: only a used result can fall back on a miss
+    if (!calls[i].stmt || node.arguments.some((a) => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a)))) {
+      const fb = missFallback(node, ctx, cacheCalls);
+      if (fb) calls[i].fallback = fb;
+    }
     recordWrapper(calls[i], node, ctx);
   }
 }
 
 /**
- * A method (or function) that passes one of its parameters as the key of a client call is a
- * wrapper: `async set(key, value, ttl = 3600) { await this.client.set(key, v, 'EX', ttl) }`.
+ * A method or function whose cache call takes its key, value or TTL from the function's own
+ * parameters is a wrapper (or a key-building helper): `set(key, value, ttl = 3600) { … }`,
+ * `put(id, v) { return this.redis.set(this.key(id), v) }`. The linker summarises it and reads
+ * its callers' calls as cache ops (model/wrapper-summaries.ts).
  */
 function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): void {
-  if (call.receiver.t === 'unknown' || call.args[0]?.param === undefined) return;
+  if (call.receiver.t === 'unknown' || call.fn === 0) return;
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper)
   if (call.receiver.t !== 'lib' && !CACHE_METHOD_NAMES.has(call.method.toLowerCase())) return;
   const fn = enclosingFunction(node);
-  if (!fn || call.fn === 0) return;
+  if (!fn) return;
   const info = ctx.facts.fns[call.fn - 1];
-  if (!info.name) return;
-  // only methods of a class, or named top-level functions/consts
-  const isMethod = ts.isMethodDeclaration(fn) || (ts.isPropertyDeclaration(fn.parent) && !!info.className);
-  if (!isMethod && !(ts.isFunctionDeclaration(fn) || ts.isVariableDeclaration(fn.parent))) return;
-  const ttlParam = call.args.slice(2).find((a) => a.param !== undefined)?.param;
-  ctx.facts.wrappers.push({
-    className: isMethod ? info.className ?? '' : '',
-    method: info.name,
-    callId: call.id,
-    keyParam: call.args[0].param,
-    valueParam: call.args[1]?.param,
-    ttlParam,
-  });
+  if (!info.name || !dependsOnParams(call, info)) return;
+  const owner = ownerOf(fn, info);
+  if (owner === undefined) return;
+  ctx.facts.wrappers.push({ className: owner, method: info.name, callId: call.id });
+}
+
+/** The key has a hole bound to a parameter, or an argument is a parameter (value, TTL). */
+function dependsOnParams(call: CallFact, fn: FnFact): boolean {
+  if (call.args.some((a) => a.param !== undefined)) return true;
+  const names = new Set(fn.params.flatMap((p) => (p.name ? [p.name] : p.bindings ?? [])));
+  return !!call.key?.parts.some((p) => 'hole' in p && names.has(/^[\w$]+/.exec(p.hole)?.[0] ?? ''));
+}
+
+/**
+ * Who callers reach the function through: its class (methods and arrow-function fields), the
+ * object literal it is a member of (`const cache = { set: … }`, `module.exports = { … }`,
+ * `export default { … }`), or '' for a named top-level function. Undefined: not reachable by name.
+ */
+function ownerOf(fn: ts.Node, info: FnFact): string | undefined {
+  if (info.className && (ts.isMethodDeclaration(fn) || (fn.parent && ts.isPropertyDeclaration(fn.parent)))) return info.className;
+  if (ts.isFunctionDeclaration(fn)) return fn.parent && ts.isSourceFile(fn.parent) ? '' : undefined;
+  if (fn.parent && ts.isVariableDeclaration(fn.parent)) return isTopLevelDeclaration(fn.parent) ? '' : undefined;
+  const obj = ts.isMethodDeclaration(fn) ? fn.parent : fn.parent && ts.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
+  return obj && ts.isObjectLiteralExpression(obj) ? objectOwnerName(obj) : undefined;
+}
+
+function isTopLevelDeclaration(d: ts.VariableDeclaration): boolean {
+  return !!d.parent?.parent?.parent && ts.isSourceFile(d.parent.parent.parent);
+}
+
+/** The name an exported/top-level object literal is reached by (WrapperMethod.className). */
+export function objectOwnerName(obj: ts.ObjectLiteralExpression): string | undefined {
+  let p: ts.Node = obj;
+  while (p.parent && (ts.isParenthesizedExpression(p.parent) || ts.isAsExpression(p.parent) || ts.isSatisfiesExpression(p.parent))) p = p.parent;
+  const holder = p.parent;
+  if (!holder) return undefined;
+  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && isTopLevelDeclaration(holder)) return holder.name.text;
+  if (ts.isExportAssignment(holder)) return '<default>';
+  if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(module\.)?exports$/.test(holder.left.getText())) return '<exports>';
+  return undefined;
 }

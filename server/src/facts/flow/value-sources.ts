@@ -1,0 +1,183 @@
+// Where a value comes from, as far as one function shows it: a database row (an ORM or SQL read,
+// or the row a write returned), an HTTP response, the result of some other call, a parameter of
+// the enclosing function, or a literal. A cache key whose value is loaded from a source is a
+// cache (model/roles.ts); a value that is a parameter makes the function a pass-through that its
+// callers decide for (model/wrapper-summaries.ts).
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
+import type { FileCtx } from '../context';
+import { declarationOf, memberName, unwrap } from '../../syntax/scope';
+import type { ValueSource } from '../types';
+
+/** Stronger sources win when a value mixes several: a row wrapped in an object is still a row. */
+const RANK: Record<ValueSource, number> = { db: 5, http: 4, call: 3, param: 2, literal: 1 };
+
+export function strongest(a: ValueSource | undefined, b: ValueSource | undefined): ValueSource | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** Modules whose calls are HTTP requests. */
+const HTTP_MODULES = /^(axios|got|node-fetch|undici|ky|ofetch|superagent|needle|cross-fetch|isomorphic-fetch|@nestjs\/axios|request|request-promise)$/;
+/** Global request functions (`fetch`, Nuxt's `$fetch`). */
+const HTTP_GLOBALS = new Set(['fetch', '$fetch']);
+/** Calls that keep the source of what they are given: `JSON.stringify(row)`, `rows.map(f)`, `Object.fromEntries(rows)`. */
+const KEEPS = /^(stringify|parse|String|toString|toJSON|map|filter|flatMap|slice|concat|reduce|sort|find|entries|fromEntries|values|keys|from|assign|serialize|encode|pick|omit|structuredClone|plainToInstance|plainToClass|instanceToPlain|classToPlain|toObject|lean|all|allSettled)$/;
+/** Promise glue whose receiver is the value: `firstValueFrom(this.http.get(u))`, `.then(r => r.data)`. */
+const UNWRAPS = /^(then|firstValueFrom|lastValueFrom|toPromise|pipe)$/;
+
+/** Array methods whose callback receives the receiver's elements. */
+const ITERATES = /^(map|forEach|flatMap|filter|reduce|some|every|find|findIndex)$/;
+
+const MAX_DEPTH = 8;
+
+/** The strongest source `expr` is built from (undefined: nothing this file can tell). */
+export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0): ValueSource | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const e = unwrap(expr);
+  switch (e.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return 'literal';
+    case ts.SyntaxKind.Identifier:
+      return identifierSource(e as ts.Identifier, ctx, depth);
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+      // Pattern: user.profile / rows[0] — part of what the base came from
+      return valueSource((e as ts.PropertyAccessExpression).expression, ctx, depth + 1);
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.TaggedTemplateExpression:
+      return callSource(e as ts.CallExpression | ts.TaggedTemplateExpression, ctx, depth);
+    case ts.SyntaxKind.ObjectLiteralExpression: {
+      let s: ValueSource | undefined = 'literal';
+      for (const p of (e as ts.ObjectLiteralExpression).properties) {
+        if (ts.isPropertyAssignment(p)) s = strongest(s, valueSource(p.initializer, ctx, depth + 1));
+        else if (ts.isShorthandPropertyAssignment(p)) s = strongest(s, valueSource(p.name, ctx, depth + 1));
+        else if (ts.isSpreadAssignment(p)) s = strongest(s, valueSource(p.expression, ctx, depth + 1));
+      }
+      return s;
+    }
+    case ts.SyntaxKind.ArrayLiteralExpression: {
+      let s: ValueSource | undefined = 'literal';
+      for (const x of (e as ts.ArrayLiteralExpression).elements) s = strongest(s, valueSource(ts.isSpreadElement(x) ? x.expression : x, ctx, depth + 1));
+      return s;
+    }
+    case ts.SyntaxKind.TemplateExpression: {
+      let s: ValueSource | undefined = 'literal';
+      for (const span of (e as ts.TemplateExpression).templateSpans) s = strongest(s, valueSource(span.expression, ctx, depth + 1));
+      return s;
+    }
+    case ts.SyntaxKind.ConditionalExpression: {
+      const c = e as ts.ConditionalExpression;
+      return strongest(valueSource(c.whenTrue, ctx, depth + 1), valueSource(c.whenFalse, ctx, depth + 1));
+    }
+    case ts.SyntaxKind.BinaryExpression: {
+      const b = e as ts.BinaryExpression;
+      return strongest(valueSource(b.left, ctx, depth + 1), valueSource(b.right, ctx, depth + 1));
+    }
+    case ts.SyntaxKind.SpreadElement:
+      return valueSource((e as ts.SpreadElement).expression, ctx, depth + 1);
+    default:
+      return undefined;
+  }
+}
+
+function identifierSource(id: ts.Identifier, ctx: FileCtx, depth: number): ValueSource | undefined {
+  if (id.text === 'undefined') return 'literal';
+  const d = declarationOf(id, ctx.facts.imports);
+  if (!d) return undefined;
+  if (d.t === 'param') {
+    const fn = d.fn;
+    const call = fn.parent;
+    if (call && ts.isCallExpression(call) && call.arguments.some((a) => a === (fn as ts.Node))) {
+      // Pattern: rows.forEach((row) => redis.set(key(row.id), JSON.stringify(row))) — an element of rows
+      const callee = unwrap(call.expression);
+      if (ts.isPropertyAccessExpression(callee) && ITERATES.test(callee.name.text)) return valueSource(callee.expression, ctx, depth + 1);
+      // an inline callback's parameter (`$transaction(async (tx) => …)`) is no caller's value
+      return undefined;
+    }
+    // Pattern: async put(key, value) { await this.redis.set(key, value) } — the caller's value
+    return 'param';
+  }
+  // Pattern: const [categories, brands] = await Promise.all([prisma.category.findMany(), …])
+  if (d.t === 'binding') return d.node.initializer ? valueSource(d.node.initializer, ctx, depth + 1) : undefined;
+  if (d.t === 'var') {
+    // Pattern: const user = await prisma.user.findUnique(q); … redis.set(k, JSON.stringify(user))
+    if (d.node.initializer) return valueSource(d.node.initializer, ctx, depth + 1);
+    // Pattern: for (const row of rows) redis.zadd(k, row.points, row.id) — an element of rows
+    const loop = d.node.parent?.parent;
+    if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return valueSource(loop.expression, ctx, depth + 1);
+    // Pattern: let rows; … rows = await db.query(sql)  (the last plain assignment in the function)
+    return assignedSource(id, d.node, ctx, depth);
+  }
+  return undefined;
+}
+
+/** `let x; … x = <expr>`: the sources of every assignment to `x` in its scope (strongest wins). */
+function assignedSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: FileCtx, depth: number): ValueSource | undefined {
+  const scope = decl.parent?.parent?.parent;
+  if (!scope) return undefined;
+  let s: ValueSource | undefined;
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === id.text)
+      s = strongest(s, valueSource(n.right, ctx, depth + 1));
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return s;
+}
+
+function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
+  // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
+  // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
+  if (ctx.db?.recognise(call)) return 'db';
+  if (ts.isTaggedTemplateExpression(call)) return 'call';
+  const callee = unwrap(call.expression);
+  if (isHttpCall(callee, ctx)) return 'http';
+  const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+  // Pattern: JSON.stringify(row) / rows.map(toDto) / Object.fromEntries(rows)
+  if (name && (KEEPS.test(name) || UNWRAPS.test(name))) {
+    let s: ValueSource | undefined;
+    if (ts.isPropertyAccessExpression(callee) && !isGlobalNamespace(callee.expression)) s = valueSource(callee.expression, ctx, depth + 1);
+    for (const a of call.arguments) if (!ts.isArrowFunction(a) && !ts.isFunctionExpression(a)) s = strongest(s, valueSource(a, ctx, depth + 1));
+    // Pattern: Promise.all([prisma.a.findMany(), prisma.b.count()])
+    return s ?? 'call';
+  }
+  // Pattern: new Date() / Date.now() are not sources
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /^(Date|Math|crypto|uuid|nanoid|Number|Boolean)$/.test(callee.expression.text)) return 'literal';
+  return 'call';
+}
+
+function isGlobalNamespace(e: ts.Expression): boolean {
+  return ts.isIdentifier(e) && /^(JSON|Object|Array|Promise|String)$/.test(e.text);
+}
+
+/** `fetch(u)`, `axios.get(u)`, `got(u)`, `this.httpService.get(u)` (Nest's HttpService from @nestjs/axios). */
+export function isHttpCall(callee: ts.Expression, ctx: FileCtx): boolean {
+  let root: ts.Expression = callee;
+  while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root))
+    root = ts.isCallExpression(root) ? root.expression : root.expression;
+  if (ts.isIdentifier(root)) {
+    if (HTTP_GLOBALS.has(root.text) && root === callee) return !declarationOf(root, ctx.facts.imports);
+    const d = declarationOf(root, ctx.facts.imports);
+    if (d?.t === 'import') return HTTP_MODULES.test(d.imp.module);
+    if (d?.t === 'var' && d.node.initializer) {
+      // Pattern: const api = axios.create({ baseURL })
+      const init = unwrap(d.node.initializer);
+      if (ts.isCallExpression(init)) return isHttpCall(unwrap(init.expression), ctx);
+    }
+    return false;
+  }
+  // Pattern: this.httpService.get(u) / this.http.post(u)
+  if (root.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(callee)) {
+    const recv = callee.expression;
+    return ts.isPropertyAccessExpression(recv) && /^(httpService|http|httpClient|axios)$/.test(recv.name.text);
+  }
+  return false;
+}

@@ -1,0 +1,31 @@
+// Files that are not the product: tests and one-off scripts (migrations, seeds). A test writes
+// garbage on purpose and a seed script fills keys once; neither is a place a finding belongs, and
+// their keys count neither as reads nor as writes of the project's cache (issue: "Files that are
+// not the product"). Folder names count only below the project root, so a checkout that happens
+// to live under `/home/me/test/` is not all tests.
+
+export type FileKind = 'test' | 'script';
+
+/** File names that are tests or scripts wherever they are. */
+const TEST_NAME = /\.(test|spec|e2e-spec|e2e|integration|cy|stories)\.[cm]?[jt]sx?$/i;
+const SCRIPT_NAME = /\.(seed|seeder|migration)\.[cm]?[jt]sx?$|^(seed|seeds)\.[cm]?[jt]sx?$/i;
+/** Folder names, below the project root. */
+const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'spec', 'specs', 'cypress', 'playwright', '__fixtures__', 'testing']);
+const SCRIPT_DIRS = new Set(['scripts', 'script', 'migrations', 'migration', 'seeds', 'seed', 'seeders', 'seeding']);
+
+/**
+ * What kind of file `rel` is (a path relative to its project root, `/`-separated), or undefined for
+ * product code. `rel` may also be a bare file name when no root is known: then only names count.
+ */
+export function fileKindOf(rel: string): FileKind | undefined {
+  const parts = rel.split(/[\\/]/);
+  const name = parts[parts.length - 1];
+  if (TEST_NAME.test(name)) return 'test';
+  if (SCRIPT_NAME.test(name)) return 'script';
+  for (let i = 0; i < parts.length - 1; i++) {
+    const dir = parts[i].toLowerCase();
+    if (TEST_DIRS.has(dir)) return 'test';
+    if (SCRIPT_DIRS.has(dir)) return 'script';
+  }
+  return undefined;
+}

@@ -1,0 +1,330 @@
+// Reads each recorded call as cache ops: the receiver becomes a library client (or a project
+// wrapper of one, followed across files and base classes), the verb gets its library semantics,
+// keys become shapes. A call of a wrapper becomes the wrapper's ops with the caller's key, value
+// and TTL (model/wrapper-summaries.ts); the ops inside a facade are marked `forwarded`, the calls
+// of a helper that fixes its key inside are marked `echo` (rule.ts CacheOp).
+import type { ResolvedConfig } from '../config';
+import type { CacheOp } from '../rule';
+import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
+import { CLIENT_MODULES } from '../facts/cache/client-modules';
+import { expandKey, shapeOf } from '../facts/keys/shapes';
+import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
+import type { Resolved } from './resolve';
+import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
+
+type Target =
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
+  | { t: 'wrapper'; file: string; className: string }
+  | { t: 'generic'; className: string };
+
+const MAX_DEPTH = 8;
+
+export interface OpReaderDeps {
+  factsByFile: ReadonlyMap<string, FileFacts>;
+  resolve(from: string, ref: SymbolRef): Resolved | undefined;
+  resolveModule(from: string, spec: string): string | undefined;
+  configFor(file: string): ResolvedConfig;
+  /** the Nest CacheModule's default TTL across the project */
+  nestTtl: boolean | undefined;
+}
+
+export class OpReader {
+  /** ops per (file, call id), computed lazily so wrappers can ask for their inner calls' ops */
+  private readonly memo = new Map<string, CacheOp[]>();
+  private readonly inProgress = new Set<string>();
+  private readonly summaries = new Map<string, WrapperSummary | null>();
+
+  constructor(private readonly d: OpReaderDeps) {}
+
+  /** The cache ops a call makes (none: it is no cache call). */
+  opsOf(file: string, call: CallFact): CacheOp[] {
+    const memoKey = `${file}\0${call.id}`;
+    const hit = this.memo.get(memoKey);
+    if (hit) return hit;
+    if (this.inProgress.has(memoKey)) return []; // recursive wrappers
+    this.inProgress.add(memoKey);
+    let ops: CacheOp[] = [];
+    const c = call.receiver;
+    const t = c.t === 'fn' ? this.fnTarget(file, c) : c.t === 'unknown' ? undefined : this.targetOf(file, c);
+    if (t?.t === 'lib') {
+      const v = classifyVerb(t.lib, call.method, call.args);
+      if (v) ops = this.libOps(file, call, t, v);
+    } else if (t?.t === 'wrapper') {
+      const method = c.t === 'fn' ? c.ref?.name ?? call.method : call.method;
+      ops = this.wrapperOps(file, call, t, method);
+    } else if (t?.t === 'generic') {
+      const op = this.genericOp(file, call, t.className);
+      if (op) ops = [op];
+    }
+    this.inProgress.delete(memoKey);
+    this.memo.set(memoKey, ops);
+    return ops;
+  }
+
+  keyOf(file: string, parts: KeyPart[] | undefined, keyPrefix?: string): CacheOp['key'] {
+    if (!parts) return undefined;
+    let out = expandKey(parts, (ref, from) => this.d.resolve(from ?? file, ref));
+    // the client stores every key under its keyPrefix (ioredis `new Redis({ keyPrefix })`)
+    if (keyPrefix) out = [{ lit: keyPrefix }, ...out];
+    return { parts: out, shape: shapeOf(out) };
+  }
+
+  private targetOf(file: string, c: ClientRef, depth = 0): Target | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    switch (c.t) {
+      case 'lib':
+        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? this.d.nestTtl : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
+      case 'class':
+        return this.classTarget(file, c.name, depth);
+      case 'type':
+      case 'import': {
+        if (CLIENT_MODULES[c.ref.module]) return undefined;
+        const r = this.d.resolve(file, c.ref);
+        if (!r) return undefined;
+        if (r.value.t === 'client') return this.targetOf(r.file, r.value.client, depth + 1);
+        if (r.value.t === 'class') return this.classTarget(r.file, r.value.name, depth);
+        // Pattern: const cache = require('./cache') with `module.exports = { set: (k, v) => … }`
+        if (r.value.t === 'object' && r.value.wrappers !== undefined) return { t: 'wrapper', file: r.file, className: r.value.wrappers };
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private classTarget(file: string, className: string, depth: number): Target | undefined {
+    const facts = this.d.factsByFile.get(file);
+    if (facts && facts.wrappers.some((w) => w.className === className)) return { t: 'wrapper', file, className };
+    const cls = facts?.classes.find((k) => k.name === className);
+    // Pattern: class RedisService extends Redis {}  (the instance is the client)
+    const ext = cls?.extendsRef;
+    if (ext && 'module' in ext) {
+      const lib = this.d.configFor(file).cacheModules[ext.module] ?? CLIENT_MODULES[ext.module];
+      if (lib) return { t: 'lib', lib };
+      const r = this.d.resolve(file, ext);
+      if (r?.value.t === 'class' && depth < MAX_DEPTH) return this.classTarget(r.file, r.value.name, depth + 1);
+    } else if (ext && 'local' in ext && depth < MAX_DEPTH) return this.classTarget(file, ext.local, depth + 1);
+    if (this.d.configFor(file).wrappers.includes(className)) return { t: 'generic', className };
+    return undefined;
+  }
+
+  /** The class (this one or a base) that defines wrapper `method`. */
+  private wrapperOwner(file: string, className: string, method: string, depth = 0): { file: string; className: string } | undefined {
+    const facts = this.d.factsByFile.get(file);
+    if (!facts) return undefined;
+    if (facts.wrappers.some((w) => w.className === className && w.method === method)) return { file, className };
+    // Pattern: class UserCache extends BaseCache, calling BaseCache's set()
+    const ext = facts.classes.find((k) => k.name === className)?.extendsRef;
+    if (!ext || depth >= MAX_DEPTH) return undefined;
+    if ('local' in ext) return this.wrapperOwner(file, ext.local, method, depth + 1);
+    const r = this.d.resolve(file, ext);
+    return r?.value.t === 'class' ? this.wrapperOwner(r.file, r.value.name, method, depth + 1) : undefined;
+  }
+
+  private fnTarget(file: string, c: Extract<ClientRef, { t: 'fn' }>): Target | undefined {
+    if (c.local) return { t: 'wrapper', file, className: '' };
+    if (!c.ref) return undefined;
+    const target = this.d.resolveModule(file, c.ref.module);
+    return target ? { t: 'wrapper', file: target, className: '' } : undefined;
+  }
+
+  private summary(file: string, className: string, method: string): WrapperSummary | undefined {
+    const k = `${file}\0${className}\0${method}`;
+    let s = this.summaries.get(k);
+    if (s === undefined) {
+      const facts = this.d.factsByFile.get(file);
+      s = (facts && summarise(file, facts, className, method, (call) => this.opsOf(file, call))) ?? null;
+      this.summaries.set(k, s);
+    }
+    return s ?? undefined;
+  }
+
+  private isSentinel(file: string, call: CallFact, valueArg: number | undefined): boolean {
+    const a = valueArg === undefined ? undefined : call.args[valueArg];
+    if (!a) return false;
+    if (a.sentinel) return true;
+    return !!a.sentinelRef && this.d.resolve(file, a.sentinelRef)?.value.t === 'sentinel';
+  }
+
+  private libOps(file: string, call: CallFact, t: Extract<Target, { t: 'lib' }>, v: VerbInfo): CacheOp[] {
+    let ttl = v.ttl;
+    // third-argument TTL libraries fall back to the client's default TTL
+    if (ttl === false && v.kind === 'write' && t.lib !== 'ioredis' && t.lib !== 'node-redis' && t.lib !== 'upstash')
+      ttl = t.defaultTtl === true ? true : t.defaultTtl === false ? false : undefined;
+    const op: CacheOp = {
+      file,
+      call,
+      lib: t.lib,
+      kind: v.kind,
+      verb: v.verb,
+      ttl,
+      nx: v.nx,
+      sentinel: v.kind === 'write' && this.isSentinel(file, call, v.valueArg),
+      key: v.keyArg === 0 ? this.keyOf(file, call.key?.parts, t.keyPrefix) : undefined,
+      defaultTtl: t.defaultTtl,
+      deleteVia: deleteVerbFor(t.lib, call.method),
+      ...(t.keyPrefix ? { keyPrefix: t.keyPrefix } : {}),
+      ...(v.ttlArg !== undefined ? { ttlFrom: v.ttlArg } : {}),
+      ...(v.valueArg !== undefined ? { valueArg: v.valueArg } : {}),
+      ...(valueSrcOf(call, v) ? { valueSrc: valueSrcOf(call, v) } : {}),
+      ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
+      ...(v.use ? { use: v.use } : {}),
+    };
+    const ops = [op];
+    // each further key of a multi-key delete is an op of its own (same call, its own key)
+    if (op.kind === 'delete')
+      for (const k of call.moreKeys ?? []) ops.push({ ...op, call: { ...call, key: k }, key: this.keyOf(file, k.parts, t.keyPrefix) });
+    return ops;
+  }
+
+  /** The caller's argument `index` as key parts (the first argument is the call's key). */
+  private argParts(call: CallFact, index: number, prop?: string): KeyPart[] | undefined {
+    const a = call.args[index];
+    if (!a || a.spread) return undefined;
+    if (prop !== undefined) return a.propParts?.[prop];
+    return index === 0 ? call.key?.parts : a.parts;
+  }
+
+  /** The wrapper's key template with its parameters replaced by the caller's arguments. */
+  private callerKey(file: string, call: CallFact, inner: CacheOp, s: WrapperSummary): CacheOp['key'] {
+    const template = inner.key?.parts;
+    if (!template) return undefined;
+    const out: KeyPart[] = [];
+    for (const p of template) {
+      if (!('hole' in p)) {
+        out.push(p);
+        continue;
+      }
+      const prm = paramOfHole(p.hole, s.fn);
+      const given = prm && this.argParts(call, prm.index, prm.prop);
+      out.push(...(given ? this.keyOf(file, given)?.parts ?? [p] : [p]));
+    }
+    const merged: KeyPart[] = [];
+    for (const p of out) {
+      const last = merged[merged.length - 1];
+      if ('lit' in p && last && 'lit' in last) merged[merged.length - 1] = { lit: last.lit + p.lit };
+      else merged.push(p);
+    }
+    return { parts: merged, shape: shapeOf(merged) };
+  }
+
+  private wrapperOps(file: string, call: CallFact, t: Extract<Target, { t: 'wrapper' }>, method: string): CacheOp[] {
+    const owner = this.wrapperOwner(t.file, t.className, method) ??
+      // Pattern: module.exports = { set } with a top-level `function set(k, v)` (shorthand members)
+      (t.className !== '' ? this.wrapperOwner(t.file, '', method) : undefined);
+    if (!owner) return [];
+    const s = this.summary(owner.file, owner.className, method);
+    if (!s) return [];
+    const label = owner.className && !owner.className.startsWith('<') ? `${owner.className}.${method}` : `${method}()`;
+    const deleteVia = this.wrapperDelete(owner.file, owner.className);
+    const out: CacheOp[] = [];
+    for (const inner of s.ops) {
+      const ttlSummary = s.ttl.get(inner);
+      const valueParam = inner.kind === 'write' && inner.valueArg !== undefined ? inner.call.args[inner.valueArg]?.param : undefined;
+      const caller = valueParam !== undefined ? call.args[valueParam] : undefined;
+      const op: CacheOp = {
+        file,
+        call,
+        lib: inner.lib,
+        wrapper: label,
+        kind: inner.kind,
+        verb: inner.verb,
+        ttl: inner.kind === 'write' && ttlSummary ? ttlAtCall(ttlSummary, call, inner) : inner.ttl,
+        nx: inner.nx,
+        sentinel: inner.kind === 'write' && (valueParam !== undefined ? this.isSentinel(file, call, valueParam) : inner.sentinel),
+        key: this.callerKey(file, call, inner, s),
+        defaultTtl: inner.defaultTtl,
+        deleteVia,
+        via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner) } : {}) },
+        ...(inner.use ? { use: inner.use } : {}),
+        ...(s.facade ? {} : { echo: true }),
+      };
+      if (ttlSummary?.t === 'param') {
+        op.ttlFrom = ttlSummary.index;
+        if (op.ttl === false) op.ttlParam = { index: ttlSummary.index, name: ttlSummary.name };
+      }
+      const src = caller ? caller.src : inner.valueSrc;
+      if (src && inner.kind === 'write') op.valueSrc = src;
+      if (valueParam !== undefined) op.valueArg = valueParam;
+      const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
+      if (fb) op.fallback = fb;
+      out.push(op);
+    }
+    return out;
+  }
+
+  /**
+   * Marks the ops of `file` that sit inside a facade (model/wrapper-summaries.ts): their callers
+   * choose the key and the TTL, so nothing about those is reported inside, called or not.
+   */
+  markForwarded(file: string, ops: readonly CacheOp[]): void {
+    const facts = this.d.factsByFile.get(file);
+    if (!facts || facts.wrappers.length === 0) return;
+    const owners = new Map<number, { className: string; method: string }>();
+    for (const w of facts.wrappers) {
+      const c = facts.calls[w.callId];
+      if (c) owners.set(c.fn, { className: w.className, method: w.method });
+    }
+    for (const op of ops) {
+      const o = owners.get(op.call.fn);
+      if (o && this.summary(file, o.className, o.method)?.facade) op.forwarded = true;
+    }
+  }
+
+  /** A method of the same owner that deletes the key its first parameter gives (swap set for it). */
+  private wrapperDelete(file: string, className: string): string | undefined {
+    const facts = this.d.factsByFile.get(file)!;
+    for (const m of new Set(facts.wrappers.filter((w) => w.className === className).map((w) => w.method))) {
+      const s = this.summary(file, className, m);
+      if (s && s.ops.length === 1 && s.ops[0].kind === 'delete' && s.fn.params.length >= 1) {
+        const k = s.ops[0].key?.parts;
+        if (k?.some((p) => 'hole' in p && paramOfHole(p.hole, s.fn)?.index === 0)) return m;
+      }
+    }
+    return undefined;
+  }
+
+  private genericOp(file: string, call: CallFact, className: string): CacheOp | undefined {
+    const m = call.method.toLowerCase();
+    const kind = /^(get|fetch|read|find)/.test(m) ? 'read' : /^(set|put|save|store|write)/.test(m) ? 'write' : /^(del|delete|remove|evict|invalidate|unset|clear)/.test(m) ? 'delete' : undefined;
+    if (!kind) return undefined;
+    return {
+      file,
+      call,
+      lib: 'cache-manager',
+      wrapper: `${className}.${call.method}`,
+      kind,
+      verb: m,
+      ttl: undefined,
+      nx: false,
+      sentinel: kind === 'write' && this.isSentinel(file, call, 1),
+      key: this.keyOf(file, call.key?.parts),
+      ...(kind === 'write' && call.args[1]?.src ? { valueSrc: call.args[1].src } : {}),
+      ...(kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
+    };
+  }
+}
+
+
+/** What a write stores is loaded from: its value argument, or any member of a collection write. */
+function valueSrcOf(call: CallFact, v: VerbInfo): CacheOp['valueSrc'] {
+  if (v.kind !== 'write') return undefined;
+  if (v.valueArg !== undefined) return call.args[v.valueArg]?.src;
+  let best: CacheOp['valueSrc'];
+  for (const a of v.keyArg < 0 ? call.args : call.args.slice(1)) if (a.src && (!best || rank(a.src) > rank(best))) best = a.src;
+  return best;
+}
+
+function rank(s: NonNullable<CacheOp['valueSrc']>): number {
+  return { db: 5, http: 4, call: 3, param: 2, literal: 1 }[s];
+}
+
+/** The unit an op's TTL argument is in: PX/PEXPIRE and the millisecond libraries, else seconds. */
+function ttlUnitOf(op: CacheOp): 's' | 'ms' {
+  if (op.via?.ttlUnit) return op.via.ttlUnit;
+  if (op.lib === 'keyv' || op.lib === 'lru-cache' || op.lib === 'cache-manager') return 'ms';
+  const flag = op.ttlFrom !== undefined ? op.call.args[op.ttlFrom - 1]?.str : undefined;
+  if (flag && /^PX/i.test(flag)) return 'ms';
+  if (/^(psetex|pexpire|pexpireat)$/.test(op.verb)) return 'ms';
+  return 's';
+}

@@ -1,0 +1,120 @@
+// Is a key a cache? The first question a reviewer asks, and so the first one cachelint answers:
+// Redis holds queues, locks, counters, sessions, membership sets and job state as well as caches,
+// and only caches go stale. Each op adds evidence for its key (cache-model.ts groups ops by key);
+// the role follows from the evidence, and the evidence is shown with it (hover, JSON).
+import type { CacheOp } from '../rule';
+import type { Span } from '../facts/types';
+
+export type Role = 'cache' | 'not-cache' | 'unknown';
+
+export interface Evidence {
+  role: 'cache' | 'not-cache';
+  /** `filled after a miss`, `popped as a queue`… (the place is added where it is shown) */
+  reason: string;
+  /** how much it weighs: strong evidence decides against weak evidence of the other role */
+  strength: 'strong' | 'weak';
+  file: string;
+  span: Span;
+}
+
+/** Libraries that are caches by nature: every key they hold is a cache entry. */
+const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
+
+const USE_REASONS: Record<string, string> = {
+  queue: 'popped or trimmed as a queue',
+  'rename-source': 'renamed into place (a temporary key)',
+  counter: 'incremented as a counter',
+  lock: 'set only if absent (a lock or marker)',
+  membership: 'kept by SADD/SREM (a membership set)',
+  pubsub: 'a pub/sub channel',
+  stream: 'a stream',
+  probabilistic: 'a HyperLogLog or bitmap',
+};
+
+/** Words in a key that name state no read path reloads: sessions, tokens, locks, job state. */
+const STATE_WORDS =
+  /(^|[^a-z])(sess|session|sessions|token|tokens|jwt|refresh|otp|captcha|verify|verification|nonce|csrf|lock|locks|mutex|semaphore|ratelimit|rate|throttle|limiter|queue|job|jobs|task|tasks|idempotency|idempotent|dedup|dedupe|seen|processed|inflight|progress|cursor|checkpoint|heartbeat|presence|online|socket|ws)([^a-z]|$)/i;
+
+/** Words of job and import state: keys filled by a job and deleted at its end. */
+const SCRATCH_WORDS = /(^|[^a-z])(job|jobs|task|tasks|export|import|batch|run|sync|migration|tmp|temp|progress|step|pending|todo|staging)([^a-z]|$)/i;
+
+function at(op: CacheOp, role: Evidence['role'], reason: string, strength: Evidence['strength']): Evidence {
+  return { role, reason, strength, file: op.file, span: op.call.span };
+}
+
+/** What one op says about its key's role, on its own. */
+export function evidenceOf(op: CacheOp): Evidence[] {
+  const out: Evidence[] = [];
+  if (op.use && !(op.use === 'lock' && (op.valueSrc === 'db' || op.valueSrc === 'http')))
+    out.push(at(op, 'not-cache', USE_REASONS[op.use], op.use === 'membership' || op.use === 'lock' ? 'weak' : 'strong'));
+  if (CACHE_LIBS.has(op.lib) && !op.via) out.push(at(op, 'cache', `stored in ${op.lib}, a cache library`, 'weak'));
+  if (op.kind === 'read' && (op.fallback === 'db' || op.fallback === 'http'))
+    out.push(at(op, 'cache', op.fallback === 'db' ? 'a miss loads from the database' : 'a miss fetches over HTTP', 'strong'));
+  if (op.kind === 'write' && (op.valueSrc === 'db' || op.valueSrc === 'http'))
+    out.push(at(op, 'cache', op.valueSrc === 'db' ? 'its value is loaded from the database' : 'its value is fetched over HTTP', 'weak'));
+  if (op.kind === 'delete' && op.call.afterWrites.length > 0) out.push(at(op, 'cache', 'deleted after a database write', 'weak'));
+  return out;
+}
+
+/**
+ * Read-through fills in one function: a read that falls back to a source on a miss, then a write of
+ * the same key (same source text or shape) of what was loaded.
+ */
+export function fillEvidence(ops: readonly CacheOp[]): Map<CacheOp, Evidence> {
+  const out = new Map<CacheOp, Evidence>();
+  for (const w of ops) {
+    if (w.kind !== 'write' || w.nx || w.sentinel) continue;
+    const r = ops.find(
+      (o) =>
+        o.kind === 'read' &&
+        !!o.fallback &&
+        o.call.fn === w.call.fn &&
+        o.file === w.file &&
+        // a wrapper's read-through (`getOrSet(key, load)`) reads and writes in one call
+        o.call.span.start <= w.call.span.start &&
+        sameKey(o, w),
+    );
+    if (r && w.valueSrc !== 'literal') out.set(w, at(r, 'cache', 'filled after a miss', 'strong'));
+  }
+  return out;
+}
+
+function sameKey(a: CacheOp, b: CacheOp): boolean {
+  if (a.call.key && b.call.key && a.call.key.text === b.call.key.text && a.file === b.file && a.call.fn === b.call.fn) return true;
+  return !!a.key?.shape && a.key.shape === b.key?.shape && /[A-Za-z]{2,}/.test(a.key.shape);
+}
+
+/** The role a key's evidence gives it; `ops` are all the ops of the key (for the scratch-state test). */
+export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[], shape: string | undefined): Role {
+  const strongNot = evidence.some((e) => e.role === 'not-cache' && e.strength === 'strong');
+  const strongCache = evidence.some((e) => e.role === 'cache' && e.strength === 'strong');
+  const weakCache = evidence.some((e) => e.role === 'cache');
+  if (strongNot) return 'not-cache';
+  if (strongCache) return 'cache';
+  if (evidence.some((e) => e.role === 'not-cache')) return 'not-cache';
+  if (isScratch(ops, shape)) return 'not-cache';
+  if (weakCache) return shape && STATE_WORDS.test(shape) ? 'unknown' : 'cache';
+  return 'unknown';
+}
+
+/**
+ * Job scratch state: written and deleted by the job's own code (the same function, or a key named
+ * for a job or an import), never deleted after a database write, never filled after a miss.
+ */
+function isScratch(ops: readonly CacheOp[], shape: string | undefined): boolean {
+  const deletes = ops.filter((o) => o.kind === 'delete');
+  if (deletes.length === 0 || deletes.some((d) => d.call.afterWrites.length > 0)) return false;
+  const writes = ops.filter((o) => o.kind === 'write');
+  if (writes.length === 0) return false;
+  if (shape && SCRATCH_WORDS.test(shape)) return true;
+  return deletes.every((d) => writes.some((w) => w.file === d.file && w.call.fn === d.call.fn));
+}
+
+/** Why a key's role is what it is, in a few words: `cache: filled after a miss`. */
+export function describeRole(role: Role, evidence: readonly Evidence[]): string {
+  if (role === 'unknown') return 'unknown: no read falls back to a source, and no use says it is something else';
+  const e = evidence.find((x) => x.role === role && x.strength === 'strong') ?? evidence.find((x) => x.role === role);
+  return e ? `${role}: ${e.reason}` : role === 'not-cache' ? 'not a cache: filled and deleted by the same job, never reloaded on a miss' : role;
+}
+
+export { STATE_WORDS };

@@ -1,0 +1,162 @@
+// What a project's own cache function or method does to the client, summarised once, so its
+// callers' calls become cache ops with their own keys and TTLs: `RedisService.set(key, v, ttl?)`,
+// `ProductCache.put(id, v)` with `this.key(id)` inside, `cacheSet(k, v)`, `module.exports = { set }`.
+// A summary holds the inner ops (as the linker read them in the wrapper's file), the key as a
+// template over the wrapper's parameters, and whether it sets an expiry always, never, or only
+// when an optional parameter is given.
+import type { CacheOp } from '../rule';
+import type { CallFact, FileFacts, FnFact, KeyPart } from '../facts/types';
+
+/** How a wrapper's write expires. */
+export type TtlSummary =
+  | { t: 'always' }
+  | { t: 'never' }
+  /** set when parameter `index` is passed (or always, when it has a default) */
+  | { t: 'param'; index: number; name: string; optional: boolean; hasDefault: boolean }
+  | { t: 'unknown' };
+
+export interface WrapperSummary {
+  file: string;
+  className: string;
+  method: string;
+  fn: FnFact;
+  /** the ops of the calls it makes, in source order; expires of a written key are folded into its TTL */
+  ops: CacheOp[];
+  /** per op, how its TTL is decided (writes only) */
+  ttl: Map<CacheOp, TtlSummary>;
+  /**
+   * The callers choose the key or the TTL (a facade: `set(key, v, ttl?)`): findings about the key
+   * and the TTL belong at the call sites, never inside. Otherwise the key and TTL are fixed inside
+   * (`cacheUser(u)` writing `user:${u.id}`), and the findings belong there.
+   */
+  facade: boolean;
+}
+
+/** A parameter reference in a key hole: `id`, `user.id` (prop `id` of `user`), or a destructured `{ id }`. */
+export function paramOfHole(hole: string, fn: FnFact): { index: number; prop?: string } | undefined {
+  const m = /^([\w$]+)(?:\??\.([\w$]+))?/.exec(hole);
+  if (!m) return undefined;
+  const [, root, prop] = m;
+  const exact = m[0].length === hole.length;
+  for (let i = 0; i < fn.params.length; i++) {
+    const p = fn.params[i];
+    if (p.name && p.name === root) {
+      if (!prop && hole.length === root.length) return { index: i };
+      if (prop && exact) return { index: i, prop };
+      return undefined;
+    }
+    if (!p.name && p.bindings?.includes(root) && hole.length === root.length) return { index: i, prop: root };
+  }
+  return undefined;
+}
+
+/** Does the key have a hole naming a parameter (the callers give that part of the key)? */
+export function keyUsesParams(parts: readonly KeyPart[] | undefined, fn: FnFact): boolean {
+  return !!parts?.some((p) => 'hole' in p && !!paramOfHole(p.hole, fn));
+}
+
+/**
+ * A key the callers choose: nothing literal but separators and constant prefixes around a
+ * parameter (`key`, `${this.prefix}${key}`, `cache:${key}`), or a parameter first.
+ */
+function openKey(op: CacheOp, fn: FnFact): boolean {
+  const parts = op.key?.parts ?? [];
+  if (parts.length === 0) return true;
+  const first = parts[0];
+  if ('hole' in first && paramOfHole(first.hole, fn)) return true;
+  const text = parts.map((p) => ('lit' in p ? p.lit : '')).join('').replace(/\b(cache|cached|app|api|v\d+)\b/gi, '');
+  return !/[A-Za-z]{2,}/.test(text);
+}
+
+/** The TTL an op gets from its own call: an argument that is a parameter of the wrapper, or fixed. */
+function ttlOf(op: CacheOp, call: CallFact, fn: FnFact): TtlSummary {
+  if (op.ttlFrom !== undefined) {
+    const p = call.args[op.ttlFrom]?.param;
+    if (p !== undefined) {
+      const prm = fn.params[p];
+      return { t: 'param', index: p, name: prm?.name ?? '', optional: !!prm?.optional, hasDefault: !!prm?.hasDefault };
+    }
+  }
+  if (op.ttl === true) return { t: 'always' };
+  if (op.ttl === false) return { t: 'never' };
+  return { t: 'unknown' };
+}
+
+/** Two branches writing the same key (`ttl ? set(k, v, 'EX', ttl) : set(k, v)`): one summary. */
+function mergeTtl(a: TtlSummary, b: TtlSummary): TtlSummary {
+  if (a.t === 'param') return a;
+  if (b.t === 'param') return b;
+  if (a.t === b.t) return a;
+  return { t: 'unknown' };
+}
+
+function sameKeyText(a: CacheOp, b: CacheOp): boolean {
+  return !!a.call.key && a.call.key.text === b.call.key?.text;
+}
+
+/**
+ * Summarises `method` of `className` in `file` from the ops of its calls (`innerOp` reads a call
+ * of that file as the linker does). Undefined when the method makes no cache call.
+ */
+export function summarise(
+  file: string,
+  facts: FileFacts,
+  className: string,
+  method: string,
+  innerOp: (call: CallFact) => CacheOp[],
+): WrapperSummary | undefined {
+  const calls = facts.wrappers.filter((w) => w.className === className && w.method === method).flatMap((w) => facts.calls[w.callId] ?? []);
+  if (calls.length === 0) return undefined;
+  const fnId = calls[0].fn;
+  const fn = facts.fns[fnId - 1];
+  if (!fn) return undefined;
+  // every cache call of the method, not only those recorded for their parameters
+  const all = facts.calls.filter((c) => c.fn === fnId);
+  const raw = all.flatMap((c) => innerOp(c).map((op) => ({ op, call: c })));
+  const ops: CacheOp[] = [];
+  const ttl = new Map<CacheOp, TtlSummary>();
+  for (const { op, call } of raw) {
+    if (op.kind === 'expire') {
+      // Pattern: await this.redis.rpush(k, v); if (ttl) await this.redis.expire(k, ttl)
+      const w = ops.find((o) => o.kind === 'write' && sameKeyText(o, op));
+      if (w) {
+        const t = ttl.get(w)!;
+        const e = ttlOf(op, call, fn);
+        ttl.set(w, e.t === 'param' ? e : t.t === 'never' ? { t: 'always' } : t);
+        continue;
+      }
+    }
+    if (op.kind === 'write') {
+      // the same key written on two branches is one write
+      const twin = ops.find((o) => o.kind === 'write' && sameKeyText(o, op));
+      if (twin) {
+        ttl.set(twin, mergeTtl(ttl.get(twin)!, ttlOf(op, call, fn)));
+        continue;
+      }
+      ttl.set(op, ttlOf(op, call, fn));
+    }
+    ops.push(op);
+  }
+  if (ops.length === 0) return undefined;
+  const facade = [...ttl.values()].some((t) => t.t === 'param') || ops.some((o) => openKey(o, fn));
+  return { file, className, method, fn, ops, ttl, facade };
+}
+
+/** At a call site: is the TTL set, given the summary and the arguments passed? */
+export function ttlAtCall(t: TtlSummary, call: CallFact, inner: CacheOp): boolean | undefined {
+  switch (t.t) {
+    case 'always':
+      return true;
+    case 'never':
+      return false;
+    case 'unknown':
+      return undefined;
+    case 'param': {
+      const a = call.args[t.index];
+      const passed = !!a && !a.spread;
+      if (passed || t.hasDefault) return true;
+      // an omitted optional TTL falls back to the client's default, when it has one
+      return inner.defaultTtl === true ? true : inner.defaultTtl === false || inner.lib === 'ioredis' || inner.lib === 'node-redis' || inner.lib === 'upstash' ? false : undefined;
+    }
+  }
+}

@@ -1,7 +1,0 @@
-import { createClient } from 'redis';
-
-const redis = await createClient().connect();
-
-export async function rememberSession(sessionId: string, userId: string) {
-  await redis.set(`session:${sessionId}`, userId, { EX: 300, NX: true }); // expect: missing-ttl
-}
