@@ -243,7 +243,7 @@ describe('the other formats', () => {
 
 describe('a hostile environment', () => {
   it('a reader that stops early (`cachelint -f json | head -c 100`) ends the run quietly, exit code kept', async () => {
-    const many: Record<string, string> = { '.cachelintrc.json': '{ "rules": { "missing-ttl": "error" } }' };
+    const many: Record<string, string> = { '.cachelintrc.json': '{ "rules": { "missing-ttl": "error" }, "missingTtl": "all-writes" }' };
     for (let i = 0; i < 300; i++) many[`src/f${i}.ts`] = SNIPPET;
     const dir = project(built.work, many);
     const child = spawn(process.execPath, [built.cli, '-f', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -11,7 +11,7 @@ export async function placeOrder(userId: string, lines: { sku: string; qty: numb
     await tx.orderLine.createMany({ data: lines.map((l) => ({ ...l, orderId: created.id })) });
     return created;
   });
-  await redis.hset(`order:${order.id}:status`, { status: 'placed', at: Date.now() }); // expect: missing-ttl
+  await redis.hset(`order:${order.id}:status`, { status: order.status, at: Date.now() }); // expect: missing-ttl
   await redis.expire(`order:${order.id}:status`, 300);
   return order;
 }

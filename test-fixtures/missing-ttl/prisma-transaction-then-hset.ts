@@ -11,6 +11,6 @@ export async function placeOrder(userId: string, lines: { sku: string; qty: numb
     await tx.orderLine.createMany({ data: lines.map((l) => ({ ...l, orderId: created.id })) });
     return created;
   });
-  await redis.hset(`order:${order.id}:status`, { status: 'placed', at: Date.now() }); // expect: missing-ttl
+  await redis.hset(`order:${order.id}:status`, { status: order.status, at: Date.now() }); // expect: missing-ttl
   return order;
 }

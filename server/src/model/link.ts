@@ -157,7 +157,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     changedSince,
     cache,
     get model() {
-      return (model ??= buildCacheModel(files.values()));
+      return (model ??= buildCacheModel(files));
     },
   };
 }

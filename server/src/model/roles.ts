@@ -31,12 +31,22 @@ const USE_REASONS: Record<string, string> = {
   probabilistic: 'a HyperLogLog or bitmap',
 };
 
+/**
+ * Words in a key that name a marker or a lock outright: `lock:order:1`, `webhook:seen:42`,
+ * `usage-migration:7:done`. Strong: a read that finds one missing runs the work, which looks like
+ * a reload but is not one.
+ */
+const MARKER_WORDS =
+  /(^|[^a-z])(lock|locks|locked|mutex|semaphore|seen|processed|done|completed|finished|migrated|migration|idempotency|idempotent|dedup|dedupe|ratelimit|throttle|cooldown|inflight|claimed|sent|notified)([^a-z]|$)/i;
+
 /** Words in a key that name state no read path reloads: sessions, tokens, locks, job state. */
 const STATE_WORDS =
   /(^|[^a-z])(sess|session|sessions|token|tokens|jwt|refresh|otp|captcha|verify|verification|nonce|csrf|lock|locks|mutex|semaphore|ratelimit|rate|throttle|limiter|queue|job|jobs|task|tasks|idempotency|idempotent|dedup|dedupe|seen|processed|inflight|progress|cursor|checkpoint|heartbeat|presence|online|socket|ws)([^a-z]|$)/i;
 
 /** Words of job and import state: keys filled by a job and deleted at its end. */
 const SCRATCH_WORDS = /(^|[^a-z])(job|jobs|task|tasks|export|import|batch|run|sync|migration|tmp|temp|progress|step|pending|todo|staging)([^a-z]|$)/i;
+
+const FILLED = 'filled after a miss';
 
 function at(op: CacheOp, role: Evidence['role'], reason: string, strength: Evidence['strength']): Evidence {
   return { role, reason, strength, file: op.file, span: op.call.span };
@@ -74,7 +84,7 @@ export function fillEvidence(ops: readonly CacheOp[]): Map<CacheOp, Evidence> {
         o.call.span.start <= w.call.span.start &&
         sameKey(o, w),
     );
-    if (r && w.valueSrc !== 'literal') out.set(w, at(r, 'cache', 'filled after a miss', 'strong'));
+    if (r && w.valueSrc !== 'literal') out.set(w, at(r, 'cache', FILLED, 'strong'));
   }
   return out;
 }
@@ -84,17 +94,47 @@ function sameKey(a: CacheOp, b: CacheOp): boolean {
   return !!a.key?.shape && a.key.shape === b.key?.shape && /[A-Za-z]{2,}/.test(a.key.shape);
 }
 
-/** The role a key's evidence gives it; `ops` are all the ops of the key (for the scratch-state test). */
-export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[], shape: string | undefined): Role {
+/** What a key's evidence makes it: a role, and for keys that are no cache, what they are instead. */
+export interface Decision {
+  role: Role;
+  /**
+   * `replica`: the application keeps a copy of database rows here that its readers use as it is
+   * (nothing reloads it on a miss): no TTL or delete may help, but a write racing another still
+   * leaves it wrong. `scratch`: job state. `marker`: a named lock or "done" marker.
+   */
+  kind?: 'replica' | 'scratch' | 'marker';
+}
+
+/** The role a key's evidence gives it; `ops` are all the ops of the key. */
+export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[], shape: string | undefined): Decision {
   const strongNot = evidence.some((e) => e.role === 'not-cache' && e.strength === 'strong');
   const strongCache = evidence.some((e) => e.role === 'cache' && e.strength === 'strong');
   const weakCache = evidence.some((e) => e.role === 'cache');
-  if (strongNot) return 'not-cache';
-  if (strongCache) return 'cache';
-  if (evidence.some((e) => e.role === 'not-cache')) return 'not-cache';
-  if (isScratch(ops, shape)) return 'not-cache';
-  if (weakCache) return shape && STATE_WORDS.test(shape) ? 'unknown' : 'cache';
-  return 'unknown';
+  if (strongNot) return { role: 'not-cache' };
+  if (shape && MARKER_WORDS.test(shape)) return { role: 'not-cache', kind: 'marker' };
+  // only ever written with a flag (`'true'`, `'1'`, `true`, a timestamp): a marker, not a copy of anything
+  const writes = ops.filter((o) => o.kind === 'write');
+  if (writes.length > 0 && writes.every(isFlagWrite)) return { role: 'not-cache', kind: 'marker' };
+  if (strongCache) return { role: 'cache' };
+  // named for a job or an import (`import:bitly:7:tags`, `tolt:import:partnerIds:3`): its state
+  if (shape && SCRATCH_WORDS.test(shape)) return { role: 'not-cache', kind: 'scratch' };
+  if (evidence.some((e) => e.role === 'not-cache')) return { role: 'not-cache' };
+  if (isScratch(ops, shape)) return { role: 'not-cache', kind: 'scratch' };
+  // read where it is used, never reloaded from the database or an API: the application keeps the data there (a replica)
+  const reloads = evidence.some((e) => e.reason === FILLED) || ops.some((o) => o.kind === 'read' && (o.fallback === 'db' || o.fallback === 'http'));
+  if (ops.some((o) => o.kind === 'read') && !reloads) return { role: 'not-cache', kind: 'replica' };
+  if (weakCache) return shape && STATE_WORDS.test(shape) ? { role: 'unknown' } : { role: 'cache' };
+  return { role: 'unknown' };
+}
+
+/** A write of a flag-like literal: `'true'`, `'1'`, `1`, `true`, `Date.now()` (a status word like `'shipped'` is data). */
+function isFlagWrite(w: CacheOp): boolean {
+  if (w.valueSrc !== 'literal' || w.sentinel) return false;
+  const a = w.valueArg !== undefined ? w.call.args[w.valueArg] : undefined;
+  if (!a) return false;
+  if (a.str !== undefined) return /^(true|1|yes|y|on|done|ok|x|set|active)$/i.test(a.str);
+  if (a.num !== undefined) return a.num === 1;
+  return !a.props;
 }
 
 /**
@@ -103,18 +143,26 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
  */
 function isScratch(ops: readonly CacheOp[], shape: string | undefined): boolean {
   const deletes = ops.filter((o) => o.kind === 'delete');
-  if (deletes.length === 0 || deletes.some((d) => d.call.afterWrites.length > 0)) return false;
   const writes = ops.filter((o) => o.kind === 'write');
-  if (writes.length === 0) return false;
+  if (deletes.length === 0 || writes.length === 0) return false;
+  // named for a job (`export:7:progress`): its end deletes it, whatever the job wrote to the database
   if (shape && SCRATCH_WORDS.test(shape)) return true;
+  if (deletes.some((d) => d.call.afterWrites.length > 0)) return false;
   return deletes.every((d) => writes.some((w) => w.file === d.file && w.call.fn === d.call.fn));
 }
 
+const KIND_REASONS: Record<NonNullable<Decision['kind']>, string> = {
+  replica: 'not a cache: read as it is, nothing reloads it on a miss (the application keeps the data there)',
+  scratch: 'not a cache: filled and deleted by the same job, never reloaded on a miss',
+  marker: 'not a cache: its name says it is a lock or a marker',
+};
+
 /** Why a key's role is what it is, in a few words: `cache: filled after a miss`. */
-export function describeRole(role: Role, evidence: readonly Evidence[]): string {
-  if (role === 'unknown') return 'unknown: no read falls back to a source, and no use says it is something else';
-  const e = evidence.find((x) => x.role === role && x.strength === 'strong') ?? evidence.find((x) => x.role === role);
-  return e ? `${role}: ${e.reason}` : role === 'not-cache' ? 'not a cache: filled and deleted by the same job, never reloaded on a miss' : role;
+export function describeRole(d: Decision, evidence: readonly Evidence[]): string {
+  if (d.role === 'unknown') return 'unknown: no read falls back to a source, and no use says it is something else';
+  if (d.kind) return KIND_REASONS[d.kind];
+  const e = evidence.find((x) => x.role === d.role && x.strength === 'strong') ?? evidence.find((x) => x.role === d.role);
+  return e ? `${d.role === 'cache' ? 'cache' : 'not a cache'}: ${e.reason}` : d.role;
 }
 
 export { STATE_WORDS };

@@ -138,7 +138,11 @@ export function summarise(
     ops.push(op);
   }
   if (ops.length === 0) return undefined;
-  const facade = [...ttl.values()].some((t) => t.t === 'param') || ops.some((o) => openKey(o, fn));
+  // a method that loads what it writes (a read-through `findOneDataType(type)`) decides the value and
+  // the TTL itself, whatever key it builds: only a pass-through of the caller's value is a facade
+  const writes = ops.filter((o) => o.kind === 'write');
+  const passThrough = writes.length === 0 || writes.some((o) => o.valueSrc === 'param' || o.valueSrc === undefined);
+  const facade = [...ttl.values()].some((t) => t.t === 'param') || (passThrough && ops.some((o) => openKey(o, fn)));
   return { file, className, method, fn, ops, ttl, facade };
 }
 

@@ -160,7 +160,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
 
     for (const op of project.ops) {
       // where the key is chosen: not inside a facade, not at the calls of a helper that builds it
-      if ((op.kind !== 'write' && op.kind !== 'delete') || op.forwarded || op.echo || !ctx.wants(op.file) || !inProduct(project, op.file)) continue;
+      if ((op.kind !== 'write' && op.kind !== 'delete') || !project.model.isKeySite(op) || !ctx.wants(op.file) || !inProduct(project, op.file)) continue;
       // a queue, a lock or a counter spelled like a cache key is a different key, not a drifted one
       if (project.model.roleOf(op) === 'not-cache') continue;
       const shape = op.key?.shape;

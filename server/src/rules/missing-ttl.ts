@@ -76,7 +76,7 @@ function unitNote(op: CacheOp, settings: RuleSettings): string {
   return op.lib === 'keyv' || op.lib === 'lru-cache' ? ' (milliseconds)' : '';
 }
 
-export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl' | 'noReload'> = {
+export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
   meta: {
     id: 'missing-ttl',
     description: 'Require an expiry on cache writes.',
@@ -89,8 +89,6 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl' | 'noR
       setDropsTtl:
         'Redis {{verb}} to {{key}} has no EX/PX: the value never expires, and SET also removes any TTL the key had (unless KEEPTTL).',
       collectionNoTtl: '{{verb}} to {{key}} is never given an expiry (no expire/pexpire of this key follows): the structure stays stale forever.',
-      noReload:
-        'Cache write {{verb}} to {{key}} has no expiry, and no read of this key reloads it on a miss: add a reload on a miss before adding a TTL, or expired reads come back empty.',
     },
     help: 'Pass an expiry in the library\'s syntax (ioredis `set(k, v, \'EX\', 300)`, node-redis `{ EX: 300 }`, cache-manager v5+ milliseconds), or configure a default TTL on the store.',
   },
@@ -101,7 +99,9 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl' | 'noR
     const allWrites = ctx.settings.missingTtl(file.file) === 'all-writes';
     for (const op of file.ops) {
       // the key and TTL of a facade's write are its callers' choice; a helper's call is its own op's
-      if (op.kind !== 'write' || op.ttl !== false || op.forwarded || op.echo || nestDefaultUnknown(op, ctx.settings)) continue;
+      if (op.kind !== 'write' || op.ttl !== false || !ctx.project.model.isKeySite(op) || nestDefaultUnknown(op, ctx.settings)) continue;
+      // inside a helper its callers reach with bare keys: those calls may expire what it wrote
+      if (op.forwarded && ctx.project.model.opaqueCallersOf(op).every((c) => c.kind !== op.kind || c.ttl !== false)) continue;
       const key = ctx.project.model.keyOf(op);
       const role = ctx.project.model.roleOf(op);
       if (role === 'not-cache' || (role === 'unknown' && !allWrites)) continue;
@@ -110,11 +110,6 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl' | 'noR
       if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn) && op.valueSrc !== 'db' && op.valueSrc !== 'http') continue;
       const related = relatedOf(ctx.project, op, key);
       const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
-      // readers that use the value as it is: a TTL would make them come back empty
-      if (key && key.readers.length > 0 && !key.reloads && !key.evidence.some((e) => e.reason === 'filled after a miss')) {
-        ctx.report({ file: file.file, span: reportSpan(file, op), messageId: 'noReload', data, related, suggestions: [] });
-        continue;
-      }
       const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/.test(op.verb) && !op.via;
       const messageId = collection ? 'collectionNoTtl' : REDIS.has(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
       const edits = collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings);

@@ -1,7 +1,6 @@
 // negative-cache-on-create: a read path caches "not found", and creating that entity never clears it.
 // Docs: docs/rules/negative-cache-on-create.md
-import { normaliseEntity } from '../facts/keys/entities';
-import { driftBetween, entityOfShape, shapesMatch } from '../facts/keys/shapes';
+import { driftBetween, entityOfShape, shapeNamesEntity, shapesMatch } from '../facts/keys/shapes';
 import type { FileFacts, FnFact } from '../facts/types';
 import type { CacheOp, LinkedFile, ProjectIndex, Rule } from '../rule';
 import { fileIndex, type FileIndex } from './file-index';
@@ -116,7 +115,7 @@ function sentinelWrites(ix: Index): Sentinel[] {
     // the entity the read path queried, when its key names it: `''` under `webhook:seen:{}` after an
     // order lookup is a dedup flag, and `user:{}` cached after a session lookup is about users
     const looked = [...scopeOf(file, op.call.fn)].flatMap((fn) => [...readsOf(file, fn)]);
-    let entities = new Set(looked.filter((e) => keyNames(shape, e)));
+    let entities = new Set(looked.filter((e) => shapeNamesEntity(shape, e)));
     // Pattern: const m = await this.members.findById(id) — the lookup is in a helper the read path calls
     const keyEntity = entityOfShape(shape);
     if (entities.size === 0 && keyEntity) entities = calleeEntities(ix, file, op, keyEntity);
@@ -125,14 +124,6 @@ function sentinelWrites(ix: Index): Sentinel[] {
   return out;
 }
 
-/** Does a key shape name the entity: `shop:product:{}` → product, `apikey:{}` → api_key, `addresses:{}` → address? */
-function keyNames(shape: string, entity: string): boolean {
-  const flat = entity.replace(/_/g, '');
-  return shape
-    .split(/[:/.|#{}\s]+/)
-    .map((seg) => normaliseEntity(seg))
-    .some((w) => !!w && (w === entity || w.replace(/_/g, '') === flat));
-}
 
 /** `this.usersRepo.findById(id)` where some project function `findById` reads the key's entity. */
 function calleeEntities(ix: Index, file: LinkedFile, op: CacheOp, keyEntity: string): Set<string> {

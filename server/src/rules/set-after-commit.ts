@@ -1,7 +1,7 @@
 // set-after-commit: a cache set of a fresh value right after a database write (write-through).
 // Docs: docs/rules/set-after-commit.md
-import { entityOfShape } from '../facts/keys/shapes';
-import type { Span, SymbolRef } from '../facts/types';
+import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
+import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
 import { keyLabel, lineOf, viaRelated } from './util';
 
@@ -113,7 +113,7 @@ function verbLabel(op: CacheOp): string {
   return op.wrapper.startsWith('function.') ? `${op.wrapper.slice('function.'.length)}()` : op.wrapper;
 }
 
-export const setAfterCommit: Rule<'setAfterWrite'> = {
+export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
   meta: {
     id: 'set-after-commit',
     description: 'Prefer deleting a cache key after a database write over setting it.',
@@ -124,6 +124,8 @@ export const setAfterCommit: Rule<'setAfterWrite'> = {
     messages: {
       setAfterWrite:
         'Cache {{verb}} of {{key}} after the database write {{write}} (line {{line}}): two writers can commit in one order and set the cache in the other, leaving the older value cached until the TTL.',
+      setAfterWriteReplica:
+        'Copy {{verb}} of {{key}} after the database write {{write}} (line {{line}}): two writers can commit in one order and set it in the other, and since no reader reloads it on a miss, the older value stays until the next write; deleting alone would leave reads empty.',
     },
     help: 'Delete the key after the write and let the next read fill the cache.',
   },
@@ -132,22 +134,31 @@ export const setAfterCommit: Rule<'setAfterWrite'> = {
     const writes = file.facts.dbWrites;
     for (const op of file.ops) {
       if (op.kind !== 'write' || op.nx || op.sentinel || op.forwarded || !VALUE_WRITES.has(op.verb)) continue;
-      // a lock, a counter or job state is no cached copy of the row: nothing to go stale
-      if (ctx.project.model.roleOf(op) === 'not-cache') continue;
+      // a lock, a counter or job state is no copy of the row: nothing to go stale. A replica of
+      // rows that readers use as they find it (nothing reloads it) does go stale: reported, no delete
+      const key = ctx.project.model.keyOf(op);
+      const role = ctx.project.model.roleOf(op);
+      const replica = role === 'not-cache' && key?.kind === 'replica';
+      if (role === 'not-cache' && !replica) continue;
       const before = op.call.afterWrites.map((i) => writes[i]);
       // a set after a create stores a key no reader can hold an older version of (an upsert may update)
       const candidates = before.filter((w) => w.kind !== 'create' || w.upsert);
       if (candidates.length === 0) continue;
       const keyEntity = op.key?.shape ? entityOfShape(op.key.shape) : undefined;
-      // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine)
-      const related = candidates.filter((w) => !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity));
+      // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine);
+      // a key of unknown role, or a copy no reader reloads, must show it by its name (a session
+      // written after a login update is no copy of the user row)
+      const shape = op.key?.shape;
+      const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
+      const related = candidates.filter((w) => (role === 'unknown' || replica ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)));
       if (related.length === 0) continue;
       const w = related[related.length - 1];
-      const fix = swapForDelete(op, file);
+      // readers that use the copy as it is would find nothing after a delete: no such fix
+      const fix = replica ? undefined : swapForDelete(op, file);
       ctx.report({
         file: file.file,
         span: findingSpan(op, file.text),
-        messageId: 'setAfterWrite',
+        messageId: replica ? 'setAfterWriteReplica' : 'setAfterWrite',
         data: { verb: verbLabel(op), key: keyLabel(op), write: w.label, line: lineOf(file.text, w.span.start) },
         related: [
           { file: file.file, span: w.span, message: `The database write (${w.label}) this cache write follows.` },

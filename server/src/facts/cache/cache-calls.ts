@@ -5,7 +5,7 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
-import { keyExprOf } from '../keys/key-exprs';
+import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule } from './clients';
 import type { FileCtx } from '../context';
@@ -44,14 +44,13 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
       // Pattern: put({ id: user.id, value }) into a wrapper that destructures { id }
       if (wrapperCandidate && index < MAX_PART_ARGS) {
         const init = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-        if (init && isKeyLike(unwrap(init))) (f.propParts ??= {})[n] = keyExprOf(init, ctx).parts;
+        if (init && isKeyLike(unwrap(init))) (f.propParts ??= {})[n] = keyPartsOf(init, ctx);
       }
     }
   } else if (fn) {
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
-    const inner = ts.isCallExpression(e) && e.arguments.length === 1 && /^JSON\.stringify$/.test(e.expression.getText(ctx.sf)) ? unwrap(e.arguments[0]) : e;
-    const i = ts.isIdentifier(inner) ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === inner.text) : -1;
-    if (i >= 0) f.param = i;
+    const i = paramIndexOf(e, fn, ctx);
+    if (i !== undefined) f.param = i;
   }
   if (index >= 1 && index <= 2) {
     const s = sentinelOf(a, ctx);
@@ -64,8 +63,31 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     if (src) f.src = src;
   }
   // Pattern: cache.put(id, row) into `put(id, v) { redis.set(this.key(id), v) }`: the caller's id
-  if (wrapperCandidate && index > 0 && index < MAX_PART_ARGS && isKeyLike(e)) f.parts = keyExprOf(a, ctx).parts;
+  if (wrapperCandidate && index > 0 && index < MAX_PART_ARGS && isKeyLike(e)) f.parts = keyPartsOf(a, ctx);
   return f;
+}
+
+/**
+ * The parameter of `fn` an argument passes on: the parameter itself, serialised
+ * (`JSON.stringify(value)`, `String(ttl)`), or through a local const (`const data = JSON.stringify(val)`).
+ */
+function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCtx, depth = 0): number | undefined {
+  const u = unwrap(e);
+  if (depth > 4) return undefined;
+  if (ts.isCallExpression(u) && u.arguments.length === 1 && /^(JSON\.stringify|String|Number|serialize|encode)$/.test(u.expression.getText(ctx.sf)))
+    return paramIndexOf(u.arguments[0], fn, ctx, depth + 1);
+  // Pattern: typeof val === 'object' ? JSON.stringify(val) : String(val)
+  if (ts.isConditionalExpression(u)) {
+    const a = paramIndexOf(u.whenTrue, fn, ctx, depth + 1);
+    return a !== undefined && a === paramIndexOf(u.whenFalse, fn, ctx, depth + 1) ? a : undefined;
+  }
+  if (!ts.isIdentifier(u)) return undefined;
+  const i = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === u.text);
+  if (i >= 0) return i;
+  const d = declarationOf(u, ctx.facts.imports);
+  if (d?.t === 'var' && d.node.initializer && d.node.parent && ts.isVariableDeclarationList(d.node.parent) && d.node.parent.flags & ts.NodeFlags.Const)
+    return paramIndexOf(d.node.initializer, fn, ctx, depth + 1);
+  return undefined;
 }
 
 /** Arguments past this index are never keys, values or TTLs a rule looks at. */
@@ -207,6 +229,9 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
   return { end: e.parent.end, indent: indentAt(ctx.text, e.parent.getStart()) };
 }
 
+/** Calls whose result may be a cached value (a client read, a wrapper's getter, a read-through helper). */
+const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists|members|range|retrieve|obtain/i;
+
 /** Post-walk: DB writes preceding each call in the same flow; what a read falls back to; wrapper methods. */
 export function finishCacheCalls(ctx: FileCtx): void {
   const { calls, dbWrites } = ctx.facts;
@@ -216,8 +241,8 @@ export function finishCacheCalls(ctx: FileCtx): void {
   for (let i = 0; i < calls.length; i++) {
     const node = ctx.callNodes[i];
     for (let j = 0; j < dbWrites.length; j++) if (precedesInFlow(ctx.dbWriteNodes[j], node)) calls[i].afterWrites.push(j);
-    // a statement of its own throws its result away: only a used result can fall back on a miss
-    if (!calls[i].stmt || node.arguments.some((a) => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a)))) {
+    // a statement of its own throws its result away: only a used result of a read can fall back on a miss
+    if (READ_LIKE.test(calls[i].method) && (!calls[i].stmt || node.arguments.some((a) => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a))))) {
       const fb = missFallback(node, ctx, cacheCalls);
       if (fb) calls[i].fallback = fb;
     }

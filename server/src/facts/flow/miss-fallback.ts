@@ -1,8 +1,13 @@
 // Does a cache read fall back to a source when it misses? `const c = await redis.get(k); if (c)
 // return c; const row = await prisma.user.findUnique(q)` loads the row after a miss: that key is a
 // cache (filled from a source, model/roles.ts), and a TTL on it is safe to add. A read whose
-// result is used as it is (a membership check, a session lookup, a queue peek) has no fallback:
-// there a TTL would make reads come back empty, and missing-ttl says so instead of offering one.
+// result is used as it is (a membership check, a session lookup, a flag, a lookup that throws
+// when empty) has no fallback: there a TTL would make reads come back empty.
+//
+// Only the shapes a reload takes count, never "some database call happens later":
+//   `cached ?? await load()`, `cached || load()`, `cached ? parse(cached) : await load()`,
+//   `if (cached) return … cached …; … load …`, `if (!cached) { cached = await load() }`,
+//   `cache.wrap(key, () => load())`.
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
@@ -18,13 +23,13 @@ function isFallbackOperator(k: ts.SyntaxKind): boolean {
 
 /**
  * The strongest source loaded when the read `call` misses, or undefined when nothing is loaded.
- * `cacheCalls` are the file's recognised cache calls: loading from the cache again is no source.
+ * `cacheCalls` are the file's calls of cache verbs: loading from the cache again is no source.
  */
 export function missFallback(call: ts.CallExpression, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
   // Pattern: cache.wrap(key, () => prisma.user.findUnique(q)) / remember(key, 60, async () => …)
   for (const a of call.arguments) {
     const f = unwrap(a);
-    if (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) return sourcesIn(f.body, ctx, cacheCalls, -1) ?? 'call';
+    if (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) return sourcesIn(f.body, ctx, cacheCalls) ?? 'call';
   }
   // climb from the read to what holds its result
   let e: ts.Node = call;
@@ -33,58 +38,128 @@ export function missFallback(call: ts.CallExpression, ctx: FileCtx, cacheCalls: 
   const holder = e.parent;
   if (!holder) return undefined;
   // Pattern: return (await redis.get(k)) ?? (await load(k))
-  if (ts.isBinaryExpression(holder) && holder.left === e && isFallbackOperator(holder.operatorToken.kind))
-    return sourcesIn(holder.right, ctx, cacheCalls, -1);
+  if (ts.isBinaryExpression(holder) && holder.left === e && isFallbackOperator(holder.operatorToken.kind)) return sourcesIn(holder.right, ctx, cacheCalls);
+  // Pattern: (await redis.get(k)) ? JSON.parse(…) : await load(k)  — not a boolean test (exists)
+  if (ts.isConditionalExpression(holder) && holder.condition === e) return sourcesIn(holder.whenFalse, ctx, cacheCalls);
   const fn = enclosingFunction(call);
   if (!fn?.body) return undefined;
-  const after = call.end;
-  // Pattern: if (!(await redis.exists(k))) { … load … }
-  if (ts.isIfStatement(holder) || (ts.isPrefixUnaryExpression(holder) && holder.parent && ts.isIfStatement(holder.parent)))
-    return sourcesIn(fn.body, ctx, cacheCalls, after);
-  // Pattern: const cached = await redis.get(k); if (cached) return JSON.parse(cached); … load …
   let name: string | undefined;
   if (ts.isVariableDeclaration(holder) && holder.initializer === e && ts.isIdentifier(holder.name)) name = holder.name.text;
   else if (ts.isBinaryExpression(holder) && holder.right === e && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(holder.left))
     name = holder.left.text;
-  if (!name || !testedIn(fn.body, name, after)) return undefined;
-  return sourcesIn(fn.body, ctx, cacheCalls, after);
+  return name ? reloadAfter(fn.body, name, call.end, ctx, cacheCalls) : undefined;
 }
 
-/** `name` is tested after `after`: `if (name)`, `!name`, `name ? … : …`, `name ?? …`, `name === null`. */
-function testedIn(body: ts.Node, name: string, after: number): boolean {
-  let found = false;
-  const mentions = (n: ts.Node): boolean => {
-    if (ts.isIdentifier(n) && n.text === name) return true;
-    if (isFunctionLike(n)) return false;
-    return !!ts.forEachChild(n, (c) => (mentions(c) ? true : undefined));
+/** Whether `n` mentions `name` (not inside nested functions). */
+function mentions(n: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(n)) return n.text === name;
+  if (isFunctionLike(n)) return false;
+  return !!ts.forEachChild(n, (c) => (mentions(c, name) ? true : undefined));
+}
+
+/** A `return` in `n` whose value mentions `name` (the hit path returns the cached value). */
+function returnsIt(n: ts.Node, name: string): boolean {
+  if (ts.isReturnStatement(n)) return !!n.expression && mentions(n.expression, name);
+  if (isFunctionLike(n)) return false;
+  return !!ts.forEachChild(n, (c) => (returnsIt(c, name) ? true : undefined));
+}
+
+/** An assignment `name = <source>` in `n`: what it assigns, when it loads something. */
+function reassigned(n: ts.Node, name: string, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  let s: ValueSource | undefined;
+  const visit = (m: ts.Node): void => {
+    if (ts.isBinaryExpression(m) && m.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(m.left) && m.left.text === name)
+      s = strongest(s, sourcesIn(m.right, ctx, cacheCalls));
+    if (!isFunctionLike(m)) ts.forEachChild(m, visit);
   };
+  visit(n);
+  return s;
+}
+
+/** Is `cond` a test that the value is there (`c`, `c !== null`, `c != undefined`), rather than missing? */
+function testsPresent(cond: ts.Expression, name: string): boolean | undefined {
+  const c = unwrap(cond);
+  if (ts.isIdentifier(c) && c.text === name) return true;
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = testsPresent(c.operand, name);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (ts.isBinaryExpression(c) && mentions(c, name)) {
+    // Pattern: cached !== null / cached.length > 0 / Object.keys(cached).length === 0
+    const op = c.operatorToken.kind;
+    const other = mentions(c.left, name) ? c.right : c.left;
+    const empty = /^(null|undefined|''|""|0)$/.test(other.getText());
+    const leftSide = mentions(c.left, name);
+    if (empty) {
+      if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return true;
+      if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) return false;
+      if (op === ts.SyntaxKind.GreaterThanToken) return leftSide ? true : undefined;
+      if (op === ts.SyntaxKind.LessThanToken) return leftSide ? undefined : true;
+      if (op === ts.SyntaxKind.LessThanEqualsToken) return leftSide ? false : undefined;
+    }
+    if (other.getText() === '1' && op === ts.SyntaxKind.GreaterThanEqualsToken && leftSide) return true;
+    if (other.getText() === '1' && op === ts.SyntaxKind.LessThanToken && leftSide) return false;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return testsPresent(c.left, name) ?? testsPresent(c.right, name);
+    return undefined;
+  }
+  if (ts.isCallExpression(c) && mentions(c, name)) return true; // `if (isValid(cached))`
+  return undefined;
+}
+
+/**
+ * After the read that put its result in `name`: the code returns the value when it is there and
+ * loads otherwise, or replaces it with a load when it is missing, or falls back with `??`/`||`/`?:`.
+ */
+function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  let found: ValueSource | undefined;
+  let hitReturns = false;
   const visit = (n: ts.Node): void => {
-    if (found || n.end <= after) return;
+    if (found === 'db' || n.end <= after) return;
     if (n.pos >= after) {
-      if (ts.isIfStatement(n) && mentions(n.expression)) found = true;
-      else if (ts.isConditionalExpression(n) && mentions(n.condition)) found = true;
-      else if (ts.isBinaryExpression(n) && isFallbackOperator(n.operatorToken.kind) && mentions(n.left)) found = true;
-      else if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken && mentions(n.operand)) found = true;
-      if (found) return;
+      if (ts.isIfStatement(n) && mentions(n.expression, name)) {
+        const present = testsPresent(n.expression, name);
+        // Pattern: if (cached) return JSON.parse(cached);  — the load after it is the miss path
+        if (present === true && returnsIt(n.thenStatement, name)) hitReturns = true;
+        // Pattern: if (!cached) { cached = await load(); … }  /  if (cached) … else { cached = await load() }
+        const missBranch = present === false ? n.thenStatement : present === true ? n.elseStatement : undefined;
+        if (missBranch) found = strongest(found, reassigned(missBranch, name, ctx, cacheCalls) ?? (returnsSource(missBranch, ctx, cacheCalls)));
+      } else if (ts.isBinaryExpression(n) && isFallbackOperator(n.operatorToken.kind) && mentions(n.left, name) && !mentions(n.right, name)) {
+        found = strongest(found, sourcesIn(n.right, ctx, cacheCalls));
+      } else if (ts.isConditionalExpression(n) && testsPresent(n.condition, name) === true) {
+        found = strongest(found, sourcesIn(n.whenFalse, ctx, cacheCalls));
+      }
     }
     if (!isFunctionLike(n) || n === body) ts.forEachChild(n, visit);
   };
   visit(body);
+  // the hit path returned early: what the function loads after that is what a miss gets
+  if (hitReturns) found = strongest(found, sourcesIn(body, ctx, cacheCalls, after));
   return found;
 }
 
+/** The sources a branch returns: `if (!c) return await load()`. */
+function returnsSource(n: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  let s: ValueSource | undefined;
+  const visit = (m: ts.Node): void => {
+    if (ts.isReturnStatement(m) && m.expression) s = strongest(s, sourcesIn(m.expression, ctx, cacheCalls));
+    if (!isFunctionLike(m)) ts.forEachChild(m, visit);
+  };
+  visit(n);
+  return s;
+}
+
 /**
- * The strongest source loaded in `node` after offset `after` (-1: anywhere): a database call, an
+ * The strongest source loaded in `node` (after offset `after`, when given): a database call, an
  * HTTP request, or another awaited call that is not a cache call.
  */
-function sourcesIn(node: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>, after: number): ValueSource | undefined {
+function sourcesIn(node: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>, after = -1): ValueSource | undefined {
   let s: ValueSource | undefined;
   const visit = (n: ts.Node): void => {
     if (s === 'db' || n.end <= after) return;
     if ((ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) && n.pos >= after && !cacheCalls.has(n)) {
       if (ctx.db?.recognise(n)) s = 'db';
       else if (ts.isCallExpression(n) && isHttpCall(unwrap(n.expression), ctx)) s = strongest(s, 'http');
-      else if (n.parent && ts.isAwaitExpression(n.parent)) s = strongest(s, 'call');
+      else if (n.parent && (ts.isAwaitExpression(n.parent) || ts.isReturnStatement(n.parent))) s = strongest(s, 'call');
     }
     ts.forEachChild(n, visit);
   };

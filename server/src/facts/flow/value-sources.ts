@@ -108,8 +108,15 @@ function identifierSource(id: ts.Identifier, ctx: FileCtx, depth: number): Value
   // Pattern: const [categories, brands] = await Promise.all([prisma.category.findMany(), …])
   if (d.t === 'binding') return d.node.initializer ? valueSource(d.node.initializer, ctx, depth + 1) : undefined;
   if (d.t === 'var') {
+    // Pattern: const pairs: string[] = []; for (const r of rows) pairs.push(r.sku, r.price); … mset(pairs)
+    const init = d.node.initializer && unwrap(d.node.initializer);
+    if (init && (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) && isEmptyLiteral(init))
+      return strongest('literal', filledSource(id, d.node, ctx, depth));
     // Pattern: const user = await prisma.user.findUnique(q); … redis.set(k, JSON.stringify(user))
-    if (d.node.initializer) return valueSource(d.node.initializer, ctx, depth + 1);
+    const list = d.node.parent;
+    const isConst = !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+    // Pattern: let data = await cache.get(k); if (!data) data = await repo.find(q) — every value it gets
+    if (d.node.initializer) return isConst ? valueSource(d.node.initializer, ctx, depth + 1) : strongest(valueSource(d.node.initializer, ctx, depth + 1), assignedSource(id, d.node, ctx, depth));
     // Pattern: for (const row of rows) redis.zadd(k, row.points, row.id) — an element of rows
     const loop = d.node.parent?.parent;
     if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return valueSource(loop.expression, ctx, depth + 1);
@@ -127,6 +134,29 @@ function assignedSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: Fi
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === id.text)
       s = strongest(s, valueSource(n.right, ctx, depth + 1));
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return s;
+}
+
+function isEmptyLiteral(e: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression): boolean {
+  return ts.isArrayLiteralExpression(e) ? e.elements.length === 0 : e.properties.length === 0;
+}
+
+/** What is pushed or assigned into an empty array or object: `pairs.push(…)`, `byId[k] = …`. */
+function filledSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: FileCtx, depth: number): ValueSource | undefined {
+  const scope = decl.parent?.parent?.parent;
+  if (!scope) return undefined;
+  let s: ValueSource | undefined;
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(push|unshift|set|add)$/.test(n.expression.name.text)) {
+      const recv = unwrap(n.expression.expression);
+      if (ts.isIdentifier(recv) && recv.text === id.text) for (const a of n.arguments) s = strongest(s, valueSource(a, ctx, depth + 1));
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(n.left)) {
+      const recv = unwrap(n.left.expression);
+      if (ts.isIdentifier(recv) && recv.text === id.text) s = strongest(s, valueSource(n.right, ctx, depth + 1));
+    }
     ts.forEachChild(n, visit);
   };
   ts.forEachChild(scope, visit);

@@ -34,6 +34,11 @@ export function keyExprOf(expr: ts.Expression, ctx: FileCtx): KeyExpr {
   return out;
 }
 
+/** Only the parts of a key expression (a wrapper's argument at a call site: no builder, no written form). */
+export function keyPartsOf(expr: ts.Expression, ctx: FileCtx): KeyPart[] {
+  return partsOf(expr, { ctx, env: new Map(), active: new Set(), depth: 0 });
+}
+
 /**
  * A template or `+` chain as written: literal text and the hole expressions' own source text
  * (`id`, not what a const inlined for it), so a fix can rebuild the key with the same values.

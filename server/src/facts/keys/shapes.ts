@@ -296,6 +296,18 @@ export function entityOfShape(shape: string): string | undefined {
 }
 
 /**
+ * Does a key shape name the entity: `shop:product:{}` → product, `apikey:{}` → api_key,
+ * `addresses:{}` → address, `sys_config:{}` → config (a table prefix), `brand:logo:{}` → brand?
+ */
+export function shapeNamesEntity(shape: string, entity: string): boolean {
+  const flat = entity.replace(/_/g, '');
+  return shape
+    .split(/[:/.|#{}\s]+/)
+    .map((seg) => normaliseEntity(seg))
+    .some((w) => !!w && (w === entity || w.replace(/_/g, '') === flat || w.endsWith(`_${entity}`) || entity.endsWith(`_${w}`)));
+}
+
+/**
  * Whether two shapes may denote the same runtime key: a hole matches any text without `:` or `/`
  * (an id, possibly empty), so `user:{}` matches `user:42` and `user:{}{}`, but not `user:{}:profile`
  * nor `product:v2:{}` vs `product:{}`.

@@ -1,5 +1,6 @@
-// The cached config is written from the database, but its reader uses what it finds as it is:
-// a TTL alone would make reads come back empty, so the finding says so and offers no TTL.
+// config: {"missingTtl": "all-writes"}
+// valid: a replica of config rows written from the database and read as it is, never reloaded on
+// a miss: Redis holds the data, and a TTL would only make reads come back empty
 import Redis from 'ioredis';
 import { PrismaClient } from '@prisma/client';
 
@@ -8,7 +9,7 @@ const prisma = new PrismaClient();
 
 export async function publishConfig(tenantId: string) {
   const row = await prisma.tenantConfig.findUnique({ where: { tenantId } });
-  await redis.set(`tenant-config:${tenantId}`, JSON.stringify(row)); // expect: missing-ttl
+  await redis.set(`tenant-config:${tenantId}`, JSON.stringify(row));
 }
 
 export async function tenantConfig(tenantId: string) {
