@@ -59,8 +59,10 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
   }
   // Pattern: redis.mset({ [k]: v }) — the values are in the first argument
   if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && multiSet)) {
-    const src = valueSource(a, ctx);
+    const entities = new Set<string>();
+    const src = valueSource(a, ctx, 0, entities);
     if (src) f.src = src;
+    if (entities.size > 0) f.srcEntities = [...entities];
   }
   // Pattern: cache.put(id, row) into `put(id, v) { redis.set(this.key(id), v) }`: the caller's id
   if (wrapperCandidate && index > 0 && index < MAX_PART_ARGS && isKeyLike(e)) f.parts = keyPartsOf(a, ctx);
@@ -241,6 +243,8 @@ export function finishCacheCalls(ctx: FileCtx): void {
   for (let i = 0; i < calls.length; i++) {
     const node = ctx.callNodes[i];
     for (let j = 0; j < dbWrites.length; j++) if (precedesInFlow(ctx.dbWriteNodes[j], node)) calls[i].afterWrites.push(j);
+    const before = earlierProjectCalls(ctx, i);
+    if (before.length > 0) calls[i].afterCalls = before;
     // a statement of its own throws its result away: only a used result of a read can fall back on a miss
     if (READ_LIKE.test(calls[i].method) && (!calls[i].stmt || node.arguments.some((a) => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a))))) {
       const fb = missFallback(node, ctx, cacheCalls);
@@ -248,6 +252,31 @@ export function finishCacheCalls(ctx: FileCtx): void {
     }
     recordWrapper(calls[i], node, ctx);
   }
+}
+
+/** Predecessors looked at per call: a write is seldom more than a few calls before the cache call. */
+const MAX_AFTER_CALLS = 16;
+
+/**
+ * The recorded calls of project functions (not cache verbs) before call `i` in its flow: in its
+ * own function or in an inline callback of it, most recent first, at most MAX_AFTER_CALLS.
+ */
+function earlierProjectCalls(ctx: FileCtx, i: number): number[] {
+  const { calls, fns } = ctx.facts;
+  const c = calls[i];
+  const outer = c.fn === 0 ? undefined : fns[c.fn - 1].span;
+  const out: number[] = [];
+  for (let j = i - 1; j >= 0 && out.length < MAX_AFTER_CALLS; j--) {
+    const d = calls[j];
+    if (d.span.end > c.span.start || d.receiver.t === 'lib' || d.receiver.t === 'unknown') continue;
+    if (d.fn !== c.fn) {
+      // the earlier call sits in a callback of this function (`$transaction(async (tx) => …)`), or elsewhere
+      const inner = d.fn === 0 ? undefined : fns[d.fn - 1].span;
+      if (!outer || !inner || inner.start < outer.start || inner.end > outer.end) continue;
+    }
+    if (precedesInFlow(ctx.callNodes[j], ctx.callNodes[i])) out.push(j);
+  }
+  return out;
 }
 
 /**

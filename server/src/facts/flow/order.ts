@@ -9,8 +9,15 @@ import { enclosingFunction, isFunctionLike, type FunctionLike } from '../../synt
 /** Callees whose callback runs later, not inline: a write in it does not precede what follows. */
 const DEFERRED = /^(setTimeout|setImmediate|setInterval|queueMicrotask|nextTick|on|once|addListener|addEventListener|prependListener|subscribe|schedule|defer)$/;
 
-/** A function passed as an argument that runs inline (`$transaction(async (tx) => …)`, `items.map(…)`). */
+/**
+ * A function passed as an argument that runs inline (`$transaction(async (tx) => …)`, `items.map(…)`,
+ * `waitUntil((async () => { … })())`, `after(() => …)`), or called right where it is written.
+ */
 function isCallbackArg(fn: FunctionLike): boolean {
+  // Pattern: (async () => { … })() — an immediately invoked function runs where it stands
+  let e: ts.Node = fn;
+  while (e.parent && ts.isParenthesizedExpression(e.parent)) e = e.parent;
+  if (e.parent && ts.isCallExpression(e.parent) && e.parent.expression === e) return true;
   const p = fn.parent;
   if (!p || !(ts.isCallExpression(p) || ts.isNewExpression(p))) return false;
   const callee = p.expression;
