@@ -7,6 +7,7 @@ import { HELP, parseCliArgs, UsageError, type CliOptions } from './cli-args';
 import { ConfigError, createConfigLoader } from './config-load';
 import { saveCompileCache } from './syntax/compile-cache';
 import { cacheFile, FactsCache } from './engine/facts-cache';
+import { contextFiles } from './engine/context';
 import { listFiles } from './engine/files';
 import { configIgnore, lintFiles } from './engine/lint-files';
 import { cacheManagerMajor } from './engine/packages';
@@ -77,6 +78,13 @@ function run(argv: readonly string[], io: CliIo): number {
   const store = cachePath ? new FactsCache(cachePath, toolKey(process.argv[1])) : undefined;
   const analyzer = new Analyzer({ configFor: (f) => loader.configFor(f), cacheManagerMajor, only: opts.rules, store });
   const sorted = [...files].sort();
+  // named files (a pre-commit hook's list) are judged with the rest of their project as context
+  const context = contextFiles(sorted, {
+    cwd: io.cwd,
+    loader,
+    explicitConfig: opts.config !== undefined,
+    namedDirs: opts.paths.map((p) => resolve(io.cwd, p)).filter(isDir),
+  });
   const lint = lintFiles(sorted, {
     analyzer,
     loader,
@@ -84,6 +92,7 @@ function run(argv: readonly string[], io: CliIo): number {
     errorsOnly: opts.quiet,
     parseAll: opts.parseAll,
     runs: store ? { store, dependsOn: (f) => String(cacheManagerMajor(f) ?? '') } : undefined,
+    context,
   });
   notices.push(...lint.notices);
   saveCompileCache();

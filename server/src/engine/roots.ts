@@ -1,0 +1,37 @@
+// The project root of a file: the folder its cross-file context and its baseline belong to. It is
+// the nearest folder holding a `.cachelintrc.json` or a `package.json` (a package is what a run
+// over `.` in it would analyse), else the repository root (a folder holding `.git`), else none.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const MARKERS = ['.cachelintrc.json', 'package.json'];
+
+/** folder → its root (null: none), shared by every file of a run */
+const byDir = new Map<string, string | null>();
+
+export function projectRootOf(file: string): string | undefined {
+  const seen: string[] = [];
+  let found: string | null = null;
+  for (let d = dirname(file); ; ) {
+    const cached = byDir.get(d);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    seen.push(d);
+    if (MARKERS.some((m) => existsSync(join(d, m))) || existsSync(join(d, '.git'))) {
+      found = d;
+      break;
+    }
+    const parent = dirname(d);
+    if (parent === d) break;
+    d = parent;
+  }
+  for (const d of seen) byDir.set(d, found);
+  return found ?? undefined;
+}
+
+/** Forgets what was found (the language server calls this when a package.json or config appears or goes). */
+export function clearRootCache(): void {
+  byDir.clear();
+}
