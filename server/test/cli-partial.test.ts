@@ -44,6 +44,15 @@ describe('named files are judged with their project as context', () => {
     }
   });
 
+  it('leaves out of the context a folder whose broken config governs none of the files given', () => {
+    const root = project({ ...files, 'legacy/.cachelintrc.json': '{ broken', 'legacy/job.ts': SNIPPET });
+    const r = run(root, '-f', 'json', 'src/writer.ts');
+    expectNoCrash(r);
+    expect(messagesByFile(parseJson(r), root)).toEqual({ 'src/writer.ts': ['4 key-drift'] });
+    // naming a file it governs is still a config error
+    expect(run(root, 'legacy/job.ts').code).toBe(2);
+  });
+
   it('fixes only the files given', () => {
     const root = project({ ...files, '.cachelintrc.json': '{ "defaultTtlSeconds": 60 }', 'src/a.ts': SNIPPET });
     const r = run(root, '--fix-dry-run', 'src/a.ts');

@@ -4,7 +4,7 @@
 // them the cross-file rules would judge a.ts against half a project: a key-drift whose read path
 // lives in a file not given would vanish, and a delete whose reader is elsewhere could be reported.
 import { sep } from 'node:path';
-import type { ConfigLoader } from '../config-load';
+import { ConfigError, type ConfigLoader } from '../config-load';
 import { listFiles } from './files';
 import { configIgnore } from './lint-files';
 import { projectRootOf } from './roots';
@@ -26,7 +26,17 @@ export function contextFiles(given: readonly string[], opts: ContextOptions): st
     if (root !== undefined && !opts.namedDirs.some((d) => within(root, d))) roots.add(root);
   }
   if (roots.size === 0) return [];
-  const ignore = configIgnore(opts.loader, opts.cwd, opts.explicitConfig);
+  const governed = configIgnore(opts.loader, opts.cwd, opts.explicitConfig);
+  // A broken config that governs none of the named files must not fail the run (a full run over
+  // those files would not read it): its folder stays out of the context instead.
+  const ignore = (path: string) => {
+    try {
+      return governed(path);
+    } catch (e) {
+      if (e instanceof ConfigError) return true;
+      throw e;
+    }
+  };
   const named = new Set(given);
   const out = new Set<string>();
   for (const root of roots) for (const f of listFiles([root], { cwd: opts.cwd, ignore }).files) if (!named.has(f)) out.add(f);
