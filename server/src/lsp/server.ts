@@ -258,7 +258,6 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async () => {
-    log('cachelint: settings changed; re-checking open files');
     settings.clear();
     // severities and the default TTL live in configFor: every folder's results are stale
     for (const f of workspace.all()) f.generation++;

@@ -275,15 +275,19 @@ export class FolderIndex {
    */
   applyChanges(changes: readonly WatchedChange[]): boolean {
     const gen = this.generation;
-    const configFiles: string[] = [];
+    // a save often arrives as several events for one file (created, changed): one mention each
+    const configFiles = new Map<string, string>();
     for (const c of changes) {
       const name = c.file.slice(c.file.lastIndexOf(sep) + 1);
-      if (name === '.cachelintrc.json' || name === 'package.json') configFiles.push(`${c.file} ${c.type}`);
+      if (name === '.cachelintrc.json' || name === 'package.json') configFiles.set(c.file, configFiles.get(c.file) ?? c.type);
     }
-    const configChanged = configFiles.length > 0;
+    const configChanged = configFiles.size > 0;
     if (configChanged) {
+      // logged before the reload, so that errors the new config has come after the line that explains them
+      const now = this.root === undefined ? undefined : createConfigLoader().configFor(join(this.root, '_')).configFile;
+      const what = [...configFiles].map(([f, type]) => `${f} ${type}`).join(', ');
+      this.host.log(`cachelint: configuration reloaded (${what}); ${this.root ?? 'files outside the workspace'}: config ${now ?? 'none'}`);
       this.reloadConfig();
-      this.host.log(`cachelint: configuration reloaded (${configFiles.join(', ')}); ${this.root ?? 'files outside the workspace'}: config ${this.governingConfig() ?? 'none'}`);
     }
     for (const c of changes) {
       if (!isSourceFile(c.file) || this.openFiles.has(c.file)) continue;
