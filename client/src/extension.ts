@@ -151,7 +151,8 @@ async function openConfig(): Promise<void> {
   if (found.file) target = Uri.file(found.file);
   else {
     target = Uri.joinPath(folder.uri, '.cachelintrc.json');
-    await workspace.fs.writeFile(target, Buffer.from(STARTER_CONFIG, 'utf8'));
+    // never over a file that is there (one the server could not read, say): open it instead
+    if (!(await exists(target))) await workspace.fs.writeFile(target, Buffer.from(STARTER_CONFIG, 'utf8'));
   }
   const editor = await window.showTextDocument(await workspace.openTextDocument(target));
   const text = editor.document.getText();
@@ -161,5 +162,14 @@ async function openConfig(): Promise<void> {
     const range = new Range(editor.document.positionAt(at), editor.document.positionAt(at + key.length));
     editor.selection = new Selection(range.start, range.end);
     editor.revealRange(range, TextEditorRevealType.InCenter);
+  }
+}
+
+async function exists(uri: Uri): Promise<boolean> {
+  try {
+    await workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -32,6 +32,8 @@ function keyName(path: readonly (string | number)[]): string {
 
 export interface ConfigLoader {
   configFor(file: string): ResolvedConfig;
+  /** The config file that governs `file`, valid or not (the editor opens it to be fixed). */
+  sourceFor(file: string): string | undefined;
   readonly errors: ConfigError[];
 }
 
@@ -114,6 +116,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
 
   return {
     errors,
+    sourceFor: (file) => explicit ?? governing(dirname(resolve(file))) ?? undefined,
     configFor(file: string): ResolvedConfig {
       const source = explicit ?? governing(dirname(resolve(file)));
       if (!source) return defaults;

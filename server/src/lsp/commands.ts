@@ -33,6 +33,7 @@ export function registerCommands(connection: Connection, ctx: { workspace: Works
     const file = pathOf(params.uri);
     if (!file) return { file: null, root: null };
     const folder = ctx.workspace.folderFor(file);
-    return { file: folder.configFor(file).configFile ?? null, root: folder.root ?? null };
+    // a broken config too: that is the one to open (and never to replace with a new one)
+    return { file: folder.configSource(file) ?? null, root: folder.root ?? null };
   });
 }

@@ -89,6 +89,11 @@ export class FolderIndex {
     }
   }
 
+  /** The config file that governs a file, valid or not. */
+  configSource(file: string): string | undefined {
+    return this.loader.sourceFor(file);
+  }
+
   /** The config file that governs the folder's root ("none": defaults). */
   governingConfig(): string | undefined {
     return this.root === undefined ? undefined : this.loader.configFor(join(this.root, '_')).configFile;
