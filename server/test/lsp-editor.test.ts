@@ -134,6 +134,7 @@ describe('a broken config', () => {
     expect(c.shownDocuments).toEqual([
       { uri: u(root, '.cachelintrc.json'), takeFocus: true, selection: { start: { line: 4, character: 4 }, end: { line: 4, character: 17 } } },
     ]);
+    expect(c.logs).toContain(`workspace folder ${root}: config ${join(root, '.cachelintrc.json')} (invalid: defaults used); baseline none`);
     // "cachelint: Open Configuration" asks which config applies: the broken one (to fix, never to replace)
     expect(await c.conn.sendRequest('cachelint/configFile', { uri: u(root, 'a.ts') })).toEqual({ file: join(root, '.cachelintrc.json'), root });
     const bare = workspace({ 'a.ts': ONE });

@@ -94,9 +94,13 @@ export class FolderIndex {
     return this.loader.sourceFor(file);
   }
 
-  /** The config file that governs the folder's root ("none": defaults). */
-  governingConfig(): string | undefined {
-    return this.root === undefined ? undefined : this.loader.configFor(join(this.root, '_')).configFile;
+  /** The config file that governs the folder's root, for the output channel: `undefined` when none. */
+  governingConfig(loader = this.loader): string | undefined {
+    if (this.root === undefined) return undefined;
+    const probe = join(this.root, '_');
+    loader.configFor(probe);
+    const source = loader.sourceFor(probe);
+    return source && loader.errors.some((e) => e.file === source) ? `${source} (invalid: defaults used)` : source;
   }
 
   get configErrors(): readonly { file: string; message: string }[] {
@@ -289,7 +293,7 @@ export class FolderIndex {
     const configChanged = configFiles.size > 0;
     if (configChanged) {
       // logged before the reload, so that errors the new config has come after the line that explains them
-      const now = this.root === undefined ? undefined : createConfigLoader().configFor(join(this.root, '_')).configFile;
+      const now = this.governingConfig(createConfigLoader());
       const what = [...configFiles].map(([f, type]) => `${f} ${type}`).join(', ');
       this.host.log(`cachelint: configuration reloaded (${what}); ${this.root ?? 'files outside the workspace'}: config ${now ?? 'none'}`);
       this.reloadConfig();
