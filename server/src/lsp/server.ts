@@ -141,6 +141,11 @@ export function startServer(connection: Connection): void {
   const indexFolders = async () => {
     state = 'indexing';
     sendStatus();
+    // Listing a folder blocks the event loop (a few hundred ms on thousands of files): documents
+    // opened with the workspace (restored tabs) get their settings, and so their first
+    // diagnostics, before it starts, not after.
+    await Promise.all(documents.all().map((d) => settings.get(d.uri)));
+    await new Promise((resolve) => setImmediate(resolve));
     const t0 = performance.now();
     const totals = new Map<unknown, number>();
     const progress = (folder: unknown) => (_done: number, total: number) => {
