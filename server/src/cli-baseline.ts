@@ -60,7 +60,9 @@ export function applyBaselines(results: readonly ReportFile[], opts: BaselineOpt
   for (const r of results) {
     const where = opts.file ?? (opts.write ? baselineFileFor(r.file) : findBaseline(r.file, exists));
     if (!where) continue;
-    groups.set(where, [...(groups.get(where) ?? []), r]);
+    let group = groups.get(where);
+    if (!group) groups.set(where, (group = []));
+    group.push(r);
   }
   const byFile = new Map<string, ReportFile>();
   const outcome: BaselineOutcome = { results: [], baselined: 0, unused: [], used: [], notices: [] };
