@@ -74,7 +74,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
         } catch {
           return next(command, args); // not packaged (a development build): the server decides
         }
-        await commands.executeCommand('markdown.showPreview', page);
+        try {
+          await commands.executeCommand('markdown.showPreview', page);
+        } catch {
+          return next(command, args); // the built-in Markdown extension is disabled: the server opens the file
+        }
       },
     },
   };
