@@ -1,6 +1,8 @@
 // Bundles the three entry points (VS Code client, language server, CLI) into dist/.
 // Modelled on the VS Code esbuild sample: cjs for Node, `vscode` left external, a problem matcher for --watch.
 import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -75,6 +77,19 @@ const entries = [
   { entryPoints: ['server/src/facts/index.ts'], outfile: 'dist/facts.js', plugins: [compilerOnly], minify: false },
 ];
 
+/**
+ * The rule pages ship with the bundles (dist/docs/rules/*.md): "Show documentation" opens them
+ * offline, in VS Code's Markdown preview or as a file in other editors (server/src/lsp/docs.ts).
+ */
+function copyRuleDocs() {
+  const from = join(ROOT, 'docs', 'rules');
+  const to = join(ROOT, 'dist', 'docs', 'rules');
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (f.endsWith('.md')) cpSync(join(from, f), join(to, f));
+}
+
+copyRuleDocs();
 const contexts = await Promise.all(
   entries.map((e) => esbuild.context({ ...common, ...e, plugins: [...common.plugins, ...(e.plugins ?? [])] })),
 );

@@ -39,7 +39,7 @@ function createOf(entities: string[]): ((text: string) => boolean) | undefined {
 }
 
 /** Modules a file's cache code refers to: where its receivers, key parts and sentinels come from. */
-function referencedModules(f: FileFacts): Set<string> {
+export function referencedModules(f: FileFacts): Set<string> {
   const out = new Set<string>();
   for (const c of f.calls) {
     const r = c.receiver;
