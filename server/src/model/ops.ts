@@ -167,6 +167,7 @@ export class OpReader {
       ...(v.ttlArg !== undefined ? { ttlFrom: v.ttlArg } : {}),
       ...(v.valueArg !== undefined ? { valueArg: v.valueArg } : {}),
       ...(valueSrcOf(call, v) ? { valueSrc: valueSrcOf(call, v) } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcEntities ? { valueEntities: call.args[v.valueArg].srcEntities } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
     };
@@ -245,6 +246,8 @@ export class OpReader {
       }
       const src = caller ? caller.src : inner.valueSrc;
       if (src && inner.kind === 'write') op.valueSrc = src;
+      const entities = caller ? caller.srcEntities : inner.valueEntities;
+      if (entities && inner.kind === 'write') op.valueEntities = entities;
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;

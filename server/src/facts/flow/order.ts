@@ -26,6 +26,14 @@ function isCallbackArg(fn: FunctionLike): boolean {
   return (p.arguments ?? []).some((a) => a === (fn as ts.Node));
 }
 
+/** `promise.catch(cb)` / the second callback of `.then(ok, failed)`: runs only when the promise rejected. */
+function isFailureCallback(fn: FunctionLike): boolean {
+  const p = fn.parent;
+  if (!p || !ts.isCallExpression(p) || !ts.isPropertyAccessExpression(p.expression)) return false;
+  const m = p.expression.name.text;
+  return m === 'catch' || (m === 'then' && p.arguments[1] === (fn as ts.Node));
+}
+
 /** The loop (or, for `break`, switch) a `continue`/`break` at the end of `block` leaves. */
 function breakTarget(block: ts.Node, isContinue: boolean): ts.Node | undefined {
   for (let p: ts.Node | undefined = block.parent; p && !isFunctionLike(p); p = p.parent) {
@@ -93,13 +101,16 @@ export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
   // Pattern: prisma.profile.update(q).then((p) => redis.set(k, p))
   if (inThenOf(d, w)) return true;
   if (d.end > w.getStart()) return false;
+  // D and W must share a function, each possibly inside inline callbacks of it: a write in a
+  // `$transaction(async (tx) => …)` before W, or W in `items.map(async …)` / an IIFE after D
   const fw = enclosingFunction(w);
-  let fd = enclosingFunction(d);
-  while (fd && fd !== fw) {
-    if (!isCallbackArg(fd)) return false;
-    fd = enclosingFunction(fd);
-  }
-  if (fd !== fw) return false;
+  const fd = enclosingFunction(d);
+  // (a `.catch(cb)` runs when the write failed: W there does not follow a committed write)
+  const up: FunctionLike[] = [];
+  for (let g = fw; g; g = isCallbackArg(g) && !isFailureCallback(g) ? enclosingFunction(g) : undefined) up.push(g);
+  let shared: FunctionLike | undefined;
+  for (let g = fd; g && !shared; g = isCallbackArg(g) ? enclosingFunction(g) : undefined) if (up.includes(g)) shared = g;
+  if (fd !== fw && !shared) return false;
   // the lowest common ancestor decides whether D and W are on exclusive branches
   let lca: ts.Node | undefined = d.parent;
   while (lca && !contains(lca, w)) lca = lca.parent;
