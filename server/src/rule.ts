@@ -77,7 +77,16 @@ export interface CacheOp {
   /** the written value is a not-found sentinel */
   sentinel: boolean;
   /** the key, resolved across files; `shape` is undefined when nothing literal is known */
-  key?: { parts: KeyPart[]; shape?: string };
+  key?: {
+    parts: KeyPart[];
+    shape?: string;
+    /**
+     * Parameters of the wrapper the call left out, whose default literal went into the key
+     * (`invalidate(slugs, domain = 'example.com')`), and the shape with those left open.
+     */
+    defaults?: { param: string; value: string }[];
+    openShape?: string;
+  };
   /** the client's default TTL is configured (cache-manager/keyv/lru-cache/node-cache) */
   defaultTtl?: boolean;
   /** the client's ioredis keyPrefix, already part of `key.shape` (a fix must not write it again) */

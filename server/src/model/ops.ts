@@ -191,22 +191,35 @@ export class OpReader {
     const template = inner.key?.parts;
     if (!template) return undefined;
     const out: KeyPart[] = [];
+    const open: KeyPart[] = [];
+    const defaults: { param: string; value: string }[] = [];
     for (const p of template) {
       if (!('hole' in p)) {
         out.push(p);
+        open.push(p);
         continue;
       }
       const prm = paramOfHole(p.hole, s.fn);
       const given = prm && this.argParts(call, prm.index, prm.prop);
-      out.push(...(given ? this.keyOf(file, given)?.parts ?? [p] : [p]));
+      const def = prm && !prm.prop && call.args.length <= prm.index ? s.fn.params[prm.index]?.defaultLit : undefined;
+      if (given) {
+        const g = this.keyOf(file, given)?.parts ?? [p];
+        out.push(...g);
+        open.push(...g);
+      } else if (def !== undefined) {
+        // Pattern: invalidateLinks(slugs) into `(slugs, domain = 'example.com')`: the default is the key
+        out.push({ lit: def });
+        open.push(p);
+        defaults.push({ param: s.fn.params[prm!.index].name, value: def });
+      } else {
+        out.push(p);
+        open.push(p);
+      }
     }
-    const merged: KeyPart[] = [];
-    for (const p of out) {
-      const last = merged[merged.length - 1];
-      if ('lit' in p && last && 'lit' in last) merged[merged.length - 1] = { lit: last.lit + p.lit };
-      else merged.push(p);
-    }
-    return { parts: merged, shape: shapeOf(merged) };
+    const parts = mergeLits(out);
+    const key: NonNullable<CacheOp['key']> = { parts, shape: shapeOf(parts) };
+    if (defaults.length > 0) Object.assign(key, { defaults, openShape: shapeOf(mergeLits(open)) });
+    return key;
   }
 
   private wrapperOps(file: string, call: CallFact, t: Extract<Target, { t: 'wrapper' }>, method: string): CacheOp[] {
@@ -308,6 +321,16 @@ export class OpReader {
   }
 }
 
+
+function mergeLits(parts: KeyPart[]): KeyPart[] {
+  const merged: KeyPart[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if ('lit' in p && last && 'lit' in last) merged[merged.length - 1] = { lit: last.lit + p.lit };
+    else merged.push(p);
+  }
+  return merged;
+}
 
 /** What a write stores is loaded from: its value argument, or any member of a collection write. */
 function valueSrcOf(call: CallFact, v: VerbInfo): CacheOp['valueSrc'] {
