@@ -7,6 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CacheLib } from './facts/types';
 import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
+import { stripJsonComments } from './text/jsonc';
+
+export { stripJsonComments };
 
 export class ConfigError extends Error {
   constructor(
@@ -175,31 +178,6 @@ function jsonErrorAt(text: string, message: string): string {
   if (offset === undefined) return base;
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return `${base} at ${before.length}:${before[before.length - 1].length + 1}`;
-}
-
-/** Replaces `//` and `/* *\/` comments outside strings with spaces, so JSON.parse offsets stay right. */
-export function stripJsonComments(text: string): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      const block = text[i + 1] === '*';
-      const close = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i);
-      const end = close < 0 ? text.length : block ? close + 2 : close;
-      out += text.slice(i, end).replace(/[^\r\n]/g, ' ');
-      i = end;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
 }
 
 /** A value for a message: its JSON, cut short. A config value can be megabytes long, or nested too
