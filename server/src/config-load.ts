@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CacheLib } from './facts/types';
+import { projectModulesFor } from './model/modules/project-modules';
 import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
 import { stripJsonComments } from './text/jsonc';
 
@@ -102,16 +103,44 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
 
   const explicit = opts.configFile ? resolve(opts.configFile) : undefined;
 
+  /** file → its config with its project modules (asked for again and again while rules report) */
+  const byPath = new Map<string, ResolvedConfig>();
+  /** config → project module lists → the config with that list (one object per layout, not per file) */
+  const withModules = new Map<ResolvedConfig, Map<string, ResolvedConfig>>();
+
+  const withProjectModules = (base: ResolvedConfig, file: string): ResolvedConfig => {
+    let modules: string[] | undefined;
+    try {
+      modules = projectModulesFor(file);
+    } catch {
+      // the layout is read defensively; should it still throw, the file keeps the fallback aliases
+      modules = undefined;
+    }
+    if (!modules) return base;
+    let variants = withModules.get(base);
+    if (!variants) withModules.set(base, (variants = new Map()));
+    const key = modules.join('\0');
+    let c = variants.get(key);
+    if (!c) variants.set(key, (c = { ...base, projectModules: modules }));
+    return c;
+  };
+
   return {
     errors,
     configFor(file: string): ResolvedConfig {
-      const source = explicit ?? governing(dirname(resolve(file)));
-      if (!source) return defaults;
-      const c = load(source, !explicit && source.endsWith('package.json'));
-      if (c instanceof ConfigError) {
-        if (opts.strict) throw c;
-        return defaults;
+      const abs = resolve(file);
+      const cached = byPath.get(abs);
+      if (cached) return cached;
+      const source = explicit ?? governing(dirname(abs));
+      let base = defaults;
+      if (source) {
+        const c = load(source, !explicit && source.endsWith('package.json'));
+        if (c instanceof ConfigError) {
+          if (opts.strict) throw c;
+        } else base = c;
       }
+      const c = withProjectModules(base, abs);
+      byPath.set(abs, c);
       return c;
     },
   };

@@ -247,9 +247,12 @@ export class Analyzer {
   }
 }
 
-/** What of the config changes the facts (not severities: those only filter findings). */
+/**
+ * What of the config changes the facts (not severities: those only filter findings). The project
+ * modules decide which imported names the extractor records as possible wrappers and key builders.
+ */
 function configFingerprint(c: ResolvedConfig): string {
-  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels]);
+  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels, c.projectModules ?? null]);
 }
 
 export type { LinkedFile };
