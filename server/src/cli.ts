@@ -10,6 +10,8 @@ import { cacheFile, FactsCache } from './engine/facts-cache';
 import { listFiles } from './engine/files';
 import { configIgnore, lintFiles } from './engine/lint-files';
 import { cacheManagerMajor } from './engine/packages';
+import { layoutProblems } from './model/modules/disk';
+import { moduleLayoutKey } from './model/modules/project-modules';
 import { Analyzer } from './engine/run';
 import { formatters, type ReportFile } from './report/index';
 import { RULE_IDS } from './rule';
@@ -83,9 +85,11 @@ function run(argv: readonly string[], io: CliIo): number {
     fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry-run' : undefined,
     errorsOnly: opts.quiet,
     parseAll: opts.parseAll,
-    runs: store ? { store, dependsOn: (f) => String(cacheManagerMajor(f) ?? '') } : undefined,
+    // stored results also depend on where imports lead: the tsconfigs and manifests resolution read
+    runs: store ? { store, dependsOn: (f) => `${cacheManagerMajor(f) ?? ''}:${moduleLayoutKey(f)}` } : undefined,
   });
   notices.push(...lint.notices);
+  for (const p of layoutProblems()) notices.push(`Module resolution: ${p}`);
   saveCompileCache();
   if (store) {
     try {

@@ -112,6 +112,16 @@ export class Analyzer {
     return f;
   }
 
+  /**
+   * Links again from scratch on the next run: where imports lead changed (a tsconfig, package.json
+   * or workspace file changed) while no file's text did.
+   */
+  relink(): void {
+    this.index = undefined;
+    this.linkCache = undefined;
+    this.inputs = undefined;
+  }
+
   removeFile(file: string): void {
     if (this.entries.delete(file)) {
       this.index = undefined;

@@ -182,6 +182,9 @@ export function startServer(connection: Connection): void {
             { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}' },
             { globPattern: '**/.cachelintrc.json' },
             { globPattern: '**/package.json' },
+            // where imports lead (model/modules): tsconfig/jsconfig files and workspace manifests
+            { globPattern: '**/{tsconfig,jsconfig}*.json' },
+            { globPattern: '**/{pnpm-workspace.yaml,lerna.json}' },
           ],
         }),
       );

@@ -12,7 +12,17 @@ import { Analyzer, type FileResult } from '../engine/run';
 // The server parses every file it indexes: register the fact extractor up front (the engine only
 // loads it lazily for the CLI's warm-cache runs, which may never need the compiler).
 import '../facts/index';
+import { ts } from 'ts-morph';
+import { registerCompiler } from '../syntax/compiler';
+import { clearModuleLayout, layoutProblems } from '../model/modules/disk';
 import type { CachelintSettings } from './settings';
+
+// Module resolution uses the compiler this bundle already holds, rather than loading dist/facts.js
+// (a second copy of TypeScript) for it.
+registerCompiler(ts);
+
+/** Files whose change can change where imports lead (model/modules). */
+const LAYOUT_FILE = /^(?:[jt]sconfig.*\.json|package\.json|pnpm-workspace\.yaml|lerna\.json)$/;
 
 /** Milliseconds of indexing per turn of the event loop: requests wait at most about this long. */
 const SLICE_MS = 15;
@@ -77,6 +87,13 @@ export class FolderIndex {
       this.reportedConfigErrors.add(e.message);
       this.host.log(`${e.message} (using the default configuration)`);
       this.host.warn?.(`${e.message} (cachelint uses the default configuration until it is fixed)`);
+    }
+    // a tsconfig or manifest module resolution could not read: logged once, not shown (the
+    // TypeScript server already complains about a broken tsconfig)
+    for (const p of layoutProblems()) {
+      if (this.reportedConfigErrors.has(p)) continue;
+      this.reportedConfigErrors.add(p);
+      this.host.log(`cachelint: module resolution: ${p}`);
     }
   }
 
@@ -223,14 +240,15 @@ export class FolderIndex {
 
   /**
    * Applies watched-file events. Returns true when anything the analysis sees changed.
-   * A config or package.json change reloads the configuration and re-reads every file.
+   * A config, package.json, tsconfig/jsconfig or workspace file change reloads the configuration
+   * and the module layout, and re-reads every file.
    */
   applyChanges(changes: readonly WatchedChange[]): boolean {
     const gen = this.generation;
     let configChanged = false;
     for (const c of changes) {
       const name = c.file.slice(c.file.lastIndexOf(sep) + 1);
-      if (name === '.cachelintrc.json' || name === 'package.json') configChanged = true;
+      if (name === '.cachelintrc.json' || LAYOUT_FILE.test(name)) configChanged = true;
     }
     if (configChanged) this.reloadConfig();
     for (const c of changes) {
@@ -250,6 +268,9 @@ export class FolderIndex {
     this.ignores.clear();
     this.reportedConfigErrors.clear();
     clearPackageCache();
+    // where imports lead may have changed with no file's text changing: resolve and link again
+    clearModuleLayout();
+    this.analyzer.relink();
     this.generation++;
     for (const file of this.analyzer.files()) {
       if (this.openFiles.has(file)) {
