@@ -105,8 +105,8 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
 
   /** file → its config with its project modules (asked for again and again while rules report) */
   const byPath = new Map<string, ResolvedConfig>();
-  /** config → project module lists → the config with that list (one object per layout, not per file) */
-  const withModules = new Map<ResolvedConfig, Map<string, ResolvedConfig>>();
+  /** config → project module list (one array per layout) → the config with that list */
+  const withModules = new Map<ResolvedConfig, Map<string[], ResolvedConfig>>();
 
   const withProjectModules = (base: ResolvedConfig, file: string): ResolvedConfig => {
     let modules: string[] | undefined;
@@ -119,9 +119,8 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
     if (!modules) return base;
     let variants = withModules.get(base);
     if (!variants) withModules.set(base, (variants = new Map()));
-    const key = modules.join('\0');
-    let c = variants.get(key);
-    if (!c) variants.set(key, (c = { ...base, projectModules: modules }));
+    let c = variants.get(modules);
+    if (!c) variants.set(modules, (c = { ...base, projectModules: modules }));
     return c;
   };
 

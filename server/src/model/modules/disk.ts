@@ -16,6 +16,8 @@ const clearers: (() => void)[] = [];
 export function readText(file: string): string | undefined {
   let t = texts.get(file);
   if (t === undefined) {
+    // a stat that finds nothing is cheap; a read that fails throws, and most folders hold no config
+    if (!isFile(file)) return undefined;
     try {
       t = readFileSync(file, 'utf8');
       if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
@@ -31,8 +33,10 @@ function statOf(p: string): 'file' | 'dir' | null {
   let s = stats.get(p);
   if (s === undefined) {
     try {
-      const st = statSync(p);
-      s = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : null;
+      // resolution asks about a few names in every folder up to the root, and most are not there:
+      // a stat that throws for each costs several times one that does not
+      const st = statSync(p, { throwIfNoEntry: false });
+      s = st?.isFile() ? 'file' : st?.isDirectory() ? 'dir' : null;
     } catch {
       s = null;
     }

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { FALLBACK_PROJECT_MODULES, matchesModulePattern } from '../../config';
 import { hashText } from '../../text/hash';
 import { isDir, listDir, onClearLayout, readText } from './disk';
-import { governingTsconfig, type TsconfigInfo } from './tsconfig';
+import { governingTsconfig, governsWholeFolder, type TsconfigInfo } from './tsconfig';
 import { manifest, packageNameOf, packageRootOf, workspaceFor, type Workspace } from './workspaces';
 
 const SOURCE = /\.(?:[mc]?[jt]s|[jt]sx)$/;
@@ -21,16 +21,29 @@ interface Layout {
 }
 
 const byId = new Map<string, { modules: string[]; key: string }>();
-onClearLayout(() => byId.clear());
+/** file → its layout, or folder → the layout of all its files (asked for every file on every run) */
+const byFile = new Map<string, Layout>();
+const byFolder = new Map<string, Layout>();
+onClearLayout(() => {
+  byId.clear();
+  byFile.clear();
+  byFolder.clear();
+});
 
 /** What governs module resolution for `file`. */
 export function layoutOf(file: string): Layout {
-  const found = governingTsconfig(file);
-  const config = found?.ok ? found : undefined;
   const dir = dirname(file);
-  const workspace = workspaceFor(dir);
-  const packageRoot = packageRootOf(dir);
-  return { config, workspace, packageRoot, id: `${found?.file ?? ''}\0${workspace?.root ?? ''}\0${packageRoot ?? ''}` };
+  let layout = byFolder.get(dir) ?? byFile.get(file);
+  if (!layout) {
+    const found = governingTsconfig(file);
+    const config = found?.ok ? found : undefined;
+    const workspace = workspaceFor(dir);
+    const packageRoot = packageRootOf(dir);
+    layout = { config, workspace, packageRoot, id: `${found?.file ?? ''}\0${workspace?.root ?? ''}\0${packageRoot ?? ''}` };
+    if (governsWholeFolder(dir)) byFolder.set(dir, layout);
+    else byFile.set(file, layout);
+  }
+  return layout;
 }
 
 /** The patterns of ResolvedConfig.projectModules for `file`, sorted. */

@@ -32,6 +32,8 @@ export interface TsconfigInfo {
   /** referenced projects' config files */
   references: string[];
   includes(file: string): boolean;
+  /** whether `includes` answers alike for all files of a folder (its patterns name folders only) */
+  byFolder: boolean;
 }
 
 interface Raw {
@@ -48,36 +50,52 @@ const infos = new Map<string, TsconfigInfo>();
 /** folder → the configs in it and above, nearest first */
 const candidates = new Map<string, string[]>();
 const governing = new Map<string, TsconfigInfo | null>();
+/** folder → the config governing all its files, where every config considered decides by folder */
+const governingByFolder = new Map<string, TsconfigInfo | null>();
 onClearLayout(() => {
   infos.clear();
   candidates.clear();
   governing.clear();
+  governingByFolder.clear();
 });
+
+/** Whether every file of `dir` has the same governing config (known once one file of it was asked about). */
+export function governsWholeFolder(dir: string): boolean {
+  return governingByFolder.has(dir);
+}
 
 /** The config governing `file`, if any (see the header). */
 export function governingTsconfig(file: string): TsconfigInfo | undefined {
   let g = governing.get(file);
   if (g === undefined) {
-    g = null;
-    for (const c of configsAbove(dirname(file))) {
-      const hit = including(readTsconfig(c), file, new Set());
-      if (hit) {
-        g = hit;
-        break;
+    const dir = dirname(file);
+    g = governingByFolder.get(dir);
+    if (g === undefined) {
+      const considered: TsconfigInfo[] = [];
+      g = null;
+      for (const c of configsAbove(dir)) {
+        const hit = including(readTsconfig(c), file, new Set(), considered);
+        if (hit) {
+          g = hit;
+          break;
+        }
       }
+      // asked for every file of every run: the answer of the folder's first file holds for the others
+      if (considered.every((c) => c.byFolder)) governingByFolder.set(dir, g);
     }
     governing.set(file, g);
   }
   return g ?? undefined;
 }
 
-/** `info` or one of its referenced projects (depth first) that includes `file`. */
-function including(info: TsconfigInfo, file: string, seen: Set<string>): TsconfigInfo | undefined {
+/** `info` or one of its referenced projects (depth first) that includes `file`; `considered` collects those asked. */
+function including(info: TsconfigInfo, file: string, seen: Set<string>, considered: TsconfigInfo[]): TsconfigInfo | undefined {
   if (seen.has(info.file) || seen.size > 50) return undefined;
   seen.add(info.file);
+  considered.push(info);
   if (info.includes(file)) return info;
   for (const r of info.references) {
-    const hit = including(readTsconfig(r), file, seen);
+    const hit = including(readTsconfig(r), file, seen, considered);
     if (hit) return hit;
   }
   return undefined;
@@ -198,6 +216,11 @@ function build(file: string, raw: Raw): TsconfigInfo {
   const fileSet = new Set(files ?? []);
   const inc = include.map((p) => tsconfigPatternRegex(p, 'include'));
   const exc = exclude.map((p) => tsconfigPatternRegex(p, 'exclude'));
+  const matches = (f: string) => inc.some((r) => r.test(f)) && !exc.some((r) => r.test(f));
+  // Patterns that name folders only (`src`, `src/**/*`, `node_modules`, `dist`) decide alike for
+  // every file of a folder
+  const lastOf = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  const folderShaped = include.every((p) => !/[.*?]/.test(lastOf(p)) || lastOf(p) === '*') && exclude.every((p) => !/[.*?]/.test(lastOf(p)));
   return {
     file,
     ok: raw.ok,
@@ -208,6 +231,7 @@ function build(file: string, raw: Raw): TsconfigInfo {
     rootDir: str('rootDir'),
     outDir,
     references,
-    includes: (f) => fileSet.has(f) || (inc.some((r) => r.test(f)) && !exc.some((r) => r.test(f))),
+    includes: (f) => fileSet.has(f) || matches(f),
+    byFolder: fileSet.size === 0 && folderShaped,
   };
 }

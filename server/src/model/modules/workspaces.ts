@@ -76,6 +76,9 @@ function workspaceAt(dir: string): Workspace | undefined {
   const read: string[] = [];
   const patterns: string[] = [];
   const pkgFile = join(dir, 'package.json');
+  // a workspace root has a package.json (pnpm and lerna require one): one stat per folder, which
+  // packageRootOf shares, instead of three
+  if (!isFile(pkgFile)) return undefined;
   const pkg = manifest(pkgFile);
   if (pkg) {
     const w = pkg.workspaces;
