@@ -1,6 +1,7 @@
 // Bundles the three entry points (VS Code client, language server, CLI) into dist/.
 // Modelled on the VS Code esbuild sample: cjs for Node, `vscode` left external, a problem matcher for --watch.
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -68,10 +69,22 @@ const compilerOnly = {
   },
 };
 
+/**
+ * The YAML parser (for pnpm-workspace.yaml) in its own file, dist/yaml.js, required on first use:
+ * most projects have no pnpm workspace, and every CLI run would otherwise load its 130 kB.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'require-call' ? { path: './yaml.js', external: true } : undefined));
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyFacts, compilerOnly] },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyFacts, compilerOnly] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyFacts, lazyYaml, compilerOnly] },
+  { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js' },
   // not minified: V8 compiles the compiler's own layout lazily, and loads it ~25 ms faster than minified
   { entryPoints: ['server/src/syntax/parser-bundle.ts'], outfile: 'dist/facts.js', plugins: [compilerOnly], minify: false },
 ];

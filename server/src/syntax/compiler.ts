@@ -18,10 +18,16 @@ export function registerCompiler(ts: Compiler): void {
 
 export function loadCompiler(): Compiler {
   if (!loaded) {
-    if (existsSync(join(__dirname, 'facts.js'))) loaded = loadParserModule().ts;
-    // from source (tests): the compiler ts-morph carries, as the parser imports it; through
-    // createRequire so that no bundle ever inlines a second copy of it
-    else loaded = (createRequire(__filename)('ts-morph') as typeof import('ts-morph')).ts;
+    try {
+      // the parser bundle next to this one (dist/facts.js), or the parser a bundle inlined
+      loaded = loadParserModule().ts;
+    } catch (e) {
+      // from source (tests), where parser-bundle.ts is no module Node can require: the compiler
+      // ts-morph carries, as the parser imports it (through createRequire, so that no bundle ever
+      // inlines a second copy); a broken install rethrows as it is
+      if (existsSync(join(__dirname, 'facts.js'))) throw e;
+      loaded = (createRequire(__filename)('ts-morph') as typeof import('ts-morph')).ts;
+    }
   }
   return loaded;
 }

@@ -128,10 +128,17 @@ function workspaceAt(dir: string): Workspace | undefined {
 }
 
 function parseYaml(file: string, text: string): unknown {
+  let yaml: typeof import('yaml');
   try {
-    // required on first use: the CLI loads no YAML parser for the many projects without pnpm
+    // required on first use (dist/yaml.js beside the CLI bundle): the CLI loads no YAML parser for
+    // the many projects without pnpm
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const yaml = require('yaml') as typeof import('yaml');
+    yaml = require('yaml') as typeof import('yaml');
+  } catch (e) {
+    noteProblem(file, `cannot be read, cachelint's YAML parser did not load (${(e as Error).message.split('\n')[0]}); its packages are not followed`);
+    return undefined;
+  }
+  try {
     return yaml.parse(text);
   } catch (e) {
     noteProblem(file, `malformed YAML (${(e as Error).message.split('\n')[0]}); its packages are not followed`);
