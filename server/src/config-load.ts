@@ -2,10 +2,11 @@
 // package.json, in the file's folder or above (the nearest wins; the search stops at a folder that
 // holds `.git` or at the filesystem root). Config is JSON data only, never executed: a
 // `.cachelintrc.js` or `cachelint.config.ts` is not read. Comments are allowed, as in .eslintrc.json.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CacheLib } from './facts/types';
+import { isFile, readText } from './model/modules/disk';
 import { projectModulesFor } from './model/modules/project-modules';
 import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
 import { stripJsonComments } from './text/jsonc';
@@ -152,7 +153,7 @@ function configIn(dir: string): string | undefined {
   const pkg = join(dir, 'package.json');
   if (!isFile(pkg)) return undefined;
   try {
-    const data: unknown = JSON.parse(stripBom(readFileSync(pkg, 'utf8')));
+    const data: unknown = JSON.parse(readText(pkg) ?? '');
     if (data && typeof data === 'object' && 'cachelint' in data) return pkg;
   } catch {
     // A broken package.json is not ours to report: it just holds no cachelint config.
@@ -160,13 +161,6 @@ function configIn(dir: string): string | undefined {
   return undefined;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;

@@ -97,6 +97,7 @@ describe('workspace packages', () => {
     });
     expect(listed.res('modules/api/index.ts', '@acme/keys')).toBe('modules/keys/src/index.ts');
     const byDefault = project({
+      'package.json': { name: 'root', private: true },
       'lerna.json': { version: '1.0.0' },
       'packages/keys/package.json': pkg('@acme/keys'),
       'packages/keys/index.ts': TS,
