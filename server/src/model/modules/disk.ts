@@ -86,6 +86,8 @@ export function realpathOf(p: string): string {
  * it, and the CLI and the language server name it once.
  */
 export function noteProblem(file: string, detail: string): void {
+  // a dependency's broken config is not the user's to fix
+  if (file.includes('/node_modules/')) return;
   if (!problems.has(file)) problems.set(file, `${file}: ${detail}`);
 }
 
