@@ -13,6 +13,8 @@ import { governingTsconfig } from './modules/tsconfig';
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** What Bundler resolution tries for an extensionless relative import (allowJs on), in order. */
 const PROBES = ['.ts', '.tsx', '.d.ts', '.js', '.jsx'];
+/** What a relative import naming a JavaScript file tries, in order (TypeScript source first). */
+const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx', '.d.ts', '.js'], '.jsx': ['.tsx', '.jsx'], '.mjs': ['.mts', '.d.mts', '.mjs'], '.cjs': ['.cts', '.d.cts', '.cjs'] };
 
 export class ModuleResolver {
   private readonly cache = new Map<string, string | null>();
@@ -38,7 +40,12 @@ export class ModuleResolver {
       // the path itself when the compiler finds nothing: a Node16 ESM file's extensionless import
       // (an error to tsc, still the file the author meant)
       const base = path.resolve(dir, spec);
-      found = this.probe(base) ?? this.compiler.resolve(from, spec, layoutOf(from).config) ?? this.tryPath(base);
+      found = this.probe(base);
+      // the compiler only where it can know better: `rootDirs`, or a folder with a package.json;
+      // an import of a file that is not analysed (not parsed, in the CLI's link) ends here
+      const config = found ? undefined : layoutOf(from).config;
+      if (!found && (config?.rootDirs?.length || isFile(path.join(base, 'package.json')))) found = this.compiler.resolve(from, spec, config);
+      found ??= this.tryPath(base);
     } else if (isProjectSpecifierIn(layoutOf(from), spec, (p) => this.tryPath(p) !== undefined)) {
       const layout = layoutOf(from);
       // the old guesses only where no tsconfig/jsconfig governs the file (a JS project whose
@@ -60,17 +67,18 @@ export class ModuleResolver {
   }
 
   /**
-   * A relative import's file, where the compiler's answer is plain: the probes of Bundler
-   * resolution, in its order, over the analysed files (`./keys` → keys.ts, keys.tsx, keys.js,
-   * keys.jsx, then keys/index.*; `./keys.js` → keys.ts, keys.tsx, keys.js). Nine in ten imports are
-   * relative and end here, at the cost of a few set lookups instead of a compiler call. Anything
-   * else (rootDirs, a folder with a package.json, .mts/.cts, Node16 rules) goes to the compiler.
+   * A relative import's file, as the compiler finds it: the probes of Bundler resolution, in its
+   * order, over the analysed files (`./keys` → keys.ts, keys.tsx, keys.d.ts, keys.js, keys.jsx, then
+   * keys/index.*; `./keys.js` → keys.ts, keys.tsx, keys.js; `./keys.mjs` → keys.mts, keys.mjs).
+   * Nine in ten imports are relative and end here, at the cost of a few set lookups instead of a
+   * compiler call. What only the compiler knows (rootDirs, a folder's package.json) goes to it.
    */
   private probe(base: string): string | undefined {
     const ext = /\.(?:[mc]?[jt]sx?)$/.exec(base)?.[0];
-    if (ext === '.js' || ext === '.jsx') {
+    const swaps = ext && JS_TO_TS[ext];
+    if (swaps) {
       const stem = base.slice(0, -ext.length);
-      for (const e of ext === '.js' ? ['.ts', '.tsx', '.js'] : ['.tsx', '.jsx']) if (this.files.has(stem + e)) return stem + e;
+      for (const e of swaps) if (this.files.has(stem + e)) return stem + e;
       return undefined;
     }
     if (ext) return this.files.has(base) ? base : undefined;

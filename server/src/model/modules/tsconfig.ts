@@ -29,6 +29,8 @@ export interface TsconfigInfo {
   baseUrl?: string;
   rootDir?: string;
   outDir?: string;
+  /** `rootDirs`, absolute: relative imports may cross them (only the compiler resolves those) */
+  rootDirs?: string[];
   /** referenced projects' config files */
   references: string[];
   includes(file: string): boolean;
@@ -66,24 +68,21 @@ export function governsWholeFolder(dir: string): boolean {
 
 /** The config governing `file`, if any (see the header). */
 export function governingTsconfig(file: string): TsconfigInfo | undefined {
-  let g = governing.get(file);
+  const dir = dirname(file);
+  let g = governingByFolder.has(dir) ? governingByFolder.get(dir) : governing.get(file);
   if (g === undefined) {
-    const dir = dirname(file);
-    g = governingByFolder.get(dir);
-    if (g === undefined) {
-      const considered: TsconfigInfo[] = [];
-      g = null;
-      for (const c of configsAbove(dir)) {
-        const hit = including(readTsconfig(c), file, new Set(), considered);
-        if (hit) {
-          g = hit;
-          break;
-        }
+    const considered: TsconfigInfo[] = [];
+    g = null;
+    for (const c of configsAbove(dir)) {
+      const hit = including(readTsconfig(c), file, new Set(), considered);
+      if (hit) {
+        g = hit;
+        break;
       }
-      // asked for every file of every run: the answer of the folder's first file holds for the others
-      if (considered.every((c) => c.byFolder)) governingByFolder.set(dir, g);
     }
-    governing.set(file, g);
+    // asked for every file of every run: the answer of the folder's first file holds for the others
+    if (considered.every((c) => c.byFolder)) governingByFolder.set(dir, g);
+    else governing.set(file, g);
   }
   return g ?? undefined;
 }
@@ -228,6 +227,10 @@ function build(file: string, raw: Raw): TsconfigInfo {
     pathsBase: pathMap ? (baseUrl ?? paths!.dir) : undefined,
     baseUrl,
     rootDir: str('rootDir'),
+    rootDirs: (() => {
+      const o = opt('rootDirs');
+      return o && Array.isArray(o.value) ? o.value.filter((x): x is string => typeof x === 'string').map((x) => abs(x, o.dir)) : undefined;
+    })(),
     outDir,
     references,
     includes: (f) => fileSet.has(f) || matches(f),
