@@ -8,7 +8,6 @@ import type { ExportValue, FileFacts, SymbolRef } from '../facts/types';
 import { isFile } from './modules/disk';
 import { CompilerResolution, type AnalysedFiles } from './modules/module-resolver';
 import { isProjectSpecifierIn, layoutOf } from './modules/project-modules';
-import { governingTsconfig } from './modules/tsconfig';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** What Bundler resolution tries for an extensionless relative import (allowJs on), in order. */
@@ -32,7 +31,7 @@ export class ModuleResolver {
     const dir = path.dirname(from);
     // files of one folder may belong to different projects (tsconfig.app.json, tsconfig.spec.json),
     // and under Node16 a .mts file resolves as ESM: the answer depends on those, not on the folder alone
-    const cacheKey = `${governingTsconfig(from)?.file ?? ''}\0${/\.[mc][jt]s$/.test(from) ? from.slice(-3) : ''}\0${dir}\0${spec}`;
+    const cacheKey = `${layoutOf(from).config?.file ?? ''}\0${/\.[mc][jt]s$/.test(from) ? from.slice(-3) : ''}\0${dir}\0${spec}`;
     const hit = this.cache.get(cacheKey);
     if (hit !== undefined) return hit ?? undefined;
     let found: string | undefined;

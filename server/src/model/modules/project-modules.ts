@@ -30,10 +30,14 @@ onClearLayout(() => {
   byFolder.clear();
 });
 
+/** A dependency's own files (analysed only when asked for, as `cachelint node_modules`): no layout is looked for. */
+const DEPENDENCY: Layout = { config: undefined, workspace: undefined, packageRoot: undefined, id: 'node_modules' };
+
 /** What governs module resolution for `file`. */
 export function layoutOf(file: string): Layout {
   const dir = dirname(file);
   let layout = byFolder.get(dir) ?? byFile.get(file);
+  if (!layout && dir.includes('/node_modules/')) byFolder.set(dir, (layout = DEPENDENCY));
   if (!layout) {
     const found = governingTsconfig(file);
     const config = found?.ok ? found : undefined;
