@@ -62,7 +62,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadStart = load();
 
 mkdirSync(work, { recursive: true });
-const bundleNames = existsSync(SERVER_JS) ? ['cli.js', 'facts.js', 'server.js'] : ['cli.js', 'facts.js'];
+const bundleNames = existsSync(SERVER_JS) ? ['cli.js', 'facts.js', 'yaml.js', 'server.js'] : ['cli.js', 'facts.js', 'yaml.js'];
 const bundles = await privateBundles(ROOT, join(work, 'bin'), bundleNames);
 const CLI_JS = bundles['cli.js'];
 process.stderr.write(`generating ${files} files (seed ${seed}) in ${relative(process.cwd(), ws)}…\n`);

@@ -12,6 +12,8 @@ import { contextFiles } from './engine/context';
 import { listFiles } from './engine/files';
 import { configIgnore, lintFiles } from './engine/lint-files';
 import { cacheManagerMajor } from './engine/packages';
+import { layoutProblems } from './model/modules/disk';
+import { moduleLayoutKey } from './model/modules/project-modules';
 import { Analyzer } from './engine/run';
 import { formatters, type ReportFile } from './report/index';
 import { RULE_IDS } from './rule';
@@ -92,10 +94,12 @@ function run(argv: readonly string[], io: CliIo): number {
     fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry-run' : undefined,
     errorsOnly: opts.quiet,
     parseAll: opts.parseAll,
-    runs: store ? { store, dependsOn: (f) => String(cacheManagerMajor(f) ?? '') } : undefined,
+    // stored results also depend on where imports lead: the tsconfigs and manifests resolution read
+    runs: store ? { store, dependsOn: (f) => `${cacheManagerMajor(f) ?? ''}:${moduleLayoutKey(f)}` } : undefined,
     context,
   });
   notices.push(...lint.notices);
+  for (const p of layoutProblems()) notices.push(`Module resolution: ${p}`);
   // a rule judged a file when it ran there: baseline entries of other rules stay as recorded
   const ran = new Set<string>(analyzer.rulesRun());
   const judged = (file: string) => {

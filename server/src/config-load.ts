@@ -2,11 +2,16 @@
 // package.json, in the file's folder or above (the nearest wins; the search stops at a folder that
 // holds `.git` or at the filesystem root). Config is JSON data only, never executed: a
 // `.cachelintrc.js` or `cachelint.config.ts` is not read. Comments are allowed, as in .eslintrc.json.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CacheLib } from './facts/types';
+import { isFile, readText } from './model/modules/disk';
+import { projectModulesFor } from './model/modules/project-modules';
 import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
+import { stripJsonComments } from './text/jsonc';
+
+export { stripJsonComments };
 
 export class ConfigError extends Error {
   constructor(
@@ -114,17 +119,44 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
 
   const explicit = opts.configFile ? resolve(opts.configFile) : undefined;
 
+  /** file → its config with its project modules (asked for again and again while rules report) */
+  const byPath = new Map<string, ResolvedConfig>();
+  /** config → project module list (one array per layout) → the config with that list */
+  const withModules = new Map<ResolvedConfig, Map<string[], ResolvedConfig>>();
+
+  const withProjectModules = (base: ResolvedConfig, file: string): ResolvedConfig => {
+    let modules: string[] | undefined;
+    try {
+      modules = projectModulesFor(file);
+    } catch {
+      // the layout is read defensively; should it still throw, the file keeps the fallback aliases
+      modules = undefined;
+    }
+    if (!modules) return base;
+    let variants = withModules.get(base);
+    if (!variants) withModules.set(base, (variants = new Map()));
+    let c = variants.get(modules);
+    if (!c) variants.set(modules, (c = { ...base, projectModules: modules }));
+    return c;
+  };
+
   return {
     errors,
     sourceFor: (file) => explicit ?? governing(dirname(resolve(file))) ?? undefined,
     configFor(file: string): ResolvedConfig {
-      const source = explicit ?? governing(dirname(resolve(file)));
-      if (!source) return defaults;
-      const c = load(source, !explicit && source.endsWith('package.json'));
-      if (c instanceof ConfigError) {
-        if (opts.strict) throw c;
-        return defaults;
+      const abs = resolve(file);
+      const cached = byPath.get(abs);
+      if (cached) return cached;
+      const source = explicit ?? governing(dirname(abs));
+      let base = defaults;
+      if (source) {
+        const c = load(source, !explicit && source.endsWith('package.json'));
+        if (c instanceof ConfigError) {
+          if (opts.strict) throw c;
+        } else base = c;
       }
+      const c = withProjectModules(base, abs);
+      byPath.set(abs, c);
       return c;
     },
   };
@@ -137,7 +169,7 @@ function configIn(dir: string): string | undefined {
   const pkg = join(dir, 'package.json');
   if (!isFile(pkg)) return undefined;
   try {
-    const data: unknown = JSON.parse(stripBom(readFileSync(pkg, 'utf8')));
+    const data: unknown = JSON.parse(readText(pkg) ?? '');
     if (data && typeof data === 'object' && 'cachelint' in data) return pkg;
   } catch {
     // A broken package.json is not ours to report: it just holds no cachelint config.
@@ -145,13 +177,6 @@ function configIn(dir: string): string | undefined {
   return undefined;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
@@ -193,31 +218,6 @@ function jsonErrorAt(text: string, message: string): { text: string; at?: { line
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   const at = { line: before.length, column: before[before.length - 1].length + 1 };
   return { text: `${base} at ${at.line}:${at.column}`, at };
-}
-
-/** Replaces `//` and `/* *\/` comments outside strings with spaces, so JSON.parse offsets stay right. */
-export function stripJsonComments(text: string): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      const block = text[i + 1] === '*';
-      const close = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i);
-      const end = close < 0 ? text.length : block ? close + 2 : close;
-      out += text.slice(i, end).replace(/[^\r\n]/g, ' ');
-      i = end;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
 }
 
 /** A value for a message: its JSON, cut short. A config value can be megabytes long, or nested too

@@ -125,6 +125,16 @@ export class Analyzer {
     return f;
   }
 
+  /**
+   * Links again from scratch on the next run: where imports lead changed (a tsconfig, package.json
+   * or workspace file changed) while no file's text did.
+   */
+  relink(): void {
+    this.index = undefined;
+    this.linkCache = undefined;
+    this.inputs = undefined;
+  }
+
   removeFile(file: string): void {
     if (this.entries.delete(file)) {
       this.index = undefined;
@@ -272,9 +282,12 @@ export class Analyzer {
   }
 }
 
-/** What of the config changes the facts (not severities: those only filter findings). */
+/**
+ * What of the config changes the facts (not severities: those only filter findings). The project
+ * modules decide which imported names the extractor records as possible wrappers and key builders.
+ */
 function configFingerprint(c: ResolvedConfig): string {
-  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels, !!c.includeTestsAndScripts]);
+  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels, !!c.includeTestsAndScripts, c.projectModules ?? null]);
 }
 
 export type { LinkedFile };

@@ -197,6 +197,9 @@ export function startServer(connection: Connection): void {
             { globPattern: '**/.cachelintrc.json' },
             { globPattern: '**/package.json' },
             { globPattern: `**/${BASELINE_FILE}` },
+            // where imports lead (model/modules): tsconfig/jsconfig files and workspace manifests
+            { globPattern: '**/{tsconfig,jsconfig}*.json' },
+            { globPattern: '**/{pnpm-workspace.yaml,lerna.json}' },
           ],
         }),
       );

@@ -15,7 +15,17 @@ import { Analyzer, type FileResult } from '../engine/run';
 // The server parses every file it indexes: register the fact extractor up front (the engine only
 // loads it lazily for the CLI's warm-cache runs, which may never need the compiler).
 import '../facts/index';
+import { ts } from 'ts-morph';
+import { registerCompiler } from '../syntax/compiler';
+import { clearModuleLayout, layoutProblems } from '../model/modules/disk';
 import type { CachelintSettings } from './settings';
+
+// Module resolution uses the compiler this bundle already holds, rather than loading dist/facts.js
+// (a second copy of TypeScript) for it.
+registerCompiler(ts);
+
+/** Files whose change can change where imports lead (model/modules). */
+const LAYOUT_FILE = /^(?:[jt]sconfig.*\.json|package\.json|pnpm-workspace\.yaml|lerna\.json)$/;
 
 /** Milliseconds of indexing per turn of the event loop: requests wait at most about this long. */
 const SLICE_MS = 15;
@@ -86,6 +96,13 @@ export class FolderIndex {
       this.reportedConfigErrors.add(e.message);
       this.host.log(`${e.message} (using the default configuration)`);
       this.host.configError?.(e);
+    }
+    // a tsconfig or manifest module resolution could not read: logged once, not shown (the
+    // TypeScript server already complains about a broken tsconfig)
+    for (const p of layoutProblems()) {
+      if (this.reportedConfigErrors.has(p)) continue;
+      this.reportedConfigErrors.add(p);
+      this.host.log(`cachelint: module resolution: ${p}`);
     }
   }
 
@@ -280,7 +297,8 @@ export class FolderIndex {
 
   /**
    * Applies watched-file events. Returns true when anything the analysis sees changed.
-   * A config or package.json change reloads the configuration and re-reads every file.
+   * A config, package.json, tsconfig/jsconfig or workspace file change reloads the configuration
+   * and the module layout, and re-reads every file.
    */
   applyChanges(changes: readonly WatchedChange[]): boolean {
     const gen = this.generation;
@@ -288,11 +306,13 @@ export class FolderIndex {
     const configFiles = new Map<string, string>();
     for (const c of changes) {
       const name = c.file.slice(c.file.lastIndexOf(sep) + 1);
-      if (name === '.cachelintrc.json' || name === 'package.json') configFiles.set(c.file, configFiles.get(c.file) ?? c.type);
+      if (name === '.cachelintrc.json' || LAYOUT_FILE.test(name)) configFiles.set(c.file, configFiles.get(c.file) ?? c.type);
     }
     const configChanged = configFiles.size > 0;
     if (configChanged) {
-      // logged before the reload, so that errors the new config has come after the line that explains them
+      // logged before the reload, so that errors the new config has come after the line that explains
+      // them; the layout's disk cache goes first, or the new file would still read as missing
+      clearModuleLayout();
       const now = this.governingConfig(createConfigLoader());
       const what = [...configFiles].map(([f, type]) => `${f} ${type}`).join(', ');
       this.host.log(`cachelint: configuration reloaded (${what}); ${this.root ?? 'files outside the workspace'}: config ${now ?? 'none'}`);
@@ -316,6 +336,9 @@ export class FolderIndex {
     this.reportedConfigErrors.clear();
     clearPackageCache();
     clearRootCache();
+    // where imports lead may have changed with no file's text changing: resolve and link again
+    clearModuleLayout();
+    this.analyzer.relink();
     this.generation++;
     for (const file of this.analyzer.files()) {
       if (this.openFiles.has(file)) {

@@ -157,7 +157,7 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (d?.t === 'function') return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
     if (d?.t === 'var' && d.node.initializer && isFunctionLike(unwrap(d.node.initializer)))
       return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
-    if (d?.t === 'import' && isProjectModule(d.imp.module))
+    if (d?.t === 'import' && isProjectModule(d.imp.module, ctx))
       return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', ref: { module: d.imp.module, name: d.imp.name } } };
   }
   return undefined;

@@ -4,6 +4,7 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
+import { isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES } from './client-modules';
@@ -34,9 +35,12 @@ const CLIENT_FACTORIES: Record<string, CacheLib> = {
   'cache-manager:multiCaching': 'cache-manager',
 };
 
-/** Is this specifier a project module (relative, or an alias) rather than an npm package? */
-export function isProjectModule(spec: string): boolean {
-  return spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('@/') || spec.startsWith('~/') || spec.startsWith('#') || spec.startsWith('src/');
+/**
+ * Is this specifier a project module (relative, a tsconfig `paths` alias, a workspace package)
+ * rather than an npm package? The config loader read the layout (model/modules): facts cannot.
+ */
+export function isProjectModule(spec: string, ctx: FileCtx): boolean {
+  return isProjectModuleIn(ctx.config, spec);
 }
 
 function libOfModule(module: string, ctx: FileCtx): CacheLib | undefined {
@@ -114,7 +118,7 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
         const prefix = lib === 'ioredis' ? keyPrefixOf(e.arguments ?? []) : undefined;
         return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
       }
-      if (!lib && isProjectModule(d.imp.module)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name } };
+      if (!lib && isProjectModule(d.imp.module, ctx)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name } };
     }
     if (d?.t === 'class') return { t: 'class', name: callee.text };
   }
@@ -129,7 +133,7 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
     if (imp) {
       const lib = CLIENT_FACTORIES[`${imp.module}:${imp.name}`];
       if (lib) return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments, lib) };
-      if (isProjectModule(imp.module)) return undefined;
+      if (isProjectModule(imp.module, ctx)) return undefined;
     }
     return undefined;
   }
@@ -183,7 +187,7 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx): ClientRef
     // Pattern: constructor(private cache: Cache) with Cache from @nestjs/cache-manager (v3 injects by type)
     if (imp.module === '@nestjs/cache-manager' && exported === 'Cache') return { t: 'lib', lib: 'cache-manager', nest: true };
     if (lib) return CLIENT_TYPES[lib].includes(exported) || ctx.config.cacheModules[imp.module] ? { t: 'lib', lib } : undefined;
-    if (isProjectModule(imp.module) || !tail) return isProjectModule(imp.module) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
+    if (isProjectModule(imp.module, ctx) || !tail) return isProjectModule(imp.module, ctx) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
     return undefined;
   }
   if (ctx.config.wrappers.includes(head)) return { t: 'class', name: head };
