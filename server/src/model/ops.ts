@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config';
 import type { CacheOp } from '../rule';
 import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
 import { CLIENT_MODULES } from '../facts/cache/client-modules';
+import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
 import type { Resolved } from './resolve';
@@ -143,7 +144,9 @@ export class OpReader {
     const a = valueArg === undefined ? undefined : call.args[valueArg];
     if (!a) return false;
     if (a.sentinel) return true;
-    return !!a.sentinelRef && this.d.resolve(file, a.sentinelRef)?.value.t === 'sentinel';
+    if (!a.sentinelRef) return false;
+    const ref = a.sentinelRef;
+    return this.d.resolve(file, ref)?.value.t === 'sentinel' || isSentinelName(ref.member?.[ref.member.length - 1] ?? ref.name);
   }
 
   private libOps(file: string, call: CallFact, t: Extract<Target, { t: 'lib' }>, v: VerbInfo): CacheOp[] {

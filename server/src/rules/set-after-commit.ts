@@ -121,6 +121,8 @@ interface Prior {
   /** where it shows in the cache write's file: the write, or the call that leads to it */
   anchor: Span;
   label: string;
+  /** made inside a function called before the cache write */
+  called?: boolean;
 }
 
 export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
@@ -155,7 +157,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
       const before: Prior[] = [
         ...op.call.afterWrites.map((i) => ({ write: writes[i], file: file.file, anchor: writes[i].span, label: writes[i].label })),
         // Pattern: await this.users.setRoles(id, r); await this.perms.refresh(id)  (the write is in a called function)
-        ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}` })),
+        ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, called: true })),
       ];
       // a set after a create stores a key no reader can hold an older version of (an upsert may update)
       const candidates = before.filter((p) => p.write.kind !== 'create' || p.write.upsert);
@@ -169,8 +171,10 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
       // user-role rows); a global aggregate (`metrics:delivered_total`) is no copy of the row
       const fromRows = (w: DbWrite) => !!w.entity && !!op.valueEntities?.includes(w.entity) && !!shape?.includes('{}');
       const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
-      const related = candidates.filter(({ write: w }) =>
-        fromRows(w) || (role === 'unknown' || replica ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)),
+      // a write inside a called function must be shown to be the cached entity's: by the key's name
+      // or by the rows the value is built from (a tenant instance cached after Tenant.create() is no row)
+      const related = candidates.filter(({ write: w, called }) =>
+        fromRows(w) || (role === 'unknown' || replica || called ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)),
       );
       if (related.length === 0) continue;
       const prior = related[related.length - 1];

@@ -357,10 +357,17 @@ export function entityOfShape(shape: string): string | undefined {
  */
 export function shapeNamesEntity(shape: string, entity: string): boolean {
   const flat = entity.replace(/_/g, '');
+  const want = entity.split('_').map(singular);
   return shape
     .split(/[:/.|#{}\s]+/)
     .map((seg) => normaliseEntity(seg))
-    .some((w) => !!w && (w === entity || w.replace(/_/g, '') === flat || w.endsWith(`_${entity}`) || entity.endsWith(`_${w}`)));
+    .some((w) => !!w && (w === entity || w.replace(/_/g, '') === flat || entity.endsWith(`_${w}`) || hasWords(w.split('_').map(singular), want)));
+}
+
+/** `model_match` holds `model`, `articles_page` holds `article`, `order_items_v2` holds `order_item`. */
+function hasWords(words: string[], want: string[]): boolean {
+  for (let i = 0; i + want.length <= words.length; i++) if (want.every((w, j) => words[i + j] === w)) return true;
+  return false;
 }
 
 /**
