@@ -45,6 +45,23 @@ function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   return v;
 }
 
+/**
+ * An enum's members with a literal initializer, as an object of strings. Implicit (auto-numbered)
+ * and computed members are left out: other files then see a hole, never a guessed literal.
+ */
+function enumValue(en: ts.EnumDeclaration): ExportValue | undefined {
+  if (ts.getCombinedModifierFlags(en) & ts.ModifierFlags.Ambient) return undefined;
+  const members: Record<string, ExportValue> = {};
+  for (const m of en.members) {
+    const name = ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : undefined;
+    const init = m.initializer && unwrap(m.initializer);
+    if (name === undefined || !init) continue;
+    // (the parser gives a number's text as JavaScript prints it: `0x10` is `16`)
+    if (ts.isStringLiteralLike(init) || ts.isNumericLiteral(init)) members[name] = { t: 'string', value: init.text };
+  }
+  return Object.keys(members).length > 0 ? { t: 'object', members } : undefined;
+}
+
 function hasFunctionMember(obj: ts.ObjectLiteralExpression): boolean {
   return obj.properties.some(
     (p) =>
@@ -130,6 +147,14 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
         const fact = classFact(cls, ctx);
         facts.classes.push(fact);
         setLocal(fact.name, { t: 'class', name: fact.name }, fact.exported, isDefault(cls));
+      },
+    ],
+    [ts.SyntaxKind.EnumDeclaration]: [
+      // Pattern: export enum CacheEnum { SYS_DICT_KEY = 'sys_dict:' } — `${CacheEnum.SYS_DICT_KEY}${type}` elsewhere
+      (n) => {
+        const en = n as ts.EnumDeclaration;
+        if (!top(n)) return;
+        setLocal(en.name.text, enumValue(en), isExported(en));
       },
     ],
     [ts.SyntaxKind.ExportAssignment]: [

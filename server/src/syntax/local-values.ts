@@ -14,7 +14,8 @@ export type Target =
   | { t: 'fn'; fn: ts.FunctionLikeDeclaration }
   | { t: 'class'; cls: ts.ClassLikeDeclaration }
   | { t: 'import'; ref: SymbolRef }
-  | { t: 'param'; decl: ts.ParameterDeclaration };
+  | { t: 'param'; decl: ts.ParameterDeclaration }
+  | { t: 'enum'; decl: ts.EnumDeclaration };
 
 /** Chains longer than this (or cyclic `const a = b; const b = a`) resolve to nothing. */
 const MAX_DEPTH = 16;
@@ -110,6 +111,8 @@ function identifierTarget(id: ts.Identifier, imports: readonly ImportFact[], dep
       return decl.node.body ? { t: 'fn', fn: decl.node } : undefined;
     case 'class':
       return { t: 'class', cls: decl.node };
+    case 'enum':
+      return { t: 'enum', decl: decl.node };
     case 'var': {
       // Pattern: const keys = require('./keys') (in the import table, scope.ts collectRequire)
       const imp = isRequire(decl.node) ? imports.find((i) => i.local === id.text) : undefined;
@@ -145,6 +148,8 @@ function memberOf(base: Target, name: string, imports: readonly ImportFact[], de
     }
     case 'class':
       return classMember(base.cls, name, true, imports, depth);
+    case 'enum':
+      return enumMember(base.decl, name);
     case 'expr': {
       const obj = stripFreeze(base.expr);
       return ts.isObjectLiteralExpression(obj) ? objectMember(obj, name, imports, depth) : undefined;
@@ -152,6 +157,19 @@ function memberOf(base: Target, name: string, imports: readonly ImportFact[], de
     default:
       return undefined;
   }
+}
+
+/**
+ * `CacheEnum.SYS_DICT_KEY`: the member's literal initializer. A member without one (an implicit
+ * number) or computed from other members stays unresolved: a hole, never a guessed value.
+ */
+function enumMember(decl: ts.EnumDeclaration, name: string): Target | undefined {
+  // `declare enum` values live elsewhere (a .d.ts may even lie about them)
+  if (ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Ambient) return undefined;
+  const m = decl.members.find((x) => propertyNameText(x.name) === name);
+  const init = m?.initializer && unwrap(m.initializer);
+  if (!init || !(ts.isStringLiteralLike(init) || ts.isNumericLiteral(init))) return undefined;
+  return { t: 'expr', expr: init };
 }
 
 function objectMember(obj: ts.ObjectLiteralExpression, name: string, imports: readonly ImportFact[], depth: number): Target | undefined {
