@@ -63,3 +63,123 @@ describe('const objects as key parts', () => {
     expect(keyExprOf(argOf(ctx), ctx).parts).toEqual([{ hole: 'K.USER' }, { hole: 'id' }]);
   });
 });
+
+describe('clients held in objects', () => {
+  it('export default { client, enabled } with a typed wrapper client, used as redis.client.set', () => {
+    const ops = opsOf({
+      '/p/lib/redis.ts': `import { createClient, type RedisClientType } from 'redis';
+        class AppRedis {
+          client: RedisClientType;
+          constructor(url: string) { this.client = createClient({ url }) as RedisClientType; }
+          async set(key: string, value: unknown, time?: number) { return this.client.set(key, JSON.stringify(value), { EX: time ?? 3600 }); }
+          async del(key: string) { return this.client.del(key); }
+        }
+        const client: AppRedis = (globalThis as any).redis || new AppRedis(process.env.REDIS_URL!);
+        const enabled = !!process.env.REDIS_URL;
+        export default { client, enabled };`,
+      '/p/website.ts': "import redis from './lib/redis';\nexport async function reset(id: string, data: object) { await redis.client.set(`website:${id}`, data); await redis.client.del(`website:${id}`); }",
+    });
+    const outside = ops.filter((o) => o.file === '/p/website.ts');
+    expect(outside.map((o) => `${o.lib}:${o.verb} via ${o.wrapper} ${o.key?.shape} ttl=${o.ttl}`)).toEqual([
+      'node-redis:set via AppRedis.set website:{} ttl=true',
+      'node-redis:del via AppRedis.del website:{} ttl=undefined',
+    ]);
+  });
+  it('named object exports and nested objects holding clients', () => {
+    const ops = opsOf({
+      '/p/clients.ts': "import Redis from 'ioredis';\nimport Keyv from 'keyv';\nexport const clients = { redis: new Redis(), stores: { local: new Keyv() } };\n",
+      '/p/svc.ts': "import { clients } from './clients';\nexport const f = (id: string) => { clients.redis.get(`a:${id}`); clients.stores.local.set(`b:${id}`, 1); };\n",
+    });
+    expect(brief(ops)).toEqual(['ioredis:get a:{}', 'keyv:set b:{}']);
+  });
+  it('a local const object member', () => {
+    const ops = opsOf({ '/p/a.ts': "import Redis from 'ioredis';\nconst infra = { cache: { redis: new Redis() } };\nexport const f = () => infra.cache.redis.del('k:1');\n" });
+    expect(brief(ops)).toEqual(['ioredis:del k:1']);
+  });
+  it('a non-client member, a let object and a spread that may override stay unresolved', () => {
+    const ops = opsOf({
+      '/p/a.ts': `import Redis from 'ioredis';
+        const a = { map: new Map<string, string>() };
+        let b = { redis: new Redis() };
+        const c = { redis: new Redis(), ...(globalThis as any).overrides };
+        export const f = () => { a.map.set('k', 'v'); b.redis.set('k', 'v'); c.redis.set('k', 'v'); };`,
+    });
+    expect(brief(ops)).toEqual([]);
+  });
+});
+
+describe('clients behind getters', () => {
+  it('an exported getter function, called in another file', () => {
+    const ops = opsOf({
+      '/p/redis.ts': "import Redis from 'ioredis';\nconst redis = new Redis();\nexport function getRedis() { return redis; }\nexport const getCache = async (): Promise<Redis> => redis;\n",
+      '/p/svc.ts': "import { getRedis, getCache } from './redis';\nexport async function f(id: string) { await getRedis().set(`u:${id}`, 'v'); await (await getCache()).del(`u:${id}`); }\n",
+    });
+    expect(brief(ops)).toEqual(['ioredis:set u:{}', 'ioredis:del u:{}']);
+  });
+  it('the getter itself is no client, and a call of an exported client is none either', () => {
+    const ops = opsOf({
+      '/p/redis.ts': "import Redis from 'ioredis';\nexport const redis = new Redis();\nexport function getRedis() { return redis; }\n",
+      '/p/svc.ts': "import { getRedis, redis } from './redis';\nexport function f() { (getRedis as any).set('a', 1); (redis as any)().set('b', 1); }\n",
+    });
+    expect(brief(ops.filter((o) => o.file === '/p/svc.ts'))).toEqual([]);
+  });
+  it('a local getter and a getter method of the class', () => {
+    const ops = opsOf({
+      '/p/a.ts': `import Redis from 'ioredis';
+        const redis = new Redis();
+        const getRedis = () => redis;
+        export class S {
+          private readonly client = new Redis();
+          getClient(): Redis { return this.client; }
+          f(id: string) { getRedis().get('a:' + id); return this.getClient().del('b:' + id); }
+        }`,
+    });
+    expect(brief(ops)).toEqual(['ioredis:get a:{}', 'ioredis:del b:{}']);
+  });
+  it('the result of any other imported function is no client', () => {
+    const ops = opsOf({
+      '/p/users.ts': "export function getUsers() { return new Map<string, string>(); }\n",
+      '/p/svc.ts': "import { getUsers } from './users';\nexport function f() { getUsers().set('a', 'b'); getUsers().delete('a'); }\n",
+    });
+    expect(brief(ops)).toEqual([]);
+  });
+});
+
+describe('clients assigned after their declaration', () => {
+  it('let redis = null; try { redis = new Redis(url) } catch {}', () => {
+    const ops = opsOf({
+      '/p/a.ts': "import Redis from 'ioredis';\nlet redis: any = null;\ntry { redis = new Redis(process.env.URL!); } catch {}\nexport const f = (id: string) => redis?.set(`u:${id}`, 'v');\n",
+    });
+    expect(brief(ops)).toEqual(['ioredis:set u:{}']);
+  });
+  it('let c; if (url) c = createClient() — inside a function too', () => {
+    const ops = opsOf({
+      '/p/a.ts': "import { createClient } from 'redis';\nlet c;\nexport async function connect(url?: string) { if (url) c = createClient({ url }); }\nexport const f = (id: string) => c.get(`u:${id}`);\n",
+    });
+    expect(brief(ops)).toEqual(['node-redis:get u:{}']);
+  });
+  it('CommonJS: let c = null; module.exports = { set: (k, v, ex) => c.set(k, v, "EX", ex) }', () => {
+    const ops = opsOf({
+      '/p/cache.js': "const Redis = require('ioredis');\nlet c = null;\nfunction init(url) { c = new Redis(url); }\nmodule.exports = { init, set: (k, v, ex) => c.set(k, v, 'EX', ex), del: (k) => c.del(k) };\n",
+      '/p/svc.js': "const cache = require('./cache');\nasync function f(id, u) { await cache.set(`user:${id}`, u, 60); await cache.del(`user:${id}`); }\nmodule.exports = { f };\n",
+    });
+    expect(brief(ops.filter((o) => o.file === '/p/svc.js'))).toEqual(['ioredis:set user:{}', 'ioredis:del user:{}']);
+    expect(ops.find((o) => o.file === '/p/svc.js' && o.verb === 'set')?.ttl).toBe(true);
+  });
+  it('an assignment of anything but a client, or two libraries, leaves it unknown', () => {
+    const ops = opsOf({
+      '/p/a.ts': `import Redis from 'ioredis';
+        import { createClient } from 'redis';
+        let a: any = null; a = new Redis(); a = new Map();
+        let b: any; b = new Redis(); b = createClient();
+        export const f = () => { a.set('k', 'v'); b.set('k', 'v'); };`,
+    });
+    expect(brief(ops)).toEqual([]);
+  });
+  it('a shadowing inner variable of the same name does not count', () => {
+    const ops = opsOf({
+      '/p/a.ts': "import Redis from 'ioredis';\nlet c: any = null;\nfunction g() { let c; c = new Redis(); return c; }\nexport const f = () => c.set('k', 'v');\n",
+    });
+    expect(brief(ops.filter((o) => o.call.key?.text === "'k'"))).toEqual([]);
+  });
+});

@@ -6,7 +6,8 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { VisitorMap } from '../syntax/walk';
 import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
-import { clientOf } from './cache/clients';
+import { clientOf, fromType } from './cache/clients';
+import { propertyValue, returnedClient } from './cache/client-sources';
 import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
 import { stripFreeze } from '../syntax/local-values';
@@ -34,15 +35,42 @@ function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   const c = clientOf(e, ctx);
   if (c && c.t !== 'unknown' && c.t !== 'fn') return { t: 'client', client: c };
   const u = unwrap(e);
-  if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return valueOfFunction(u, ctx);
-  const v = valueOfExpression(e, ctx);
-  // Pattern: module.exports = { set: (k, v) => client.set(k, v) } — members that may be wrappers
+  if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return functionValue(u, ctx);
+  let v = valueOfExpression(e, ctx);
   const obj = stripFreeze(e);
-  if (ts.isObjectLiteralExpression(obj) && hasFunctionMember(obj)) {
+  if (!ts.isObjectLiteralExpression(obj)) return v;
+  // Pattern: export default { client, enabled }  /  export const clients = { redis: new Redis() }
+  const clients = clientMembers(obj, ctx, 0);
+  if (clients) v = { t: 'object', members: { ...(v?.t === 'object' ? v.members : {}), ...clients } };
+  // Pattern: module.exports = { set: (k, v) => client.set(k, v) } — members that may be wrappers
+  if (hasFunctionMember(obj)) {
     const name = objectOwnerName(obj);
     if (name !== undefined) return { t: 'object', members: v?.t === 'object' ? v.members : {}, wrappers: name };
   }
   return v;
+}
+
+/** A function that returns a client is a getter (`getRedis()`); any other may be a key builder. */
+function functionValue(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): ExportValue | undefined {
+  const c = returnedClient(fn, ctx, 0, clientOf, (t) => fromType(t, ctx));
+  return c ? { t: 'client', client: c, returned: true } : valueOfFunction(fn, ctx);
+}
+
+/** The members of an object literal that hold clients, nested objects included. */
+function clientMembers(obj: ts.ObjectLiteralExpression, ctx: FileCtx, depth: number): Record<string, ExportValue> | undefined {
+  if (depth > 4) return undefined;
+  let out: Record<string, ExportValue> | undefined;
+  for (const p of obj.properties) {
+    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    const init = propertyValue(p);
+    if (name === undefined || !init) continue;
+    const c = clientOf(init, ctx);
+    const inner = stripFreeze(init);
+    const nested = !c && ts.isObjectLiteralExpression(inner) ? clientMembers(inner, ctx, depth + 1) : undefined;
+    if (c && c.t !== 'unknown' && c.t !== 'fn') (out ??= {})[name] = { t: 'client', client: c };
+    else if (nested) (out ??= {})[name] = { t: 'object', members: nested };
+  }
+  return out;
 }
 
 /**
@@ -137,7 +165,7 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
       (n) => {
         const fn = n as ts.FunctionDeclaration;
         if (!top(n) || !fn.name) return;
-        setLocal(fn.name.text, valueOfFunction(fn, ctx), isExported(fn), isDefault(fn));
+        setLocal(fn.name.text, functionValue(fn, ctx), isExported(fn), isDefault(fn));
       },
     ],
     [ts.SyntaxKind.ClassDeclaration]: [

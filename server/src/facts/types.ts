@@ -33,8 +33,11 @@ export interface SymbolRef {
 export type ClientRef =
   /** A cache client constructed or injected here: `new Redis()`, `@InjectRedis()`, `createCache({ ttl })`. */
   | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string }
-  /** A binding imported from another module (a client instance or a wrapper instance exported there). */
-  | { t: 'import'; ref: SymbolRef; pipeline?: number }
+  /**
+   * A binding imported from another module (a client instance or a wrapper instance exported there);
+   * `called`: the result of calling it (`getRedis()`, a getter exported there).
+   */
+  | { t: 'import'; ref: SymbolRef; pipeline?: number; called?: boolean }
   /** An instance of a class declared in this file (possibly a wrapper). */
   | { t: 'class'; name: string; pipeline?: number }
   /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported). */
@@ -178,7 +181,8 @@ export interface ImportFact {
 
 /** What a top-level or exported binding of this file is, for other files to resolve. */
 export type ExportValue =
-  | { t: 'client'; client: ClientRef }
+  /** `returned`: a function returning the client (`export function getRedis() { return redis }`) */
+  | { t: 'client'; client: ClientRef; returned?: boolean }
   | { t: 'string'; value: string }
   | { t: 'key'; parts: KeyPart[]; params: string[] }
   /** `wrappers`: the object's function members may be wrappers, recorded under this class name (WrapperMethod) */

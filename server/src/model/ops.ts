@@ -81,7 +81,10 @@ export class OpReader {
         if (CLIENT_MODULES[c.ref.module]) return undefined;
         const r = this.d.resolve(file, c.ref);
         if (!r) return undefined;
-        if (r.value.t === 'client') return this.targetOf(r.file, r.value.client, depth + 1);
+        // a getter's result (`getRedis().set`) is its client; the getter itself is no client
+        const called = c.t === 'import' && !!c.called;
+        if (r.value.t === 'client') return !!r.value.returned === called ? this.targetOf(r.file, r.value.client, depth + 1) : undefined;
+        if (called) return undefined;
         if (r.value.t === 'class') return this.classTarget(r.file, r.value.name, depth);
         // Pattern: const cache = require('./cache') with `module.exports = { set: (k, v) => … }`
         if (r.value.t === 'object' && r.value.wrappers !== undefined) return { t: 'wrapper', file: r.file, className: r.value.wrappers };

@@ -146,6 +146,8 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     const self = unwrap(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(call)?.name?.text : undefined;
     const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx);
     if (client?.t === 'lib' && !known) return undefined;
+    // the result of any imported function (`getUsers().map(…)`): only a cache verb may be a client call
+    if (client?.t === 'import' && client.called && !known) return undefined;
     if (!client && !known) return undefined;
     return { recv: callee.expression, method, methodNode, client: client ?? (known ? { t: 'unknown' } : undefined) };
   }

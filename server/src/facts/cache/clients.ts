@@ -5,8 +5,9 @@
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { FileCtx } from '../context';
-import { declarationOf, decoratorsOf, enclosingClass, memberName, typeRefName, unwrap, type Decl } from '../../syntax/scope';
+import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES } from './client-modules';
+import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
 import type { CacheLib, ClientRef, ImportFact } from '../types';
 
 export { CLIENT_MODULES };
@@ -125,17 +126,27 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
 function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef | undefined {
   const callee = unwrap(e.expression);
   if (ts.isIdentifier(callee)) {
-    const imp = importOf(callee, ctx);
-    if (imp) {
-      const lib = CLIENT_FACTORIES[`${imp.module}:${imp.name}`];
+    const d = declarationOf(callee, ctx.facts.imports);
+    if (d?.t === 'import') {
+      const lib = CLIENT_FACTORIES[`${d.imp.module}:${d.imp.name}`];
       if (lib) return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments, lib) };
-      if (isProjectModule(imp.module)) return undefined;
+      // Pattern: import { getRedis } from './redis'; getRedis().set(…)  (the linker reads what it returns)
+      if (isProjectModule(d.imp.module)) return { t: 'import', ref: { module: d.imp.module, name: d.imp.name }, called: true };
+      return undefined;
     }
+    // Pattern: function getRedis() { return redis }  /  const getRedis = () => redis; getRedis().set(…)
+    const fn = d?.t === 'function' ? d.node : d?.t === 'var' && d.node.initializer ? unwrap(d.node.initializer) : undefined;
+    if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)))
+      return memo(ctx, fn, () => returnedClient(fn, ctx, depth, clientOf, (t) => fromType(t, ctx)));
     return undefined;
   }
   const m = memberName(callee);
   if (!m || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
   const recv = unwrap(callee.expression);
+  // Pattern: this.getClient().set(…) with `getClient(): Redis { return this.client }` in the class
+  const own = thisMember(callee);
+  const method = own && ownMethod(own.cls, own.name);
+  if (method) return memo(ctx, method, () => returnedClient(method, ctx, depth, clientOf, (t) => fromType(t, ctx)));
   // Pattern: cacheManager.caching({ store: 'memory', ttl })  (cache-manager v4 default/namespace import)
   if (m === 'caching' || m === 'multiCaching' || m === 'createCache') {
     const imp = importOf(recv, ctx);
@@ -242,7 +253,12 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
       return { t: 'import', ref: { module: d.imp.module, name: d.imp.name } };
     }
     case 'var':
-      return fromDecorators(d.node, ctx) ?? fromType(d.node.type, ctx) ?? (d.node.initializer ? clientOf(d.node.initializer, ctx, depth + 1) : undefined);
+      return (
+        fromDecorators(d.node, ctx) ??
+        fromType(d.node.type, ctx) ??
+        (d.node.initializer ? clientOf(d.node.initializer, ctx, depth + 1) : undefined) ??
+        laterAssignedClient(d.node, ctx, depth, clientOf)
+      );
     case 'param':
       return fromDecorators(d.node, ctx) ?? fromType(d.node.type, ctx);
     default:
@@ -292,7 +308,14 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   // Pattern: cacheModule.redis.set(...) with cacheModule imported (namespace or object export)
   if (ts.isPropertyAccessExpression(e)) {
     const base = clientOf(e.expression, ctx, depth + 1);
-    if (base?.t === 'import') return { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), e.name.text] } };
+    if (base?.t === 'import' && !base.called) return { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), e.name.text] } };
   }
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return objectMemberClient(e, ctx, depth, clientOf);
+  return undefined;
+}
+
+/** A method of the class with a body (`getClient() { … }`), not a field or an accessor. */
+function ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
+  for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && propertyNameText(m.name) === name) return m;
   return undefined;
 }
