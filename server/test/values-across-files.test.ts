@@ -183,3 +183,57 @@ describe('clients assigned after their declaration', () => {
     expect(brief(ops.filter((o) => o.call.key?.text === "'k'"))).toEqual([]);
   });
 });
+
+describe('clients inherited or held by a container', () => {
+  it('this.client declared in a base class of another file', () => {
+    const ops = opsOf({
+      '/p/base-cache.ts': "import Redis from 'ioredis';\nexport abstract class BaseCache {\n  constructor(protected readonly client: Redis) {}\n}\n",
+      '/p/user-cache.ts': "import { BaseCache } from './base-cache';\nexport class UserCache extends BaseCache {\n  async user(id: string) { return this.client.get(`user:${id}`); }\n  drop(id: string) { return this.client.del(`user:${id}`); }\n}\n",
+    });
+    expect(brief(ops)).toEqual(['ioredis:get user:{}', 'ioredis:del user:{}']);
+  });
+  it('two levels of local base classes, and an inherited getter method', () => {
+    const ops = opsOf({
+      '/p/a.ts': `import { createClient } from 'redis';
+        class Root { protected redis = createClient(); protected conn() { return this.redis; } }
+        class Mid extends Root {}
+        export class Leaf extends Mid { f(id: string) { this.redis.get('a:' + id); return this.conn().del('b:' + id); } }`,
+    });
+    expect(brief(ops)).toEqual(['node-redis:get a:{}', 'node-redis:del b:{}']);
+  });
+  it('a member the class declares itself is not the base one', () => {
+    const ops = opsOf({
+      '/p/base.ts': "import Redis from 'ioredis';\nexport class Base { constructor(protected client: Redis) {} }\n",
+      '/p/sub.ts': "import { Base } from './base';\nexport class Sub extends Base {\n  private store = new Map<string, string>();\n  f() { this.store.set('k', 'v'); this.store.delete('k'); }\n}\n",
+    });
+    expect(brief(ops)).toEqual([]);
+  });
+  it('a DI container typed inline, by a local interface and by an imported interface', () => {
+    const ops = opsOf({
+      '/p/clients.ts': "import Redis from 'ioredis';\nimport type { Cache } from 'cache-manager';\nexport interface AppClients { redis: Redis; cache: Cache; name: string }\n",
+      '/p/svc.ts': `import Redis from 'ioredis';
+        import type { AppClients } from './clients';
+        interface Local { kv: Redis }
+        type Alias = { kv2: Redis };
+        export class S {
+          constructor(private readonly clients: AppClients, private inline: { redis: Redis }, private local: Local, private alias: Alias) {}
+          f(id: string) {
+            this.clients.redis.get('a:' + id);
+            this.clients.cache.del('b:' + id);
+            this.inline.redis.get('c:' + id);
+            this.local.kv.get('d:' + id);
+            return this.alias.kv2.get('e:' + id);
+          }
+          g(id: string) { (this.clients as any).name.get('f:' + id); }
+        }`,
+    });
+    expect(brief(ops)).toEqual(['ioredis:get a:{}', 'cache-manager:del b:{}', 'ioredis:get c:{}', 'ioredis:get d:{}', 'ioredis:get e:{}']);
+  });
+  it('a getter method of a project service in another file: this.redisService.getRedis().del(k)', () => {
+    const ops = opsOf({
+      '/p/redis.service.ts': "import Redis from 'ioredis';\nexport class RedisService {\n  private readonly clients = new Map<string, Redis>();\n  getRedis(name = 'default'): Redis { return this.clients.get(name)!; }\n  ping() { return 'pong'; }\n}\n",
+      '/p/login.ts': "import { RedisService } from './redis.service';\nexport class Login {\n  constructor(private redisService: RedisService) {}\n  out(id: string) { return this.redisService.getRedis().del(`admin:token:${id}`); }\n  other(id: string) { return (this.redisService as any).ping().del(`x:${id}`); }\n}\n",
+    });
+    expect(brief(ops.filter((o) => o.file === '/p/login.ts'))).toEqual(['ioredis:del admin:token:{}']);
+  });
+});

@@ -45,6 +45,7 @@ function referencedModules(f: FileFacts): Set<string> {
     const r = c.receiver;
     if ((r.t === 'import' || r.t === 'type') && r.ref) out.add(r.ref.module);
     if (r.t === 'fn' && r.ref) out.add(r.ref.module);
+    if (r.t === 'member' && 'module' in r.of) out.add(r.of.module);
     for (const k of [c.key, ...(c.moreKeys ?? [])]) {
       for (const p of k?.parts ?? []) if ('ref' in p) out.add(p.ref.module);
       if (k?.builder?.ref) out.add(k.builder.ref.module);

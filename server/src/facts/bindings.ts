@@ -6,7 +6,7 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { VisitorMap } from '../syntax/walk';
 import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
-import { clientOf, fromType } from './cache/clients';
+import { classClients, clientOf, fromType, typeClients } from './cache/clients';
 import { propertyValue, returnedClient } from './cache/client-sources';
 import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
@@ -101,7 +101,7 @@ function hasFunctionMember(obj: ts.ObjectLiteralExpression): boolean {
 
 function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
   const name = cls.name?.text ?? 'default';
-  const fact: ClassFact = { name, exported: isExported(cls), fields: {}, methods: [] };
+  const fact: ClassFact = { name, exported: isExported(cls), ...classClients(cls, ctx), methods: [] };
   for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.name && ts.isIdentifier(m.name)) fact.methods.push(m.name.text);
   const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   if (ext && ts.isIdentifier(ext)) {
@@ -152,6 +152,12 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
     if (exported) facts.exports[asDefault ? 'default' : name] = v;
   };
   const top = (n: ts.Node) => n.parent && ts.isSourceFile(n.parent);
+  const typeFact = (name: string, members: ts.NodeArray<ts.TypeElement>, n: ts.Node) => {
+    const fields = facts.classes.some((c) => c.name === name) ? undefined : typeClients(members, ctx);
+    if (!fields) return;
+    facts.classes.push({ name, exported: isExported(n), fields, methods: [] });
+    setLocal(name, { t: 'class', name }, isExported(n));
+  };
   return {
     [ts.SyntaxKind.VariableStatement]: [
       (n) => {
@@ -175,6 +181,14 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
         const fact = classFact(cls, ctx);
         facts.classes.push(fact);
         setLocal(fact.name, { t: 'class', name: fact.name }, fact.exported, isDefault(cls));
+      },
+    ],
+    // Pattern: export interface AppClients { redis: Redis } — `this.clients.redis` elsewhere (ClientRef member)
+    [ts.SyntaxKind.InterfaceDeclaration]: [(n) => top(n) && typeFact((n as ts.InterfaceDeclaration).name.text, (n as ts.InterfaceDeclaration).members, n)],
+    [ts.SyntaxKind.TypeAliasDeclaration]: [
+      (n) => {
+        const ta = n as ts.TypeAliasDeclaration;
+        if (top(n) && ts.isTypeLiteralNode(ta.type)) typeFact(ta.name.text, ta.type.members, n);
       },
     ],
     [ts.SyntaxKind.EnumDeclaration]: [

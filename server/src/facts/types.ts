@@ -42,6 +42,13 @@ export type ClientRef =
   | { t: 'class'; name: string; pipeline?: number }
   /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported). */
   | { t: 'type'; ref: SymbolRef; pipeline?: number }
+  /**
+   * A member of an instance of a project class or interface, found by the linker in that class's
+   * facts (or its base's): `this.client` declared in a base class, `this.clients.redis` with
+   * `clients: AppClients`, and with `call` a getter's result (`this.redisService.getRedis()`).
+   * `of` names the class: declared in this file (`local`) or imported.
+   */
+  | { t: 'member'; of: { local: string } | SymbolRef; name: string; call?: boolean; pipeline?: number }
   /** a call of a plain function (`cacheSet(k, v)`), local or imported: maybe a function wrapper */
   | { t: 'fn'; local?: string; ref?: SymbolRef; pipeline?: number }
   /** not resolved: kept only so a read with a literal key counts as a use of that key */
@@ -208,8 +215,14 @@ export interface WrapperMethod {
 export interface ClassFact {
   name: string;
   exported: boolean;
-  /** fields/constructor parameter properties known to hold a client */
+  /**
+   * Fields, constructor parameter properties and constructor-assigned members known to hold a
+   * client or a project value (for subclasses and other files: ClientRef `member`). Interfaces and
+   * object type aliases with such members are recorded as classes without methods.
+   */
   fields: Record<string, ClientRef>;
+  /** methods that return a client (`getRedis(): Redis`), for `svc.getRedis().set(…)` elsewhere */
+  returns?: Record<string, ClientRef>;
   extendsRef?: SymbolRef | { local: string };
   methods: string[];
   /** static members usable as key builders/constants (`CacheKeys.product(id)`) */

@@ -90,9 +90,41 @@ export class OpReader {
         if (r.value.t === 'object' && r.value.wrappers !== undefined) return { t: 'wrapper', file: r.file, className: r.value.wrappers };
         return undefined;
       }
+      case 'member': {
+        const owner = this.classOf(file, c.of);
+        return owner && this.memberTarget(owner.file, owner.name, c.name, !!c.call, depth + 1);
+      }
       default:
         return undefined;
     }
+  }
+
+  /** The class (or interface) `of` names, seen from `file`. */
+  private classOf(file: string, of: Extract<ClientRef, { t: 'member' }>['of']): { file: string; name: string } | undefined {
+    if ('local' in of) return { file, name: of.local };
+    if (CLIENT_MODULES[of.module]) return undefined;
+    const r = this.d.resolve(file, of);
+    return r?.value.t === 'class' ? { file: r.file, name: r.value.name } : undefined;
+  }
+
+  /**
+   * Member `name` of class `className` (a field, or with `call` a method returning a client),
+   * declared there or in a base class: `this.client` from BaseCache, `svc.getRedis()`.
+   */
+  private memberTarget(file: string, className: string, name: string, call: boolean, depth: number): Target | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const cls = this.d.factsByFile.get(file)?.classes.find((k) => k.name === className);
+    if (!cls) return undefined;
+    const ref = call ? cls.returns?.[name] : cls.fields[name];
+    if (ref) return this.targetOf(file, ref, depth + 1);
+    // a member the class declares without a client in it is not the base's
+    if (!call && cls.methods.includes(name)) return undefined;
+    const ext = cls.extendsRef;
+    if (!ext) return undefined;
+    if ('local' in ext) return this.memberTarget(file, ext.local, name, call, depth + 1);
+    if (this.d.configFor(file).cacheModules[ext.module] ?? CLIENT_MODULES[ext.module]) return undefined;
+    const r = this.d.resolve(file, ext);
+    return r?.value.t === 'class' ? this.memberTarget(r.file, r.value.name, name, call, depth + 1) : undefined;
   }
 
   private classTarget(file: string, className: string, depth: number): Target | undefined {

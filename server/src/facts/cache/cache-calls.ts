@@ -148,6 +148,8 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (client?.t === 'lib' && !known) return undefined;
     // the result of any imported function (`getUsers().map(…)`): only a cache verb may be a client call
     if (client?.t === 'import' && client.called && !known) return undefined;
+    // a member of a service (`this.users.repo.find()`) is rarely a client: only its cache verbs are kept
+    if (client?.t === 'member' && !known) return undefined;
     if (!client && !known) return undefined;
     return { recv: callee.expression, method, methodNode, client: client ?? (known ? { t: 'unknown' } : undefined) };
   }

@@ -7,6 +7,7 @@ import ts = tsMorphTs;
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES } from './client-modules';
+import { defaultTtlOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
 import type { CacheLib, ClientRef, ImportFact } from '../types';
 
@@ -42,58 +43,6 @@ export function isProjectModule(spec: string): boolean {
 
 function libOfModule(module: string, ctx: FileCtx): CacheLib | undefined {
   return ctx.config.cacheModules[module] ?? CLIENT_MODULES[module];
-}
-
-/**
- * Whether a constructor/factory call configures a default TTL: `ttl`/`stdTTL`/`maxAge` anywhere in
- * its arguments (also inside `stores: [new Keyv({ ttl })]`) → true, unless it is a literal 0; no
- * such option in literal arguments → false; options built elsewhere (a variable, a call) → unknown.
- */
-function defaultTtlOf(args: readonly ts.Expression[], lib: CacheLib): boolean | undefined {
-  if (lib === 'ioredis' || lib === 'node-redis' || lib === 'upstash') return undefined;
-  const names = /^(ttl|stdTTL|maxAge)$/;
-  let found: boolean | undefined;
-  let opaque = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.test(n.name.text)) {
-      const v = unwrap(n.initializer);
-      found = !(ts.isNumericLiteral(v) && Number(v.text) === 0);
-      return;
-    }
-    if (ts.isShorthandPropertyAssignment(n) && names.test(n.name.text)) {
-      found = true;
-      return;
-    }
-    if (ts.isSpreadAssignment(n) || ts.isSpreadElement(n)) opaque = true;
-    // a store built elsewhere (`redisStore`, `await redisStore(…)`) may carry its own default TTL;
-    // `'memory'` and `new Keyv(…)` are visible and visited like the rest
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && /^stores?$/.test(n.name.text)) {
-      const v = unwrap(n.initializer);
-      const items = ts.isArrayLiteralExpression(v) ? v.elements : [v];
-      if (items.some((i) => !ts.isStringLiteralLike(unwrap(i)) && !ts.isNewExpression(unwrap(i)))) opaque = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  for (const a of args) {
-    const e = unwrap(a);
-    if (ts.isIdentifier(e) || ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) opaque = true;
-    visit(e);
-  }
-  if (found) return true;
-  return opaque ? undefined : false;
-}
-
-/** ioredis `keyPrefix: 'cache:'`: every key of this client is stored under the prefix. */
-function keyPrefixOf(args: readonly ts.Expression[]): string | undefined {
-  for (const a of args) {
-    const e = unwrap(a);
-    if (!ts.isObjectLiteralExpression(e)) continue;
-    for (const p of e.properties)
-      if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'keyPrefix' && ts.isStringLiteralLike(unwrap(p.initializer)))
-        return (unwrap(p.initializer) as ts.StringLiteral).text;
-  }
-  return undefined;
 }
 
 function importOf(e: ts.Expression, ctx: FileCtx): ImportFact | undefined {
@@ -147,6 +96,9 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
   const own = thisMember(callee);
   const method = own && ownMethod(own.cls, own.name);
   if (method) return memo(ctx, method, () => returnedClient(method, ctx, depth, clientOf, (t) => fromType(t, ctx)));
+  // Pattern: this.getClient().set(…) with getClient() inherited from a base class
+  if (own && !method && own.cls.name && extendsClause(own.cls) && !own.cls.members.some((x) => propertyNameText(x.name) === own.name))
+    return { t: 'member', of: { local: own.cls.name.text }, name: own.name, call: true };
   // Pattern: cacheManager.caching({ store: 'memory', ttl })  (cache-manager v4 default/namespace import)
   if (m === 'caching' || m === 'multiCaching' || m === 'createCache') {
     const imp = importOf(recv, ctx);
@@ -167,6 +119,9 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
     const t = declaredTypeModule(recv, ctx);
     if (t && (t === '@liaoliaots/nestjs-redis' || t === '@nestjs-modules/ioredis')) return { t: 'lib', lib: 'ioredis' };
   }
+  // Pattern: this.redisService.getRedis().del(k) with RedisService a project class whose getRedis() returns a client
+  const of = memberOwner(clientOf(recv, ctx, depth + 1));
+  if (of) return { t: 'member', of, name: m, call: true };
   return undefined;
 }
 
@@ -293,25 +248,128 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   if (ts.isNewExpression(e)) return fromNew(e, ctx);
   if (ts.isCallExpression(e)) return fromCall(e, ctx, depth);
   const tm = thisMember(e);
-  if (tm) {
-    // `this.cache` is met on many calls of a class: resolve each member once
-    const members = ctx.clientMemo.members;
-    let byName = members.get(tm.cls);
-    if (!byName) members.set(tm.cls, (byName = new Map()));
-    if (byName.has(tm.name)) return byName.get(tm.name) ?? undefined;
-    byName.set(tm.name, null); // guards `this.a = this.a` cycles
-    const md = memberDecl(tm.cls, tm.name);
-    const r = md ? fromDecorators(md.node, ctx) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined) : undefined;
-    byName.set(tm.name, r ?? null);
-    return r;
-  }
+  if (tm) return memberClientOf(tm.cls, tm.name, ctx, depth);
+  if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
+  const name = memberName(e);
+  if (name === undefined) return undefined;
+  const base = clientOf(e.expression, ctx, depth + 1);
   // Pattern: cacheModule.redis.set(...) with cacheModule imported (namespace or object export)
-  if (ts.isPropertyAccessExpression(e)) {
-    const base = clientOf(e.expression, ctx, depth + 1);
-    if (base?.t === 'import' && !base.called) return { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), e.name.text] } };
-  }
-  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return objectMemberClient(e, ctx, depth, clientOf);
+  if (base?.t === 'import' && !base.called && ts.isPropertyAccessExpression(e)) return { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), name] } };
+  // Pattern: this.clients.redis with `clients: AppClients` imported, or an instance of a class of this file
+  const of = memberOwner(base);
+  if (of) return { t: 'member', of, name };
+  // Pattern: this.clients.redis with `clients: { redis: Redis }` or an interface of this file
+  const typed = fromType(memberTypeOf(declaredTypeOf(e.expression, ctx, depth), name, ctx), ctx);
+  if (typed) return typed;
+  return objectMemberClient(e, ctx, depth, clientOf);
+}
+
+/** The class a member of `base` is looked up in by the linker: an imported type or a class of this file. */
+function memberOwner(base: ClientRef | undefined): Extract<ClientRef, { t: 'member' }>['of'] | undefined {
+  if (base?.t === 'type') return base.ref;
+  if (base?.t === 'class') return { local: base.name };
   return undefined;
+}
+
+/**
+ * `this.<name>` in `cls`: a member declared there (a field, a parameter property, a constructor
+ * assignment), or, when the class extends another and does not declare it, the base's member,
+ * which the linker finds in that class's facts.
+ */
+export function memberClientOf(cls: ts.ClassLikeDeclaration, name: string, ctx: FileCtx, depth: number): ClientRef | undefined {
+  // `this.cache` is met on many calls of a class: resolve each member once
+  const members = ctx.clientMemo.members;
+  let byName = members.get(cls);
+  if (!byName) members.set(cls, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name) ?? undefined;
+  byName.set(name, null); // guards `this.a = this.a` cycles
+  const md = memberDecl(cls, name);
+  let r: ClientRef | undefined;
+  if (md) r = fromDecorators(md.node, ctx) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined);
+  // Pattern: class UserCache extends BaseCache { f() { return this.client.get(k) } } with `client` declared in BaseCache
+  else if (cls.name && extendsClause(cls)) r = { t: 'member', of: { local: cls.name.text }, name };
+  byName.set(name, r ?? null);
+  return r;
+}
+
+function extendsClause(cls: ts.ClassLikeDeclaration): ts.ExpressionWithTypeArguments | undefined {
+  return cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+}
+
+/** The declared type of `e`: a parameter's or variable's annotation, a member's, a member of either. */
+function declaredTypeOf(e: ts.Expression, ctx: FileCtx, depth: number): ts.TypeNode | undefined {
+  if (depth > 8) return undefined;
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) {
+    const d = declarationOf(u, ctx.facts.imports);
+    return d?.t === 'param' || d?.t === 'var' ? d.node.type : undefined;
+  }
+  const tm = thisMember(u);
+  if (tm) return memberDecl(tm.cls, tm.name)?.type;
+  if (ts.isPropertyAccessExpression(u)) return memberTypeOf(declaredTypeOf(u.expression, ctx, depth + 1), u.name.text, ctx);
+  return undefined;
+}
+
+/** The type of property `name` in an object type: a type literal, or an interface or type alias of this file. */
+function memberTypeOf(type: ts.TypeNode | undefined, name: string, ctx: FileCtx): ts.TypeNode | undefined {
+  let members: ts.NodeArray<ts.TypeElement> | undefined;
+  if (type && ts.isTypeLiteralNode(type)) members = type.members;
+  else if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const n = type.typeName.text;
+    for (const st of ctx.sf.statements) {
+      if (ts.isInterfaceDeclaration(st) && st.name.text === n) members = st.members;
+      else if (ts.isTypeAliasDeclaration(st) && st.name.text === n && ts.isTypeLiteralNode(st.type)) members = st.type.members;
+      if (members) break;
+    }
+  }
+  const sig = members?.find((m) => ts.isPropertySignature(m) && propertyNameText(m.name) === name);
+  return sig && ts.isPropertySignature(sig) ? sig.type : undefined;
+}
+
+/**
+ * What another file may reach through an instance of `cls` (ClassFact.fields and returns): its
+ * members holding a client or a project value, and its methods returning a client.
+ */
+export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): { fields: Record<string, ClientRef>; returns?: Record<string, ClientRef> } {
+  const fields: Record<string, ClientRef> = {};
+  let returns: Record<string, ClientRef> | undefined;
+  const names = new Set<string>();
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) names.add(m.name.text);
+    if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
+      for (const st of m.body?.statements ?? [])
+        if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          const t = thisMember(st.expression.left);
+          if (t) names.add(t.name);
+        }
+    }
+    // Pattern: getRedis(name = 'default'): Redis { return this.redisService.getOrThrow(name) }
+    if (ts.isMethodDeclaration(m) && m.body) {
+      const n = propertyNameText(m.name);
+      const r = n === undefined ? undefined : memo(ctx, m, () => returnedClient(m, ctx, 0, clientOf, (t) => fromType(t, ctx)));
+      if (n !== undefined && r && (r.t === 'lib' || r.t === 'import' || r.t === 'member')) (returns ??= {})[n] = r;
+    }
+  }
+  for (const n of names) {
+    const r = memberClientOf(cls, n, ctx, 0);
+    if (r && r.t !== 'unknown' && r.t !== 'fn') fields[n] = r;
+  }
+  return { fields, ...(returns ? { returns } : {}) };
+}
+
+/**
+ * An interface or object type alias whose properties are typed as clients or project values
+ * (`interface AppClients { redis: Redis }`), as a class without methods, for ClientRef `member`.
+ */
+export function typeClients(members: ts.NodeArray<ts.TypeElement>, ctx: FileCtx): Record<string, ClientRef> | undefined {
+  let out: Record<string, ClientRef> | undefined;
+  for (const m of members) {
+    const n = ts.isPropertySignature(m) ? propertyNameText(m.name) : undefined;
+    const r = n === undefined ? undefined : fromType((m as ts.PropertySignature).type, ctx);
+    if (n !== undefined && r) (out ??= {})[n] = r;
+  }
+  return out;
 }
 
 /** A method of the class with a body (`getClient() { … }`), not a field or an accessor. */
