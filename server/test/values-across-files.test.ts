@@ -237,3 +237,63 @@ describe('clients inherited or held by a container', () => {
     expect(brief(ops.filter((o) => o.file === '/p/login.ts'))).toEqual(['ioredis:del admin:token:{}']);
   });
 });
+
+describe('key prefixes set in a constructor', () => {
+  it("this.prefix = 'memberAttributes:' in the constructor is the prefix of every key", () => {
+    const ops = opsOf({
+      '/p/cache.ts': "import Redis from 'ioredis';\nexport class AttrCache {\n  private prefix: string;\n  constructor(private redis: Redis) { this.prefix = 'memberAttributes:'; }\n  get(k: string) { return this.redis.get(this.prefix + k); }\n}\n",
+      '/p/svc.ts': "import { AttrCache } from './cache';\nexport const f = (c: AttrCache, t: string) => c.get(`tenant:${t}`);\n",
+    });
+    expect(brief(ops.filter((o) => o.file === '/p/svc.ts'))).toEqual(['ioredis:get memberAttributes:tenant:{}']);
+  });
+  it('a prefix assigned twice, conditionally, or outside the constructor stays a hole', () => {
+    const ctx = ctxOf(`class A { p: string; constructor(x: boolean) { if (x) this.p = 'a:'; } f(id: string) { redis.get(this.p + id) } }
+      class B { p = 'b:'; constructor() { this.p = 'b2:'; } reset() { this.p = 'c:'; } f(id: string) { redis.get(this.p + id) } }`);
+    expect(keyExprOf(argOf(ctx), ctx).parts).toEqual([{ hole: 'this.p' }, { hole: 'id' }]);
+  });
+  it('a readonly field re-assigned in the constructor holds the constructor value, not its initializer', () => {
+    const ctx = ctxOf("class A { readonly p = 'old:'; constructor() { this.p = 'new:'; } f(id: string) { redis.get(this.p + id) } }");
+    expect(keyExprOf(argOf(ctx), ctx).parts).toEqual([{ lit: 'new:' }, { hole: 'id' }]);
+  });
+  it('constructor parameters become #ctor holes, filled from a visible new X(literal)', () => {
+    const cache = `import { createClient } from 'redis';
+      type RedisClient = ReturnType<typeof createClient>;
+      export class RedisCache {
+        private readonly prefixer: (key: string) => string;
+        private readonly directory: string;
+        constructor(public readonly name: string, private readonly client: import('redis').RedisClientType, private readonly sep = ':') {
+          this.directory = \`cache_\${name}\`;
+          this.prefixer = (key: string) => \`\${this.directory}\${this.sep}\${key}\`;
+        }
+        async get(key: string) { const actualKey = this.prefixer(key); return this.client.get(actualKey); }
+        async delete(key: string) { return this.client.del(this.prefixer(key)); }
+      }`;
+    const ops = opsOf({
+      '/p/cache.ts': cache.replace("import('redis').RedisClientType", 'RedisClientTypeAlias').replace("type RedisClient = ReturnType<typeof createClient>;", "import type { RedisClientType } from 'redis';\n      type RedisClientTypeAlias = RedisClientType;"),
+      '/p/repo.ts': `import { RedisCache } from './cache';
+        export class Repo {
+          private readonly cache: RedisCache;
+          constructor(redis: any) { this.cache = new RedisCache('memberAttributes', redis); }
+          read() { return this.cache.get('default'); }
+        }
+        export async function drop(redis: any, tenantId: string, name: string, injected: RedisCache) {
+          await new RedisCache('memberAttributes', redis, '/').delete(tenantId);
+          await new RedisCache(name, redis).delete(tenantId);
+          await injected.delete(tenantId);
+        }`,
+    });
+    expect(brief(ops.filter((o) => o.file === '/p/repo.ts'))).toEqual([
+      'node-redis:get cache_memberAttributes:default',
+      'node-redis:del cache_memberAttributes/{}',
+      'node-redis:del cache_{}:{}',
+      'node-redis:del cache_{}',
+    ]);
+  });
+  it('an instance of a subclass does not take the base constructor arguments', () => {
+    const ops = opsOf({
+      '/p/cache.ts': "import Redis from 'ioredis';\nexport class Cache {\n  constructor(private redis: Redis, private readonly prefix: string) {}\n  get(k: string) { return this.redis.get(`${this.prefix}:${k}`); }\n}\nexport class UserCache extends Cache {\n  constructor(redis: Redis, tenant: string) { super(redis, `user_${tenant}`); }\n}\n",
+      '/p/svc.ts': "import Redis from 'ioredis';\nimport { Cache, UserCache } from './cache';\nconst redis = new Redis();\nexport const f = () => { new UserCache(redis, 'acme').get('1'); new Cache(redis, 'plain').get('2'); };\n",
+    });
+    expect(brief(ops.filter((o) => o.file === '/p/svc.ts'))).toEqual(['ioredis:get {}:1', 'ioredis:get plain:2']);
+  });
+});

@@ -188,7 +188,11 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
     [ts.SyntaxKind.TypeAliasDeclaration]: [
       (n) => {
         const ta = n as ts.TypeAliasDeclaration;
-        if (top(n) && ts.isTypeLiteralNode(ta.type)) typeFact(ta.name.text, ta.type.members, n);
+        if (!top(n)) return;
+        if (ts.isTypeLiteralNode(ta.type)) typeFact(ta.name.text, ta.type.members, n);
+        // Pattern: export type RedisClient = RedisClientType<…> — `client: RedisClient` elsewhere is a node-redis client
+        const c = fromType(ta.type, ctx);
+        if (c?.t === 'lib') setLocal(ta.name.text, { t: 'client', client: c }, isExported(ta));
       },
     ],
     [ts.SyntaxKind.EnumDeclaration]: [

@@ -38,10 +38,13 @@ export type ClientRef =
    * `called`: the result of calling it (`getRedis()`, a getter exported there).
    */
   | { t: 'import'; ref: SymbolRef; pipeline?: number; called?: boolean }
-  /** An instance of a class declared in this file (possibly a wrapper). */
-  | { t: 'class'; name: string; pipeline?: number }
-  /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported). */
-  | { t: 'type'; ref: SymbolRef; pipeline?: number }
+  /**
+   * An instance of a class declared in this file (possibly a wrapper). `ctorArgs`: the literal
+   * arguments of the `new` that built it (null: not a literal), for `#ctor:<i>` key holes.
+   */
+  | { t: 'class'; name: string; pipeline?: number; ctorArgs?: (string | null)[] }
+  /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported, or `new AppCache(…)`). */
+  | { t: 'type'; ref: SymbolRef; pipeline?: number; ctorArgs?: (string | null)[] }
   /**
    * A member of an instance of a project class or interface, found by the linker in that class's
    * facts (or its base's): `this.client` declared in a base class, `this.clients.redis` with
@@ -223,6 +226,8 @@ export interface ClassFact {
   fields: Record<string, ClientRef>;
   /** methods that return a client (`getRedis(): Redis`), for `svc.getRedis().set(…)` elsewhere */
   returns?: Record<string, ClientRef>;
+  /** the constructor's literal parameter defaults (null: none, or not a literal), for `#ctor:<i>` key holes */
+  ctorDefaults?: (string | null)[];
   extendsRef?: SymbolRef | { local: string };
   methods: string[];
   /** static members usable as key builders/constants (`CacheKeys.product(id)`) */

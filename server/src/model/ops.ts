@@ -220,14 +220,23 @@ export class OpReader {
     return index === 0 ? call.key?.parts : a.parts;
   }
 
-  /** The wrapper's key template with its parameters replaced by the caller's arguments. */
-  private callerKey(file: string, call: CallFact, inner: CacheOp, s: WrapperSummary): CacheOp['key'] {
+  /**
+   * The wrapper's key template with its parameters replaced by the caller's arguments, and its
+   * constructor's (`#ctor:<i>`, a prefix set in the constructor) by the instance's `new X('lit')`.
+   */
+  private callerKey(file: string, call: CallFact, inner: CacheOp, s: WrapperSummary, ctor?: (i: number) => string | undefined): CacheOp['key'] {
     const template = inner.key?.parts;
     if (!template) return undefined;
     const out: KeyPart[] = [];
     for (const p of template) {
       if (!('hole' in p)) {
         out.push(p);
+        continue;
+      }
+      const c = /^#ctor:(\d+)$/.exec(p.hole);
+      const lit = c && ctor ? ctor(Number(c[1])) : undefined;
+      if (lit !== undefined) {
+        out.push({ lit });
         continue;
       }
       const prm = paramOfHole(p.hole, s.fn);
@@ -252,6 +261,8 @@ export class OpReader {
     if (!s) return [];
     const label = owner.className && !owner.className.startsWith('<') ? `${owner.className}.${method}` : `${method}()`;
     const deleteVia = this.wrapperDelete(owner.file, owner.className);
+    const own = this.receiverClass(file, call.receiver);
+    const ctor = own && owner.file === own.file && owner.className === own.name ? this.ctorValues(owner.file, owner.className, call.receiver) : undefined;
     const out: CacheOp[] = [];
     for (const inner of s.ops) {
       const ttlSummary = s.ttl.get(inner);
@@ -267,7 +278,7 @@ export class OpReader {
         ttl: inner.kind === 'write' && ttlSummary ? ttlAtCall(ttlSummary, call, inner) : inner.ttl,
         nx: inner.nx,
         sentinel: inner.kind === 'write' && (valueParam !== undefined ? this.isSentinel(file, call, valueParam) : inner.sentinel),
-        key: this.callerKey(file, call, inner, s),
+        key: this.callerKey(file, call, inner, s, ctor),
         defaultTtl: inner.defaultTtl,
         deleteVia,
         via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner) } : {}) },
@@ -286,6 +297,27 @@ export class OpReader {
       out.push(op);
     }
     return out;
+  }
+
+  /** The class an instance receiver was built from (`new X(…)` of a class of this file or an imported one). */
+  private receiverClass(file: string, c: ClientRef): { file: string; name: string } | undefined {
+    if (c.t === 'class') return { file, name: c.name };
+    if (c.t !== 'type') return undefined;
+    const r = this.d.resolve(file, c.ref);
+    return r?.value.t === 'class' ? { file: r.file, name: r.value.name } : undefined;
+  }
+
+  /**
+   * The literal constructor arguments of the instance a call goes through, when the `new` that
+   * built it is visible (`new RedisCache('memberAttributes', redis)`); an omitted argument is the
+   * parameter's literal default. Only for an instance of the class that defines the wrapper: a
+   * subclass's constructor may pass its base anything.
+   */
+  private ctorValues(file: string, className: string, receiver: ClientRef): ((i: number) => string | undefined) | undefined {
+    const args = receiver.t === 'class' || receiver.t === 'type' ? receiver.ctorArgs : undefined;
+    if (!args) return undefined;
+    const defaults = this.d.factsByFile.get(file)?.classes.find((k) => k.name === className)?.ctorDefaults;
+    return (i) => (i < args.length ? args[i] ?? undefined : defaults?.[i] ?? undefined);
   }
 
   /**

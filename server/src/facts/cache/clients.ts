@@ -9,7 +9,7 @@ import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameTe
 import { CLIENT_MODULES } from './client-modules';
 import { defaultTtlOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
-import type { CacheLib, ClientRef, ImportFact } from '../types';
+import type { CacheLib, ClassFact, ClientRef, ImportFact } from '../types';
 
 export { CLIENT_MODULES };
 
@@ -64,11 +64,22 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
         const prefix = lib === 'ioredis' ? keyPrefixOf(e.arguments ?? []) : undefined;
         return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
       }
-      if (!lib && isProjectModule(d.imp.module)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name } };
+      if (!lib && isProjectModule(d.imp.module)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name }, ...ctorArgsOf(e) };
     }
-    if (d?.t === 'class') return { t: 'class', name: callee.text };
+    if (d?.t === 'class') return { t: 'class', name: callee.text, ...ctorArgsOf(e) };
   }
   return undefined;
+}
+
+/** Pattern: new RedisCache('memberAttributes', redis) — the literal arguments, for the keys its constructor builds. */
+function ctorArgsOf(e: ts.NewExpression): { ctorArgs?: (string | null)[] } {
+  // every argument, literal or not: `new X()` (defaults apply) differs from an instance built elsewhere
+  return (e.arguments ?? []).some(ts.isSpreadElement) ? {} : { ctorArgs: (e.arguments ?? []).map((a) => literalText(a)) };
+}
+
+function literalText(a: ts.Expression): string | null {
+  const u = unwrap(a);
+  return ts.isStringLiteralLike(u) || ts.isNumericLiteral(u) ? u.text : null;
 }
 
 /** Calls that return a client: factories, `Redis.fromEnv()`, `.duplicate()`, `.connect()`, Nest's `redisService.getClient()`. */
@@ -138,7 +149,7 @@ function declaredTypeModule(e: ts.Expression, ctx: FileCtx): string | undefined 
 }
 
 /** A declared type: `Redis` from ioredis, `Cache` from cache-manager, a project class. */
-export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx): ClientRef | undefined {
+export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0): ClientRef | undefined {
   const tn = typeRefName(type);
   if (!tn) return undefined;
   const [head, tail] = tn.name.split('.');
@@ -155,7 +166,9 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx): ClientRef
   if (ctx.config.wrappers.includes(head)) return { t: 'class', name: head };
   // a class declared in this file
   if (ctx.sf.statements.some((s) => ts.isClassDeclaration(s) && s.name?.text === head)) return { t: 'class', name: head };
-  return undefined;
+  // Pattern: type RedisClient = RedisClientType<RedisDefaultModules>; … private client: RedisClient
+  const alias = tail || depth > 4 ? undefined : ctx.sf.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === head);
+  return alias ? fromType(alias.type, ctx, depth + 1) : undefined;
 }
 
 /** Nest injection decorators: `@InjectRedis()`, `@Inject(CACHE_MANAGER)`. */
@@ -182,9 +195,12 @@ type MemberDecl = { type?: ts.TypeNode; init?: ts.Expression; node: ts.Node };
 
 /** The declaration of `this.<name>`: a property, a constructor parameter property, or `this.x = …` in the constructor. */
 export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDecl | undefined {
+  let field: MemberDecl | undefined;
   for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text.replace(/^#/, '') === name.replace(/^#/, ''))
-      return { type: m.type, init: m.initializer, node: m };
+    if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text.replace(/^#/, '') === name.replace(/^#/, '')) {
+      field = { type: m.type, init: m.initializer, node: m };
+      if (m.initializer) return field;
+    }
     if (ts.isConstructorDeclaration(m)) {
       for (const p of m.parameters)
         if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length) return { type: p.type, node: p };
@@ -193,11 +209,12 @@ export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDe
         const b = st.expression;
         if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
         const t = thisMember(b.left);
-        if (t && t.name === name) return { init: b.right, node: b };
+        // Pattern: private readonly cache: RedisCache; constructor() { this.cache = new RedisCache('attrs', r) }
+        if (t && t.name === name) return field ? { ...field, init: b.right } : { init: b.right, node: b };
       }
     }
   }
-  return undefined;
+  return field;
 }
 
 function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
@@ -285,7 +302,9 @@ export function memberClientOf(cls: ts.ClassLikeDeclaration, name: string, ctx: 
   byName.set(name, null); // guards `this.a = this.a` cycles
   const md = memberDecl(cls, name);
   let r: ClientRef | undefined;
-  if (md) r = fromDecorators(md.node, ctx) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined);
+  // an instance built here (`new RedisCache('attrs', r)`) says more than its declared type: its constructor arguments
+  const built = md?.init && ts.isNewExpression(unwrap(md.init)) ? clientOf(md.init, ctx, depth + 1) : undefined;
+  if (md) r = fromDecorators(md.node, ctx) ?? (built?.t === 'class' || built?.t === 'type' ? built : undefined) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined);
   // Pattern: class UserCache extends BaseCache { f() { return this.client.get(k) } } with `client` declared in BaseCache
   else if (cls.name && extendsClause(cls)) r = { t: 'member', of: { local: cls.name.text }, name };
   byName.set(name, r ?? null);
@@ -330,7 +349,7 @@ function memberTypeOf(type: ts.TypeNode | undefined, name: string, ctx: FileCtx)
  * What another file may reach through an instance of `cls` (ClassFact.fields and returns): its
  * members holding a client or a project value, and its methods returning a client.
  */
-export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): { fields: Record<string, ClientRef>; returns?: Record<string, ClientRef> } {
+export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<ClassFact, 'fields' | 'returns' | 'ctorDefaults'> {
   const fields: Record<string, ClientRef> = {};
   let returns: Record<string, ClientRef> | undefined;
   const names = new Set<string>();
@@ -355,7 +374,9 @@ export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): { fiel
     const r = memberClientOf(cls, n, ctx, 0);
     if (r && r.t !== 'unknown' && r.t !== 'fn') fields[n] = r;
   }
-  return { fields, ...(returns ? { returns } : {}) };
+  const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+  const defaults = ctor?.parameters.map((p) => (p.initializer ? literalText(p.initializer) : null));
+  return { fields, ...(returns ? { returns } : {}), ...(defaults?.some((d) => d !== null) ? { ctorDefaults: defaults } : {}) };
 }
 
 /**
