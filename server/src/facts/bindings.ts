@@ -12,7 +12,7 @@ import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
 import { stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
-import type { ClassFact, ExportValue } from './types';
+import type { ClassFact, ClientRef, ExportValue } from './types';
 
 export function collectTopLevelImports(ctx: FileCtx): void {
   for (const st of ctx.sf.statements) {
@@ -31,9 +31,18 @@ function isDefault(n: ts.Node): boolean {
   return (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Default) !== 0;
 }
 
+/**
+ * What an exported value can be known to be. The result of an imported function
+ * (`createTRPCRouter(…)`) is not: whether it is a client only the linker can tell, and exporting it
+ * as one would make every file naming it look like cache code.
+ */
+function knownClient(c: ClientRef | undefined): c is ClientRef {
+  return !!c && c.t !== 'unknown' && c.t !== 'fn' && !(c.t === 'import' && c.called) && !(c.t === 'member' && !('local' in c.of));
+}
+
 function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   const c = clientOf(e, ctx);
-  if (c && c.t !== 'unknown' && c.t !== 'fn') return { t: 'client', client: c };
+  if (knownClient(c)) return { t: 'client', client: c };
   const u = unwrap(e);
   if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return functionValue(u, ctx);
   let v = valueOfExpression(e, ctx);
@@ -50,10 +59,14 @@ function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   return v;
 }
 
-/** A function that returns a client is a getter (`getRedis()`); any other may be a key builder. */
+/**
+ * A function that returns a client is a getter (`getRedis()`); any other may be a key builder.
+ * Only a library client or one imported from elsewhere counts: a function returning any project
+ * value (`createLogger(): Logger`) would make every file naming it look like cache code.
+ */
 function functionValue(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): ExportValue | undefined {
   const c = returnedClient(fn, ctx, 0, clientOf, (t) => fromType(t, ctx));
-  return c ? { t: 'client', client: c, returned: true } : valueOfFunction(fn, ctx);
+  return knownClient(c) && (c.t === 'lib' || c.t === 'import') ? { t: 'client', client: c, returned: true } : valueOfFunction(fn, ctx);
 }
 
 /** The members of an object literal that hold clients, nested objects included. */
@@ -67,7 +80,7 @@ function clientMembers(obj: ts.ObjectLiteralExpression, ctx: FileCtx, depth: num
     const c = clientOf(init, ctx);
     const inner = stripFreeze(init);
     const nested = !c && ts.isObjectLiteralExpression(inner) ? clientMembers(inner, ctx, depth + 1) : undefined;
-    if (c && c.t !== 'unknown' && c.t !== 'fn') (out ??= {})[name] = { t: 'client', client: c };
+    if (knownClient(c)) (out ??= {})[name] = { t: 'client', client: c };
     else if (nested) (out ??= {})[name] = { t: 'object', members: nested };
   }
   return out;

@@ -265,6 +265,10 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper)
   if (call.receiver.t !== 'lib' && !CACHE_METHOD_NAMES.has(call.method.toLowerCase())) return;
+  // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
+  // as wrappers they would make every file naming the function look like cache code
+  const r = call.receiver;
+  if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called)) return;
   const fn = enclosingFunction(node);
   if (!fn) return;
   const info = ctx.facts.fns[call.fn - 1];

@@ -72,16 +72,22 @@ export function objectMemberClient(e: ts.PropertyAccessExpression | ts.ElementAc
 
 /**
  * What a getter returns: its declared return type (`getClient(): Redis`, `Promise<Redis>`) or
- * its single returned expression (`return redis`).
+ * its single returned expression (`return redis`). Only a client of a library, or one imported
+ * or inherited: any function returning a project value (`makeView(): ViewDeclaration`) would
+ * otherwise pass for a getter of a wrapper, and every call on its result for a cache call.
  */
 export function returnedClient(fn: ts.FunctionLikeDeclaration, ctx: FileCtx, depth: number, clientOf: ClientOf, fromType: (t: ts.TypeNode | undefined) => ClientRef | undefined): ClientRef | undefined {
   let type = fn.type;
   if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
   const declared = fromType(type);
-  if (declared) return declared;
+  if (declared) return clientLike(declared);
   const r = returnExprOf(fn);
-  const c = r && clientOf(r, ctx, depth + 1);
-  return isClient(c) ? c : undefined;
+  return clientLike(r && clientOf(r, ctx, depth + 1));
+}
+
+function clientLike(c: ClientRef | undefined): ClientRef | undefined {
+  if (c?.t === 'lib' || (c?.t === 'import' && !c.called) || (c?.t === 'member' && 'local' in c.of)) return c;
+  return undefined;
 }
 
 /** Per scope: every `name = <expr>` inside it, by name (built once, on the first `let` asked about). */
