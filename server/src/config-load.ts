@@ -44,6 +44,14 @@ const CACHE_LIB_SET: Record<CacheLib, true> = {
   keyv: true,
   'lru-cache': true,
   'node-cache': true,
+  'bun-redis': true,
+  iovalkey: true,
+  'valkey-glide': true,
+  'vercel-kv': true,
+  unstorage: true,
+  cacheable: true,
+  'midway-cache-manager': true,
+  'midway-cache': true,
 };
 const CACHE_LIBS = Object.keys(CACHE_LIB_SET) as CacheLib[];
 

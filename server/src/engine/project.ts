@@ -18,7 +18,7 @@ import type { Analyzer } from './run';
  * comments about caches do not count. Files reaching clients under other names come in tier 2.
  */
 export const CACHE_GATE =
-  /(?:cache|redis|keyv|lru|ttl|setex|upstash|memcache)\w*(?:\s*[.(:<]|['"]\s*[;)])|(?:from\s+|require\s*\(\s*)['"][^'"]*(?:cache|redis|keyv|lru|upstash)/i;
+  /(?:cache|redis|keyv|lru|ttl|setex|upstash|memcache|valkey)\w*(?:\s*[.(:<]|['"]\s*[;)])|(?:from\s+|require\s*\(\s*)['"][^'"]*(?:cache|redis|keyv|lru|upstash|valkey|@vercel\/kv|unstorage)/i;
 
 const CREATE_VERBS = 'create|createMany|insert|insertMany|insertInto|save|upsert|persist|persistAndFlush|bulkCreate|nativeInsert';
 

@@ -13,6 +13,7 @@ import { bindingVisitors, collectTopLevelImports } from './bindings';
 import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
 import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
+import { isMidwayConfigFile, midwayCacheTtl } from './cache/midway-config';
 import { collectSuppressions } from './suppressions';
 import type { FileFacts } from './types';
 
@@ -65,5 +66,9 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
   collectTopLevelImports(ctx);
   walk(sf, merge(bindingVisitors(ctx), dbVisitors(ctx), cacheCallVisitors(ctx)));
   finishCacheCalls(ctx);
+  if (isMidwayConfigFile(file)) {
+    const ttl = midwayCacheTtl(sf);
+    if (ttl) facts.midwayCacheTtl = ttl;
+  }
   return facts;
 }

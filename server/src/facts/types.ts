@@ -16,7 +16,15 @@ export type CacheLib =
   | 'cache-manager'
   | 'keyv'
   | 'lru-cache'
-  | 'node-cache';
+  | 'node-cache'
+  | 'bun-redis'
+  | 'iovalkey'
+  | 'valkey-glide'
+  | 'vercel-kv'
+  | 'unstorage'
+  | 'cacheable'
+  | 'midway-cache-manager'
+  | 'midway-cache';
 
 /**
  * A reference to something that may live in another file, resolved by the project linker
@@ -32,7 +40,12 @@ export interface SymbolRef {
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
   /** A cache client constructed or injected here: `new Redis()`, `@InjectRedis()`, `createCache({ ttl })`. */
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string }
+  /**
+   * `config`: the framework config entry whose options give the store's default TTL: a Midway
+   * `cacheManager.clients` name (`@InjectClient(CachingFactory, 'default')`), or `@cache` for the
+   * older @midwayjs/cache (facts/cache/midway-config.ts).
+   */
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string }
   /**
    * A binding imported from another module (a client instance or a wrapper instance exported there);
    * `called`: the result of calling it (`getRedis()`, a getter exported there).
@@ -259,5 +272,10 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** CacheModule.register(…) here: with a TTL (true), without (false), options not visible (null) */
   nestCacheDefaultTtl?: boolean | null;
+  /**
+   * A Midway config file's cache stores (facts/cache/midway-config.ts): per client name (`@cache`
+   * for @midwayjs/cache, `*` for any), whether its store sets a default TTL (null: cannot tell)
+   */
+  midwayCacheTtl?: Record<string, boolean | null>;
   parseErrors: { start: number; message: string }[];
 }

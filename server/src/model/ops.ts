@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from '../config';
 import type { CacheOp } from '../rule';
 import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
-import { CLIENT_MODULES } from '../facts/cache/client-modules';
+import { CLIENT_MODULES, LIBS } from '../facts/cache/client-modules';
 import { expandKey, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
 import type { Resolved } from './resolve';
@@ -26,6 +26,8 @@ export interface OpReaderDeps {
   configFor(file: string): ResolvedConfig;
   /** the Nest CacheModule's default TTL across the project */
   nestTtl: boolean | undefined;
+  /** a Midway cache store's default TTL from the config files, by client name (link.ts) */
+  midwayTtl?: (name: string) => boolean | undefined;
 }
 
 export class OpReader {
@@ -73,7 +75,7 @@ export class OpReader {
     if (depth > MAX_DEPTH) return undefined;
     switch (c.t) {
       case 'lib':
-        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? this.d.nestTtl : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
+        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? this.d.nestTtl : c.config !== undefined ? this.d.midwayTtl?.(c.config) : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
       case 'class':
         return this.classTarget(file, c.name, depth);
       case 'type':
@@ -184,7 +186,7 @@ export class OpReader {
   private libOps(file: string, call: CallFact, t: Extract<Target, { t: 'lib' }>, v: VerbInfo): CacheOp[] {
     let ttl = v.ttl;
     // third-argument TTL libraries fall back to the client's default TTL
-    if (ttl === false && v.kind === 'write' && t.lib !== 'ioredis' && t.lib !== 'node-redis' && t.lib !== 'upstash')
+    if (ttl === false && v.kind === 'write' && LIBS[t.lib].api === 'ttl-arg')
       ttl = t.defaultTtl === true ? true : t.defaultTtl === false ? false : undefined;
     const op: CacheOp = {
       file,
@@ -389,7 +391,7 @@ function rank(s: NonNullable<CacheOp['valueSrc']>): number {
 /** The unit an op's TTL argument is in: PX/PEXPIRE and the millisecond libraries, else seconds. */
 function ttlUnitOf(op: CacheOp): 's' | 'ms' {
   if (op.via?.ttlUnit) return op.via.ttlUnit;
-  if (op.lib === 'keyv' || op.lib === 'lru-cache' || op.lib === 'cache-manager') return 'ms';
+  if (LIBS[op.lib].api === 'ttl-arg') return LIBS[op.lib].ttlUnit;
   const flag = op.ttlFrom !== undefined ? op.call.args[op.ttlFrom - 1]?.str : undefined;
   if (flag && /^PX/i.test(flag)) return 'ms';
   if (/^(psetex|pexpire|pexpireat)$/.test(op.verb)) return 'ms';

@@ -2,6 +2,7 @@
 // Redis holds queues, locks, counters, sessions, membership sets and job state as well as caches,
 // and only caches go stale. Each op adds evidence for its key (cache-model.ts groups ops by key);
 // the role follows from the evidence, and the evidence is shown with it (hover, JSON).
+import { LIBS } from '../facts/cache/client-modules';
 import type { CacheOp } from '../rule';
 import type { Span } from '../facts/types';
 
@@ -17,8 +18,6 @@ export interface Evidence {
   span: Span;
 }
 
-/** Libraries that are caches by nature: every key they hold is a cache entry. */
-const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
 
 const USE_REASONS: Record<string, string> = {
   queue: 'popped or trimmed as a queue',
@@ -57,7 +56,8 @@ export function evidenceOf(op: CacheOp): Evidence[] {
   const out: Evidence[] = [];
   if (op.use && !(op.use === 'lock' && (op.valueSrc === 'db' || op.valueSrc === 'http')))
     out.push(at(op, 'not-cache', USE_REASONS[op.use], op.use === 'membership' || op.use === 'lock' ? 'weak' : 'strong'));
-  if (CACHE_LIBS.has(op.lib) && !op.via) out.push(at(op, 'cache', `stored in ${op.lib}, a cache library`, 'weak'));
+  // libraries that are caches by nature: every key they hold is a cache entry
+  if (LIBS[op.lib].cacheStore && !op.via) out.push(at(op, 'cache', `stored in ${op.lib}, a cache library`, 'weak'));
   if (op.kind === 'read' && (op.fallback === 'db' || op.fallback === 'http'))
     out.push(at(op, 'cache', op.fallback === 'db' ? 'a miss loads from the database' : 'a miss fetches over HTTP', 'strong'));
   if (op.kind === 'write' && (op.valueSrc === 'db' || op.valueSrc === 'http'))

@@ -5,6 +5,7 @@
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { unwrap } from '../../syntax/scope';
+import { isRedisLib, LIBS } from './client-modules';
 import type { CacheLib } from '../types';
 
 /**
@@ -13,7 +14,8 @@ import type { CacheLib } from '../types';
  * such option in literal arguments → false; options built elsewhere (a variable, a call) → unknown.
  */
 export function defaultTtlOf(args: readonly ts.Expression[], lib: CacheLib): boolean | undefined {
-  if (lib === 'ioredis' || lib === 'node-redis' || lib === 'upstash') return undefined;
+  // Redis clients have no default TTL; unstorage's depends on its driver, which cachelint does not read
+  if (isRedisLib(lib) || LIBS[lib].api === 'unstorage') return undefined;
   const names = /^(ttl|stdTTL|maxAge)$/;
   let found: boolean | undefined;
   let opaque = false;

@@ -6,7 +6,7 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
-import { CLIENT_MODULES } from './client-modules';
+import { CLIENT_MODULES, libOfModuleName } from './client-modules';
 import { defaultTtlOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
 import type { CacheLib, ClassFact, ClientRef, ImportFact } from '../types';
@@ -24,6 +24,23 @@ const CLIENT_TYPES: Record<CacheLib, string[]> = {
   keyv: ['default', 'Keyv', '*'],
   'lru-cache': ['default', 'LRUCache', 'LRU', '*'],
   'node-cache': ['default', 'NodeCache', '*'],
+  // `import { RedisClient } from 'bun'`: nothing else the module exports is a client
+  'bun-redis': ['RedisClient'],
+  // an ioredis fork: the same exports
+  iovalkey: ['default', 'Redis', 'Cluster', '*'],
+  'valkey-glide': ['GlideClient', 'GlideClusterClient'],
+  'vercel-kv': ['VercelKV'],
+  unstorage: ['Storage'],
+  cacheable: ['Cacheable', 'CacheableMemory'],
+  'midway-cache-manager': ['MidwayCache'],
+  'midway-cache': ['CacheManager'],
+};
+
+/** Client instances a library exports ready-made: `import { redis } from 'bun'`, `import { kv } from '@vercel/kv'`. */
+const CLIENT_INSTANCES: Record<string, CacheLib> = {
+  'bun:redis': 'bun-redis',
+  '@vercel/kv:kv': 'vercel-kv',
+  '@vercel/kv:default': 'vercel-kv',
 };
 
 /** Factory functions returning a client: `createClient()`, `caching('memory', { ttl })`. */
@@ -34,6 +51,10 @@ const CLIENT_FACTORIES: Record<string, CacheLib> = {
   'cache-manager:caching': 'cache-manager',
   'cache-manager:createCache': 'cache-manager',
   'cache-manager:multiCaching': 'cache-manager',
+  '@vercel/kv:createClient': 'vercel-kv',
+  'unstorage:createStorage': 'unstorage',
+  '@keyv/redis:createKeyv': 'keyv',
+  '@keyv/valkey:createKeyv': 'keyv',
 };
 
 /** Is this specifier a project module (relative, or an alias) rather than an npm package? */
@@ -42,7 +63,7 @@ export function isProjectModule(spec: string): boolean {
 }
 
 function libOfModule(module: string, ctx: FileCtx): CacheLib | undefined {
-  return ctx.config.cacheModules[module] ?? CLIENT_MODULES[module];
+  return ctx.config.cacheModules[module] ?? libOfModuleName(module);
 }
 
 function importOf(e: ts.Expression, ctx: FileCtx): ImportFact | undefined {
@@ -120,6 +141,16 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
     const imp = importOf(recv, ctx);
     if (imp && libOfModule(imp.module, ctx) === 'upstash') return { t: 'lib', lib: 'upstash' };
   }
+  // Pattern: await GlideClient.createClient({ addresses })  (@valkey/valkey-glide)
+  if (m === 'createClient') {
+    const imp = importOf(recv, ctx);
+    if (imp && libOfModule(imp.module, ctx) === 'valkey-glide' && CLIENT_TYPES['valkey-glide'].includes(imp.name)) return { t: 'lib', lib: 'valkey-glide' };
+  }
+  // Pattern: this.cachingFactory.getCaching('default')  (@midwayjs/cache-manager)
+  if ((m === 'getCaching' || m === 'getMultiCaching' || m === 'get') && declaredTypeModule(recv, ctx) === '@midwayjs/cache-manager') {
+    const name = e.arguments[0] && unwrap(e.arguments[0]);
+    return { t: 'lib', lib: 'midway-cache-manager', ...(name && ts.isStringLiteralLike(name) ? { config: name.text } : {}) };
+  }
   // Pattern: createClient().connect()  /  redis.duplicate()
   if (m === 'connect' || m === 'duplicate' || m === 'withTypeMapping') {
     const c = clientOf(recv, ctx, depth + 1);
@@ -159,6 +190,8 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
     const exported = tail ?? imp.name;
     // Pattern: constructor(private cache: Cache) with Cache from @nestjs/cache-manager (v3 injects by type)
     if (imp.module === '@nestjs/cache-manager' && exported === 'Cache') return { t: 'lib', lib: 'cache-manager', nest: true };
+    // Pattern: @Inject() cacheManager: CacheManager  (@midwayjs/cache: one store, configured under `cache`)
+    if (lib === 'midway-cache' && CLIENT_TYPES[lib].includes(exported)) return { t: 'lib', lib, config: '@cache' };
     if (lib) return CLIENT_TYPES[lib].includes(exported) || ctx.config.cacheModules[imp.module] ? { t: 'lib', lib } : undefined;
     if (isProjectModule(imp.module) || !tail) return isProjectModule(imp.module) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
     return undefined;
@@ -175,6 +208,13 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
 function fromDecorators(node: ts.Node, ctx: FileCtx): ClientRef | undefined {
   for (const d of decoratorsOf(node)) {
     if (d.name === 'InjectRedis') return { t: 'lib', lib: 'ioredis' };
+    // Pattern: @InjectClient(CachingFactory, 'default') cache: MidwayCache  (@midwayjs/cache-manager)
+    if (d.name === 'InjectClient' && d.args[0] && importOf(d.args[0], ctx)?.module === '@midwayjs/cache-manager') {
+      const name = d.args[1] && unwrap(d.args[1]);
+      // without a name: the factory's default client
+      if (!name) return { t: 'lib', lib: 'midway-cache-manager', config: 'default' };
+      return { t: 'lib', lib: 'midway-cache-manager', ...(ts.isStringLiteralLike(name) ? { config: name.text } : {}) };
+    }
     if (d.name === 'Inject' && d.args[0] && ts.isIdentifier(d.args[0]) && d.args[0].text === 'CACHE_MANAGER') {
       const imp = importOf(d.args[0], ctx);
       if (!imp || imp.module === '@nestjs/cache-manager' || imp.module === '@nestjs/common') return { t: 'lib', lib: 'cache-manager', nest: true };
@@ -220,6 +260,9 @@ export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDe
 function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
   switch (d.t) {
     case 'import': {
+      // Pattern: import { redis } from 'bun'  /  import { kv } from '@vercel/kv'
+      const instance = CLIENT_INSTANCES[`${d.imp.module}:${d.imp.name}`];
+      if (instance) return { t: 'lib', lib: instance };
       const lib = libOfModule(d.imp.module, ctx);
       if (lib) return ctx.config.cacheModules[d.imp.module] ? { t: 'lib', lib } : undefined;
       return { t: 'import', ref: { module: d.imp.module, name: d.imp.name } };
@@ -267,6 +310,9 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   const tm = thisMember(e);
   if (tm) return memberClientOf(tm.cls, tm.name, ctx, depth);
   if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
+  // Pattern: Bun.redis.set(k, v)  (the runtime's global, unless a local `Bun` shadows it)
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'redis' && ts.isIdentifier(e.expression) && e.expression.text === 'Bun' && !declarationOf(e.expression, ctx.facts.imports))
+    return { t: 'lib', lib: 'bun-redis' };
   const name = memberName(e);
   if (name === undefined) return undefined;
   const base = clientOf(e.expression, ctx, depth + 1);
