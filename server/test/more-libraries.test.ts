@@ -98,3 +98,25 @@ describe('Midway caches', () => {
     expect(ttlOf({ '/p/src/s.ts': s, '/p/src/config/config.default.ts': `export const cache = { store: 'memory', options: { max: 100, ttl: 0 } };` })).toEqual(['midway-cache:false', 'midway-cache:true']);
   });
 });
+
+describe('SQL through the methods of database clients', () => {
+  const writes = (code: string) => {
+    const a = new Analyzer({ configFor: () => defaultConfig() });
+    a.setFile('/p/a.ts', code);
+    const f = a.factsOf('/p/a.ts')!;
+    return [...f.dbWrites.map((w) => `${w.kind} ${w.entity}`), ...f.dbReads.map((r) => `read ${r.entity}`)];
+  };
+  it.each([
+    ['db.write(sql, params)', `export const f = (db: Db, id: string) => db.write('UPDATE plans SET price = $1 WHERE id = $2', [1, id]);`, ['update plan']],
+    ['qx.selectOneOrNone(sql)', "export const f = (qx: Qx, id: string) => qx.selectOneOrNone(`SELECT * FROM repositories WHERE id = $(id)`, { id });", ['read repository']],
+    ['slonik maybeOne', "export const f = (pool: any, sql: any, id: string) => pool.maybeOne(sql.unsafe`SELECT * FROM users WHERE id = ${id}`);", ['read user']],
+    ['deno-postgres queryObject', "export const f = (client: any, id: string) => client.queryObject`DELETE FROM sessions WHERE id = ${id}`;", ['delete session']],
+    ['clickhouse command({ query })', "export const f = (ch: any) => ch.command({ query: 'ALTER TABLE t DELETE WHERE 1' });", []],
+    ['mssql request.batch', "export const f = (req: any) => req.batch('INSERT INTO audit (msg) VALUES (1)');", ['create audit']],
+  ])('%s', (_name, code, expected) => {
+    expect(writes(code)).toEqual(expected);
+  });
+  it('a write or select of anything but SQL text is none', () => {
+    expect(writes(`export const f = (res: any, stream: any, knex: any) => { res.write('Update your profile'); stream.write(JSON.stringify({})); knex.select('id').from('users'); };`)).toEqual(['read user']);
+  });
+});
