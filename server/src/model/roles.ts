@@ -116,6 +116,9 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
   const writes = ops.filter((o) => o.kind === 'write');
   if (writes.length > 0 && writes.every(isFlagWrite)) return { role: 'not-cache', kind: 'marker' };
   if (strongCache) return { role: 'cache' };
+  // only ever written with constants (`[]` at start-up) and never filled after a miss: app state, not
+  // a copy of any source, whatever store holds it (a cache library's key is otherwise a cache)
+  if (writes.length > 0 && writes.every((w) => w.valueSrc === 'literal')) return { role: 'unknown' };
   // named for a job or an import (`import:bitly:7:tags`, `tolt:import:partnerIds:3`): its state
   if (shape && SCRATCH_WORDS.test(shape)) return { role: 'not-cache', kind: 'scratch' };
   if (evidence.some((e) => e.role === 'not-cache')) return { role: 'not-cache' };
