@@ -1,6 +1,9 @@
 // Bundles the three entry points (VS Code client, language server, CLI) into dist/.
 // Modelled on the VS Code esbuild sample: cjs for Node, `vscode` left external, a problem matcher for --watch.
 import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -36,12 +39,13 @@ const common = {
 
 /**
  * The parser (TypeScript, ~9 MB) lives in its own bundle, dist/facts.js, required on first use:
- * a warm `--cache` run of the CLI then never even compiles the compiler.
+ * a warm `--cache` run of the CLI then never even compiles the compiler. Its entry,
+ * syntax/parser-bundle.ts, also hands that compiler to module resolution (syntax/compiler.ts).
  */
 const lazyFacts = {
   name: 'lazy-facts',
   setup(build) {
-    build.onResolve({ filter: /facts\/index$/ }, (args) =>
+    build.onResolve({ filter: /(facts\/index|parser-bundle)$/ }, (args) =>
       args.kind === 'require-call' ? { path: './facts.js', external: true } : undefined,
     );
   },
@@ -67,14 +71,39 @@ const compilerOnly = {
   },
 };
 
+/**
+ * The YAML parser (for pnpm-workspace.yaml) in its own file, dist/yaml.js, required on first use:
+ * most projects have no pnpm workspace, and every CLI run would otherwise load its 130 kB.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'require-call' ? { path: './yaml.js', external: true } : undefined));
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyFacts, compilerOnly] },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyFacts, compilerOnly] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyFacts, lazyYaml, compilerOnly] },
+  { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js' },
   // not minified: V8 compiles the compiler's own layout lazily, and loads it ~25 ms faster than minified
-  { entryPoints: ['server/src/facts/index.ts'], outfile: 'dist/facts.js', plugins: [compilerOnly], minify: false },
+  { entryPoints: ['server/src/syntax/parser-bundle.ts'], outfile: 'dist/facts.js', plugins: [compilerOnly], minify: false },
 ];
 
+/**
+ * The rule pages ship with the bundles (dist/docs/rules/*.md): "Show documentation" opens them
+ * offline, in VS Code's Markdown preview or as a file in other editors (server/src/lsp/docs.ts).
+ */
+function copyRuleDocs() {
+  const from = join(ROOT, 'docs', 'rules');
+  const to = join(ROOT, 'dist', 'docs', 'rules');
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (f.endsWith('.md')) cpSync(join(from, f), join(to, f));
+}
+
+copyRuleDocs();
 const contexts = await Promise.all(
   entries.map((e) => esbuild.context({ ...common, ...e, plugins: [...common.plugins, ...(e.plugins ?? [])] })),
 );

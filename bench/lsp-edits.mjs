@@ -5,7 +5,8 @@
 // edits (each sent when the previous version's diagnostics arrived) and times each didChange until
 // that version's diagnostics; then edits a key builder in one open file and times until another
 // open file's key-drift diagnostics reflect it. Every diagnostics answer is checked against the
-// planted findings of that file.
+// planted findings of that file. firstDiagnosticBench times open → first diagnostic on fresh
+// servers, while the workspace is still being indexed.
 //
 //   node bench/lsp-edits.mjs <workspace> [--edits 200]   → prints the result as JSON
 import { spawn } from 'node:child_process';
@@ -246,6 +247,69 @@ export async function lspBench(ws, { serverJs = SERVER_JS, edits = 200 } = {}) {
   } finally {
     await shutdown(c);
   }
+}
+
+/** The rules whose findings a file gets before the workspace is indexed (the per-file checks). */
+const PER_FILE_RULES = ['set-after-commit', 'missing-ttl'];
+
+/**
+ * Open → first diagnostic: a fresh server per sample, the long file opened right after
+ * `initialized` (as an editor restoring its tabs does), and the time from that didOpen to the
+ * first diagnostics answer that holds the file's per-file planted findings, pulled at once and
+ * again on each refresh. Each sample also says whether the index was already complete then.
+ */
+export async function firstDiagnosticBench(ws, { serverJs = SERVER_JS, samples = 10 } = {}) {
+  const root = resolve(ws);
+  const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8'));
+  const file = expected.lsp.bigFile;
+  const text = readFileSync(join(root, file), 'utf8');
+  const uri = uriOf(join(root, file));
+  const want = expected.findings.filter((f) => f.file === file && PER_FILE_RULES.includes(f.rule)).map((f) => `${f.rule} ${f.line}`).sort();
+  if (want.length === 0) throw new Error(`${file} has no per-file planted finding to wait for`);
+  const times = [];
+  let beforeIndex = 0;
+  const mismatches = [];
+  for (let i = 0; i < samples; i++) {
+    const c = await startClient(serverJs, root);
+    try {
+      const init = await withTimeout(
+        c.conn.sendRequest('initialize', {
+          processId: process.pid,
+          rootUri: uriOf(root),
+          workspaceFolders: [{ uri: uriOf(root), name: 'bench' }],
+          capabilities: {
+            textDocument: { synchronization: { didSave: true }, diagnostic: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true } },
+            workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
+          },
+          initializationOptions: { statusNotification: true },
+        }),
+        'initialize',
+      );
+      c.pull = !!init.capabilities.diagnosticProvider;
+      c.conn.sendNotification('initialized', {});
+      const t = performance.now();
+      c.open(uri, text);
+      const complete = (lines) => want.every((w) => lines.includes(w));
+      let got = [];
+      if (!c.pull) {
+        await c.until(() => complete(linesOf(c.published.get(uri)?.diagnostics ?? [])), 'published first findings');
+        got = linesOf(c.published.get(uri).diagnostics);
+      } else
+        for (;;) {
+          const seen = c.refreshes;
+          got = linesOf(await c.diagnostics(uri, 1));
+          if (complete(got)) break;
+          await c.until(() => c.refreshes > seen, 'a refresh with the first findings');
+        }
+      times.push(performance.now() - t);
+      if (c.state !== 'ready') beforeIndex++;
+      const extra = got.filter((g) => !expectedLines(expected, file).includes(g));
+      if (extra.length > 0) mismatches.push({ what: `first diagnostics, sample ${i + 1}`, file, expected: want, got });
+    } finally {
+      await shutdown(c);
+    }
+  }
+  return { file, samples, ms: { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), samples: times }, beforeIndex, mismatches };
 }
 
 async function shutdown(c) {

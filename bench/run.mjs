@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { privateBundles } from './bundles.mjs';
 import { diffFindings, findingsOf } from './findings.mjs';
 import { generate } from './generate.mjs';
-import { lspBench, SERVER_JS } from './lsp-edits.mjs';
+import { firstDiagnosticBench, lspBench, SERVER_JS } from './lsp-edits.mjs';
 import { measure } from './proc.mjs';
 import { render } from './report.mjs';
 
@@ -39,6 +39,8 @@ const files = Number(opts.files ?? (opts.quick ? 600 : 3000));
 const runs = Number(opts.runs ?? (opts.quick ? 1 : 3));
 const warmup = 1;
 const edits = Number(opts.edits ?? (opts.quick ? 50 : 200));
+/** fresh servers for open → first diagnostic */
+const firstSamples = opts.quick ? 3 : 10;
 const seed = Number(opts.seed);
 for (const [k, v] of Object.entries({ files, runs, edits, seed })) if (!Number.isInteger(v) || v < 0) usage(`--${k} must be a whole number`);
 if (runs < 1) usage('--runs must be at least 1');
@@ -60,7 +62,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadStart = load();
 
 mkdirSync(work, { recursive: true });
-const bundleNames = existsSync(SERVER_JS) ? ['cli.js', 'facts.js', 'server.js'] : ['cli.js', 'facts.js'];
+const bundleNames = existsSync(SERVER_JS) ? ['cli.js', 'facts.js', 'yaml.js', 'server.js'] : ['cli.js', 'facts.js', 'yaml.js'];
 const bundles = await privateBundles(ROOT, join(work, 'bin'), bundleNames);
 const CLI_JS = bundles['cli.js'];
 process.stderr.write(`generating ${files} files (seed ${seed}) in ${relative(process.cwd(), ws)}…\n`);
@@ -182,7 +184,10 @@ else {
   try {
     lsp = await lspBench(ws, { edits, serverJs: bundles['server.js'] });
     lsp.serverDebounceMs = serverDebounceMs();
-    for (const m of lsp.mismatches) failures.push(`(d) ${m.what}: ${m.file}${m.version ? ` v${m.version}` : ''}: expected [${m.expected.join(', ')}], got [${m.got.join(', ')}]`);
+    process.stderr.write(`language server: open → first diagnostic, ${firstSamples} fresh servers…\n`);
+    lsp.firstDiagnostic = await firstDiagnosticBench(ws, { serverJs: bundles['server.js'], samples: firstSamples });
+    for (const m of [...lsp.mismatches, ...lsp.firstDiagnostic.mismatches])
+      failures.push(`(d) ${m.what}: ${m.file}${m.version ? ` v${m.version}` : ''}: expected [${m.expected.join(', ')}], got [${m.got.join(', ')}]`);
   } catch (e) {
     lsp = { na: `error: ${e.message}` };
     failures.push(`(d) language server: ${e.message}`);

@@ -33,6 +33,12 @@ export interface CliOptions {
   color?: boolean;
   /** parse every file, not only those that can hold cache code (syntax errors everywhere are then reported) */
   parseAll: boolean;
+  /** record today's findings in the baseline (`--write-baseline`) */
+  writeBaseline: boolean;
+  /** drop baseline entries that no longer occur (`--prune-baseline`) */
+  pruneBaseline: boolean;
+  /** `--baseline-file`: this baseline instead of the nearest cachelint-baseline.json */
+  baselineFile?: string;
   help: boolean;
   version: boolean;
 }
@@ -50,6 +56,9 @@ const OPTIONS = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   'output-file': { type: 'string', short: 'o' },
+  'write-baseline': { type: 'boolean' },
+  'prune-baseline': { type: 'boolean' },
+  'baseline-file': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -80,6 +89,14 @@ Caching:
   --cache-location path::String   Path to the cache file or directory
                                   - default: node_modules/.cache/cachelint/
 
+Baseline:
+  --write-baseline                Record today's findings in cachelint-baseline.json (next to
+                                  the nearest .cachelintrc.json or package.json); later runs
+                                  report only findings beyond the recorded counts
+  --prune-baseline                Drop baseline entries that no longer occur
+  --baseline-file path::String    Use this baseline file instead of the nearest
+                                  cachelint-baseline.json
+
 Handle Warnings:
   --quiet                         Report errors only - default: false
   --max-warnings Int              Number of warnings to trigger nonzero exit code - default: -1
@@ -97,7 +114,8 @@ Miscellaneous:
   -v, --version                   Output the version number
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
-2 invalid usage, invalid configuration or internal error.
+2 invalid usage, invalid configuration, baseline entries that no longer occur, or internal error.
+Baselined findings never fail a run.
 `;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -143,6 +161,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (cacheLocation !== undefined && cacheLocation.trim() === '') throw new UsageError('--cache-location needs a path.');
   if (v['output-file'] !== undefined && v['output-file'].trim() === '') throw new UsageError('--output-file needs a path.');
   if (v.config !== undefined && v.config.trim() === '') throw new UsageError('--config needs a path.');
+  if (v['baseline-file'] !== undefined && v['baseline-file'].trim() === '') throw new UsageError('--baseline-file needs a path.');
 
   return {
     paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
@@ -154,6 +173,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fixDryRun: v['fix-dry-run'] ?? false,
     timing: v.timing ?? false,
     parseAll: v['parse-all'] ?? false,
+    writeBaseline: v['write-baseline'] ?? false,
+    pruneBaseline: v['prune-baseline'] ?? false,
+    baselineFile: v['baseline-file'],
     quiet: v.quiet ?? false,
     config: v.config,
     cache: v.cache ?? false,

@@ -4,12 +4,16 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './cli-args';
+import { applyBaselines, BaselineError } from './cli-baseline';
 import { ConfigError, createConfigLoader } from './config-load';
 import { saveCompileCache } from './syntax/compile-cache';
 import { cacheFile, FactsCache } from './engine/facts-cache';
+import { contextFiles } from './engine/context';
 import { listFiles } from './engine/files';
 import { configIgnore, lintFiles } from './engine/lint-files';
 import { cacheManagerMajor } from './engine/packages';
+import { layoutProblems } from './model/modules/disk';
+import { moduleLayoutKey } from './model/modules/project-modules';
 import { Analyzer } from './engine/run';
 import { formatters, type ReportFile } from './report/index';
 import { RULE_IDS } from './rule';
@@ -28,7 +32,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   try {
     return run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError) {
       io.stderr(`${e.message}\n`);
       return 2;
     }
@@ -77,15 +81,37 @@ function run(argv: readonly string[], io: CliIo): number {
   const store = cachePath ? new FactsCache(cachePath, toolKey(process.argv[1])) : undefined;
   const analyzer = new Analyzer({ configFor: (f) => loader.configFor(f), cacheManagerMajor, only: opts.rules, store });
   const sorted = [...files].sort();
+  // named files (a pre-commit hook's list) are judged with the rest of their project as context
+  const context = contextFiles(sorted, {
+    cwd: io.cwd,
+    loader,
+    explicitConfig: opts.config !== undefined,
+    namedDirs: opts.paths.map((p) => resolve(io.cwd, p)).filter(isDir),
+  });
   const lint = lintFiles(sorted, {
     analyzer,
     loader,
     fix: opts.fix ? 'write' : opts.fixDryRun ? 'dry-run' : undefined,
     errorsOnly: opts.quiet,
     parseAll: opts.parseAll,
-    runs: store ? { store, dependsOn: (f) => String(cacheManagerMajor(f) ?? '') } : undefined,
+    // stored results also depend on where imports lead: the tsconfigs and manifests resolution read
+    runs: store ? { store, dependsOn: (f) => `${cacheManagerMajor(f) ?? ''}:${moduleLayoutKey(f)}` } : undefined,
+    context,
   });
   notices.push(...lint.notices);
+  for (const p of layoutProblems()) notices.push(`Module resolution: ${p}`);
+  // a rule judged a file when it ran there: baseline entries of other rules stay as recorded
+  const ran = new Set<string>(analyzer.rulesRun());
+  const judged = (file: string) => {
+    const rules = loader.configFor(file).rules as Record<string, string>;
+    return (id: string) => ran.has(id) && rules[id] !== 'off';
+  };
+  const baseline = applyBaselines(
+    lint.results,
+    { file: opts.baselineFile ? resolve(io.cwd, opts.baselineFile) : undefined, cwd: io.cwd, write: opts.writeBaseline, prune: opts.pruneBaseline },
+    judged,
+  );
+  notices.push(...baseline.notices);
   saveCompileCache();
   if (store) {
     try {
@@ -96,7 +122,7 @@ function run(argv: readonly string[], io: CliIo): number {
   }
   for (const n of notices) io.stderr(`cachelint: ${n}\n`);
 
-  const results = opts.quiet ? lint.results.map(errorsOnly) : lint.results;
+  const results = opts.quiet ? baseline.results.map(errorsOnly) : baseline.results;
   let errors = 0;
   let warnings = 0;
   for (const r of results) {
@@ -112,6 +138,7 @@ function run(argv: readonly string[], io: CliIo): number {
     color: useColor(opts, io, outputFile),
     rules: (opts.rules ?? RULE_IDS).map((id) => allRules[id].meta),
     version,
+    baselines: baseline.used,
   });
   if (outputFile) {
     mkdirSync(dirname(outputFile), { recursive: true });
@@ -123,6 +150,16 @@ function run(argv: readonly string[], io: CliIo): number {
 
   const tooManyWarnings = opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
   if (tooManyWarnings && errors === 0) io.stderr(`cachelint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+  // As ESLint with unused suppressions: a count left higher than what occurs would let as many new
+  // findings in that file hide behind it, so the run fails until the baseline is pruned.
+  if (baseline.unused.length > 0) {
+    io.stderr(
+      `cachelint: the baseline records findings that no longer occur (${baseline.unused.slice(0, 5).join('; ')}` +
+        `${baseline.unused.length > 5 ? `; and ${baseline.unused.length - 5} more` : ''}). ` +
+        'Run cachelint with --prune-baseline to drop them, so that new findings cannot hide in their place.\n',
+    );
+    return 2;
+  }
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 

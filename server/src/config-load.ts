@@ -2,25 +2,43 @@
 // package.json, in the file's folder or above (the nearest wins; the search stops at a folder that
 // holds `.git` or at the filesystem root). Config is JSON data only, never executed: a
 // `.cachelintrc.js` or `cachelint.config.ts` is not read. Comments are allowed, as in .eslintrc.json.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CacheLib } from './facts/types';
+import { isFile, readText } from './model/modules/disk';
+import { projectModulesFor } from './model/modules/project-modules';
 import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
+import { stripJsonComments } from './text/jsonc';
+
+export { stripJsonComments };
 
 export class ConfigError extends Error {
   constructor(
     public file: string,
     public key: string | undefined,
     public detail: string,
+    /**
+     * Where in the file: the JSON path of the bad key (`['rules', 'missing-tll']`, with
+     * `'cachelint'` first in package.json), or the line and column of a syntax error. The editor
+     * opens the file there.
+     */
+    public at: { path: (string | number)[] } | { line: number; column: number } | undefined = undefined,
   ) {
     super(`Invalid cachelint config ${file}: ${key ? `"${key}": ` : ''}${detail}`);
     this.name = 'ConfigError';
   }
 }
 
+/** `['rules', 'x']` → `rules.x`; `['ignore', 2]` → `ignore[2]`: how messages name a key. */
+function keyName(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
 export interface ConfigLoader {
   configFor(file: string): ResolvedConfig;
+  /** The config file that governs `file`, valid or not (the editor opens it to be fixed). */
+  sourceFor(file: string): string | undefined;
   readonly errors: ConfigError[];
 }
 
@@ -53,11 +71,13 @@ const CACHE_LIB_SET: Record<CacheLib, true> = {
   'midway-cache-manager': true,
   'midway-cache': true,
 };
-const CACHE_LIBS = Object.keys(CACHE_LIB_SET) as CacheLib[];
+/** what `cacheModules` may map a module to (the JSON schema's enum is tested against this) */
+export const CACHE_LIBS = Object.keys(CACHE_LIB_SET) as CacheLib[];
 
-const KEYS = ['rules', 'defaultTtlSeconds', 'cacheModules', 'wrappers', 'sentinels', 'ignore', 'maxFileSize', 'missingTtl', 'includeTestsAndScripts', 'root', '$schema'];
+/** the keys a config may hold (schemas/cachelintrc.schema.json is tested against this) */
+export const KEYS = ['rules', 'defaultTtlSeconds', 'cacheModules', 'wrappers', 'sentinels', 'ignore', 'maxFileSize', 'missingTtl', 'includeTestsAndScripts', 'root', '$schema'];
 
-const SEVERITIES: Record<string, SeveritySetting> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
+export const SEVERITIES: Record<string, SeveritySetting> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
 export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader {
   /** config file path → its validated partial config, or the error it has */
@@ -107,16 +127,44 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
 
   const explicit = opts.configFile ? resolve(opts.configFile) : undefined;
 
+  /** file → its config with its project modules (asked for again and again while rules report) */
+  const byPath = new Map<string, ResolvedConfig>();
+  /** config → project module list (one array per layout) → the config with that list */
+  const withModules = new Map<ResolvedConfig, Map<string[], ResolvedConfig>>();
+
+  const withProjectModules = (base: ResolvedConfig, file: string): ResolvedConfig => {
+    let modules: string[] | undefined;
+    try {
+      modules = projectModulesFor(file);
+    } catch {
+      // the layout is read defensively; should it still throw, the file keeps the fallback aliases
+      modules = undefined;
+    }
+    if (!modules) return base;
+    let variants = withModules.get(base);
+    if (!variants) withModules.set(base, (variants = new Map()));
+    let c = variants.get(modules);
+    if (!c) variants.set(modules, (c = { ...base, projectModules: modules }));
+    return c;
+  };
+
   return {
     errors,
+    sourceFor: (file) => explicit ?? governing(dirname(resolve(file))) ?? undefined,
     configFor(file: string): ResolvedConfig {
-      const source = explicit ?? governing(dirname(resolve(file)));
-      if (!source) return defaults;
-      const c = load(source, !explicit && source.endsWith('package.json'));
-      if (c instanceof ConfigError) {
-        if (opts.strict) throw c;
-        return defaults;
+      const abs = resolve(file);
+      const cached = byPath.get(abs);
+      if (cached) return cached;
+      const source = explicit ?? governing(dirname(abs));
+      let base = defaults;
+      if (source) {
+        const c = load(source, !explicit && source.endsWith('package.json'));
+        if (c instanceof ConfigError) {
+          if (opts.strict) throw c;
+        } else base = c;
       }
+      const c = withProjectModules(base, abs);
+      byPath.set(abs, c);
       return c;
     },
   };
@@ -129,7 +177,7 @@ function configIn(dir: string): string | undefined {
   const pkg = join(dir, 'package.json');
   if (!isFile(pkg)) return undefined;
   try {
-    const data: unknown = JSON.parse(stripBom(readFileSync(pkg, 'utf8')));
+    const data: unknown = JSON.parse(readText(pkg) ?? '');
     if (data && typeof data === 'object' && 'cachelint' in data) return pkg;
   } catch {
     // A broken package.json is not ours to report: it just holds no cachelint config.
@@ -137,13 +185,6 @@ function configIn(dir: string): string | undefined {
   return undefined;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
@@ -160,54 +201,31 @@ function readConfigFile(file: string, fromPackageJson: boolean): ResolvedConfig 
   try {
     data = JSON.parse(fromPackageJson ? text : stripJsonComments(text));
   } catch (e) {
-    throw new ConfigError(file, undefined, `malformed JSON: ${jsonErrorAt(text, (e as Error).message)}`);
+    const { text: where, at } = jsonErrorAt(text, (e as Error).message);
+    throw new ConfigError(file, undefined, `malformed JSON: ${where}`, at);
   }
-  let prefix = '';
+  const prefix: string[] = [];
   if (fromPackageJson) {
     data = (data as Record<string, unknown>).cachelint;
-    prefix = 'cachelint.';
+    prefix.push('cachelint');
   }
   return validate(file, data, prefix);
 }
 
-/** "Unexpected token } in JSON at position 42" → "Unexpected token } at 3:7". */
-function jsonErrorAt(text: string, message: string): string {
+/** "Unexpected token } in JSON at position 42" → "Unexpected token } at 3:7" (and that position). */
+function jsonErrorAt(text: string, message: string): { text: string; at?: { line: number; column: number } } {
   const lc = /\(line (\d+) column (\d+)\)/.exec(message);
   const base = message
     .replace(/\s*\(line \d+ column \d+\)/, '')
     .replace(/\s*in JSON at position \d+/, '')
     .replace(/^JSON\.parse: /, '');
-  if (lc) return `${base} at ${lc[1]}:${lc[2]}`;
+  if (lc) return { text: `${base} at ${lc[1]}:${lc[2]}`, at: { line: Number(lc[1]), column: Number(lc[2]) } };
   const pos = /at position (\d+)/.exec(message);
   const offset = pos ? Number(pos[1]) : /end of (JSON )?input/i.test(message) ? text.length : undefined;
-  if (offset === undefined) return base;
+  if (offset === undefined) return { text: base };
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return `${base} at ${before.length}:${before[before.length - 1].length + 1}`;
-}
-
-/** Replaces `//` and `/* *\/` comments outside strings with spaces, so JSON.parse offsets stay right. */
-export function stripJsonComments(text: string): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      const block = text[i + 1] === '*';
-      const close = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i);
-      const end = close < 0 ? text.length : block ? close + 2 : close;
-      out += text.slice(i, end).replace(/[^\r\n]/g, ' ');
-      i = end;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
+  const at = { line: before.length, column: before[before.length - 1].length + 1 };
+  return { text: `${base} at ${at.line}:${at.column}`, at };
 }
 
 /** A value for a message: its JSON, cut short. A config value can be megabytes long, or nested too
@@ -228,9 +246,10 @@ function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-function validate(file: string, data: unknown, prefix: string): ResolvedConfig {
-  const fail = (key: string | undefined, msg: string): never => {
-    throw new ConfigError(file, key === undefined ? (prefix ? prefix.slice(0, -1) : undefined) : prefix + key, msg);
+function validate(file: string, data: unknown, prefix: readonly string[]): ResolvedConfig {
+  const fail = (key: (string | number)[] | undefined, msg: string): never => {
+    const path = [...prefix, ...(key ?? [])];
+    throw new ConfigError(file, path.length > 0 ? keyName(path) : undefined, msg, { path });
   };
   if (!data || typeof data !== 'object' || Array.isArray(data)) fail(undefined, `expected an object, got ${kindOf(data)}`);
   const obj = data as Record<string, unknown>;
@@ -244,47 +263,47 @@ function validate(file: string, data: unknown, prefix: string): ResolvedConfig {
       case 'defaultTtlSeconds':
       case 'maxFileSize':
         if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
-          fail(key, `expected a positive integer, got ${show(value)}`);
+          fail([key], `expected a positive integer, got ${show(value)}`);
         config[key] = value as number;
         break;
       case 'cacheModules':
-        if (!value || typeof value !== 'object' || Array.isArray(value)) fail(key, `expected an object, got ${kindOf(value)}`);
+        if (!value || typeof value !== 'object' || Array.isArray(value)) fail([key], `expected an object, got ${kindOf(value)}`);
         for (const [mod, lib] of Object.entries(value as Record<string, unknown>)) {
           if (typeof lib !== 'string' || !(lib in CACHE_LIB_SET))
-            fail(`${key}.${mod}`, `expected one of ${CACHE_LIBS.map((l) => `'${l}'`).join(', ')}, got ${show(lib)}`);
+            fail([key, mod], `expected one of ${CACHE_LIBS.map((l) => `'${l}'`).join(', ')}, got ${show(lib)}`);
           config.cacheModules[mod] = lib as CacheLib;
         }
         break;
       case 'wrappers':
       case 'sentinels':
       case 'ignore':
-        if (!Array.isArray(value)) fail(key, `expected an array of strings, got ${kindOf(value)}`);
+        if (!Array.isArray(value)) fail([key], `expected an array of strings, got ${kindOf(value)}`);
         (value as unknown[]).forEach((v, i) => {
-          if (typeof v !== 'string' || v.length === 0) fail(`${key}[${i}]`, `expected a non-empty string, got ${show(v)}`);
+          if (typeof v !== 'string' || v.length === 0) fail([key, i], `expected a non-empty string, got ${show(v)}`);
           // Pattern: "ignore": ["../../**"]: globs match paths below the folder they are relative to,
           // so this one could never match anything; say so rather than silently ignore nothing.
           if (key === 'ignore' && (v as string).replace(/^!/, '').split(/[\\/]/).includes('..'))
-            fail(`${key}[${i}]`, `${show(v)} reaches outside the folder the patterns are relative to, so it can never match`);
+            fail([key, i], `${show(v)} reaches outside the folder the patterns are relative to, so it can never match`);
         });
         config[key] = [...(value as string[])];
         break;
       case 'missingTtl':
-        if (value !== 'caches' && value !== 'all-writes') fail(key, `expected "caches" or "all-writes", got ${show(value)}`);
+        if (value !== 'caches' && value !== 'all-writes') fail([key], `expected "caches" or "all-writes", got ${show(value)}`);
         config.missingTtl = value as 'caches' | 'all-writes';
         break;
       case 'includeTestsAndScripts':
-        if (typeof value !== 'boolean') fail(key, `expected true or false, got ${show(value)}`);
+        if (typeof value !== 'boolean') fail([key], `expected true or false, got ${show(value)}`);
         config.includeTestsAndScripts = value as boolean;
         break;
       case 'root':
         // Accepted as in .eslintrc: the nearest config already wins, so nothing above is read.
-        if (typeof value !== 'boolean') fail(key, `expected true or false, got ${show(value)}`);
+        if (typeof value !== 'boolean') fail([key], `expected true or false, got ${show(value)}`);
         break;
       case '$schema':
-        if (typeof value !== 'string') fail(key, `expected a string, got ${kindOf(value)}`);
+        if (typeof value !== 'string') fail([key], `expected a string, got ${kindOf(value)}`);
         break;
       default:
-        fail(key, `unknown key${didYouMean(key, KEYS)} (known keys: ${KEYS.filter((k) => k !== '$schema').join(', ')})`);
+        fail([key], `unknown key${didYouMean(key, KEYS)} (known keys: ${KEYS.filter((k) => k !== '$schema').join(', ')})`);
     }
   }
   return config;
@@ -292,19 +311,19 @@ function validate(file: string, data: unknown, prefix: string): ResolvedConfig {
 
 function validateRules(
   value: unknown,
-  fail: (key: string, msg: string) => never,
+  fail: (key: (string | number)[], msg: string) => never,
   base: Record<RuleId, SeveritySetting>,
 ): Record<RuleId, SeveritySetting> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) fail('rules', `expected an object, got ${kindOf(value)}`);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(['rules'], `expected an object, got ${kindOf(value)}`);
   const rules = { ...base };
   for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
     if (!(RULE_IDS as readonly string[]).includes(id))
-      fail(`rules.${id}`, `unknown rule id${didYouMean(id, RULE_IDS)} (known rules: ${RULE_IDS.join(', ')})`);
+      fail(['rules', id], `unknown rule id${didYouMean(id, RULE_IDS)} (known rules: ${RULE_IDS.join(', ')})`);
     // Pattern: "missing-ttl": ["error"] (ESLint's array form, without options)
     const sev = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
-    if (Array.isArray(raw) && raw.length > 1) fail(`rules.${id}`, 'rule options are not supported: use a severity alone');
+    if (Array.isArray(raw) && raw.length > 1) fail(['rules', id], 'rule options are not supported: use a severity alone');
     const s = typeof sev === 'string' || typeof sev === 'number' ? SEVERITIES[String(sev)] : undefined;
-    if (!s) fail(`rules.${id}`, `expected "off", "warn", "error", 0, 1 or 2, got ${show(raw)}`);
+    if (!s) fail(['rules', id], `expected "off", "warn", "error", 0, 1 or 2, got ${show(raw)}`);
     rules[id as RuleId] = s as SeveritySetting;
   }
   return rules;

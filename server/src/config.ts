@@ -28,6 +28,37 @@ export interface ResolvedConfig {
   includeTestsAndScripts: boolean;
   /** the config file this came from, if any */
   configFile?: string;
+  /**
+   * Bare specifiers that name this project's own modules, for this file: patterns in the syntax of
+   * tsconfig `paths` keys (`@app/*`, `src/*`, `#*`; a pattern without `*` matches exactly, as
+   * `@acme/cache`). Workspace package names (each with its `/*`), `paths` keys, what lies under
+   * `baseUrl`, package.json `imports` keys; and, for a file no tsconfig/jsconfig governs, the usual
+   * bundler aliases `@/*`, `~/*`, `#*`, `src/*`. Filled by the config loader from the layout on disk
+   * (model/modules/project-modules.ts); undefined when nothing looked (a config built in memory).
+   */
+  projectModules?: string[];
+}
+
+/** The aliases assumed where no tsconfig/jsconfig says which bare specifiers are the project's. */
+export const FALLBACK_PROJECT_MODULES: readonly string[] = ['@/*', '~/*', '#*', 'src/*'];
+
+/** Whether `spec` matches a tsconfig `paths`-style pattern: `@app/*` (one `*`, any text) or an exact name. */
+export function matchesModulePattern(pattern: string, spec: string): boolean {
+  const star = pattern.indexOf('*');
+  if (star < 0) return spec === pattern;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  return spec.length >= prefix.length + suffix.length && spec.startsWith(prefix) && spec.endsWith(suffix);
+}
+
+/**
+ * Whether an import specifier names a module of the project rather than a dependency, for a file
+ * with this config: relative and absolute paths, and bare specifiers matching `projectModules`
+ * (the fallback aliases when the loader did not fill it).
+ */
+export function isProjectModuleIn(config: Pick<ResolvedConfig, 'projectModules'>, spec: string): boolean {
+  if (spec.startsWith('.') || spec.startsWith('/')) return true;
+  return (config.projectModules ?? FALLBACK_PROJECT_MODULES).some((p) => matchesModulePattern(p, spec));
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1_000_000;

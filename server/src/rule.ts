@@ -1,6 +1,7 @@
 // Shared types for rules, findings and edits: what every rule, reporter and adapter agrees on.
 import type { KeyUse } from './facts/cache/verbs';
 import type { CacheModel } from './model/cache-model';
+import type { CallGraph } from './model/call-graph';
 import type { FileKind } from './model/file-kinds';
 import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, Span, ValueSource } from './facts/types';
 
@@ -76,7 +77,16 @@ export interface CacheOp {
   /** the written value is a not-found sentinel */
   sentinel: boolean;
   /** the key, resolved across files; `shape` is undefined when nothing literal is known */
-  key?: { parts: KeyPart[]; shape?: string };
+  key?: {
+    parts: KeyPart[];
+    shape?: string;
+    /**
+     * Parameters of the wrapper the call left out, whose default literal went into the key
+     * (`invalidate(slugs, domain = 'example.com')`), and the shape with those left open.
+     */
+    defaults?: { param: string; value: string }[];
+    openShape?: string;
+  };
   /** the client's default TTL is configured (cache-manager/keyv/lru-cache/node-cache) */
   defaultTtl?: boolean;
   /** the client's ioredis keyPrefix, already part of `key.shape` (a fix must not write it again) */
@@ -89,6 +99,8 @@ export interface CacheOp {
   valueArg?: number;
   /** what the written value is loaded from (writes) */
   valueSrc?: ValueSource;
+  /** the entities of the database reads the written value is built from */
+  valueEntities?: string[];
   /** what the code loads when this read misses (reads) */
   fallback?: ValueSource;
   /** what the verb says of the key's use when that is no cache (a queue pop, a counter, a lock…) */
@@ -138,6 +150,8 @@ export interface ProjectIndex {
   ops: readonly CacheOp[];
   /** every key with its sites and role (built on first use, once per link) */
   readonly model: CacheModel;
+  /** calls of project functions followed to the database writes they make (built on first use) */
+  readonly callGraph: CallGraph;
   /** calls with a literal key that look like cache reads but whose receiver is unresolved */
   looseReads: readonly { file: string; call: CallFact; shape: string }[];
   dbWrites: readonly (DbWrite & { file: string })[];

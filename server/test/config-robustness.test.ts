@@ -5,12 +5,18 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../src/config';
+import { defaultConfig, FALLBACK_PROJECT_MODULES } from '../src/config';
 import { ConfigError, createConfigLoader } from '../src/config-load';
 import { buildCli, expectNoCrash, project, runCli, type BuiltCli, type CliRun } from './reliability-fixtures/built-cli';
 
+/** The defaults, as the loader gives them for a file that no tsconfig governs (a temp folder): with the fallback project-module aliases. */
+function defaultsOutsideProjects() {
+  return { ...defaultConfig(), projectModules: [...FALLBACK_PROJECT_MODULES].sort() };
+}
+
 // line 4 reloads user:1 on a miss: the key is a cache, so its write without a TTL is a finding
 const SNIPPET = "import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function f(v: string) { await redis.set('user:1', v); }\nexport async function g() { const c = await redis.get('user:1'); return c ?? (await fetch('/users/1')).text(); }\n";
+
 
 let built: BuiltCli;
 beforeAll(async () => {
@@ -150,8 +156,8 @@ describe('the editor side (strict: false)', () => {
   it('records the error once and uses the defaults', () => {
     const root = project(built.work, { '.cachelintrc.json': '{ "rules": { "missing-ttl": "loud" } }', 'a.ts': '', 'b.ts': '' });
     const loader = createConfigLoader({ strict: false });
-    expect(loader.configFor(join(root, 'a.ts'))).toEqual(defaultConfig());
-    expect(loader.configFor(join(root, 'b.ts'))).toEqual(defaultConfig());
+    expect(loader.configFor(join(root, 'a.ts'))).toEqual(defaultsOutsideProjects());
+    expect(loader.configFor(join(root, 'b.ts'))).toEqual(defaultsOutsideProjects());
     expect(loader.errors).toHaveLength(1);
     expect(loader.errors[0]).toBeInstanceOf(ConfigError);
     expect(loader.errors[0]).toMatchObject({ file: join(root, '.cachelintrc.json'), key: 'rules.missing-ttl' });
@@ -161,7 +167,7 @@ describe('the editor side (strict: false)', () => {
     const d = 100_000;
     const root = project(built.work, { '.cachelintrc.json': `{ "wrappers": [${'['.repeat(d)}${']'.repeat(d)}] }`, 'a.ts': '' });
     const loader = createConfigLoader({ strict: false });
-    expect(loader.configFor(join(root, 'a.ts'))).toEqual(defaultConfig());
+    expect(loader.configFor(join(root, 'a.ts'))).toEqual(defaultsOutsideProjects());
     expect(loader.errors.map((e) => e.key)).toEqual(['wrappers[0]']);
   });
 });

@@ -2,8 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../src/config';
+import { defaultConfig, FALLBACK_PROJECT_MODULES } from '../src/config';
 import { ConfigError, createConfigLoader, stripJsonComments } from '../src/config-load';
+
+/** The defaults, as the loader gives them for a file that no tsconfig governs (a temp folder): with the fallback project-module aliases. */
+function defaultsOutsideProjects() {
+  return { ...defaultConfig(), projectModules: [...FALLBACK_PROJECT_MODULES].sort() };
+}
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -38,7 +43,7 @@ function errorFor(content: string | object, name = '.cachelintrc.json'): ConfigE
 describe('config discovery', () => {
   it('uses defaults when there is no config', () => {
     const root = tree({ '.git/HEAD': '', 'a.ts': '' });
-    expect(createConfigLoader({ strict: true }).configFor(join(root, 'a.ts'))).toEqual(defaultConfig());
+    expect(createConfigLoader({ strict: true }).configFor(join(root, 'a.ts'))).toEqual(defaultsOutsideProjects());
   });
 
   it('finds the nearest .cachelintrc.json, then package.json "cachelint"; the nearest wins', () => {
@@ -75,7 +80,7 @@ describe('config discovery', () => {
 
   it('never reads JavaScript configs', () => {
     const root = tree({ '.cachelintrc.js': 'throw new Error("executed")', 'cachelint.config.ts': 'x', 'a.ts': '' });
-    expect(createConfigLoader({ strict: true }).configFor(join(root, 'a.ts'))).toEqual(defaultConfig());
+    expect(createConfigLoader({ strict: true }).configFor(join(root, 'a.ts'))).toEqual(defaultsOutsideProjects());
   });
 
   it('--config replaces the search', () => {

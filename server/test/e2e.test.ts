@@ -33,7 +33,7 @@ function sourceFiles(dir: string): string[] {
  * The workspace the editors open: a copy of the sample app (its `// expect:` annotations say which
  * findings each file must show), or, while the sample app does not exist, the canonical cases.
  */
-function prepareWorkspace(root: string): { ttlFile: string; swapFile: string; codes: Map<string, string[]> } {
+function prepareWorkspace(root: string): { ttlFile: string; swapFile: string; codes: Map<string, string[]>; baselined: { file: string; code: string } } {
   const ws = join(root, 'app');
   if (existsSync(join(SAMPLE_APP, 'src'))) cpSync(SAMPLE_APP, ws, { recursive: true });
   else {
@@ -60,15 +60,43 @@ function prepareWorkspace(root: string): { ttlFile: string; swapFile: string; co
   }
   const codes = new Map<string, string[]>();
   for (const f of sourceFiles(ws)) {
-    const ids = expected(readFileSync(f, 'utf8'));
-    if (ids.length > 0) codes.set(f, ids);
+    const text = readFileSync(f, 'utf8');
+    const ids = expected(text);
+    if (ids.length === 0) continue;
+    codes.set(f, ids);
+    // the editors show the code as a user has it (and the screenshot goes into the README)
+    writeFileSync(f, text.replace(/[ \t]*\/\/ expect: [a-z-]+/g, ''));
   }
   const fileWith = (id: string) => {
     const f = [...codes].find(([, ids]) => ids.includes(id))?.[0];
     if (!f) throw new Error(`the e2e workspace has no file annotated with // expect: ${id}`);
     return f;
   };
-  return { ttlFile: fileWith('missing-ttl'), swapFile: fileWith('set-after-commit'), codes };
+  // a legacy folder, whose config the VS Code run breaks at the end ("Open config")
+  mkdirSync(join(ws, 'legacy'), { recursive: true });
+  writeFileSync(join(ws, 'legacy', 'job.ts'), 'export const nightly = () => 1;\n');
+  // the key-drift is legacy: recorded in the baseline, it shows as a hint
+  const baselined = { file: fileWith('key-drift'), code: 'key-drift' };
+  writeFileSync(
+    join(ws, 'cachelint-baseline.json'),
+    JSON.stringify({ [relative(ws, baselined.file).split('\\').join('/')]: { 'key-drift': { count: codes.get(baselined.file)!.filter((c) => c === 'key-drift').length } } }),
+  );
+  return { ttlFile: fileWith('missing-ttl'), swapFile: fileWith('set-after-commit'), codes, baselined };
+}
+
+/** The text of the cachelint output channel's log, as code-server wrote it. */
+function outputChannelLog(work: string): string {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/(^|-)cachelint\.log$/.test(e.name)) found.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(join(work, 'data', 'logs'));
+  return found.join('\n');
 }
 
 describe.runIf(ENABLED)('end-to-end in real editors', () => {
@@ -91,15 +119,17 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     if (server) rmSync(dirname(server), { recursive: true, force: true });
   });
 
-  it('Neovim 0.7: pushed diagnostics, hover, and an applied code action', () => {
+  it('Neovim 0.7: pushed diagnostics, hover, an applied code action, the bundled rule page', () => {
     const { result, stderr } = runNvim({
       nvim: tools.nvim,
       server,
       root: join(work, 'app'),
       file: ws.ttlFile,
       code: 'missing-ttl',
+      codes: ws.codes.get(ws.ttlFile),
       title: 'TTL',
       expect: "'EX',",
+      doc: true,
       work: join(work, 'nvim'),
     });
     writeFileSync(join(ARTIFACTS, 'nvim-result.json'), JSON.stringify(result, null, 2));
@@ -114,9 +144,31 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     expect(result.code_action_titles).toEqual(expect.arrayContaining(['Disable cachelint missing-ttl for this line', 'Show documentation for missing-ttl']));
     expect(result.applied).toMatch(/TTL/);
     expect(result.diagnostics_after).not.toContain('missing-ttl');
+    // Neovim 0.7 has no window/showDocument: the message names the page shipped with the server
+    const page = join(dirname(server), 'docs', 'rules', 'missing-ttl.md');
+    expect(result.doc_message).toBe(`cachelint documentation for missing-ttl: ${page}`);
+    expect(readFileSync(page, 'utf8')).toMatch(/^# missing-ttl/);
   }, 150_000);
 
-  it('VS Code (code-server): diagnostics, hover with screenshot, add-TTL and swap-set-for-delete quick fixes', async () => {
+  it('Neovim 0.7: "Disable for this line" as a plain edit, ending in `-- ` for the reason', () => {
+    const { result, stderr } = runNvim({
+      nvim: tools.nvim,
+      server,
+      root: join(work, 'app'),
+      file: ws.ttlFile,
+      code: 'missing-ttl',
+      codes: ws.codes.get(ws.ttlFile),
+      title: 'Disable cachelint missing-ttl for this line',
+      expect: '// cachelint-disable-next-line missing-ttl -- ',
+      work: join(work, 'nvim-disable'),
+    });
+    writeFileSync(join(ARTIFACTS, 'nvim-disable-result.json'), JSON.stringify(result, null, 2));
+    expect(result.errors, stderr).toEqual([]);
+    expect(result.line_after).toMatch(/^\s*\/\/ cachelint-disable-next-line missing-ttl -- $/);
+    expect(result.diagnostics_after).not.toContain('missing-ttl');
+  }, 150_000);
+
+  it('VS Code (code-server): diagnostics, baseline hints, hover with screenshot, quick fixes, disable with a reason, bundled docs, walkthrough, Open config', async () => {
     const [extension, driver] = await Promise.all([packageExtension(work), packageDriver(work)]);
     // a folder setting, read through workspace/configuration: with a default TTL, adding it is a
     // safe fix, which the extension's "Fix all" command applies
@@ -130,6 +182,10 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
         { file: ws.swapFile, code: 'set-after-commit', title: '^Delete the key instead', expectLine: '\\.del\\(' },
       ],
       fixAll: { file: ws.ttlFile, code: 'missing-ttl', expectLine: "'EX', 120" },
+      disable: { file: ws.ttlFile, code: 'negative-cache-on-create', reason: 'signup warms this key itself' },
+      showDoc: { file: ws.swapFile, code: 'key-drift' },
+      walkthrough: { id: 'setup', title: 'Tell cachelint about your cache wrapper' },
+      brokenConfig: { file: join(work, 'app', 'legacy', '.cachelintrc.json'), text: '{\n  "rules": {\n    "missing-tll": "off"\n  }\n}\n', key: 'missing-tll' },
       screenshot: join(ARTIFACTS, 'vscode-hover.png'),
       timeoutMs: 90_000,
     };
@@ -145,11 +201,16 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     expect(result.vscode).toMatch(/^1\.\d+/);
     expect(result.extensionActive).toBe(true);
     expect(result.commands).toEqual(
-      expect.arrayContaining(['cachelint.restartServer', 'cachelint.showOutput', 'cachelint.fixAll', 'cachelint.showDocumentation']),
+      expect.arrayContaining(['cachelint.restartServer', 'cachelint.showOutput', 'cachelint.fixAll', 'cachelint.openConfig', 'cachelint.showDocumentation']),
     );
     for (const f of result.files) {
       expect(f.diagnostics.map((d) => d.code).sort(), relative(work, f.file)).toEqual([...ws.codes.get(f.file)!].sort());
       for (const d of f.diagnostics) expect(d.docLink).toMatch(new RegExp(`docs/rules/${d.code}\\.md$`));
+      // recorded in cachelint-baseline.json: a Hint (VS Code's 3) tagged in its message; the others warn
+      for (const d of f.diagnostics) {
+        const baselined = f.file === ws.baselined.file && d.code === ws.baselined.code;
+        expect([d.code, d.severity, d.message.endsWith(' (baselined)')]).toEqual([d.code, baselined ? 3 : 1, baselined]);
+      }
     }
     expect(result.hover.markdown.join('\n')).toContain('Key shape');
     expect(result.hover.widgetText).toContain('cachelint');
@@ -167,6 +228,29 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     expect(result.fixAll).toMatchObject({ restored: true });
     expect(result.fixAll!.lineAfter).toMatch(/'EX', 120\)/);
     expect(result.fixAll!.codesOnLineAfter).not.toContain('missing-ttl');
+
+    // "Disable for this line": the comment, the cursor right after `-- `, the reason typed there
+    const dis = result.disable!;
+    const reason = spec.disable!.reason;
+    expect(dis.lineAfter).toMatch(new RegExp(`^\\s*// cachelint-disable-next-line negative-cache-on-create -- ${reason}$`));
+    expect(dis.cursor).toEqual({ line: dis.line, character: dis.lineAfter.length - reason.length });
+    expect(dis.codesAfter).not.toContain('negative-cache-on-create');
+    // "Show documentation": the bundled page in VS Code's Markdown preview
+    expect(result.showDoc!.tabs).toContainEqual({ label: 'Preview key-drift.md', kind: expect.stringContaining('markdown.preview') });
+    // the walkthrough, and its "Open Configuration": a new .cachelintrc.json, the cursor on "wrappers"
+    expect(result.walkthrough).toMatchObject({ shown: true, configFile: join(work, 'app', '.cachelintrc.json'), selected: '"wrappers"' });
+    expect(result.walkthrough!.configText).toContain('"cacheModules": {}');
+    // a broken config: the warning's "Open config" opens it at the bad key
+    expect(result.brokenConfig!.toast).toContain('"rules.missing-tll": unknown rule id');
+    expect(result.brokenConfig).toMatchObject({ opened: spec.brokenConfig!.file, selection: { line: 2, text: '"missing-tll"' } });
+
+    // the output channel: the header, then the reloads the run caused
+    const log = outputChannelLog(join(work, 'vscode'));
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(log).toMatch(new RegExp(`cachelint ${version.replace(/\./g, '\\.')} \\(language server\\) on Node v\\d+`));
+    expect(log).toContain(`workspace folder ${join(work, 'app')}: config none (defaults); baseline ${join(work, 'app', 'cachelint-baseline.json')}`);
+    // (the file watcher may report the new and the broken config in one batch)
+    expect(log).toMatch(/configuration reloaded \([^)]*\/app\/\.cachelintrc\.json created/);
   }, 420_000);
 });
 

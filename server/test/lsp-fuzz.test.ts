@@ -78,6 +78,8 @@ afterAll(async () => {
 async function openEditor(pull: boolean, seed: number): Promise<FuzzEditor> {
   const s = await Session.start({ serverJs, folders: [ws], pull });
   sessions.push(s);
+  // compared with the CLI: the whole project must be indexed (before, pulls show per-file findings only)
+  await s.indexed();
   const ed = new FuzzEditor(s, ws, new Rng(seed));
   for (const rel of OPEN) await ed.open(rel);
   ed.diskFiles = DISK;
@@ -193,6 +195,7 @@ it("answers a pull with every buffer's latest text, whatever order two edited do
   writeFileSync(join(root, 'writer.ts'), writer);
   const s = await Session.start({ serverJs, folders: [root], pull: true });
   sessions.push(s);
+  await s.indexed();
   const r = uriOf(join(root, 'reader.ts'));
   const w = uriOf(join(root, 'writer.ts'));
   const codes = async (u: string) => {
@@ -232,6 +235,7 @@ it('leaves out what the CLI leaves out (a NUL byte, maxFileSize in bytes) and re
   for (const [rel, text] of Object.entries(files)) writeFileSync(join(root, rel), text);
   const s = await Session.start({ serverJs, folders: [root], pull: true });
   sessions.push(s);
+  await s.indexed();
   const cli = runCliJson(cliJs, root);
   for (const rel of ['plain.ts', 'nul.ts', 'wide.ts', 'writer.ts']) {
     const u = uriOf(join(root, rel));

@@ -47,10 +47,12 @@ async function start(opts: Partial<SessionOptions> = {}): Promise<Session> {
   return s;
 }
 
-/** The sample app's users service, opened with its disk text; its diagnostics once pulled. */
+/** The sample app's users service, opened with its disk text; its diagnostics pulled once the workspace is indexed. */
 async function openUsers(s: Session): Promise<{ uri: string; items: lsp.Diagnostic[] }> {
   const uri = uriOf(join(ws, USERS));
   await s.open(uri, readFileSync(join(ws, USERS), 'utf8'));
+  // before, a pull answers with the file's own findings only (the cross-file ones follow)
+  await s.until(() => s.states.includes('ready'), 'the workspace index');
   const r = await s.pull(uri);
   return { uri, items: r.kind === 'full' ? r.items : [] };
 }
@@ -159,10 +161,11 @@ describe('cancellation', () => {
     expect(s.stats.errors).toEqual([]);
     // the cancelled pulls did not wait for the index
     expect(answers.some((a) => a.outcome === 'cancelled' && !a.indexed), JSON.stringify(answers)).toBe(true);
-    // the drift needs zz/reader.ts, indexed last: the answer covers the whole workspace
+    // the drift needs zz/reader.ts, indexed last: once the index is complete the answer covers the
+    // whole workspace (a pull before it answers with the writer's own findings: none)
+    await s.until(() => s.states.includes('ready'), 'the workspace index', 60_000);
     const r = await s.pull(writer);
     expect(r.kind === 'full' ? r.items.map((d) => d.code) : []).toEqual(['key-drift']);
-    expect(s.states).toContain('ready');
     console.log(s.logs.find((l) => /indexed \d+ files/.test(l)));
   });
 });

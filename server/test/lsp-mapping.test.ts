@@ -1,7 +1,7 @@
 // Unit tests of the language server's pure mappers: Finding → Diagnostic, code actions (fixes,
 // disable comments in TS and JSX, documentation, fix-all), stale versions, settings, positions.
 import { describe, expect, it } from 'vitest';
-import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { collectSuppressions } from '../src/facts/suppressions';
 import { codeActionsFor, fixAllEdits, FIX_ALL_KIND, kindWanted, SHOW_DOC_COMMAND, type ActionInput } from '../src/lsp/code-actions';
@@ -136,7 +136,7 @@ describe('codeActionsFor', () => {
     expect(list[3].command).toEqual({
       title: 'Show documentation for missing-ttl',
       command: SHOW_DOC_COMMAND,
-      arguments: [docUrl('missing-ttl')],
+      arguments: [{ ruleId: 'missing-ttl', url: docUrl('missing-ttl') }],
     });
   });
 
@@ -179,17 +179,37 @@ describe('codeActionsFor', () => {
     const f = finding(text, 'redis.set');
     const dis = actions(text, [f]).find((a) => a.title.startsWith('Disable'))!;
     const out = applyTextEdits(text, editsOf(dis.edit).edits);
-    expect(out.split('\n')[3]).toBe('  // cachelint-disable-next-line missing-ttl');
+    // ends with ESLint's reason separator, for the reason to be typed right after it
+    expect(out.split('\n')[3]).toBe('  // cachelint-disable-next-line missing-ttl -- ');
     const sup = collectSuppressions(out);
     expect(sup).toHaveLength(1);
     expect(sup[0]).toMatchObject({ kind: 'next-line', rules: ['missing-ttl'], line: 4 });
     expect(out.split('\n')[4]).toBe("  await redis.set('user:1', v);");
+    // with a reason typed, still one directive for that rule
+    expect(collectSuppressions(out.replace('-- ', '-- flags never change'))[0].rules).toEqual(['missing-ttl']);
+  });
+
+  it('puts the cursor after `-- ` with a snippet edit where the client applies them, and a plain edit elsewhere', () => {
+    const f = finding(text, 'redis.set');
+    const snippetAction = actions(text, [f], { snippets: true }).find((a) => a.title.startsWith('Disable'))!;
+    const change = snippetAction.edit!.documentChanges![0] as TextDocumentEdit;
+    expect(change.textDocument).toEqual({ uri: URI, version: 7 });
+    expect(change.edits).toEqual([{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, snippet: { kind: 'snippet', value: '  // cachelint-disable-next-line missing-ttl -- $0\n' } }]);
+    // without versioned edits there is no snippet: the plain text, the same comment
+    const plain = actions(text, [f], { snippets: true, documentChanges: false }).find((a) => a.title.startsWith('Disable'))!;
+    expect(plain.edit!.changes![URI][0].newText).toBe('  // cachelint-disable-next-line missing-ttl -- \n');
+    // JSX: the closing `}` is escaped in the snippet, the cursor sits inside the comment
+    const tsx = 'export const P = () => (\n  <div>\n    {load(id)}\n  </div>\n);\n';
+    const file = '/ws/src/p.tsx';
+    const jsx = actions(tsx, [finding(tsx, '{load(id)}', { file })], { snippets: true }, file).find((a) => a.title.startsWith('Disable'))!;
+    const value = ((jsx.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as unknown as { snippet: { value: string } }).snippet.value;
+    expect(value).toBe('    {/* cachelint-disable-next-line missing-ttl -- $0 */\\}\n');
   });
 
   it('keeps CRLF line endings in inserted comments', () => {
     const crlf = text.replace(/\n/g, '\r\n');
     const dis = actions(crlf, [finding(crlf, 'redis.set')]).find((a) => a.title.startsWith('Disable'))!;
-    expect(editsOf(dis.edit).edits[0].newText).toBe('  // cachelint-disable-next-line missing-ttl\r\n');
+    expect(editsOf(dis.edit).edits[0].newText).toBe('  // cachelint-disable-next-line missing-ttl -- \r\n');
   });
 
   it('adds the rule to a disable-next-line directive already above the line instead of stacking another', () => {
@@ -231,7 +251,7 @@ describe('codeActionsFor', () => {
     const f = finding(tsx, '{load(id)}', { file });
     const dis = actions(tsx, [f], {}, file).find((a) => a.title.startsWith('Disable'))!;
     const out = applyTextEdits(tsx, editsOf(dis.edit).edits);
-    expect(out.split('\n')[3]).toBe('      {/* cachelint-disable-next-line missing-ttl */}');
+    expect(out.split('\n')[3]).toBe('      {/* cachelint-disable-next-line missing-ttl -- */}');
     expect(collectSuppressions(out)).toMatchObject([{ kind: 'next-line', rules: ['missing-ttl'], line: 4 }]);
   });
 
@@ -317,7 +337,9 @@ describe('settings', () => {
   it('keeps valid values and falls back per key on malformed ones', () => {
     expect(
       normalizeSettings({ enable: false, run: 'onSave', rules: { 'missing-ttl': 'error', 'key-drift': 'loud', nope: 'off' }, defaultTtlSeconds: 60, trace: { server: 'verbose' } }),
-    ).toEqual({ enable: false, run: 'onSave', rules: { 'missing-ttl': 'error' }, defaultTtlSeconds: 60, trace: { server: 'verbose' } });
+    ).toEqual({ enable: false, run: 'onSave', rules: { 'missing-ttl': 'error' }, defaultTtlSeconds: 60, trace: { server: 'verbose' }, baseline: 'hint' });
+    expect(normalizeSettings({ baseline: 'hide' }).baseline).toBe('hide');
+    expect(normalizeSettings({ baseline: 'show' }).baseline).toBe('hint');
     expect(normalizeSettings({ enable: 'yes', run: 'always', rules: [], defaultTtlSeconds: -5 })).toEqual(normalizeSettings(undefined));
   });
 

@@ -97,6 +97,7 @@ describe('pull diagnostics (a VS Code-like client)', () => {
   let c: LspClient;
   beforeAll(async () => {
     c = await start({ pull: true });
+    await c.indexed();
   });
 
   it('reports, fixes and re-checks the canonical missing-ttl case', async () => {
@@ -207,12 +208,14 @@ describe('pull diagnostics (a VS Code-like client)', () => {
     expect(await c.diagnostics(u)).toEqual([]);
   });
 
-  it('opens rule documentation through window/showDocument', async () => {
+  it('opens the bundled rule page through window/showDocument, also when given the web URL (older clients)', async () => {
     await c.conn.sendRequest('workspace/executeCommand', {
       command: 'cachelint.showDocumentation',
       arguments: ['https://github.com/cachelint/cachelint/blob/main/docs/rules/key-drift.md'],
     });
-    expect(c.shownDocuments).toEqual([{ uri: 'https://github.com/cachelint/cachelint/blob/main/docs/rules/key-drift.md', external: true }]);
+    // a command naming no rule opens nothing (never an arbitrary file or URL)
+    await c.conn.sendRequest('workspace/executeCommand', { command: 'cachelint.showDocumentation', arguments: [{ ruleId: '../../etc/passwd' }] });
+    expect(c.shownDocuments).toEqual([{ uri: uriOf(join(dirname(serverJs), 'docs/rules/key-drift.md')), takeFocus: true }]);
   });
 
   it('survives a file the engine cannot analyse, and shuts down cleanly', async () => {

@@ -97,6 +97,22 @@ describe('FolderIndex', () => {
     expect(f.analyzer.hasFile(legacy)).toBe(false);
   });
 
+  it('follows a tsconfig change: imports are resolved again though no source file changed', async () => {
+    const tsconfig = write('tsconfig.json', JSON.stringify({ compilerOptions: { paths: { '@k/*': ['./src/*'] } } }));
+    write('src/keys.ts', 'export const userKey = (id: string) => `user:v2:${id}`;\n');
+    write('src/legacy/keys.ts', 'export const userKey = (id: string) => `user:v1:${id}`;\n');
+    write('src/reader.ts', "import Redis from 'ioredis';\nimport { userKey } from '@k/keys';\nexport const redis = new Redis();\nexport const load = (id: string) => redis.get(userKey(id));\n");
+    const writer = write('src/writer.ts', WRITER);
+    const f = folder();
+    await f.index();
+    expect(codesOf(f, writer)).toEqual(['key-drift']);
+    // the alias now leads to the legacy builder, whose key the writer deletes
+    writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { paths: { '@k/*': ['./src/legacy/*'] } } }));
+    expect(f.applyChanges([{ file: tsconfig, type: 'changed' }])).toBe(true);
+    await f.ready;
+    expect(codesOf(f, writer)).toEqual([]);
+  });
+
   it('applies per-resource settings on top of the config file', async () => {
     const a = write('src/a.ts', NO_TTL);
     const f = folder();

@@ -25,6 +25,15 @@ describe('sentinelOf', () => {
     ['?? fallback', "redis.set(k, user ?? 'null')"],
     ['conditional branch', "redis.set(k, user ? JSON.stringify(user) : '')"],
     ['as cast', 'redis.set(k, null as any)'],
+    ["a named token 'MODEL_NOT_FOUND'", "redis.set(k, m ?? 'MODEL_NOT_FOUND')"],
+    ["a named token 'NONE'", "redis.set(k, 'NONE')"],
+    ["a delimited lower-case 'user:not-found'", "redis.set(k, 'user:not-found')"],
+    ['a constant named MISSING_MARKER', 'const MISSING_MARKER = Symbol.for("m"); redis.set(k, MISSING_MARKER)'],
+    ["an existence flag exists ? '1' : '0'", "redis.set(k, exists ? '1' : '0')"],
+    ['an existence flag String(count > 0)', 'redis.set(k, String(count > 0))'],
+    ['an existence flag !!row', 'redis.set(k, JSON.stringify(!!row))'],
+    ['an existence flag row != null', 'redis.set(k, String(row != null))'],
+    ['a has-name flag', 'redis.set(k, String(hasAccess))'],
   ])('%s is a sentinel', (_, src) => {
     expect(s(src)).toBe(true);
   });
@@ -43,6 +52,10 @@ describe('sentinelOf', () => {
     ["'none' without underscores", "redis.set(k, 'none')"],
     ['a non-empty array', 'redis.set(k, [1])'],
     ['a let holding null', 'let v = null; v = load(); redis.set(k, v)'],
+    ["a sentence 'Not found, try again'", "redis.set(k, 'Not found, try again')"],
+    ["'missing' in lower case (a real value)", "redis.set(k, 'missing')"],
+    ['a status word', "redis.set(k, status === 'active' ? 'on' : 'off')"],
+    ['a count', 'redis.set(k, String(count))'],
   ])('%s is not a sentinel', (_, src) => {
     expect(s(src)).toBe(false);
   });

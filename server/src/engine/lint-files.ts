@@ -15,6 +15,7 @@ import { hashText } from '../text/hash';
 import { loadProject } from './project';
 import { applyEdits, detectEol, pickNonOverlapping, withEol, writeFileAtomic } from './edits';
 import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';
+import { isFlowFile } from './flow';
 import type { Analyzer } from './run';
 
 export const MAX_FIX_PASSES = 10;
@@ -33,6 +34,12 @@ export interface LintOptions {
    * else a file's results depend on (installed package versions); the texts and configs are added here.
    */
   runs?: { store: RunStore; dependsOn(file: string): string };
+  /**
+   * The project's other files, loaded (through the same text gate) for the cross-file rules but
+   * never reported on, fixed or announced: `cachelint src/a.ts` from a pre-commit hook must see the
+   * read path in src/b.ts that a key-drift in a.ts contradicts.
+   */
+  context?: readonly string[];
 }
 
 export interface LintRun {
@@ -60,30 +67,17 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
   const sources = new Map<string, Source>();
   const t0 = performance.now();
   for (const file of files) {
-    const config = loader.configFor(file);
-    let raw: Buffer;
-    try {
-      const read = readUnlessLarger(file, config.maxFileSize);
-      if (typeof read === 'number') {
-        notices.push(`File ignored because it is larger than maxFileSize (${read} > ${config.maxFileSize} bytes): ${file}`);
-        continue;
-      }
-      raw = read;
-    } catch (e) {
-      notices.push(`File ignored because it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}): ${file}`);
-      continue;
-    }
-    if (raw.includes(0)) {
-      notices.push(`File ignored because it looks binary (it contains NUL bytes): ${file}`);
-      continue;
-    }
-    const full = raw.toString('utf8');
-    // Analysed without the BOM (as ESLint does); offsets and fixes refer to the BOM-less text.
-    const bom = full.charCodeAt(0) === 0xfeff;
-    const text = bom ? full.slice(1) : full;
-    sources.set(file, { file, raw, bom, text, fixed: false, lossy: !decodesLosslessly(raw, full) });
+    const src = readSource(file, loader, notices);
+    if (src) sources.set(file, src);
   }
   const wanted = [...sources.keys()];
+  // context files skip quietly: the user did not name them
+  const quiet: string[] = [];
+  for (const file of opts.context ?? []) {
+    if (sources.has(file)) continue;
+    const src = readSource(file, loader, quiet);
+    if (src) sources.set(file, src);
+  }
   // nothing changed since the last run (--cache): its results hold, nothing is parsed or linked
   const runKey = opts.runs && !opts.fix ? keyOfRun(sources, opts) : undefined;
   const stored = runKey === undefined ? undefined : opts.runs!.store.getRun(runKey);
@@ -160,6 +154,36 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
     });
   }
   return { results: out, notices, written, timing };
+}
+
+/** Reads one file for analysis, or says (in `notices`) why it is skipped. */
+function readSource(file: string, loader: ConfigLoader, notices: string[]): Source | undefined {
+  const config = loader.configFor(file);
+  let raw: Buffer;
+  try {
+    const read = readUnlessLarger(file, config.maxFileSize);
+    if (typeof read === 'number') {
+      notices.push(`File ignored because it is larger than maxFileSize (${read} > ${config.maxFileSize} bytes): ${file}`);
+      return undefined;
+    }
+    raw = read;
+  } catch (e) {
+    notices.push(`File ignored because it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}): ${file}`);
+    return undefined;
+  }
+  if (raw.includes(0)) {
+    notices.push(`File ignored because it looks binary (it contains NUL bytes): ${file}`);
+    return undefined;
+  }
+  const full = raw.toString('utf8');
+  // Analysed without the BOM (as ESLint does); offsets and fixes refer to the BOM-less text.
+  const bom = full.charCodeAt(0) === 0xfeff;
+  const text = bom ? full.slice(1) : full;
+  if (isFlowFile(file, text)) {
+    notices.push(`File ignored because it is a Flow file (@flow), which cachelint cannot parse: ${file}`);
+    return undefined;
+  }
+  return { file, raw, bom, text, fixed: false, lossy: !decodesLosslessly(raw, full) };
 }
 
 /** The key of a run: every file's path, text hash, config and dependencies, and the options that change results. */

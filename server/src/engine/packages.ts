@@ -1,7 +1,7 @@
 // The cache-manager major version a file is written against (v4 takes `{ ttl }` in seconds, v5+
 // a number in milliseconds). Read from package.json files as JSON, never by loading the package.
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { readText } from '../model/modules/disk';
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
@@ -14,8 +14,11 @@ function manifest(file: string): Record<string, unknown> | null {
   let m = manifests.get(file);
   if (m === undefined) {
     try {
-      const text = readFileSync(file, 'utf8');
-      const data: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      // through module resolution's cache of the disk: most folders hold no package.json, and a
+      // read that fails (throws) costs several times a stat; the same files are read there anyway
+      const text = readText(file);
+      if (text === undefined) throw new Error('no package.json');
+      const data: unknown = JSON.parse(text);
       m = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
     } catch {
       m = null;

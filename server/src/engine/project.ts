@@ -39,7 +39,7 @@ function createOf(entities: string[]): ((text: string) => boolean) | undefined {
 }
 
 /** Modules a file's cache code refers to: where its receivers, key parts and sentinels come from. */
-function referencedModules(f: FileFacts): Set<string> {
+export function referencedModules(f: FileFacts): Set<string> {
   const out = new Set<string>();
   for (const c of f.calls) {
     const r = c.receiver;
@@ -112,23 +112,35 @@ export function loadProject(analyzer: Analyzer, texts: ReadonlyMap<string, strin
   if (!opts.all) {
     // tier 2: the modules parsed files refer to from cache code (clients, wrappers, key builders,
     // key constants, sentinels; followed three levels), and files naming their exported clients/wrappers
-    let frontier = [...parsed];
-    for (let depth = 0; depth < 3 && frontier.length; depth++) {
-      const next: string[] = [];
-      for (const f of frontier)
-        for (const spec of referencedModules(analyzer.factsOf(f)!)) {
-          const target = modules.resolve(f, spec);
-          if (target && !parsed.has(target)) {
-            take(target);
-            next.push(target);
+    const follow = (from: string[], levels: number) => {
+      let frontier = from;
+      for (let depth = 0; depth < levels && frontier.length; depth++) {
+        const next: string[] = [];
+        for (const f of frontier)
+          for (const spec of referencedModules(analyzer.factsOf(f)!)) {
+            const target = modules.resolve(f, spec);
+            if (target && !parsed.has(target)) {
+              take(target);
+              next.push(target);
+            }
           }
-        }
-      frontier = next;
-    }
+        frontier = next;
+      }
+    };
+    follow([...parsed], 3);
     tiers.push(parsed.size);
     // identifiers, matched as whole words (a client exported as `kv` is named `kv`)
     const names = wordsRegex([...parsed].flatMap((f) => exportedCacheNames(analyzer.factsOf(f)!)), true);
-    if (names) for (const [f, t] of texts) if (!parsed.has(f) && names.test(t)) take(f);
+    const callers: string[] = [];
+    if (names)
+      for (const [f, t] of texts)
+        if (!parsed.has(f) && names.test(t)) {
+          take(f);
+          callers.push(f);
+        }
+    // a caller of a cache wrapper orders it after other calls (`await this.users.update(…);
+    // await this.cache.refresh(…)`): the services it calls may write the database
+    follow(callers, 2);
     tiers.push(parsed.size);
     // tier 3: creates of entities cached as "not found"
     const entities = [...parsed].flatMap((f) => sentinelEntities(analyzer.factsOf(f)!));

@@ -1,41 +1,48 @@
-// The folder a file's project starts at: the nearest folder above it holding a package.json or a
-// .git. Test and script folders are recognised below it (model/file-kinds.ts), so a checkout that
-// happens to live under `/home/me/test/` is not all tests. Read from the disk, cached per folder.
+// The project root of a file: the folder its cross-file context and its baseline belong to. It is
+// the nearest folder holding a `.cachelintrc.json` or a `package.json` (a package is what a run
+// over `.` in it would analyse), else the repository root (a folder holding `.git`), else none.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileKindOf, type FileKind } from '../model/file-kinds';
 
-const rootByDir = new Map<string, string | null>();
+const MARKERS = ['.cachelintrc.json', 'package.json'];
+
+/** folder → its root (null: none), shared by every file of a run */
+const byDir = new Map<string, string | null>();
 
 export function projectRootOf(file: string): string | undefined {
-  const start = dirname(file);
-  const climbed: string[] = [];
+  const seen: string[] = [];
   let found: string | null = null;
-  for (let d = start; ; d = dirname(d)) {
-    const hit = rootByDir.get(d);
-    if (hit !== undefined) {
-      found = hit;
+  for (let d = dirname(file); ; ) {
+    const cached = byDir.get(d);
+    if (cached !== undefined) {
+      found = cached;
       break;
     }
-    climbed.push(d);
-    if (existsSync(join(d, 'package.json')) || existsSync(join(d, '.git'))) {
+    seen.push(d);
+    if (MARKERS.some((m) => existsSync(join(d, m))) || existsSync(join(d, '.git'))) {
       found = d;
       break;
     }
-    if (dirname(d) === d) break;
+    const parent = dirname(d);
+    if (parent === d) break;
+    d = parent;
   }
-  for (const d of climbed) rootByDir.set(d, found);
+  for (const d of seen) byDir.set(d, found);
   return found ?? undefined;
 }
 
-/** A test or a script (below the file's project root), or undefined for product code. */
+/** Forgets what was found (the language server calls this when a package.json or config appears or goes). */
+export function clearRootCache(): void {
+  byDir.clear();
+}
+
+/**
+ * A test or a script (below the file's project root: model/file-kinds.ts), or undefined for
+ * product code. A checkout under `/home/me/test/` is not all tests: folders count below the root.
+ */
 export function kindOfFile(file: string): FileKind | undefined {
   const root = projectRootOf(file);
   const rel = root ? relative(root, file) : file.slice(file.lastIndexOf(sep) + 1);
   return fileKindOf(rel);
-}
-
-/** Forgets the folders seen (a package.json was added or removed). */
-export function clearRoots(): void {
-  rootByDir.clear();
 }

@@ -42,6 +42,9 @@ function safeExtract(file: string, text: string, config: ResolvedConfig, keepTre
 }
 
 
+/** The rules that judge a file alone: what `run(…, { projectRules: false })` runs. */
+export const PER_FILE_RULES: readonly RuleId[] = RULE_IDS.filter((id) => !!(allRules[id] as Rule).checkFile);
+
 export interface AnalyzerOptions {
   /** the resolved configuration for a file (severities, default TTL, extra clients…) */
   configFor(file: string): ResolvedConfig;
@@ -122,6 +125,16 @@ export class Analyzer {
     return f;
   }
 
+  /**
+   * Links again from scratch on the next run: where imports lead changed (a tsconfig, package.json
+   * or workspace file changed) while no file's text did.
+   */
+  relink(): void {
+    this.index = undefined;
+    this.linkCache = undefined;
+    this.inputs = undefined;
+  }
+
   removeFile(file: string): void {
     if (this.entries.delete(file)) {
       this.index = undefined;
@@ -182,8 +195,14 @@ export class Analyzer {
     return this.index;
   }
 
-  /** Runs the enabled rules; returns results for `files` (default: every file). */
-  run(files?: Iterable<string>): Map<string, FileResult> {
+  /**
+   * Runs the enabled rules; returns results for `files` (default: every file). `projectRules:
+   * false` runs only the per-file checks: what the editor can show for a file whose project is
+   * still being indexed, where a project check (key-drift judging a delete against reads it has
+   * not seen yet) could report what the full project disproves.
+   */
+  run(files?: Iterable<string>, opts: { projectRules?: boolean } = {}): Map<string, FileResult> {
+    const projectRules = opts.projectRules ?? true;
     const wanted = new Set(files ?? this.entries.keys());
     const project = this.project();
     const results = new Map<string, FileResult>();
@@ -201,9 +220,12 @@ export class Analyzer {
       missingTtl: (f) => this.opts.configFor(f).missingTtl ?? 'caches',
       cacheManagerMajor: (f) => this.opts.cacheManagerMajor?.(f),
     };
+    const ran: RuleId[] = [];
     for (const id of RULE_IDS) {
       if (this.opts.only && !this.opts.only.includes(id)) continue;
       const rule = allRules[id] as Rule;
+      if (!projectRules && !rule.checkFile) continue;
+      ran.push(id);
       const t0 = performance.now();
       const ctxFor = (sink: (f: Finding) => void): RuleContext<string> => ({
         settings,
@@ -233,7 +255,7 @@ export class Analyzer {
           rule.checkFile(lf, ctxFor(sink));
         }
       }
-      if (rule.checkProject) {
+      if (rule.checkProject && projectRules) {
         // project rules see every file: run each once per linked project and set of wanted files,
         // however many files ask (the language server pulls diagnostics file by file); config is
         // applied as their reports are handed out
@@ -252,16 +274,20 @@ export class Analyzer {
     }
     for (const r of results.values()) {
       const lf = project.files.get(r.file);
-      if (lf) r.findings = applySuppressions(lf, r.findings, this.opts.only);
+      // a directive naming a rule that did not run is not judged unused
+      if (lf) r.findings = applySuppressions(lf, r.findings, projectRules ? this.opts.only : ran);
       r.findings.sort((a, b) => a.span.start - b.span.start || String(a.ruleId).localeCompare(String(b.ruleId)));
     }
     return results;
   }
 }
 
-/** What of the config changes the facts (not severities: those only filter findings). */
+/**
+ * What of the config changes the facts (not severities: those only filter findings). The project
+ * modules decide which imported names the extractor records as possible wrappers and key builders.
+ */
 function configFingerprint(c: ResolvedConfig): string {
-  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels, !!c.includeTestsAndScripts]);
+  return JSON.stringify([c.cacheModules, c.wrappers, c.sentinels, !!c.includeTestsAndScripts, c.projectModules ?? null]);
 }
 
 export type { LinkedFile };

@@ -97,6 +97,8 @@ function fnFact(id: number, fn: FunctionLike): FnFact {
         optional: !!p.questionToken || !!p.initializer || !!p.dotDotDotToken,
         hasDefault: !!p.initializer,
       };
+      // Pattern: invalidate(slugs, domain = 'example.com') — a default that may end up in a key
+      if (p.initializer && ts.isStringLiteralLike(p.initializer)) param.defaultLit = p.initializer.text;
       // Pattern: put({ id, value }: Entry) — the names a destructured parameter binds
       if (ts.isObjectBindingPattern(p.name))
         param.bindings = p.name.elements.flatMap((el) => (ts.isIdentifier(el.name) ? [el.name.text] : []));

@@ -117,6 +117,8 @@ export interface ArgFact {
   sentinelRef?: SymbolRef;
   /** where the value comes from (arguments after the first) */
   src?: ValueSource;
+  /** the entities of the database reads (or returned rows) the value is built from */
+  srcEntities?: string[];
   /**
    * The argument as key parts, for calls that may go through a project wrapper (the wrapper builds
    * its key from its parameters): `put(id, v)` with `key(id)` inside. `props`: an object literal's
@@ -147,6 +149,12 @@ export interface CallFact {
   fn: number;
   /** index of the DB writes (into FileFacts.dbWrites) that precede this call in the same flow */
   afterWrites: number[];
+  /**
+   * Ids of the recorded calls of project functions that precede this call in the same flow
+   * (`await this.users.update(id, dto); await this.cache.set(…)`): the linker follows them into
+   * the functions they call, for the database writes those make (model/call-graph.ts).
+   */
+  afterCalls?: number[];
   /** the call is inside a pipeline/multi chain; same id = same pipeline */
   pipeline?: number;
   /** when the call is a statement of its own (`await redis.hset(…);`): where a fix may add a line */
@@ -190,7 +198,7 @@ export interface FnFact {
   name?: string;
   className?: string;
   /** `name` is '' for a destructured parameter, whose bound names are in `bindings` */
-  params: { name: string; optional: boolean; hasDefault: boolean; bindings?: string[] }[];
+  params: { name: string; optional: boolean; hasDefault: boolean; bindings?: string[]; defaultLit?: string }[];
   /** names of the calls made in the body (method or function names), for invalidation heuristics */
   calls: string[];
 }

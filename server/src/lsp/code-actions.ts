@@ -8,17 +8,19 @@ import {
   type CodeAction,
   type Diagnostic,
   type Range,
+  type SnippetTextEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { detectEol, pickNonOverlapping, withEol } from '../engine/edits';
-import { docUrl, type Edit, type Finding, type Fix } from '../rule';
-import { disableCommentEdit } from './disable-comment';
+import type { Edit, Finding, Fix } from '../rule';
+import { disableCommentEdit, type DisableEdit } from './disable-comment';
+import { SHOW_DOC_COMMAND, showDocArgs } from './docs';
 import type { LspText } from './positions';
 import { rangesTouch } from './positions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cachelint`;
-export const SHOW_DOC_COMMAND = 'cachelint.showDocumentation';
+export { SHOW_DOC_COMMAND };
 
 export interface ActionInput {
   uri: string;
@@ -33,6 +35,8 @@ export interface ActionInput {
   only?: readonly string[];
   /** the client applies `documentChanges` (versioned edits); otherwise plain `changes` */
   documentChanges: boolean;
+  /** the client applies snippet edits in `documentChanges` (LSP 3.18 `snippetEditSupport`) */
+  snippets?: boolean;
 }
 
 /** Whether `kind` is requested by `only` (a requested kind covers its sub-kinds). */
@@ -80,7 +84,7 @@ export function codeActionsFor(input: ActionInput): CodeAction[] {
             title: `Disable cachelint ${f.ruleId} for this line`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit: workspaceEdit(input, [te]),
+            edit: disableEdit(input, te),
           });
       }
       if (!documented.has(f.ruleId)) {
@@ -89,7 +93,7 @@ export function codeActionsFor(input: ActionInput): CodeAction[] {
           title: `Show documentation for ${f.ruleId}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          command: { title: `Show documentation for ${f.ruleId}`, command: SHOW_DOC_COMMAND, arguments: [docUrl(f.ruleId)] },
+          command: { title: `Show documentation for ${f.ruleId}`, command: SHOW_DOC_COMMAND, arguments: [showDocArgs(f.ruleId)] },
         });
       }
     });
@@ -114,6 +118,18 @@ export function fixAllEdits(findings: readonly Finding[]): Edit[] {
 
 export function toTextEdits(lines: LspText, edits: readonly Edit[]): TextEdit[] {
   return edits.map((e) => ({ range: lines.rangeOf(e), newText: e.text }));
+}
+
+/**
+ * A code action cannot move the cursor, but a snippet edit can: where the client applies them
+ * (VS Code), the disable comment arrives with the cursor after `-- `, ready for the reason. Other
+ * clients get the same text as a plain edit (Neovim, or VS Code without versioned edits).
+ */
+function disableEdit(input: ActionInput, te: DisableEdit): WorkspaceEdit {
+  const { snippet, ...plain } = te;
+  if (!snippet || !input.snippets || !input.documentChanges) return workspaceEdit(input, [plain]);
+  const edit: SnippetTextEdit = { range: plain.range, snippet: { kind: 'snippet', value: snippet } };
+  return { documentChanges: [{ textDocument: { uri: input.uri, version: input.computed.version }, edits: [edit] }] };
 }
 
 function workspaceEdit(input: ActionInput, edits: TextEdit[]): WorkspaceEdit {

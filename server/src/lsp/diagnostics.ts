@@ -36,14 +36,22 @@ export function fileUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
-export function toDiagnostic(finding: Finding, text: string | LspText, ctx: DiagnosticContext): Diagnostic {
+/** Appended to the message of a finding the baseline holds (setting `cachelint.baseline: hint`). */
+export const BASELINE_TAG = '(baselined)';
+
+/**
+ * `baselined`: the finding is recorded in cachelint-baseline.json. It stays visible, as a Hint (the
+ * faint dots, not a squiggle, and not in the Problems count of warnings), so legacy code still says
+ * what is wrong with it when someone works on it.
+ */
+export function toDiagnostic(finding: Finding, text: string | LspText, ctx: DiagnosticContext, baselined = false): Diagnostic {
   const lines = typeof text === 'string' ? new LspText(text) : text;
   const uriOf = ctx.uriOf ?? fileUri;
   const diagnostic: Diagnostic = {
     range: lines.rangeOf(finding.span),
-    severity: severityOf(finding.severity),
+    severity: baselined ? DiagnosticSeverity.Hint : severityOf(finding.severity),
     source: SOURCE,
-    message: finding.message,
+    message: baselined ? `${finding.message} ${BASELINE_TAG}` : finding.message,
   };
   if (finding.ruleId) {
     diagnostic.code = finding.ruleId;

@@ -79,10 +79,24 @@ function lineComment(line: string): { comment: string; at: number } | undefined 
 }
 
 /**
+ * The disable comment's edit. A new comment ends in `-- `, ESLint's reason separator, and `snippet`
+ * is the same insertion as an LSP snippet with the cursor (`$0`) right there, so the reason is
+ * typed next. A rule added to an existing directive has no snippet: that directive has its reason.
+ */
+export interface DisableEdit extends TextEdit {
+  snippet?: string;
+}
+
+/** Escapes text for a snippet (LSP snippet grammar: `$`, `}` and `\` are special). */
+function snippetText(s: string): string {
+  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/**
  * The edit that silences `ruleId` on `line` (0-based, LSP lines), or undefined when no comment
  * can be placed there.
  */
-export function disableCommentEdit(file: string, lines: LspText, line: number, ruleId: string): TextEdit | undefined {
+export function disableCommentEdit(file: string, lines: LspText, line: number, ruleId: string): DisableEdit | undefined {
   const lineStart = lines.lineStart(line);
   const current = lines.lineText(line);
   const indent = /^[ \t]*/.exec(current)![0];
@@ -106,8 +120,12 @@ export function disableCommentEdit(file: string, lines: LspText, line: number, r
   const context = needsParse ? commentContextAt(file, lines.text, firstToken) : 'js';
   if (context === 'none') return undefined;
   const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
-  const directive = `cachelint-disable-next-line ${ruleId}`;
-  const comment = context === 'jsx' ? `{/* ${directive} */}` : `// ${directive}`;
+  const directive = `cachelint-disable-next-line ${ruleId} -- `;
+  const [open, close] = context === 'jsx' ? ['{/* ', '*/}'] : ['// ', ''];
   const pos = { line, character: 0 };
-  return { range: { start: pos, end: pos }, newText: `${indent}${comment}${eol}` };
+  return {
+    range: { start: pos, end: pos },
+    newText: `${indent}${open}${directive}${close}${eol}`,
+    snippet: `${snippetText(`${indent}${open}${directive}`)}$0${snippetText(`${close ? ` ${close}` : ''}${eol}`)}`,
+  };
 }

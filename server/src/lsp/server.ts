@@ -9,15 +9,24 @@ import {
   DocumentDiagnosticReportKind,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../../package.json';
+import { BASELINE_FILE } from '../engine/baseline';
+import { BaselineStore } from './baselines';
+import { clientSupport, type ClientSupport } from './capabilities';
 import { codeActionsFor, FIX_ALL_KIND, SHOW_DOC_COMMAND } from './code-actions';
+import { CONFIG_FILE_REQUEST, registerCommands } from './commands';
+import { notifyConfigError } from './config-errors';
 import { fileUri } from './diagnostics';
+import { headerLines } from './header';
 import { hoverFor } from './hover';
 import { SettingsStore, type CachelintSettings } from './settings';
 import { Cancelled, pathOf, Validator } from './validator';
@@ -25,21 +34,10 @@ import { errorText, Workspace, type WatchedChange } from './workspace';
 
 export const STATUS_NOTIFICATION = 'cachelint/status';
 export type ServerState = 'starting' | 'indexing' | 'ready';
+export { CONFIG_FILE_REQUEST };
 
 /** Typing pauses shorter than this do not trigger a re-check of the other open documents. */
 const DEBOUNCE_MS = 150;
-
-interface ClientSupport {
-  pull: boolean;
-  refresh: boolean;
-  configuration: boolean;
-  watchedFilesDynamic: boolean;
-  configurationDynamic: boolean;
-  documentChanges: boolean;
-  showDocument: boolean;
-  workspaceFolders: boolean;
-  status: boolean;
-}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -61,9 +59,15 @@ export function startServer(connection: Connection): void {
   process.on('unhandledRejection', (e) => log(`cachelint: unhandled rejection ${errorText(e)}`));
   let state: ServerState = 'starting';
   let lastAnalysisMs = 0;
+  /** while indexing: how many files the folders hold (the status item says "indexing 1,509 files…") */
+  let indexFiles = 0;
   const sendStatus = () => {
-    if (support?.status) quietly(connection.sendNotification(STATUS_NOTIFICATION, { state, lastAnalysisMs: Math.round(lastAnalysisMs) }));
+    if (support?.status)
+      quietly(connection.sendNotification(STATUS_NOTIFICATION, { state, lastAnalysisMs: Math.round(lastAnalysisMs), files: indexFiles }));
   };
+  /** A warning every client shows without answering (see config-errors.ts). */
+  const tell = (message: string) => quietly(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
+  const baselines = new BaselineStore({ log, warn: tell });
 
   const workspace: Workspace = new Workspace({
     settingsFor: (file): CachelintSettings | undefined => {
@@ -75,12 +79,20 @@ export function startServer(connection: Connection): void {
       return folderUri ? settings.peek(folderUri) : undefined;
     },
     log,
-    warn: (m) => connection.window.showWarningMessage(m),
+    configError: (e) =>
+      notifyConfigError(e, {
+        interactive: !!support?.messageActions && !!support.showDocument,
+        ask: (m, ...actions) => connection.window.showWarningMessage(m, ...actions),
+        tell,
+        showDocument: (p) => connection.window.showDocument(p),
+        log,
+      }),
   });
   const validator: Validator = new Validator({
     documents,
     workspace,
     settings,
+    baselines,
     log,
     analysed: (ms) => {
       lastAnalysisMs = ms;
@@ -129,8 +141,21 @@ export function startServer(connection: Connection): void {
   const indexFolders = async () => {
     state = 'indexing';
     sendStatus();
+    // Listing a folder blocks the event loop (a few hundred ms on thousands of files): documents
+    // opened with the workspace (restored tabs) get their settings, and so their first
+    // diagnostics, before it starts, not after.
+    await Promise.all(documents.all().map((d) => settings.get(d.uri)));
+    await new Promise((resolve) => setImmediate(resolve));
     const t0 = performance.now();
-    await Promise.all(workspace.all().map((f) => f.index()));
+    const totals = new Map<unknown, number>();
+    const progress = (folder: unknown) => (_done: number, total: number) => {
+      if (totals.get(folder) === total) return;
+      totals.set(folder, total);
+      indexFiles = [...totals.values()].reduce((a, b) => a + b, 0);
+      sendStatus();
+    };
+    await Promise.all(workspace.all().map((f) => f.index(progress(f))));
+    indexFiles = 0;
     log(`cachelint: indexed ${workspace.all().reduce((n, f) => n + f.analyzer.files().length, 0)} files in ${Math.round(performance.now() - t0)} ms`);
     state = 'ready';
     sendStatus();
@@ -138,18 +163,7 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const c = params.capabilities;
-    support = {
-      pull: !!c.textDocument?.diagnostic,
-      refresh: !!c.workspace?.diagnostics?.refreshSupport,
-      configuration: !!c.workspace?.configuration,
-      watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
-      configurationDynamic: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
-      documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
-      showDocument: !!c.window?.showDocument?.support,
-      workspaceFolders: !!c.workspace?.workspaceFolders,
-      status: !!(params.initializationOptions as { statusNotification?: boolean } | undefined)?.statusNotification,
-    };
+    support = clientSupport(params);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     for (const f of folders) {
       const root = pathOf(f.uri);
@@ -182,6 +196,10 @@ export function startServer(connection: Connection): void {
             { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}' },
             { globPattern: '**/.cachelintrc.json' },
             { globPattern: '**/package.json' },
+            { globPattern: `**/${BASELINE_FILE}` },
+            // where imports lead (model/modules): tsconfig/jsconfig files and workspace manifests
+            { globPattern: '**/{tsconfig,jsconfig}*.json' },
+            { globPattern: '**/{pnpm-workspace.yaml,lerna.json}' },
           ],
         }),
       );
@@ -207,6 +225,12 @@ export function startServer(connection: Connection): void {
         quietly(Promise.all(added).then(() => scheduleSync(0)));
       });
     }
+    for (const line of headerLines(
+      version,
+      process.version,
+      [...folderUris.keys()].map((root) => ({ root, config: workspace.folderFor(root).governingConfig(), baseline: baselines.fileFor(root) })),
+    ))
+      log(line);
     // folder settings first: background files are analysed with the folder's rule overrides
     await Promise.all([...folderUris.values()].map((u) => settings.get(u)));
     await indexFolders();
@@ -251,14 +275,23 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     const byFolder = new Map<ReturnType<Workspace['folderFor']>, WatchedChange[]>();
+    let baselineChanged = false;
     for (const c of params.changes) {
       const file = pathOf(c.uri);
       if (!file) continue;
+      if (file.endsWith(`/${BASELINE_FILE}`) || file.endsWith(`\\${BASELINE_FILE}`)) {
+        baselineChanged = true;
+        continue;
+      }
       const type = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       const folder = workspace.folderFor(file);
       byFolder.set(folder, [...(byFolder.get(folder) ?? []), { file, type }]);
     }
-    let changed = false;
+    let changed = baselineChanged;
+    if (baselineChanged) {
+      baselines.clear();
+      log('cachelint: baseline reloaded (cachelint-baseline.json changed)');
+    }
     for (const [folder, changes] of byFolder) if (folder.applyChanges(changes)) changed = true;
     if (changed) scheduleSync(0);
   });
@@ -297,6 +330,7 @@ export function startServer(connection: Connection): void {
         range: params.range,
         only: params.context.only,
         documentChanges: !!support?.documentChanges,
+        snippets: !!support?.snippets,
       });
     } catch (e) {
       if (!(e instanceof Cancelled)) log(`cachelint: code actions failed: ${errorText(e)}`);
@@ -323,13 +357,7 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onExecuteCommand(async (params) => {
-    if (params.command !== SHOW_DOC_COMMAND) return;
-    const url = String(params.arguments?.[0] ?? '');
-    if (!/^https:\/\//.test(url)) return;
-    if (support?.showDocument) await connection.window.showDocument({ uri: url, external: true });
-    else connection.window.showInformationMessage(`cachelint documentation: ${url}`);
-  });
+  registerCommands(connection, { workspace, support: () => support });
 
   documents.listen(connection);
   connection.listen();

@@ -6,6 +6,8 @@ import { RULE_IDS, type RuleId, type SeveritySetting } from '../rule';
 
 export type RunMode = 'onType' | 'onSave';
 export type TraceLevel = 'off' | 'messages' | 'verbose';
+/** how findings recorded in cachelint-baseline.json show: as Hint diagnostics, or not at all */
+export type BaselineMode = 'hint' | 'hide';
 
 export interface CachelintSettings {
   enable: boolean;
@@ -15,10 +17,11 @@ export interface CachelintSettings {
   /** when set, overrides the config file's `defaultTtlSeconds` (missing-ttl's fix becomes safe) */
   defaultTtlSeconds: number | undefined;
   trace: { server: TraceLevel };
+  baseline: BaselineMode;
 }
 
 export function defaultSettings(): CachelintSettings {
-  return { enable: true, run: 'onType', rules: {}, defaultTtlSeconds: undefined, trace: { server: 'off' } };
+  return { enable: true, run: 'onType', rules: {}, defaultTtlSeconds: undefined, trace: { server: 'off' }, baseline: 'hint' };
 }
 
 const SEVERITIES = new Set<string>(['off', 'warn', 'error']);
@@ -43,6 +46,7 @@ export function normalizeSettings(raw: unknown): CachelintSettings {
     s.defaultTtlSeconds = r.defaultTtlSeconds;
   const trace = (r.trace as Record<string, unknown> | undefined)?.server;
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') s.trace = { server: trace };
+  if (r.baseline === 'hint' || r.baseline === 'hide') s.baseline = r.baseline;
   return s;
 }
 

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hashText } from '../text/hash';
-import type { Finding } from '../rule';
+import { splitByBaseline } from '../engine/baseline';
+import { PER_FILE_RULES } from '../engine/run';
+import { RULE_IDS, type Finding } from '../rule';
+import type { BaselineStore } from './baselines';
 import { fileUri, toDiagnostic } from './diagnostics';
 import { LspText } from './positions';
 import type { CachelintSettings, SettingsStore } from './settings';
@@ -35,6 +38,7 @@ export interface ValidatorHost {
   documents: { get(uri: string): TextDocument | undefined; all(): TextDocument[] };
   workspace: Workspace;
   settings: SettingsStore;
+  baselines: BaselineStore;
   log(message: string): void;
   /** called after each analysis with its duration */
   analysed(ms: number): void;
@@ -115,7 +119,11 @@ export class Validator {
     const s = await settings.get(uri);
     if (token?.isCancellationRequested) throw new Cancelled();
     const folder = file ? workspace.folderFor(file) : undefined;
-    if (file && folder) await folder.ready;
+    // Until the folder's first index is complete the file gets its own findings at once (the
+    // per-file checks); the project checks follow, and the server then asks for a refresh. A later
+    // re-index (the config changed) keeps the project loaded: reports wait for it, as before.
+    const early = !!folder && !folder.indexed;
+    if (file && folder && !early) await folder.ready;
     if (token?.isCancellationRequested) throw new Cancelled();
     // Every other buffer's latest text goes in first: two documents edited back to back (a
     // multi-file edit, a quick fix) and pulled in the other order would otherwise get cross-file
@@ -127,11 +135,11 @@ export class Validator {
     if (!file || !folder || !s.enable || folder.isIgnored(file)) return this.store(empty(doc));
     this.prime(doc, file, folder, s);
     const version = this.analysedVersion.get(uri) ?? doc.version;
-    const key = `${folder.generation}:${version}`;
+    const key = `${early ? 'early' : 'full'}:${folder.generation}:${version}:${this.host.baselines.generation}`;
     const prev = this.reports.get(uri);
     if (prev && prev.key === key) return prev;
     const t0 = performance.now();
-    const result = folder.run(file);
+    const result = early ? folder.runEarly(file) : folder.run(file);
     const text = folder.analyzer.textOf(file);
     this.host.analysed(performance.now() - t0);
     if (!result || text === undefined) return this.store({ ...empty(doc), version, key });
@@ -147,15 +155,27 @@ export class Validator {
     };
     const findings: Finding[] = [];
     const diagnostics: Diagnostic[] = [];
+    const baselined = this.baselined(file, folder, result.findings, early);
     for (const f of result.findings) {
+      if (baselined.has(f) && s.baseline === 'hide') continue;
       try {
-        diagnostics.push(toDiagnostic(f, lines, ctx));
+        diagnostics.push(toDiagnostic(f, lines, ctx, baselined.has(f)));
         findings.push(f);
       } catch (e) {
         this.host.log(`cachelint: cannot map a finding of ${file}: ${String(e)}`);
       }
     }
     return this.store({ uri, version, text: lines, findings, diagnostics, resultId: hashText(JSON.stringify(diagnostics)), key });
+  }
+
+  /** The findings cachelint-baseline.json holds (judged by the rules that ran: per-file ones while indexing). */
+  private baselined(file: string, folder: FolderIndex, findings: readonly Finding[], early: boolean): Set<Finding> {
+    const b = this.host.baselines.entryFor(file);
+    if (!b?.entry) return new Set();
+    const rules = folder.configFor(file).rules as Record<string, string>;
+    const ran = early ? PER_FILE_RULES : RULE_IDS;
+    const judged = (id: string) => (ran as readonly string[]).includes(id) && rules[id] !== 'off';
+    return new Set(splitByBaseline(b.entry, findings, judged).baselined);
   }
 
   /** Line tables of related files, kept while their text is the same (a related read path rarely changes). */

@@ -3,16 +3,29 @@
 // file events. Every call into the engine for one file is guarded: a file that makes the engine
 // throw is logged and left out, and the rest of the project goes on.
 import { readFileSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
-import { createConfigLoader, type ConfigLoader } from '../config-load';
+import { dirname, join, sep } from 'node:path';
+import { createConfigLoader, type ConfigError, type ConfigLoader } from '../config-load';
 import type { ResolvedConfig } from '../config';
 import { compileIgnore, ignoredBy, isSourceFile, listFiles, type IgnoreMatcher } from '../engine/files';
+import { isFlowFile } from '../engine/flow';
+import { loadImportClosure } from '../engine/neighbours';
 import { cacheManagerMajor, clearPackageCache } from '../engine/packages';
+import { clearRootCache } from '../engine/roots';
 import { Analyzer, type FileResult } from '../engine/run';
 // The server parses every file it indexes: register the fact extractor up front (the engine only
 // loads it lazily for the CLI's warm-cache runs, which may never need the compiler).
 import '../facts/index';
+import { ts } from 'ts-morph';
+import { registerCompiler } from '../syntax/compiler';
+import { clearModuleLayout, layoutProblems } from '../model/modules/disk';
 import type { CachelintSettings } from './settings';
+
+// Module resolution uses the compiler this bundle already holds, rather than loading dist/facts.js
+// (a second copy of TypeScript) for it.
+registerCompiler(ts);
+
+/** Files whose change can change where imports lead (model/modules). */
+const LAYOUT_FILE = /^(?:[jt]sconfig.*\.json|package\.json|pnpm-workspace\.yaml|lerna\.json)$/;
 
 /** Milliseconds of indexing per turn of the event loop: requests wait at most about this long. */
 const SLICE_MS = 15;
@@ -21,8 +34,8 @@ export interface FolderHost {
   /** the last resolved settings for a file (its own, else its folder's) */
   settingsFor(file: string): CachelintSettings | undefined;
   log(message: string): void;
-  /** something the user must fix (a broken config file): shown once, not only logged */
-  warn?(message: string): void;
+  /** a broken config file, which the user must fix: shown once (with a way to open it), not only logged */
+  configError?(error: ConfigError): void;
 }
 
 export type WatchedChange = { file: string; type: 'created' | 'changed' | 'deleted' };
@@ -37,8 +50,13 @@ export class FolderIndex {
   /** resolves when the background index of the folder is complete */
   ready: Promise<void> = Promise.resolve();
   indexing = false;
+  /** the folder's first index is complete (or it has none: the loose folder holds open files only) */
+  indexed: boolean;
   private indexRun = 0;
   private reportedConfigErrors = new Set<string>();
+  /** Flow files: each open one is logged once; the index counts the others in one line */
+  private readonly flowLogged = new Set<string>();
+  private readonly flowSkipped = new Set<string>();
   private runCache: { generation: number; results: Map<string, FileResult> } | undefined;
 
   constructor(
@@ -46,6 +64,7 @@ export class FolderIndex {
     readonly root: string | undefined,
     private readonly host: FolderHost,
   ) {
+    this.indexed = root === undefined;
     this.loader = createConfigLoader();
     this.analyzer = new Analyzer({
       configFor: (f) => this.configFor(f),
@@ -76,8 +95,29 @@ export class FolderIndex {
       if (this.reportedConfigErrors.has(e.message)) continue;
       this.reportedConfigErrors.add(e.message);
       this.host.log(`${e.message} (using the default configuration)`);
-      this.host.warn?.(`${e.message} (cachelint uses the default configuration until it is fixed)`);
+      this.host.configError?.(e);
     }
+    // a tsconfig or manifest module resolution could not read: logged once, not shown (the
+    // TypeScript server already complains about a broken tsconfig)
+    for (const p of layoutProblems()) {
+      if (this.reportedConfigErrors.has(p)) continue;
+      this.reportedConfigErrors.add(p);
+      this.host.log(`cachelint: module resolution: ${p}`);
+    }
+  }
+
+  /** The config file that governs a file, valid or not. */
+  configSource(file: string): string | undefined {
+    return this.loader.sourceFor(file);
+  }
+
+  /** The config file that governs the folder's root, for the output channel: `undefined` when none. */
+  governingConfig(loader = this.loader): string | undefined {
+    if (this.root === undefined) return undefined;
+    const probe = join(this.root, '_');
+    loader.configFor(probe);
+    const source = loader.sourceFor(probe);
+    return source && loader.errors.some((e) => e.file === source) ? `${source} (invalid: defaults used)` : source;
   }
 
   get configErrors(): readonly { file: string; message: string }[] {
@@ -97,6 +137,15 @@ export class FolderIndex {
   /** Sets a file's text; false when it is left out: ignored, too large, binary, or the engine threw (logged). */
   setText(file: string, text: string): boolean {
     const before = this.analyzer.factsOf(file);
+    if (isFlowFile(file, text)) {
+      this.remove(file);
+      if (!this.openFiles.has(file)) this.flowSkipped.add(file);
+      else if (!this.flowLogged.has(file)) {
+        this.flowLogged.add(file);
+        this.host.log(`cachelint: ${file} is a Flow file (@flow), which cachelint cannot parse: it gets no diagnostics`);
+      }
+      return false;
+    }
     try {
       // An ignored file stays out even when open: the project is what the CLI would analyse, and the
       // CLI also skips files over maxFileSize bytes (not UTF-16 units) and files holding a NUL byte.
@@ -137,7 +186,7 @@ export class FolderIndex {
     else this.loadFromDisk(file);
   }
 
-  private loadFromDisk(file: string): void {
+  private loadFromDisk(file: string): boolean {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -145,9 +194,9 @@ export class FolderIndex {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     } catch {
       this.remove(file);
-      return;
+      return false;
     }
-    this.setText(file, text);
+    return this.setText(file, text);
   }
 
   /**
@@ -176,6 +225,28 @@ export class FolderIndex {
   }
 
   /**
+   * Results for an open file while the folder is still being indexed: its own findings (the per-file
+   * checks) once the modules its cache code refers to are read from disk; the project checks wait
+   * for the index (they would judge the file against a part of the project).
+   */
+  runEarly(file: string): FileResult | undefined {
+    if (this.analyzer.hasFile(file))
+      loadImportClosure(file, {
+        factsOf: (f) => this.analyzer.factsOf(f),
+        load: (f) => this.contains(f) && !this.isIgnored(f) && this.loadFromDisk(f),
+        root: this.root,
+      });
+    const files = new Set([...this.openFiles].filter((f) => this.analyzer.hasFile(f)));
+    files.add(file);
+    try {
+      return this.analyzer.run(files, { projectRules: false }).get(file);
+    } catch (e) {
+      this.host.log(`cachelint: the rules failed on ${file}, it gets no diagnostics: ${errorText(e)}`);
+      return undefined;
+    }
+  }
+
+  /**
    * Lists the folder's files and loads them, a chunk per event-loop turn so requests are still
    * answered meanwhile. Open documents keep their editor text. A newer call supersedes an older one.
    */
@@ -192,6 +263,7 @@ export class FolderIndex {
         if (run !== this.indexRun) return resolve(this.ready);
         if (!files) {
           files = this.list(root);
+          onProgress?.(0, files.length);
           setImmediate(step);
           return;
         }
@@ -202,6 +274,8 @@ export class FolderIndex {
         if (i < files.length) setImmediate(step);
         else {
           this.indexing = false;
+          this.indexed = true;
+          if (this.flowSkipped.size > 0) this.host.log(`cachelint: skipped ${this.flowSkipped.size} Flow files (@flow) in ${root}, which cachelint cannot parse`);
           resolve();
         }
       };
@@ -223,16 +297,27 @@ export class FolderIndex {
 
   /**
    * Applies watched-file events. Returns true when anything the analysis sees changed.
-   * A config or package.json change reloads the configuration and re-reads every file.
+   * A config, package.json, tsconfig/jsconfig or workspace file change reloads the configuration
+   * and the module layout, and re-reads every file.
    */
   applyChanges(changes: readonly WatchedChange[]): boolean {
     const gen = this.generation;
-    let configChanged = false;
+    // a save often arrives as several events for one file (created, changed): one mention each
+    const configFiles = new Map<string, string>();
     for (const c of changes) {
       const name = c.file.slice(c.file.lastIndexOf(sep) + 1);
-      if (name === '.cachelintrc.json' || name === 'package.json') configChanged = true;
+      if (name === '.cachelintrc.json' || LAYOUT_FILE.test(name)) configFiles.set(c.file, configFiles.get(c.file) ?? c.type);
     }
-    if (configChanged) this.reloadConfig();
+    const configChanged = configFiles.size > 0;
+    if (configChanged) {
+      // logged before the reload, so that errors the new config has come after the line that explains
+      // them; the layout's disk cache goes first, or the new file would still read as missing
+      clearModuleLayout();
+      const now = this.governingConfig(createConfigLoader());
+      const what = [...configFiles].map(([f, type]) => `${f} ${type}`).join(', ');
+      this.host.log(`cachelint: configuration reloaded (${what}); ${this.root ?? 'files outside the workspace'}: config ${now ?? 'none'}`);
+      this.reloadConfig();
+    }
     for (const c of changes) {
       if (!isSourceFile(c.file) || this.openFiles.has(c.file)) continue;
       if (c.type === 'deleted') this.remove(c.file);
@@ -250,6 +335,10 @@ export class FolderIndex {
     this.ignores.clear();
     this.reportedConfigErrors.clear();
     clearPackageCache();
+    clearRootCache();
+    // where imports lead may have changed with no file's text changing: resolve and link again
+    clearModuleLayout();
+    this.analyzer.relink();
     this.generation++;
     for (const file of this.analyzer.files()) {
       if (this.openFiles.has(file)) {

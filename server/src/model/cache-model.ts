@@ -39,6 +39,8 @@ export interface CacheModel {
   isKeySite(op: CacheOp): boolean;
   /** for an op inside a facade: the calls of the facade that pass bare keys (whose key family it is) */
   opaqueCallersOf(op: CacheOp): readonly CacheOp[];
+  /** the write fills the key after a miss in its own flow (a read-through), rather than writing through */
+  isFill(op: CacheOp): boolean;
 }
 
 const meaningful = (shape: string | undefined): shape is string => !!shape && /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
@@ -82,9 +84,11 @@ export function buildCacheModel(files: ReadonlyMap<string, LinkedFile>): CacheMo
   const namedByCaller = new Set<string>();
   /** wrapper key families some caller reaches with a key of nothing literal, and those calls */
   const opaqueCallers = new Map<string, CacheOp[]>();
+  const fillOps = new Set<CacheOp>();
   for (const f of files.values()) {
     if (f.kind) continue;
     const fills = fillEvidence(f.ops);
+    for (const w of fills.keys()) fillOps.add(w);
     for (const op of f.ops) {
       if (op.via && !op.echo) {
         const w = innerKeyOf(op);
@@ -134,6 +138,7 @@ export function buildCacheModel(files: ReadonlyMap<string, LinkedFile>): CacheMo
       if (op.via) return namesKey(op);
       return true;
     },
+    isFill: (op) => fillOps.has(op),
     opaqueCallersOf(op) {
       const w = op.forwarded ? innerKeyOf(op) : undefined;
       return (w && opaqueCallers.get(w)) || [];

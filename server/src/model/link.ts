@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
 import { expandKey, shapeOf } from '../facts/keys/shapes';
 import { buildCacheModel, type CacheModel } from './cache-model';
+import { CallGraph } from './call-graph';
 import type { FileKind } from './file-kinds';
 import { OpReader } from './ops';
 import { ModuleResolver, resolveRef } from './resolve';
@@ -149,6 +150,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   }
   const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets };
   let model: CacheModel | undefined;
+  let callGraph: CallGraph | undefined;
   return {
     files,
     ...flat,
@@ -159,6 +161,9 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     cache,
     get model() {
       return (model ??= buildCacheModel(files));
+    },
+    get callGraph() {
+      return (callGraph ??= new CallGraph({ files, resolve, resolveModule: (from, spec) => modules.resolve(from, spec) }));
     },
   };
 }

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config';
 import type { CacheOp } from '../rule';
 import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
 import { CLIENT_MODULES, LIBS } from '../facts/cache/client-modules';
+import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
 import type { Resolved } from './resolve';
@@ -180,7 +181,9 @@ export class OpReader {
     const a = valueArg === undefined ? undefined : call.args[valueArg];
     if (!a) return false;
     if (a.sentinel) return true;
-    return !!a.sentinelRef && this.d.resolve(file, a.sentinelRef)?.value.t === 'sentinel';
+    if (!a.sentinelRef) return false;
+    const ref = a.sentinelRef;
+    return this.d.resolve(file, ref)?.value.t === 'sentinel' || isSentinelName(ref.member?.[ref.member.length - 1] ?? ref.name);
   }
 
   private libOps(file: string, call: CallFact, t: Extract<Target, { t: 'lib' }>, v: VerbInfo): CacheOp[] {
@@ -204,6 +207,7 @@ export class OpReader {
       ...(v.ttlArg !== undefined ? { ttlFrom: v.ttlArg } : {}),
       ...(v.valueArg !== undefined ? { valueArg: v.valueArg } : {}),
       ...(valueSrcOf(call, v) ? { valueSrc: valueSrcOf(call, v) } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcEntities ? { valueEntities: call.args[v.valueArg].srcEntities } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
     };
@@ -230,28 +234,42 @@ export class OpReader {
     const template = inner.key?.parts;
     if (!template) return undefined;
     const out: KeyPart[] = [];
+    const open: KeyPart[] = [];
+    const defaults: { param: string; value: string }[] = [];
     for (const p of template) {
       if (!('hole' in p)) {
         out.push(p);
+        open.push(p);
         continue;
       }
       const c = /^#ctor:(\d+)$/.exec(p.hole);
       const lit = c && ctor ? ctor(Number(c[1])) : undefined;
       if (lit !== undefined) {
         out.push({ lit });
+        open.push({ lit });
         continue;
       }
       const prm = paramOfHole(p.hole, s.fn);
       const given = prm && this.argParts(call, prm.index, prm.prop);
-      out.push(...(given ? this.keyOf(file, given)?.parts ?? [p] : [p]));
+      const def = prm && !prm.prop && call.args.length <= prm.index ? s.fn.params[prm.index]?.defaultLit : undefined;
+      if (given) {
+        const g = this.keyOf(file, given)?.parts ?? [p];
+        out.push(...g);
+        open.push(...g);
+      } else if (def !== undefined) {
+        // Pattern: invalidateLinks(slugs) into `(slugs, domain = 'example.com')`: the default is the key
+        out.push({ lit: def });
+        open.push(p);
+        defaults.push({ param: s.fn.params[prm!.index].name, value: def });
+      } else {
+        out.push(p);
+        open.push(p);
+      }
     }
-    const merged: KeyPart[] = [];
-    for (const p of out) {
-      const last = merged[merged.length - 1];
-      if ('lit' in p && last && 'lit' in last) merged[merged.length - 1] = { lit: last.lit + p.lit };
-      else merged.push(p);
-    }
-    return { parts: merged, shape: shapeOf(merged) };
+    const parts = mergeLits(out);
+    const key: NonNullable<CacheOp['key']> = { parts, shape: shapeOf(parts) };
+    if (defaults.length > 0) Object.assign(key, { defaults, openShape: shapeOf(mergeLits(open)) });
+    return key;
   }
 
   private wrapperOps(file: string, call: CallFact, t: Extract<Target, { t: 'wrapper' }>, method: string): CacheOp[] {
@@ -293,6 +311,8 @@ export class OpReader {
       }
       const src = caller ? caller.src : inner.valueSrc;
       if (src && inner.kind === 'write') op.valueSrc = src;
+      const entities = caller ? caller.srcEntities : inner.valueEntities;
+      if (entities && inner.kind === 'write') op.valueEntities = entities;
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;
@@ -374,6 +394,16 @@ export class OpReader {
   }
 }
 
+
+function mergeLits(parts: KeyPart[]): KeyPart[] {
+  const merged: KeyPart[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if ('lit' in p && last && 'lit' in last) merged[merged.length - 1] = { lit: last.lit + p.lit };
+    else merged.push(p);
+  }
+  return merged;
+}
 
 /** What a write stores is loaded from: its value argument, or any member of a collection write. */
 function valueSrcOf(call: CallFact, v: VerbInfo): CacheOp['valueSrc'] {

@@ -57,15 +57,12 @@ export function keyUsesParams(parts: readonly KeyPart[] | undefined, fn: FnFact)
 }
 
 /**
- * A key the callers choose: nothing literal but separators and constant prefixes around a
- * parameter (`key`, `${this.prefix}${key}`, `cache:${key}`), or a parameter first.
+ * A key the callers choose: nothing literal around the parameters but separators and generic
+ * prefixes (`key`, `${this.prefix}${key}`, `cache:${key}`). `${tenant}-${id}-failure` names its key.
  */
-function openKey(op: CacheOp, fn: FnFact): boolean {
+function openKey(op: CacheOp): boolean {
   const parts = op.key?.parts ?? [];
-  if (parts.length === 0) return true;
-  const first = parts[0];
-  if ('hole' in first && paramOfHole(first.hole, fn)) return true;
-  const text = parts.map((p) => ('lit' in p ? p.lit : '')).join('').replace(/\b(cache|cached|app|api|v\d+)\b/gi, '');
+  const text = parts.map((p) => ('lit' in p ? p.lit : ' ')).join('').replace(/\b(cache|cached|app|api|v\d+)\b/gi, '');
   return !/[A-Za-z]{2,}/.test(text);
 }
 
@@ -143,7 +140,7 @@ export function summarise(
   // the TTL itself, whatever key it builds: only a pass-through of the caller's value is a facade
   const writes = ops.filter((o) => o.kind === 'write');
   const passThrough = writes.length === 0 || writes.some((o) => o.valueSrc === 'param' || o.valueSrc === undefined);
-  const facade = [...ttl.values()].some((t) => t.t === 'param') || (passThrough && ops.some((o) => openKey(o, fn)));
+  const facade = [...ttl.values()].some((t) => t.t === 'param') || (passThrough && ops.some((o) => openKey(o)));
   return { file, className, method, fn, ops, ttl, facade };
 }
 

@@ -42,7 +42,9 @@ export const formatGithub: Formatter = (results, ctx) => {
   }
   const errors = shown.error + hidden.error;
   const warnings = shown.warning + hidden.warning;
-  if (errors + warnings === 0) return '';
+  const baselined = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  const inBaseline = baselined > 0 ? `; ${baselined} more in the baseline` : '';
+  if (errors + warnings === 0) return baselined > 0 ? `cachelint: 0 problems${inBaseline}` : '';
   lines.push(...overflow);
   if (hidden.error + hidden.warning > 0) {
     const parts: string[] = [];
@@ -57,7 +59,7 @@ export const formatGithub: Formatter = (results, ctx) => {
   const total = errors + warnings;
   lines.push(
     `cachelint: ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ` +
-      `${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`,
+      `${warnings} ${warnings === 1 ? 'warning' : 'warnings'})${inBaseline}`,
   );
   return lines.join('\n');
 };

@@ -18,6 +18,8 @@ export interface ReportFile {
   parseErrors?: readonly { start: number; message: string }[];
   /** the fixed text (with its BOM), when --fix or --fix-dry-run changed the file */
   output?: string;
+  /** findings the baseline hides (ESLint's `suppressedMessages`): never counted, never failing the run */
+  suppressed?: Finding[];
 }
 
 export interface ReportContext {
@@ -29,6 +31,8 @@ export interface ReportContext {
   rules?: readonly RuleMeta<string>[];
   /** cachelint's version (SARIF's driver version) */
   version?: string;
+  /** the baseline file(s) that hid findings, for the footer that says how many */
+  baselines?: readonly string[];
 }
 
 export type Formatter = (results: readonly ReportFile[], ctx: ReportContext) => string;

@@ -1,7 +1,7 @@
 // ESLint's JSON result format, field for field, so tools that read `eslint -f json` read ours:
 // 1-based lines and columns, severity 1|2, `fix.range` in offsets of the BOM-less text, a fix of
 // several edits merged into one replacement (ESLint's `mergeFixes`), counts per file.
-import type { Edit, Fix } from '../rule';
+import type { Edit, Finding, Fix } from '../rule';
 import type { Formatter, ReportFile } from './index';
 import { LineMap } from '../text/lines';
 
@@ -22,6 +22,8 @@ export interface LintMessage {
   fatal?: true;
   fix?: LintFix;
   suggestions?: { desc: string; fix: LintFix }[];
+  /** on suppressed messages: why (ESLint writes `{ kind: 'file' }` for its bulk suppressions) */
+  suppressions?: { kind: string; justification: string }[];
 }
 
 export interface LintResult {
@@ -58,6 +60,10 @@ function toLintFix(text: string, fix: Fix): LintFix | undefined {
 
 /** The messages of one file as ESLint reports them (parse error first, as ESLint's only message). */
 export function toLintMessages(r: ReportFile, lines = new LineMap(r.text)): LintMessage[] {
+  return [...parseErrorMessages(r, lines), ...r.findings.map((f) => toLintMessage(r, f, lines))];
+}
+
+function parseErrorMessages(r: ReportFile, lines: LineMap): LintMessage[] {
   const messages: LintMessage[] = [];
   const parseError = r.parseErrors?.[0];
   if (parseError) {
@@ -71,36 +77,43 @@ export function toLintMessages(r: ReportFile, lines = new LineMap(r.text)): Lint
       column: p.column + 1,
     });
   }
-  for (const f of r.findings) {
-    const loc = lines.loc(f.span.start, f.span.end);
-    const m: LintMessage = {
-      ruleId: f.ruleId,
-      severity: f.severity === 'error' ? 2 : 1,
-      message: f.message,
-      line: loc.line,
-      column: loc.column,
-      messageId: f.messageId,
-      endLine: loc.endLine,
-      endColumn: loc.endColumn,
-    };
-    const fix = f.fix?.kind === 'safe' ? toLintFix(r.text, f.fix) : undefined;
-    if (fix) m.fix = fix;
-    const suggestions = f.suggestions.flatMap((s) => {
-      const sf = toLintFix(r.text, s);
-      return sf ? [{ desc: s.title, fix: sf }] : [];
-    });
-    if (suggestions.length > 0) m.suggestions = suggestions;
-    messages.push(m);
-  }
   return messages;
 }
 
+function toLintMessage(r: ReportFile, f: Finding, lines: LineMap): LintMessage {
+  const loc = lines.loc(f.span.start, f.span.end);
+  const m: LintMessage = {
+    ruleId: f.ruleId,
+    severity: f.severity === 'error' ? 2 : 1,
+    message: f.message,
+    line: loc.line,
+    column: loc.column,
+    messageId: f.messageId,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+  };
+  const fix = f.fix?.kind === 'safe' ? toLintFix(r.text, f.fix) : undefined;
+  if (fix) m.fix = fix;
+  const suggestions = f.suggestions.flatMap((s) => {
+    const sf = toLintFix(r.text, s);
+    return sf ? [{ desc: s.title, fix: sf }] : [];
+  });
+  if (suggestions.length > 0) m.suggestions = suggestions;
+  return m;
+}
+
+/** Findings the baseline hides, as ESLint reports bulk-suppressed messages. */
+export function toSuppressedMessages(r: ReportFile, lines = new LineMap(r.text)): LintMessage[] {
+  return (r.suppressed ?? []).map((f) => ({ ...toLintMessage(r, f, lines), suppressions: [{ kind: 'file', justification: '' }] }));
+}
+
 export function toLintResult(r: ReportFile): LintResult {
-  const messages = toLintMessages(r);
+  const lines = new LineMap(r.text);
+  const messages = toLintMessages(r, lines);
   const result: LintResult = {
     filePath: r.file,
     messages,
-    suppressedMessages: [],
+    suppressedMessages: toSuppressedMessages(r, lines),
     errorCount: 0,
     fatalErrorCount: 0,
     warningCount: 0,

@@ -104,7 +104,11 @@ export const formatSarif: Formatter = (results, ctx) => {
     }
     /** (rule id, line hash) → how many times it occurred so far in this file */
     const occurrences = new Map<string, number>();
-    for (const f of r.findings) {
+    // baselined findings are results too, marked as suppressed outside the source (SARIF §3.35):
+    // code scanning shows them as such instead of losing track of them
+    const baselined = new Set(r.suppressed ?? []);
+    const all = [...r.findings, ...baselined].sort((a, b) => a.span.start - b.span.start);
+    for (const f of all) {
       const ruleId = f.ruleId ?? UNUSED_DIRECTIVE_ID;
       const lineNo = lines.position(f.span.start).line;
       const normalised = lines.line(lineNo).trim().replace(/\s+/g, ' ');
@@ -119,6 +123,7 @@ export const formatSarif: Formatter = (results, ctx) => {
         locations: [{ physicalLocation: physical(r.file, f.span.start, f.span.end) }],
         partialFingerprints: { primaryLocationLineHash: `${hash}:${n}` },
       };
+      if (baselined.has(f)) result.suppressions = [{ kind: 'external', status: 'accepted', justification: 'Recorded in the cachelint baseline.' }];
       if (f.related.length > 0) {
         result.relatedLocations = f.related.map((rel, id) => ({
           id,

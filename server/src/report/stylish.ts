@@ -1,6 +1,7 @@
 // ESLint's default `stylish` formatter, reproduced: the file path underlined, one aligned row per
 // problem (`line:col  severity  message  rule-id`), then the red or yellow summary. Colours are
 // plain ANSI codes (what chalk emits), on only when the caller says so.
+import { relative } from 'node:path';
 import type { Formatter } from './index';
 import { toLintResult } from './json';
 
@@ -70,7 +71,12 @@ export const formatStylish: Formatter = (results, ctx) => {
       .join('\n')}\n\n`;
   }
   const total = errorCount + warningCount;
-  if (total === 0) return '';
+  const baselined = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  // not one of ESLint's lines: it says how much legacy the baseline still holds
+  const where = ctx.baselines?.length === 1 ? ` (${relative(ctx.cwd, ctx.baselines[0]) || ctx.baselines[0]})` : '';
+  const note = `${baselined}${pluralize(' finding', baselined)} in the baseline not shown${where}`;
+  const footer = baselined > 0 ? `  ${c.dim(note)}\n` : '';
+  if (total === 0) return baselined > 0 ? c.reset(`\n${c.dim(note)}\n`) : '';
   const summary = errorCount > 0 ? c.red : c.yellow;
   output += summary(
     c.bold(
@@ -86,5 +92,6 @@ export const formatStylish: Formatter = (results, ctx) => {
       ),
     );
   }
+  output += footer;
   return c.reset(output);
 };

@@ -2,6 +2,7 @@
 // reads call when this file can name it, else as a template literal with the key's own values.
 import type { FileFacts, KeyPart, Span } from '../facts/types';
 import type { CacheOp, Fix, ProjectIndex } from '../rule';
+import { shapeOf, slotsOf } from '../facts/keys/shapes';
 
 export interface ReadSite {
   file: string;
@@ -9,8 +10,6 @@ export interface ReadSite {
   shape: string;
   op?: CacheOp;
 }
-
-const HOLE = '{}';
 
 /** Rewrites the drifting key of `op` to the shape of `read`, with the op's own values in its holes. */
 export function rewriteKey(project: ProjectIndex, op: CacheOp, read: ReadSite): Fix | undefined {
@@ -27,7 +26,7 @@ export function rewriteKey(project: ProjectIndex, op: CacheOp, read: ReadSite): 
   if (!values) return undefined;
   const builder = builderCall(project, op, read, values);
   if (builder) return fixWith(op, builder);
-  const slots = read.shape.split(HOLE);
+  const slots = slotsOf(read.shape);
   if (slots.length - 1 !== values.length) return undefined;
   let text = '`';
   slots.forEach((lit, i) => {
@@ -49,7 +48,7 @@ function fixWith(op: CacheOp, text: string): Fix {
  */
 function valuesOf(op: CacheOp): string[] | undefined {
   const shape = op.key!.shape!;
-  const want = shape.split(HOLE).length - 1;
+  const want = slotsOf(shape).length - 1;
   const pieces = op.call.key!.written;
   if (pieces) {
     const exprs = pieces.flatMap((p) => ('hole' in p ? [p.hole] : []));
@@ -59,15 +58,8 @@ function valuesOf(op: CacheOp): string[] | undefined {
   return holes.length === want ? holes : undefined;
 }
 
-type Piece = KeyPart;
-
-function shapeOfPieces(pieces: Piece[]): string {
-  let s = '';
-  for (const p of pieces) {
-    if ('lit' in p) s += p.lit;
-    else if (!s.endsWith(HOLE)) s += HOLE;
-  }
-  return s;
+function shapeOfPieces(pieces: KeyPart[]): string | undefined {
+  return shapeOf(pieces);
 }
 
 /**

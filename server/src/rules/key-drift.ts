@@ -1,8 +1,8 @@
 // key-drift: a write or invalidation builds the key differently from the reads, so it hits nothing.
 // Docs: docs/rules/key-drift.md
 import { isRedisLib } from '../facts/cache/client-modules';
-import { driftBetween, entityOfShape, shapesMatch } from '../facts/keys/shapes';
-import type { CacheOp, ProjectIndex, Related, Rule } from '../rule';
+import { driftBetween, entityOfShape, shapesMatch, slotsOf } from '../facts/keys/shapes';
+import type { CacheOp, Fix, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { rewriteKey, type ReadSite } from './key-drift.fix';
 import { shortPath } from './util';
 
@@ -122,7 +122,38 @@ function shapeQueries(project: ProjectIndex, readShapes: string[], usedShapes: s
   return queries;
 }
 
-export const keyDrift: Rule<'drift' | 'deadDelete'> = {
+/** A literal `*` in a deleted key: DEL and its wrappers remove one key by name, never a pattern. */
+function isPattern(shape: string): boolean {
+  return slotsOf(shape).some((lit) => lit.includes('*'));
+}
+
+/**
+ * The SCAN loop that does what `redis.del('cfg:*')` means (ioredis, awaited statement only):
+ * `for await (const keys of redis.scanStream({ match: 'cfg:*' })) if (keys.length) await redis.unlink(...keys);`
+ */
+function scanLoopFix(file: LinkedFile, op: CacheOp): Fix | undefined {
+  const { call } = op;
+  if (op.lib !== 'ioredis' || op.via || !call.stmt || !call.key || call.pipeline !== undefined) return undefined;
+  const lineStart = file.text.lastIndexOf('\n', call.span.start - 1) + 1;
+  const lead = /^(\s*)await\s+$/.exec(file.text.slice(lineStart, call.span.start));
+  if (!lead) return undefined;
+  const recv = file.text.slice(call.receiverSpan.start, call.receiverSpan.end);
+  const text = `for await (const keys of ${recv}.scanStream({ match: ${call.key.text} })) if (keys.length) await ${recv}.unlink(...keys);`;
+  return { title: 'Delete the matching keys with a SCAN loop', kind: 'suggestion', edits: [{ start: lineStart + lead[1].length, end: call.stmt.end, text }] };
+}
+
+/**
+ * Pattern: invalidateLinks(slugs) into `(slugs, domain = 'example.com')` while reads pass the
+ * request's domain: the key the call builds with the default is a special case of the read shape.
+ */
+function defaultDrift(op: CacheOp, readShapes: readonly string[]): { read: string; param: string; value: string } | undefined {
+  const { shape, openShape, defaults } = op.key!;
+  if (!openShape || !defaults?.length) return undefined;
+  const read = readShapes.find((r) => r !== shape && shapesMatch(openShape, r) && shapesMatch(r, openShape));
+  return read ? { read, param: defaults[0].param, value: defaults[0].value } : undefined;
+}
+
+export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultArgDrift'> = {
   meta: {
     id: 'key-drift',
     description: 'Require cache writes and invalidations to use the key shape the reads use.',
@@ -133,6 +164,10 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
     messages: {
       drift: '{{action}} uses key {{written}}, but reads use {{read}} ({{reason}}): this {{what}} never reaches the cached entry.',
       deadDelete: 'Deletes key {{written}}, which nothing in this project reads or writes (it caches {{entity}} under {{others}}): the invalidation has no effect.',
+      patternDelete:
+        'Deletes {{written}} by name, but DEL does not expand patterns: no entry is named with a literal `*`, so this invalidates nothing. Find the keys with SCAN and delete those.',
+      defaultArgDrift:
+        '{{action}} uses key {{written}}, built with the default {{param}} = {{value}} because the call leaves {{param}} out, but reads use {{read}}: entries under any other {{param}} are never {{what}}.',
     },
     help: 'Build the key with the same builder or template the read path uses.',
   },
@@ -159,12 +194,35 @@ export const keyDrift: Rule<'drift' | 'deadDelete'> = {
         .sort((a, b) => readOrder.get(a.r)! - readOrder.get(b.r)!);
 
     for (const op of project.ops) {
+      if ((op.kind !== 'write' && op.kind !== 'delete') || !ctx.wants(op.file) || !inProduct(project, op.file)) continue;
+      // the call of a helper that leaves a defaulted key part out is where that default is chosen
+      if (op.key?.defaults && op.key.shape && project.model.roleOf(op) !== 'not-cache') {
+        const d = defaultDrift(op, readShapes);
+        if (d) {
+          ctx.report({
+            file: op.file,
+            span: op.call.span,
+            messageId: 'defaultArgDrift',
+            data: { action: op.kind === 'delete' ? 'Invalidation' : 'Cache write', written: `'${op.key.shape}'`, read: `'${d.read}'`, param: d.param, value: `'${d.value}'`, what: op.kind === 'delete' ? 'deleted' : 'written' },
+            related: (readsByShape.get(d.read) ?? []).slice(0, 3).map((r) => ({ file: r.file, span: r.span, message: `Read with key '${r.shape}' (${shortPath(r.file)}).` })),
+            suggestions: [],
+          });
+          continue;
+        }
+      }
       // where the key is chosen: not inside a facade, not at the calls of a helper that builds it
-      if ((op.kind !== 'write' && op.kind !== 'delete') || !project.model.isKeySite(op) || !ctx.wants(op.file) || !inProduct(project, op.file)) continue;
+      if (!project.model.isKeySite(op)) continue;
       // a queue, a lock or a counter spelled like a cache key is a different key, not a drifted one
       if (project.model.roleOf(op) === 'not-cache') continue;
       const shape = op.key?.shape;
-      if (!meaningful(shape) || isRead(shape)) continue;
+      if (!meaningful(shape)) continue;
+      // Pattern: redis.del('cfg:*') — a pattern handed to a delete that takes names
+      if (op.kind === 'delete' && isPattern(shape)) {
+        const fix = scanLoopFix(project.files.get(op.file)!, op);
+        ctx.report({ file: op.file, span: op.call.key?.span ?? op.call.span, messageId: 'patternDelete', data: { written: `'${shape}'` }, suggestions: fix ? [fix] : [] });
+        continue;
+      }
+      if (isRead(shape)) continue;
       // a delete of a key this project writes does reach an entry (`sadd('sessions:1')` … `del('sessions:1')`)
       if (op.kind === 'delete' && isUsed(shape)) continue;
       // only reads through a resolved client are evidence of the shape the cache is read under

@@ -3,6 +3,7 @@
 // only when every piece is certain: the create returns the record, the client and the key builder
 // are reachable from the create's file, and the key has exactly one hole.
 import { normaliseEntity } from '../facts/keys/entities';
+import { slotsOf } from '../facts/keys/shapes';
 import type { DbWrite, FileFacts, KeyPart } from '../facts/types';
 import type { CacheOp, Fix, LinkedFile, ProjectIndex } from '../rule';
 
@@ -104,7 +105,10 @@ function keyTextIn(project: ProjectIndex, modules: ModuleResolver, s: CacheOp, s
   if (holes.length !== 1) return undefined;
   const field = fieldOf(holes[0].hole, entity, create.resultVar!);
   if (!field) return undefined;
-  return '`' + shape.replace(/[`\\]|\$\{/g, (c) => '\\' + c).replace('{}', '${' + field + '}') + '`';
+  const slots = slotsOf(shape);
+  if (slots.length !== 2) return undefined;
+  const esc = (t: string) => t.replace(/[`\\]|\$\{/g, (c) => '\\' + c);
+  return '`' + esc(slots[0]) + '${' + field + '}' + esc(slots[1]) + '`';
 }
 
 /** Where a new line goes: after the statement, and after a comment that ends its line. */

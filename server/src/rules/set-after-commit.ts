@@ -113,6 +113,18 @@ function verbLabel(op: CacheOp): string {
   return op.wrapper.startsWith('function.') ? `${op.wrapper.slice('function.'.length)}()` : op.wrapper;
 }
 
+/** A database write before the cache write: here, or inside a function called before it. */
+interface Prior {
+  write: DbWrite;
+  /** the file the write is in */
+  file: string;
+  /** where it shows in the cache write's file: the write, or the call that leads to it */
+  anchor: Span;
+  label: string;
+  /** made inside a function called before the cache write */
+  called?: boolean;
+}
+
 export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
   meta: {
     id: 'set-after-commit',
@@ -140,28 +152,44 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
       const role = ctx.project.model.roleOf(op);
       const replica = role === 'not-cache' && key?.kind === 'replica';
       if (role === 'not-cache' && !replica) continue;
-      const before = op.call.afterWrites.map((i) => writes[i]);
+      // a read-through that fills the key after a miss is no write-through
+      if (ctx.project.model.isFill(op)) continue;
+      const before: Prior[] = [
+        ...op.call.afterWrites.map((i) => ({ write: writes[i], file: file.file, anchor: writes[i].span, label: writes[i].label })),
+        // Pattern: await this.users.setRoles(id, r); await this.perms.refresh(id)  (the write is in a called function)
+        ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, called: true })),
+      ];
       // a set after a create stores a key no reader can hold an older version of (an upsert may update)
-      const candidates = before.filter((w) => w.kind !== 'create' || w.upsert);
+      const candidates = before.filter((p) => p.write.kind !== 'create' || p.write.upsert);
       if (candidates.length === 0) continue;
       const keyEntity = op.key?.shape ? entityOfShape(op.key.shape) : undefined;
       // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine);
       // a key of unknown role, or a copy no reader reloads, must show it by its name (a session
       // written after a login update is no copy of the user row)
       const shape = op.key?.shape;
+      // the value of a per-id key is rebuilt from rows of the written entity (`perms:{}` from
+      // user-role rows); a global aggregate (`metrics:delivered_total`) is no copy of the row
+      const fromRows = (w: DbWrite) => !!w.entity && !!op.valueEntities?.includes(w.entity) && !!shape?.includes('{}');
       const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
-      const related = candidates.filter((w) => (role === 'unknown' || replica ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)));
+      // a write inside a called function must be shown to be the cached entity's: by the key's name
+      // or by the rows the value is built from (a tenant instance cached after Tenant.create() is no row)
+      const related = candidates.filter(({ write: w, called }) =>
+        fromRows(w) || (role === 'unknown' || replica || called ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)),
+      );
       if (related.length === 0) continue;
-      const w = related[related.length - 1];
+      const prior = related[related.length - 1];
       // readers that use the copy as it is would find nothing after a delete: no such fix
       const fix = replica ? undefined : swapForDelete(op, file);
       ctx.report({
         file: file.file,
         span: findingSpan(op, file.text),
         messageId: replica ? 'setAfterWriteReplica' : 'setAfterWrite',
-        data: { verb: verbLabel(op), key: keyLabel(op), write: w.label, line: lineOf(file.text, w.span.start) },
+        data: { verb: verbLabel(op), key: keyLabel(op), write: prior.label, line: lineOf(file.text, prior.anchor.start) },
         related: [
-          { file: file.file, span: w.span, message: `The database write (${w.label}) this cache write follows.` },
+          { file: file.file, span: prior.anchor, message: `The database write (${prior.label}) this cache write follows.` },
+          ...(prior.file !== file.file || prior.anchor !== prior.write.span
+            ? [{ file: prior.file, span: prior.write.span, message: `The write itself (${prior.write.label}).` }]
+            : []),
           ...viaRelated(ctx.project, op, `${op.wrapper} sets the key here.`),
         ],
         suggestions: fix ? [fix] : [],

@@ -21,14 +21,28 @@ export function registerExtractor(e: Extractor): void {
 }
 
 export function loadExtractor(): Extractor {
-  if (!registered) {
+  registered ??= loadParserModule().extractFacts;
+  return registered;
+}
+
+/** What dist/facts.js exports (syntax/parser-bundle.ts): the extractor and the compiler under it. */
+export type ParserModule = typeof import('./parser-bundle');
+
+let parserModule: ParserModule | undefined;
+
+/**
+ * The parser bundle, loaded once (the extractor and module resolution both take from it, so the
+ * compiler inside is compiled once per process).
+ */
+export function loadParserModule(): ParserModule {
+  if (!parserModule) {
     if (typeof require !== 'function') throw new Error('cachelint: facts/index was not loaded (import it before analysing)');
     // the CLI bundle: dist/facts.js next to it
     const bundle = join(__dirname, 'facts.js');
-    if (existsSync(bundle)) registered = (requireCompiled(bundle) as typeof import('../facts/index')).extractFacts;
+    if (existsSync(bundle)) parserModule = requireCompiled(bundle) as ParserModule;
     // from source; in a bundle whose facts.js is missing this fails as a broken install (run.ts)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    else registered = (require('../facts/index') as typeof import('../facts/index')).extractFacts;
+    else parserModule = require('./parser-bundle') as ParserModule;
   }
-  return registered;
+  return parserModule;
 }

@@ -2,14 +2,14 @@
 // private copy of the server bundle. Test files run in parallel: without the lock two builds would
 // write dist/ at once, and a server spawned from a half-written bundle fails at random.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REPO = join(__dirname, '..', '..', '..');
 const LOCK = join(REPO, '.cache', 'build.lock');
-const INPUTS = ['server/src', 'client/src', 'esbuild.mjs', 'package.json'];
-const OUTPUTS = ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/facts.js'];
+const INPUTS = ['server/src', 'client/src', 'esbuild.mjs', 'package.json', 'docs/rules'];
+const OUTPUTS = ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'dist/facts.js', 'dist/docs/rules'];
 
 function newestMtime(p: string): number {
   const st = statSync(p);
@@ -61,12 +61,16 @@ export function ensureBuilt<T>(fn: () => T): Promise<T> {
   });
 }
 
-/** A private copy of the freshly built dist/server.js (later rebuilds by other tests cannot touch it). */
+/**
+ * A private copy of the freshly built dist/server.js (later rebuilds by other tests cannot touch
+ * it), with the rule pages it ships beside it (docs/rules/*.md, opened by "Show documentation").
+ */
 export function bundledServer(): Promise<string> {
   return ensureBuilt(() => {
     const dir = mkdtempSync(join(tmpdir(), 'cachelint-server-'));
     const copy = join(dir, 'server.js');
     copyFileSync(join(REPO, 'dist', 'server.js'), copy);
+    cpSync(join(REPO, 'dist', 'docs'), join(dir, 'docs'), { recursive: true });
     return copy;
   });
 }

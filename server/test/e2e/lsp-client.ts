@@ -16,6 +16,10 @@ export interface ClientOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   documentChanges?: boolean;
   showDocument?: boolean;
+  /** window/showMessageRequest with buttons (VS Code); `answer` picks the button a user would click */
+  messageActions?: { answer(p: lsp.ShowMessageRequestParams): lsp.MessageActionItem | null };
+  /** snippet edits in documentChanges (VS Code) */
+  snippets?: boolean;
 }
 
 
@@ -24,6 +28,10 @@ export class LspClient {
   readonly registrations: lsp.Registration[] = [];
   readonly shownDocuments: lsp.ShowDocumentParams[] = [];
   readonly logs: string[] = [];
+  readonly messages: lsp.ShowMessageParams[] = [];
+  readonly messageRequests: lsp.ShowMessageRequestParams[] = [];
+  /** `cachelint/status` notifications, in order */
+  readonly statuses: { state: string; files?: number }[] = [];
   refreshes = 0;
   publishes = 0;
   private readonly docs = new Map<string, TextDocument>();
@@ -50,6 +58,14 @@ export class LspClient {
       client.logs.push(p.message);
       client.waits.poke();
     });
+    conn.onNotification(lsp.ShowMessageNotification.type, (p) => {
+      client.messages.push(p);
+      client.waits.poke();
+    });
+    conn.onNotification('cachelint/status', (p: { state: string; files?: number }) => {
+      client.statuses.push(p);
+      client.waits.poke();
+    });
     conn.onRequest(lsp.ConfigurationRequest.type, (p) => p.items.map((i) => opts.settings?.(i.scopeUri) ?? null));
     conn.onRequest(lsp.RegistrationRequest.type, (p) => {
       client.registrations.push(...p.registrations);
@@ -64,6 +80,11 @@ export class LspClient {
       client.waits.poke();
       return { success: true };
     });
+    conn.onRequest(lsp.ShowMessageRequest.type, (p) => {
+      client.messageRequests.push(p);
+      client.waits.poke();
+      return opts.messageActions?.answer(p) ?? null;
+    });
     conn.onRequest(lsp.WorkDoneProgressCreateRequest.type, () => undefined);
     conn.listen();
     const capabilities: lsp.ClientCapabilities = {
@@ -72,7 +93,7 @@ export class LspClient {
         workspaceFolders: true,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
-        workspaceEdit: { documentChanges: opts.documentChanges ?? true },
+        workspaceEdit: { documentChanges: opts.documentChanges ?? true, snippetEditSupport: opts.snippets },
         diagnostics: opts.pull ? { refreshSupport: true } : undefined,
       },
       textDocument: {
@@ -82,7 +103,10 @@ export class LspClient {
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
       },
-      window: { showDocument: { support: opts.showDocument ?? true } },
+      window: {
+        showDocument: { support: opts.showDocument ?? true },
+        showMessage: opts.messageActions ? { messageActionItem: { additionalPropertiesSupport: false } } : undefined,
+      },
     };
     await conn.sendRequest(lsp.InitializeRequest.type, {
       processId: process.pid,
@@ -93,6 +117,11 @@ export class LspClient {
     });
     await conn.sendNotification(lsp.InitializedNotification.type, {});
     return client;
+  }
+
+  /** Resolves once the first background index is complete (before, pulls answer with per-file findings only). */
+  indexed(timeoutMs = 60_000): Promise<void> {
+    return this.until(() => this.statuses.some((s) => s.state === 'ready'), 'the workspace index', timeoutMs);
   }
 
   /** Resolves when `check` holds; re-checked on every message from the server. */

@@ -13,6 +13,10 @@ export interface NvimRun {
   title: string;
   /** a substring the fixed line must contain */
   expect: string;
+  /** every code the file's complete publish holds (default: `code`) */
+  codes?: string[];
+  /** also run "Show documentation" and record what it shows */
+  doc?: boolean;
   work: string;
 }
 
@@ -28,6 +32,7 @@ export interface NvimResult {
   applied?: string;
   line_after?: string;
   diagnostics_after?: string[];
+  doc_message?: string;
 }
 
 export function runNvim(run: NvimRun): { result: NvimResult; status: number | null; stderr: string } {
@@ -44,6 +49,8 @@ export function runNvim(run: NvimRun): { result: NvimResult; status: number | nu
       CODE: run.code,
       TITLE: run.title,
       EXPECT: run.expect,
+      CODES: (run.codes ?? [run.code]).join(','),
+      DOC: run.doc ? '1' : '',
       OUT: out,
       // nvim writes its LSP log and state under ~ unless pointed elsewhere
       XDG_STATE_HOME: join(run.work, 'state'),

@@ -23,18 +23,19 @@ export function installTools(): Tools {
   return JSON.parse(out.trim().split('\n').pop()!) as Tools;
 }
 
-function vsce(cwd: string, out: string): void {
-  execFileSync(join(REPO, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '-o', out], {
+function vsce(cwd: string, out: string, ...extra: string[]): void {
+  execFileSync(join(REPO, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', ...extra, '-o', out], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
-/** `vsce package` of the repository (after the build): the .vsix a user installs. */
+/** `vsce package` of the repository (after the build), as `npm run package` does: the .vsix a user installs. */
 export function packageExtension(outDir: string): Promise<string> {
   const out = join(outDir, 'cachelint.vsix');
   return ensureBuilt(() => {
-    vsce(REPO, out);
+    // the Marketplace README is the user's (client/README.md), not the repository's
+    vsce(REPO, out, '--readme-path', 'client/README.md');
     return out;
   });
 }

@@ -104,14 +104,14 @@ async function whenHealthy(url: string, ms: number, proc: ChildProcess): Promise
   }
 }
 
-/** The last lines of the extension host log and of the Cache Lint output channel: what to read when it fails. */
+/** The last lines of the extension host log and of the cachelint output channel: what to read when it fails. */
 export function collectLogs(work: string): string {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/remoteexthost\.log$|Cache Lint\.log$|exthost\.log$/.test(e.name))
+      else if (/remoteexthost\.log$|cachelint\.log$|exthost\.log$/.test(e.name))
         out.push(`--- ${p}\n${readFileSync(p, 'utf8').split('\n').slice(-40).join('\n')}`);
     }
   };

@@ -192,6 +192,11 @@ export class Session {
   }
 
   /** Resolves when `check` holds; re-checked on every message from the server. */
+  /** Resolves once the server reported its first background index complete (before, pulls answer with per-file findings only). */
+  indexed(timeoutMs = 60_000): Promise<void> {
+    return this.until(() => this.states.includes('ready'), 'the workspace index', timeoutMs);
+  }
+
   until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
     return this.waits.until(check, what, timeoutMs);
   }

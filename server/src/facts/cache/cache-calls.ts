@@ -59,8 +59,10 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
   }
   // Pattern: redis.mset({ [k]: v }) — the values are in the first argument
   if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && multiSet)) {
-    const src = valueSource(a, ctx);
+    const entities = new Set<string>();
+    const src = valueSource(a, ctx, 0, entities);
     if (src) f.src = src;
+    if (entities.size > 0) f.srcEntities = [...entities];
   }
   // Pattern: cache.put(id, row) into `put(id, v) { redis.set(this.key(id), v) }`: the caller's id
   if (wrapperCandidate && index > 0 && index < MAX_PART_ARGS && isKeyLike(e)) f.parts = keyPartsOf(a, ctx);
@@ -159,7 +161,7 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (d?.t === 'function') return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
     if (d?.t === 'var' && d.node.initializer && isFunctionLike(unwrap(d.node.initializer)))
       return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
-    if (d?.t === 'import' && isProjectModule(d.imp.module))
+    if (d?.t === 'import' && isProjectModule(d.imp.module, ctx))
       return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', ref: { module: d.imp.module, name: d.imp.name } } };
   }
   return undefined;
@@ -244,7 +246,20 @@ export function finishCacheCalls(ctx: FileCtx): void {
   const cacheCalls = new Set<ts.Node>(ctx.callNodes.filter((_n, i) => CACHE_METHOD_NAMES.has(calls[i].method.toLowerCase())));
   for (let i = 0; i < calls.length; i++) {
     const node = ctx.callNodes[i];
-    for (let j = 0; j < dbWrites.length; j++) if (precedesInFlow(ctx.dbWriteNodes[j], node)) calls[i].afterWrites.push(j);
+    // a write outside the function the call's flow runs in (its outermost enclosing function)
+    // cannot precede it; one after the call cannot either
+    const flow = flowSpan(ctx, calls[i].fn);
+    for (let j = 0; j < dbWrites.length; j++) {
+      const w = dbWrites[j].span;
+      if (w.start > calls[i].span.end) break;
+      if (w.start < flow.start) continue;
+      if (precedesInFlow(ctx.dbWriteNodes[j], node)) calls[i].afterWrites.push(j);
+    }
+    // what precedes a read does not matter to any rule: only writes and deletes race with writes
+    if (!READ_LIKE.test(calls[i].method)) {
+      const before = earlierProjectCalls(ctx, i);
+      if (before.length > 0) calls[i].afterCalls = before;
+    }
     // a statement of its own throws its result away: only a used result of a read can fall back on a miss
     if (READ_LIKE.test(calls[i].method) && (!calls[i].stmt || node.arguments.some((a) => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a))))) {
       const fb = missFallback(node, ctx, cacheCalls);
@@ -252,6 +267,52 @@ export function finishCacheCalls(ctx: FileCtx): void {
     }
     recordWrapper(calls[i], node, ctx);
   }
+}
+
+/** The span of the outermost function around function `fn` (the module for top-level code). */
+function flowSpan(ctx: FileCtx, fn: number): { start: number; end: number } {
+  if (fn === 0) return { start: 0, end: Infinity };
+  let memo = flowSpans.get(ctx.facts);
+  if (!memo) flowSpans.set(ctx.facts, (memo = new Map()));
+  let best = memo.get(fn);
+  if (!best) {
+    best = ctx.facts.fns[fn - 1].span;
+    for (const f of ctx.facts.fns) if (f.span.start <= best.start && f.span.end >= best.end) best = f.span;
+    memo.set(fn, best);
+  }
+  return best;
+}
+
+const flowSpans = new WeakMap<object, Map<number, { start: number; end: number }>>();
+
+/** Predecessors kept, and looked at, per call: a write is seldom more than a few calls before the cache call. */
+const MAX_AFTER_CALLS = 16;
+const MAX_EXAMINED = 12;
+
+/**
+ * The recorded calls of project functions (not cache verbs) before call `i` in its flow: in its
+ * own function or in an inline callback of it, most recent first, at most MAX_AFTER_CALLS.
+ */
+function earlierProjectCalls(ctx: FileCtx, i: number): number[] {
+  const { calls, fns } = ctx.facts;
+  const c = calls[i];
+  const outer = c.fn === 0 ? undefined : flowSpan(ctx, c.fn);
+  const out: number[] = [];
+  let examined = 0;
+  for (let j = i - 1; j >= 0 && out.length < MAX_AFTER_CALLS && examined < MAX_EXAMINED; j--) {
+    const d = calls[j];
+    // calls are recorded in source order: one that starts before the flow's function is done with
+    if (outer && d.span.start < outer.start) break;
+    if (d.span.end > c.span.start || d.receiver.t === 'lib' || d.receiver.t === 'unknown') continue;
+    examined++;
+    if (d.fn !== c.fn) {
+      // the earlier call sits in a callback of this function (`$transaction(async (tx) => …)`), or elsewhere
+      const inner = d.fn === 0 ? undefined : fns[d.fn - 1].span;
+      if (!outer || !inner || inner.start < outer.start || inner.end > outer.end) continue;
+    }
+    if (precedesInFlow(ctx.callNodes[j], ctx.callNodes[i])) out.push(j);
+  }
+  return out;
 }
 
 /**

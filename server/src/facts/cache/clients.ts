@@ -4,6 +4,7 @@
 // a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
+import { isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES, libOfModuleName } from './client-modules';
@@ -57,9 +58,12 @@ const CLIENT_FACTORIES: Record<string, CacheLib> = {
   '@keyv/valkey:createKeyv': 'keyv',
 };
 
-/** Is this specifier a project module (relative, or an alias) rather than an npm package? */
-export function isProjectModule(spec: string): boolean {
-  return spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('@/') || spec.startsWith('~/') || spec.startsWith('#') || spec.startsWith('src/');
+/**
+ * Is this specifier a project module (relative, a tsconfig `paths` alias, a workspace package)
+ * rather than an npm package? The config loader read the layout (model/modules): facts cannot.
+ */
+export function isProjectModule(spec: string, ctx: FileCtx): boolean {
+  return isProjectModuleIn(ctx.config, spec);
 }
 
 function libOfModule(module: string, ctx: FileCtx): CacheLib | undefined {
@@ -85,7 +89,7 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
         const prefix = lib === 'ioredis' ? keyPrefixOf(e.arguments ?? []) : undefined;
         return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
       }
-      if (!lib && isProjectModule(d.imp.module)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name }, ...ctorArgsOf(e) };
+      if (!lib && isProjectModule(d.imp.module, ctx)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name }, ...ctorArgsOf(e) };
     }
     if (d?.t === 'class') return { t: 'class', name: callee.text, ...ctorArgsOf(e) };
   }
@@ -112,7 +116,7 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
       const lib = CLIENT_FACTORIES[`${d.imp.module}:${d.imp.name}`];
       if (lib) return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments, lib) };
       // Pattern: import { getRedis } from './redis'; getRedis().set(…)  (the linker reads what it returns)
-      if (isProjectModule(d.imp.module)) return { t: 'import', ref: { module: d.imp.module, name: d.imp.name }, called: true };
+      if (isProjectModule(d.imp.module, ctx)) return { t: 'import', ref: { module: d.imp.module, name: d.imp.name }, called: true };
       return undefined;
     }
     // Pattern: function getRedis() { return redis }  /  const getRedis = () => redis; getRedis().set(…)
@@ -193,7 +197,7 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
     // Pattern: @Inject() cacheManager: CacheManager  (@midwayjs/cache: one store, configured under `cache`)
     if (lib === 'midway-cache' && CLIENT_TYPES[lib].includes(exported)) return { t: 'lib', lib, config: '@cache' };
     if (lib) return CLIENT_TYPES[lib].includes(exported) || ctx.config.cacheModules[imp.module] ? { t: 'lib', lib } : undefined;
-    if (isProjectModule(imp.module) || !tail) return isProjectModule(imp.module) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
+    if (isProjectModule(imp.module, ctx) || !tail) return isProjectModule(imp.module, ctx) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
     return undefined;
   }
   if (ctx.config.wrappers.includes(head)) return { t: 'class', name: head };

@@ -9,14 +9,29 @@ import { enclosingFunction, isFunctionLike, type FunctionLike } from '../../synt
 /** Callees whose callback runs later, not inline: a write in it does not precede what follows. */
 const DEFERRED = /^(setTimeout|setImmediate|setInterval|queueMicrotask|nextTick|on|once|addListener|addEventListener|prependListener|subscribe|schedule|defer)$/;
 
-/** A function passed as an argument that runs inline (`$transaction(async (tx) => …)`, `items.map(…)`). */
+/**
+ * A function passed as an argument that runs inline (`$transaction(async (tx) => …)`, `items.map(…)`,
+ * `waitUntil((async () => { … })())`, `after(() => …)`), or called right where it is written.
+ */
 function isCallbackArg(fn: FunctionLike): boolean {
+  // Pattern: (async () => { … })() — an immediately invoked function runs where it stands
+  let e: ts.Node = fn;
+  while (e.parent && ts.isParenthesizedExpression(e.parent)) e = e.parent;
+  if (e.parent && ts.isCallExpression(e.parent) && e.parent.expression === e) return true;
   const p = fn.parent;
   if (!p || !(ts.isCallExpression(p) || ts.isNewExpression(p))) return false;
   const callee = p.expression;
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
   if (DEFERRED.test(name)) return false;
   return (p.arguments ?? []).some((a) => a === (fn as ts.Node));
+}
+
+/** `promise.catch(cb)` / the second callback of `.then(ok, failed)`: runs only when the promise rejected. */
+function isFailureCallback(fn: FunctionLike): boolean {
+  const p = fn.parent;
+  if (!p || !ts.isCallExpression(p) || !ts.isPropertyAccessExpression(p.expression)) return false;
+  const m = p.expression.name.text;
+  return m === 'catch' || (m === 'then' && p.arguments[1] === (fn as ts.Node));
 }
 
 /** The loop (or, for `break`, switch) a `continue`/`break` at the end of `block` leaves. */
@@ -86,13 +101,16 @@ export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
   // Pattern: prisma.profile.update(q).then((p) => redis.set(k, p))
   if (inThenOf(d, w)) return true;
   if (d.end > w.getStart()) return false;
+  // D and W must share a function, each possibly inside inline callbacks of it: a write in a
+  // `$transaction(async (tx) => …)` before W, or W in `items.map(async …)` / an IIFE after D
   const fw = enclosingFunction(w);
-  let fd = enclosingFunction(d);
-  while (fd && fd !== fw) {
-    if (!isCallbackArg(fd)) return false;
-    fd = enclosingFunction(fd);
-  }
-  if (fd !== fw) return false;
+  const fd = enclosingFunction(d);
+  // (a `.catch(cb)` runs when the write failed: W there does not follow a committed write)
+  const up: FunctionLike[] = [];
+  for (let g = fw; g; g = isCallbackArg(g) && !isFailureCallback(g) ? enclosingFunction(g) : undefined) up.push(g);
+  let shared: FunctionLike | undefined;
+  for (let g = fd; g && !shared; g = isCallbackArg(g) ? enclosingFunction(g) : undefined) if (up.includes(g)) shared = g;
+  if (fd !== fw && !shared) return false;
   // the lowest common ancestor decides whether D and W are on exclusive branches
   let lca: ts.Node | undefined = d.parent;
   while (lca && !contains(lca, w)) lca = lca.parent;

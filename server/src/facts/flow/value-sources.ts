@@ -8,6 +8,7 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { FileCtx } from '../context';
 import { declarationOf, memberName, unwrap } from '../../syntax/scope';
+import { normaliseEntity } from '../keys/entities';
 import type { ValueSource } from '../types';
 
 /** Stronger sources win when a value mixes several: a row wrapped in an object is still a row. */
@@ -33,8 +34,24 @@ const ITERATES = /^(map|forEach|flatMap|filter|reduce|some|every|find|findIndex)
 
 const MAX_DEPTH = 8;
 
-/** The strongest source `expr` is built from (undefined: nothing this file can tell). */
-export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0): ValueSource | undefined {
+/**
+ * The strongest source `expr` is built from (undefined: nothing this file can tell). `entities`
+ * collects the entities of the database calls it is built from, when given.
+ */
+export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0, entities?: Set<string>): ValueSource | undefined {
+  const prev = collecting;
+  if (entities) collecting = entities;
+  try {
+    return sourceOf(expr, ctx, depth);
+  } finally {
+    collecting = prev;
+  }
+}
+
+/** Where valueSource's database hits put their entities (one extraction runs at a time). */
+let collecting: Set<string> | undefined;
+
+function sourceOf(expr: ts.Expression, ctx: FileCtx, depth: number): ValueSource | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
   switch (e.kind) {
@@ -50,39 +67,39 @@ export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0): Value
     case ts.SyntaxKind.PropertyAccessExpression:
     case ts.SyntaxKind.ElementAccessExpression:
       // Pattern: user.profile / rows[0] — part of what the base came from
-      return valueSource((e as ts.PropertyAccessExpression).expression, ctx, depth + 1);
+      return sourceOf((e as ts.PropertyAccessExpression).expression, ctx, depth + 1);
     case ts.SyntaxKind.CallExpression:
     case ts.SyntaxKind.TaggedTemplateExpression:
       return callSource(e as ts.CallExpression | ts.TaggedTemplateExpression, ctx, depth);
     case ts.SyntaxKind.ObjectLiteralExpression: {
       let s: ValueSource | undefined = 'literal';
       for (const p of (e as ts.ObjectLiteralExpression).properties) {
-        if (ts.isPropertyAssignment(p)) s = strongest(s, valueSource(p.initializer, ctx, depth + 1));
-        else if (ts.isShorthandPropertyAssignment(p)) s = strongest(s, valueSource(p.name, ctx, depth + 1));
-        else if (ts.isSpreadAssignment(p)) s = strongest(s, valueSource(p.expression, ctx, depth + 1));
+        if (ts.isPropertyAssignment(p)) s = strongest(s, sourceOf(p.initializer, ctx, depth + 1));
+        else if (ts.isShorthandPropertyAssignment(p)) s = strongest(s, sourceOf(p.name, ctx, depth + 1));
+        else if (ts.isSpreadAssignment(p)) s = strongest(s, sourceOf(p.expression, ctx, depth + 1));
       }
       return s;
     }
     case ts.SyntaxKind.ArrayLiteralExpression: {
       let s: ValueSource | undefined = 'literal';
-      for (const x of (e as ts.ArrayLiteralExpression).elements) s = strongest(s, valueSource(ts.isSpreadElement(x) ? x.expression : x, ctx, depth + 1));
+      for (const x of (e as ts.ArrayLiteralExpression).elements) s = strongest(s, sourceOf(ts.isSpreadElement(x) ? x.expression : x, ctx, depth + 1));
       return s;
     }
     case ts.SyntaxKind.TemplateExpression: {
       let s: ValueSource | undefined = 'literal';
-      for (const span of (e as ts.TemplateExpression).templateSpans) s = strongest(s, valueSource(span.expression, ctx, depth + 1));
+      for (const span of (e as ts.TemplateExpression).templateSpans) s = strongest(s, sourceOf(span.expression, ctx, depth + 1));
       return s;
     }
     case ts.SyntaxKind.ConditionalExpression: {
       const c = e as ts.ConditionalExpression;
-      return strongest(valueSource(c.whenTrue, ctx, depth + 1), valueSource(c.whenFalse, ctx, depth + 1));
+      return strongest(sourceOf(c.whenTrue, ctx, depth + 1), sourceOf(c.whenFalse, ctx, depth + 1));
     }
     case ts.SyntaxKind.BinaryExpression: {
       const b = e as ts.BinaryExpression;
-      return strongest(valueSource(b.left, ctx, depth + 1), valueSource(b.right, ctx, depth + 1));
+      return strongest(sourceOf(b.left, ctx, depth + 1), sourceOf(b.right, ctx, depth + 1));
     }
     case ts.SyntaxKind.SpreadElement:
-      return valueSource((e as ts.SpreadElement).expression, ctx, depth + 1);
+      return sourceOf((e as ts.SpreadElement).expression, ctx, depth + 1);
     default:
       return undefined;
   }
@@ -98,7 +115,7 @@ function identifierSource(id: ts.Identifier, ctx: FileCtx, depth: number): Value
     if (call && ts.isCallExpression(call) && call.arguments.some((a) => a === (fn as ts.Node))) {
       // Pattern: rows.forEach((row) => redis.set(key(row.id), JSON.stringify(row))) — an element of rows
       const callee = unwrap(call.expression);
-      if (ts.isPropertyAccessExpression(callee) && ITERATES.test(callee.name.text)) return valueSource(callee.expression, ctx, depth + 1);
+      if (ts.isPropertyAccessExpression(callee) && ITERATES.test(callee.name.text)) return sourceOf(callee.expression, ctx, depth + 1);
       // an inline callback's parameter (`$transaction(async (tx) => …)`) is no caller's value
       return undefined;
     }
@@ -106,7 +123,7 @@ function identifierSource(id: ts.Identifier, ctx: FileCtx, depth: number): Value
     return 'param';
   }
   // Pattern: const [categories, brands] = await Promise.all([prisma.category.findMany(), …])
-  if (d.t === 'binding') return d.node.initializer ? valueSource(d.node.initializer, ctx, depth + 1) : undefined;
+  if (d.t === 'binding') return d.node.initializer ? sourceOf(d.node.initializer, ctx, depth + 1) : undefined;
   if (d.t === 'var') {
     // Pattern: const pairs: string[] = []; for (const r of rows) pairs.push(r.sku, r.price); … mset(pairs)
     const init = d.node.initializer && unwrap(d.node.initializer);
@@ -116,10 +133,10 @@ function identifierSource(id: ts.Identifier, ctx: FileCtx, depth: number): Value
     const list = d.node.parent;
     const isConst = !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
     // Pattern: let data = await cache.get(k); if (!data) data = await repo.find(q) — every value it gets
-    if (d.node.initializer) return isConst ? valueSource(d.node.initializer, ctx, depth + 1) : strongest(valueSource(d.node.initializer, ctx, depth + 1), assignedSource(id, d.node, ctx, depth));
+    if (d.node.initializer) return isConst ? sourceOf(d.node.initializer, ctx, depth + 1) : strongest(sourceOf(d.node.initializer, ctx, depth + 1), assignedSource(id, d.node, ctx, depth));
     // Pattern: for (const row of rows) redis.zadd(k, row.points, row.id) — an element of rows
     const loop = d.node.parent?.parent;
-    if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return valueSource(loop.expression, ctx, depth + 1);
+    if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return sourceOf(loop.expression, ctx, depth + 1);
     // Pattern: let rows; … rows = await db.query(sql)  (the last plain assignment in the function)
     return assignedSource(id, d.node, ctx, depth);
   }
@@ -133,7 +150,7 @@ function assignedSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: Fi
   let s: ValueSource | undefined;
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === id.text)
-      s = strongest(s, valueSource(n.right, ctx, depth + 1));
+      s = strongest(s, sourceOf(n.right, ctx, depth + 1));
     ts.forEachChild(n, visit);
   };
   ts.forEachChild(scope, visit);
@@ -152,10 +169,10 @@ function filledSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: File
   const visit = (n: ts.Node): void => {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(push|unshift|set|add)$/.test(n.expression.name.text)) {
       const recv = unwrap(n.expression.expression);
-      if (ts.isIdentifier(recv) && recv.text === id.text) for (const a of n.arguments) s = strongest(s, valueSource(a, ctx, depth + 1));
+      if (ts.isIdentifier(recv) && recv.text === id.text) for (const a of n.arguments) s = strongest(s, sourceOf(a, ctx, depth + 1));
     } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(n.left)) {
       const recv = unwrap(n.left.expression);
-      if (ts.isIdentifier(recv) && recv.text === id.text) s = strongest(s, valueSource(n.right, ctx, depth + 1));
+      if (ts.isIdentifier(recv) && recv.text === id.text) s = strongest(s, sourceOf(n.right, ctx, depth + 1));
     }
     ts.forEachChild(n, visit);
   };
@@ -166,7 +183,12 @@ function filledSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: File
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
-  if (ctx.db?.recognise(call)) return 'db';
+  const hit = ctx.db?.recognise(call) as { entity?: string } | undefined;
+  if (hit) {
+    const e = normaliseEntity(hit.entity);
+    if (e && collecting) collecting.add(e);
+    return 'db';
+  }
   if (ts.isTaggedTemplateExpression(call)) return 'call';
   const callee = unwrap(call.expression);
   if (isHttpCall(callee, ctx)) return 'http';
@@ -174,8 +196,8 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
   // Pattern: JSON.stringify(row) / rows.map(toDto) / Object.fromEntries(rows)
   if (name && (KEEPS.test(name) || UNWRAPS.test(name))) {
     let s: ValueSource | undefined;
-    if (ts.isPropertyAccessExpression(callee) && !isGlobalNamespace(callee.expression)) s = valueSource(callee.expression, ctx, depth + 1);
-    for (const a of call.arguments) if (!ts.isArrowFunction(a) && !ts.isFunctionExpression(a)) s = strongest(s, valueSource(a, ctx, depth + 1));
+    if (ts.isPropertyAccessExpression(callee) && !isGlobalNamespace(callee.expression)) s = sourceOf(callee.expression, ctx, depth + 1);
+    for (const a of call.arguments) if (!ts.isArrowFunction(a) && !ts.isFunctionExpression(a)) s = strongest(s, sourceOf(a, ctx, depth + 1));
     // Pattern: Promise.all([prisma.a.findMany(), prisma.b.count()])
     return s ?? 'call';
   }

@@ -9,11 +9,20 @@ import type { FileCtx } from '../context';
 import { resolveName } from '../../syntax/local-values';
 import { unwrap } from '../../syntax/scope';
 import type { SymbolRef } from '../types';
+import { isSentinelName } from './sentinel-names';
 
 /** Bare strings that mean "nothing", compared lower-cased. */
 const BARE = new Set(['', 'null', 'nil', 'not_found', 'notfound', 'not-found', '[]']);
 /** Words that mean "nothing" inside underscores: `__NULL__`, `__none__`, `__NEGATIVE__`. */
 const WRAPPED = new Set(['null', 'none', 'nil', 'negative', 'not_found', 'notfound', 'missing', 'miss', 'empty', 'nothing', 'absent']);
+
+/**
+ * Named tokens that mean "nothing": `MODEL_NOT_FOUND`, `NONE`, `user:missing`, `NO_RESULT` — an
+ * upper-case or delimited word, never a sentence (`'not found'` text shown to a user is data).
+ */
+const NAMED = /^(?:[A-Z0-9]+[_:.-])*(?:NOT_?FOUND|NONE|MISSING|NIL|NULL|EMPTY|ABSENT|NO_?RESULT|NO_?SUCH|DOES_?NOT_?EXIST|NONEXISTENT)(?:[_:.-][A-Z0-9]+)*$/;
+/** Lower-case forms only where they cannot be a real value (`'none'` may be a setting). */
+const NAMED_LOWER = /^(?:[a-z0-9]+[_:.-])*(?:not[_-]?found|no[_-]?result|does[_-]?not[_-]?exist|nonexistent)(?:[_:.-][a-z0-9]+)*$/;
 
 /** Whether a string value is a not-found sentinel (built-ins plus `config.sentinels`, verbatim). */
 export function isSentinelString(value: string, extra: readonly string[]): boolean {
@@ -21,8 +30,11 @@ export function isSentinelString(value: string, extra: readonly string[]): boole
   const v = value.toLowerCase();
   if (BARE.has(v)) return true;
   const m = /^_+([a-z_-]+?)_+$/.exec(v);
-  return !!m && WRAPPED.has(m[1]);
+  if (m && WRAPPED.has(m[1])) return true;
+  return value.length <= 40 && (NAMED.test(value) || NAMED_LOWER.test(value));
 }
+
+
 
 /**
  * Whether `expr`, the value a cache write stores, is a not-found sentinel. An imported name is
@@ -58,6 +70,9 @@ function sentinelIn(expr: ts.Expression, ctx: FileCtx, depth: number): boolean |
     (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
   )
     return sentinelIn(e.right, ctx, depth + 1);
+  // Pattern: cache.set(key, exists ? '1' : '0') / String(count > 0) / !!row — an existence flag
+  // whose false is "not found" (the read path's lookup decides: see the negative-cache rule)
+  if (isExistenceFlag(e)) return true;
   // Pattern: cache.set(key, user ? JSON.stringify(user) : 'null')
   if (ts.isConditionalExpression(e)) {
     const a = sentinelIn(e.whenTrue, ctx, depth + 1);
@@ -68,9 +83,47 @@ function sentinelIn(expr: ts.Expression, ctx: FileCtx, depth: number): boolean |
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     const t = resolveName(e, ctx.facts.imports);
     if (t?.t === 'import') return t.ref;
+    // Pattern: cache.set(key, MODEL_NOT_FOUND) / Markers.NOT_FOUND — named for nothing, whatever it holds
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    if (name && isSentinelName(name)) return true;
     if (t?.t === 'expr') return sentinelIn(t.expr, ctx, depth + 1);
   }
   return false;
+}
+
+/**
+ * A boolean that says whether something exists: `!!row`, `row != null`, `Boolean(row)`,
+ * `count > 0`, `exists ? '1' : '0'`, `String(found)`, a name like `exists`, `found`, `hasAccess`.
+ */
+function isExistenceFlag(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = unwrap(u.operand);
+    return ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken;
+  }
+  if (ts.isBinaryExpression(u)) {
+    const op = u.operatorToken.kind;
+    const right = u.right.getText();
+    if ((op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) && /^(null|undefined)$/.test(right)) return true;
+    if (op === ts.SyntaxKind.GreaterThanToken && right === '0' && /count|length|total|size|exists/i.test(u.left.getText())) return true;
+    return false;
+  }
+  if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && /^(Boolean|String)$/.test(u.expression.text) && u.arguments.length === 1)
+    return u.expression.text === 'Boolean' || isExistenceFlag(u.arguments[0]) || isExistenceName(u.arguments[0]);
+  if (ts.isCallExpression(u) && isJsonStringify(u.expression) && u.arguments.length === 1) return isExistenceFlag(u.arguments[0]) || isExistenceName(u.arguments[0]);
+  if (ts.isConditionalExpression(u)) {
+    const t = unwrap(u.whenTrue);
+    const f = unwrap(u.whenFalse);
+    const flag = (x: ts.Expression) => (ts.isStringLiteralLike(x) && /^(0|1|true|false|yes|no)$/i.test(x.text)) || ts.isNumericLiteral(x);
+    return flag(t) && flag(f);
+  }
+  return isExistenceName(u);
+}
+
+function isExistenceName(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : undefined;
+  return !!name && /^(exists?|found|isFound|has[A-Z]\w*|isMember|isRegistered|present)$/.test(name);
 }
 
 function isJsonStringify(callee: ts.Expression): boolean {

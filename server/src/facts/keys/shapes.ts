@@ -126,17 +126,54 @@ function mergeLits(parts: KeyPart[]): KeyPart[] {
   return out;
 }
 
-/** `product:v2:{}`; undefined when the key has no literal text at all (its shape is unknown). */
+/**
+ * `product:v2:{}`; undefined when the key has no literal text at all (its shape is unknown). A
+ * hole is `{}`; a literal brace is doubled (`{{`, `}}`), as in format strings, so a Redis Cluster
+ * hash tag stays text: `{${tenant}}:job` is `{{{}}}:job`, another key than `{}:job`.
+ */
 export function shapeOf(parts: KeyPart[]): string | undefined {
   let s = '';
   let lit = false;
+  let lastHole = false;
   for (const p of parts) {
     if ('lit' in p) {
-      s += p.lit;
-      if (p.lit !== '') lit = true;
-    } else if (!s.endsWith(HOLE)) s += HOLE;
+      s += p.lit.replace(/[{}]/g, '$&$&');
+      if (p.lit !== '') {
+        lit = true;
+        lastHole = false;
+      }
+    } else if (!lastHole) {
+      s += HOLE;
+      lastHole = true;
+    }
   }
   return lit ? s : undefined;
+}
+
+/** The literal text between a shape's holes (braces unescaped): `{{a}}:{}:b` → ['{a}:', ':b']. */
+export function slotsOf(shape: string): string[] {
+  const slots = [''];
+  for (const t of lex(shape)) {
+    if (t === HOLE) slots.push('');
+    else slots[slots.length - 1] += t;
+  }
+  return slots;
+}
+
+/** A shape's tokens: each literal character (braces unescaped), or HOLE. */
+function lex(shape: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    const c = shape[i];
+    if ((c === '{' || c === '}') && shape[i + 1] === c) {
+      out.push(c);
+      i++;
+    } else if (c === '{' && shape[i + 1] === '}') {
+      if (out[out.length - 1] !== HOLE) out.push(HOLE);
+      i++;
+    } else out.push(c);
+  }
+  return out;
 }
 
 // ---- comparing shapes ------------------------------------------------------------------------
@@ -164,16 +201,28 @@ function cutUncached(shape: string): Cut {
   const segs: string[] = [];
   const seps: string[] = [];
   let sep = '';
-  const re = /\{\}|[A-Za-z0-9]+|[^A-Za-z0-9{]+|\{/g;
-  for (let m = re.exec(shape); m; m = re.exec(shape)) {
-    const tok = m[0];
-    if (tok === HOLE || /^[A-Za-z0-9]/.test(tok)) {
-      if (tok === HOLE && sep === '' && segs[segs.length - 1] === HOLE) continue; // `{}{}` is one hole
+  let word = '';
+  const endWord = () => {
+    if (word === '') return;
+    seps.push(sep);
+    segs.push(word);
+    sep = '';
+    word = '';
+  };
+  for (const tok of lex(shape)) {
+    if (tok === HOLE) {
+      endWord();
+      if (sep === '' && segs[segs.length - 1] === HOLE) continue; // `{}{}` is one hole
       seps.push(sep);
-      segs.push(tok);
+      segs.push(HOLE);
       sep = '';
-    } else sep += tok;
+    } else if (/[A-Za-z0-9]/.test(tok)) word += tok;
+    else {
+      endWord();
+      sep += tok;
+    }
   }
+  endWord();
   seps.push(sep);
   return { segs, seps };
 }
@@ -275,8 +324,15 @@ function driftUncached(written: string, read: string): string | undefined {
     else if (singular(x.toLowerCase()) === singular(y.toLowerCase())) reasons.push(`singular/plural '${x}' vs '${y}'`);
     else return undefined;
   }
-  // a leading or trailing run that differs (`user:{}:` is a scan prefix) is another key
+  // Redis Cluster hash tags (`{tenant}:…`): braces on one side only put the key in another slot
+  const untag = (x: string) => x.replace(/[{}]/g, '');
   const last = a.seps.length - 1;
+  const tagged = (c: Cut) => c.seps.some((x) => /[{}]/.test(x));
+  if (tagged(a) !== tagged(b) && a.seps.every((x, i) => untag(x) === untag(b.seps[i] ?? ''))) {
+    reasons.push(`Redis Cluster hash tag braces on ${tagged(a) ? 'the written' : 'the read'} key only`);
+    return reasons.join('; ');
+  }
+  // a leading or trailing run that differs (`user:{}:` is a scan prefix) is another key
   if (a.seps[0] !== b.seps[0] || a.seps[last] !== b.seps[last]) return undefined;
   const sepDiffs = new Set<string>();
   for (let i = 1; i < last; i++) if (a.seps[i] !== b.seps[i]) sepDiffs.add(`'${a.seps[i]}' vs '${b.seps[i]}'`);
@@ -301,10 +357,17 @@ export function entityOfShape(shape: string): string | undefined {
  */
 export function shapeNamesEntity(shape: string, entity: string): boolean {
   const flat = entity.replace(/_/g, '');
+  const want = entity.split('_').map(singular);
   return shape
     .split(/[:/.|#{}\s]+/)
     .map((seg) => normaliseEntity(seg))
-    .some((w) => !!w && (w === entity || w.replace(/_/g, '') === flat || w.endsWith(`_${entity}`) || entity.endsWith(`_${w}`)));
+    .some((w) => !!w && (w === entity || w.replace(/_/g, '') === flat || entity.endsWith(`_${w}`) || hasWords(w.split('_').map(singular), want)));
+}
+
+/** `model_match` holds `model`, `articles_page` holds `article`, `order_items_v2` holds `order_item`. */
+function hasWords(words: string[], want: string[]): boolean {
+  for (let i = 0; i + want.length <= words.length; i++) if (want.every((w, j) => words[i + j] === w)) return true;
+  return false;
 }
 
 /**
@@ -340,15 +403,9 @@ function matchUncached(a: string, b: string): boolean {
   return go(0, 0);
 }
 
-const HARD_SEP = new Set([':', '/']);
+// a value never spans a `:` or `/`, nor a hash tag's brace
+const HARD_SEP = new Set([':', '/', '{', '}']);
 
 function tokens(shape: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < shape.length; i++) {
-    if (shape.startsWith(HOLE, i)) {
-      if (out[out.length - 1] !== HOLE) out.push(HOLE);
-      i++;
-    } else out.push(shape[i]);
-  }
-  return out;
+  return lex(shape);
 }

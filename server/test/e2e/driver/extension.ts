@@ -5,7 +5,9 @@
 import { renameSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Cdp } from './cdp';
-import type { DiagnosticInfo, DriverResult, DriverSpec } from './spec';
+import type { DriverResult, DriverSpec } from './spec';
+import { brokenConfig, disableForLine, showDocumentation, walkthrough } from './steps';
+import { cachelintDiagnostics, codeActions, codeOf, info, whenDiagnostics } from './util';
 
 const EXTENSION_ID = 'cachelint.cachelint';
 
@@ -36,57 +38,6 @@ export async function activate(): Promise<void> {
   // write-then-rename: the runner never reads a half-written file
   writeFileSync(`${out}.tmp`, JSON.stringify(result, null, 2));
   renameSync(`${out}.tmp`, out);
-}
-
-function cachelintDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cachelint');
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
-}
-
-/** Resolves with `check()`'s value once it is truthy, re-checking on every diagnostics change. */
-function whenDiagnostics<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const now = check();
-  if (now) return Promise.resolve(now);
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
-    const sub = vscode.languages.onDidChangeDiagnostics(() => {
-      const v = check();
-      if (!v) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(v);
-    });
-  });
-}
-
-/** executeCodeActionProvider throws `Canceled` while the workbench is still settling: retry that only. */
-async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
-    } catch (e) {
-      if (attempt >= 20 || !String(e).includes('Canceled')) throw e;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
-
-function info(d: vscode.Diagnostic): DiagnosticInfo {
-  return {
-    code: codeOf(d),
-    line: d.range.start.line,
-    character: d.range.start.character,
-    severity: d.severity,
-    source: d.source,
-    message: d.message,
-    docLink: typeof d.code === 'object' ? d.code.target.toString() : undefined,
-  };
 }
 
 async function drive(spec: DriverSpec, result: DriverResult): Promise<void> {
@@ -137,6 +88,11 @@ async function drive(spec: DriverSpec, result: DriverResult): Promise<void> {
     if (!new RegExp(fix.expectLine).test(entry.lineAfter)) throw new Error(`line ${line + 1} after the fix is "${entry.lineAfter}", expected /${fix.expectLine}/`);
   }
   if (spec.fixAll) await fixAll(spec, spec.fixAll, lineBefore.get(`${spec.fixAll.file}#${spec.fixAll.code}`), result);
+  if (spec.disable) result.disable = await disableForLine(spec, spec.disable);
+  if (spec.showDoc) result.showDoc = await showDocumentation(spec, spec.showDoc);
+  if (spec.walkthrough) result.walkthrough = await walkthrough(spec, spec.walkthrough);
+  // last: it breaks the config of a folder
+  if (spec.brokenConfig) result.brokenConfig = await brokenConfig(spec, spec.brokenConfig);
 }
 
 /** Restores a fixed line, then lets the extension's fix-all command fix it again. */
@@ -170,6 +126,8 @@ async function fixAll(
 
 /** Hovers the diagnostic: the provider's markdown through the API, the widget in the DOM, a screenshot. */
 async function hover(spec: DriverSpec, result: DriverResult): Promise<void> {
+  // the Problems panel under the editor: the screenshot shows the list of findings too
+  if (spec.screenshot) await vscode.commands.executeCommand('workbench.actions.view.problems');
   const uri = vscode.Uri.file(spec.hover.file);
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   const diag = cachelintDiagnostics(uri).find((d) => codeOf(d) === spec.hover.code);

@@ -13,6 +13,17 @@ export interface DriverSpec {
    * extension's "Fix all auto-fixable problems" command (safe fixes only) and check the line.
    */
   fixAll?: { file: string; code: string; expectLine: string };
+  /**
+   * After fix-all: "Disable cachelint <code> for this line" on `file`, applied as VS Code applies
+   * it (a snippet edit), then `reason` typed where the cursor landed.
+   */
+  disable?: { file: string; code: string; reason: string };
+  /** "Show documentation for <code>": the bundled page in the Markdown preview */
+  showDoc?: { file: string; code: string };
+  /** the walkthrough with this title, and its first step's command (opens or creates the config) */
+  walkthrough?: { id: string; title: string };
+  /** last: this broken config is written; its notification's "Open config" button is clicked */
+  brokenConfig?: { file: string; text: string; key: string };
   /** chromium's profile folder, for the CDP connection (screenshot, DOM checks) */
   chromeProfile?: string;
   /** where to write the PNG */
@@ -39,6 +50,10 @@ export interface DriverResult {
   hover: { markdown: string[]; widgetText?: string; squiggles?: number; screenshot?: string };
   fixes: { file: string; code: string; titles: string[]; applied: boolean; lineAfter: string; codesOnLineAfter: string[]; ms: number }[];
   fixAll?: { restored: boolean; lineAfter: string; codesOnLineAfter: string[]; ms: number };
+  disable?: { title: string; line: number; cursor: { line: number; character: number }; lineAfter: string; codesAfter: string[] };
+  showDoc?: { title: string; tabs: { label: string; kind: string }[] };
+  walkthrough?: { shown: boolean; configFile: string; selected: string; configText: string };
+  brokenConfig?: { toast: string; opened: string; selection: { line: number; text: string } };
   errors: string[];
   totalMs: number;
 }

@@ -2,7 +2,10 @@
 -- (0.7 has no pull), `vim.lsp.start_client` (0.7 has no `vim.lsp.start`). Opens FILE, waits for
 -- the server's diagnostics, hovers, applies the code action whose title contains TITLE to the CODE
 -- diagnostic, waits for the re-publish, and writes what it saw as JSON to OUT.
--- Env: NODE, SERVER, ROOT, FILE, CODE, TITLE, EXPECT (text the fixed line must contain), OUT.
+-- Env: NODE, SERVER, ROOT, FILE, CODE, TITLE, EXPECT (text the fixed line must contain), OUT;
+-- CODES (optional, comma-separated): every code the first complete publish must hold (the server
+-- publishes a file's own findings first, then the cross-file ones once the workspace is indexed);
+-- DOC=1 (optional): also run the "Show documentation" action and record the message it shows.
 local env = function(k)
   local v = os.getenv(k)
   if not v or v == '' then error('missing env ' .. k) end
@@ -24,6 +27,7 @@ local ok, err = pcall(function()
   local bufnr = vim.api.nvim_get_current_buf()
   local uri = vim.uri_from_bufnr(bufnr)
   local published = {} -- raw LSP diagnostics per publish, for this buffer
+  local shown = {} -- window/showMessage texts
   local t0 = vim.loop.hrtime()
   local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
   local client_id = vim.lsp.start_client({
@@ -34,6 +38,9 @@ local ok, err = pcall(function()
       ['textDocument/publishDiagnostics'] = function(e, params, ctx, config)
         if params.uri == uri then table.insert(published, params.diagnostics) end
         return default_publish(e, params, ctx, config)
+      end,
+      ['window/showMessage'] = function(_, params)
+        table.insert(shown, params.message)
       end,
     },
   })
@@ -46,7 +53,14 @@ local ok, err = pcall(function()
       if d.code == c then return d end
     end
   end
-  assert(vim.wait(30000, function() return find(published[#published], code) ~= nil end, 20), 'no ' .. code .. ' diagnostic published')
+  local want = vim.split(os.getenv('CODES') or code, ',', { plain = true })
+  local complete = function(diags)
+    for _, c in ipairs(want) do
+      if find(diags, c) == nil then return false end
+    end
+    return true
+  end
+  assert(vim.wait(30000, function() return complete(published[#published]) end, 20), 'no publish with ' .. table.concat(want, ', '))
   result.first_diagnostics_ms = math.floor((vim.loop.hrtime() - t0) / 1e6)
   local raw = published[#published]
   result.diagnostics = {}
@@ -81,6 +95,12 @@ local ok, err = pcall(function()
   assert(chosen, 'no code action with "' .. title .. '"')
   result.applied = chosen.title
   local before = #published
+  local doc_action
+  for _, r in pairs(responses or {}) do
+    for _, a in ipairs(r.result or {}) do
+      if a.title:find('Show documentation', 1, true) then doc_action = a end
+    end
+  end
   vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
   -- the edit goes to the server as didChange; wait for the re-publish without the finding
   assert(vim.wait(30000, function()
@@ -90,6 +110,12 @@ local ok, err = pcall(function()
   assert(result.line_after:find(expect, 1, true), 'fixed line lacks ' .. expect .. ': ' .. result.line_after)
   result.diagnostics_after = {}
   for _, d in ipairs(published[#published]) do table.insert(result.diagnostics_after, d.code) end
+  if os.getenv('DOC') == '1' then
+    assert(doc_action and doc_action.command, 'no Show documentation action')
+    vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', doc_action.command, 10000)
+    assert(vim.wait(10000, function() return #shown > 0 end, 20), 'the documentation command showed nothing')
+    result.doc_message = shown[#shown]
+  end
   vim.lsp.stop_client(client_id)
   result.ok = true
 end)

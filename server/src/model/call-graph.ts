@@ -1,0 +1,132 @@
+// Database writes made inside called functions, followed across files: the controller orders two
+// services (`await this.users.setRoles(id, r); await this.perms.refresh(id)`), a custom repository
+// method wraps the ORM call (`repo.updateConfig(dto)` whose body calls `this.update(…)`). A call of
+// a project function or method (`this.method()`, an injected service by its declared type, an
+// imported function, a base-class method) is resolved to that function's facts, and what it writes
+// (itself, in its callbacks, and in what it calls, three levels deep) counts where it is called.
+import type { CacheOp, LinkedFile } from '../rule';
+import type { CallFact, DbWrite, FnFact, Span, SymbolRef } from '../facts/types';
+import type { Resolved } from './resolve';
+
+/** How deep calls are followed: controller → service → repository is plenty. */
+const MAX_DEPTH = 3;
+/** Writes kept per function: enough to name them, bounded for generated code. */
+const MAX_WRITES = 8;
+
+/** A database write somewhere below a call. */
+export interface CalledWrite {
+  write: DbWrite;
+  /** the file the write is in */
+  file: string;
+}
+
+/** A database write that precedes a cache call through a call in the cache call's own flow. */
+export interface PriorWrite extends CalledWrite {
+  /** the call in the cache op's file that leads to the write */
+  callSpan: Span;
+  /** `this.users.setRoles()` */
+  callLabel: string;
+}
+
+export interface CallGraphDeps {
+  files: ReadonlyMap<string, LinkedFile>;
+  resolve(from: string, ref: SymbolRef): Resolved | undefined;
+  resolveModule(from: string, spec: string): string | undefined;
+}
+
+export class CallGraph {
+  private readonly writesMemo = new Map<string, CalledWrite[]>();
+  private readonly active = new Set<string>();
+
+  constructor(private readonly d: CallGraphDeps) {}
+
+  /** The database writes that precede the op in its flow through calls of project functions. */
+  priorWritesOf(op: CacheOp): PriorWrite[] {
+    const before = op.call.afterCalls;
+    const facts = this.d.files.get(op.file)?.facts;
+    if (!before || !facts) return [];
+    const out: PriorWrite[] = [];
+    for (const j of before) {
+      const call = facts.calls[j];
+      const target = call && this.targetOf(op.file, call);
+      if (!target) continue;
+      for (const w of this.writesOf(target.file, target.fn, MAX_DEPTH)) out.push({ ...w, callSpan: call.span, callLabel: `${call.method}()` });
+    }
+    return out;
+  }
+
+  /** The function a recorded call runs, when it is a function or method of the project. */
+  targetOf(file: string, call: CallFact): { file: string; fn: FnFact } | undefined {
+    const r = call.receiver;
+    switch (r.t) {
+      // Pattern: this.refresh(id) / new Local().refresh(id)
+      case 'class':
+        return this.method(file, r.name, call.method, 0);
+      // Pattern: this.users.setRoles(id, r) with `users: UsersService` (imported) / an imported instance
+      case 'type':
+      case 'import': {
+        const v = this.d.resolve(file, r.ref);
+        if (!v) return undefined;
+        if (v.value.t === 'class') return this.method(v.file, v.value.name, call.method, 0);
+        if (v.value.t === 'client' && v.value.client.t === 'class') return this.method(v.file, v.value.client.name, call.method, 0);
+        if (v.value.t === 'object') return this.topLevel(v.file, call.method);
+        return undefined;
+      }
+      // Pattern: updateUser(id, dto) — a local or imported function
+      case 'fn': {
+        if (r.local) return this.topLevel(file, r.local);
+        if (!r.ref) return undefined;
+        const target = this.d.resolveModule(file, r.ref.module);
+        return target ? this.topLevel(target, r.ref.name) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `className.method` in `file`, or in the class it extends (a base class, a custom repository's base). */
+  private method(file: string, className: string, method: string, depth: number): { file: string; fn: FnFact } | undefined {
+    const facts = this.d.files.get(file)?.facts;
+    if (!facts || depth > MAX_DEPTH) return undefined;
+    const fn = facts.fns.find((f) => f.className === className && f.name === method);
+    if (fn) return { file, fn };
+    const ext = facts.classes.find((c) => c.name === className)?.extendsRef;
+    if (!ext) return undefined;
+    if ('local' in ext) return this.method(file, ext.local, method, depth + 1);
+    const v = this.d.resolve(file, ext);
+    return v?.value.t === 'class' ? this.method(v.file, v.value.name, method, depth + 1) : undefined;
+  }
+
+  private topLevel(file: string, name: string): { file: string; fn: FnFact } | undefined {
+    const fn = this.d.files.get(file)?.facts.fns.find((f) => f.name === name && !f.className);
+    return fn ? { file, fn } : undefined;
+  }
+
+  /** What `fn` writes: its own writes and its callbacks', then those of the project functions it calls. */
+  writesOf(file: string, fn: FnFact, depth: number): CalledWrite[] {
+    const key = `${file}\0${fn.id}\0${depth}`;
+    const hit = this.writesMemo.get(key);
+    if (hit) return hit;
+    if (this.active.has(key)) return [];
+    this.active.add(key);
+    const facts = this.d.files.get(file)!.facts;
+    const inside = (id: number) => id === fn.id || (id > 0 && within(facts.fns[id - 1], fn));
+    const out: CalledWrite[] = [];
+    for (const w of facts.dbWrites) if (inside(w.fn) && out.length < MAX_WRITES) out.push({ write: w, file });
+    if (depth > 1)
+      for (const c of facts.calls) {
+        if (out.length >= MAX_WRITES) break;
+        if (!inside(c.fn) || c.receiver.t === 'lib' || c.receiver.t === 'unknown') continue;
+        const t = this.targetOf(file, c);
+        if (t && !(t.file === file && t.fn.id === fn.id)) for (const w of this.writesOf(t.file, t.fn, depth - 1)) if (out.length < MAX_WRITES) out.push(w);
+      }
+    this.active.delete(key);
+    this.writesMemo.set(key, out);
+    return out;
+  }
+}
+
+function within(inner: FnFact | undefined, outer: FnFact): boolean {
+  return !!inner && inner.span.start >= outer.span.start && inner.span.end <= outer.span.end;
+}
+

@@ -1,0 +1,18 @@
+import { PrismaClient } from '@prisma/client';
+import { invalidateLinks, redis } from './links';
+
+const prisma = new PrismaClient();
+
+export async function resolve(domain: string, slug: string) {
+  const hit = await redis.get(`link:${domain}:${slug}`);
+  if (hit) return hit;
+  const link = await prisma.link.findUnique({ where: { domain_slug: { domain, slug } } });
+  if (link) await redis.set(`link:${domain}:${slug}`, link.url, 'EX', 86_400);
+  return link?.url ?? null;
+}
+
+/** Custom domains are cached under their own name: the default leaves them cached. */
+export async function archive(domain: string, slugs: string[]) {
+  await prisma.link.updateMany({ where: { domain, slug: { in: slugs } }, data: { archived: true } });
+  await invalidateLinks(slugs); // expect: key-drift
+}

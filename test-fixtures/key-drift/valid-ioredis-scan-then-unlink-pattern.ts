@@ -1,0 +1,19 @@
+// valid: the matching keys are found with SCAN and deleted by name
+import Redis from 'ioredis';
+import { PrismaClient } from '@prisma/client';
+
+const redis = new Redis();
+const prisma = new PrismaClient();
+
+export async function setting(name: string) {
+  const hit = await redis.get(`cfg:${name}`);
+  if (hit) return JSON.parse(hit);
+  const row = await prisma.setting.findUnique({ where: { name } });
+  await redis.set(`cfg:${name}`, JSON.stringify(row), 'EX', 600);
+  return row;
+}
+
+export async function saveSettings(values: Record<string, string>) {
+  await prisma.$transaction(Object.entries(values).map(([name, value]) => prisma.setting.update({ where: { name }, data: { value } })));
+  for await (const keys of redis.scanStream({ match: 'cfg:*' })) if (keys.length) await redis.unlink(...keys);
+}

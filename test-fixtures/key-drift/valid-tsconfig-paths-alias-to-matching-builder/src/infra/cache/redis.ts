@@ -1,0 +1,4 @@
+// valid: the client
+import Redis from 'ioredis';
+
+export const redis = new Redis(process.env.REDIS_URL!);
