@@ -14,6 +14,7 @@ import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
 import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
+import { isMidwayConfigFile, midwayCacheTtl } from './cache/midway-config';
 import { collectSuppressions } from './suppressions';
 import type { FileFacts } from './types';
 
@@ -66,5 +67,9 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
   collectTopLevelImports(ctx);
   walk(sf, merge(bindingVisitors(ctx), dbVisitors(ctx), cacheCallVisitors(ctx), eventVisitors(ctx)));
   finishCacheCalls(ctx);
+  if (isMidwayConfigFile(file)) {
+    const ttl = midwayCacheTtl(sf);
+    if (ttl) facts.midwayCacheTtl = ttl;
+  }
   return facts;
 }

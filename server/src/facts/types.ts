@@ -16,7 +16,15 @@ export type CacheLib =
   | 'cache-manager'
   | 'keyv'
   | 'lru-cache'
-  | 'node-cache';
+  | 'node-cache'
+  | 'bun-redis'
+  | 'iovalkey'
+  | 'valkey-glide'
+  | 'vercel-kv'
+  | 'unstorage'
+  | 'cacheable'
+  | 'midway-cache-manager'
+  | 'midway-cache';
 
 /**
  * A reference to something that may live in another file, resolved by the project linker
@@ -32,13 +40,31 @@ export interface SymbolRef {
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
   /** A cache client constructed or injected here: `new Redis()`, `@InjectRedis()`, `createCache({ ttl })`. */
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string }
-  /** A binding imported from another module (a client instance or a wrapper instance exported there). */
-  | { t: 'import'; ref: SymbolRef; pipeline?: number }
-  /** An instance of a class declared in this file (possibly a wrapper). */
-  | { t: 'class'; name: string; pipeline?: number }
-  /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported). */
-  | { t: 'type'; ref: SymbolRef; pipeline?: number }
+  /**
+   * `config`: the framework config entry whose options give the store's default TTL: a Midway
+   * `cacheManager.clients` name (`@InjectClient(CachingFactory, 'default')`), or `@cache` for the
+   * older @midwayjs/cache (facts/cache/midway-config.ts).
+   */
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string }
+  /**
+   * A binding imported from another module (a client instance or a wrapper instance exported there);
+   * `called`: the result of calling it (`getRedis()`, a getter exported there).
+   */
+  | { t: 'import'; ref: SymbolRef; pipeline?: number; called?: boolean }
+  /**
+   * An instance of a class declared in this file (possibly a wrapper). `ctorArgs`: the literal
+   * arguments of the `new` that built it (null: not a literal), for `#ctor:<i>` key holes.
+   */
+  | { t: 'class'; name: string; pipeline?: number; ctorArgs?: (string | null)[] }
+  /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported, or `new AppCache(…)`). */
+  | { t: 'type'; ref: SymbolRef; pipeline?: number; ctorArgs?: (string | null)[] }
+  /**
+   * A member of an instance of a project class or interface, found by the linker in that class's
+   * facts (or its base's): `this.client` declared in a base class, `this.clients.redis` with
+   * `clients: AppClients`, and with `call` a getter's result (`this.redisService.getRedis()`).
+   * `of` names the class: declared in this file (`local`) or imported.
+   */
+  | { t: 'member'; of: { local: string } | SymbolRef; name: string; call?: boolean; pipeline?: number }
   /** a call of a plain function (`cacheSet(k, v)`), local or imported: maybe a function wrapper */
   | { t: 'fn'; local?: string; ref?: SymbolRef; pipeline?: number }
   /** not resolved: kept only so a read with a literal key counts as a use of that key */
@@ -196,7 +222,8 @@ export interface ImportFact {
 
 /** What a top-level or exported binding of this file is, for other files to resolve. */
 export type ExportValue =
-  | { t: 'client'; client: ClientRef }
+  /** `returned`: a function returning the client (`export function getRedis() { return redis }`) */
+  | { t: 'client'; client: ClientRef; returned?: boolean }
   | { t: 'string'; value: string }
   | { t: 'key'; parts: KeyPart[]; params: string[] }
   /** `wrappers`: the object's function members may be wrappers, recorded under this class name (WrapperMethod) */
@@ -222,8 +249,16 @@ export interface WrapperMethod {
 export interface ClassFact {
   name: string;
   exported: boolean;
-  /** fields/constructor parameter properties known to hold a client */
+  /**
+   * Fields, constructor parameter properties and constructor-assigned members known to hold a
+   * client or a project value (for subclasses and other files: ClientRef `member`). Interfaces and
+   * object type aliases with such members are recorded as classes without methods.
+   */
   fields: Record<string, ClientRef>;
+  /** methods that return a client (`getRedis(): Redis`), for `svc.getRedis().set(…)` elsewhere */
+  returns?: Record<string, ClientRef>;
+  /** the constructor's literal parameter defaults (null: none, or not a literal), for `#ctor:<i>` key holes */
+  ctorDefaults?: (string | null)[];
   extendsRef?: SymbolRef | { local: string };
   methods: string[];
   /** static members usable as key builders/constants (`CacheKeys.product(id)`) */
@@ -255,5 +290,10 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** CacheModule.register(…) here: with a TTL (true), without (false), options not visible (null) */
   nestCacheDefaultTtl?: boolean | null;
+  /**
+   * A Midway config file's cache stores (facts/cache/midway-config.ts): per client name (`@cache`
+   * for @midwayjs/cache, `*` for any), whether its store sets a default TTL (null: cannot tell)
+   */
+  midwayCacheTtl?: Record<string, boolean | null>;
   parseErrors: { start: number; message: string }[];
 }

@@ -80,9 +80,10 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   } else factsByFile = new Map(inputs.map((i) => [i.file, i.facts]));
   const modules = reusing ? reusing.prev.modules : new ModuleResolver(factsByFile);
   const nestTtl = nestDefaultTtl(inputs);
+  const midwayTtl = midwayDefaultTtl(inputs);
   const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
 
-  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl });
+  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl });
 
   /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
   function linkFile({ file, text, facts, kind }: Input): FileLink {
@@ -193,7 +194,7 @@ function signatureUncached(f: FileFacts): string {
       fb: c.fallback,
       fn: f.fns[c.fn - 1]?.params,
     }));
-  return JSON.stringify([f.exports, f.classes, f.wrappers, wrapped, f.nestCacheDefaultTtl ?? 'none', f.parseErrors.length > 0]);
+  return JSON.stringify([f.exports, f.classes, f.wrappers, wrapped, f.nestCacheDefaultTtl ?? 'none', f.midwayCacheTtl ?? 'none', f.parseErrors.length > 0]);
 }
 
 /**
@@ -242,6 +243,26 @@ function nestDefaultTtl(inputs: Input[]): boolean | undefined {
     if (v === false) seen = false;
   }
   return opaque ? undefined : seen;
+}
+
+/**
+ * A Midway cache store's default TTL across the project's config files (config.default.ts,
+ * config.prod.ts…, which Midway merges): true if any sets one; unknown if any cannot be read or
+ * none configures the store; false if every one visibly sets none (`ttl: 0`).
+ */
+function midwayDefaultTtl(inputs: Input[]): (name: string) => boolean | undefined {
+  const configs = inputs.flatMap((i) => (i.facts.midwayCacheTtl ? [i.facts.midwayCacheTtl] : []));
+  return (name) => {
+    let seen: boolean | undefined;
+    for (const c of configs) {
+      const v = name in c ? c[name] : c['*'];
+      if (v === true) return true;
+      if (v === null) return undefined;
+      if (v === false) seen = false;
+    }
+    // @midwayjs/cache's own config gives its store a 10-second TTL unless the project overrides it
+    return seen ?? (name === '@cache' ? true : undefined);
+  };
 }
 
 export type { ExportValue };

@@ -2,6 +2,7 @@
 // Redis holds queues, locks, counters, sessions, membership sets and job state as well as caches,
 // and only caches go stale. Each op adds evidence for its key (cache-model.ts groups ops by key);
 // the role follows from the evidence, and the evidence is shown with it (hover, JSON).
+import { LIBS } from '../facts/cache/client-modules';
 import type { CacheOp } from '../rule';
 import type { Span } from '../facts/types';
 
@@ -17,8 +18,6 @@ export interface Evidence {
   span: Span;
 }
 
-/** Libraries that are caches by nature: every key they hold is a cache entry. */
-const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
 
 const USE_REASONS: Record<string, string> = {
   queue: 'popped or trimmed as a queue',
@@ -57,7 +56,8 @@ export function evidenceOf(op: CacheOp): Evidence[] {
   const out: Evidence[] = [];
   if (op.use && !(op.use === 'lock' && (op.valueSrc === 'db' || op.valueSrc === 'http')))
     out.push(at(op, 'not-cache', USE_REASONS[op.use], op.use === 'membership' || op.use === 'lock' ? 'weak' : 'strong'));
-  if (CACHE_LIBS.has(op.lib) && !op.via) out.push(at(op, 'cache', `stored in ${op.lib}, a cache library`, 'weak'));
+  // libraries that are caches by nature: every key they hold is a cache entry
+  if (LIBS[op.lib].cacheStore && !op.via) out.push(at(op, 'cache', `stored in ${op.lib}, a cache library`, 'weak'));
   if (op.kind === 'read' && (op.fallback === 'db' || op.fallback === 'http'))
     out.push(at(op, 'cache', op.fallback === 'db' ? 'a miss loads from the database' : 'a miss fetches over HTTP', 'strong'));
   if (op.kind === 'write' && (op.valueSrc === 'db' || op.valueSrc === 'http'))
@@ -116,6 +116,9 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
   const writes = ops.filter((o) => o.kind === 'write');
   if (writes.length > 0 && writes.every(isFlagWrite)) return { role: 'not-cache', kind: 'marker' };
   if (strongCache) return { role: 'cache' };
+  // only ever written with constants (`[]` at start-up) and never filled after a miss: app state, not
+  // a copy of any source, whatever store holds it (a cache library's key is otherwise a cache)
+  if (writes.length > 0 && writes.every((w) => w.valueSrc === 'literal')) return { role: 'unknown' };
   // named for a job or an import (`import:bitly:7:tags`, `tolt:import:partnerIds:3`): its state
   if (shape && SCRATCH_WORDS.test(shape)) return { role: 'not-cache', kind: 'scratch' };
   if (evidence.some((e) => e.role === 'not-cache')) return { role: 'not-cache' };
