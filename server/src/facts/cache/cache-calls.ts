@@ -144,7 +144,7 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
     // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
     const self = unwrap(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(call)?.name?.text : undefined;
-    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx);
+    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx) ?? ctx.implicitClient?.(callee.expression);
     if (client?.t === 'lib' && !known) return undefined;
     if (!client && !known) return undefined;
     return { recv: callee.expression, method, methodNode, client: client ?? (known ? { t: 'unknown' } : undefined) };
