@@ -177,7 +177,9 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
         // a set in an after-update hook follows a write of the hook's entity; an insert hook's does not race
         if (!hook || hook.timing === 'before' || hook.events.every((e) => e === 'create')) continue;
         const own = fromSubject(op, hook, file.text);
-        const shown = role === 'unknown' || replica ? names(hook.entity) || (own.key && own.value) : !keyEntity || !hook.entity || sameAggregate(keyEntity, hook.entity) || own.key;
+        // a hook's entity is often its table's name with a module prefix (`base_sys_param` for `param:{}`)
+        const ofHook = !!keyEntity && !!hook.entity && (sameAggregate(keyEntity, hook.entity) || hook.entity.endsWith(`_${keyEntity}`));
+        const shown = role === 'unknown' || replica ? names(hook.entity) || (own.key && own.value) : !keyEntity || !hook.entity || ofHook || own.key;
         if (!shown) continue;
         ctx.report({
           file: file.file,
@@ -185,7 +187,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
           messageId: replica ? 'setInHookReplica' : 'setInHook',
           data: { verb: verbLabel(op), key: keyLabel(op), write: hookWrite(hook), hook: hookLabel(hook) },
           related: [
-            { file: file.file, span: hook.span, message: `The ${hookLabel(hook)} this cache write runs in: the ORM runs it after each ${hookWrite(hook)}.` },
+            { file: file.file, span: hook.span, message: `The ${hookLabel(hook)} this cache write runs in; it runs after each ${hookWrite(hook)}.` },
             ...viaRelated(ctx.project, op, `${op.wrapper} sets the key here.`),
           ],
           suggestions: fix ? [fix] : [],
