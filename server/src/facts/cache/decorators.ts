@@ -277,13 +277,15 @@ function paramOfArg(a: ts.Expression, sc: Scope, depth: number): DecoratorCall['
 }
 
 /** Does `n` use the wrapper's arguments (`args`, `arguments`) or the original method (it formats a template)? */
-function usesArguments(n: ts.Node, sc: Scope): boolean {
+function usesArguments(n: ts.Node, sc: Scope, depth = 0): boolean {
+  // a key expression nested hundreds deep is no key template (and must not exhaust the stack)
+  if (depth > 64) return false;
   if (ts.isIdentifier(n)) {
     if (n.text === 'arguments') return true;
     const d = declarationOf(n, sc.ctx.facts.imports);
     return (d?.t === 'param' && d.fn === sc.impl) || (d?.t === 'var' && !!d.node.initializer && !!descriptorValue(d.node.initializer));
   }
-  return !!ts.forEachChild(n, (c) => (usesArguments(c, sc) ? true : undefined));
+  return !!ts.forEachChild(n, (c) => (usesArguments(c, sc, depth + 1) ? true : undefined));
 }
 
 const STRING_METHODS = new Set(['replace', 'replaceAll', 'concat', 'split', 'trim', 'toLowerCase', 'toUpperCase']);

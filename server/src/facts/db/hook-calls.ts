@@ -35,7 +35,7 @@ function afterCommitCallbacks(st: HookState, ctx: FileCtx): Map<FunctionLike, ts
     const d = declarationOf(u, ctx.facts.imports);
     const init = d?.t === 'var' && d.node.initializer ? unwrap(d.node.initializer) : undefined;
     const fn = d?.t === 'function' ? d.node : init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
-    if (!fn) continue;
+    if (!fn?.body) continue;
     const owner = ctx.fnIdOf(call);
     const calledDirectly = owner > 0 && ctx.facts.fns[owner - 1].calls.includes(u.text);
     if (!calledDirectly) out.set(fn, call);
@@ -50,7 +50,10 @@ function contains(outer: ts.Node, inner: ts.Node): boolean {
 export function finishHooks(ctx: FileCtx, st: HookState): void {
   if (st.fns.size === 0 && st.afterCommits.length === 0) return;
   const { facts } = ctx;
-  for (const [fn, h] of st.fns) facts.fns[idOf(fn, ctx) - 1].hook = h;
+  for (const [fn, h] of st.fns) {
+    const f = facts.fns[idOf(fn, ctx) - 1];
+    if (f) f.hook = h;
+  }
   const deferred = afterCommitCallbacks(st, ctx);
   /** writes an afterCommit call's callbacks follow: those before it in its flow, and the rest of its transaction */
   const committed = new Map<ts.CallExpression, number[]>();
@@ -88,6 +91,7 @@ export function finishHooks(ctx: FileCtx, st: HookState): void {
     const ws = writesBefore(ac.call);
     const id = idOf(ac.fn, ctx);
     const fnFact = facts.fns[id - 1];
+    if (!fnFact) continue;
     if (!fnFact.hook) fnFact.hook = commitHook(ws.map((j) => facts.dbWrites[j]), ac.call);
     facts.calls[i].hook = { fn: id, timing: 'afterCommit' };
     const after = facts.calls[i].afterWrites;
