@@ -1,4 +1,4 @@
-// Sequelize hooks registered on the model: `addHook('afterUpdate', …)` and `afterDestroy(…)`.
+// Sequelize hooks registered on the model: `addHook('afterUpdate', …)`, `afterSave(name, fn)` and `afterDestroy(…)`.
 import { createClient } from 'redis';
 import { DataTypes, Model, Sequelize } from 'sequelize';
 
@@ -17,4 +17,8 @@ Team.addHook('afterUpdate', 'cacheTeam', async (team: Team) => {
 
 Team.afterDestroy(async (team: Team) => {
   await redis.del(`team:${team.id}`);
+});
+
+Team.afterSave('cacheName', async (team: Team) => {
+  await redis.set(`team:${team.id}:name`, team.name, { EX: 300 }); // expect: set-after-commit
 });
