@@ -1,10 +1,10 @@
 // set-after-commit: a cache set of a fresh value right after a database write (write-through).
 // Docs: docs/rules/set-after-commit.md
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
-import type { HookFact, Span, SymbolRef } from '../facts/types';
-import { hookLabel, hookOf, hookWrite } from '../model/hooks';
+import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
 import { keyLabel, lineOf, viaRelated } from './util';
+import { hookFinding } from './set-after-commit.hooks';
 
 /** Verbs that store a value under a key (what a delete could replace). */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
@@ -108,21 +108,6 @@ function findingSpan(op: CacheOp, text: string): Span {
   return chained ? { start: call.methodSpan.start, end: call.span.end } : call.span;
 }
 
-/**
- * Whether the key and the stored value are built from the row the hook runs for (`this.id` in an
- * entity listener, `model.id` of a Sequelize hook's instance): then the cache holds that entity,
- * whatever its key is called (`cd:${model.id}` for a collection's document structure).
- */
-function fromSubject(op: CacheOp, hook: HookFact, text: string): { key: boolean; value: boolean } {
-  const root = hook.subject?.split('.')[0];
-  if (!root) return { key: false, value: false };
-  const re = new RegExp(`(^|[^\\w$.])${root.replace(/\$/g, '\\$')}\\b`);
-  const k = op.call.key;
-  const keyTexts = [k?.text ?? '', ...(k?.parts ?? []).map((p) => ('hole' in p ? p.hole : 'ref' in p ? (p.args ?? []).join(',') : '')), ...(k?.builder?.args ?? [])];
-  const v = op.valueArg !== undefined ? op.call.args[op.valueArg] : undefined;
-  return { key: keyTexts.some((t) => re.test(t)), value: !!v && re.test(text.slice(v.span.start, v.span.end)) };
-}
-
 /** `set`, `AppCache.set`, or `cacheSet()` for a function wrapper (the linker names those `function.cacheSet`). */
 function verbLabel(op: CacheOp): string {
   if (!op.wrapper) return op.verb;
@@ -160,41 +145,35 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       const role = ctx.project.model.roleOf(op);
       const replica = role === 'not-cache' && key?.kind === 'replica';
       if (role === 'not-cache' && !replica) continue;
+      // Pattern: @AfterUpdate() recache() { redis.set(…) } — the write it follows is the hook's, out of sight
+      const inHook = op.call.afterWrites.length === 0 ? hookFinding(op, file, role, replica) : undefined;
+      if (inHook) {
+        const fix = replica ? undefined : swapForDelete(op, file);
+        ctx.report({
+          file: file.file,
+          span: findingSpan(op, file.text),
+          messageId: inHook.messageId,
+          data: { verb: verbLabel(op), key: keyLabel(op), ...inHook.data },
+          related: [...inHook.related, ...viaRelated(ctx.project, op, `${op.wrapper} sets the key here.`)],
+          suggestions: fix ? [fix] : [],
+        });
+        continue;
+      }
       const before = op.call.afterWrites.map((i) => writes[i]);
       // a set after a create stores a key no reader can hold an older version of (an upsert may update)
       const candidates = before.filter((w) => w.kind !== 'create' || w.upsert);
+      if (candidates.length === 0) continue;
       const keyEntity = op.key?.shape ? entityOfShape(op.key.shape) : undefined;
       // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine);
       // a key of unknown role, or a copy no reader reloads, must show it by its name (a session
       // written after a login update is no copy of the user row)
       const shape = op.key?.shape;
-      const names = (entity: string | undefined) => !!shape && !!entity && (shapeNamesEntity(shape, entity) || (!!keyEntity && sameAggregate(keyEntity, entity)));
-      const related = candidates.filter((w) => (role === 'unknown' || replica ? names(w.entity) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)));
+      const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
+      const related = candidates.filter((w) => (role === 'unknown' || replica ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)));
+      if (related.length === 0) continue;
+      const w = related[related.length - 1];
       // readers that use the copy as it is would find nothing after a delete: no such fix
       const fix = replica ? undefined : swapForDelete(op, file);
-      if (related.length === 0) {
-        const hook = hookOf(file.facts, op.call);
-        // a set in an after-update hook follows a write of the hook's entity; an insert hook's does not race
-        if (!hook || hook.timing === 'before' || hook.events.every((e) => e === 'create')) continue;
-        const own = fromSubject(op, hook, file.text);
-        // a hook's entity is often its table's name with a module prefix (`base_sys_param` for `param:{}`)
-        const ofHook = !!keyEntity && !!hook.entity && (sameAggregate(keyEntity, hook.entity) || hook.entity.endsWith(`_${keyEntity}`));
-        const shown = role === 'unknown' || replica ? names(hook.entity) || (own.key && own.value) : !keyEntity || !hook.entity || ofHook || own.key;
-        if (!shown) continue;
-        ctx.report({
-          file: file.file,
-          span: findingSpan(op, file.text),
-          messageId: replica ? 'setInHookReplica' : 'setInHook',
-          data: { verb: verbLabel(op), key: keyLabel(op), write: hookWrite(hook), hook: hookLabel(hook) },
-          related: [
-            { file: file.file, span: hook.span, message: `The ${hookLabel(hook)} this cache write runs in; it runs after each ${hookWrite(hook)}.` },
-            ...viaRelated(ctx.project, op, `${op.wrapper} sets the key here.`),
-          ],
-          suggestions: fix ? [fix] : [],
-        });
-        continue;
-      }
-      const w = related[related.length - 1];
       ctx.report({
         file: file.file,
         span: findingSpan(op, file.text),
