@@ -13,7 +13,8 @@ import type { FileCtx } from '../context';
 import { runsWithin } from '../flow/order';
 import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { declarationOf, decoratorsOf, enclosingClass, propertyNameText, unwrap } from '../../syntax/scope';
-import { isProjectModule } from './clients';
+// the import-table test shared with the database recognisers (a plain path test, no config needed)
+import { isProjectModule } from '../db/common';
 import type { ArgFact, CallFact, ClientRef } from '../types';
 
 interface Use {

@@ -12,7 +12,8 @@ import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { precedesInFlow } from '../flow/order';
 import { declarationOf, enclosingFunction, isFunctionLike, unwrap, type FunctionLike } from '../../syntax/scope';
-import { fromType, isProjectModule } from './clients';
+import { fromType } from './clients';
+import { isProjectModule } from '../db/common';
 import { CLIENT_MODULES } from './client-modules';
 import type { CacheDecoratorDef, ClientRef, DecoratorCall, DecoratorKeyPiece } from '../types';
 
