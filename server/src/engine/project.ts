@@ -47,7 +47,7 @@ export function referencedModules(f: FileFacts): Set<string> {
   for (const c of f.calls) {
     const r = c.receiver;
     if ((r.t === 'import' || r.t === 'type') && r.ref) out.add(r.ref.module);
-    if (r.t === 'fn' && r.ref) out.add(r.ref.module);
+    if ((r.t === 'fn' || r.t === 'decorator') && r.ref) out.add(r.ref.module);
     if (r.t === 'member' && 'module' in r.of) out.add(r.of.module);
     for (const k of [c.key, ...(c.moreKeys ?? [])]) {
       for (const p of k?.parts ?? []) if ('ref' in p) out.add(p.ref.module);
@@ -82,6 +82,7 @@ function exportedCacheNames(f: FileFacts): string[] {
   const names = new Set<string>();
   for (const [name, v] of Object.entries(f.exports)) if (v.t === 'client' && name !== 'default') names.add(name);
   for (const w of f.wrappers) names.add(w.className || w.method);
+  for (const d of f.decorators ?? []) names.add(d.name);
   return [...names].filter((n) => /^[A-Za-z_$][\w$]+$/.test(n));
 }
 

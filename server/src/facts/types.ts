@@ -68,7 +68,14 @@ export type ClientRef =
   /** a call of a plain function (`cacheSet(k, v)`), local or imported: maybe a function wrapper */
   | { t: 'fn'; local?: string; ref?: SymbolRef; pipeline?: number }
   /** not resolved: kept only so a read with a literal key counts as a use of that key */
-  | { t: 'unknown'; pipeline?: number };
+  | { t: 'unknown'; pipeline?: number }
+  /**
+   * A decoration of a method (`@Cacheable('user:{id}')`) with a project decorator factory, local or
+   * imported (facts/cache/decorators.ts), or with Nest's `@CacheKey` under `CacheInterceptor`
+   * (`nest`: the call's key is the `@CacheKey` argument, its second argument the `@CacheTTL` one):
+   * the linker reads it as the cache calls the decorator wraps the method with.
+   */
+  | { t: 'decorator'; local?: string; ref?: SymbolRef; nest?: boolean; pipeline?: number };
 
 /** A piece of a cache key: literal text, a hole (a runtime value), or a symbolic reference. */
 export type KeyPart =
@@ -161,6 +168,12 @@ export interface CallFact {
   stmt?: { end: number; indent: string };
   /** for a read: the source the code loads from when the read misses (facts/flow/miss-fallback.ts) */
   fallback?: ValueSource;
+  /**
+   * The call runs in an ORM hook (facts/db/hooks.ts): `fn` is the hook function (its FnFact has the
+   * HookFact), `timing` when this call runs: a call in a `transaction.afterCommit(cb)` callback runs
+   * after the commit, one before `await query(args)` in a Prisma query extension before the write.
+   */
+  hook?: { fn: number; timing: HookTiming };
 }
 
 export type DbWriteKind = 'create' | 'update' | 'delete';
@@ -198,6 +211,34 @@ export interface DbRead {
   fn: number;
 }
 
+/** When a hook runs relative to the write it hangs on: before it, after it (inside its transaction), after the commit. */
+export type HookTiming = 'before' | 'after' | 'afterCommit';
+
+/**
+ * A function the ORM runs around a write of an entity (facts/db/hooks.ts): TypeORM `@AfterUpdate`
+ * methods and subscribers, sequelize-typescript `@AfterSave`, `Model.addHook('afterSave', fn)`,
+ * Mongoose `schema.post('save', fn)`, Prisma `$extends({ query })` and `$use` middleware, MikroORM
+ * subscribers, and Sequelize `transaction.afterCommit(fn)` callbacks.
+ */
+export interface HookFact {
+  orm: 'typeorm' | 'sequelize' | 'mongoose' | 'prisma' | 'mikro-orm' | 'cool-admin';
+  /** the hook as written: `@AfterUpdate`, `afterUpdate`, `post('save')`, `query.user.update`, `afterCommit` */
+  name: string;
+  /** the entity, normalised (`user`, `order_item`); undefined: every entity (a global subscriber, `$use` middleware) */
+  entity?: string;
+  /** the entity as written (`User`), for messages */
+  entityName?: string;
+  /** the writes it runs around */
+  events: DbWriteKind[];
+  timing: HookTiming;
+  /** the declaration (the decorator, the method name, the registering call): where related information points */
+  span: Span;
+  /** what the body calls the written row: `this` (entity listeners), the instance parameter (`model`), `event` */
+  subject?: string;
+  /** middleware that runs the write itself (`await query(args)`, `await next(params)`): only calls after this offset follow it */
+  after?: number;
+}
+
 export interface FnFact {
   id: number;
   span: Span;
@@ -211,6 +252,8 @@ export interface FnFact {
   emits?: string[];
   /** event names this function handles (`@OnEvent('user.updated')`, `emitter.on('user.updated', fn)`) */
   handles?: string[];
+  /** the function is an ORM hook (facts/db/hooks.ts) */
+  hook?: HookFact;
 }
 
 export interface ImportFact {
@@ -230,6 +273,8 @@ export type ExportValue =
   | { t: 'object'; members: Record<string, ExportValue>; wrappers?: string }
   | { t: 'class'; name: string }
   | { t: 'sentinel' }
+  /** a cache decorator factory (FileFacts.decorators, by name) */
+  | { t: 'decorator'; name: string }
   | { t: 'reexport'; ref: SymbolRef };
 
 /**
@@ -245,6 +290,44 @@ export interface WrapperMethod {
   /** the call (CallFact id) it makes */
   callId: number;
 }
+
+/**
+ * A project decorator factory that wraps the decorated method with cache calls
+ * (facts/cache/decorators.ts): `function Cacheable(name, key, ttl?) { return (target, k, descriptor)
+ * => { const orig = descriptor.value; descriptor.value = async function (...args) { … } } }`.
+ * Each decoration becomes the ops of these calls, with the decoration's key and TTL (model/decorated-ops.ts).
+ */
+export interface CacheDecoratorDef {
+  /** the factory's name */
+  name: string;
+  /** the factory's parameters */
+  params: FnFact['params'];
+  /** the function that replaces the method (FnFact id) */
+  fn: number;
+  /** the cache calls it makes, in source order */
+  calls: DecoratorCall[];
+  /** the factory's declaration */
+  span: Span;
+}
+
+export interface DecoratorCall {
+  /** the CallFact id (in the decorator's file) */
+  id: number;
+  /** the key as pieces a decoration's arguments fill in; undefined when it is not built from them */
+  key?: DecoratorKeyPiece[];
+  /** per argument of the call: the factory parameter it passes on (`ttl`, `options.ttl`); `fallback`: `ttl ?? 3600` */
+  argParams: ({ param: number; prop?: string; fallback?: boolean } | null)[];
+  /** when the call runs relative to the original method: before it, after it, or not in one flow with it */
+  original: 'before' | 'after' | 'unknown';
+}
+
+export type DecoratorKeyPiece =
+  | { lit: string }
+  /** a factory parameter (or a property of it) as the decoration gives it: `CACHE_NAME`, `options.prefix` */
+  | { param: number; prop?: string }
+  /** a key template over the decorated method's parameters, given as this factory parameter: 'user:{id}', '{0}', '#{type}', ':id' */
+  | { template: number; prop?: string }
+  | { hole: string };
 
 export interface ClassFact {
   name: string;
@@ -288,6 +371,8 @@ export interface FileFacts {
   fns: FnFact[];
   wrappers: WrapperMethod[];
   suppressions: Suppression[];
+  /** cache decorator factories declared here (facts/cache/decorators.ts) */
+  decorators?: CacheDecoratorDef[];
   /** CacheModule.register(…) here: with a TTL (true), without (false), options not visible (null) */
   nestCacheDefaultTtl?: boolean | null;
   /**

@@ -8,6 +8,7 @@ import { buildCacheModel, type CacheModel } from './cache-model';
 import { CallGraph } from './call-graph';
 import type { FileKind } from './file-kinds';
 import { OpReader } from './ops';
+import { markDecoratorCalls } from './decorated-ops';
 import { ModuleResolver, resolveRef } from './resolve';
 import type { DbRead, DbWrite, ExportValue, FileFacts, SymbolRef } from '../facts/types';
 
@@ -102,6 +103,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     fileOps.sort((a, b) => a.call.methodSpan.start - b.call.methodSpan.start);
     applyLaterExpires(fileOps, facts);
     reader.markForwarded(file, fileOps);
+    markDecoratorCalls(facts, fileOps);
     const share: Lists = {
       ops: fileOps,
       looseReads,
@@ -183,7 +185,8 @@ const signatures = new WeakMap<FileFacts, string>();
 
 function signatureUncached(f: FileFacts): string {
   // a wrapper's summary reads every cache call of its function: their verbs, keys and arguments
-  const fns = new Set(f.wrappers.map((w) => f.calls[w.callId]?.fn));
+  // (and a cache decorator's wrapper function, which its decorations read the same way)
+  const fns = new Set([...f.wrappers.map((w) => f.calls[w.callId]?.fn), ...(f.decorators ?? []).map((d) => d.fn)]);
   const wrapped = f.calls
     .filter((c) => fns.has(c.fn))
     .map((c) => ({
@@ -194,7 +197,7 @@ function signatureUncached(f: FileFacts): string {
       fb: c.fallback,
       fn: f.fns[c.fn - 1]?.params,
     }));
-  return JSON.stringify([f.exports, f.classes, f.wrappers, wrapped, f.nestCacheDefaultTtl ?? 'none', f.midwayCacheTtl ?? 'none', f.parseErrors.length > 0]);
+  return JSON.stringify([f.exports, f.classes, f.wrappers, f.decorators ?? [], wrapped, f.nestCacheDefaultTtl ?? 'none', f.midwayCacheTtl ?? 'none', f.parseErrors.length > 0]);
 }
 
 /**

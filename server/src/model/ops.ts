@@ -12,6 +12,7 @@ import { expandKey, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
 import type { Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
+import { decoratorOps } from './decorated-ops';
 
 type Target =
   | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
@@ -48,7 +49,9 @@ export class OpReader {
     this.inProgress.add(memoKey);
     let ops: CacheOp[] = [];
     const c = call.receiver;
-    const t = c.t === 'fn' ? this.fnTarget(file, c) : c.t === 'unknown' ? undefined : this.targetOf(file, c);
+    const t = c.t === 'fn' ? this.fnTarget(file, c) : c.t === 'unknown' || c.t === 'decorator' ? undefined : this.targetOf(file, c);
+    // Pattern: @Cacheable('user:{id}') async findOne(id) {…} — the decorator's calls, with this decoration's key and TTL
+    if (c.t === 'decorator') ops = decoratorOps(this, this.d, file, call);
     if (t?.t === 'lib') {
       const v = classifyVerb(t.lib, call.method, call.args);
       if (v) ops = this.libOps(file, call, t, v);

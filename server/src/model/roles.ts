@@ -5,6 +5,7 @@
 import { LIBS } from '../facts/cache/client-modules';
 import type { CacheOp } from '../rule';
 import type { Span } from '../facts/types';
+import { followsWrite } from './hooks';
 
 export type Role = 'cache' | 'not-cache' | 'unknown';
 
@@ -62,7 +63,8 @@ export function evidenceOf(op: CacheOp): Evidence[] {
     out.push(at(op, 'cache', op.fallback === 'db' ? 'a miss loads from the database' : 'a miss fetches over HTTP', 'strong'));
   if (op.kind === 'write' && (op.valueSrc === 'db' || op.valueSrc === 'http'))
     out.push(at(op, 'cache', op.valueSrc === 'db' ? 'its value is loaded from the database' : 'its value is fetched over HTTP', 'weak'));
-  if (op.kind === 'delete' && op.call.afterWrites.length > 0) out.push(at(op, 'cache', 'deleted after a database write', 'weak'));
+  // an after hook (`@AfterUpdate`, `schema.post('save')`) follows the write it hangs on (model/hooks.ts)
+  if (op.kind === 'delete' && followsWrite(op)) out.push(at(op, 'cache', 'deleted after a database write', 'weak'));
   return out;
 }
 
@@ -150,7 +152,7 @@ function isScratch(ops: readonly CacheOp[], shape: string | undefined): boolean 
   if (deletes.length === 0 || writes.length === 0) return false;
   // named for a job (`export:7:progress`): its end deletes it, whatever the job wrote to the database
   if (shape && SCRATCH_WORDS.test(shape)) return true;
-  if (deletes.some((d) => d.call.afterWrites.length > 0)) return false;
+  if (deletes.some(followsWrite)) return false;
   return deletes.every((d) => writes.some((w) => w.file === d.file && w.call.fn === d.call.fn));
 }
 

@@ -146,7 +146,7 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
     // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
     const self = unwrap(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(call)?.name?.text : undefined;
-    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx);
+    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx) ?? ctx.implicitClient?.(callee.expression);
     if (client?.t === 'lib' && !known) return undefined;
     // the result of any imported function (`getUsers().map(…)`): only a cache verb may be a client call
     if (client?.t === 'import' && client.called && !known) return undefined;
