@@ -4,6 +4,7 @@ import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/k
 import type { DbWrite } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches } from '../model/entity-caches';
+import { keyInfoOf } from '../model/key-info';
 import type { LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
@@ -141,6 +142,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
         },
         related,
         suggestions: fix ? [fix] : [],
+        key: keyInfoOf(project, first.key),
       });
     }
   },
