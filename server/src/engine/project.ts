@@ -53,7 +53,11 @@ export function referencedModules(f: FileFacts): Set<string> {
       for (const p of k?.parts ?? []) if ('ref' in p) out.add(p.ref.module);
       if (k?.builder?.ref) out.add(k.builder.ref.module);
     }
-    for (const a of c.args) if (a.sentinelRef) out.add(a.sentinelRef.module);
+    for (const a of c.args) {
+      if (a.sentinelRef) out.add(a.sentinelRef.module);
+      // Pattern: fetch(key, () => getWebsite(id)) — the loader's module holds the rows the cache keeps
+      for (const s of a.srcCalls ?? []) if ('ref' in s) out.add(s.ref.module);
+    }
   }
   const visit = (v: ExportValue | undefined): void => {
     if (!v) return;

@@ -92,7 +92,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
     help: 'Delete the key right after the write (after the transaction when the write is inside one), built as the read path builds it.',
   },
   checkProject(project, ctx) {
-    const caches = entityCaches(project.model);
+    const caches = entityCaches(project.model, project.callGraph);
     if (caches.size === 0) return;
     let ix: ClearingIndex | undefined;
     for (const w of project.dbWrites) {
