@@ -1,6 +1,7 @@
 // The rule registry: explicit imports, one entry per rule id (typescript-eslint's rules/index.ts).
 import type { Rule, RuleId } from '../rule';
 import { keyDrift } from './key-drift';
+import { missingInvalidation } from './missing-invalidation';
 import { missingTtl } from './missing-ttl';
 import { negativeCacheOnCreate } from './negative-cache-on-create';
 import { setAfterCommit } from './set-after-commit';
@@ -10,4 +11,5 @@ export const rules = {
   'missing-ttl': missingTtl,
   'key-drift': keyDrift,
   'negative-cache-on-create': negativeCacheOnCreate,
+  'missing-invalidation': missingInvalidation,
 } satisfies Record<RuleId, Rule<string>>;
