@@ -16,6 +16,8 @@ import { loadProject } from './project';
 import { applyEdits, detectEol, pickNonOverlapping, withEol, writeFileAtomic } from './edits';
 import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';
 import { isFlowFile } from './flow';
+import { cacheLibsUsed } from './cache-libs';
+import { coverageOf, type Coverage } from './coverage';
 import type { Analyzer } from './run';
 
 export const MAX_FIX_PASSES = 10;
@@ -49,6 +51,8 @@ export interface LintRun {
   written: string[];
   /** milliseconds spent reading + extracting facts, and linking */
   timing: { facts: number; link: number };
+  /** what the analysis saw (engine/coverage.ts); from the stored run when it was reused */
+  coverage?: Coverage;
 }
 
 interface Source {
@@ -86,7 +90,8 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
       const src = sources.get(file)!;
       return { file, text: src.text, bom: src.bom, findings: stored[file]?.findings ?? [], parseErrors: stored[file]?.parseErrors ?? [] };
     });
-    return { results: out, notices, written: [], timing: { facts: performance.now() - t0, link: 0 } };
+    const coverage = opts.runs!.store.getRunCoverage?.(runKey!);
+    return { results: out, notices, written: [], timing: { facts: performance.now() - t0, link: 0 }, ...(coverage ? { coverage } : {}) };
   }
 
   // parse only the files that can matter (engine/project.ts); the rest are read, never parsed
@@ -95,11 +100,16 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
   analyzer.project();
   const timing = { facts: t1 - t0, link: performance.now() - t1 };
 
+  const coverage = coverageOf(analyzer.project(), {
+    files: sources.size,
+    parsed: analyzer.files().length,
+    libraries: cacheLibsUsed(sources.keys(), (f) => analyzer.factsOf(f), (f) => loader.configFor(f).cacheModules),
+  });
   let results = analyzer.run(wanted);
   if (runKey !== undefined) {
     const files: Record<string, StoredResult> = {};
     for (const [file, r] of results) if (r.findings.length > 0 || r.parseErrors.length > 0) files[file] = { findings: r.findings, parseErrors: r.parseErrors };
-    opts.runs!.store.setRun(runKey, files);
+    opts.runs!.store.setRun(runKey, files, coverage);
   }
   if (opts.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -153,7 +163,7 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
       ...(output !== undefined ? { output } : {}),
     });
   }
-  return { results: out, notices, written, timing };
+  return { results: out, notices, written, timing, coverage };
 }
 
 /** Reads one file for analysis, or says (in `notices`) why it is skipped. */
