@@ -74,6 +74,9 @@ export function coverageOf(
         elsewhere++;
         continue;
       }
+      // the client call inside a wrapper whose callers choose the key: counted at those callers
+      // (`ioredis via RedisService`), not again as a call of its own
+      if (op.forwarded) continue;
       total++;
       // a class named in `wrappers` has no library of its own (the linker reads it as cache-manager)
       const configured = !!op.wrapper && !op.via;
