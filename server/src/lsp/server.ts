@@ -147,6 +147,9 @@ export function startServer(connection: Connection): void {
     }, delay);
   };
 
+  /** resolves when the first index of the workspace folders is complete (requests for the whole project wait on it) */
+  let firstIndexDone!: () => void;
+  const firstIndex = new Promise<void>((resolve) => (firstIndexDone = resolve));
   const indexFolders = async () => {
     state = 'indexing';
     sendStatus();
@@ -168,6 +171,7 @@ export function startServer(connection: Connection): void {
     log(`cachelint: indexed ${workspace.all().reduce((n, f) => n + f.analyzer.files().length, 0)} files in ${Math.round(performance.now() - t0)} ms`);
     state = 'ready';
     sendStatus();
+    firstIndexDone();
     scheduleSync(0);
   };
 
@@ -368,7 +372,7 @@ export function startServer(connection: Connection): void {
 
   registerCommands(connection, { workspace, support: () => support });
   connection.onRequest(KEYS_REQUEST, (params: KeysParams | undefined) =>
-    keysFor(params, { workspace, version, uriOf: (f) => validator.uriByFile.get(f) ?? fileUri(f) }),
+    firstIndex.then(() => keysFor(params, { workspace, version, uriOf: (f) => validator.uriByFile.get(f) ?? fileUri(f) })),
   );
 
   documents.listen(connection);
