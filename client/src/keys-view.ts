@@ -60,8 +60,8 @@ type Node =
   | { t: 'note'; text: string };
 
 function ttlText(t: number | 'none' | 'unknown'): string {
-  if (t === 'none') return 'no TTL';
-  if (t === 'unknown') return 'TTL not literal';
+  if (t === 'none') return 'none';
+  if (t === 'unknown') return 'not literal';
   if (t % 86400 === 0) return `${t / 86400} d`;
   if (t % 3600 === 0) return `${t / 3600} h`;
   if (t % 60 === 0) return `${t / 60} min`;
@@ -168,7 +168,7 @@ export class KeysView implements TreeDataProvider<Node> {
 }
 
 function siteDescription(s: Site): string {
-  return [s.verb, s.via ? `via ${s.via}` : '', s.ttl !== undefined ? ttlText(s.ttl) : '', s.inTest ? 'test/script' : '', `${base(s.file)}:${s.line}`]
+  return [s.verb, s.via ? `via ${s.via}` : '', s.ttl !== undefined ? `TTL ${ttlText(s.ttl)}` : '', s.inTest ? 'test/script' : '', `${base(s.file)}:${s.line}`]
     .filter(Boolean)
     .join(' · ');
 }
