@@ -65,7 +65,12 @@ export async function keysView(spec: DriverSpec, step: NonNullable<DriverSpec['k
     }, spec.timeoutMs, `${step.open.file}:${step.open.line} to open from the view`);
     // the view and the call it opened, side by side
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
-    await new Promise((r) => setTimeout(r, 300)); // the editor paints (no event says it did)
+    const text = editor.document.lineAt(editor.selection.active.line).text.trim().slice(0, 30);
+    await poll(
+      async () => ((await cdp.evaluate<boolean>(`[...document.querySelectorAll('.view-lines')].some((v) => v.textContent.replace(/\\u00a0/g, ' ').includes(${JSON.stringify(text)}))`)) ? true : undefined),
+      spec.timeoutMs,
+      'the opened line on screen',
+    );
     writeFileSync(step.screenshot, await cdp.screenshot());
     return {
       labels: keys.map((k) => k.label),
