@@ -56,7 +56,7 @@ type Node =
   | { t: 'entity'; name: string; keys: Key[]; all: Key[] }
   | { t: 'key'; key: Key; all: Key[] }
   | { t: 'group'; name: string; sites: Site[] }
-  | { t: 'site'; site: Site; text: string; icon: string; color?: string; tooltip?: string }
+  | { t: 'site'; site: Site; text: string; icon: string; color?: string; tooltip?: string; description?: string }
   | { t: 'note'; text: string };
 
 function ttlText(t: number | 'none' | 'unknown'): string {
@@ -149,7 +149,7 @@ export class KeysView implements TreeDataProvider<Node> {
       case 'site': {
         const s = node.site;
         const item = new TreeItem(node.text, TreeItemCollapsibleState.None);
-        item.description = siteDescription(s);
+        item.description = node.description ?? siteDescription(s);
         item.tooltip = node.tooltip ?? s.file;
         item.iconPath = new ThemeIcon(node.icon, node.color ? new ThemeColor(node.color) : undefined);
         item.resourceUri = Uri.parse(s.uri);
@@ -168,7 +168,7 @@ export class KeysView implements TreeDataProvider<Node> {
 }
 
 function siteDescription(s: Site): string {
-  return [s.verb, s.via ? `via ${s.via}` : '', s.ttl !== undefined ? `TTL ${ttlText(s.ttl)}` : '', s.inTest ? 'test/script' : '', `${base(s.file)}:${s.line}`]
+  return [s.verb, s.via ? `via ${s.via}` : '', s.ttl !== undefined ? `TTL ${ttlText(s.ttl)}` : '', s.inTest ? 'test/script' : '']
     .filter(Boolean)
     .join(' · ');
 }
@@ -186,6 +186,7 @@ function keyChildren(k: Key, all: Key[]): Node[] {
     icon: f.severity === 'error' ? 'error' : 'warning',
     color: f.severity === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground',
     tooltip: `${f.message} (${f.ruleId})`,
+    description: `${f.ruleId} · ${base(f.site.file)}:${f.site.line}`,
   }));
   for (const [name, sites] of [
     ['reads', k.readers],

@@ -12,7 +12,8 @@ import { readText } from '../model/modules/disk';
  * imply one of them (`@keyv/redis` is Keyv over Redis, `cache-manager-redis-yet` cache-manager).
  */
 export const CACHE_PACKAGES: readonly string[] = [
-  ...Object.keys(CLIENT_MODULES).filter((m) => !m.includes('/nodejs') && !m.includes('/cloudflare')),
+  // `bun` is the whole runtime: importing it (or depending on it) says nothing about a cache
+  ...Object.keys(CLIENT_MODULES).filter((m) => !m.includes('/nodejs') && !m.includes('/cloudflare') && m !== 'bun'),
   '@keyv/redis',
   'cache-manager-redis-store',
   'cache-manager-redis-yet',

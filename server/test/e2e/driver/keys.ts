@@ -22,8 +22,8 @@ export async function keysView(spec: DriverSpec, step: NonNullable<DriverSpec['k
     const s = api.status();
     return /cache calls?/.test(s.text) ? s : undefined;
   }, spec.timeoutMs, 'the coverage summary in the status item');
-  // the view beside the code it links to: no hover or panel left over from earlier steps
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // the view beside the code it links to (the site clicked below replaces the hovered editor);
+  // the open documents stay open: later steps read their diagnostics
   await vscode.commands.executeCommand('workbench.action.closePanel');
   await vscode.commands.executeCommand('cachelint.showKeys');
   const answer = await poll(() => {
