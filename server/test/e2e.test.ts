@@ -174,7 +174,7 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     expect(result.diagnostics_after).not.toContain('missing-ttl');
   }, 150_000);
 
-  it('VS Code (code-server): diagnostics, baseline hints, hover with screenshot, quick fixes, disable with a reason, bundled docs, walkthrough, Open config', async () => {
+  it('VS Code (code-server): diagnostics, baseline hints, hover with screenshot, quick fixes, disable with a reason, bundled docs, walkthrough, Open config, the Cache Keys view and the coverage in the status item', async () => {
     const [extension, driver] = await Promise.all([packageExtension(work), packageDriver(work)]);
     // a folder setting, read through workspace/configuration: with a default TTL, adding it is a
     // safe fix, which the extension's "Fix all" command applies
