@@ -46,6 +46,15 @@ export interface Finding {
   fix?: Fix;
   /** behaviour-changing fixes, offered as suggestions/quick fixes */
   suggestions: Fix[];
+  /** the key the finding is about: its shape, role and the evidence for the role (model/key-info.ts) */
+  key?: KeyInfo;
+}
+
+export interface KeyInfo {
+  shape: string;
+  role: 'cache' | 'not-cache' | 'unknown';
+  /** `cache: filled after a miss at users.service.ts:21` */
+  evidence: string;
 }
 
 export interface RuleMeta<M extends string> {
@@ -194,6 +203,8 @@ export interface ReportDescriptor<M extends string> {
   related?: Related[];
   fix?: Fix;
   suggestions?: Fix[];
+  /** the key the finding is about, when it is not the cache op under the finding (found by the engine) */
+  key?: KeyInfo;
 }
 
 export interface RuleContext<M extends string> {
