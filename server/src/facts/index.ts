@@ -14,6 +14,7 @@ import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
 import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
+import { recordPayloadOrigins } from './flow/payload-origins';
 import { collectSuppressions } from './suppressions';
 import type { FileFacts } from './types';
 
@@ -66,5 +67,6 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
   collectTopLevelImports(ctx);
   walk(sf, merge(bindingVisitors(ctx), dbVisitors(ctx), cacheCallVisitors(ctx), eventVisitors(ctx)));
   finishCacheCalls(ctx);
+  recordPayloadOrigins(ctx);
   return facts;
 }
