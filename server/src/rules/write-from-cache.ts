@@ -6,6 +6,9 @@ import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { keyLabel, viaRelated } from './util';
 
+/** Words of requests and drafts staged in Redis until a confirmation commits them. */
+const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
+
 /** Libraries that are caches by nature. */
 const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
 
@@ -26,7 +29,11 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   if (role === 'cache') return true;
   // a replica (rows kept in Redis, read as they are) is a copy of rows as well; markers and job state are not
   if (role === 'not-cache' && key?.kind !== 'replica') return false;
+  if (shape && STAGING_WORDS.test(shape)) return false;
   if (key?.writers.some((x) => x.valueSrc === 'db' || x.valueSrc === 'http')) return true;
+  // written only with what requests hand in (`email-change-request:user:{}` holding the new email):
+  // Redis is where that data lives until it is committed, not a copy of a row
+  if (key && key.writers.length > 0) return false;
   if (CACHE_LIBS.has(op.lib)) return true;
   // Pattern: this.cacheService.get(k) / this.cache.get(k) — the project says it is a cache
   const receiver = file.text.slice(op.call.receiverSpan.start, op.call.receiverSpan.end);
