@@ -1,7 +1,7 @@
 // write-from-cache: a database write whose data was read from the cache in the same flow; a stale
 // entry's fields get committed. Docs: docs/rules/write-from-cache.md
 import { shapeNamesEntity } from '../facts/keys/shapes';
-import type { DbWrite } from '../facts/types';
+import type { DbWrite, Span } from '../facts/types';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { keyLabel, viaRelated } from './util';
@@ -42,6 +42,32 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   return w.kind === 'update' && !!w.entity && !!shape && shapeNamesEntity(shape, w.entity);
 }
 
+/** A cache read whose result the payload is built from, and the helper call it is made through. */
+interface CachedRead {
+  op: CacheOp;
+  /** the call of a read-through helper (`this.findOne(id)`) the value comes back from */
+  helper?: { file: string; span: Span; label: string };
+}
+
+/**
+ * The cache read behind a recorded call: the call's own read op (a client or a cache service), or
+ * the read-through inside the project function it calls (`const u = await this.findOne(id)` whose
+ * body returns the cached copy on a hit and loads the row on a miss).
+ */
+function readOf(project: ProjectIndex, file: LinkedFile, callId: number): CachedRead | undefined {
+  const own = file.ops.find((op) => op.call.id === callId && op.kind === 'read' && !op.forwarded);
+  if (own) return { op: own };
+  const call = file.facts.calls[callId];
+  if (!call || call.receiver.t === 'lib' || call.receiver.t === 'unknown') return undefined;
+  const t = project.callGraph.targetOf(file.file, call);
+  const target = t && project.files.get(t.file);
+  if (!t || !target || target.kind) return undefined;
+  const span = t.fn.span;
+  const inside = new Set(target.facts.fns.filter((f) => f.span.start >= span.start && f.span.end <= span.end).map((f) => f.id));
+  const op = target.ops.find((o) => o.kind === 'read' && !!o.fallback && !o.forwarded && inside.has(o.call.fn));
+  return op ? { op, helper: { file: file.file, span: call.span, label: `${call.method}()` } } : undefined;
+}
+
 export const writeFromCache: Rule<'fromCache'> = {
   meta: {
     id: 'write-from-cache',
@@ -61,11 +87,20 @@ export const writeFromCache: Rule<'fromCache'> = {
       const file = project.files.get(w.file);
       // tests, migrations and seeds are not report sites
       if (!file || file.kind) continue;
-      const from = new Set(w.fromCalls);
-      const read = file.ops.find((op) => op.kind === 'read' && from.has(op.call.id) && !op.forwarded && cacheLike(project, file, op, w));
-      if (!read) continue;
+      let found: CachedRead | undefined;
+      for (const id of w.fromCalls) {
+        const r = readOf(project, file, id);
+        const readFile = r && project.files.get(r.op.file);
+        if (r && readFile && cacheLike(project, readFile, r.op, w)) {
+          found = r;
+          break;
+        }
+      }
+      if (!found) continue;
+      const read = found.op;
       const key = project.model.keyOf(read);
       const related: Related[] = [
+        ...(found.helper ? [{ file: found.helper.file, span: found.helper.span, message: `${found.helper.label} returns the cached copy on a hit.` }] : []),
         { file: read.file, span: read.call.span, message: `The written data is read from the cache here (${key?.summary ?? 'a cache read'}).` },
         ...viaRelated(project, read, `${read.via?.label ?? 'The wrapper'} reads the cache here.`),
       ];
