@@ -119,6 +119,12 @@ export interface CacheOp {
   echo?: boolean;
   /** the wrapper's optional TTL parameter this call left out (missing-ttl's fix passes it) */
   ttlParam?: { index: number; name: string };
+  /**
+   * The op is one a method decorator makes around the method (model/decorated-ops.ts): its name,
+   * and whether the decorator's call runs before or after the original method (a delete before it
+   * runs ahead of the method's database writes).
+   */
+  decorated?: { name: string; original: 'before' | 'after' | 'unknown' };
 }
 
 /** The wrapper a call goes through: `RedisService.set`, and the client call inside it. */
