@@ -3,7 +3,7 @@ import type { KeyUse } from './facts/cache/verbs';
 import type { CacheModel } from './model/cache-model';
 import type { CallGraph } from './model/call-graph';
 import type { FileKind } from './model/file-kinds';
-import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, Span, ValueSource } from './facts/types';
+import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, SourceCall, Span, ValueSource } from './facts/types';
 
 export type RuleId = 'set-after-commit' | 'missing-ttl' | 'key-drift' | 'negative-cache-on-create' | 'missing-invalidation' | 'write-from-cache';
 export const RULE_IDS: readonly RuleId[] = ['set-after-commit', 'missing-ttl', 'key-drift', 'negative-cache-on-create', 'missing-invalidation', 'write-from-cache'];
@@ -46,6 +46,15 @@ export interface Finding {
   fix?: Fix;
   /** behaviour-changing fixes, offered as suggestions/quick fixes */
   suggestions: Fix[];
+  /** the key the finding is about: its shape, role and the evidence for the role (model/key-info.ts) */
+  key?: KeyInfo;
+}
+
+export interface KeyInfo {
+  shape: string;
+  role: 'cache' | 'not-cache' | 'unknown';
+  /** `cache: filled after a miss at users.service.ts:21` */
+  evidence: string;
 }
 
 export interface RuleMeta<M extends string> {
@@ -97,6 +106,8 @@ export interface CacheOp {
   ttlFrom?: number;
   /** the TTL in seconds, when it is a literal number */
   ttlSeconds?: number;
+  /** for a write whose value is the result of project functions (`() => getWebsite(id)`): those, for their rows */
+  valueCalls?: SourceCall[];
   /** the argument of the call that is the written value */
   valueArg?: number;
   /** what the written value is loaded from (writes) */
@@ -194,6 +205,8 @@ export interface ReportDescriptor<M extends string> {
   related?: Related[];
   fix?: Fix;
   suggestions?: Fix[];
+  /** the key the finding is about, when it is not the cache op under the finding (found by the engine) */
+  key?: KeyInfo;
 }
 
 export interface RuleContext<M extends string> {

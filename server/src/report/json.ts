@@ -1,7 +1,7 @@
 // ESLint's JSON result format, field for field, so tools that read `eslint -f json` read ours:
 // 1-based lines and columns, severity 1|2, `fix.range` in offsets of the BOM-less text, a fix of
 // several edits merged into one replacement (ESLint's `mergeFixes`), counts per file.
-import type { Edit, Finding, Fix } from '../rule';
+import { docUrl, type Edit, type Finding, type Fix } from '../rule';
 import type { Formatter, ReportFile } from './index';
 import { LineMap } from '../text/lines';
 
@@ -22,6 +22,8 @@ export interface LintMessage {
   fatal?: true;
   fix?: LintFix;
   suggestions?: { desc: string; fix: LintFix }[];
+  /** cachelint's own: the key the finding is about, its role and the evidence (ESLint readers ignore it) */
+  cacheKey?: { shape: string; role: string; evidence: string };
   /** on suppressed messages: why (ESLint writes `{ kind: 'file' }` for its bulk suppressions) */
   suppressions?: { kind: string; justification: string }[];
 }
@@ -99,6 +101,7 @@ function toLintMessage(r: ReportFile, f: Finding, lines: LineMap): LintMessage {
     return sf ? [{ desc: s.title, fix: sf }] : [];
   });
   if (suggestions.length > 0) m.suggestions = suggestions;
+  if (f.key) m.cacheKey = f.key;
   return m;
 }
 
@@ -144,3 +147,20 @@ function reorder(r: LintResult): LintResult {
 }
 
 export const formatJson: Formatter = (results) => JSON.stringify(results.map(toLintResult));
+
+/**
+ * ESLint's `json-with-metadata`: `{ results, metadata: { cwd, rulesMeta } }`, where `results` is
+ * exactly the `json` format. cachelint adds `metadata.coverage` (what the analysis saw: files,
+ * cache calls by library and wrapper, keys by role), leaving `json` itself ESLint's bare array.
+ */
+export const formatJsonWithMetadata: Formatter = (results, ctx) =>
+  JSON.stringify({
+    results: results.map(toLintResult),
+    metadata: {
+      cwd: ctx.cwd,
+      rulesMeta: Object.fromEntries(
+        (ctx.rules ?? []).map((m) => [m.id, { type: 'problem', docs: { description: m.description, url: docUrl(m.id) }, fixable: m.fix === 'none' ? undefined : 'code', hasSuggestions: m.fix !== 'none', messages: m.messages }]),
+      ),
+      ...(ctx.coverage ? { coverage: ctx.coverage } : {}),
+    },
+  });

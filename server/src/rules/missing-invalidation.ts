@@ -4,6 +4,7 @@ import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/k
 import type { DbWrite } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches } from '../model/entity-caches';
+import { keyInfoOf } from '../model/key-info';
 import type { LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
@@ -91,7 +92,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
     help: 'Delete the key right after the write (after the transaction when the write is inside one), built as the read path builds it.',
   },
   checkProject(project, ctx) {
-    const caches = entityCaches(project.model);
+    const caches = entityCaches(project.model, project.callGraph);
     if (caches.size === 0) return;
     let ix: ClearingIndex | undefined;
     for (const w of project.dbWrites) {
@@ -141,6 +142,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
         },
         related,
         suggestions: fix ? [fix] : [],
+        key: keyInfoOf(project, first.key),
       });
     }
   },
