@@ -2,6 +2,7 @@
 // entry's fields get committed. Docs: docs/rules/write-from-cache.md
 import { shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span } from '../facts/types';
+import { keyInfoOf } from '../model/key-info';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { keyLabel, viaRelated } from './util';
@@ -110,6 +111,8 @@ export const writeFromCache: Rule<'fromCache'> = {
         messageId: 'fromCache',
         data: { label: w.label, key: keyLabel(read) },
         related,
+        // the finding sits on the database write: name the cached key it read
+        key: key && keyInfoOf(project, key),
       });
     }
   },
