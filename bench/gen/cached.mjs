@@ -6,7 +6,7 @@
 import { Source } from './rng.mjs';
 import { UP } from './plain.mjs';
 
-const RULE = { sac: 'set-after-commit', ttl: 'missing-ttl', drift: 'key-drift', neg: 'negative-cache-on-create' };
+const RULE = { sac: 'set-after-commit', ttl: 'missing-ttl', drift: 'key-drift', neg: 'negative-cache-on-create', wfc: 'write-from-cache' };
 
 /** Imports and constructor of a cached service or job, by stack. */
 function clientParts(e) {
@@ -169,6 +169,17 @@ export function cachedServiceFile(e, rng) {
   if (isRedis(e) && e.list) s.add(`    await redis.del(${K('id')}, ${e.keys.list('1')});`);
   else s.add(isRedis(e) ? `    await redis.del(${K('id')});` : `    await this.cache.del(${K('id')});`);
   s.add(`  }`);
+
+  // ---- (planted) a write built from the cached copy ----
+  if (e.plants.wfc) {
+    s.add(``, `  /** Stamps the record as reviewed, starting from what the cache holds. */`, `  async markReviewed(id: string): Promise<void> {`);
+    if (isRedis(e)) s.add(`    const cached = await redis.get(${K('id')});`, `    if (cached === null) return;`, `    const current = JSON.parse(cached) as ${view};`);
+    else s.add(`    const current = await this.cache.get<${view}>(${K('id')});`, `    if (!current) return;`);
+    if (e.cache === 'redis-prisma') s.plant(RULE.wfc, `    await this.prisma.${e.name}.update({ where: { id }, data: { ...current, reviewedAt: new Date() } });`);
+    else if (isKnex(e)) s.plant(RULE.wfc, `    await db('${e.table}').where({ id }).update({ ...current, reviewed_at: db.fn.now() });`);
+    else s.plant(RULE.wfc, `    await this.repo.save({ ...current, reviewedAt: new Date() });`);
+    s.add(isRedis(e) ? `    await redis.del(${K('id')});` : `    await this.cache.del(${K('id')});`, `  }`);
+  }
 
   // ---- counters and import markers (Redis services) ----
   if (isRedis(e) && e.plants.ttl === 1) {

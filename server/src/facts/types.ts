@@ -205,6 +205,12 @@ export interface DbWrite {
    * invalidates the row's key builds it from this.
    */
   row?: { field?: string; text: string };
+  /**
+   * The recorded calls (CallFact ids) whose results the written data is built from: the whole
+   * value, a spread, or fields of it, never the row it targets (facts/flow/payload-origins.ts).
+   * The linker decides which of them read a cache (write-from-cache).
+   */
+  fromCalls?: number[];
   /** the end of the statement containing the write, where a fix may insert a line */
   stmtEnd: number;
   /** indentation of that statement */
