@@ -6,7 +6,7 @@
 import { Source } from './rng.mjs';
 import { UP } from './plain.mjs';
 
-const RULE = { sac: 'set-after-commit', ttl: 'missing-ttl', drift: 'key-drift', neg: 'negative-cache-on-create', wfc: 'write-from-cache' };
+const RULE = { sac: 'set-after-commit', ttl: 'missing-ttl', drift: 'key-drift', neg: 'negative-cache-on-create', wfc: 'write-from-cache', mi: 'missing-invalidation' };
 
 /** Imports and constructor of a cached service or job, by stack. */
 function clientParts(e) {
@@ -179,6 +179,15 @@ export function cachedServiceFile(e, rng) {
     else if (isKnex(e)) s.plant(RULE.wfc, `    await db('${e.table}').where({ id }).update({ ...current, reviewed_at: db.fn.now() });`);
     else s.plant(RULE.wfc, `    await this.repo.save({ ...current, reviewedAt: new Date() });`);
     s.add(isRedis(e) ? `    await redis.del(${K('id')});` : `    await this.cache.del(${K('id')});`, `  }`);
+  }
+
+  // ---- (planted) a write of the cached rows that never invalidates them ----
+  if (e.plants.mi) {
+    s.add(``, `  /** Archives the record (an admin action); the cached copy is forgotten. */`, `  async archive(id: string): Promise<void> {`);
+    if (e.cache === 'redis-prisma') s.plant(RULE.mi, `    await this.prisma.${e.name}.update({ where: { id }, data: { archivedAt: new Date() } });`);
+    else if (isKnex(e)) s.plant(RULE.mi, `    await db('${e.table}').where({ id }).update({ archived_at: db.fn.now() });`);
+    else s.plant(RULE.mi, `    await this.repo.update({ id }, { archivedAt: new Date() });`);
+    s.add(`  }`);
   }
 
   // ---- counters and import markers (Redis services) ----
