@@ -225,8 +225,13 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
   }
   // Pattern: new Date() / Date.now() are not sources
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /^(Date|Math|crypto|uuid|nanoid|Number|Boolean)$/.test(callee.expression.text)) return 'literal';
-  // Pattern: toMerchantView(row) — a mapper of a row holds the row's entity (its source stays 'call')
-  if (collecting && depth < MAX_DEPTH) for (const a of call.arguments) if (!ts.isArrowFunction(a) && !ts.isFunctionExpression(a)) sourceOf(a, ctx, depth + 1);
+  // Pattern: toMerchantView(row) — a mapper of a row holds the row's entity (its source stays 'call').
+  // Only a variable handed in directly, near the value: following every argument of every call is exponential.
+  if (collecting && depth <= 2)
+    for (const a of call.arguments) {
+      const u = unwrap(a);
+      if (ts.isIdentifier(u) || ts.isPropertyAccessExpression(u)) sourceOf(u, ctx, depth + 1);
+    }
   // Pattern: getWebsite(id) — a project function, whose reads the linker can see
   if (collectingCalls && ts.isIdentifier(callee) && collectingCalls.length < 4) {
     const d = declarationOf(callee, ctx.facts.imports);
