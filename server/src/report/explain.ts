@@ -31,10 +31,11 @@ export interface ExplainOptions {
 
 /**
  * The Markdown explanation of a finding: headline, the why, the race for this code, what to do and
- * a link to the rule's doc. Undefined for a finding with nothing to explain (an unused directive).
+ * a link to the rule's doc. Undefined for a finding with nothing to explain (an unused directive,
+ * a finding made before rules explained themselves).
  */
 export function explanationMarkdown(f: Finding, opts: ExplainOptions = {}): string | undefined {
-  if (!f.ruleId || (!f.detail && !f.timeline && !opts.help)) return undefined;
+  if (!f.ruleId || (!f.detail && !f.timeline)) return undefined;
   const parts: string[] = [];
   if (opts.headline) parts.push(`**${escapeMarkdown(f.message)}** (\`${f.ruleId}\`)`);
   if (f.detail) parts.push(f.detail);
