@@ -82,6 +82,8 @@ export interface RaceNames {
   noTtl?: boolean;
   /** the entity the rows belong to (`user`) */
   entity?: string;
+  /** the ORM hook the cache write runs in, and the write it runs after (`User update`) */
+  hook?: { label: string; write: string };
 }
 
 /** One step of a race: who acts (`reader`, `writer A`) and what happens, with the real names. */
@@ -170,6 +172,12 @@ export interface CacheOp {
   echo?: boolean;
   /** the wrapper's optional TTL parameter this call left out (missing-ttl's fix passes it) */
   ttlParam?: { index: number; name: string };
+  /**
+   * The op is one a method decorator makes around the method (model/decorated-ops.ts): its name,
+   * and whether the decorator's call runs before or after the original method (a delete before it
+   * runs ahead of the method's database writes).
+   */
+  decorated?: { name: string; original: 'before' | 'after' | 'unknown' };
 }
 
 /** The wrapper a call goes through: `RedisService.set`, and the client call inside it. */

@@ -49,6 +49,17 @@ describe('race timelines on the sample app', () => {
   });
 });
 
+describe('race timelines in an ORM hook (set-after-commit)', () => {
+  it('names the hook and the write it runs after', () => {
+    const file = path.resolve(__dirname, '../../test-fixtures/set-after-commit/mikro-orm-subscriber-after-update-set.ts');
+    const f = [...analyse(readCase(file)).values()].flatMap((r) => r.findings).find((x) => x.messageId === 'setInHook')!;
+    expect(f.message).toBe("Cache set of 'order:{}' in a hook after the Order update: delete the key instead");
+    expect(timelineText(f.timeline!)).toBe(
+      'T0 writer A: the Order update commits v1 · T1 writer B: the Order update commits v2 · T2 writer B: the MikroORM afterUpdate hook sets order:{} = v2 · T3 writer A: the MikroORM afterUpdate hook sets order:{} = v1 → stale until the TTL (10 min)',
+    );
+  });
+});
+
 describe('race timelines without names', () => {
   it.each(RULE_IDS.map((id) => [id]))('%s degrades to generic words', (id) => {
     const rule = rules[id];

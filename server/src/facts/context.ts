@@ -26,6 +26,11 @@ export interface FileCtx {
   clientMemo: { decls: Map<ts.Node, ClientRef | null>; members: Map<ts.Node, Map<string, ClientRef | null>> };
   /** the database recogniser of this walk (facts/db/db-calls.ts), for value sources; memoised per chain */
   db?: { recognise(e: ts.Expression): unknown };
+  /**
+   * Receivers only the context says are clients: `this.redis` inside a cache decorator's wrapper
+   * function, injected with `Inject(RedisService)(target, 'redis')` (facts/cache/decorators.ts).
+   */
+  implicitClient?(e: ts.Expression): ClientRef | undefined;
 }
 
 export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {

@@ -3,6 +3,7 @@
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
+import { hookFinding } from './set-after-commit.hooks';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
 import { keyLabel, keyShape, lineOf, viaRelated } from './util';
 
@@ -126,7 +127,7 @@ interface Prior {
   called?: boolean;
 }
 
-export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
+export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'setInHook' | 'setInHookReplica'> = {
   meta: {
     id: 'set-after-commit',
     description: 'Prefer deleting a cache key after a database write over setting it.',
@@ -137,21 +138,28 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
     messages: {
       setAfterWrite: 'Cache {{verb}} of {{key}} after the database write on line {{line}}: delete the key instead',
       setAfterWriteReplica: 'Copy of {{key}} set after the database write on line {{line}} can keep an older value',
+      setInHook: 'Cache {{verb}} of {{key}} in a hook after the {{write}}: delete the key instead',
+      setInHookReplica: 'Copy of {{key}} set in a hook after the {{write}} can keep an older value',
     },
     details: {
       setAfterWrite:
         'Two writers can commit `{{write}}` in one order and set the cache in the other: the older value stays cached until the TTL. A delete cannot lose this race.',
       setAfterWriteReplica:
         'Two writers can commit `{{write}}` in one order and set the copy in the other. No reader reloads it on a miss, so the older value stays until the next write, and deleting alone would leave reads empty.',
+      setInHook:
+        'The {{hook}} runs after each {{write}}: two writers can commit in one order and run the hook in the other, leaving the older value cached until the TTL. A delete cannot lose this race.',
+      setInHookReplica:
+        'The {{hook}} runs after each {{write}}: two writers can commit in one order and set the copy in the other. No reader reloads it on a miss, so the older value stays until the next write, and deleting alone would leave reads empty.',
     },
     help: 'Delete the key after the write and let the next read fill the cache.',
   },
   // docs/rules/set-after-commit.md: two writers, committed in one order, cached in the other
   timeline(messageId, race) {
     // a wrapper's method is named (`AppCache.put` sets …); a client verb is just "sets"
-    const set = `sets ${keyWords(race.key)}`;
+    // in an ORM hook the write is out of sight: the hook names it (`the TypeORM afterUpdate hook`, `User update`)
+    const set = `${race.hook ? `the ${race.hook.label} ` : ''}sets ${keyWords(race.key)}`;
     const via = race.cacheVerb && /[.(]/.test(race.cacheVerb) ? ` with \`${race.cacheVerb}\`` : '';
-    const write = named(race.dbWrite, 'the database write');
+    const write = race.hook ? `the ${race.hook.write}` : named(race.dbWrite, 'the database write');
     return {
       steps: [
         { actor: 'writer A', text: `${write} commits v1` },
@@ -159,7 +167,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
         { actor: 'writer B', text: `${set} = v2${via}` },
         { actor: 'writer A', text: `${set} = v1${via}` },
       ],
-      outcome: messageId === 'setAfterWriteReplica' ? 'stale until the next write (no reader reloads it)' : `stale ${untilExpiry(race)}`,
+      outcome: messageId === 'setAfterWriteReplica' || messageId === 'setInHookReplica' ? 'stale until the next write (no reader reloads it)' : `stale ${untilExpiry(race)}`,
     };
   },
   checkFile(file: LinkedFile, ctx) {
@@ -175,6 +183,21 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
       if (role === 'not-cache' && !replica) continue;
       // a read-through that fills the key after a miss is no write-through
       if (ctx.project.model.isFill(op)) continue;
+      // Pattern: @AfterUpdate() recache() { redis.set(…) } — the write it follows is the hook's, out of sight
+      const inHook = op.call.afterWrites.length === 0 ? hookFinding(op, file, role, replica) : undefined;
+      if (inHook) {
+        const fix = replica ? undefined : swapForDelete(op, file);
+        ctx.report({
+          file: file.file,
+          span: findingSpan(op, file.text),
+          messageId: inHook.messageId,
+          data: { verb: verbLabel(op), key: keyLabel(op), ...inHook.data },
+          related: [...inHook.related, ...viaRelated(ctx.project, op, `Where ${op.wrapper} sets the key`)],
+          suggestions: fix ? [fix] : [],
+          race: { key: keyShape(op), writer: fnName(file, op.call.fn), cacheVerb: verbLabel(op), hook: { label: inHook.data.hook, write: inHook.data.write }, ...ttlOfOp(op) },
+        });
+        continue;
+      }
       const before: Prior[] = [
         ...op.call.afterWrites.map((i) => ({ write: writes[i], file: file.file, anchor: writes[i].span, label: writes[i].label })),
         // Pattern: await this.users.setRoles(id, r); await this.perms.refresh(id)  (the write is in a called function)
