@@ -55,6 +55,15 @@ export interface Finding {
   detail?: string;
   /** how this finding goes stale, step by step (the rule's `timeline`), for the hover and markdown output */
   timeline?: Timeline;
+  /** the key the finding is about: its shape, role and the evidence for the role (model/key-info.ts) */
+  key?: KeyInfo;
+}
+
+export interface KeyInfo {
+  shape: string;
+  role: 'cache' | 'not-cache' | 'unknown';
+  /** `cache: filled after a miss at users.service.ts:21` */
+  evidence: string;
 }
 
 /**
@@ -249,6 +258,8 @@ export interface ReportDescriptor<M extends string> {
   suggestions?: Fix[];
   /** names for the rule's `timeline` (what this finding's race looks like in this code) */
   race?: RaceNames;
+  /** the key the finding is about, when it is not the cache op under the finding (found by the engine) */
+  key?: KeyInfo;
 }
 
 export interface RuleContext<M extends string> {

@@ -168,6 +168,8 @@ export interface CallFact {
   stmt?: { end: number; indent: string };
   /** for a read: the source the code loads from when the read misses (facts/flow/miss-fallback.ts) */
   fallback?: ValueSource;
+  /** for a cache decoration: the entities the decorated method reads, whose rows its result holds */
+  readEntities?: string[];
   /**
    * The call runs in an ORM hook (facts/db/hooks.ts): `fn` is the hook function (its FnFact has the
    * HookFact), `timing` when this call runs: a call in a `transaction.afterCommit(cb)` callback runs

@@ -9,6 +9,7 @@ import { explanationMarkdown } from '../report/explain';
 import { rules } from '../rules/index';
 import type { Span } from '../facts/types';
 import type { CacheOp, Finding, ProjectIndex } from '../rule';
+import { keyInfoOf } from '../model/key-info';
 import { fileUri } from './diagnostics';
 import { LspText } from './positions';
 
@@ -83,6 +84,9 @@ function opHover(project: ProjectIndex, file: string, offset: number, ctx: Hover
     return result(out, lines, op);
   }
   out.push(`Key shape: \`${shape}\``, '');
+  const key = project.model.keyOf(op);
+  const info = key && keyInfoOf(project, key);
+  if (info) out.push(`Role: ${info.evidence}`, '');
   const same = project.ops.filter((o) => o.key?.shape === shape);
   const short = (f: string) => (ctx.root ? relative(ctx.root, f) : f).split('\\').join('/');
   const texts = new Map<string, LspText>();

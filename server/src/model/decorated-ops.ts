@@ -61,6 +61,8 @@ export function decoratorOps(r: DecoratorReader, d: OpReaderDeps, file: string, 
       // a read before the method runs falls back to it on a miss; what is written after it is its result
       if (io.kind === 'read' && !after && call.fallback) op.fallback = call.fallback;
       if (io.kind === 'write') op.valueSrc = after ? call.fallback : io.valueSrc;
+      // Pattern: @Cacheable('user:{id}') findOne(id) { return this.repo.findOne(…) } — the fill holds the method's rows
+      if (io.kind === 'write' && after && call.readEntities) op.valueEntities = call.readEntities;
       if (t.ttlParam) {
         op.ttlParam = t.ttlParam;
         op.ttlFrom = t.ttlParam.index;
@@ -217,7 +219,7 @@ function nestOps(r: DecoratorReader, d: OpReaderDeps, file: string, call: CallFa
   const fill = { ...call, afterWrites: [] };
   return [
     { ...base, call: fill, kind: 'read', verb: 'get', ...(call.fallback ? { fallback: call.fallback } : {}), decorated: { name: 'CacheKey', original: 'before' } },
-    { ...base, call: fill, kind: 'write', verb: 'set', ttl, ...(call.fallback ? { valueSrc: call.fallback } : {}) },
+    { ...base, call: fill, kind: 'write', verb: 'set', ttl, ...(call.fallback ? { valueSrc: call.fallback } : {}), ...(call.readEntities ? { valueEntities: call.readEntities } : {}) },
   ];
 }
 

@@ -24,6 +24,8 @@ export interface LintMessage {
   fatal?: true;
   fix?: LintFix;
   suggestions?: { desc: string; fix: LintFix }[];
+  /** cachelint's own: the key the finding is about, its role and the evidence (ESLint readers ignore it) */
+  cacheKey?: { shape: string; role: string; evidence: string };
   /** on suppressed messages: why (ESLint writes `{ kind: 'file' }` for its bulk suppressions) */
   suppressions?: { kind: string; justification: string }[];
   /**
@@ -115,6 +117,7 @@ function toLintMessage(r: ReportFile, f: Finding, lines: LineMap, explain?: Expl
     return sf ? [{ desc: s.title, fix: sf }] : [];
   });
   if (suggestions.length > 0) m.suggestions = suggestions;
+  if (f.key) m.cacheKey = f.key;
   const markdown = explain?.(f);
   if (markdown) m.markdown = markdown;
   return m;

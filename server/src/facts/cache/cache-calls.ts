@@ -175,7 +175,8 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         const fnId = ctx.fnIdOf(call);
         const calleeName = memberName(unwrap(call.expression)) ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
         const r = receiverOf(call, ctx);
-        if (fnId > 0 && calleeName) {
+        // `this.users.update(…)` is the ORM's update, not the class's own `update` method
+        if (fnId > 0 && calleeName && !ctx.dbCallNodes.has(call)) {
           const calls = ctx.facts.fns[fnId - 1].calls;
           calls.push(calleeName);
           // `this.licenses.cache.del(k)`: an unresolved receiver named like a cache still reads as

@@ -93,6 +93,18 @@ function argOf(a: ts.Expression, ctx: FileCtx): ArgFact {
   return f;
 }
 
+/** The method returns a value of its own (`return rows`), not only from callbacks inside it. */
+function returnsValue(method: ts.MethodDeclaration): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  if (method.body) ts.forEachChild(method.body, visit);
+  return found;
+}
+
 /** `@UseInterceptors(CacheInterceptor)` on the method or its class: Nest's cache then runs for it. */
 function intercepted(method: ts.MethodDeclaration): boolean {
   const has = (n: ts.Node | undefined) =>
@@ -128,7 +140,7 @@ export function finishDecoratorUses(ctx: FileCtx, st: UseState): void {
     ctx.dbWriteNodes.forEach((w, j) => {
       if (runsWithin(w, u.method)) afterWrites.push(j);
     });
-    const reads = facts.dbReads.some((r) => r.fn > 0 && facts.fns[r.fn - 1].span.start >= methodSpan.start && facts.fns[r.fn - 1].span.end <= methodSpan.end);
+    const reads = facts.dbReads.filter((r) => r.fn > 0 && facts.fns[r.fn - 1].span.start >= methodSpan.start && facts.fns[r.fn - 1].span.end <= methodSpan.end);
     const callee = span(u.call.expression);
     const fact: CallFact = {
       id: facts.calls.length,
@@ -142,8 +154,11 @@ export function finishDecoratorUses(ctx: FileCtx, st: UseState): void {
       fn,
       afterWrites,
       // what a miss of the cached method loads: the method's own database reads, else whatever it calls
-      fallback: reads ? 'db' : 'call',
+      fallback: reads.length > 0 ? 'db' : 'call',
     };
+    // a warm-up method that returns nothing caches no rows, whatever it reads
+    const entities = returnsValue(u.method) ? [...new Set(reads.flatMap((r) => (r.entity ? [r.entity] : [])))] : [];
+    if (entities.length > 0) fact.readEntities = entities;
     if (key) fact.key = key;
     facts.calls.push(fact);
   }
