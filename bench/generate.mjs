@@ -17,10 +17,10 @@ import { controllerFile, dtoFile, entityFile, mapperFile, moduleFile, pickFields
 import { createRng } from './gen/rng.mjs';
 import { fillerLines, largeUtilFile, UTIL_KINDS, utilFile } from './gen/utils.mjs';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Planted findings per 3,000 files (at least one of each at any size). */
-const PER_3000 = { 'set-after-commit': 12, 'missing-ttl': 15, 'key-drift': 8, 'negative-cache-on-create': 6 };
+const PER_3000 = { 'set-after-commit': 12, 'missing-ttl': 15, 'key-drift': 8, 'negative-cache-on-create': 6, 'write-from-cache': 6 };
 export const RULES = Object.keys(PER_3000);
 
 export const MIN_FILES = 120;
@@ -30,6 +30,7 @@ const SAC_STACKS = ['redis-prisma', 'nest-typeorm', 'wrapper-knex', 'redis-knex'
 const TTL_STACKS = ['redis-prisma', 'redis-knex'];
 const DRIFT_STACKS = ['redis-prisma', 'nest-typeorm', 'redis-knex', 'wrapper-knex'];
 const NEG_STACKS = ['redis-prisma', 'nest-typeorm'];
+const WFC_STACKS = ['redis-prisma', 'nest-typeorm', 'redis-knex'];
 
 function plannedCounts(files) {
   const out = {};
@@ -59,6 +60,7 @@ function planCached(files, counts, rng) {
     e.plants.drift = i % 4;
   }
   for (let i = 0; i < counts['negative-cache-on-create']; i++) add(NEG_STACKS[i % NEG_STACKS.length], { negative: true }).plants.neg = true;
+  for (let i = 0; i < counts['write-from-cache']; i++) add(WFC_STACKS[i % WFC_STACKS.length]).plants.wfc = true;
   // the editor benchmark's cross-file pair: an archive job deleting this key written by hand
   const lspDependent = add('redis-prisma', { job: 'literal', keyVersion: 'v1' });
   const target = Math.max(list.length + 3, Math.round(files * 0.045));

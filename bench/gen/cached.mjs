@@ -6,7 +6,7 @@
 import { Source } from './rng.mjs';
 import { UP } from './plain.mjs';
 
-const RULE = { sac: 'set-after-commit', ttl: 'missing-ttl', drift: 'key-drift', neg: 'negative-cache-on-create' };
+const RULE = { sac: 'set-after-commit', ttl: 'missing-ttl', drift: 'key-drift', neg: 'negative-cache-on-create', wfc: 'write-from-cache' };
 
 /** Imports and constructor of a cached service or job, by stack. */
 function clientParts(e) {
@@ -170,17 +170,39 @@ export function cachedServiceFile(e, rng) {
   else s.add(isRedis(e) ? `    await redis.del(${K('id')});` : `    await this.cache.del(${K('id')});`);
   s.add(`  }`);
 
+  // ---- (planted) a write built from the cached copy ----
+  if (e.plants.wfc) {
+    s.add(``, `  /** Stamps the record as reviewed, starting from what the cache holds. */`, `  async markReviewed(id: string): Promise<void> {`);
+    if (isRedis(e)) s.add(`    const cached = await redis.get(${K('id')});`, `    if (cached === null) return;`, `    const current = JSON.parse(cached) as ${view};`);
+    else s.add(`    const current = await this.cache.get<${view}>(${K('id')});`, `    if (!current) return;`);
+    if (e.cache === 'redis-prisma') s.plant(RULE.wfc, `    await this.prisma.${e.name}.update({ where: { id }, data: { ...current, reviewedAt: new Date() } });`);
+    else if (isKnex(e)) s.plant(RULE.wfc, `    await db('${e.table}').where({ id }).update({ ...current, reviewed_at: db.fn.now() });`);
+    else s.plant(RULE.wfc, `    await this.repo.save({ ...current, reviewedAt: new Date() });`);
+    s.add(isRedis(e) ? `    await redis.del(${K('id')});` : `    await this.cache.del(${K('id')});`, `  }`);
+  }
+
   // ---- counters and import markers (Redis services) ----
-  if (isRedis(e) && (e.plants.ttl === 1 || e.counter)) {
+  if (isRedis(e) && e.plants.ttl === 1) {
+    // a read-through hash with no expiry (a stats hash written with a timestamp is state, not a cache)
+    s.add(``, `  /** The record's card for the "trending" widget, read through the cache. */`, `  async card(id: string): Promise<Record<string, string>> {`);
+    s.add(`    const hit = await redis.hgetall(\`${e.keyWord}:card:\${id}\`);`, `    if (Object.keys(hit).length > 0) return hit;`);
+    s.add(`    const view = await this.findOne(id);`, `    const card = { id: String(view.id), loadedAt: new Date().toISOString() };`);
+    s.plant(RULE.ttl, `    await redis.hset(\`${e.keyWord}:card:\${id}\`, card);`);
+    s.add(`    return card;`, `  }`);
+  } else if (isRedis(e) && e.counter) {
     s.add(``, `  /** Per-record view counters for the "trending" widget. */`, `  async recordView(id: string): Promise<void> {`);
-    if (e.plants.ttl === 1) s.plant(RULE.ttl, `    await redis.hset(\`${e.keyWord}:stats:\${id}\`, { lastViewedAt: new Date().toISOString() });`);
-    else s.add(`    await redis.hincrby(\`${e.keyWord}:stats:\${id}\`, 'views', 1);`, `    await redis.expire(\`${e.keyWord}:stats:\${id}\`, 86_400);`);
+    s.add(`    await redis.hincrby(\`${e.keyWord}:stats:\${id}\`, 'views', 1);`, `    await redis.expire(\`${e.keyWord}:stats:\${id}\`, 86_400);`);
     s.add(`  }`);
   }
-  if (isRedis(e) && (e.plants.ttl === 2 || e.marker)) {
+  if (isRedis(e) && e.plants.ttl === 2) {
+    s.add(``, `  /** The record's id for an external reference, read through the cache. */`, `  async idForRef(ref: string): Promise<string> {`);
+    s.add(`    const hit = await redis.get(\`${e.keyWord}:ref:\${ref}\`);`, `    if (hit !== null) return hit;`, `    const view = await this.findOne(ref);`);
+    s.plant(RULE.ttl, `    await redis.set(\`${e.keyWord}:ref:\${ref}\`, String(view.id));`);
+    s.add(`    return String(view.id);`, `  }`);
+  } else if (isRedis(e) && e.marker) {
+    // an "already imported" marker: no cache, so no expiry is owed (missing-ttl must stay silent)
     s.add(``, `  /** True the first time a batch imports this record, so a replayed batch skips it. */`, `  async markImported(id: string, batchId: string): Promise<boolean> {`);
-    if (e.plants.ttl === 2) s.plant(RULE.ttl, `    const first = await redis.set(\`${e.keyWord}:import:\${id}\`, batchId, 'NX');`);
-    else s.add(`    const first = await redis.set(\`${e.keyWord}:import:\${id}\`, batchId, 'EX', 7 * 86_400, 'NX');`);
+    s.add(`    const first = await redis.set(\`${e.keyWord}:import:\${id}\`, batchId, 'NX');`);
     s.add(`    return first === 'OK';`, `  }`);
   }
   s.add(`}`);

@@ -25,7 +25,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { statusView, type Status } from './status';
+import { KEYS_REQUEST, KeysView, type KeysResult } from './keys-view';
+import { statusView, type CoverageInfo, type Status } from './status';
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 const FIX_ALL_KIND = 'source.fixAll.cachelint';
@@ -46,7 +47,14 @@ const STARTER_CONFIG = `{
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension shows, for other extensions and the end-to-end driver (`extensions.getExtension(…).exports`). */
+export interface CachelintApi {
+  status(): { text: string; detail: string | undefined; warning: boolean };
+  /** the key map the "Cache Keys" view shows (undefined until it was loaded) */
+  keys(): KeysResult | undefined;
+}
+
+export async function activate(context: ExtensionContext): Promise<CachelintApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -87,24 +95,63 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const status = languages.createLanguageStatusItem('cachelint.status', selector);
   status.name = 'cachelint';
   status.command = { title: 'Show Output', command: 'cachelint.showOutput' };
-  showStatus(status, { state: 'starting', lastAnalysisMs: 0 });
+  let lastStatus: Status = { state: 'starting', lastAnalysisMs: 0 };
+  let coverage: CoverageInfo | undefined;
+  const show = (s: Status) => {
+    lastStatus = s;
+    showStatus(status, s, coverage);
+  };
+  show(lastStatus);
   context.subscriptions.push(status);
+
+  // the Explorer's "Cache Keys" view: loaded when shown, reloaded after each analysis while visible
+  const keys = new KeysView(async () => {
+    if (!client?.isRunning()) return undefined;
+    return client.sendRequest<KeysResult>(KEYS_REQUEST, {});
+  });
+  const keysTree = window.createTreeView('cachelint.keys', { treeDataProvider: keys, showCollapseAll: true });
+  let keysStale = false;
+  context.subscriptions.push(
+    keysTree,
+    keysTree.onDidChangeVisibility((e) => {
+      if (e.visible && keysStale) {
+        keysStale = false;
+        keys.refresh();
+      }
+    }),
+  );
 
   context.subscriptions.push(
     commands.registerCommand('cachelint.restartServer', async () => {
-      showStatus(status, { state: 'starting', lastAnalysisMs: 0 });
+      show({ state: 'starting', lastAnalysisMs: 0 });
       await client?.restart();
     }),
+    commands.registerCommand('cachelint.showKeys', async () => {
+      await commands.executeCommand('cachelint.keys.focus');
+      keys.refresh();
+    }),
+    commands.registerCommand('cachelint.refreshKeys', () => keys.refresh()),
     commands.registerCommand('cachelint.showOutput', () => client?.outputChannel.show()),
     commands.registerCommand('cachelint.fixAll', fixAllInActiveEditor),
     commands.registerCommand('cachelint.openConfig', openConfig),
   );
 
-  client.onNotification('cachelint/status', (s: Status) => showStatus(status, s));
+  client.onNotification('cachelint/status', (s: Status) => show(s));
+  // after each analysis: the summary in the status item, and a fresh key map
+  client.onNotification('cachelint/coverage', (c: CoverageInfo) => {
+    coverage = c;
+    show(lastStatus);
+    if (keysTree.visible) keys.refresh();
+    else keysStale = true;
+  });
   client.onDidChangeState((e) => {
-    if (e.newState === State.Stopped) showStatus(status, { state: 'stopped', lastAnalysisMs: 0 });
+    if (e.newState === State.Stopped) show({ state: 'stopped', lastAnalysisMs: 0 });
   });
   await client.start();
+  return {
+    status: () => ({ text: status.text, detail: status.detail, warning: status.severity === LanguageStatusSeverity.Warning }),
+    keys: () => keys.last,
+  };
 }
 
 export async function deactivate(): Promise<void> {
@@ -112,8 +159,8 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function showStatus(item: LanguageStatusItem, s: Status): void {
-  const v = statusView(s);
+function showStatus(item: LanguageStatusItem, s: Status, coverage?: CoverageInfo): void {
+  const v = statusView(s, coverage);
   item.busy = v.busy;
   item.severity = v.warning ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
   item.text = v.text;

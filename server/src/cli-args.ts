@@ -24,6 +24,8 @@ export interface CliOptions {
   fix: boolean;
   fixDryRun: boolean;
   timing: boolean;
+  /** `--stats`: print what the analysis saw (files, cache calls by library, keys by role) */
+  stats: boolean;
   quiet: boolean;
   config?: string;
   cache: boolean;
@@ -50,6 +52,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   timing: { type: 'boolean' },
+  stats: { type: 'boolean' },
   'parse-all': { type: 'boolean' },
   quiet: { type: 'boolean' },
   config: { type: 'string', short: 'c' },
@@ -68,6 +71,7 @@ const OPTIONS = {
 const SEVERITY: Record<string, SeveritySetting> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
 
 export const HELP = `cachelint [options] [file|dir|glob]*
+cachelint keys [options] [file|dir|glob]*   (the key map: cachelint keys --help)
 
 Finds stale-cache bugs in TypeScript and JavaScript. Folders skip node_modules, build output
 and .gitignored files; a folder named node_modules (or one inside it) is analysed whole.
@@ -110,6 +114,8 @@ Miscellaneous:
   --parse-all                     Parse every file, not only those that can hold cache code
                                   (syntax errors are then reported in every file)
   --timing                        Print the time spent per rule (to stderr)
+  --stats                         Print what cachelint saw (to stderr): files, cache calls by
+                                  library and wrapper, keys by role
   -h, --help                      Show help
   -v, --version                   Output the version number
 
@@ -172,6 +178,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
     timing: v.timing ?? false,
+    stats: v.stats ?? false,
     parseAll: v['parse-all'] ?? false,
     writeBaseline: v['write-baseline'] ?? false,
     pruneBaseline: v['prune-baseline'] ?? false,

@@ -16,6 +16,8 @@ import { layoutProblems } from './model/modules/disk';
 import { moduleLayoutKey } from './model/modules/project-modules';
 import { Analyzer } from './engine/run';
 import { formatters, type ReportFile } from './report/index';
+import { blindNotice, coverageLines } from './report/coverage';
+import { runKeys } from './cli-keys';
 import { RULE_IDS } from './rule';
 import { rules as allRules } from './rules/index';
 
@@ -44,6 +46,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 function run(argv: readonly string[], io: CliIo): number {
+  if (argv[0] === 'keys') return runKeys(argv.slice(1), io);
   const opts = parseCliArgs(argv);
   if (opts.help) {
     io.stdout(HELP);
@@ -99,6 +102,9 @@ function run(argv: readonly string[], io: CliIo): number {
     context,
   });
   notices.push(...lint.notices);
+  // never silently blind: a project using a cache library in which nothing was recognised says so
+  const blind = lint.coverage && blindNotice(lint.coverage, io.cwd);
+  if (blind) notices.push(blind);
   for (const p of layoutProblems()) notices.push(`Module resolution: ${p}`);
   // a rule judged a file when it ran there: baseline entries of other rules stay as recorded
   const ran = new Set<string>(analyzer.rulesRun());
@@ -139,6 +145,7 @@ function run(argv: readonly string[], io: CliIo): number {
     rules: (opts.rules ?? RULE_IDS).map((id) => allRules[id].meta),
     version,
     baselines: baseline.used,
+    coverage: lint.coverage,
   });
   if (outputFile) {
     mkdirSync(dirname(outputFile), { recursive: true });
@@ -146,6 +153,7 @@ function run(argv: readonly string[], io: CliIo): number {
   } else if (output) {
     io.stdout(`${output}\n`);
   }
+  if (opts.stats) io.stderr(lint.coverage ? `${coverageLines(lint.coverage, io.cwd).join('\n')}\n` : 'cachelint: no statistics: nothing was analysed\n');
   if (opts.timing) io.stderr(timingTable({ '(read + facts)': lint.timing.facts, '(link)': lint.timing.link, ...analyzer.timing }));
 
   const tooManyWarnings = opts.maxWarnings >= 0 && warnings > opts.maxWarnings;

@@ -3,10 +3,10 @@ import type { KeyUse } from './facts/cache/verbs';
 import type { CacheModel } from './model/cache-model';
 import type { CallGraph } from './model/call-graph';
 import type { FileKind } from './model/file-kinds';
-import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, Span, ValueSource } from './facts/types';
+import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, SourceCall, Span, ValueSource } from './facts/types';
 
-export type RuleId = 'set-after-commit' | 'missing-ttl' | 'key-drift' | 'negative-cache-on-create' | 'missing-invalidation';
-export const RULE_IDS: readonly RuleId[] = ['set-after-commit', 'missing-ttl', 'key-drift', 'negative-cache-on-create', 'missing-invalidation'];
+export type RuleId = 'set-after-commit' | 'missing-ttl' | 'key-drift' | 'negative-cache-on-create' | 'missing-invalidation' | 'write-from-cache';
+export const RULE_IDS: readonly RuleId[] = ['set-after-commit', 'missing-ttl', 'key-drift', 'negative-cache-on-create', 'missing-invalidation', 'write-from-cache'];
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = 'off' | 'warn' | 'error';
@@ -159,6 +159,8 @@ export interface CacheOp {
   ttlFrom?: number;
   /** the TTL in seconds, when it is a literal number */
   ttlSeconds?: number;
+  /** for a write whose value is the result of project functions (`() => getWebsite(id)`): those, for their rows */
+  valueCalls?: SourceCall[];
   /** the argument of the call that is the written value */
   valueArg?: number;
   /** what the written value is loaded from (writes) */

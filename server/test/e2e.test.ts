@@ -6,7 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledServer, REPO } from './e2e/build';
+import { execFileSync } from 'node:child_process';
+import { bundledServer, ensureBuilt, REPO } from './e2e/build';
 import type { DriverSpec } from './e2e/driver/spec';
 import { runNvim } from './e2e/nvim';
 import { installTools, packageDriver, packageExtension, type Tools } from './e2e/tools';
@@ -130,6 +131,7 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
       title: 'TTL',
       expect: "'EX',",
       doc: true,
+      keys: true,
       work: join(work, 'nvim'),
     });
     writeFileSync(join(ARTIFACTS, 'nvim-result.json'), JSON.stringify(result, null, 2));
@@ -150,6 +152,10 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     const page = join(dirname(server), 'docs', 'rules', 'missing-ttl.md');
     expect(result.doc_message).toBe(`cachelint documentation for missing-ttl: ${page}`);
     expect(readFileSync(page, 'utf8')).toMatch(/^# missing-ttl/);
+    // the custom request the README documents: the key map, sites as URIs
+    expect(result.keys).toMatchObject({ folders: 1, labels: expect.arrayContaining(['product:v2:{}', 'user:v1:{}']) });
+    expect(result.keys!.findings).toBeGreaterThan(0);
+    expect(result.keys!.first_site).toMatch(/^file:\/\/.*:\d+$/);
   }, 150_000);
 
   it('Neovim 0.7: "Disable for this line" as a plain edit, ending in `-- ` for the reason', () => {
@@ -170,7 +176,7 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     expect(result.diagnostics_after).not.toContain('missing-ttl');
   }, 150_000);
 
-  it('VS Code (code-server): diagnostics, baseline hints, hover with screenshot, quick fixes, disable with a reason, bundled docs, walkthrough, Open config', async () => {
+  it('VS Code (code-server): diagnostics, baseline hints, hover with screenshot, quick fixes, disable with a reason, bundled docs, walkthrough, Open config, the Cache Keys view and the coverage in the status item', async () => {
     const [extension, driver] = await Promise.all([packageExtension(work), packageDriver(work)]);
     // a folder setting, read through workspace/configuration: with a default TTL, adding it is a
     // safe fix, which the extension's "Fix all" command applies
@@ -189,6 +195,11 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
       walkthrough: { id: 'setup', title: 'Tell cachelint about your cache wrapper' },
       brokenConfig: { file: join(work, 'app', 'legacy', '.cachelintrc.json'), text: '{\n  "rules": {\n    "missing-tll": "off"\n  }\n}\n', key: 'missing-tll' },
       screenshot: join(ARTIFACTS, 'vscode-hover.png'),
+      keys: {
+        labels: ['order:v1:{}', 'product:{}', 'product:v2:{}'],
+        open: { row: 'admin.service.ts:33', file: join(work, 'app', 'src', 'admin', 'admin.service.ts'), line: 33 },
+        screenshot: join(ARTIFACTS, 'vscode-keys.png'),
+      },
       timeoutMs: 90_000,
     };
     let result;
@@ -214,6 +225,18 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
         expect([d.code, d.severity, d.message.endsWith(' (baselined)')]).toEqual([d.code, baselined ? 3 : 1, baselined]);
       }
     }
+    // the Cache Keys view and the coverage summary in the status item
+    expect(result.commands).toContain('cachelint.showKeys');
+    const keys = result.keys!;
+    expect(keys.labels).toEqual(expect.arrayContaining(spec.keys!.labels));
+    expect(keys.findings).toBeGreaterThan(0);
+    expect(keys.rows.some((r) => r.includes('product:v2:{}') && r.includes('cache'))).toBe(true);
+    expect(keys.opened).toEqual({ file: spec.keys!.open.file, line: 33 });
+    expect(keys.status.text).toMatch(/^cachelint: \d+ cache calls$/);
+    expect(keys.status.detail).toMatch(/\d+ files analysed .* · \d+ cache calls: .*ioredis/);
+    expect(keys.status.warning).toBe(false);
+    const keysPng = readFileSync(spec.keys!.screenshot);
+    expect(keysPng.subarray(1, 4).toString()).toBe('PNG');
     expect(result.hover.markdown.join('\n')).toContain('Key shape');
     expect(result.hover.markdown.join('\n')).toContain('- **T2** reader: `findOne` hits `user:v1:{}` = v1 → **stale forever (no TTL)**');
     expect(result.hover.widgetText).toContain('cachelint');
@@ -254,7 +277,30 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     expect(log).toContain(`workspace folder ${join(work, 'app')}: config none (defaults); baseline ${join(work, 'app', 'cachelint-baseline.json')}`);
     // (the file watcher may report the new and the broken config in one batch)
     expect(log).toMatch(/configuration reloaded \([^)]*\/app\/\.cachelintrc\.json created/);
+    // after the index: the coverage summary
+    expect(log).toMatch(new RegExp(`${join(work, 'app').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ files analysed \\(\\d+ parsed\\); \\d+ cache calls: `));
   }, 420_000);
+
+  it('the key map page (cachelint keys --format html) renders offline in Chromium', async () => {
+    const page = join(ARTIFACTS, 'keys.html');
+    await ensureBuilt(() => execFileSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'keys', '--format', 'html', '-o', page], { cwd: SAMPLE_APP, stdio: 'pipe' }));
+    const png = join(ARTIFACTS, 'keys-html.png');
+    rmSync(png, { force: true });
+    const profile = mkdtempSync(join(tmpdir(), 'cachelint-chromium-'));
+    try {
+      execFileSync(
+        tools.chromium,
+        ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', `--user-data-dir=${profile}`, `--screenshot=${png}`, '--window-size=1200,1400', `file://${page}`],
+        { stdio: 'pipe', timeout: 60_000 },
+      );
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    const shot = readFileSync(png);
+    expect(shot.subarray(1, 4).toString()).toBe('PNG');
+    expect(shot.length).toBeGreaterThan(20_000);
+    expect(readFileSync(page, 'utf8')).toContain('product:v2:{}');
+  }, 90_000);
 });
 
 const SKIP_NOTE = 'skipped: CACHELINT_E2E=0 (unset it to test in code-server and Neovim)';

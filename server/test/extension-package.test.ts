@@ -132,4 +132,21 @@ describe('the status item', () => {
     expect(statusView({ state: 'ready', lastAnalysisMs: 12 })).toMatchObject({ text: 'cachelint', detail: 'last analysis 12 ms', busy: false });
     expect(statusView({ state: 'stopped', lastAnalysisMs: 0 })).toMatchObject({ text: 'cachelint: stopped', warning: true });
   });
+
+  it('shows what the analysis saw, and turns to a warning when cachelint cannot see the cache code', () => {
+    const folder = (total: number, notice?: string) => ({
+      root: '/ws/app',
+      summary: ['12 files analysed (9 parsed)', `${total} cache calls: ioredis via RedisService (${total})`, '3 keys: 3 cache, 0 not a cache, 0 unknown', 'cache libraries in use: ioredis'],
+      coverage: { calls: { total } },
+      ...(notice ? { notice } : {}),
+    });
+    const ready = { state: 'ready' as const, lastAnalysisMs: 12 };
+    expect(statusView(ready, { folders: [folder(37)] })).toEqual({
+      text: 'cachelint: 37 cache calls',
+      detail: '12 files analysed (9 parsed) · 37 cache calls: ioredis via RedisService (37) · 3 keys: 3 cache, 0 not a cache, 0 unknown · last analysis 12 ms',
+      busy: false,
+      warning: false,
+    });
+    expect(statusView(ready, { folders: [folder(0, 'This workspace uses ioredis, but …')] })).toMatchObject({ text: 'cachelint: no cache calls recognised', warning: true });
+  });
 });

@@ -34,6 +34,10 @@ describe('race timelines on the sample app', () => {
       'missing-invalidation',
       'T0 reader: findOne misses order:v1:{}, loads row v1 and caches it · T1 writer: markShipped commits v2 with this.orders.update; nothing deletes order:v1:{} · T2 reader: findOne hits order:v1:{} = v1 → stale until it expires',
     ],
+    [
+      'write-from-cache',
+      "T0 request B: rename reads user:v1:{} from the cache = v1 · T1 request A: another write commits v2 and deletes user:v1:{} · T2 request B: rename changes its copy of v1 · T3 request B: this.prisma.user.update writes the copy back over v2 → A's change is lost for good",
+    ],
   ] as const)('%s', (id, text) => {
     const f = of(id);
     expect(f.timeline, id).toBeDefined();

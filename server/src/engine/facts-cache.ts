@@ -5,10 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileFacts } from '../facts/types';
 import type { Finding } from '../rule';
+import type { Coverage } from './coverage';
 import { writeFileAtomic } from './edits';
 
 /** Bump when the facts format or any recogniser changes: old caches are then ignored. */
-export const FACTS_VERSION = '4';
+export const FACTS_VERSION = '5';
 
 /** One file's results as the last run reported them (only files with something to report). */
 export interface StoredResult {
@@ -25,7 +26,7 @@ interface Header {
   version: string;
   tool: string;
   /** the last run's results, with the key of everything they depend on */
-  run?: { key: string; files: Record<string, StoredResult> };
+  run?: { key: string; files: Record<string, StoredResult>; coverage?: Coverage };
 }
 
 type Entries = Record<string, { key: string; facts: FileFacts }>;
@@ -42,7 +43,9 @@ export interface FactsStore {
  */
 export interface RunStore {
   getRun(key: string): Record<string, StoredResult> | undefined;
-  setRun(key: string, files: Record<string, StoredResult>): void;
+  /** what the stored run saw (engine/coverage.ts), for `--stats` and the json/sarif reports */
+  getRunCoverage?(key: string): Coverage | undefined;
+  setRun(key: string, files: Record<string, StoredResult>, coverage?: Coverage): void;
 }
 
 export class FactsCache implements FactsStore, RunStore {
@@ -101,9 +104,13 @@ export class FactsCache implements FactsStore, RunStore {
     return this.header.run?.key === key ? this.header.run.files : undefined;
   }
 
-  setRun(key: string, files: Record<string, StoredResult>): void {
+  getRunCoverage(key: string): Coverage | undefined {
+    return this.header.run?.key === key ? this.header.run.coverage : undefined;
+  }
+
+  setRun(key: string, files: Record<string, StoredResult>, coverage?: Coverage): void {
     if (this.header.run?.key === key) return;
-    this.header.run = { key, files };
+    this.header.run = { key, files, ...(coverage ? { coverage } : {}) };
     this.dirty = true;
   }
 

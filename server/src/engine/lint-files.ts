@@ -16,6 +16,8 @@ import { loadProject } from './project';
 import { applyEdits, detectEol, pickNonOverlapping, withEol, writeFileAtomic } from './edits';
 import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';
 import { isFlowFile } from './flow';
+import { cacheLibsUsed } from './cache-libs';
+import { coverageOf, type Coverage } from './coverage';
 import type { Analyzer } from './run';
 
 export const MAX_FIX_PASSES = 10;
@@ -49,6 +51,8 @@ export interface LintRun {
   written: string[];
   /** milliseconds spent reading + extracting facts, and linking */
   timing: { facts: number; link: number };
+  /** what the analysis saw (engine/coverage.ts); from the stored run when it was reused */
+  coverage?: Coverage;
 }
 
 interface Source {
@@ -86,20 +90,32 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
       const src = sources.get(file)!;
       return { file, text: src.text, bom: src.bom, findings: stored[file]?.findings ?? [], parseErrors: stored[file]?.parseErrors ?? [] };
     });
-    return { results: out, notices, written: [], timing: { facts: performance.now() - t0, link: 0 } };
+    const coverage = opts.runs!.store.getRunCoverage?.(runKey!);
+    return { results: out, notices, written: [], timing: { facts: performance.now() - t0, link: 0 }, ...(coverage ? { coverage } : {}) };
   }
 
   // parse only the files that can matter (engine/project.ts); the rest are read, never parsed
-  loadProject(analyzer, new Map([...sources].map(([f, s]) => [f, s.text])), { all: opts.parseAll });
+  // a module named in `cacheModules` or a class in `wrappers` is cache code whatever its name
+  // (issue 12: the coverage notice tells users to configure them, so that must work)
+  const configured = (file: string, text: string) => {
+    const c = loader.configFor(file);
+    return Object.keys(c.cacheModules).some((m) => text.includes(m)) || c.wrappers.some((w) => text.includes(w));
+  };
+  loadProject(analyzer, new Map([...sources].map(([f, s]) => [f, s.text])), { all: opts.parseAll, configured });
   const t1 = performance.now();
   analyzer.project();
   const timing = { facts: t1 - t0, link: performance.now() - t1 };
 
+  const coverage = coverageOf(analyzer.project(), {
+    files: sources.size,
+    parsed: analyzer.files().length,
+    libraries: cacheLibsUsed(sources.keys(), (f) => analyzer.factsOf(f), (f) => loader.configFor(f).cacheModules),
+  });
   let results = analyzer.run(wanted);
   if (runKey !== undefined) {
     const files: Record<string, StoredResult> = {};
     for (const [file, r] of results) if (r.findings.length > 0 || r.parseErrors.length > 0) files[file] = { findings: r.findings, parseErrors: r.parseErrors };
-    opts.runs!.store.setRun(runKey, files);
+    opts.runs!.store.setRun(runKey, files, coverage);
   }
   if (opts.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -153,7 +169,7 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
       ...(output !== undefined ? { output } : {}),
     });
   }
-  return { results: out, notices, written, timing };
+  return { results: out, notices, written, timing, coverage };
 }
 
 /** Reads one file for analysis, or says (in `notices`) why it is skipped. */

@@ -53,7 +53,11 @@ export function referencedModules(f: FileFacts): Set<string> {
       for (const p of k?.parts ?? []) if ('ref' in p) out.add(p.ref.module);
       if (k?.builder?.ref) out.add(k.builder.ref.module);
     }
-    for (const a of c.args) if (a.sentinelRef) out.add(a.sentinelRef.module);
+    for (const a of c.args) {
+      if (a.sentinelRef) out.add(a.sentinelRef.module);
+      // Pattern: fetch(key, () => getWebsite(id)) — the loader's module holds the rows the cache keeps
+      for (const s of a.srcCalls ?? []) if ('ref' in s) out.add(s.ref.module);
+    }
   }
   const visit = (v: ExportValue | undefined): void => {
     if (!v) return;
@@ -107,7 +111,15 @@ function wordsRegex(words: Iterable<string>, whole = false): RegExp | undefined 
  * Loads `texts` into the analyzer tier by tier. `all: true` parses every file (the language server's
  * open documents, or `--no-gate`).
  */
-export function loadProject(analyzer: Analyzer, texts: ReadonlyMap<string, string>, opts: { all?: boolean } = {}): LoadResult {
+export function loadProject(
+  analyzer: Analyzer,
+  texts: ReadonlyMap<string, string>,
+  opts: {
+    all?: boolean;
+    /** the config names cache code the text gate cannot know: a `cacheModules` module, a `wrappers` class */
+    configured?: (file: string, text: string) => boolean;
+  } = {},
+): LoadResult {
   const modules = new ModuleResolver(new Set(texts.keys()));
   const parsed = new Set<string>();
   const take = (f: string) => {
@@ -116,7 +128,7 @@ export function loadProject(analyzer: Analyzer, texts: ReadonlyMap<string, strin
     analyzer.setFile(f, texts.get(f)!);
   };
   // a suppression comment is checked (and reported when unused) wherever it is
-  for (const [f, t] of texts) if (opts.all || CACHE_GATE.test(t) || t.includes('cachelint-disable')) take(f);
+  for (const [f, t] of texts) if (opts.all || CACHE_GATE.test(t) || t.includes('cachelint-disable') || opts.configured?.(f, t)) take(f);
   const tiers = [parsed.size];
   if (!opts.all) {
     // tier 2: the modules parsed files refer to from cache code (clients, wrappers, key builders,

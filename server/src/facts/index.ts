@@ -14,6 +14,7 @@ import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
 import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
+import { recordPayloadOrigins } from './flow/payload-origins';
 import { isMidwayConfigFile, midwayCacheTtl } from './cache/midway-config';
 import { createHookState, hookVisitors } from './db/hooks';
 import { finishHooks } from './db/hook-calls';
@@ -93,5 +94,7 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
     const ttl = midwayCacheTtl(sf);
     if (ttl) facts.midwayCacheTtl = ttl;
   }
+  // after the decorator uses: their call facts have no call node, and no payload comes from them
+  recordPayloadOrigins(ctx);
   return facts;
 }

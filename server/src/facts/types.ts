@@ -37,6 +37,9 @@ export interface SymbolRef {
   member?: string[];
 }
 
+/** A function of the project a value is the result of: declared in this file, or imported. */
+export type SourceCall = { local: string } | { ref: SymbolRef } | { param: number };
+
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
   /** A cache client constructed or injected here: `new Redis()`, `@InjectRedis()`, `createCache({ ttl })`. */
@@ -126,6 +129,8 @@ export interface ArgFact {
   src?: ValueSource;
   /** the entities of the database reads (or returned rows) the value is built from */
   srcEntities?: string[];
+  /** project functions whose results the value is built from (`() => getWebsite(id)`): the linker reads their rows */
+  srcCalls?: SourceCall[];
   /**
    * The argument as key parts, for calls that may go through a project wrapper (the wrapper builds
    * its key from its parameters): `put(id, v)` with `key(id)` inside. `props`: an object literal's
@@ -200,6 +205,12 @@ export interface DbWrite {
    * invalidates the row's key builds it from this.
    */
   row?: { field?: string; text: string };
+  /**
+   * The recorded calls (CallFact ids) whose results the written data is built from: the whole
+   * value, a spread, or fields of it, never the row it targets (facts/flow/payload-origins.ts).
+   * The linker decides which of them read a cache (write-from-cache).
+   */
+  fromCalls?: number[];
   /** the end of the statement containing the write, where a fix may insert a line */
   stmtEnd: number;
   /** indentation of that statement */

@@ -27,6 +27,8 @@ import { CONFIG_FILE_REQUEST, registerCommands } from './commands';
 import { notifyConfigError } from './config-errors';
 import { fileUri } from './diagnostics';
 import { headerLines } from './header';
+import { COVERAGE_NOTIFICATION, CoverageReporter } from './coverage';
+import { KEYS_REQUEST, keysFor, type KeysParams } from './keys';
 import { hoverFor } from './hover';
 import { SettingsStore, type CachelintSettings } from './settings';
 import { Cancelled, pathOf, Validator } from './validator';
@@ -68,6 +70,11 @@ export function startServer(connection: Connection): void {
   /** A warning every client shows without answering (see config-errors.ts). */
   const tell = (message: string) => quietly(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
   const baselines = new BaselineStore({ log, warn: tell });
+  const coverage = new CoverageReporter({
+    log,
+    warn: tell,
+    notify: (p) => quietly(connection.sendNotification(COVERAGE_NOTIFICATION, p)),
+  });
 
   const workspace: Workspace = new Workspace({
     settingsFor: (file): CachelintSettings | undefined => {
@@ -129,6 +136,8 @@ export function startServer(connection: Connection): void {
       }
     }
     if (refresh && run === syncRun && support?.refresh) quietly(connection.languages.diagnostics.refresh());
+    // after each analysis: what it saw (recomputed only for folders whose files changed)
+    if (run === syncRun && state === 'ready') coverage.update(workspace.all());
   };
   const scheduleSync = (delay: number, except?: string) => {
     if (syncTimer) clearTimeout(syncTimer);
@@ -138,6 +147,9 @@ export function startServer(connection: Connection): void {
     }, delay);
   };
 
+  /** resolves when the first index of the workspace folders is complete (requests for the whole project wait on it) */
+  let firstIndexDone!: () => void;
+  const firstIndex = new Promise<void>((resolve) => (firstIndexDone = resolve));
   const indexFolders = async () => {
     state = 'indexing';
     sendStatus();
@@ -159,6 +171,7 @@ export function startServer(connection: Connection): void {
     log(`cachelint: indexed ${workspace.all().reduce((n, f) => n + f.analyzer.files().length, 0)} files in ${Math.round(performance.now() - t0)} ms`);
     state = 'ready';
     sendStatus();
+    firstIndexDone();
     scheduleSync(0);
   };
 
@@ -359,6 +372,9 @@ export function startServer(connection: Connection): void {
   });
 
   registerCommands(connection, { workspace, support: () => support });
+  connection.onRequest(KEYS_REQUEST, (params: KeysParams | undefined) =>
+    firstIndex.then(() => keysFor(params, { workspace, version, uriOf: (f) => validator.uriByFile.get(f) ?? fileUri(f) })),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -5,7 +5,7 @@
 // imported function, a base-class method) is resolved to that function's facts, and what it writes
 // (itself, in its callbacks, and in what it calls, three levels deep) counts where it is called.
 import type { CacheOp, LinkedFile } from '../rule';
-import type { CallFact, DbWrite, FnFact, Span, SymbolRef } from '../facts/types';
+import type { CallFact, DbWrite, FnFact, SourceCall, Span, SymbolRef } from '../facts/types';
 import type { Resolved } from './resolve';
 
 /** How deep calls are followed: controller → service → repository is plenty. */
@@ -36,6 +36,7 @@ export interface CallGraphDeps {
 
 export class CallGraph {
   private readonly writesMemo = new Map<string, CalledWrite[]>();
+  private readonly readsMemo = new Map<string, string[]>();
   private readonly active = new Set<string>();
 
   constructor(private readonly d: CallGraphDeps) {}
@@ -100,6 +101,65 @@ export class CallGraph {
   private topLevel(file: string, name: string): { file: string; fn: FnFact } | undefined {
     const fn = this.d.files.get(file)?.facts.fns.find((f) => f.name === name && !f.className);
     return fn ? { file, fn } : undefined;
+  }
+
+  /**
+   * The entities a project function reads (itself, its callbacks, and what it calls, up to three
+   * levels): what a value that is its result holds (`fetch(key, () => getWebsite(id))`).
+   */
+  readEntitiesOf(file: string, calls: readonly SourceCall[]): string[] {
+    const out = new Set<string>();
+    for (const c of calls) {
+      const target = 'local' in c ? this.topLevel(file, c.local) : 'ref' in c ? this.imported(file, c.ref) : undefined;
+      if (target) for (const e of this.readsOf(target.file, target.fn, MAX_DEPTH)) out.add(e);
+    }
+    return [...out];
+  }
+
+  /** The exported function `ref` names, through an index's `export *` and `export { f } from` (three levels). */
+  private imported(file: string, ref: SymbolRef, depth = 0): { file: string; fn: FnFact } | undefined {
+    const target = this.d.resolveModule(file, ref.module);
+    const facts = target && this.d.files.get(target)?.facts;
+    if (!target || !facts || depth > 3) return undefined;
+    const own = this.topLevel(target, ref.name);
+    if (own) return own;
+    // Pattern: export * from './website' in queries/prisma/index.ts
+    for (const [k, v] of Object.entries(facts.exports)) {
+      if (v.t !== 'reexport' || !(k === ref.name || k.startsWith('*:'))) continue;
+      const hit = this.imported(target, { module: v.ref.module, name: k === ref.name ? v.ref.name : ref.name }, depth + 1);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  private readsOf(file: string, fn: FnFact, depth: number): string[] {
+    const key = `${file}\0${fn.id}\0${depth}`;
+    const hit = this.readsMemo.get(key);
+    if (hit) return hit;
+    if (this.active.has(`r${key}`)) return [];
+    this.active.add(`r${key}`);
+    const facts = this.d.files.get(file)!.facts;
+    const inside = (id: number) => id === fn.id || (id > 0 && within(facts.fns[id - 1], fn));
+    const out = new Set<string>();
+    for (const r of facts.dbReads) if (inside(r.fn) && r.entity) out.add(r.entity);
+    if (depth > 1 && out.size === 0) {
+      const targets: { file: string; fn: FnFact }[] = [];
+      for (const c of facts.calls) {
+        if (!inside(c.fn) || c.receiver.t === 'lib' || c.receiver.t === 'unknown') continue;
+        const t = this.targetOf(file, c);
+        if (t) targets.push(t);
+      }
+      // Pattern: getWebsite(id) { return findWebsite({ where: { id } }) } — a function of the same file, by name
+      for (const name of new Set(fn.calls)) {
+        const t = this.topLevel(file, name);
+        if (t) targets.push(t);
+      }
+      for (const t of targets) if (!(t.file === file && t.fn.id === fn.id)) for (const e of this.readsOf(t.file, t.fn, depth - 1)) out.add(e);
+    }
+    this.active.delete(`r${key}`);
+    const list = [...out];
+    this.readsMemo.set(key, list);
+    return list;
   }
 
   /** What `fn` writes: its own writes and its callbacks', then those of the project functions it calls. */

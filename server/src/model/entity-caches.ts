@@ -5,6 +5,7 @@
 import type { CacheOp } from '../rule';
 import { shapeNamesEntity } from '../facts/keys/shapes';
 import type { CacheModel, KeyModel } from './cache-model';
+import type { CallGraph } from './call-graph';
 
 export interface CachedEntity {
   key: KeyModel;
@@ -16,16 +17,22 @@ export interface CachedEntity {
 
 const memo = new WeakMap<CacheModel, Map<string, CachedEntity[]>>();
 
-export function entityCaches(model: CacheModel): ReadonlyMap<string, CachedEntity[]> {
+/**
+ * `graph` (when given) reads the rows of values that are results of project functions
+ * (`fetch(key, () => getWebsite(id))`: the website rows `getWebsite` reads).
+ */
+export function entityCaches(model: CacheModel, graph?: CallGraph): ReadonlyMap<string, CachedEntity[]> {
   let byEntity = memo.get(model);
   if (byEntity) return byEntity;
   byEntity = new Map();
   for (const key of model.keys.values()) {
     if (key.role !== 'cache' || !key.shape) continue;
     const seen = new Set<string>();
-    for (const w of key.writers) {
+    // the read path's own fill first, before calls of a wrapper that fills (`findOneDataType(type)`)
+    for (const w of [...key.writers].sort((a, b) => Number(!!a.echo) - Number(!!b.echo))) {
       if (w.sentinel) continue;
-      for (const e of w.valueEntities ?? []) {
+      const entities = w.valueEntities ?? (graph && w.valueCalls ? graph.readEntitiesOf(w.file, w.valueCalls) : []);
+      for (const e of entities) {
         // both shown: the value is loaded from the entity's rows, and the key names the entity (a
         // `trackSale:{}` record holding a customer's id is no cache of customers)
         if (seen.has(e) || !shapeNamesEntity(key.shape, e)) continue;

@@ -211,6 +211,7 @@ export class OpReader {
       ...(v.valueArg !== undefined ? { valueArg: v.valueArg } : {}),
       ...(valueSrcOf(call, v) ? { valueSrc: valueSrcOf(call, v) } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcEntities ? { valueEntities: call.args[v.valueArg].srcEntities } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcCalls ? { valueCalls: call.args[v.valueArg].srcCalls } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
     };
@@ -291,7 +292,10 @@ export class OpReader {
     const out: CacheOp[] = [];
     for (const inner of s.ops) {
       const ttlSummary = s.ttl.get(inner);
-      const valueParam = inner.kind === 'write' && inner.valueArg !== undefined ? inner.call.args[inner.valueArg]?.param : undefined;
+      const valueArg = inner.kind === 'write' && inner.valueArg !== undefined ? inner.call.args[inner.valueArg] : undefined;
+      // the value is the caller's (`set(k, value)`), or what the caller's loader returns (`fetch(k, () => load(id))`)
+      const loader = valueArg?.srcCalls?.find((c): c is { param: number } => 'param' in c);
+      const valueParam = valueArg?.param ?? loader?.param;
       const caller = valueParam !== undefined ? call.args[valueParam] : undefined;
       const op: CacheOp = {
         file,
@@ -320,6 +324,8 @@ export class OpReader {
       if (src && inner.kind === 'write') op.valueSrc = src;
       const entities = caller ? caller.srcEntities : inner.valueEntities;
       if (entities && inner.kind === 'write') op.valueEntities = entities;
+      const calls = caller ? caller.srcCalls : inner.valueCalls;
+      if (calls && !entities && inner.kind === 'write') op.valueCalls = calls;
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;

@@ -170,4 +170,4 @@ export function describeRole(d: Decision, evidence: readonly Evidence[]): string
   return e ? `${d.role === 'cache' ? 'cache' : 'not a cache'}: ${e.reason}` : d.role;
 }
 
-export { STATE_WORDS };
+export { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS };

@@ -2,7 +2,8 @@
 // Every formatter takes the analysed files (path, text, findings) and returns the whole output.
 import type { Finding, RuleMeta } from '../rule';
 import { formatGithub } from './github';
-import { formatJson } from './json';
+import { formatJson, formatJsonWithMetadata } from './json';
+import type { Coverage } from '../engine/coverage';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
@@ -33,16 +34,19 @@ export interface ReportContext {
   version?: string;
   /** the baseline file(s) that hid findings, for the footer that says how many */
   baselines?: readonly string[];
+  /** what the analysis saw: SARIF's run properties, json-with-metadata's metadata */
+  coverage?: Coverage;
 }
 
 export type Formatter = (results: readonly ReportFile[], ctx: ReportContext) => string;
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'json-with-metadata', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export const formatters: Record<FormatName, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
+  'json-with-metadata': formatJsonWithMetadata,
   sarif: formatSarif,
   github: formatGithub,
 };

@@ -2,7 +2,7 @@
 // 1-based lines and columns, severity 1|2, `fix.range` in offsets of the BOM-less text, a fix of
 // several edits merged into one replacement (ESLint's `mergeFixes`), counts per file. One addition:
 // `markdown` on a rule's message, the race explainer (report/explain.ts), which ESLint tools ignore.
-import type { Edit, Finding, Fix } from '../rule';
+import { docUrl, type Edit, type Finding, type Fix } from '../rule';
 import { explanationMarkdown } from './explain';
 import type { Formatter, ReportContext, ReportFile } from './index';
 import { LineMap } from '../text/lines';
@@ -167,4 +167,23 @@ function reorder(r: LintResult): LintResult {
 export const formatJson: Formatter = (results, ctx) => {
   const explain = explainWith(ctx);
   return JSON.stringify(results.map((r) => toLintResult(r, explain)));
+};
+
+/**
+ * ESLint's `json-with-metadata`: `{ results, metadata: { cwd, rulesMeta } }`, where `results` is
+ * exactly the `json` format. cachelint adds `metadata.coverage` (what the analysis saw: files,
+ * cache calls by library and wrapper, keys by role), leaving `json` itself ESLint's bare array.
+ */
+export const formatJsonWithMetadata: Formatter = (results, ctx) => {
+  const explain = explainWith(ctx);
+  return JSON.stringify({
+    results: results.map((r) => toLintResult(r, explain)),
+    metadata: {
+      cwd: ctx.cwd,
+      rulesMeta: Object.fromEntries(
+        (ctx.rules ?? []).map((m) => [m.id, { type: 'problem', docs: { description: m.description, url: docUrl(m.id) }, fixable: m.fix === 'none' ? undefined : 'code', hasSuggestions: m.fix !== 'none', messages: m.messages }]),
+      ),
+      ...(ctx.coverage ? { coverage: ctx.coverage } : {}),
+    },
+  });
 };

@@ -156,6 +156,9 @@ export const formatSarif: Formatter = (results, ctx) => {
     columnKind: 'utf16CodeUnits',
     results: sarifResults,
   };
+  // what the analysis saw (files, cache calls by library and wrapper, keys by role): a clean run
+  // that recognised no cache call is told apart from a clean run that did (SARIF §3.8 property bags)
+  if (ctx.coverage) run.properties = { coverage: ctx.coverage };
   if (notifications.length > 0) run.invocations = [{ executionSuccessful: true, toolExecutionNotifications: notifications }];
   return JSON.stringify({ $schema: SCHEMA, version: '2.1.0', runs: [run] }, null, 2);
 };

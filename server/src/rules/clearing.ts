@@ -79,13 +79,15 @@ export function contains(outer: FnFact, inner: FnFact): boolean {
 }
 
 /**
- * The functions whose code runs with `fn`: itself, the functions around it (a `$transaction`
- * callback inside a service method) and the callbacks inside it (`.then(…)`).
+ * The functions whose code runs with `fn`: the outermost function around it (the service method a
+ * `$transaction` callback is in) and every callback inside that (`.then(…)` after the transaction).
  */
 export function scopeOf(file: LinkedFile, fn: number): Set<number> {
   const self = file.facts.fns[fn - 1];
   if (!self) return new Set([fn]);
-  return new Set(file.facts.fns.filter((f) => contains(f, self) || contains(self, f)).map((f) => f.id));
+  let outer = self;
+  for (const f of file.facts.fns) if (contains(f, outer) && f.span.end - f.span.start > outer.span.end - outer.span.start) outer = f;
+  return new Set(file.facts.fns.filter((f) => contains(outer, f)).map((f) => f.id));
 }
 
 /**

@@ -5,6 +5,7 @@ import { missingInvalidation } from './missing-invalidation';
 import { missingTtl } from './missing-ttl';
 import { negativeCacheOnCreate } from './negative-cache-on-create';
 import { setAfterCommit } from './set-after-commit';
+import { writeFromCache } from './write-from-cache';
 
 export const rules = {
   'set-after-commit': setAfterCommit,
@@ -12,4 +13,5 @@ export const rules = {
   'key-drift': keyDrift,
   'negative-cache-on-create': negativeCacheOnCreate,
   'missing-invalidation': missingInvalidation,
+  'write-from-cache': writeFromCache,
 } satisfies Record<RuleId, Rule<string>>;

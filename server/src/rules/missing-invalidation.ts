@@ -110,7 +110,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
     };
   },
   checkProject(project, ctx) {
-    const caches = entityCaches(project.model);
+    const caches = entityCaches(project.model, project.callGraph);
     if (caches.size === 0) return;
     let ix: ClearingIndex | undefined;
     for (const w of project.dbWrites) {

@@ -32,6 +32,8 @@ export class LspClient {
   readonly messageRequests: lsp.ShowMessageRequestParams[] = [];
   /** `cachelint/status` notifications, in order */
   readonly statuses: { state: string; files?: number }[] = [];
+  /** `cachelint/coverage` notifications, in order */
+  readonly coverages: { folders: { root: string; summary: string[]; notice?: string; coverage: { calls: { total: number } } }[] }[] = [];
   refreshes = 0;
   publishes = 0;
   private readonly docs = new Map<string, TextDocument>();
@@ -64,6 +66,10 @@ export class LspClient {
     });
     conn.onNotification('cachelint/status', (p: { state: string; files?: number }) => {
       client.statuses.push(p);
+      client.waits.poke();
+    });
+    conn.onNotification('cachelint/coverage', (p: LspClient['coverages'][number]) => {
+      client.coverages.push(p);
       client.waits.poke();
     });
     conn.onRequest(lsp.ConfigurationRequest.type, (p) => p.items.map((i) => opts.settings?.(i.scopeUri) ?? null));

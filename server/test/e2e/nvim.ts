@@ -17,6 +17,8 @@ export interface NvimRun {
   codes?: string[];
   /** also run "Show documentation" and record what it shows */
   doc?: boolean;
+  /** also send `cachelint/keys` and record the key map */
+  keys?: boolean;
   work: string;
 }
 
@@ -33,6 +35,7 @@ export interface NvimResult {
   line_after?: string;
   diagnostics_after?: string[];
   doc_message?: string;
+  keys?: { labels: string[]; findings: number; sites: number; folders: number; first_site?: string };
 }
 
 export function runNvim(run: NvimRun): { result: NvimResult; status: number | null; stderr: string } {
@@ -51,6 +54,7 @@ export function runNvim(run: NvimRun): { result: NvimResult; status: number | nu
       EXPECT: run.expect,
       CODES: (run.codes ?? [run.code]).join(','),
       DOC: run.doc ? '1' : '',
+      KEYS: run.keys ? '1' : '',
       OUT: out,
       // nvim writes its LSP log and state under ~ unless pointed elsewhere
       XDG_STATE_HOME: join(run.work, 'state'),

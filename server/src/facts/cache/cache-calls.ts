@@ -14,7 +14,7 @@ import { precedesInFlow } from '../flow/order';
 import { valueSource } from '../flow/value-sources';
 import { declarationOf, enclosingClass, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { sentinelOf } from '../keys/sentinels';
-import type { ArgFact, CallFact, ClientRef, FnFact } from '../types';
+import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import type { VisitorMap } from '../../syntax/walk';
 
 function span(n: ts.Node) {
@@ -60,9 +60,11 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
   // Pattern: redis.mset({ [k]: v }) — the values are in the first argument
   if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && multiSet)) {
     const entities = new Set<string>();
-    const src = valueSource(a, ctx, 0, entities);
+    const calls: SourceCall[] = [];
+    const src = valueSource(a, ctx, 0, entities, calls);
     if (src) f.src = src;
     if (entities.size > 0) f.srcEntities = [...entities];
+    else if (calls.length > 0) f.srcCalls = calls;
   }
   // Pattern: cache.put(id, row) into `put(id, v) { redis.set(this.key(id), v) }`: the caller's id
   if (wrapperCandidate && index > 0 && index < MAX_PART_ARGS && isKeyLike(e)) f.parts = keyPartsOf(a, ctx);

@@ -316,7 +316,9 @@ function prismaHit(l: Link, env: DbEnv): Hit | undefined {
   const r = classifyRecv(client, env);
   if (r && r.t !== 'prisma') return undefined;
   // Pattern: db.product.update(args) with `db` imported from the project (T3's `~/server/db`)
-  if (!r && !/^(db|database)$/.test(lastName(client) ?? '')) {
+  // Pattern: prisma.client.website.findUnique(criteria) — a project object named for Prisma holding its client
+  const named = /^(db|database)$/.test(lastName(client) ?? '') || /^(prisma|this\.prisma)\.(client|db)$/.test(client.getText());
+  if (!r && !named) {
     // Pattern: ctx.api.product.update({ where: { id }, data }) — the argument shape is Prisma's own
     const a = l.args[0] && unwrap(l.args[0]);
     if (!a || !ts.isObjectLiteralExpression(a)) return undefined;

@@ -9,7 +9,7 @@ import ts = tsMorphTs;
 import type { FileCtx } from '../context';
 import { declarationOf, memberName, unwrap } from '../../syntax/scope';
 import { normaliseEntity } from '../keys/entities';
-import type { ValueSource } from '../types';
+import type { SourceCall, ValueSource } from '../types';
 
 /** Stronger sources win when a value mixes several: a row wrapped in an object is still a row. */
 const RANK: Record<ValueSource, number> = { db: 5, http: 4, call: 3, param: 2, literal: 1 };
@@ -38,18 +38,23 @@ const MAX_DEPTH = 8;
  * The strongest source `expr` is built from (undefined: nothing this file can tell). `entities`
  * collects the entities of the database calls it is built from, when given.
  */
-export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0, entities?: Set<string>): ValueSource | undefined {
+export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0, entities?: Set<string>, calls?: SourceCall[]): ValueSource | undefined {
   const prev = collecting;
+  const prevCalls = collectingCalls;
   if (entities) collecting = entities;
+  if (calls) collectingCalls = calls;
   try {
     return sourceOf(expr, ctx, depth);
   } finally {
     collecting = prev;
+    collectingCalls = prevCalls;
   }
 }
 
 /** Where valueSource's database hits put their entities (one extraction runs at a time). */
 let collecting: Set<string> | undefined;
+/** Where valueSource puts the project functions a value is the result of. */
+let collectingCalls: SourceCall[] | undefined;
 
 function sourceOf(expr: ts.Expression, ctx: FileCtx, depth: number): ValueSource | undefined {
   if (depth > MAX_DEPTH) return undefined;
@@ -100,6 +105,10 @@ function sourceOf(expr: ts.Expression, ctx: FileCtx, depth: number): ValueSource
     }
     case ts.SyntaxKind.SpreadElement:
       return sourceOf((e as ts.SpreadElement).expression, ctx, depth + 1);
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+      // Pattern: cache.wrap(key, () => getWebsite(id)) — a loader: what it returns
+      return returnedSource(e as ts.ArrowFunction | ts.FunctionExpression, ctx, depth);
     default:
       return undefined;
   }
@@ -141,6 +150,19 @@ function identifierSource(id: ts.Identifier, ctx: FileCtx, depth: number): Value
     return assignedSource(id, d.node, ctx, depth);
   }
   return undefined;
+}
+
+/** What a loader function returns: its expression body, or its `return` statements (not those of inner functions). */
+function returnedSource(fn: ts.ArrowFunction | ts.FunctionExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
+  if (!ts.isBlock(fn.body)) return sourceOf(fn.body, ctx, depth + 1);
+  let s: ValueSource | undefined;
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) s = strongest(s, sourceOf(n.expression, ctx, depth + 1));
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return s;
 }
 
 /** `let x; … x = <expr>`: the sources of every assignment to `x` in its scope (strongest wins). */
@@ -203,6 +225,14 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
   }
   // Pattern: new Date() / Date.now() are not sources
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /^(Date|Math|crypto|uuid|nanoid|Number|Boolean)$/.test(callee.expression.text)) return 'literal';
+  // Pattern: getWebsite(id) — a project function, whose reads the linker can see
+  if (collectingCalls && ts.isIdentifier(callee) && collectingCalls.length < 4) {
+    const d = declarationOf(callee, ctx.facts.imports);
+    if (d?.t === 'import') collectingCalls.push({ ref: { module: d.imp.module, name: d.imp.name } });
+    else if (d?.t === 'function') collectingCalls.push({ local: callee.text });
+    // Pattern: fetch(key, query) { const data = await query(); await this.set(key, data) } — the caller's loader
+    else if (d?.t === 'param') collectingCalls.push({ param: d.index });
+  }
   return 'call';
 }
 

@@ -6,6 +6,7 @@ import { renameSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Cdp } from './cdp';
 import type { DriverResult, DriverSpec } from './spec';
+import { keysView } from './keys';
 import { brokenConfig, disableForLine, showDocumentation, walkthrough } from './steps';
 import { cachelintDiagnostics, codeActions, codeOf, info, whenDiagnostics } from './util';
 
@@ -60,6 +61,7 @@ async function drive(spec: DriverSpec, result: DriverResult): Promise<void> {
   result.commands = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('cachelint.'));
 
   await hover(spec, result);
+  if (spec.keys) result.keys = await keysView(spec, spec.keys);
 
   for (const fix of spec.fixes) {
     const t = Date.now();

@@ -24,6 +24,12 @@ export interface DriverSpec {
   walkthrough?: { id: string; title: string };
   /** last: this broken config is written; its notification's "Open config" button is clicked */
   brokenConfig?: { file: string; text: string; key: string };
+  /**
+   * "cachelint: Show Cache Keys": the Explorer's Cache Keys view shows these key labels (checked in
+   * the DOM, then screenshot); clicking the row of `open` (a site's `file:line` text) opens that line.
+   * Also reads the status item's summary (the extension's API).
+   */
+  keys?: { labels: string[]; open: { row: string; file: string; line: number }; screenshot: string };
   /** chromium's profile folder, for the CDP connection (screenshot, DOM checks) */
   chromeProfile?: string;
   /** where to write the PNG */
@@ -54,6 +60,15 @@ export interface DriverResult {
   showDoc?: { title: string; tabs: { label: string; kind: string }[] };
   walkthrough?: { shown: boolean; configFile: string; selected: string; configText: string };
   brokenConfig?: { toast: string; opened: string; selection: { line: number; text: string } };
+  keys?: {
+    /** the key labels of the server's answer (what the view shows) */
+    labels: string[];
+    /** the texts of the view's rows in the DOM */
+    rows: string[];
+    findings: number;
+    opened: { file: string; line: number };
+    status: { text: string; detail?: string; warning: boolean };
+  };
   errors: string[];
   totalMs: number;
 }

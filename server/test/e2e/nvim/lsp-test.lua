@@ -6,6 +6,7 @@
 -- CODES (optional, comma-separated): every code the first complete publish must hold (the server
 -- publishes a file's own findings first, then the cross-file ones once the workspace is indexed);
 -- DOC=1 (optional): also run the "Show documentation" action and record the message it shows.
+-- KEYS=1 (optional): also send the custom `cachelint/keys` request and record the key map's labels.
 local env = function(k)
   local v = os.getenv(k)
   if not v or v == '' then error('missing env ' .. k) end
@@ -70,6 +71,21 @@ local ok, err = pcall(function()
   -- what the editor shows (vim.diagnostic), not only what came over the wire
   result.buffer_diagnostics = #vim.diagnostic.get(bufnr)
   local target = find(raw, code)
+
+  if os.getenv('KEYS') == '1' then
+    -- the key map, as the README tells Neovim users to ask for it
+    local r = client.request_sync('cachelint/keys', {}, 20000, bufnr)
+    assert(r and not r.err and r.result, 'cachelint/keys failed: ' .. vim.inspect(r))
+    result.keys = { labels = {}, findings = 0, sites = 0, folders = #r.result.folders }
+    for _, f in ipairs(r.result.folders) do
+      for _, k in ipairs(f.keys) do
+        table.insert(result.keys.labels, k.label)
+        result.keys.findings = result.keys.findings + #k.findings
+        result.keys.sites = result.keys.sites + #k.readers + #k.writers + #k.deleters + #k.expirers
+        if not result.keys.first_site and #k.readers > 0 then result.keys.first_site = k.readers[1].uri .. ':' .. k.readers[1].line end
+      end
+    end
+  end
 
   local hover = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', {
     textDocument = { uri = uri },

@@ -38,6 +38,14 @@ export class UsersService {
     return toUserView(user);
   }
 
+  /** Changes the display name, starting from the profile the cache holds. */
+  async rename(id: string, name: string): Promise<UserView> {
+    const current = await this.findOne(id);
+    const user = await this.prisma.user.update({ where: { id }, data: { ...current, name: name.trim() } }); // expect: write-from-cache
+    await redis.del(CacheKeys.user(id));
+    return toUserView(user);
+  }
+
   async remove(id: string): Promise<void> {
     await this.prisma.user.delete({ where: { id } });
     await redis.del(CacheKeys.user(id));

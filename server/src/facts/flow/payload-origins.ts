@@ -1,0 +1,238 @@
+// Where a database write's payload comes from: the recorded calls (cache reads, wrapper getters,
+// project helpers) whose results end up in the data it writes. `const u = JSON.parse(await
+// redis.get(k)); u.points += 1; await prisma.user.update({ where: { id }, data: u })` writes what
+// `redis.get` returned; the linker decides whether that call reads a cache (write-from-cache).
+//
+// Only data counts, never the row the write targets or a condition: `where: { id: cached.id }`,
+// `repo.update(cached.id, dto)` and `if (await cache.get(k)) await repo.update(id, dto)` write
+// nothing read from the cache. An id read from a cached copy does not go stale (rows keep their ids).
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
+import type { FileCtx } from '../context';
+import { chainLinks, type Link } from '../db/common';
+import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';
+
+/** Names of values that identify a row: the same in every copy of it. */
+const ID_NAME = /^(_?id|[a-z]\w*Id|[a-z]\w*_id|uuid|[a-z]\w*Uuid)$/;
+/** Options of a write call that are no data: the row it targets, what it returns, how. */
+const NOT_DATA = /^(where|filter|criteria|select|include|omit|returning|orderBy|transaction|conflictPaths|conflictFields|skipDuplicates|upsertType|lock|session|new|upsert|runValidators|fields|individualHooks|logging|validate|hooks)$/;
+/** Links of a write chain that carry data. */
+const DATA_LINKS =
+  /^(set|values|update|updateMany|updateOne|upsert|create|createMany|createManyAndReturn|insert|insertMany|save|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|bulkCreate|merge|persist|persistAndFlush|nativeUpdate|nativeInsert|upsertMany|insertInto|updateTable|build)$/;
+/** Verbs whose data is the second argument after a filter or id (TypeORM, Mongoose, MikroORM). */
+const FILTER_FIRST = /^(update|updateOne|updateMany|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|nativeUpdate)$/;
+/** Calls whose result carries what they are given: parsing, cloning, copying, entity builders. */
+const CARRIES = /^(parse|stringify|structuredClone|assign|fromEntries|entries|from|plainToInstance|plainToClass|instanceToPlain|classToPlain|deserialize|toObject|toJSON|clone|cloneDeep|merge|pick|omit|create|build|preload|hydrate|map|filter|slice|concat|trim|toLowerCase|toUpperCase|toString|lean|then|Number|String|Boolean|parseInt|parseFloat|BigInt)$/;
+
+const MAX_DEPTH = 8;
+
+/** Post-walk: for each database write, the recorded calls its payload is built from. */
+export function recordPayloadOrigins(ctx: FileCtx): void {
+  const { dbWrites } = ctx.facts;
+  if (dbWrites.length === 0 || ctx.callNodes.length === 0) return;
+  const callIds = new Map<ts.Node, number>(ctx.callNodes.map((n, i) => [n, i]));
+  for (let j = 0; j < dbWrites.length; j++) {
+    const w = dbWrites[j];
+    if (w.kind === 'delete') continue;
+    const node = ctx.dbWriteNodes[j];
+    if (!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node)) continue;
+    const found = new Set<number>();
+    const tracer = new Tracer(ctx, callIds, found, node.getStart());
+    for (const e of payloadOf(chainLinks(node), w.via)) tracer.trace(e, 0);
+    if (found.size > 0) w.fromCalls = [...found].sort((a, b) => a - b);
+  }
+}
+
+/** The expressions a write chain writes as data. */
+function payloadOf(links: readonly Link[], via: string): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  for (const l of links) {
+    if (via === 'sql') {
+      out.push(...sqlData(l));
+      continue;
+    }
+    if (!l.name || !DATA_LINKS.test(l.name)) continue;
+    // Pattern: manager.save(User, data) / em.nativeUpdate(User, where, data): the entity first
+    let args = [...l.args];
+    const a0 = args[0] && unwrap(args[0]);
+    if (args.length > 1 && a0 && ((ts.isIdentifier(a0) && /^[A-Z]/.test(a0.text)) || ts.isStringLiteralLike(a0)) && via !== 'knex') args = args.slice(1);
+    // Pattern: doc.save() / instance.save() — the instance is the data
+    if (args.length === 0 && l.name === 'save' && l.recv) {
+      const r = unwrap(l.recv);
+      if (ts.isIdentifier(r)) out.push(r);
+      continue;
+    }
+    // Pattern: Product.update({ price }, { where: { id } }) (Sequelize: data first, options second)
+    if (via === 'sequelize') out.push(...args.slice(0, 1));
+    // Pattern: repo.update(id, dto) / Model.updateOne({ _id }, { $set: data }) / knex(t).update('col', v)
+    else if (FILTER_FIRST.test(l.name) && args.length >= 2 && via !== 'knex') out.push(args[1]);
+    else if (args.length > 0) out.push(...(via === 'knex' ? args : args.slice(0, 1)));
+  }
+  return out;
+}
+
+/** Bind values of raw SQL that land in SET / VALUES rather than in WHERE. */
+function sqlData(l: Link): ts.Expression[] {
+  if (ts.isTaggedTemplateExpression(l.node)) {
+    // Pattern: sql`UPDATE users SET points = ${u.points} WHERE id = ${id}`
+    const t = l.node.template;
+    if (!ts.isTemplateExpression(t)) return [];
+    const out: ts.Expression[] = [];
+    let text = t.head.text;
+    for (const span of t.templateSpans) {
+      if (!/\bwhere\b/i.test(text)) out.push(span.expression);
+      text += '?' + span.literal.text;
+    }
+    return out;
+  }
+  const a0 = l.args[0] && unwrap(l.args[0]);
+  if (!a0 || !ts.isStringLiteralLike(a0)) return [];
+  const sql = a0.text;
+  if (!/^\s*(update|insert|replace)\b/i.test(sql)) return [];
+  const where = sql.search(/\bwhere\b/i);
+  const head = where < 0 ? sql : sql.slice(0, where);
+  // Pattern: pool.query('UPDATE users SET name = $1 WHERE id = $2', [u.name, id])
+  const indexes = new Set<number>();
+  let q = 0;
+  for (const m of head.matchAll(/\$(\d+)|\?/g)) indexes.add(m[1] ? Number(m[1]) - 1 : q++);
+  const params = l.args[1] && unwrap(l.args[1]);
+  if (!params || !ts.isArrayLiteralExpression(params)) return [];
+  return params.elements.filter((_e, i) => indexes.has(i));
+}
+
+/** Follows a value back to the recorded calls it is built from, in the function the write is in. */
+class Tracer {
+  private readonly seen = new Set<ts.Node>();
+
+  constructor(
+    private readonly ctx: FileCtx,
+    private readonly callIds: ReadonlyMap<ts.Node, number>,
+    private readonly found: Set<number>,
+    /** the write's position: mutations after it do not reach it */
+    private readonly before: number,
+  ) {}
+
+  trace(expr: ts.Expression, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    const e = unwrap(expr);
+    if (this.seen.has(e)) return;
+    this.seen.add(e);
+    if (ts.isCallExpression(e)) return this.call(e, depth);
+    if (ts.isIdentifier(e)) return this.identifier(e, depth);
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      // Pattern: where: … id: cached.id — an id is the same in a stale copy
+      const name = memberName(e);
+      if (name && ID_NAME.test(name)) return;
+      return this.trace(e.expression, depth + 1);
+    }
+    if (ts.isObjectLiteralExpression(e)) {
+      for (const p of e.properties) {
+        const name = propertyNameText(p.name);
+        if (name && (NOT_DATA.test(name) || ID_NAME.test(name))) continue;
+        if (ts.isPropertyAssignment(p)) this.trace(p.initializer, depth + 1);
+        else if (ts.isShorthandPropertyAssignment(p)) this.trace(p.name, depth + 1);
+        else if (ts.isSpreadAssignment(p)) this.trace(p.expression, depth + 1);
+      }
+      return;
+    }
+    if (ts.isArrayLiteralExpression(e)) {
+      for (const x of e.elements) this.trace(ts.isSpreadElement(x) ? x.expression : x, depth + 1);
+      return;
+    }
+    if (ts.isSpreadElement(e)) return this.trace(e.expression, depth + 1);
+    if (ts.isConditionalExpression(e)) {
+      this.trace(e.whenTrue, depth + 1);
+      this.trace(e.whenFalse, depth + 1);
+      return;
+    }
+    if (ts.isBinaryExpression(e)) {
+      // `cached && cached.x`: the left side is a test; `cached ?? row`, `cached.points + 1`: values
+      if (e.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) this.trace(e.left, depth + 1);
+      this.trace(e.right, depth + 1);
+      return;
+    }
+    if (ts.isTemplateExpression(e)) for (const s of e.templateSpans) this.trace(s.expression, depth + 1);
+    else if (ts.isNewExpression(e)) for (const a of e.arguments ?? []) this.trace(a, depth + 1);
+    else if (ts.isPrefixUnaryExpression(e) && e.operator !== ts.SyntaxKind.ExclamationToken) this.trace(e.operand, depth + 1);
+  }
+
+  private call(e: ts.CallExpression, depth: number): void {
+    // Pattern: await redis.get(k) / await this.cacheService.get(k) / await this.getCachedUser(id)
+    const id = this.callIds.get(e);
+    if (id !== undefined) {
+      this.found.add(id);
+      return;
+    }
+    // a database read (or a write's returned row) is what the payload should come from
+    if (this.ctx.db?.recognise(e)) return;
+    const callee = unwrap(e.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+    // Pattern: Math.round(cached.price * 0.9) — arithmetic on what it is given
+    const math = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math';
+    if (!name || (!CARRIES.test(name) && !math)) return;
+    // Pattern: JSON.parse(raw) / Object.assign({}, cached, dto) / repo.create({ ...cached }) / cached.name.trim()
+    for (const a of e.arguments) if (!ts.isArrowFunction(a) && !ts.isFunctionExpression(a)) this.trace(a, depth + 1);
+    if (ts.isPropertyAccessExpression(callee) && !(ts.isIdentifier(callee.expression) && /^(JSON|Object|Array|Math|_|lodash|R)$/.test(callee.expression.text)) && !/^(create|build|preload|merge|hydrate)$/.test(name))
+      this.trace(callee.expression, depth + 1);
+  }
+
+  private identifier(id: ts.Identifier, depth: number): void {
+    const d = declarationOf(id, this.ctx.facts.imports);
+    if (!d) return;
+    if (d.t === 'var' || d.t === 'binding') {
+      const decl = d.node;
+      if (d.t === 'binding' && !bindsData(decl.name, id.text)) return;
+      if (decl.initializer) this.trace(decl.initializer, depth + 1);
+      const scope = enclosingFunction(decl)?.body ?? decl.getSourceFile();
+      this.mutations(scope, id.text, depth);
+    }
+  }
+
+  /**
+   * What the code puts into `name` before the write: `name = x`, `name.f = x`, `name.f += x`,
+   * `Object.assign(name, x)`, `repo.merge(name, x)`, `doc.set(x)`.
+   */
+  private mutations(scope: ts.Node, name: string, depth: number): void {
+    const isName = (n: ts.Expression) => ts.isIdentifier(unwrap(n)) && (unwrap(n) as ts.Identifier).text === name;
+    const rootIsName = (n: ts.Expression): boolean => {
+      let x = unwrap(n);
+      while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) x = unwrap(x.expression);
+      return ts.isIdentifier(x) && x.text === name;
+    };
+    const visit = (n: ts.Node): void => {
+      if (n.pos >= this.before) return;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        const target = unwrap(n.left);
+        const field = ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) ? memberName(target) : undefined;
+        // Pattern: u = cached / u.points = cached.points + 1 / u.name ??= cached.name
+        if (rootIsName(target) && !(field && ID_NAME.test(field))) this.trace(n.right, depth + 1);
+      } else if (ts.isCallExpression(n) && n.arguments.length >= 1) {
+        const callee = unwrap(n.expression);
+        const m = memberName(callee);
+        // Pattern: Object.assign(user, cached) / this.repo.merge(user, cached) / _.merge(user, cached)
+        if (m && /^(assign|merge|mergeWith|defaults)$/.test(m) && isName(n.arguments[0])) for (const a of n.arguments.slice(1)) this.trace(a, depth + 1);
+        // Pattern: doc.set(cached) / doc.set('name', cached.name)
+        else if (m === 'set' && ts.isPropertyAccessExpression(callee) && isName(callee.expression)) for (const a of n.arguments) this.trace(a, depth + 1);
+      }
+      if (!isFunctionLike(n) || n === scope) ts.forEachChild(n, visit);
+    };
+    visit(scope);
+  }
+}
+
+/** Whether the name a destructuring binds is data rather than an id (`const { id } = cached` is not). */
+function bindsData(pattern: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(pattern)) return pattern.text === name;
+  for (const el of pattern.elements) {
+    if (ts.isOmittedExpression(el)) continue;
+    if (ts.isIdentifier(el.name)) {
+      if (el.name.text !== name) continue;
+      if (el.dotDotDotToken) return true;
+      const prop = propertyNameText(el.propertyName) ?? el.name.text;
+      return !ID_NAME.test(prop);
+    }
+    if (bindsData(el.name, name)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,139 @@
+// write-from-cache: a database write whose data was read from the cache in the same flow; a stale
+// entry's fields get committed. Docs: docs/rules/write-from-cache.md
+import { shapeNamesEntity } from '../facts/keys/shapes';
+import type { DbWrite, Span } from '../facts/types';
+import { keyInfoOf } from '../model/key-info';
+import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
+import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
+import { fnName, fnOfOp, keyWords, named } from './timeline';
+import { keyLabel, keyShape, viaRelated } from './util';
+
+/** Words of requests and drafts staged in Redis until a confirmation commits them. */
+const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
+
+/** Libraries that are caches by nature. */
+const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
+
+/**
+ * Whether the read is of a cache whose entries may be stale copies of rows: a key with the cache
+ * role, or one no use contradicts that holds copies of rows (filled from the database, in a cache
+ * library or a project cache service, or named for the entity the write updates). Sessions, tokens,
+ * locks, counters, queues, job state and Redis kept as the primary store (a cart, a draft) are not.
+ */
+function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWrite): boolean {
+  const model = project.model;
+  const key = model.keyOf(op);
+  const ops = key ? [...key.readers, ...key.writers, ...key.deleters, ...key.expirers, ...key.others] : [op];
+  if (ops.some((o) => o.use)) return false;
+  const shape = op.key?.shape ?? key?.shape;
+  if (shape && (STATE_WORDS.test(shape) || MARKER_WORDS.test(shape) || SCRATCH_WORDS.test(shape))) return false;
+  const role = model.roleOf(op);
+  if (role === 'cache') return true;
+  // a replica (rows kept in Redis, read as they are) is a copy of rows as well; markers and job state are not
+  if (role === 'not-cache' && key?.kind !== 'replica') return false;
+  if (shape && STAGING_WORDS.test(shape)) return false;
+  if (key?.writers.some((x) => x.valueSrc === 'db' || x.valueSrc === 'http')) return true;
+  // written only with what requests hand in (`email-change-request:user:{}` holding the new email):
+  // Redis is where that data lives until it is committed, not a copy of a row
+  if (key && key.writers.length > 0) return false;
+  if (CACHE_LIBS.has(op.lib)) return true;
+  // Pattern: this.cacheService.get(k) / this.cache.get(k) — the project says it is a cache
+  const receiver = file.text.slice(op.call.receiverSpan.start, op.call.receiverSpan.end);
+  if (/cache/i.test(op.via?.label ?? '') || /cache/i.test(receiver)) return true;
+  // Pattern: JSON.parse(await redis.get(`user:${id}`)) … prisma.user.update(…) — a copy of the row it updates
+  return w.kind === 'update' && !!w.entity && !!shape && shapeNamesEntity(shape, w.entity);
+}
+
+/** A cache read whose result the payload is built from, and the helper call it is made through. */
+interface CachedRead {
+  op: CacheOp;
+  /** the call of a read-through helper (`this.findOne(id)`) the value comes back from */
+  helper?: { file: string; span: Span; label: string };
+}
+
+/**
+ * The cache read behind a recorded call: the call's own read op (a client or a cache service), or
+ * the read-through inside the project function it calls (`const u = await this.findOne(id)` whose
+ * body returns the cached copy on a hit and loads the row on a miss).
+ */
+function readOf(project: ProjectIndex, file: LinkedFile, callId: number): CachedRead | undefined {
+  const own = file.ops.find((op) => op.call.id === callId && op.kind === 'read' && !op.forwarded);
+  if (own) return { op: own };
+  const call = file.facts.calls[callId];
+  if (!call || call.receiver.t === 'lib' || call.receiver.t === 'unknown') return undefined;
+  const t = project.callGraph.targetOf(file.file, call);
+  const target = t && project.files.get(t.file);
+  if (!t || !target || target.kind) return undefined;
+  const span = t.fn.span;
+  const inside = new Set(target.facts.fns.filter((f) => f.span.start >= span.start && f.span.end <= span.end).map((f) => f.id));
+  const op = target.ops.find((o) => o.kind === 'read' && !!o.fallback && !o.forwarded && inside.has(o.call.fn));
+  return op ? { op, helper: { file: file.file, span: call.span, label: `${call.method}()` } } : undefined;
+}
+
+export const writeFromCache: Rule<'fromCache'> = {
+  meta: {
+    id: 'write-from-cache',
+    description: 'Disallow database writes whose data was read from the cache.',
+    severity: 'warning',
+    fix: 'none',
+    requiresTypeInfo: false,
+    crossFile: true,
+    messages: {
+      fromCache: '{{label}} writes back the cached copy of {{key}}',
+    },
+    details: {
+      fromCache:
+        'The cached copy may be stale: writing it back commits its old fields over newer ones, and a staleness the TTL bounded becomes permanent in the database.',
+    },
+    help: 'Build the payload from the database row (read it in the same transaction) or from the validated request, never from the cached copy.',
+  },
+  // docs/rules/write-from-cache.md: a stale copy written back over a newer row
+  timeline(_messageId, race) {
+    const key = keyWords(race.key);
+    const b = named(race.writer, 'this write path');
+    return {
+      steps: [
+        { actor: 'request B', text: `${b} reads ${key} from the cache = v1` },
+        { actor: 'request A', text: `another write commits v2 and deletes ${key}` },
+        { actor: 'request B', text: `${b} changes its copy of v1` },
+        { actor: 'request B', text: `${named(race.dbWrite, 'the database write')} writes the copy back over v2` },
+      ],
+      outcome: "A's change is lost for good",
+    };
+  },
+  checkProject(project, ctx) {
+    for (const w of project.dbWrites) {
+      if (!w.fromCalls || !ctx.wants(w.file)) continue;
+      const file = project.files.get(w.file);
+      // tests, migrations and seeds are not report sites
+      if (!file || file.kind) continue;
+      let found: CachedRead | undefined;
+      for (const id of w.fromCalls) {
+        const r = readOf(project, file, id);
+        const readFile = r && project.files.get(r.op.file);
+        if (r && readFile && cacheLike(project, readFile, r.op, w)) {
+          found = r;
+          break;
+        }
+      }
+      if (!found) continue;
+      const read = found.op;
+      const key = project.model.keyOf(read);
+      const related: Related[] = [
+        ...(found.helper ? [{ file: found.helper.file, span: found.helper.span, message: `${found.helper.label} returns the cached copy on a hit` }] : []),
+        { file: read.file, span: read.call.span, message: `Cache read the written data comes from (${key?.summary ?? 'a cache read'})` },
+        ...viaRelated(project, read, `Where ${read.via?.label ?? 'the wrapper'} reads the cache`),
+      ];
+      ctx.report({
+        file: w.file,
+        span: w.span,
+        messageId: 'fromCache',
+        data: { label: w.label, key: keyLabel(read) },
+        related,
+        // the finding sits on the database write: name the cached key it read
+        key: key && keyInfoOf(project, key),
+        race: { key: keyShape(read), reader: fnOfOp(project, read), writer: fnName(file, w.fn), dbWrite: w.label, entity: w.entity, dbWriteKind: w.kind },
+      });
+    }
+  },
+};

@@ -1,0 +1,3 @@
+export const CacheKeys = {
+  org: (id: string) => `org:${id}`,
+};
