@@ -46,6 +46,15 @@ export interface Finding {
   fix?: Fix;
   /** behaviour-changing fixes, offered as suggestions/quick fixes */
   suggestions: Fix[];
+  /**
+   * The real names in this finding's race, for its timeline (report/explain.ts). Optional: a
+   * finding without them (an old cache entry, a hand-made one) explains itself in generic words.
+   */
+  race?: RaceNames;
+  /** the longer explanation behind the headline (the rule's `details` for this messageId) */
+  detail?: string;
+  /** how this finding goes stale, step by step (the rule's `timeline`), for the hover and markdown output */
+  timeline?: Timeline;
   /** the key the finding is about: its shape, role and the evidence for the role (model/key-info.ts) */
   key?: KeyInfo;
 }
@@ -57,6 +66,47 @@ export interface KeyInfo {
   evidence: string;
 }
 
+/**
+ * The names a race explainer puts in its timeline. Every field may be missing (a reader the
+ * analysis did not find): the timeline then says "a reader", "the database write", "the key".
+ */
+export interface RaceNames {
+  /** the key's shape as the finding's call builds it (`user:v1:{}`) */
+  key?: string;
+  /** the shape the reads use, when it differs (key-drift) */
+  readKey?: string;
+  /** the function that reads the key and fills it on a miss (`getUser`) */
+  reader?: string;
+  /** the function that writes the database (`renameUser`) */
+  writer?: string;
+  /** the database write's callee (`prisma.user.update`) */
+  dbWrite?: string;
+  /** what the database write does */
+  dbWriteKind?: 'create' | 'update' | 'delete';
+  /** the cache call's verb as the code spells it (`set`, `AppCache.put`) */
+  cacheVerb?: string;
+  /** the cached entry's TTL in seconds, when it is a literal */
+  ttlSeconds?: number;
+  /** the cached entry has certainly no TTL */
+  noTtl?: boolean;
+  /** the entity the rows belong to (`user`) */
+  entity?: string;
+  /** the ORM hook the cache write runs in, and the write it runs after (`User update`) */
+  hook?: { label: string; write: string };
+}
+
+/** One step of a race: who acts (`reader`, `writer A`) and what happens, with the real names. */
+export interface TimelineStep {
+  actor: string;
+  text: string;
+}
+
+/** T0…Tn and what the cache serves after the last step (`stale until the TTL (10 min)`). */
+export interface Timeline {
+  steps: TimelineStep[];
+  outcome: string;
+}
+
 export interface RuleMeta<M extends string> {
   id: RuleId;
   description: string;
@@ -65,7 +115,10 @@ export interface RuleMeta<M extends string> {
   requiresTypeInfo: boolean;
   /** the rule needs the whole project (its findings depend on other files) */
   crossFile: boolean;
+  /** one clause of at most 100 characters, as ESLint writes them (messages.test.ts holds every rule to it) */
   messages: Record<M, string>;
+  /** the why behind a headline, same `{{data}}` as the message: shown in the hover and markdown output */
+  details?: Partial<Record<M, string>>;
   help: string;
 }
 
@@ -205,6 +258,8 @@ export interface ReportDescriptor<M extends string> {
   related?: Related[];
   fix?: Fix;
   suggestions?: Fix[];
+  /** names for the rule's `timeline` (what this finding's race looks like in this code) */
+  race?: RaceNames;
   /** the key the finding is about, when it is not the cache op under the finding (found by the engine) */
   key?: KeyInfo;
 }
@@ -227,6 +282,11 @@ export interface Rule<M extends string = string> {
   checkFile?(file: LinkedFile, ctx: RuleContext<M>): void;
   /** project-wide check (key-drift, negative-cache-on-create) */
   checkProject?(project: ProjectIndex, ctx: RuleContext<M>): void;
+  /**
+   * The race explainer: how a finding of this rule goes stale, T0…T3, the docs' timeline with the
+   * finding's names filled in (helpers in rules/timeline.ts). Called once per finding by the engine.
+   */
+  timeline?(messageId: M, race: RaceNames): Timeline | undefined;
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {

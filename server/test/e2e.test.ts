@@ -143,6 +143,8 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     expect(result.diagnostics!.every((d) => d.source === 'cachelint')).toBe(true);
     expect(result.buffer_diagnostics).toBe(codes.length);
     expect(result.hover).toContain('Key shape');
+    // the finding's race, told with the sample app's names, above the key shape
+    expect(result.hover).toMatch(/How it goes stale:[\s\S]*- \*\*T0\*\* reader: `findOne` stores `user:v1:\{\}` = v1 with no TTL[\s\S]*Key shape/);
     expect(result.code_action_titles).toEqual(expect.arrayContaining(['Disable cachelint missing-ttl for this line', 'Show documentation for missing-ttl']));
     expect(result.applied).toMatch(/TTL/);
     expect(result.diagnostics_after).not.toContain('missing-ttl');
@@ -236,6 +238,7 @@ describe.runIf(ENABLED)('end-to-end in real editors', () => {
     const keysPng = readFileSync(spec.keys!.screenshot);
     expect(keysPng.subarray(1, 4).toString()).toBe('PNG');
     expect(result.hover.markdown.join('\n')).toContain('Key shape');
+    expect(result.hover.markdown.join('\n')).toContain('- **T2** reader: `findOne` hits `user:v1:{}` = v1 → **stale forever (no TTL)**');
     expect(result.hover.widgetText).toContain('cachelint');
     expect(result.hover.widgetText).toContain('Key shape');
     expect(result.hover.squiggles).toBeGreaterThan(0);

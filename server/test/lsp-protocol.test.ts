@@ -185,6 +185,23 @@ describe('pull diagnostics (a VS Code-like client)', () => {
     await closeAll(c, r);
   });
 
+  it('hovers a finding with its race for this code, above the key shape', async () => {
+    const p = uri('src/price.ts');
+    await c.open(p, FILES['src/price.ts']);
+    expect(codes(await c.diagnostics(p))).toEqual(['set-after-commit']);
+    const hover = await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: p }, position: { line: 6, character: 16 } });
+    const md = (hover as { contents: { value: string } }).contents.value;
+    expect(md).toMatch(/^\*\*cachelint\*\* `set-after-commit`: Two writers can commit `prisma\.product\.update` in one order/);
+    expect(md).toContain('- **T0** writer A: `prisma.product.update` commits v1');
+    expect(md).toContain('- **T3** writer A: sets `product:{}` = v1 → **stale until the TTL (5 min)**');
+    expect(md).toContain('[set-after-commit](https://');
+    expect(md.indexOf('How it goes stale')).toBeLessThan(md.indexOf('Key shape: `product:{}`'));
+    // the database write it races with has no finding: only its own hover, if any
+    const write = await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: p }, position: { line: 5, character: 40 } });
+    expect(JSON.stringify(write ?? '')).not.toContain('How it goes stale');
+    await closeAll(c, p);
+  });
+
   it('applies settings per resource: severities, defaultTtlSeconds (safe fix-all) and enable', async () => {
     let settings: Record<string, unknown> = { rules: { 'missing-ttl': 'error' } };
     const c = await start({ pull: true, settings: () => settings });

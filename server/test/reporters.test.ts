@@ -293,3 +293,63 @@ describe('github', () => {
     expect(formatGithub([files[2]], ctx)).toBe('');
   });
 });
+
+describe('race explainer (json `markdown`, sarif `message.markdown`)', () => {
+  const explained: ReportFile = {
+    ...files[0],
+    findings: [
+      finding({
+        span: set1,
+        ruleId: 'set-after-commit',
+        messageId: 'setAfterWrite',
+        message: "Cache set of 'user:{}' after the database write on line 2: delete the key instead",
+        detail: 'Two writers can commit `prisma.user.update` in one order and set the cache in the other.',
+        race: { key: 'user:{}', dbWrite: 'prisma.user.update', ttlSeconds: 600 },
+        timeline: {
+          steps: [
+            { actor: 'writer A', text: '`prisma.user.update` commits v1' },
+            { actor: 'writer B', text: '`prisma.user.update` commits v2' },
+            { actor: 'writer B', text: 'sets `user:{}` = v2' },
+            { actor: 'writer A', text: 'sets `user:{}` = v1' },
+          ],
+          outcome: 'stale until the TTL (10 min)',
+        },
+      }),
+      // a finding without an explanation (an old cache entry) gets no markdown
+      finding({ span: set2 }),
+    ],
+  };
+  const markdown = [
+    "**Cache set of 'user:{}' after the database write on line 2: delete the key instead** (`set-after-commit`)",
+    '',
+    'Two writers can commit `prisma.user.update` in one order and set the cache in the other.',
+    '',
+    'How it goes stale:',
+    '',
+    '- **T0** writer A: `prisma.user.update` commits v1',
+    '- **T1** writer B: `prisma.user.update` commits v2',
+    '- **T2** writer B: sets `user:{}` = v2',
+    '- **T3** writer A: sets `user:{}` = v1 → **stale until the TTL (10 min)**',
+    '',
+    'Help for set-after-commit. [set-after-commit](https://github.com/cachelint/cachelint/blob/main/docs/rules/set-after-commit.md)',
+  ].join('\n');
+
+  it('json: an extra `markdown` field, the ESLint fields unchanged', () => {
+    const [r] = JSON.parse(formatJson([explained], ctx)) as LintResult[];
+    expect(r.messages[0].markdown).toBe(markdown);
+    expect(r.messages[0].message).toBe(explained.findings[0].message);
+    expect(r.messages[1]).not.toHaveProperty('markdown');
+    expect(Object.keys(r.messages[0])).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'messageId', 'endLine', 'endColumn', 'markdown']);
+  });
+
+  it('sarif: `message.markdown` next to the plain headline', () => {
+    const [w, plain] = JSON.parse(formatSarif([explained], ctx)).runs[0].results;
+    expect(w.message).toEqual({ text: explained.findings[0].message, markdown });
+    expect(plain.message).toEqual({ text: "Cache write to 'user:1' has no TTL." });
+  });
+
+  it('stylish and github keep the headline only', () => {
+    expect(formatStylish([explained], ctx)).not.toContain('How it goes stale');
+    expect(formatGithub([explained], ctx)).not.toContain('How it goes stale');
+  });
+});

@@ -239,7 +239,7 @@ export class Analyzer {
         report: (d) => {
           const severitySetting = this.opts.configFor(d.file).rules[id];
           if (severitySetting === 'off') return;
-          sink({
+          const finding: Finding = {
             ruleId: id,
             messageId: d.messageId,
             message: formatMessage(rule.meta.messages[d.messageId], d.data),
@@ -250,7 +250,9 @@ export class Analyzer {
             fix: d.fix,
             suggestions: d.suggestions ?? [],
             ...keyOf(d),
-          });
+          };
+          explain(rule, d, finding);
+          sink(finding);
         },
       });
       const sink = (f: Finding) => results.get(f.file)?.findings.push(f);
@@ -286,6 +288,15 @@ export class Analyzer {
     }
     return results;
   }
+}
+
+/** The detail and race timeline of a finding (the hover and the markdown output show them). */
+function explain(rule: Rule, d: ReportDescriptor<string>, f: Finding): void {
+  const detail = rule.meta.details?.[d.messageId];
+  if (detail) f.detail = formatMessage(detail, d.data);
+  if (d.race) f.race = d.race;
+  const timeline = rule.timeline?.(d.messageId, d.race ?? {});
+  if (timeline) f.timeline = timeline;
 }
 
 /**

@@ -1,10 +1,14 @@
 // Hover over a cache call: what it does, to which key shape, and every other place in the project
 // that reads, writes or deletes that shape, with links. This is the question a reviewer asks before
 // trusting a key-drift report ("who else touches `product:v2:{}`?"), answered from the linked index.
+// Over a finding, the hover first explains its race (report/explain.ts): how this code goes stale.
 import { relative } from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import type { CacheOp, ProjectIndex } from '../rule';
+import { explanationMarkdown } from '../report/explain';
+import { rules } from '../rules/index';
+import type { Span } from '../facts/types';
+import type { CacheOp, Finding, ProjectIndex } from '../rule';
 import { keyInfoOf } from '../model/key-info';
 import { fileUri } from './diagnostics';
 import { LspText } from './positions';
@@ -37,7 +41,35 @@ const KIND_LABEL: Record<CacheOp['kind'], string> = {
   other: 'other',
 };
 
-export function hoverFor(project: ProjectIndex, file: string, offset: number, ctx: HoverContext = {}): Hover | undefined {
+/**
+ * The explanations of the findings whose range covers `offset` (the diagnostic's own message shows
+ * above them in the editor's hover), with the span they cover together.
+ */
+export function findingsHover(findings: readonly Finding[], offset: number): { markdown: string; span: Span } | undefined {
+  const here = findings.filter((f) => f.span.start <= offset && offset <= f.span.end);
+  const parts: string[] = [];
+  let span: Span | undefined;
+  for (const f of here) {
+    const md = f.ruleId ? explanationMarkdown(f, { help: rules[f.ruleId].meta.help }) : undefined;
+    if (!md) continue;
+    parts.push(`**cachelint** \`${f.ruleId}\`: ${md}`);
+    span = span ? { start: Math.min(span.start, f.span.start), end: Math.max(span.end, f.span.end) } : f.span;
+  }
+  return span ? { markdown: parts.join('\n\n---\n\n'), span } : undefined;
+}
+
+export function hoverFor(project: ProjectIndex, file: string, offset: number, ctx: HoverContext & { findings?: readonly Finding[] } = {}): Hover | undefined {
+  const lf = project.files.get(file);
+  if (!lf) return undefined;
+  const explained = ctx.findings ? findingsHover(ctx.findings, offset) : undefined;
+  const hover = opHover(project, file, offset, ctx);
+  if (!explained) return hover;
+  const lines = new LspText(lf.text);
+  const value = hover ? `${explained.markdown}\n\n---\n\n${(hover.contents as MarkupContent).value}` : explained.markdown;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: hover?.range ?? lines.rangeOf(explained.span) };
+}
+
+function opHover(project: ProjectIndex, file: string, offset: number, ctx: HoverContext): Hover | undefined {
   const op = opAt(project, file, offset);
   const lf = project.files.get(file);
   if (!op || !lf) return undefined;

@@ -361,6 +361,7 @@ export function startServer(connection: Connection): void {
       // onSave with unsaved edits: the analysed text is not the buffer, positions would not match
       if (!r || r.key === '' || folder.analyzer.textOf(file) !== doc.getText()) return null;
       return hoverFor(folder.analyzer.project(), file, doc.offsetAt(params.position), {
+        findings: r.findings,
         root: folder.root,
         uriOf: (f) => validator.uriByFile.get(f) ?? fileUri(f),
       }) ?? null;

@@ -1,8 +1,10 @@
 // ESLint's JSON result format, field for field, so tools that read `eslint -f json` read ours:
 // 1-based lines and columns, severity 1|2, `fix.range` in offsets of the BOM-less text, a fix of
-// several edits merged into one replacement (ESLint's `mergeFixes`), counts per file.
+// several edits merged into one replacement (ESLint's `mergeFixes`), counts per file. One addition:
+// `markdown` on a rule's message, the race explainer (report/explain.ts), which ESLint tools ignore.
 import { docUrl, type Edit, type Finding, type Fix } from '../rule';
-import type { Formatter, ReportFile } from './index';
+import { explanationMarkdown } from './explain';
+import type { Formatter, ReportContext, ReportFile } from './index';
 import { LineMap } from '../text/lines';
 
 export interface LintFix {
@@ -26,6 +28,20 @@ export interface LintMessage {
   cacheKey?: { shape: string; role: string; evidence: string };
   /** on suppressed messages: why (ESLint writes `{ kind: 'file' }` for its bulk suppressions) */
   suppressions?: { kind: string; justification: string }[];
+  /**
+   * cachelint's own field (ESLint has none like it, so tools that read ESLint's format skip it):
+   * the headline, why, the race as a T0…T3 timeline with this code's names, what to do, the doc link.
+   */
+  markdown?: string;
+}
+
+/** The Markdown explanation of a finding, when the output carries one (`json`; not stylish/github). */
+export type Explain = (f: Finding) => string | undefined;
+
+/** Explanations with each rule's `help`, from the metadata of the rules that ran. */
+export function explainWith(ctx: Pick<ReportContext, 'rules'>): Explain {
+  const help = new Map((ctx.rules ?? []).map((m) => [m.id as string, m.help]));
+  return (f) => explanationMarkdown(f, { headline: true, help: f.ruleId ? help.get(f.ruleId) : undefined });
 }
 
 export interface LintResult {
@@ -61,8 +77,8 @@ function toLintFix(text: string, fix: Fix): LintFix | undefined {
 }
 
 /** The messages of one file as ESLint reports them (parse error first, as ESLint's only message). */
-export function toLintMessages(r: ReportFile, lines = new LineMap(r.text)): LintMessage[] {
-  return [...parseErrorMessages(r, lines), ...r.findings.map((f) => toLintMessage(r, f, lines))];
+export function toLintMessages(r: ReportFile, lines = new LineMap(r.text), explain?: Explain): LintMessage[] {
+  return [...parseErrorMessages(r, lines), ...r.findings.map((f) => toLintMessage(r, f, lines, explain))];
 }
 
 function parseErrorMessages(r: ReportFile, lines: LineMap): LintMessage[] {
@@ -82,7 +98,7 @@ function parseErrorMessages(r: ReportFile, lines: LineMap): LintMessage[] {
   return messages;
 }
 
-function toLintMessage(r: ReportFile, f: Finding, lines: LineMap): LintMessage {
+function toLintMessage(r: ReportFile, f: Finding, lines: LineMap, explain?: Explain): LintMessage {
   const loc = lines.loc(f.span.start, f.span.end);
   const m: LintMessage = {
     ruleId: f.ruleId,
@@ -102,21 +118,23 @@ function toLintMessage(r: ReportFile, f: Finding, lines: LineMap): LintMessage {
   });
   if (suggestions.length > 0) m.suggestions = suggestions;
   if (f.key) m.cacheKey = f.key;
+  const markdown = explain?.(f);
+  if (markdown) m.markdown = markdown;
   return m;
 }
 
 /** Findings the baseline hides, as ESLint reports bulk-suppressed messages. */
-export function toSuppressedMessages(r: ReportFile, lines = new LineMap(r.text)): LintMessage[] {
-  return (r.suppressed ?? []).map((f) => ({ ...toLintMessage(r, f, lines), suppressions: [{ kind: 'file', justification: '' }] }));
+export function toSuppressedMessages(r: ReportFile, lines = new LineMap(r.text), explain?: Explain): LintMessage[] {
+  return (r.suppressed ?? []).map((f) => ({ ...toLintMessage(r, f, lines, explain), suppressions: [{ kind: 'file', justification: '' }] }));
 }
 
-export function toLintResult(r: ReportFile): LintResult {
+export function toLintResult(r: ReportFile, explain?: Explain): LintResult {
   const lines = new LineMap(r.text);
-  const messages = toLintMessages(r, lines);
+  const messages = toLintMessages(r, lines, explain);
   const result: LintResult = {
     filePath: r.file,
     messages,
-    suppressedMessages: toSuppressedMessages(r, lines),
+    suppressedMessages: toSuppressedMessages(r, lines, explain),
     errorCount: 0,
     fatalErrorCount: 0,
     warningCount: 0,
@@ -146,16 +164,20 @@ function reorder(r: LintResult): LintResult {
   return { ...rest, usedDeprecatedRules };
 }
 
-export const formatJson: Formatter = (results) => JSON.stringify(results.map(toLintResult));
+export const formatJson: Formatter = (results, ctx) => {
+  const explain = explainWith(ctx);
+  return JSON.stringify(results.map((r) => toLintResult(r, explain)));
+};
 
 /**
  * ESLint's `json-with-metadata`: `{ results, metadata: { cwd, rulesMeta } }`, where `results` is
  * exactly the `json` format. cachelint adds `metadata.coverage` (what the analysis saw: files,
  * cache calls by library and wrapper, keys by role), leaving `json` itself ESLint's bare array.
  */
-export const formatJsonWithMetadata: Formatter = (results, ctx) =>
-  JSON.stringify({
-    results: results.map(toLintResult),
+export const formatJsonWithMetadata: Formatter = (results, ctx) => {
+  const explain = explainWith(ctx);
+  return JSON.stringify({
+    results: results.map((r) => toLintResult(r, explain)),
     metadata: {
       cwd: ctx.cwd,
       rulesMeta: Object.fromEntries(
@@ -164,3 +186,4 @@ export const formatJsonWithMetadata: Formatter = (results, ctx) =>
       ...(ctx.coverage ? { coverage: ctx.coverage } : {}),
     },
   });
+};

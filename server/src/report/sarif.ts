@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { hashText } from '../text/hash';
 import { docUrl, type Finding, type RuleMeta } from '../rule';
 import type { Formatter, ReportFile } from './index';
+import { explainWith } from './json';
 import { LineMap } from '../text/lines';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -46,6 +47,10 @@ const unusedDirectiveDescriptor = {
   help: { text: 'Remove the directive, or the rule ids in it that no longer report anything.' },
   defaultConfiguration: { level: 'warning' as const },
 };
+
+function markdownMessage(text: string, markdown: string | undefined): { text: string; markdown?: string } {
+  return markdown ? { text, markdown } : { text };
+}
 
 export const formatSarif: Formatter = (results, ctx) => {
   const lineMaps = new Map<string, LineMap>();
@@ -89,6 +94,7 @@ export const formatSarif: Formatter = (results, ctx) => {
     return i;
   };
 
+  const explain = explainWith(ctx);
   const sarifResults: object[] = [];
   const notifications: object[] = [];
   for (const r of results) {
@@ -119,7 +125,8 @@ export const formatSarif: Formatter = (results, ctx) => {
         ruleId,
         ruleIndex: indexOf(ruleId),
         level: level(f.severity),
-        message: { text: f.message },
+        // `markdown` (SARIF §3.11.4): the race explainer, for viewers that render it; `text` stays the headline
+        message: markdownMessage(f.message, explain(f)),
         locations: [{ physicalLocation: physical(r.file, f.span.start, f.span.end) }],
         partialFingerprints: { primaryLocationLineHash: `${hash}:${n}` },
       };

@@ -2,8 +2,9 @@
 // Docs: docs/rules/key-drift.md
 import { isRedisLib } from '../facts/cache/client-modules';
 import { driftBetween, entityOfShape, shapesMatch, slotsOf } from '../facts/keys/shapes';
-import type { CacheOp, Fix, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
+import type { CacheOp, Fix, LinkedFile, ProjectIndex, RaceNames, Related, Rule } from '../rule';
 import { rewriteKey, type ReadSite } from './key-drift.fix';
+import { fnName, fnOfOp, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
 import { shortPath } from './util';
 
 /** Shapes worth comparing: some literal text besides separators. */
@@ -153,6 +154,24 @@ function defaultDrift(op: CacheOp, readShapes: readonly string[]): { read: strin
   return read ? { read, param: defaults[0].param, value: defaults[0].value } : undefined;
 }
 
+/** The names of a drift's race: the read path, the write path and its database write, the read key's TTL. */
+function raceOf(project: ProjectIndex, op: CacheOp, written: string, read: string | undefined, reads: readonly ReadSite[] | undefined): RaceNames {
+  const file = project.files.get(op.file);
+  const dbWrite = op.call.afterWrites.length > 0 ? file?.facts.dbWrites[op.call.afterWrites[op.call.afterWrites.length - 1]] : undefined;
+  const reader = reads?.map((r) => (r.op ? fnOfOp(project, r.op) : undefined)).find((n) => n);
+  const readKey = read ? project.model.keys.get(read) : undefined;
+  return {
+    key: written,
+    readKey: read,
+    reader,
+    writer: fnName(file, op.call.fn),
+    dbWrite: dbWrite?.label,
+    entity: dbWrite?.entity,
+    cacheVerb: op.kind === 'delete' ? 'delete' : 'set',
+    ...ttlOfKey(readKey),
+  };
+}
+
 export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultArgDrift'> = {
   meta: {
     id: 'key-drift',
@@ -162,14 +181,42 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
     requiresTypeInfo: false,
     crossFile: true,
     messages: {
-      drift: '{{action}} uses key {{written}}, but reads use {{read}} ({{reason}}): this {{what}} never reaches the cached entry.',
-      deadDelete: 'Deletes key {{written}}, which nothing in this project reads or writes (it caches {{entity}} under {{others}}): the invalidation has no effect.',
-      patternDelete:
-        'Deletes {{written}} by name, but DEL does not expand patterns: no entry is named with a literal `*`, so this invalidates nothing. Find the keys with SCAN and delete those.',
+      drift: '{{action}} of {{written}} misses the read key {{read}}',
+      deadDelete: 'Delete of {{written}}, a key nothing reads or writes, invalidates nothing',
+      patternDelete: 'Delete of {{written}} removes nothing: DEL takes key names, not patterns',
+      defaultArgDrift: '{{action}} of {{written}} misses the read key {{read}}: {{param}} is left to its default',
+    },
+    details: {
+      drift: 'Reads use {{read}}, this {{what}} uses {{written}} ({{reason}}): it succeeds, touches no cached entry, and readers keep the old value until it expires.',
+      deadDelete: 'The project caches {{entity}} under {{others}}: this delete succeeds, removes nothing, and readers keep the old value until it expires.',
+      patternDelete: 'No entry is named with a literal `*`, so this invalidates nothing. Find the keys with SCAN and delete those.',
       defaultArgDrift:
-        '{{action}} uses key {{written}}, built with the default {{param}} = {{value}} because the call leaves {{param}} out, but reads use {{read}}: entries under any other {{param}} are never {{what}}.',
+        'The call leaves {{param}} out, so the key is built with its default {{value}}: entries under any other {{param}} are never {{what}}.',
     },
     help: 'Build the key with the same builder or template the read path uses.',
+  },
+  // docs/rules/key-drift.md: the write path's delete (or set) lands beside the entry readers use
+  timeline(messageId, race) {
+    const reader = named(race.reader, 'a reader');
+    const readKey = keyWords(race.readKey, 'the key the reads use');
+    const written = keyWords(race.key);
+    const commit = `commits v2${race.dbWrite ? ` with \`${race.dbWrite}\`` : ''}`;
+    const deletes = race.cacheVerb === 'delete';
+    const t2 =
+      messageId === 'patternDelete'
+        ? `DEL ${written} deletes only a key named with a literal \`*\``
+        : deletes
+          ? `deletes ${written}, which holds nothing`
+          : `sets ${written} = v2, which no reader reads`;
+    return {
+      steps: [
+        { actor: 'reader', text: `${reader} caches ${messageId === 'patternDelete' ? `an entry whose key matches ${written}` : readKey} = v1` },
+        { actor: 'writer', text: `${named(race.writer, 'a write path')} ${commit}` },
+        { actor: 'writer', text: t2 },
+        { actor: 'reader', text: `${reader} hits ${messageId === 'patternDelete' ? 'that entry' : readKey} = v1` },
+      ],
+      outcome: `stale ${untilExpiry(race)}`,
+    };
   },
   checkProject(project, ctx) {
     const reads = readSites(project);
@@ -203,9 +250,10 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
             file: op.file,
             span: op.call.span,
             messageId: 'defaultArgDrift',
-            data: { action: op.kind === 'delete' ? 'Invalidation' : 'Cache write', written: `'${op.key.shape}'`, read: `'${d.read}'`, param: d.param, value: `'${d.value}'`, what: op.kind === 'delete' ? 'deleted' : 'written' },
-            related: (readsByShape.get(d.read) ?? []).slice(0, 3).map((r) => ({ file: r.file, span: r.span, message: `Read with key '${r.shape}' (${shortPath(r.file)}).` })),
+            data: { action: op.kind === 'delete' ? 'Delete' : 'Cache write', written: `'${op.key.shape}'`, read: `'${d.read}'`, param: d.param, value: `'${d.value}'`, what: op.kind === 'delete' ? 'deleted' : 'written' },
+            related: (readsByShape.get(d.read) ?? []).slice(0, 3).map((r) => ({ file: r.file, span: r.span, message: `Read that uses '${r.shape}' (${shortPath(r.file)})` })),
             suggestions: [],
+            race: raceOf(project, op, op.key.shape, d.read, readsByShape.get(d.read)),
           });
           continue;
         }
@@ -219,7 +267,14 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       // Pattern: redis.del('cfg:*') — a pattern handed to a delete that takes names
       if (op.kind === 'delete' && isPattern(shape)) {
         const fix = scanLoopFix(project.files.get(op.file)!, op);
-        ctx.report({ file: op.file, span: op.call.key?.span ?? op.call.span, messageId: 'patternDelete', data: { written: `'${shape}'` }, suggestions: fix ? [fix] : [] });
+        ctx.report({
+          file: op.file,
+          span: op.call.key?.span ?? op.call.span,
+          messageId: 'patternDelete',
+          data: { written: `'${shape}'` },
+          suggestions: fix ? [fix] : [],
+          race: raceOf(project, op, shape, undefined, undefined),
+        });
         continue;
       }
       if (isRead(shape)) continue;
@@ -234,14 +289,14 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
         const first = ordered[0];
         const related: Related[] = ordered
           .slice(0, 5)
-          .map((v) => ({ file: v.r.file, span: v.r.span, message: `Read with key '${v.r.shape}' (${shortPath(v.r.file)}).` }));
+          .map((v) => ({ file: v.r.file, span: v.r.span, message: `Read that uses '${v.r.shape}' (${shortPath(v.r.file)})` }));
         const fix = rewriteKey(project, op, first.r);
         ctx.report({
           file: op.file,
           span: op.call.key?.span ?? op.call.span,
           messageId: 'drift',
           data: {
-            action: op.kind === 'delete' ? 'Invalidation' : 'Cache write',
+            action: op.kind === 'delete' ? 'Delete' : 'Cache write',
             what: op.kind === 'delete' ? 'delete' : 'write',
             written: `'${shape}'`,
             read: `'${first.r.shape}'`,
@@ -249,6 +304,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
           },
           related,
           suggestions: fix ? [fix] : [],
+          race: raceOf(project, op, shape, first.r.shape, ordered.map((v) => v.r)),
         });
         continue;
       }
@@ -266,8 +322,9 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
         span: op.call.key?.span ?? op.call.span,
         messageId: 'deadDelete',
         data: { written: `'${shape}'`, entity, others: others.slice(0, 3).map((s) => `'${s}'`).join(', ') },
-        related: same.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read with key '${r.shape}' (${shortPath(r.file)}).` })),
+        related: same.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read that uses '${r.shape}' (${shortPath(r.file)})` })),
         suggestions: [],
+        race: raceOf(project, op, shape, others[0], same),
       });
     }
   },

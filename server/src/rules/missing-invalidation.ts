@@ -8,6 +8,7 @@ import { keyInfoOf } from '../model/key-info';
 import type { LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
+import { fnName, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
 import { lineOf, shortPath } from './util';
 
 /** How deep the helpers a write calls are followed for their deletes. */
@@ -87,9 +88,26 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
     requiresTypeInfo: false,
     crossFile: true,
     messages: {
-      noInvalidation: '{{verb}} {{entity}} leaves {{key}} cached (filled at {{where}}): readers get the old row {{until}}.',
+      noInvalidation: '{{verb}} {{entity}} leaves {{key}} stale: nothing on this path deletes it',
+    },
+    details: {
+      noInvalidation: 'The read path fills {{key}} at {{where}}. Nothing this write calls, nor its callers or event handlers, deletes it: readers get the old row {{until}}.',
     },
     help: 'Delete the key right after the write (after the transaction when the write is inside one), built as the read path builds it.',
+  },
+  // docs/rules/missing-invalidation.md: the write commits, the cached row stays
+  timeline(_messageId, race) {
+    const reader = named(race.reader, 'a reader');
+    const key = keyWords(race.key);
+    const created = race.dbWriteKind === 'create';
+    return {
+      steps: [
+        { actor: 'reader', text: `${reader} misses ${key}, loads ${created ? 'the rows' : 'row v1'} and caches ${created ? 'them' : 'it'}` },
+        { actor: 'writer', text: `${named(race.writer, 'a write path')} ${created ? 'adds a row' : 'commits v2'}${race.dbWrite ? ` with \`${race.dbWrite}\`` : ''}; nothing deletes ${key}` },
+        { actor: 'reader', text: `${reader} hits ${key} = ${created ? 'the rows without the new one' : 'v1'}` },
+      ],
+      outcome: `stale ${untilExpiry(race)}`,
+    };
   },
   checkProject(project, ctx) {
     const caches = entityCaches(project.model, project.callGraph);
@@ -126,7 +144,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       const related: Related[] = stale.slice(0, 3).map((e) => ({
         file: e.fill.file,
         span: e.fill.call.span,
-        message: `The read path caches ${w.entity} rows under '${e.key.shape}' here.`,
+        message: `Read path that caches ${w.entity} rows under '${e.key.shape}'`,
       }));
       const fix = insertInvalidation(project, file, w, first);
       ctx.report({
@@ -143,6 +161,15 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
         related,
         suggestions: fix ? [fix] : [],
         key: keyInfoOf(project, first.key),
+        race: {
+          key: first.key.shape,
+          reader: fnName(fillFile, first.fill.call.fn),
+          writer: fnName(file, w.fn),
+          dbWrite: w.label,
+          dbWriteKind: w.kind,
+          entity: w.entity,
+          ...ttlOfKey(first.key),
+        },
       });
     }
   },

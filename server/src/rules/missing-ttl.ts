@@ -4,7 +4,8 @@ import { isRedisLib, LIBS } from '../facts/cache/client-modules';
 import type { KeyModel } from '../model/cache-model';
 import type { FileFacts } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, ProjectIndex, Related, Rule, RuleSettings } from '../rule';
-import { keyLabel, viaRelated } from './util';
+import { fnName, keyWords, named, readerOf } from './timeline';
+import { keyLabel, keyShape, viaRelated } from './util';
 
 const DEFAULT_SUGGESTED_SECONDS = 300;
 
@@ -116,12 +117,29 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
     requiresTypeInfo: false,
     crossFile: true,
     messages: {
-      noTtl: 'Cache write {{verb}} to {{key}} has no expiry: if an invalidation is ever missed, the value stays stale forever.',
-      setDropsTtl:
-        'Redis {{verb}} to {{key}} has no EX/PX: the value never expires, and SET also removes any TTL the key had (unless KEEPTTL).',
-      collectionNoTtl: '{{verb}} to {{key}} is never given an expiry (no expire/pexpire of this key follows): the structure stays stale forever.',
+      noTtl: 'Cache write to {{key}} has no TTL: a missed invalidation leaves it stale forever',
+      setDropsTtl: 'Redis {{verb}} to {{key}} has no EX/PX: it never expires and drops any TTL the key had',
+      collectionNoTtl: '{{verb}} to {{key}} is never given an expiry: the structure stays stale forever',
+    },
+    details: {
+      noTtl: 'Without an expiry, every invalidation bug elsewhere (a write path that forgets to delete, a key built differently, a race) serves stale data forever instead of for a few minutes.',
+      setDropsTtl: 'The value never expires, and SET also removes any TTL the key had (unless KEEPTTL): one missed invalidation serves stale data forever.',
+      collectionNoTtl: 'No expire/pexpire of this key follows the write: one missed invalidation leaves the structure stale forever.',
     },
     help: 'Pass an expiry in the library\'s syntax (ioredis `set(k, v, \'EX\', 300)`, node-redis `{ EX: 300 }`, cache-manager v5+ milliseconds), or configure a default TTL on the store.',
+  },
+  // docs/rules/missing-ttl.md: one missed invalidation, and nothing ever ends it
+  timeline(_messageId, race) {
+    const key = keyWords(race.key);
+    return {
+      steps: [
+        // a read-through fill is the reader itself
+        { actor: race.writer && race.writer === race.reader ? 'reader' : 'cache write', text: `${named(race.writer, 'a cache write')} stores ${key} = v1 with no TTL` },
+        { actor: 'writer', text: `a database write commits v2 and misses the invalidation of ${key}` },
+        { actor: 'reader', text: `${named(race.reader, 'a reader')} hits ${key} = v1` },
+      ],
+      outcome: 'stale forever (no TTL)',
+    };
   },
   checkFile(file: LinkedFile, ctx) {
     if (file.kind) return;
@@ -157,6 +175,7 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
         related,
         fix: fix?.kind === 'safe' ? fix : undefined,
         suggestions: fix && fix.kind === 'suggestion' ? [fix] : [],
+        race: { key: keyShape(op), reader: readerOf(ctx.project, key), writer: fnName(file, op.call.fn), cacheVerb: op.wrapper ?? op.verb, noTtl: true },
       });
     }
   },
@@ -166,8 +185,8 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
 function relatedOf(project: ProjectIndex, op: CacheOp, key: KeyModel | undefined): Related[] {
   const out: Related[] = [];
   const e = key?.evidence.find((x) => x.role === 'cache' && x.strength === 'strong') ?? key?.evidence.find((x) => x.role === 'cache');
-  if (e && !(e.file === op.file && e.span.start === op.call.span.start)) out.push({ file: e.file, span: e.span, message: `Why ${keyLabel(op)} is a cache: ${e.reason}.` });
-  out.push(...viaRelated(project, op, `${op.wrapper} writes the key here${op.ttlParam ? `, with a TTL only when '${op.ttlParam.name}' is passed` : ', never with an expiry'}.`));
+  if (e && !(e.file === op.file && e.span.start === op.call.span.start)) out.push({ file: e.file, span: e.span, message: `Why ${keyLabel(op)} counts as a cache: ${e.reason}` });
+  out.push(...viaRelated(project, op, `Where ${op.wrapper} writes the key${op.ttlParam ? `, with a TTL only when '${op.ttlParam.name}' is passed` : ', never with an expiry'}`));
   return out;
 }
 

@@ -5,6 +5,7 @@ import type { FileFacts } from '../facts/types';
 import type { CacheOp, LinkedFile, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertDelete } from './negative-cache-on-create.fix';
+import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
 import { lineOf, shortPath } from './util';
 
 interface Sentinel {
@@ -71,10 +72,27 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
     requiresTypeInfo: false,
     crossFile: true,
     messages: {
-      createKeepsNegative:
-        'Creating {{entity}} does not clear the cached not-found entry {{key}} written at {{where}}: the new record stays invisible until that entry expires.',
+      createKeepsNegative: 'Creating {{entity}} leaves the cached not-found entry {{key}} in place',
+    },
+    details: {
+      createKeepsNegative: 'The read path caches it at {{where}}. Whoever looked the {{entity}} up just before it existed keeps getting "not found" from {{key}}: the new record stays invisible until that entry expires.',
     },
     help: 'Delete the key the read path uses right after the create (or overwrite it with the new record).',
+  },
+  // docs/rules/negative-cache-on-create.md: a miss cached just before the row exists
+  timeline(_messageId, race) {
+    const reader = named(race.reader, 'a reader');
+    const key = keyWords(race.key);
+    const create = `commits the new row${race.dbWrite ? ` with \`${race.dbWrite}\`` : ''}`;
+    return {
+      steps: [
+        { actor: 'reader', text: `${reader} misses ${key} and finds no row` },
+        { actor: 'reader', text: `${reader} caches ${key} = not found` },
+        { actor: 'writer', text: `${named(race.writer, 'a create path')} ${create}; ${key} still says not found` },
+        { actor: 'reader', text: `${reader} hits ${key} = not found` },
+      ],
+      outcome: `the new ${race.entity ?? 'record'} is invisible ${untilExpiry(race)}`,
+    };
   },
   checkProject(project, ctx) {
     if (!project.ops.some((op) => op.sentinel)) return;
@@ -102,8 +120,9 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
           span: create.span,
           messageId: 'createKeepsNegative',
           data: { entity: create.entity, key: `'${s.shape}'`, where: `${shortPath(s.op.file)}:${lineOf(readFile.text, s.op.call.span.start)}` },
-          related: [{ file: s.op.file, span: s.op.call.span, message: `The read path caches a not-found sentinel under '${s.shape}' here.` }],
+          related: [{ file: s.op.file, span: s.op.call.span, message: `Read path that caches "not found" under '${s.shape}'` }],
           suggestions: fix ? [fix] : [],
+          race: { key: s.shape, reader: fnName(readFile, s.op.call.fn), writer: fnName(file, create.fn), dbWrite: create.label, entity: create.entity, dbWriteKind: 'create', ...ttlOfOp(s.op) },
         });
         break; // one finding per create
       }

@@ -57,6 +57,6 @@ export function hookFinding(op: CacheOp, file: LinkedFile, role: string, replica
   return {
     messageId: replica ? 'setInHookReplica' : 'setInHook',
     data: { write, hook: label },
-    related: [{ file: file.file, span: hook.span, message: `The ${label} this cache write runs in; it runs after each ${write}.` }],
+    related: [{ file: file.file, span: hook.span, message: `The ${label} this cache write runs in, after each ${write}` }],
   };
 }

@@ -3,8 +3,9 @@
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
-import { keyLabel, lineOf, viaRelated } from './util';
 import { hookFinding } from './set-after-commit.hooks';
+import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
+import { keyLabel, keyShape, lineOf, viaRelated } from './util';
 
 /** Verbs that store a value under a key (what a delete could replace). */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
@@ -135,16 +136,39 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
     requiresTypeInfo: false,
     crossFile: false,
     messages: {
+      setAfterWrite: 'Cache {{verb}} of {{key}} after the database write on line {{line}}: delete the key instead',
+      setAfterWriteReplica: 'Copy of {{key}} set after the database write on line {{line}} can keep an older value',
+      setInHook: 'Cache {{verb}} of {{key}} in a hook after the {{write}}: delete the key instead',
+      setInHookReplica: 'Copy of {{key}} set in a hook after the {{write}} can keep an older value',
+    },
+    details: {
       setAfterWrite:
-        'Cache {{verb}} of {{key}} after the database write {{write}} (line {{line}}): two writers can commit in one order and set the cache in the other, leaving the older value cached until the TTL.',
+        'Two writers can commit `{{write}}` in one order and set the cache in the other: the older value stays cached until the TTL. A delete cannot lose this race.',
       setAfterWriteReplica:
-        'Copy {{verb}} of {{key}} after the database write {{write}} (line {{line}}): two writers can commit in one order and set it in the other, and since no reader reloads it on a miss, the older value stays until the next write; deleting alone would leave reads empty.',
+        'Two writers can commit `{{write}}` in one order and set the copy in the other. No reader reloads it on a miss, so the older value stays until the next write, and deleting alone would leave reads empty.',
       setInHook:
-        'Cache {{verb}} of {{key}} after the {{write}} ({{hook}}): two writers can commit in one order and set the cache in the other, leaving the older value cached until the TTL.',
+        'The {{hook}} runs after each {{write}}: two writers can commit in one order and run the hook in the other, leaving the older value cached until the TTL. A delete cannot lose this race.',
       setInHookReplica:
-        'Copy {{verb}} of {{key}} after the {{write}} ({{hook}}): two writers can commit in one order and set it in the other, and since no reader reloads it on a miss, the older value stays until the next write; deleting alone would leave reads empty.',
+        'The {{hook}} runs after each {{write}}: two writers can commit in one order and set the copy in the other. No reader reloads it on a miss, so the older value stays until the next write, and deleting alone would leave reads empty.',
     },
     help: 'Delete the key after the write and let the next read fill the cache.',
+  },
+  // docs/rules/set-after-commit.md: two writers, committed in one order, cached in the other
+  timeline(messageId, race) {
+    // a wrapper's method is named (`AppCache.put` sets …); a client verb is just "sets"
+    // in an ORM hook the write is out of sight: the hook names it (`the TypeORM afterUpdate hook`, `User update`)
+    const set = `${race.hook ? `the ${race.hook.label} ` : ''}sets ${keyWords(race.key)}`;
+    const via = race.cacheVerb && /[.(]/.test(race.cacheVerb) ? ` with \`${race.cacheVerb}\`` : '';
+    const write = race.hook ? `the ${race.hook.write}` : named(race.dbWrite, 'the database write');
+    return {
+      steps: [
+        { actor: 'writer A', text: `${write} commits v1` },
+        { actor: 'writer B', text: `${write} commits v2` },
+        { actor: 'writer B', text: `${set} = v2${via}` },
+        { actor: 'writer A', text: `${set} = v1${via}` },
+      ],
+      outcome: messageId === 'setAfterWriteReplica' || messageId === 'setInHookReplica' ? 'stale until the next write (no reader reloads it)' : `stale ${untilExpiry(race)}`,
+    };
   },
   checkFile(file: LinkedFile, ctx) {
     if (file.kind) return;
@@ -168,8 +192,9 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
           span: findingSpan(op, file.text),
           messageId: inHook.messageId,
           data: { verb: verbLabel(op), key: keyLabel(op), ...inHook.data },
-          related: [...inHook.related, ...viaRelated(ctx.project, op, `${op.wrapper} sets the key here.`)],
+          related: [...inHook.related, ...viaRelated(ctx.project, op, `Where ${op.wrapper} sets the key`)],
           suggestions: fix ? [fix] : [],
+          race: { key: keyShape(op), writer: fnName(file, op.call.fn), cacheVerb: verbLabel(op), hook: { label: inHook.data.hook, write: inHook.data.write }, ...ttlOfOp(op) },
         });
         continue;
       }
@@ -205,13 +230,21 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
         messageId: replica ? 'setAfterWriteReplica' : 'setAfterWrite',
         data: { verb: verbLabel(op), key: keyLabel(op), write: prior.label, line: lineOf(file.text, prior.anchor.start) },
         related: [
-          { file: file.file, span: prior.anchor, message: `The database write (${prior.label}) this cache write follows.` },
+          { file: file.file, span: prior.anchor, message: `Database write this cache ${op.wrapper ? 'write' : op.verb} races with` },
           ...(prior.file !== file.file || prior.anchor !== prior.write.span
-            ? [{ file: prior.file, span: prior.write.span, message: `The write itself (${prior.write.label}).` }]
+            ? [{ file: prior.file, span: prior.write.span, message: `The database write itself, inside the called function` }]
             : []),
-          ...viaRelated(ctx.project, op, `${op.wrapper} sets the key here.`),
+          ...viaRelated(ctx.project, op, `Where ${op.wrapper} sets the key`),
         ],
         suggestions: fix ? [fix] : [],
+        race: {
+          key: keyShape(op),
+          writer: fnName(file, op.call.fn),
+          dbWrite: prior.label,
+          cacheVerb: verbLabel(op),
+          entity: prior.write.entity,
+          ...ttlOfOp(op),
+        },
       });
     }
   },

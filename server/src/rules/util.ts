@@ -7,11 +7,14 @@ export function lineOf(text: string, offset: number): number {
   return positionAt(text, offset).line + 1;
 }
 
-/** How a message names an op's key: its shape when known (`product:v2:{}`), else its source text. */
+/**
+ * How a message names an op's key: always its shape (`'product:v2:{}'`), never its source text
+ * (a headline has no room for `Object.fromEntries(posts.map(…` cut short); a key with nothing
+ * literal in it is "a computed key".
+ */
 export function keyLabel(op: CacheOp): string {
-  if (op.key?.shape) return `'${op.key.shape}'`;
-  const t = op.call.key?.text;
-  return t ? (t.length > 40 ? t.slice(0, 37) + '…' : t) : 'the key';
+  const shape = op.key?.shape;
+  return shape && shape !== '{}' ? `'${shape}'` : 'a computed key';
 }
 
 
@@ -26,4 +29,10 @@ export function viaRelated(project: ProjectIndex, op: CacheOp, message: string):
   const via = op.via;
   const span = via && project.files.get(via.file)?.facts.calls[via.callId]?.span;
   return via && span ? [{ file: via.file, span, message }] : [];
+}
+
+/** The op's key shape for a race timeline (undefined when nothing literal is known). */
+export function keyShape(op: CacheOp): string | undefined {
+  const shape = op.key?.shape;
+  return shape && shape !== '{}' ? shape : undefined;
 }

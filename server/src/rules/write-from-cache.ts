@@ -5,7 +5,8 @@ import type { DbWrite, Span } from '../facts/types';
 import { keyInfoOf } from '../model/key-info';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
-import { keyLabel, viaRelated } from './util';
+import { fnName, fnOfOp, keyWords, named } from './timeline';
+import { keyLabel, keyShape, viaRelated } from './util';
 
 /** Words of requests and drafts staged in Redis until a confirmation commits them. */
 const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
@@ -78,9 +79,27 @@ export const writeFromCache: Rule<'fromCache'> = {
     requiresTypeInfo: false,
     crossFile: true,
     messages: {
-      fromCache: '{{label}} writes back data read from the cache under {{key}}.',
+      fromCache: '{{label}} writes back the cached copy of {{key}}',
+    },
+    details: {
+      fromCache:
+        'The cached copy may be stale: writing it back commits its old fields over newer ones, and a staleness the TTL bounded becomes permanent in the database.',
     },
     help: 'Build the payload from the database row (read it in the same transaction) or from the validated request, never from the cached copy.',
+  },
+  // docs/rules/write-from-cache.md: a stale copy written back over a newer row
+  timeline(_messageId, race) {
+    const key = keyWords(race.key);
+    const b = named(race.writer, 'this write path');
+    return {
+      steps: [
+        { actor: 'request B', text: `${b} reads ${key} from the cache = v1` },
+        { actor: 'request A', text: `another write commits v2 and deletes ${key}` },
+        { actor: 'request B', text: `${b} changes its copy of v1` },
+        { actor: 'request B', text: `${named(race.dbWrite, 'the database write')} writes the copy back over v2` },
+      ],
+      outcome: "A's change is lost for good",
+    };
   },
   checkProject(project, ctx) {
     for (const w of project.dbWrites) {
@@ -101,9 +120,9 @@ export const writeFromCache: Rule<'fromCache'> = {
       const read = found.op;
       const key = project.model.keyOf(read);
       const related: Related[] = [
-        ...(found.helper ? [{ file: found.helper.file, span: found.helper.span, message: `${found.helper.label} returns the cached copy on a hit.` }] : []),
-        { file: read.file, span: read.call.span, message: `The written data is read from the cache here (${key?.summary ?? 'a cache read'}).` },
-        ...viaRelated(project, read, `${read.via?.label ?? 'The wrapper'} reads the cache here.`),
+        ...(found.helper ? [{ file: found.helper.file, span: found.helper.span, message: `${found.helper.label} returns the cached copy on a hit` }] : []),
+        { file: read.file, span: read.call.span, message: `Cache read the written data comes from (${key?.summary ?? 'a cache read'})` },
+        ...viaRelated(project, read, `Where ${read.via?.label ?? 'the wrapper'} reads the cache`),
       ];
       ctx.report({
         file: w.file,
@@ -113,6 +132,7 @@ export const writeFromCache: Rule<'fromCache'> = {
         related,
         // the finding sits on the database write: name the cached key it read
         key: key && keyInfoOf(project, key),
+        race: { key: keyShape(read), reader: fnOfOp(project, read), writer: fnName(file, w.fn), dbWrite: w.label, entity: w.entity, dbWriteKind: w.kind },
       });
     }
   },
