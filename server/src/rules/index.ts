@@ -1,5 +1,6 @@
 // The rule registry: explicit imports, one entry per rule id (typescript-eslint's rules/index.ts).
 import type { Rule, RuleId } from '../rule';
+import { invalidateBeforeCommit } from './invalidate-before-commit';
 import { keyDrift } from './key-drift';
 import { missingTtl } from './missing-ttl';
 import { negativeCacheOnCreate } from './negative-cache-on-create';
@@ -10,4 +11,5 @@ export const rules = {
   'missing-ttl': missingTtl,
   'key-drift': keyDrift,
   'negative-cache-on-create': negativeCacheOnCreate,
+  'invalidate-before-commit': invalidateBeforeCommit,
 } satisfies Record<RuleId, Rule<string>>;

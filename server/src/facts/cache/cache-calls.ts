@@ -11,6 +11,7 @@ import { clientOf, isProjectModule } from './clients';
 import type { FileCtx } from '../context';
 import { missFallback } from '../flow/miss-fallback';
 import { precedesInFlow } from '../flow/order';
+import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
 import { declarationOf, enclosingClass, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { sentinelOf } from '../keys/sentinels';
@@ -228,7 +229,7 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
   let e: ts.Node = call;
   while (e.parent && (ts.isAwaitExpression(e.parent) || ts.isParenthesizedExpression(e.parent))) e = e.parent;
   if (!e.parent || !ts.isExpressionStatement(e.parent)) return undefined;
-  return { end: e.parent.end, indent: indentAt(ctx.text, e.parent.getStart()) };
+  return { start: e.parent.getStart(ctx.sf), end: e.parent.end, indent: indentAt(ctx.text, e.parent.getStart()) };
 }
 
 /** Calls whose result may be a cached value (a client read, a wrapper's getter, a read-through helper). */
@@ -255,6 +256,8 @@ export function finishCacheCalls(ctx: FileCtx): void {
     if (!READ_LIKE.test(calls[i].method)) {
       const before = earlierProjectCalls(ctx, i);
       if (before.length > 0) calls[i].afterCalls = before;
+      // Pattern: await this.cache.del(k); await this.users.update(id, dto) — an invalidation too early
+      relateLater(ctx, i, flow);
     }
     // a statement of its own throws its result away: only a used result of a read can fall back on a miss
     if (READ_LIKE.test(calls[i].method) && (!calls[i].stmt || node.arguments.some((a) => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a))))) {

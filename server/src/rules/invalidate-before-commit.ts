@@ -1,0 +1,210 @@
+// invalidate-before-commit: a cache delete inside an open transaction, or before the database
+// write it invalidates. Docs: docs/rules/invalidate-before-commit.md
+import { normaliseEntity } from '../facts/keys/entities';
+import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
+import type { DbWrite, KeyPart, Span, TxFact } from '../facts/types';
+import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
+import { moveStatement } from './invalidate-before-commit.fix';
+import { keyLabel, lineOf, viaRelated } from './util';
+
+/** Verbs that store a value under a key: a set inside a transaction caches what may not commit. */
+const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
+
+/**
+ * A comment on the call's line or the line above saying the early delete is meant: the first half
+ * of a delayed double delete whose second half lives elsewhere, a delete before a write on purpose.
+ */
+const INTENDED = /double[- ]?delet|delete (it )?(again|twice)|intention|on purpose|deliberate|before (the )?(commit|write|update|save)|pre-?(delete|evict|invalidat)/i;
+
+function intended(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const prevStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
+  const eol = text.indexOf('\n', at);
+  const lines = text.slice(prevStart, eol === -1 ? text.length : eol);
+  return lines.split('\n').some((l) => {
+    const c = /\/\/(.*)$|\/\*(.*?)(\*\/|$)/.exec(l);
+    return !!c && INTENDED.test(c[1] ?? c[2] ?? '');
+  });
+}
+
+/** `del`, `AppCache.evict`, `invalidate()`. */
+function verbLabel(op: CacheOp): string {
+  if (!op.wrapper) return op.verb;
+  return op.wrapper.startsWith('function.') ? `${op.wrapper.slice('function.'.length)}()` : op.wrapper;
+}
+
+/** Two ops touch the same key: the same key text in one function, or the same shape with a word in it. */
+function sameKey(a: CacheOp, b: CacheOp): boolean {
+  if (a.call.key && b.call.key && a.call.key.text === b.call.key.text && a.file === b.file) return true;
+  return !!a.key?.shape && a.key.shape === b.key?.shape && /[A-Za-z]{2,}/.test(a.key.shape);
+}
+
+/** Names of the key builders and constants the key was built with (`buildSubscriberKey`, `CacheKeys.user`). */
+function builderNames(op: CacheOp): string[] {
+  const out: string[] = [];
+  const add = (parts: KeyPart[] | undefined) => {
+    for (const p of parts ?? []) if ('ref' in p) out.push(p.ref.member?.[p.ref.member.length - 1] ?? p.ref.name);
+  };
+  const b = op.call.key?.builder;
+  if (b) out.push(b.ref?.member?.[b.ref.member.length - 1] ?? b.ref?.name ?? b.local ?? '');
+  add(op.call.key?.parts);
+  for (const a of op.call.args) for (const pp of Object.values(a.propParts ?? {})) add(pp);
+  return out.filter((n) => n && n !== 'default' && n !== '*');
+}
+
+/** `buildSubscriberKey` → `subscriber`, `userCacheKey` → `user`, `CacheKeys.product` → `product`. */
+function builderEntity(name: string): string | undefined {
+  const bare = name.replace(/^(build|get|make|create|gen|generate|compute|to)(?=[A-Z_])/, '').replace(/_?(Cache)?Keys?$|_?cache_?keys?$/i, '');
+  return normaliseEntity(bare);
+}
+
+/** The key caches the written entity: its name says so, or its cached value is built from that entity's rows. */
+function cachesEntity(op: CacheOp, entity: string, project: ProjectIndex): boolean {
+  const shape = op.key?.shape;
+  if (shape && shapeNamesEntity(shape, entity)) return true;
+  const own = shape ? entityOfShape(shape) : undefined;
+  // the aggregate that owns the written rows: `wishlist:{}` before a `wishlist_item` delete
+  if (own && entity.startsWith(`${own}_`)) return true;
+  if (project.model.keyOf(op)?.writers.some((w) => w.valueEntities?.includes(entity))) return true;
+  return builderNames(op).some((n) => builderEntity(n) === entity);
+}
+
+/** A later delete or set of the key, after the commit: the early delete is then only the first half. */
+function coveredAfterTx(op: CacheOp, tx: TxFact, file: LinkedFile): boolean {
+  const outer = tx.outerFn > 0 ? file.facts.fns[tx.outerFn - 1]?.span : undefined;
+  return file.ops.some(
+    (o) =>
+      o !== op &&
+      (o.kind === 'delete' || o.kind === 'write') &&
+      o.call.tx !== op.call.tx &&
+      o.call.span.start > op.call.span.start &&
+      (!outer || (o.call.span.start >= outer.start && o.call.span.end <= outer.end)) &&
+      sameKey(o, op),
+  );
+}
+
+/** The database writes inside a transaction: its own, and those of project functions called in it. */
+function writesIn(tx: TxFact, file: LinkedFile, project: ProjectIndex, from = tx.span.start): DbWrite[] {
+  const inside = (s: Span) => s.start >= from && s.start < tx.span.end;
+  const own = file.facts.dbWrites.filter((w) => inside(w.span));
+  if (own.length > 0) return own;
+  // Pattern: await this.users.update(id, dto, manager) inside the callback
+  for (const c of file.facts.calls) {
+    if (!inside(c.span) || c.receiver.t === 'lib' || c.receiver.t === 'unknown') continue;
+    const t = project.callGraph.targetOf(file.file, c);
+    const called = t ? project.callGraph.writesOf(t.file, t.fn, 3) : [];
+    if (called.length > 0) return called.map((w) => w.write);
+  }
+  return [];
+}
+
+/** A related write the delete runs before, and where the delete's statement could move after it. */
+interface Later {
+  write: DbWrite;
+  /** the file the write is in */
+  file: string;
+  /** where it shows in the delete's file: the write, or the call that leads to it */
+  anchor: Span;
+  label: string;
+  moveTo?: number;
+  /** the write's index in the delete's file, or the id of the call leading to it */
+  local?: number;
+  callId?: number;
+}
+
+/** A delete or set of the key after the write in the same flow: it clears what the early delete let in. */
+function coveredAfterWrite(op: CacheOp, w: Later, file: LinkedFile): boolean {
+  return file.ops.some(
+    (o) =>
+      o !== op &&
+      (o.kind === 'delete' || o.kind === 'write') &&
+      sameKey(o, op) &&
+      ((w.local !== undefined && o.call.afterWrites.includes(w.local)) || (w.callId !== undefined && !!o.call.afterCalls?.includes(w.callId))),
+  );
+}
+
+function laterWrites(op: CacheOp, file: LinkedFile, project: ProjectIndex): Later[] {
+  const own: Later[] = (op.call.beforeWrites ?? []).map(({ i, moveTo }) => {
+    const w = file.facts.dbWrites[i];
+    return { write: w, file: file.file, anchor: w.span, label: w.label, moveTo, local: i };
+  });
+  const moves = new Map((op.call.beforeCalls ?? []).map((l) => [l.i, l.moveTo]));
+  // Pattern: await this.cache.evict(id); await this.users.update(id, dto) (the write is in a called function)
+  const called: Later[] = project.callGraph.laterWritesOf(op).map((p) => ({
+    write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, moveTo: moves.get(p.callId), callId: p.callId,
+  }));
+  return [...own, ...called].sort((a, b) => a.anchor.start - b.anchor.start);
+}
+
+export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransaction' | 'deleteBeforeWrite'> = {
+  meta: {
+    id: 'invalidate-before-commit',
+    description: 'Require cache invalidations to run after the database commit.',
+    severity: 'warning',
+    fix: 'suggestion',
+    requiresTypeInfo: false,
+    crossFile: false,
+    messages: {
+      deleteInTransaction:
+        'Cache {{verb}} of {{key}} inside the transaction {{tx}} (line {{line}}): a read between the delete and the commit misses, loads the old row (still the committed one) and caches it again until the TTL.',
+      setInTransaction:
+        'Cache {{verb}} of {{key}} inside the transaction {{tx}} (line {{line}}), before its write: the cache holds what the transaction may still change or roll back, and a read racing the commit caches the old row.',
+      deleteBeforeWrite:
+        'Cache {{verb}} of {{key}} before the database write {{write}} (line {{line}}): a read between the delete and the commit loads the old row and caches it again until the TTL.',
+    },
+    help: 'Delete the key after the transaction commits (or after the write); a delete before it on purpose needs a second one after the commit.',
+  },
+  checkFile(file: LinkedFile, ctx) {
+    if (file.kind) return;
+    const txs = file.facts.txs ?? [];
+    const { model, callGraph } = ctx.project;
+    for (const op of file.ops) {
+      if (op.forwarded) continue;
+      const del = op.kind === 'delete';
+      if (!del && !(op.kind === 'write' && VALUE_WRITES.has(op.verb) && !op.nx)) continue;
+      // a lock taken before a write, a counter, a queue: no copy of a row to go stale
+      if (model.roleOf(op) === 'not-cache') continue;
+      if (intended(file.text, op.call.span.start)) continue;
+      const tx = op.call.tx !== undefined ? txs[op.call.tx] : undefined;
+      const via = viaRelated(ctx.project, op, `${op.wrapper} ${del ? 'deletes' : 'sets'} the key here.`);
+      const data = { verb: verbLabel(op), key: keyLabel(op) };
+      if (tx) {
+        // a set after a write of the transaction is set-after-commit's: that rule swaps it for a delete
+        if (!del && (op.call.afterWrites.length > 0 || callGraph.priorWritesOf(op).length > 0)) continue;
+        // a transaction that writes nothing (that we can see) holds back no change to race with
+        if (writesIn(tx, file, ctx.project, del ? tx.span.start : op.call.span.end).length === 0) continue;
+        if (del && coveredAfterTx(op, tx, file)) continue;
+        const fix = op.call.txExit ? moveStatement(op, file.text, op.call.txExit.at, op.call.txExit.indent, `Move the ${data.verb} after the transaction commits`) : undefined;
+        ctx.report({
+          file: file.file,
+          span: op.call.span,
+          messageId: del ? 'deleteInTransaction' : 'setInTransaction',
+          data: { ...data, tx: tx.label, line: lineOf(file.text, tx.span.start) },
+          related: [{ file: file.file, span: tx.span, message: `The transaction (${tx.label}) the cache call runs inside.` }, ...via],
+          suggestions: fix ? [fix] : [],
+        });
+        continue;
+      }
+      if (!del) continue;
+      const related = laterWrites(op, file, ctx.project).filter(
+        (w) => !!w.write.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.write.entity, ctx.project),
+      );
+      if (related.length === 0 || related.some((w) => coveredAfterWrite(op, w, file))) continue;
+      const first = related[0];
+      const last = related[related.length - 1];
+      const fix = last.moveTo !== undefined && op.call.stmt ? moveStatement(op, file.text, last.moveTo, op.call.stmt.indent, `Move the ${data.verb} after the write`) : undefined;
+      ctx.report({
+        file: file.file,
+        span: op.call.span,
+        messageId: 'deleteBeforeWrite',
+        data: { ...data, write: first.label, line: lineOf(file.text, first.anchor.start) },
+        related: [
+          { file: file.file, span: first.anchor, message: `The database write (${first.label}) this delete runs before.` },
+          ...(first.file !== file.file || first.anchor !== first.write.span ? [{ file: first.file, span: first.write.span, message: `The write itself (${first.write.label}).` } as Related] : []),
+          ...via,
+        ],
+        suggestions: fix ? [fix] : [],
+      });
+    }
+  },
+};
