@@ -5,8 +5,8 @@ import type { CallGraph } from './model/call-graph';
 import type { FileKind } from './model/file-kinds';
 import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, Span, ValueSource } from './facts/types';
 
-export type RuleId = 'set-after-commit' | 'missing-ttl' | 'key-drift' | 'negative-cache-on-create' | 'invalidate-before-commit';
-export const RULE_IDS: readonly RuleId[] = ['set-after-commit', 'missing-ttl', 'key-drift', 'negative-cache-on-create', 'invalidate-before-commit'];
+export type RuleId = 'set-after-commit' | 'missing-ttl' | 'key-drift' | 'negative-cache-on-create' | 'missing-invalidation' | 'invalidate-before-commit';
+export const RULE_IDS: readonly RuleId[] = ['set-after-commit', 'missing-ttl', 'key-drift', 'negative-cache-on-create', 'missing-invalidation', 'invalidate-before-commit'];
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = 'off' | 'warn' | 'error';
@@ -95,6 +95,8 @@ export interface CacheOp {
   deleteVia?: string;
   /** the argument of the call that decides the TTL (an EX value, a TTL parameter of a wrapper) */
   ttlFrom?: number;
+  /** the TTL in seconds, when it is a literal number */
+  ttlSeconds?: number;
   /** the argument of the call that is the written value */
   valueArg?: number;
   /** what the written value is loaded from (writes) */

@@ -3,7 +3,7 @@
 // workspace. The promise: one clear message naming the file and the key, exit 2, no stack trace,
 // no report on stdout. And the editor's side of the same loader: defaults plus a recorded error.
 import { mkdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, FALLBACK_PROJECT_MODULES } from '../src/config';
 import { ConfigError, createConfigLoader } from '../src/config-load';
@@ -124,7 +124,9 @@ describe('paths outside the workspace', () => {
 
   it('--config to a file that does not exist, or to a folder: exit 2 naming it', () => {
     const root = project(built.work, { 'a.ts': SNIPPET, 'conf/x.json': '{}' });
-    for (const [arg, why] of [['../../x.json', 'no such file'], ['conf', 'it is a directory']]) {
+    // outside the project, and named after it so that no other file can be there
+    const absent = `../${basename(root)}.absent.json`;
+    for (const [arg, why] of [[absent, 'no such file'], ['conf', 'it is a directory']]) {
       const r = runCli(built.cli, root, ['--config', arg]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');

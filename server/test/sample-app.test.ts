@@ -1,4 +1,4 @@
-// The bundled sample app (what `npm run demo` shows) is a fixture too: each of the four defects is
+// The bundled sample app (what `npm run demo` shows) is a fixture too: each defect cachelint finds is
 // annotated on its line, and nothing else may fire anywhere in it.
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ describe('sample app', () => {
     const results = analyse(sources);
     expect(findingKeys(results, sources)).toEqual(expectedKeys(sources).expected);
   });
-  it('contains each of the four defects at least once', () => {
+  it('contains a defect of every rule', () => {
     const { expected } = expectedKeys(sources);
     for (const id of RULE_IDS) expect(expected.some((k) => k.endsWith(' ' + id)), id).toBe(true);
   });

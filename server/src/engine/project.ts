@@ -3,8 +3,9 @@
 //   1. a text gate: files whose bytes mention a cache word;
 //   2. the project files those import (key builders, wrappers, clients) and files naming the
 //      clients/wrappers they export;
-//   3. files that may create an entity a read path caches as "not found" (negative-cache-on-create
-//      needs creates in files that never mention a cache).
+//   3. files that may write an entity whose rows are cached (missing-invalidation needs writes in
+//      files that never mention a cache), or create one a read path caches as "not found"
+//      (negative-cache-on-create).
 // Every other file is read (to hash and search it) but never parsed.
 import type { ExportValue, FileFacts } from '../facts/types';
 import { singular } from '../facts/keys/entities';
@@ -21,21 +22,23 @@ export const CACHE_GATE =
   /(?:cache|redis|keyv|lru|ttl|setex|upstash|memcache)\w*(?:\s*[.(:<]|['"]\s*[;)])|(?:from\s+|require\s*\(\s*)['"][^'"]*(?:cache|redis|keyv|lru|upstash)/i;
 
 const CREATE_VERBS = 'create|createMany|insert|insertMany|insertInto|save|upsert|persist|persistAndFlush|bulkCreate|nativeInsert';
+const WRITE_VERBS = `${CREATE_VERBS}|update|updateMany|updateOne|updateTable|delete|deleteMany|deleteOne|deleteFrom|destroy|remove|softDelete|softRemove|increment|decrement|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|nativeUpdate|nativeDelete|removeAndFlush|bulkWrite|restore`;
 
 /**
- * Whether a text may create one of `entities`: the entity (model, repository, table) shortly before
- * a create verb (`prisma.user.create(`, `usersRepository.save(`, `db('users').insert(`), SQL
- * `INSERT INTO users`, or a repository/model injected for it (`Repository<User>`,
- * `@InjectModel(User.name)`) in a file that calls a create verb at all.
+ * Whether a text may write one of `entities` with one of `verbs`: the entity (model, repository,
+ * table) shortly before the verb (`prisma.user.create(`, `usersRepository.save(`,
+ * `db('users').insert(`), SQL (`INSERT INTO users`, `UPDATE users`, `DELETE FROM users`), or a
+ * repository/model injected for it (`Repository<User>`, `@InjectModel(User.name)`) in a file that
+ * calls the verb at all.
  */
-function createOf(entities: string[]): ((text: string) => boolean) | undefined {
+function writeOf(entities: string[], verbs: string, sql: string): ((text: string) => boolean) | undefined {
   const list = [...new Set(entities)].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (!list.length) return undefined;
   const e = `(?:${list.join('|')})`;
-  const near = new RegExp(`${e}\\w*[^;]{0,80}?\\b(?:${CREATE_VERBS})\\b|\\b(?:${CREATE_VERBS})\\b[^;]{0,40}?\\b${e}|insert\\s+into\\s+["'\`]?(?:\\w+\\.)?${e}`, 'i');
+  const near = new RegExp(`${e}\\w*[^;]{0,80}?\\b(?:${verbs})\\b|\\b(?:${verbs})\\b[^;]{0,40}?\\b${e}|${sql}\\s+["'\`]?(?:\\w+\\.)?${e}`, 'i');
   const injected = new RegExp(`(?:Repository|Model|getRepository|InjectRepository|InjectModel|EntityRepository)\\s*[<(]\\s*${e}\\b`, 'i');
-  const anyCreate = new RegExp(`\\.(?:${CREATE_VERBS})\\s*\\(`);
-  return (t) => near.test(t) || (injected.test(t) && anyCreate.test(t));
+  const anyCall = new RegExp(`\\.(?:${verbs})\\s*\\(`);
+  return (t) => near.test(t) || (injected.test(t) && anyCall.test(t));
 }
 
 /** Modules a file's cache code refers to: where its receivers, key parts and sentinels come from. */
@@ -85,6 +88,11 @@ function exportedCacheNames(f: FileFacts): string[] {
 function sentinelEntities(f: FileFacts): string[] {
   const fns = new Set(f.calls.filter((c) => c.args.some((a) => a.sentinel || a.sentinelRef)).map((c) => c.fn));
   return f.dbReads.filter((r) => r.entity && fns.has(r.fn)).map((r) => r.entity!);
+}
+
+/** Entities whose rows a cache write stores (`cache.set(k, row)` after `prisma.user.findUnique`): their writes matter anywhere. */
+function cachedEntities(f: FileFacts): string[] {
+  return f.calls.flatMap((c) => c.args.flatMap((a) => a.srcEntities ?? []));
 }
 
 function wordsRegex(words: Iterable<string>, whole = false): RegExp | undefined {
@@ -141,11 +149,12 @@ export function loadProject(analyzer: Analyzer, texts: ReadonlyMap<string, strin
     // await this.cache.refresh(…)`): the services it calls may write the database
     follow(callers, 2);
     tiers.push(parsed.size);
-    // tier 3: creates of entities cached as "not found"
-    const entities = [...parsed].flatMap((f) => sentinelEntities(analyzer.factsOf(f)!));
-    const forms = entities.flatMap((e) => [e, e.replace(/_/g, ''), singular(e)]);
-    const entityRe = createOf(forms);
-    if (entityRe) for (const [f, t] of texts) if (!parsed.has(f) && entityRe(t)) take(f);
+    // tier 3: writes of entities whose rows are cached, creates of entities cached as "not found"
+    const forms = (entities: string[]) => entities.flatMap((e) => [e, e.replace(/_/g, ''), singular(e)]);
+    const facts = [...parsed].map((f) => analyzer.factsOf(f)!);
+    const writes = writeOf(forms(facts.flatMap(cachedEntities)), WRITE_VERBS, '(?:insert\\s+into|update|delete\\s+from)');
+    const creates = writeOf(forms(facts.flatMap(sentinelEntities)), CREATE_VERBS, 'insert\\s+into');
+    for (const [f, t] of texts) if (!parsed.has(f) && (writes?.(t) || creates?.(t))) take(f);
   }
   return { parsed: [...parsed], skipped: texts.size - parsed.size, tiers };
 }

@@ -13,6 +13,7 @@ import { bindingVisitors, collectTopLevelImports } from './bindings';
 import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
 import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
+import { eventVisitors } from './flow/events';
 import { finishTransactions, transactionVisitors } from './flow/transactions';
 import { collectSuppressions } from './suppressions';
 import type { FileFacts } from './types';
@@ -64,7 +65,7 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
   if (facts.parseErrors.length > 0) return facts;
   const ctx: FileCtx = createFileCtx(file, text, sf, config, facts);
   collectTopLevelImports(ctx);
-  walk(sf, merge(bindingVisitors(ctx), dbVisitors(ctx), cacheCallVisitors(ctx), transactionVisitors(ctx)));
+  walk(sf, merge(bindingVisitors(ctx), dbVisitors(ctx), cacheCallVisitors(ctx), eventVisitors(ctx), transactionVisitors(ctx)));
   finishTransactions(ctx);
   finishCacheCalls(ctx);
   return facts;

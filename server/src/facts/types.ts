@@ -190,6 +190,12 @@ export interface DbWrite {
   upsert?: boolean;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
   resultVar?: string;
+  /**
+   * The expression naming the row the write targets, as written (`id` in `where: { id }`,
+   * `dto.id` in `repo.update(dto.id, …)`), and the field it is compared with: a fix that
+   * invalidates the row's key builds it from this.
+   */
+  row?: { field?: string; text: string };
   /** the end of the statement containing the write, where a fix may insert a line */
   stmtEnd: number;
   /** indentation of that statement */
@@ -212,6 +218,10 @@ export interface FnFact {
   params: { name: string; optional: boolean; hasDefault: boolean; bindings?: string[]; defaultLit?: string }[];
   /** names of the calls made in the body (method or function names), for invalidation heuristics */
   calls: string[];
+  /** event names this function emits (`this.events.emit('user.updated', …)`) */
+  emits?: string[];
+  /** event names this function handles (`@OnEvent('user.updated')`, `emitter.on('user.updated', fn)`) */
+  handles?: string[];
 }
 
 export interface ImportFact {

@@ -174,6 +174,8 @@ export class OpReader {
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
     };
+    const secs = ttlSecondsOf(op, call, settingsUnit(t.lib));
+    if (secs !== undefined) op.ttlSeconds = secs;
     const ops = [op];
     // each further key of a multi-key delete is an op of its own (same call, its own key)
     if (op.kind === 'delete')
@@ -259,7 +261,9 @@ export class OpReader {
       if (ttlSummary?.t === 'param') {
         op.ttlFrom = ttlSummary.index;
         if (op.ttl === false) op.ttlParam = { index: ttlSummary.index, name: ttlSummary.name };
-      }
+        const n = call.args[ttlSummary.index]?.num;
+        if (n !== undefined) op.ttlSeconds = op.via?.ttlUnit === 'ms' ? n / 1000 : n;
+      } else if (inner.ttlSeconds !== undefined) op.ttlSeconds = inner.ttlSeconds;
       const src = caller ? caller.src : inner.valueSrc;
       if (src && inner.kind === 'write') op.valueSrc = src;
       const entities = caller ? caller.srcEntities : inner.valueEntities;
@@ -346,6 +350,22 @@ function valueSrcOf(call: CallFact, v: VerbInfo): CacheOp['valueSrc'] {
 
 function rank(s: NonNullable<CacheOp['valueSrc']>): number {
   return { db: 5, http: 4, call: 3, param: 2, literal: 1 }[s];
+}
+
+/** The unit a library's TTL argument is in when nothing else says (cache-manager: v5+ milliseconds). */
+function settingsUnit(lib: CacheLib): 's' | 'ms' {
+  return lib === 'keyv' || lib === 'lru-cache' || lib === 'cache-manager' ? 'ms' : 's';
+}
+
+/** A literal TTL in seconds: `set(k, v, 'EX', 600)`, `setex(k, 600, v)`, `set(k, v, 600_000)` (ms libraries). */
+function ttlSecondsOf(op: CacheOp, call: CallFact, unit: 's' | 'ms'): number | undefined {
+  if (op.ttlFrom === undefined) return undefined;
+  const a = call.args[op.ttlFrom];
+  const n = a?.num ?? (a?.propNums ? a.propNums.EX ?? a.propNums.ex ?? a.propNums.ttl : undefined);
+  if (n === undefined) return undefined;
+  const flag = call.args[op.ttlFrom - 1]?.str;
+  const ms = (flag && /^PX/i.test(flag)) || /^(psetex|pexpire)$/.test(op.verb) || (unit === 'ms' && !flag);
+  return ms ? n / 1000 : n;
 }
 
 /** The unit an op's TTL argument is in: PX/PEXPIRE and the millisecond libraries, else seconds. */

@@ -2,6 +2,7 @@
 import type { Rule, RuleId } from '../rule';
 import { invalidateBeforeCommit } from './invalidate-before-commit';
 import { keyDrift } from './key-drift';
+import { missingInvalidation } from './missing-invalidation';
 import { missingTtl } from './missing-ttl';
 import { negativeCacheOnCreate } from './negative-cache-on-create';
 import { setAfterCommit } from './set-after-commit';
@@ -11,5 +12,6 @@ export const rules = {
   'missing-ttl': missingTtl,
   'key-drift': keyDrift,
   'negative-cache-on-create': negativeCacheOnCreate,
+  'missing-invalidation': missingInvalidation,
   'invalidate-before-commit': invalidateBeforeCommit,
 } satisfies Record<RuleId, Rule<string>>;

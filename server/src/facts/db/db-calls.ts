@@ -12,6 +12,7 @@ import type { FileCtx } from '../context';
 import { builderHit } from './query-builders';
 import { bare, chainLinks, isInnerLink, type DbEnv, type Hit, type Link } from './common';
 import { ormHit } from './orm';
+import { writtenRow } from './write-rows';
 import { rawSqlHit } from './sql';
 import { normaliseEntity } from '../keys/entities';
 import { enclosingStatement, indentAt, unwrap } from '../../syntax/scope';
@@ -26,6 +27,7 @@ interface Found {
   /** the outermost call of the database part of the chain */
   top: Chain;
   hit: Hit;
+  links: Link[];
 }
 
 function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
@@ -35,10 +37,10 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
   if (links.length === 0) return undefined;
   const top = links[links.length - 1].node;
   const b = builderHit(env, links);
-  if (b) return { top, hit: b };
+  if (b) return { top, hit: b, links };
   for (let i = 0; i < links.length; i++) {
     const h = rawSqlHit(env, links, i) ?? ormHit(env, links, i);
-    if (h) return { top, hit: h };
+    if (h) return { top, hit: h, links };
   }
   return undefined;
 }
@@ -57,7 +59,7 @@ function resultVarOf(top: ts.Node): string | undefined {
   return undefined;
 }
 
-function record(ctx: FileCtx, { top, hit }: Found): void {
+function record(ctx: FileCtx, { top, hit, links }: Found): void {
   const span = { start: top.getStart(ctx.sf), end: top.end };
   const fn = ctx.fnIdOf(top);
   const entity = normaliseEntity(hit.entity);
@@ -84,6 +86,10 @@ function record(ctx: FileCtx, { top, hit }: Found): void {
     write.upsert = true;
   const v = resultVarOf(top);
   if (v) write.resultVar = v;
+  if (hit.kind !== 'create') {
+    const row = writtenRow(links, ctx.sf);
+    if (row) write.row = row;
+  }
   ctx.facts.dbWrites.push(write);
   ctx.dbWriteNodes.push(top);
 }

@@ -1,0 +1,69 @@
+// Events a function emits and events it handles, so an invalidation done in a handler counts for
+// the write path that emits the event: `this.events.emit('user.updated', u)` in the service and
+// `@OnEvent('user.updated') evict(u) { … del(…) }` elsewhere (Nest event-emitter, Node's
+// EventEmitter, microservice patterns). Names are compared as written.
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
+import type { VisitorMap } from '../../syntax/walk';
+import type { FileCtx } from '../context';
+import { decoratorsOf, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+
+const EMITS = /^(emit|emitAsync)$/;
+const LISTENS = /^(on|once|addListener|prependListener)$/;
+const HANDLER_DECORATORS = /^(OnEvent|EventPattern|MessagePattern|OnQueueEvent|Subscribe)$/;
+
+function add(list: string[] | undefined, name: string): string[] {
+  const out = list ?? [];
+  if (!out.includes(name)) out.push(name);
+  return out;
+}
+
+/** The name of an event argument: a string literal, or a constant's name as written (`Events.USER_UPDATED`). */
+function eventName(a: ts.Expression | undefined, sf: ts.SourceFile): string | undefined {
+  if (!a) return undefined;
+  const e = unwrap(a);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e) || ts.isIdentifier(e)) return e.getText(sf);
+  return undefined;
+}
+
+export function eventVisitors(ctx: FileCtx): VisitorMap {
+  return {
+    [ts.SyntaxKind.CallExpression]: [
+      (node) => {
+        const call = node as ts.CallExpression;
+        const callee = unwrap(call.expression);
+        const m = memberName(callee);
+        if (!m) return;
+        if (EMITS.test(m)) {
+          // Pattern: this.eventEmitter.emit('user.updated', user)
+          const name = eventName(call.arguments[0], ctx.sf);
+          const fn = ctx.fnIdOf(call);
+          if (name && fn > 0) ctx.facts.fns[fn - 1].emits = add(ctx.facts.fns[fn - 1].emits, name);
+        } else if (LISTENS.test(m)) {
+          // Pattern: emitter.on('user.updated', async (u) => { … })
+          const name = eventName(call.arguments[0], ctx.sf);
+          const handler = call.arguments[1] && unwrap(call.arguments[1]);
+          if (!name || !handler || !isFunctionLike(handler) || !handler.body) return;
+          const fn = ctx.fnIdOf(handler.body);
+          if (fn > 0) ctx.facts.fns[fn - 1].handles = add(ctx.facts.fns[fn - 1].handles, name);
+        }
+      },
+    ],
+    [ts.SyntaxKind.MethodDeclaration]: [
+      // Pattern: @OnEvent('user.updated') async evict(u: User) { … }
+      (node) => {
+        const method = node as ts.MethodDeclaration;
+        if (!method.body) return;
+        for (const d of decoratorsOf(method)) {
+          if (!HANDLER_DECORATORS.test(d.name)) continue;
+          const name = eventName(d.args[0], ctx.sf);
+          if (!name) continue;
+          const fn = ctx.fnIdOf(method.body);
+          if (fn > 0) ctx.facts.fns[fn - 1].handles = add(ctx.facts.fns[fn - 1].handles, name);
+        }
+      },
+    ],
+  };
+}

@@ -1,0 +1,156 @@
+// "Does the code around this database write clear that cache key?" — asked by
+// negative-cache-on-create (a create must clear a cached not-found marker) and missing-invalidation
+// (an update must delete the rows it changes from the cache). The answer looks at the write's own
+// flow (its function, the functions around it and the callbacks in it), the helpers it calls, and
+// its callers up to two levels (repository ← service ← controller), by name; a call named like an
+// invalidation (`invalidateUser`, `evict`, `bust…Cache`) counts, since its key may not be visible.
+import type { FnFact } from '../facts/types';
+import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
+import { fileIndex, type FileIndex } from './file-index';
+
+/**
+ * Calls that plausibly clear cache entries (`invalidateUser`, `evict`, `cache.reset`, `bustProductCache`,
+ * `flushall`), but not MikroORM's `flush`/`persistAndFlush`, `clearTimeout` or `resetPassword`.
+ */
+export const CLEARING_CALL =
+  // bare del/delete/unlink are not here: cache deletes are seen as ops (with their keys), and a
+  // database `prisma.invite.delete(…)` must not count as an invalidation
+  /invalidat|evict|purge|bust|uncache|forget|^flush(all|db)$|^(clear|reset|refresh)(?!(timeout|interval|immediate|tokens?|password|session))|(remove|delete|del|drop|clear).*cache|cache.*(del|remove|drop|clear)/i;
+
+/** How many levels of callers may clear the key for the write (repository ← service ← controller). */
+const CALLER_DEPTH = 2;
+
+export interface Fn {
+  file: LinkedFile;
+  /** the function's id in its file */
+  fn: number;
+}
+
+/** Whether a key shape (undefined: a key the analysis cannot spell) is the one asked about. */
+export type Reaches = (shape: string | undefined) => boolean;
+
+/** Project-wide lookups: functions by name and by the names they call, kept up to date per file. */
+export interface ClearingIndex {
+  project: ProjectIndex;
+  byName(name: string): Fn[];
+  callersOf(name: string): Fn[];
+  /** functions named `name` that delete or overwrite keys (known shapes only), with those shapes */
+  clearersNamed(name: string): readonly { file: string; value: { fn: number; shapes: string[] } }[];
+}
+
+export function clearingIndex(project: ProjectIndex): ClearingIndex {
+  // function ids: an edit that renames and calls nothing new leaves these entries as they were
+  const byName = fileIndex<number>(project, 'clearing:fns-by-name', 'facts', (file, add) => {
+    for (const info of file.facts.fns) if (info.name) add(info.name, info.id);
+  });
+  const callersOf = fileIndex<number>(project, 'clearing:fns-by-callee', 'facts', (file, add) => {
+    for (const info of file.facts.fns) for (const c of new Set(info.calls)) add(c, info.id);
+  });
+  // Pattern: cacheUser(user) { … redis.set(`user:${user.id}`, …) } — functions that delete a key or
+  // write a real value under it, by name, with the key shapes they do it with
+  const clearers = fileIndex<{ fn: number; shapes: string[] }>(project, 'clearing:clearing-fns', 'links', (file, add) => {
+    const shapes = new Map<number, string[]>();
+    for (const op of file.ops) {
+      if (!isClearing(op) || !op.key?.shape || op.call.fn === 0) continue;
+      const list = shapes.get(op.call.fn);
+      if (list) list.push(op.key.shape);
+      else shapes.set(op.call.fn, [op.key.shape]);
+    }
+    for (const [fn, list] of shapes) {
+      const name = file.facts.fns[fn - 1]?.name;
+      if (name) add(name, { fn, shapes: list });
+    }
+  });
+  // many writes ask about the same names within one run
+  const lookup = (index: FileIndex<number>) => {
+    const answers = new Map<string, Fn[]>();
+    return (name: string): Fn[] => {
+      let fns = answers.get(name);
+      if (!fns) answers.set(name, (fns = index.get(name).map((h) => ({ file: project.files.get(h.file)!, fn: h.value }))));
+      return fns;
+    };
+  };
+  return { project, byName: lookup(byName), callersOf: lookup(callersOf), clearersNamed: (n) => clearers.get(n) };
+}
+
+export function contains(outer: FnFact, inner: FnFact): boolean {
+  return outer.span.start <= inner.span.start && outer.span.end >= inner.span.end;
+}
+
+/**
+ * The functions whose code runs with `fn`: itself, the functions around it (a `$transaction`
+ * callback inside a service method) and the callbacks inside it (`.then(…)`).
+ */
+export function scopeOf(file: LinkedFile, fn: number): Set<number> {
+  const self = file.facts.fns[fn - 1];
+  if (!self) return new Set([fn]);
+  return new Set(file.facts.fns.filter((f) => contains(f, self) || contains(self, f)).map((f) => f.id));
+}
+
+/** A delete, or a write of a real value: what replaces a cached entry. */
+export function isClearing(op: CacheOp): boolean {
+  return op.kind === 'delete' || (op.kind === 'write' && !op.sentinel);
+}
+
+/** An op of `file` in `scope` deletes the key or overwrites it with a real value (a computed key may well be it). */
+function clearingOp(file: LinkedFile, scope: Set<number>, reaches: Reaches, skip?: CacheOp): boolean {
+  for (const op of file.ops) {
+    if (!scope.has(op.call.fn) || op === skip || !isClearing(op)) continue;
+    if (reaches(op.key?.shape)) return true;
+  }
+  return false;
+}
+
+/**
+ * A call named like an invalidation in the scope (`invalidateUser(id)`, `this.cacheService.del(key)`),
+ * other than the cache ops already judged by their key above: `redis.del('cart:…')` or a wrapper's
+ * `cacheDel('badges:all')` clears that key, not the one asked about.
+ */
+function clearingCallIn(file: LinkedFile, scope: Set<number>): boolean {
+  const left = new Map<string, number>();
+  for (const info of file.facts.fns)
+    if (scope.has(info.id)) for (const c of info.calls) if (CLEARING_CALL.test(c)) left.set(c, (left.get(c) ?? 0) + 1);
+  for (const op of file.ops) if (scope.has(op.call.fn) && left.has(op.call.method)) left.set(op.call.method, left.get(op.call.method)! - 1);
+  return [...left.values()].some((n) => n > 0);
+}
+
+/**
+ * Pattern: `await this.cacheUser(user)` — a helper the write calls writes the record (or deletes)
+ * under the key. Only known keys count here: a generic `set(key, value)` helper says nothing.
+ */
+function clearedByCallees(ix: ClearingIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches): boolean {
+  const names = new Set(file.facts.fns.filter((f) => scope.has(f.id)).flatMap((f) => f.calls));
+  for (const n of names)
+    for (const { file: other, value } of ix.clearersNamed(n)) {
+      if (other === file.file && scope.has(value.fn)) continue;
+      if (value.shapes.some((shape) => reaches(shape))) return true;
+    }
+  return false;
+}
+
+/** Does the code around function `fn` of `file` clear the key (or plausibly do so)? */
+export function clears(ix: ClearingIndex, file: LinkedFile, fn: number, reaches: Reaches, opts: { scope?: Set<number>; skip?: CacheOp } = {}): boolean {
+  const scope = opts.scope ?? scopeOf(file, fn);
+  return clearingOp(file, scope, reaches, opts.skip) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, reaches);
+}
+
+/** Names a caller would call the code of `fn` by: its own and those of the named functions around it. */
+export function namesAround(file: LinkedFile, fn: number): string[] {
+  const self = file.facts.fns[fn - 1];
+  if (!self) return [];
+  return file.facts.fns.filter((f) => f.name && f.name !== 'constructor' && contains(f, self)).map((f) => f.name!);
+}
+
+/** A function calling the write's code (up to CALLER_DEPTH levels up) clears the key. */
+export function clearedByCallers(ix: ClearingIndex, names: string[], reaches: Reaches, depth = 1, seen = new Set<string>()): boolean {
+  for (const n of names) seen.add(n);
+  const callers = names.flatMap((n) => ix.callersOf(n));
+  for (const c of callers) {
+    if (clears(ix, c.file, c.fn, reaches)) return true;
+    if (depth < CALLER_DEPTH) {
+      const up = namesAround(c.file, c.fn).filter((n) => !seen.has(n));
+      if (up.length > 0 && clearedByCallers(ix, up, reaches, depth + 1, seen)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,143 @@
+// missing-invalidation: a database write changes rows that a cache holds, and nothing on its path
+// deletes them from the cache. Docs: docs/rules/missing-invalidation.md
+import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
+import type { DbWrite } from '../facts/types';
+import type { KeyModel } from '../model/cache-model';
+import { entityCaches } from '../model/entity-caches';
+import type { LinkedFile, ProjectIndex, Related, Rule } from '../rule';
+import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
+import { insertInvalidation } from './missing-invalidation.fix';
+import { lineOf, shortPath } from './util';
+
+/** How deep the helpers a write calls are followed for their deletes. */
+const CALLEE_DEPTH = 3;
+
+/**
+ * A key the write's flow deletes or overwrites that shows it invalidates the entity: one of its
+ * cached shapes, a drifted spelling (key-drift's finding), a pattern over one, a key of the same
+ * family (`user:{}` next to `user:settings:{}`: a dead delete is key-drift's), a key naming the
+ * entity, or a key the analysis cannot spell. Once a flow invalidates the entity anywhere, lists
+ * and aggregates it leaves to their TTL are a choice, not an oversight.
+ */
+function reaching(entity: string, keys: readonly KeyModel[]): Reaches {
+  const shapes = keys.map((k) => k.shape!);
+  const leads = new Set(shapes.map(lead));
+  return (s) =>
+    !s ||
+    shapeNamesEntity(s, entity) ||
+    leads.has(lead(s)) ||
+    shapes.some((shape) => shapesMatch(s, shape) || !!driftBetween(s, shape) || (s.endsWith('*') && slotsOf(shape)[0].startsWith(s.slice(0, -1))));
+}
+
+/** The first word of a shape (`user` of `user:settings:{}`). */
+function lead(shape: string): string {
+  return /^[A-Za-z0-9]*/.exec(shape)![0].toLowerCase();
+}
+
+/** The helpers the write's flow calls (followed three levels, across files) delete or overwrite the key. */
+function clearedByCalled(project: ProjectIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches, depth = CALLEE_DEPTH, seen = new Set<string>()): boolean {
+  for (const call of file.facts.calls) {
+    if (!scope.has(call.fn) || call.receiver.t === 'lib' || call.receiver.t === 'unknown') continue;
+    const t = project.callGraph.targetOf(file.file, call);
+    if (!t) continue;
+    const id = `${t.file}\0${t.fn.id}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const target = project.files.get(t.file);
+    if (!target) continue;
+    const inner = scopeOf(target, t.fn.id);
+    if (target.ops.some((op) => inner.has(op.call.fn) && isClearing(op) && reaches(op.key?.shape))) return true;
+    if (depth > 1 && clearedByCalled(project, target, inner, reaches, depth - 1, seen)) return true;
+  }
+  return false;
+}
+
+/** Handlers of the events the write's flow emits (`@OnEvent('user.updated')`) clear the key. */
+function clearedByHandlers(ix: ClearingIndex, project: ProjectIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches): boolean {
+  const events = new Set(file.facts.fns.filter((f) => scope.has(f.id)).flatMap((f) => f.emits ?? []));
+  if (events.size === 0) return false;
+  for (const other of project.files.values())
+    for (const f of other.facts.fns)
+      if (f.handles?.some((e) => events.has(e)) && clears(ix, other, f.id, reaches)) return true;
+  return false;
+}
+
+/** `until its 10-minute TTL`, `forever: the key has no TTL`, or `until it expires`. */
+function howLong(key: KeyModel): string {
+  const secs = key.writers.map((w) => w.ttlSeconds).filter((n): n is number => n !== undefined);
+  if (secs.length > 0) {
+    const s = Math.max(...secs);
+    return s >= 3600 && s % 3600 === 0 ? `until its ${s / 3600}-hour TTL` : s >= 60 && s % 60 === 0 ? `until its ${s / 60}-minute TTL` : `until its ${s}-second TTL`;
+  }
+  if (key.writers.length > 0 && key.writers.every((w) => w.ttl === false)) return 'forever: the key has no TTL';
+  return 'until it expires';
+}
+
+const VERB: Record<DbWrite['kind'], string> = { update: 'Updating', delete: 'Deleting', create: 'Creating' };
+
+export const missingInvalidation: Rule<'noInvalidation'> = {
+  meta: {
+    id: 'missing-invalidation',
+    description: 'Require database writes to invalidate the cache entries that hold the rows they change.',
+    severity: 'warning',
+    fix: 'suggestion',
+    requiresTypeInfo: false,
+    crossFile: true,
+    messages: {
+      noInvalidation: '{{verb}} {{entity}} leaves {{key}} cached (filled at {{where}}): readers get the old row {{until}}.',
+    },
+    help: 'Delete the key right after the write (after the transaction when the write is inside one), built as the read path builds it.',
+  },
+  checkProject(project, ctx) {
+    const caches = entityCaches(project.model);
+    if (caches.size === 0) return;
+    let ix: ClearingIndex | undefined;
+    for (const w of project.dbWrites) {
+      // a write at module top level is a seed or a migration script, run before anyone reads
+      if (!w.entity || w.fn === 0 || !ctx.wants(w.file)) continue;
+      const entries = caches.get(w.entity);
+      if (!entries) continue;
+      // a new row is missing only from lists and aggregates of its entity (an upsert may also update a row)
+      const relevant = w.kind === 'create' && !w.upsert ? entries.filter((e) => e.list) : entries;
+      if (relevant.length === 0) continue;
+      const file = project.files.get(w.file);
+      // tests, migrations and seeds are not report sites
+      if (!file || file.kind) continue;
+      ix ??= clearingIndex(project);
+      const scope = scopeOf(file, w.fn);
+      // the read path's own function writes the entity: a get-or-create manages its own key
+      const stale = relevant.filter((e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)));
+      if (stale.length === 0) continue;
+      const reaches = reaching(w.entity, entries.map((e) => e.key));
+      if (
+        clears(ix, file, w.fn, reaches, { scope }) ||
+        clearedByCalled(project, file, scope, reaches) ||
+        clearedByCallers(ix, namesAround(file, w.fn), reaches) ||
+        clearedByHandlers(ix, project, file, scope, reaches)
+      )
+        continue;
+      const first = stale[0];
+      const fillFile = project.files.get(first.fill.file)!;
+      const related: Related[] = stale.slice(0, 3).map((e) => ({
+        file: e.fill.file,
+        span: e.fill.call.span,
+        message: `The read path caches ${w.entity} rows under '${e.key.shape}' here.`,
+      }));
+      const fix = insertInvalidation(project, file, w, first);
+      ctx.report({
+        file: w.file,
+        span: w.span,
+        messageId: 'noInvalidation',
+        data: {
+          verb: VERB[w.kind],
+          entity: w.entity,
+          key: `'${first.key.shape}'`,
+          where: `${shortPath(first.fill.file)}:${lineOf(fillFile.text, first.fill.call.span.start)}`,
+          until: howLong(first.key),
+        },
+        related,
+        suggestions: fix ? [fix] : [],
+      });
+    }
+  },
+};

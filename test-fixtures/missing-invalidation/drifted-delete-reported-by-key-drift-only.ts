@@ -1,0 +1,19 @@
+// Look-alike: the update does delete a user key, only spelled differently: key-drift reports it, missing-invalidation does not
+import Redis from 'ioredis';
+import { PrismaClient } from '@prisma/client';
+
+const redis = new Redis();
+const prisma = new PrismaClient();
+
+export async function getUser(id: string) {
+  const hit = await redis.get(`user:v2:${id}`);
+  if (hit) return JSON.parse(hit);
+  const user = await prisma.user.findUnique({ where: { id } });
+  await redis.set(`user:v2:${id}`, JSON.stringify(user), 'EX', 600);
+  return user;
+}
+
+export async function renameUser(id: string, name: string) {
+  await prisma.user.update({ where: { id }, data: { name } });
+  await redis.del(`user:${id}`); // expect: key-drift
+}
