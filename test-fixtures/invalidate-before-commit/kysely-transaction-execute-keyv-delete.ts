@@ -1,5 +1,5 @@
 // Kysely `transaction().execute(…)`: the account's Keyv entry goes before the transaction commits.
-import Keyv from '@keyvhq/core';
+import Keyv from 'keyv';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import type { DB } from './db-types';

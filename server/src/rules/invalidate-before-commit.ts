@@ -86,16 +86,14 @@ function coveredAfterTx(op: CacheOp, tx: TxFact, file: LinkedFile): boolean {
 /** The database writes inside a transaction: its own, and those of project functions called in it. */
 function writesIn(tx: TxFact, file: LinkedFile, project: ProjectIndex, from = tx.span.start): DbWrite[] {
   const inside = (s: Span) => s.start >= from && s.start < tx.span.end;
-  const own = file.facts.dbWrites.filter((w) => inside(w.span));
-  if (own.length > 0) return own;
+  const out = file.facts.dbWrites.filter((w) => inside(w.span));
   // Pattern: await this.users.update(id, dto, manager) inside the callback
   for (const c of file.facts.calls) {
     if (!inside(c.span) || c.receiver.t === 'lib' || c.receiver.t === 'unknown') continue;
     const t = project.callGraph.targetOf(file.file, c);
-    const called = t ? project.callGraph.writesOf(t.file, t.fn, 3) : [];
-    if (called.length > 0) return called.map((w) => w.write);
+    if (t) for (const w of project.callGraph.writesOf(t.file, t.fn, 3)) out.push(w.write);
   }
-  return [];
+  return out;
 }
 
 /** A related write the delete runs before, and where the delete's statement could move after it. */
@@ -145,14 +143,11 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
     requiresTypeInfo: false,
     crossFile: false,
     messages: {
-      deleteInTransaction:
-        'Cache {{verb}} of {{key}} inside the transaction {{tx}} (line {{line}}): a read between the delete and the commit misses, loads the old row (still the committed one) and caches it again until the TTL.',
-      setInTransaction:
-        'Cache {{verb}} of {{key}} inside the transaction {{tx}} (line {{line}}), before its write: the cache holds what the transaction may still change or roll back, and a read racing the commit caches the old row.',
-      deleteBeforeWrite:
-        'Cache {{verb}} of {{key}} before the database write {{write}} (line {{line}}): a read between the delete and the commit loads the old row and caches it again until the TTL.',
+      deleteInTransaction: 'Cache {{verb}} of {{key}} inside the transaction on line {{line}}: move it after the commit.',
+      setInTransaction: 'Cache {{verb}} of {{key}} inside the transaction on line {{line}}: move it after the commit.',
+      deleteBeforeWrite: 'Cache {{verb}} of {{key}} before the database write on line {{line}}: move it after the write.',
     },
-    help: 'Delete the key after the transaction commits (or after the write); a delete before it on purpose needs a second one after the commit.',
+    help: 'A read between the delete and the commit reloads the old row and caches it again until the TTL: delete the key after the commit (a delete before it on purpose needs a second one after it).',
   },
   checkFile(file: LinkedFile, ctx) {
     if (file.kind) return;
@@ -162,8 +157,8 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       if (op.forwarded) continue;
       const del = op.kind === 'delete';
       if (!del && !(op.kind === 'write' && VALUE_WRITES.has(op.verb) && !op.nx)) continue;
-      // a lock taken before a write, a counter, a queue: no copy of a row to go stale
-      if (model.roleOf(op) === 'not-cache') continue;
+      // only caches go stale: a lock taken before a write, a counter, a queue, a key of unknown use stay quiet
+      if (model.roleOf(op) !== 'cache') continue;
       if (intended(file.text, op.call.span.start)) continue;
       const tx = op.call.tx !== undefined ? txs[op.call.tx] : undefined;
       const via = viaRelated(ctx.project, op, `${op.wrapper} ${del ? 'deletes' : 'sets'} the key here.`);
@@ -171,8 +166,9 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       if (tx) {
         // a set after a write of the transaction is set-after-commit's: that rule swaps it for a delete
         if (!del && (op.call.afterWrites.length > 0 || callGraph.priorWritesOf(op).length > 0)) continue;
-        // a transaction that writes nothing (that we can see) holds back no change to race with
-        if (writesIn(tx, file, ctx.project, del ? tx.span.start : op.call.span.end).length === 0) continue;
+        // a transaction that writes nothing the key caches (that we can see) holds back no change to race with
+        const writes = writesIn(tx, file, ctx.project, del ? tx.span.start : op.call.span.end);
+        if (!writes.some((w) => !!w.entity && cachesEntity(op, w.entity, ctx.project))) continue;
         if (del && coveredAfterTx(op, tx, file)) continue;
         const fix = op.call.txExit ? moveStatement(op, file.text, op.call.txExit.at, op.call.txExit.indent, `Move the ${data.verb} after the transaction commits`) : undefined;
         ctx.report({

@@ -15,7 +15,8 @@ import { moveTarget, recordAssignment, type MoveState } from './move-target';
 import type { TxFact } from '../types';
 
 /** Hooks whose callback runs once the transaction committed: what runs there is after the commit. */
-const AFTER_COMMIT = /^(afterCommit|afterTransactionCommit|onCommit|afterCommitted|onCommitted)$/;
+// Pattern: t.afterCommit(() => …) (Sequelize); runOnTransactionCommit(() => …) (typeorm-transactional)
+const AFTER_COMMIT = /^(afterCommit|afterTransactionCommit|onCommit|afterCommitted|onCommitted|runOnTransactionCommit|runOnTransactionComplete)$/;
 
 /** Modules whose default or named export is a database handle with a `.transaction(cb)` method. */
 const TX_MODULES: Record<string, string> = {
