@@ -6,7 +6,7 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { VisitorMap } from '../syntax/walk';
 import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
-import { clientOf } from './cache/clients';
+import { clientOf, fromType } from './cache/clients';
 import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
 import { stripFreeze } from '../syntax/local-values';
@@ -130,6 +130,16 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
         const fact = classFact(cls, ctx);
         facts.classes.push(fact);
         setLocal(fact.name, { t: 'class', name: fact.name }, fact.exported, isDefault(cls));
+      },
+    ],
+    [ts.SyntaxKind.TypeAliasDeclaration]: [
+      // Pattern: export type RedisClient = Redis | Cluster | undefined  (a value of this type is a client)
+      (n) => {
+        const ta = n as ts.TypeAliasDeclaration;
+        if (!top(n)) return;
+        const members = ts.isUnionTypeNode(ta.type) ? ta.type.types : [ta.type];
+        const client = members.map((t) => fromType(t, ctx)).find((c) => c?.t === 'lib');
+        if (client) setLocal(ta.name.text, { t: 'client', client }, isExported(ta));
       },
     ],
     [ts.SyntaxKind.ExportAssignment]: [

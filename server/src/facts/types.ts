@@ -172,6 +172,11 @@ export interface TxFact {
   outerFn: number;
   /** where code runs once it committed: the end of the statement awaiting it, or of the commit statement */
   exit?: { at: number; indent: string };
+  /**
+   * an ORM hook that runs inside the transaction of the write it follows (`@AfterCreate`,
+   * `@AfterInsert`, a subscriber's `afterUpdate`): the decorator or method name
+   */
+  hook?: string;
 }
 
 export type DbWriteKind = 'create' | 'update' | 'delete';

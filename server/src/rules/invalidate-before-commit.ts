@@ -2,7 +2,7 @@
 // write it invalidates. Docs: docs/rules/invalidate-before-commit.md
 import { normaliseEntity } from '../facts/keys/entities';
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
-import type { DbWrite, KeyPart, Span, TxFact } from '../facts/types';
+import type { CallFact, DbWrite, KeyPart, Span, TxFact } from '../facts/types';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { moveStatement } from './invalidate-before-commit.fix';
 import { keyLabel, lineOf, viaRelated } from './util';
@@ -25,6 +25,15 @@ function intended(text: string, at: number): boolean {
     const c = /\/\/(.*)$|\/\*(.*?)(\*\/|$)/.exec(l);
     return !!c && INTENDED.test(c[1] ?? c[2] ?? '');
   });
+}
+
+/** The key as a shape (`'user:{}'`), else the builder that makes it (`buildUserKey(…)`), else its text on one line. */
+function keyText(op: CacheOp): string {
+  if (op.key?.shape) return `'${op.key.shape}'`;
+  const builder = builderNames(op).find((n) => /^(build|get|make|create|gen)[A-Z_]|Key$/i.test(n));
+  if (builder) return `${builder}(…)`;
+  const t = keyLabel(op).replace(/\s+/g, ' ');
+  return t.length > 40 ? t.slice(0, 37) + '…' : t;
 }
 
 /** `del`, `AppCache.evict`, `invalidate()`. */
@@ -96,6 +105,67 @@ function writesIn(tx: TxFact, file: LinkedFile, project: ProjectIndex, from = tx
   return out;
 }
 
+/** Whether some code of the project opens a database transaction (hooks then may run inside one). */
+const opensTransactions = new WeakMap<ProjectIndex, boolean>();
+function usesTransactions(project: ProjectIndex): boolean {
+  let any = opensTransactions.get(project);
+  if (any === undefined) opensTransactions.set(project, (any = [...project.files.values()].some((f) => (f.facts.txs ?? []).some((t) => !t.hook))));
+  return any;
+}
+
+/** Says it invalidates a cache: `invalidateDocumentIds`, `evictUser`, `bustCache`. */
+const INVALIDATOR = /invalidat|evict|bust|purge|clear_?cache|flush_?cache/i;
+
+/**
+ * The cache deletes an ORM hook makes: its own, and those of the project functions it calls
+ * (`await Document.invalidateMembershipDocumentIds([m.userId])`), reported at the hook's call. The
+ * key must be a cache, or the code deleting it must say it invalidates one.
+ */
+function hookDeletes(txIndex: number, file: LinkedFile, project: ProjectIndex): { span: Span; verb: string; op: CacheOp }[] {
+  const tx = file.facts.txs![txIndex];
+  const { model } = project;
+  const named = (fnName: string | undefined) => !!fnName && INVALIDATOR.test(fnName);
+  const fnName = (f: LinkedFile, id: number) => f.facts.fns[id - 1]?.name;
+  const out: { span: Span; verb: string; op: CacheOp }[] = [];
+  const hookName = tx.fn !== undefined ? fnName(file, tx.fn) : undefined;
+  for (const op of file.ops) {
+    // run by the hook itself, not in a function handed to `transaction.afterCommit(invalidate)`
+    if (op.forwarded || op.kind !== 'delete' || op.call.tx !== txIndex || intended(file.text, op.call.span.start)) continue;
+    const role = model.roleOf(op);
+    if (role === 'cache' || (role === 'unknown' && named(hookName))) out.push({ span: op.call.span, verb: verbLabel(op), op });
+  }
+  for (const call of file.facts.calls) {
+    if (call.tx !== txIndex || call.receiver.t === 'lib' || call.receiver.t === 'unknown') continue;
+    if (file.ops.some((o) => o.call === call)) continue;
+    const op = deleteCalled(project, file.file, call, named(hookName) ? hookName : undefined, 2);
+    if (op && !intended(file.text, call.span.start)) out.push({ span: call.span, verb: `${call.method}()`, op });
+  }
+  return out;
+}
+
+/**
+ * A cache delete the project function `call` runs makes, following its own project calls
+ * `depth` levels (`model.invalidateDocumentIds()` → `Document.invalidateMembershipDocumentIds(…)`).
+ * A key of unknown role counts when a function on the way is named for an invalidation.
+ */
+function deleteCalled(project: ProjectIndex, from: string, call: CallFact, namedBy: string | undefined, depth: number): CacheOp | undefined {
+  const t = project.callGraph.targetOf(from, call);
+  const target = t && project.files.get(t.file);
+  if (!t || !target) return undefined;
+  const body = t.fn.span;
+  const inBody = (sp: Span) => sp.start >= body.start && sp.end <= body.end;
+  const by = namedBy ?? (t.fn.name && INVALIDATOR.test(t.fn.name) ? t.fn.name : undefined);
+  const role = (o: CacheOp) => project.model.roleOf(o);
+  const op = target.ops.find((o) => !o.forwarded && o.kind === 'delete' && inBody(o.call.span) && (role(o) === 'cache' || (role(o) === 'unknown' && !!by)));
+  if (op || depth <= 1) return op;
+  for (const c of target.facts.calls) {
+    if (!inBody(c.span) || c.receiver.t === 'lib' || c.receiver.t === 'unknown' || target.ops.some((o) => o.call === c)) continue;
+    const inner = deleteCalled(project, t.file, c, by, depth - 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 /** A related write the delete runs before, and where the delete's statement could move after it. */
 interface Later {
   write: DbWrite;
@@ -105,6 +175,8 @@ interface Later {
   anchor: Span;
   label: string;
   moveTo?: number;
+  /** the entity written: the write's, or the repository's a generic base class writes for */
+  entity?: string;
   /** the write's index in the delete's file, or the id of the call leading to it */
   local?: number;
   callId?: number;
@@ -121,37 +193,73 @@ function coveredAfterWrite(op: CacheOp, w: Later, file: LinkedFile): boolean {
   );
 }
 
+/** An entity named for a type parameter (`T_DBModel`, `TEntity`): the write of a generic base repository. */
+function genericEntity(entity: string | undefined): boolean {
+  return !entity || /^t(_|$)|^t?_?(entity|model|document|doc|record|schema)$/.test(entity);
+}
+
+/**
+ * What a call into a generic base repository writes, read from its receiver: `this.subscriberRepository
+ * .updateOne(…)` writes subscribers, whatever the base class calls its model.
+ */
+function repositoryEntity(file: LinkedFile, callId: number): string | undefined {
+  const call = file.facts.calls[callId];
+  if (!call) return undefined;
+  const recv = file.text.slice(call.receiverSpan.start, call.receiverSpan.end);
+  const m = /(?:^|\.)([A-Za-z]+?)_?(Repository|Repo|Dao)$/i.exec(recv);
+  return m ? normaliseEntity(m[1]) : undefined;
+}
+
 function laterWrites(op: CacheOp, file: LinkedFile, project: ProjectIndex): Later[] {
   const own: Later[] = (op.call.beforeWrites ?? []).map(({ i, moveTo }) => {
     const w = file.facts.dbWrites[i];
-    return { write: w, file: file.file, anchor: w.span, label: w.label, moveTo, local: i };
+    return { write: w, file: file.file, anchor: w.span, label: w.label, moveTo, local: i, entity: w.entity };
   });
   const moves = new Map((op.call.beforeCalls ?? []).map((l) => [l.i, l.moveTo]));
   // Pattern: await this.cache.evict(id); await this.users.update(id, dto) (the write is in a called function)
   const called: Later[] = project.callGraph.laterWritesOf(op).map((p) => ({
     write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, moveTo: moves.get(p.callId), callId: p.callId,
+    entity: genericEntity(p.write.entity) ? repositoryEntity(file, p.callId) : p.write.entity,
   }));
   return [...own, ...called].sort((a, b) => a.anchor.start - b.anchor.start);
 }
 
-export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransaction' | 'deleteBeforeWrite'> = {
+export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransaction' | 'deleteBeforeWrite' | 'deleteInHook'> = {
   meta: {
     id: 'invalidate-before-commit',
     description: 'Require cache invalidations to run after the database commit.',
     severity: 'warning',
     fix: 'suggestion',
     requiresTypeInfo: false,
-    crossFile: false,
+    crossFile: true,
     messages: {
       deleteInTransaction: 'Cache {{verb}} of {{key}} inside the transaction on line {{line}}: move it after the commit.',
       setInTransaction: 'Cache {{verb}} of {{key}} inside the transaction on line {{line}}: move it after the commit.',
       deleteBeforeWrite: 'Cache {{verb}} of {{key}} before the database write on line {{line}}: move it after the write.',
+      deleteInHook: 'Cache {{verb}} of {{key}} in the {{hook}} hook, before the write commits: run it after the commit.',
     },
     help: 'A read between the delete and the commit reloads the old row and caches it again until the TTL: delete the key after the commit (a delete before it on purpose needs a second one after it).',
   },
   checkFile(file: LinkedFile, ctx) {
     if (file.kind) return;
     const txs = file.facts.txs ?? [];
+    for (let i = 0; i < txs.length; i++) {
+      const tx = txs[i];
+      // Sequelize runs a hook inside the write's transaction only when the write was given one
+      if (!tx.hook || (tx.via === 'sequelize' && !usesTransactions(ctx.project))) continue;
+      for (const d of hookDeletes(i, file, ctx.project))
+        ctx.report({
+          file: file.file,
+          span: d.span,
+          messageId: 'deleteInHook',
+          data: { verb: d.verb, key: keyText(d.op), hook: tx.hook },
+          related: [
+            { file: file.file, span: tx.span, message: `The ${tx.hook} hook runs after the write, inside its transaction; an afterCommit hook runs after the commit.` },
+            ...(d.op.file !== file.file ? [{ file: d.op.file, span: d.op.call.span, message: `${d.verb} deletes the key here.` }] : []),
+          ],
+          suggestions: [],
+        });
+    }
     const { model, callGraph } = ctx.project;
     for (const op of file.ops) {
       if (op.forwarded) continue;
@@ -162,7 +270,9 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       if (intended(file.text, op.call.span.start)) continue;
       const tx = op.call.tx !== undefined ? txs[op.call.tx] : undefined;
       const via = viaRelated(ctx.project, op, `${op.wrapper} ${del ? 'deletes' : 'sets'} the key here.`);
-      const data = { verb: verbLabel(op), key: keyLabel(op) };
+      const data = { verb: verbLabel(op), key: keyText(op) };
+      // ORM hooks are judged below, with the deletes of the helpers they call
+      if (tx?.hook) continue;
       if (tx) {
         // a set after a write of the transaction is set-after-commit's: that rule swaps it for a delete
         if (!del && (op.call.afterWrites.length > 0 || callGraph.priorWritesOf(op).length > 0)) continue;
@@ -183,7 +293,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       }
       if (!del) continue;
       const related = laterWrites(op, file, ctx.project).filter(
-        (w) => !!w.write.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.write.entity, ctx.project),
+        (w) => !!w.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.entity, ctx.project),
       );
       if (related.length === 0 || related.some((w) => coveredAfterWrite(op, w, file))) continue;
       const first = related[0];

@@ -81,6 +81,12 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
     return paramIndexOf(u.arguments[0], fn, ctx, depth + 1);
   // Pattern: typeof val === 'object' ? JSON.stringify(val) : String(val)
   if (ts.isConditionalExpression(u)) {
+    // Pattern: const keys = Array.isArray(key) ? key : [key]  (one key or many, passed on as a list)
+    const one = (x: ts.Expression) => (ts.isArrayLiteralExpression(unwrap(x)) && (unwrap(x) as ts.ArrayLiteralExpression).elements.length === 1 ? (unwrap(x) as ts.ArrayLiteralExpression).elements[0] : x);
+    if (/^Array\.isArray\(/.test(u.condition.getText(ctx.sf))) {
+      const a = paramIndexOf(one(u.whenTrue), fn, ctx, depth + 1);
+      return a !== undefined && a === paramIndexOf(one(u.whenFalse), fn, ctx, depth + 1) ? a : undefined;
+    }
     const a = paramIndexOf(u.whenTrue, fn, ctx, depth + 1);
     return a !== undefined && a === paramIndexOf(u.whenFalse, fn, ctx, depth + 1) ? a : undefined;
   }

@@ -223,6 +223,8 @@ export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDe
   for (const m of cls.members) {
     if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text.replace(/^#/, '') === name.replace(/^#/, ''))
       return { type: m.type, init: m.initializer, node: m };
+    // Pattern: get client(): RedisClient { return this.provider.getClient(); }  (the declared return type)
+    if (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.type) return { type: m.type, node: m };
     if (ts.isConstructorDeclaration(m)) {
       for (const p of m.parameters)
         if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length) return { type: p.type, node: p };

@@ -9,7 +9,7 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
-import { declarationOf, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap, type FunctionLike } from '../../syntax/scope';
+import { declarationOf, decoratorsOf, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap, type FunctionLike } from '../../syntax/scope';
 import { isCallbackArg } from './order';
 import { moveTarget, recordAssignment, type MoveState } from './move-target';
 import type { TxFact } from '../types';
@@ -17,6 +17,17 @@ import type { TxFact } from '../types';
 /** Hooks whose callback runs once the transaction committed: what runs there is after the commit. */
 // Pattern: t.afterCommit(() => …) (Sequelize); runOnTransactionCommit(() => …) (typeorm-transactional)
 const AFTER_COMMIT = /^(afterCommit|afterTransactionCommit|onCommit|afterCommitted|onCommitted|runOnTransactionCommit|runOnTransactionComplete)$/;
+
+/**
+ * ORM hooks that run after a write but before its transaction commits: sequelize-typescript's
+ * `@AfterCreate` … (Sequelize runs them in the transaction the write was given), TypeORM entity
+ * listeners (`@AfterInsert` …, inside the transaction `save()` opens) and subscriber methods.
+ */
+const HOOK_DECORATORS: Record<string, RegExp> = {
+  'sequelize-typescript': /^After(Create|Update|Destroy|Save|Upsert|BulkCreate|BulkUpdate|BulkDestroy|Restore)$/,
+  typeorm: /^After(Insert|Update|Remove|SoftRemove|Recover)$/,
+};
+const SUBSCRIBER_HOOKS = /^(afterInsert|afterUpdate|afterRemove|afterSoftRemove|afterRecover)$/;
 
 /** Modules whose default or named export is a database handle with a `.transaction(cb)` method. */
 const TX_MODULES: Record<string, string> = {
@@ -254,7 +265,27 @@ export function transactionVisitors(ctx: FileCtx): VisitorMap {
     const u = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
     if (u.operator === ts.SyntaxKind.PlusPlusToken || u.operator === ts.SyntaxKind.MinusMinusToken) recordAssignment(s.move, u.operand, u.getStart(ctx.sf));
   };
+  // Pattern: @AfterCreate static async evict(m: GroupUser) { … }  /  afterUpdate(event: UpdateEvent<User>) in an @EventSubscriber()
+  const method = (node: ts.Node) => {
+    const m = node as ts.MethodDeclaration;
+    if (!m.body) return;
+    let hook: { via: string; label: string } | undefined;
+    for (const d of decoratorsOf(m)) {
+      const imp = ctx.facts.imports.find((i) => i.local === d.name);
+      if (imp && HOOK_DECORATORS[imp.module]?.test(imp.name)) hook = { via: imp.module === 'typeorm' ? 'typeorm' : 'sequelize', label: `@${d.name}` };
+    }
+    const name = ts.isIdentifier(m.name) ? m.name.text : undefined;
+    const cls = m.parent;
+    if (!hook && name && SUBSCRIBER_HOOKS.test(name) && cls && ts.isClassDeclaration(cls) && decoratorsOf(cls).some((d) => d.name === 'EventSubscriber'))
+      hook = { via: 'typeorm', label: `${name}()` };
+    if (!hook) return;
+    s.callbacks.set(m, txsOf(ctx).length);
+    s.nodes.push(m);
+    s.ends.push(undefined);
+    txsOf(ctx).push({ via: hook.via, label: hook.label, span: { start: m.getStart(ctx.sf), end: m.end }, fn: ctx.fnIdOf(m.body), outerFn: ctx.fnIdOf(m.body), hook: hook.label });
+  };
   return {
+    [ts.SyntaxKind.MethodDeclaration]: [method],
     [ts.SyntaxKind.CallExpression]: [visit],
     [ts.SyntaxKind.TaggedTemplateExpression]: [visit],
     [ts.SyntaxKind.BinaryExpression]: [assign],
