@@ -62,6 +62,14 @@ const CACHE_LIB_SET: Record<CacheLib, true> = {
   keyv: true,
   'lru-cache': true,
   'node-cache': true,
+  'bun-redis': true,
+  iovalkey: true,
+  'valkey-glide': true,
+  'vercel-kv': true,
+  unstorage: true,
+  cacheable: true,
+  'midway-cache-manager': true,
+  'midway-cache': true,
 };
 /** what `cacheModules` may map a module to (the JSON schema's enum is tested against this) */
 export const CACHE_LIBS = Object.keys(CACHE_LIB_SET) as CacheLib[];

@@ -46,6 +46,15 @@ export interface Finding {
   fix?: Fix;
   /** behaviour-changing fixes, offered as suggestions/quick fixes */
   suggestions: Fix[];
+  /** the key the finding is about: its shape, role and the evidence for the role (model/key-info.ts) */
+  key?: KeyInfo;
+}
+
+export interface KeyInfo {
+  shape: string;
+  role: 'cache' | 'not-cache' | 'unknown';
+  /** `cache: filled after a miss at users.service.ts:21` */
+  evidence: string;
 }
 
 export interface RuleMeta<M extends string> {
@@ -119,6 +128,12 @@ export interface CacheOp {
   echo?: boolean;
   /** the wrapper's optional TTL parameter this call left out (missing-ttl's fix passes it) */
   ttlParam?: { index: number; name: string };
+  /**
+   * The op is one a method decorator makes around the method (model/decorated-ops.ts): its name,
+   * and whether the decorator's call runs before or after the original method (a delete before it
+   * runs ahead of the method's database writes).
+   */
+  decorated?: { name: string; original: 'before' | 'after' | 'unknown' };
 }
 
 /** The wrapper a call goes through: `RedisService.set`, and the client call inside it. */
@@ -188,6 +203,8 @@ export interface ReportDescriptor<M extends string> {
   related?: Related[];
   fix?: Fix;
   suggestions?: Fix[];
+  /** the key the finding is about, when it is not the cache op under the finding (found by the engine) */
+  key?: KeyInfo;
 }
 
 export interface RuleContext<M extends string> {

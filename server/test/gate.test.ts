@@ -44,5 +44,5 @@ describe('gated loading finds what parsing everything finds', () => {
     expect(differ).toEqual([]);
     // the gate does skip files (or it would prove nothing)
     expect(parsedFewer).toBeGreaterThan(10);
-  });
+  }, 180_000); // three loads of each of ~400 cases: seconds, more on a busy 2-core runner
 });

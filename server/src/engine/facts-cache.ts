@@ -8,7 +8,7 @@ import type { Finding } from '../rule';
 import { writeFileAtomic } from './edits';
 
 /** Bump when the facts format or any recogniser changes: old caches are then ignored. */
-export const FACTS_VERSION = '3';
+export const FACTS_VERSION = '4';
 
 /** One file's results as the last run reported them (only files with something to report). */
 export interface StoredResult {

@@ -19,7 +19,7 @@ import type { Analyzer } from './run';
  * comments about caches do not count. Files reaching clients under other names come in tier 2.
  */
 export const CACHE_GATE =
-  /(?:cache|redis|keyv|lru|ttl|setex|upstash|memcache)\w*(?:\s*[.(:<]|['"]\s*[;)])|(?:from\s+|require\s*\(\s*)['"][^'"]*(?:cache|redis|keyv|lru|upstash)/i;
+  /(?:cache|redis|keyv|lru|ttl|setex|upstash|memcache|valkey)\w*(?:\s*[.(:<]|['"]\s*[;)])|(?:from\s+|require\s*\(\s*)['"][^'"]*(?:cache|redis|keyv|lru|upstash|valkey|@vercel\/kv|unstorage)/i;
 
 const CREATE_VERBS = 'create|createMany|insert|insertMany|insertInto|save|upsert|persist|persistAndFlush|bulkCreate|nativeInsert';
 const WRITE_VERBS = `${CREATE_VERBS}|update|updateMany|updateOne|updateTable|delete|deleteMany|deleteOne|deleteFrom|destroy|remove|softDelete|softRemove|increment|decrement|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|nativeUpdate|nativeDelete|removeAndFlush|bulkWrite|restore`;
@@ -47,7 +47,8 @@ export function referencedModules(f: FileFacts): Set<string> {
   for (const c of f.calls) {
     const r = c.receiver;
     if ((r.t === 'import' || r.t === 'type') && r.ref) out.add(r.ref.module);
-    if (r.t === 'fn' && r.ref) out.add(r.ref.module);
+    if ((r.t === 'fn' || r.t === 'decorator') && r.ref) out.add(r.ref.module);
+    if (r.t === 'member' && 'module' in r.of) out.add(r.of.module);
     for (const k of [c.key, ...(c.moreKeys ?? [])]) {
       for (const p of k?.parts ?? []) if ('ref' in p) out.add(p.ref.module);
       if (k?.builder?.ref) out.add(k.builder.ref.module);
@@ -81,6 +82,7 @@ function exportedCacheNames(f: FileFacts): string[] {
   const names = new Set<string>();
   for (const [name, v] of Object.entries(f.exports)) if (v.t === 'client' && name !== 'default') names.add(name);
   for (const w of f.wrappers) names.add(w.className || w.method);
+  for (const d of f.decorators ?? []) names.add(d.name);
   return [...names].filter((n) => /^[A-Za-z_$][\w$]+$/.test(n));
 }
 

@@ -25,6 +25,7 @@ import { emptyFacts } from '../facts/empty';
 import { loadExtractor } from '../syntax/extractor';
 import type { FileKind } from '../model/file-kinds';
 import { kindOfFile } from './roots';
+import { keyInfoAt } from '../model/key-info';
 
 /**
  * User code never crashes the engine: a file the parser or a recogniser cannot handle (nesting
@@ -227,6 +228,10 @@ export class Analyzer {
       if (!projectRules && !rule.checkFile) continue;
       ran.push(id);
       const t0 = performance.now();
+      const keyOf = (d: ReportDescriptor<string>) => {
+        const key = d.key ?? keyInfoAt(project, d);
+        return key ? { key } : {};
+      };
       const ctxFor = (sink: (f: Finding) => void): RuleContext<string> => ({
         settings,
         project,
@@ -244,6 +249,7 @@ export class Analyzer {
             related: d.related ?? [],
             fix: d.fix,
             suggestions: d.suggestions ?? [],
+            ...keyOf(d),
           });
         },
       });

@@ -6,12 +6,13 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { VisitorMap } from '../syntax/walk';
 import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
-import { clientOf, fromType } from './cache/clients';
+import { classClients, clientOf, fromType, typeClients } from './cache/clients';
+import { propertyValue, returnedClient } from './cache/client-sources';
 import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
 import { stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
-import type { ClassFact, ExportValue } from './types';
+import type { ClassFact, ClientRef, ExportValue } from './types';
 
 export function collectTopLevelImports(ctx: FileCtx): void {
   for (const st of ctx.sf.statements) {
@@ -30,19 +31,76 @@ function isDefault(n: ts.Node): boolean {
   return (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Default) !== 0;
 }
 
+/**
+ * What an exported value can be known to be. The result of an imported function
+ * (`createTRPCRouter(…)`) is not: whether it is a client only the linker can tell, and exporting it
+ * as one would make every file naming it look like cache code.
+ */
+function knownClient(c: ClientRef | undefined): c is ClientRef {
+  return !!c && c.t !== 'unknown' && c.t !== 'fn' && !(c.t === 'import' && c.called) && !(c.t === 'member' && !('local' in c.of));
+}
+
 function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   const c = clientOf(e, ctx);
-  if (c && c.t !== 'unknown' && c.t !== 'fn') return { t: 'client', client: c };
+  if (knownClient(c)) return { t: 'client', client: c };
   const u = unwrap(e);
-  if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return valueOfFunction(u, ctx);
-  const v = valueOfExpression(e, ctx);
-  // Pattern: module.exports = { set: (k, v) => client.set(k, v) } — members that may be wrappers
+  if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return functionValue(u, ctx);
+  let v = valueOfExpression(e, ctx);
   const obj = stripFreeze(e);
-  if (ts.isObjectLiteralExpression(obj) && hasFunctionMember(obj)) {
+  if (!ts.isObjectLiteralExpression(obj)) return v;
+  // Pattern: export default { client, enabled }  /  export const clients = { redis: new Redis() }
+  const clients = clientMembers(obj, ctx, 0);
+  if (clients) v = { t: 'object', members: { ...(v?.t === 'object' ? v.members : {}), ...clients } };
+  // Pattern: module.exports = { set: (k, v) => client.set(k, v) } — members that may be wrappers
+  if (hasFunctionMember(obj)) {
     const name = objectOwnerName(obj);
     if (name !== undefined) return { t: 'object', members: v?.t === 'object' ? v.members : {}, wrappers: name };
   }
   return v;
+}
+
+/**
+ * A function that returns a client is a getter (`getRedis()`); any other may be a key builder.
+ * Only a library client or one imported from elsewhere counts: a function returning any project
+ * value (`createLogger(): Logger`) would make every file naming it look like cache code.
+ */
+function functionValue(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): ExportValue | undefined {
+  const c = returnedClient(fn, ctx, 0, clientOf, (t) => fromType(t, ctx));
+  return knownClient(c) && (c.t === 'lib' || c.t === 'import') ? { t: 'client', client: c, returned: true } : valueOfFunction(fn, ctx);
+}
+
+/** The members of an object literal that hold clients, nested objects included. */
+function clientMembers(obj: ts.ObjectLiteralExpression, ctx: FileCtx, depth: number): Record<string, ExportValue> | undefined {
+  if (depth > 4) return undefined;
+  let out: Record<string, ExportValue> | undefined;
+  for (const p of obj.properties) {
+    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    const init = propertyValue(p);
+    if (name === undefined || !init) continue;
+    const c = clientOf(init, ctx);
+    const inner = stripFreeze(init);
+    const nested = !c && ts.isObjectLiteralExpression(inner) ? clientMembers(inner, ctx, depth + 1) : undefined;
+    if (knownClient(c)) (out ??= {})[name] = { t: 'client', client: c };
+    else if (nested) (out ??= {})[name] = { t: 'object', members: nested };
+  }
+  return out;
+}
+
+/**
+ * An enum's members with a literal initializer, as an object of strings. Implicit (auto-numbered)
+ * and computed members are left out: other files then see a hole, never a guessed literal.
+ */
+function enumValue(en: ts.EnumDeclaration): ExportValue | undefined {
+  if (ts.getCombinedModifierFlags(en) & ts.ModifierFlags.Ambient) return undefined;
+  const members: Record<string, ExportValue> = {};
+  for (const m of en.members) {
+    const name = ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : undefined;
+    const init = m.initializer && unwrap(m.initializer);
+    if (name === undefined || !init) continue;
+    // (the parser gives a number's text as JavaScript prints it: `0x10` is `16`)
+    if (ts.isStringLiteralLike(init) || ts.isNumericLiteral(init)) members[name] = { t: 'string', value: init.text };
+  }
+  return Object.keys(members).length > 0 ? { t: 'object', members } : undefined;
 }
 
 function hasFunctionMember(obj: ts.ObjectLiteralExpression): boolean {
@@ -56,7 +114,7 @@ function hasFunctionMember(obj: ts.ObjectLiteralExpression): boolean {
 
 function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
   const name = cls.name?.text ?? 'default';
-  const fact: ClassFact = { name, exported: isExported(cls), fields: {}, methods: [] };
+  const fact: ClassFact = { name, exported: isExported(cls), ...classClients(cls, ctx), methods: [] };
   for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.name && ts.isIdentifier(m.name)) fact.methods.push(m.name.text);
   const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   if (ext && ts.isIdentifier(ext)) {
@@ -107,6 +165,12 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
     if (exported) facts.exports[asDefault ? 'default' : name] = v;
   };
   const top = (n: ts.Node) => n.parent && ts.isSourceFile(n.parent);
+  const typeFact = (name: string, members: ts.NodeArray<ts.TypeElement>, n: ts.Node) => {
+    const fields = facts.classes.some((c) => c.name === name) ? undefined : typeClients(members, ctx);
+    if (!fields) return;
+    facts.classes.push({ name, exported: isExported(n), fields, methods: [] });
+    setLocal(name, { t: 'class', name }, isExported(n));
+  };
   return {
     [ts.SyntaxKind.VariableStatement]: [
       (n) => {
@@ -120,7 +184,7 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
       (n) => {
         const fn = n as ts.FunctionDeclaration;
         if (!top(n) || !fn.name) return;
-        setLocal(fn.name.text, valueOfFunction(fn, ctx), isExported(fn), isDefault(fn));
+        setLocal(fn.name.text, functionValue(fn, ctx), isExported(fn), isDefault(fn));
       },
     ],
     [ts.SyntaxKind.ClassDeclaration]: [
@@ -132,14 +196,26 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
         setLocal(fact.name, { t: 'class', name: fact.name }, fact.exported, isDefault(cls));
       },
     ],
+    // Pattern: export interface AppClients { redis: Redis } — `this.clients.redis` elsewhere (ClientRef member)
+    [ts.SyntaxKind.InterfaceDeclaration]: [(n) => top(n) && typeFact((n as ts.InterfaceDeclaration).name.text, (n as ts.InterfaceDeclaration).members, n)],
     [ts.SyntaxKind.TypeAliasDeclaration]: [
-      // Pattern: export type RedisClient = Redis | Cluster | undefined  (a value of this type is a client)
       (n) => {
         const ta = n as ts.TypeAliasDeclaration;
         if (!top(n)) return;
+        if (ts.isTypeLiteralNode(ta.type)) typeFact(ta.name.text, ta.type.members, n);
+        // Pattern: export type RedisClient = RedisClientType<…> — `client: RedisClient` elsewhere is a node-redis client
+        // Pattern: export type InMemoryProviderClient = Redis | Cluster | undefined — any member that is a client
         const members = ts.isUnionTypeNode(ta.type) ? ta.type.types : [ta.type];
-        const client = members.map((t) => fromType(t, ctx)).find((c) => c?.t === 'lib');
-        if (client) setLocal(ta.name.text, { t: 'client', client }, isExported(ta));
+        const c = members.map((t) => fromType(t, ctx)).find((x) => x?.t === 'lib');
+        if (c) setLocal(ta.name.text, { t: 'client', client: c }, isExported(ta));
+      },
+    ],
+    [ts.SyntaxKind.EnumDeclaration]: [
+      // Pattern: export enum CacheEnum { SYS_DICT_KEY = 'sys_dict:' } — `${CacheEnum.SYS_DICT_KEY}${type}` elsewhere
+      (n) => {
+        const en = n as ts.EnumDeclaration;
+        if (!top(n)) return;
+        setLocal(en.name.text, enumValue(en), isExported(en));
       },
     ],
     [ts.SyntaxKind.ExportAssignment]: [

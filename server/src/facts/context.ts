@@ -18,6 +18,8 @@ export interface FileCtx {
   /** compiler nodes of facts.calls / facts.dbWrites by index, for post-walk passes (never stored) */
   callNodes: ts.CallExpression[];
   dbWriteNodes: ts.Node[];
+  /** the calls recognised as database reads or writes (`this.users.update(…)`): no project function by that name */
+  dbCallNodes: Set<ts.Node>;
   /**
    * What client each declaration (and each `this.member` per class) denotes, memoised for this
    * extraction only: an incrementally reparsed tree reuses unchanged nodes, whose answer may
@@ -26,6 +28,11 @@ export interface FileCtx {
   clientMemo: { decls: Map<ts.Node, ClientRef | null>; members: Map<ts.Node, Map<string, ClientRef | null>> };
   /** the database recogniser of this walk (facts/db/db-calls.ts), for value sources; memoised per chain */
   db?: { recognise(e: ts.Expression): unknown };
+  /**
+   * Receivers only the context says are clients: `this.redis` inside a cache decorator's wrapper
+   * function, injected with `Inject(RedisService)(target, 'redis')` (facts/cache/decorators.ts).
+   */
+  implicitClient?(e: ts.Expression): ClientRef | undefined;
 }
 
 export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {
@@ -58,6 +65,7 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
     facts,
     callNodes: [],
     dbWriteNodes: [],
+    dbCallNodes: new Set(),
     clientMemo: { decls: new Map(), members: new Map() },
     fnIdOf(node) {
       const fn = enclosing(node);

@@ -15,6 +15,11 @@ import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
 import { finishTransactions, transactionVisitors } from './flow/transactions';
+import { isMidwayConfigFile, midwayCacheTtl } from './cache/midway-config';
+import { createHookState, hookVisitors } from './db/hooks';
+import { finishHooks } from './db/hook-calls';
+import { createDecoratorState, decoratorVisitors, finishDecoratorDefs } from './cache/decorators';
+import { createUseState, decoratorUseVisitors, finishDecoratorUses } from './cache/decorator-uses';
 import { collectSuppressions } from './suppressions';
 import type { FileFacts } from './types';
 
@@ -65,8 +70,31 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
   if (facts.parseErrors.length > 0) return facts;
   const ctx: FileCtx = createFileCtx(file, text, sf, config, facts);
   collectTopLevelImports(ctx);
-  walk(sf, merge(bindingVisitors(ctx), dbVisitors(ctx), cacheCallVisitors(ctx), eventVisitors(ctx), transactionVisitors(ctx)));
+  const hooks = createHookState();
+  const decorators = createDecoratorState();
+  const uses = createUseState();
+  walk(
+    sf,
+    merge(
+      bindingVisitors(ctx),
+      dbVisitors(ctx),
+      cacheCallVisitors(ctx),
+      eventVisitors(ctx),
+      hookVisitors(ctx, hooks),
+      decoratorVisitors(ctx, decorators),
+      decoratorUseVisitors(ctx, uses),
+      transactionVisitors(ctx),
+    ),
+  );
   finishTransactions(ctx);
   finishCacheCalls(ctx);
+  finishHooks(ctx, hooks);
+  finishDecoratorDefs(ctx, decorators);
+  // last: these add call facts that have no call node of their own
+  finishDecoratorUses(ctx, uses);
+  if (isMidwayConfigFile(file)) {
+    const ttl = midwayCacheTtl(sf);
+    if (ttl) facts.midwayCacheTtl = ttl;
+  }
   return facts;
 }

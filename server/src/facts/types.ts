@@ -16,7 +16,15 @@ export type CacheLib =
   | 'cache-manager'
   | 'keyv'
   | 'lru-cache'
-  | 'node-cache';
+  | 'node-cache'
+  | 'bun-redis'
+  | 'iovalkey'
+  | 'valkey-glide'
+  | 'vercel-kv'
+  | 'unstorage'
+  | 'cacheable'
+  | 'midway-cache-manager'
+  | 'midway-cache';
 
 /**
  * A reference to something that may live in another file, resolved by the project linker
@@ -32,17 +40,42 @@ export interface SymbolRef {
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
   /** A cache client constructed or injected here: `new Redis()`, `@InjectRedis()`, `createCache({ ttl })`. */
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string }
-  /** A binding imported from another module (a client instance or a wrapper instance exported there). */
-  | { t: 'import'; ref: SymbolRef; pipeline?: number }
-  /** An instance of a class declared in this file (possibly a wrapper). */
-  | { t: 'class'; name: string; pipeline?: number }
-  /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported). */
-  | { t: 'type'; ref: SymbolRef; pipeline?: number }
+  /**
+   * `config`: the framework config entry whose options give the store's default TTL: a Midway
+   * `cacheManager.clients` name (`@InjectClient(CachingFactory, 'default')`), or `@cache` for the
+   * older @midwayjs/cache (facts/cache/midway-config.ts).
+   */
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string }
+  /**
+   * A binding imported from another module (a client instance or a wrapper instance exported there);
+   * `called`: the result of calling it (`getRedis()`, a getter exported there).
+   */
+  | { t: 'import'; ref: SymbolRef; pipeline?: number; called?: boolean }
+  /**
+   * An instance of a class declared in this file (possibly a wrapper). `ctorArgs`: the literal
+   * arguments of the `new` that built it (null: not a literal), for `#ctor:<i>` key holes.
+   */
+  | { t: 'class'; name: string; pipeline?: number; ctorArgs?: (string | null)[] }
+  /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported, or `new AppCache(…)`). */
+  | { t: 'type'; ref: SymbolRef; pipeline?: number; ctorArgs?: (string | null)[] }
+  /**
+   * A member of an instance of a project class or interface, found by the linker in that class's
+   * facts (or its base's): `this.client` declared in a base class, `this.clients.redis` with
+   * `clients: AppClients`, and with `call` a getter's result (`this.redisService.getRedis()`).
+   * `of` names the class: declared in this file (`local`) or imported.
+   */
+  | { t: 'member'; of: { local: string } | SymbolRef; name: string; call?: boolean; pipeline?: number }
   /** a call of a plain function (`cacheSet(k, v)`), local or imported: maybe a function wrapper */
   | { t: 'fn'; local?: string; ref?: SymbolRef; pipeline?: number }
   /** not resolved: kept only so a read with a literal key counts as a use of that key */
-  | { t: 'unknown'; pipeline?: number };
+  | { t: 'unknown'; pipeline?: number }
+  /**
+   * A decoration of a method (`@Cacheable('user:{id}')`) with a project decorator factory, local or
+   * imported (facts/cache/decorators.ts), or with Nest's `@CacheKey` under `CacheInterceptor`
+   * (`nest`: the call's key is the `@CacheKey` argument, its second argument the `@CacheTTL` one):
+   * the linker reads it as the cache calls the decorator wraps the method with.
+   */
+  | { t: 'decorator'; local?: string; ref?: SymbolRef; nest?: boolean; pipeline?: number };
 
 /** A piece of a cache key: literal text, a hole (a runtime value), or a symbolic reference. */
 export type KeyPart =
@@ -143,6 +176,14 @@ export interface CallFact {
   beforeWrites?: Later[];
   /** the recorded calls of project functions (call ids) that follow this call in the same flow */
   beforeCalls?: Later[];
+  /** for a cache decoration: the entities the decorated method reads, whose rows its result holds */
+  readEntities?: string[];
+  /**
+   * The call runs in an ORM hook (facts/db/hooks.ts): `fn` is the hook function (its FnFact has the
+   * HookFact), `timing` when this call runs: a call in a `transaction.afterCommit(cb)` callback runs
+   * after the commit, one before `await query(args)` in a Prisma query extension before the write.
+   */
+  hook?: { fn: number; timing: HookTiming };
 }
 
 /**
@@ -214,6 +255,34 @@ export interface DbRead {
   fn: number;
 }
 
+/** When a hook runs relative to the write it hangs on: before it, after it (inside its transaction), after the commit. */
+export type HookTiming = 'before' | 'after' | 'afterCommit';
+
+/**
+ * A function the ORM runs around a write of an entity (facts/db/hooks.ts): TypeORM `@AfterUpdate`
+ * methods and subscribers, sequelize-typescript `@AfterSave`, `Model.addHook('afterSave', fn)`,
+ * Mongoose `schema.post('save', fn)`, Prisma `$extends({ query })` and `$use` middleware, MikroORM
+ * subscribers, and Sequelize `transaction.afterCommit(fn)` callbacks.
+ */
+export interface HookFact {
+  orm: 'typeorm' | 'sequelize' | 'mongoose' | 'prisma' | 'mikro-orm' | 'cool-admin';
+  /** the hook as written: `@AfterUpdate`, `afterUpdate`, `post('save')`, `query.user.update`, `afterCommit` */
+  name: string;
+  /** the entity, normalised (`user`, `order_item`); undefined: every entity (a global subscriber, `$use` middleware) */
+  entity?: string;
+  /** the entity as written (`User`), for messages */
+  entityName?: string;
+  /** the writes it runs around */
+  events: DbWriteKind[];
+  timing: HookTiming;
+  /** the declaration (the decorator, the method name, the registering call): where related information points */
+  span: Span;
+  /** what the body calls the written row: `this` (entity listeners), the instance parameter (`model`), `event` */
+  subject?: string;
+  /** middleware that runs the write itself (`await query(args)`, `await next(params)`): only calls after this offset follow it */
+  after?: number;
+}
+
 export interface FnFact {
   id: number;
   span: Span;
@@ -227,6 +296,8 @@ export interface FnFact {
   emits?: string[];
   /** event names this function handles (`@OnEvent('user.updated')`, `emitter.on('user.updated', fn)`) */
   handles?: string[];
+  /** the function is an ORM hook (facts/db/hooks.ts) */
+  hook?: HookFact;
 }
 
 export interface ImportFact {
@@ -238,13 +309,16 @@ export interface ImportFact {
 
 /** What a top-level or exported binding of this file is, for other files to resolve. */
 export type ExportValue =
-  | { t: 'client'; client: ClientRef }
+  /** `returned`: a function returning the client (`export function getRedis() { return redis }`) */
+  | { t: 'client'; client: ClientRef; returned?: boolean }
   | { t: 'string'; value: string }
   | { t: 'key'; parts: KeyPart[]; params: string[] }
   /** `wrappers`: the object's function members may be wrappers, recorded under this class name (WrapperMethod) */
   | { t: 'object'; members: Record<string, ExportValue>; wrappers?: string }
   | { t: 'class'; name: string }
   | { t: 'sentinel' }
+  /** a cache decorator factory (FileFacts.decorators, by name) */
+  | { t: 'decorator'; name: string }
   | { t: 'reexport'; ref: SymbolRef };
 
 /**
@@ -261,11 +335,57 @@ export interface WrapperMethod {
   callId: number;
 }
 
+/**
+ * A project decorator factory that wraps the decorated method with cache calls
+ * (facts/cache/decorators.ts): `function Cacheable(name, key, ttl?) { return (target, k, descriptor)
+ * => { const orig = descriptor.value; descriptor.value = async function (...args) { … } } }`.
+ * Each decoration becomes the ops of these calls, with the decoration's key and TTL (model/decorated-ops.ts).
+ */
+export interface CacheDecoratorDef {
+  /** the factory's name */
+  name: string;
+  /** the factory's parameters */
+  params: FnFact['params'];
+  /** the function that replaces the method (FnFact id) */
+  fn: number;
+  /** the cache calls it makes, in source order */
+  calls: DecoratorCall[];
+  /** the factory's declaration */
+  span: Span;
+}
+
+export interface DecoratorCall {
+  /** the CallFact id (in the decorator's file) */
+  id: number;
+  /** the key as pieces a decoration's arguments fill in; undefined when it is not built from them */
+  key?: DecoratorKeyPiece[];
+  /** per argument of the call: the factory parameter it passes on (`ttl`, `options.ttl`); `fallback`: `ttl ?? 3600` */
+  argParams: ({ param: number; prop?: string; fallback?: boolean } | null)[];
+  /** when the call runs relative to the original method: before it, after it, or not in one flow with it */
+  original: 'before' | 'after' | 'unknown';
+}
+
+export type DecoratorKeyPiece =
+  | { lit: string }
+  /** a factory parameter (or a property of it) as the decoration gives it: `CACHE_NAME`, `options.prefix` */
+  | { param: number; prop?: string }
+  /** a key template over the decorated method's parameters, given as this factory parameter: 'user:{id}', '{0}', '#{type}', ':id' */
+  | { template: number; prop?: string }
+  | { hole: string };
+
 export interface ClassFact {
   name: string;
   exported: boolean;
-  /** fields/constructor parameter properties known to hold a client */
+  /**
+   * Fields, constructor parameter properties and constructor-assigned members known to hold a
+   * client or a project value (for subclasses and other files: ClientRef `member`). Interfaces and
+   * object type aliases with such members are recorded as classes without methods.
+   */
   fields: Record<string, ClientRef>;
+  /** methods that return a client (`getRedis(): Redis`), for `svc.getRedis().set(…)` elsewhere */
+  returns?: Record<string, ClientRef>;
+  /** the constructor's literal parameter defaults (null: none, or not a literal), for `#ctor:<i>` key holes */
+  ctorDefaults?: (string | null)[];
   extendsRef?: SymbolRef | { local: string };
   methods: string[];
   /** static members usable as key builders/constants (`CacheKeys.product(id)`) */
@@ -297,7 +417,14 @@ export interface FileFacts {
   fns: FnFact[];
   wrappers: WrapperMethod[];
   suppressions: Suppression[];
+  /** cache decorator factories declared here (facts/cache/decorators.ts) */
+  decorators?: CacheDecoratorDef[];
   /** CacheModule.register(…) here: with a TTL (true), without (false), options not visible (null) */
   nestCacheDefaultTtl?: boolean | null;
+  /**
+   * A Midway config file's cache stores (facts/cache/midway-config.ts): per client name (`@cache`
+   * for @midwayjs/cache, `*` for any), whether its store sets a default TTL (null: cannot tell)
+   */
+  midwayCacheTtl?: Record<string, boolean | null>;
   parseErrors: { start: number; message: string }[];
 }

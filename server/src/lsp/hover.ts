@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { CacheOp, ProjectIndex } from '../rule';
+import { keyInfoOf } from '../model/key-info';
 import { fileUri } from './diagnostics';
 import { LspText } from './positions';
 
@@ -51,6 +52,9 @@ export function hoverFor(project: ProjectIndex, file: string, offset: number, ct
     return result(out, lines, op);
   }
   out.push(`Key shape: \`${shape}\``, '');
+  const key = project.model.keyOf(op);
+  const info = key && keyInfoOf(project, key);
+  if (info) out.push(`Role: ${info.evidence}`, '');
   const same = project.ops.filter((o) => o.key?.shape === shape);
   const short = (f: string) => (ctx.root ? relative(ctx.root, f) : f).split('\\').join('/');
   const texts = new Map<string, LspText>();

@@ -8,6 +8,7 @@ import { buildCacheModel, type CacheModel } from './cache-model';
 import { CallGraph } from './call-graph';
 import type { FileKind } from './file-kinds';
 import { OpReader } from './ops';
+import { markDecoratorCalls } from './decorated-ops';
 import { ModuleResolver, resolveRef } from './resolve';
 import type { DbRead, DbWrite, ExportValue, FileFacts, SymbolRef } from '../facts/types';
 
@@ -80,9 +81,10 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   } else factsByFile = new Map(inputs.map((i) => [i.file, i.facts]));
   const modules = reusing ? reusing.prev.modules : new ModuleResolver(factsByFile);
   const nestTtl = nestDefaultTtl(inputs);
+  const midwayTtl = midwayDefaultTtl(inputs);
   const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
 
-  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl });
+  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl });
 
   /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
   function linkFile({ file, text, facts, kind }: Input): FileLink {
@@ -101,6 +103,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     fileOps.sort((a, b) => a.call.methodSpan.start - b.call.methodSpan.start);
     applyLaterExpires(fileOps, facts);
     reader.markForwarded(file, fileOps);
+    markDecoratorCalls(facts, fileOps);
     const share: Lists = {
       ops: fileOps,
       looseReads,
@@ -182,7 +185,8 @@ const signatures = new WeakMap<FileFacts, string>();
 
 function signatureUncached(f: FileFacts): string {
   // a wrapper's summary reads every cache call of its function: their verbs, keys and arguments
-  const fns = new Set(f.wrappers.map((w) => f.calls[w.callId]?.fn));
+  // (and a cache decorator's wrapper function, which its decorations read the same way)
+  const fns = new Set([...f.wrappers.map((w) => f.calls[w.callId]?.fn), ...(f.decorators ?? []).map((d) => d.fn)]);
   const wrapped = f.calls
     .filter((c) => fns.has(c.fn))
     .map((c) => ({
@@ -193,7 +197,7 @@ function signatureUncached(f: FileFacts): string {
       fb: c.fallback,
       fn: f.fns[c.fn - 1]?.params,
     }));
-  return JSON.stringify([f.exports, f.classes, f.wrappers, wrapped, f.nestCacheDefaultTtl ?? 'none', f.parseErrors.length > 0]);
+  return JSON.stringify([f.exports, f.classes, f.wrappers, f.decorators ?? [], wrapped, f.nestCacheDefaultTtl ?? 'none', f.midwayCacheTtl ?? 'none', f.parseErrors.length > 0]);
 }
 
 /**
@@ -242,6 +246,26 @@ function nestDefaultTtl(inputs: Input[]): boolean | undefined {
     if (v === false) seen = false;
   }
   return opaque ? undefined : seen;
+}
+
+/**
+ * A Midway cache store's default TTL across the project's config files (config.default.ts,
+ * config.prod.ts…, which Midway merges): true if any sets one; unknown if any cannot be read or
+ * none configures the store; false if every one visibly sets none (`ttl: 0`).
+ */
+function midwayDefaultTtl(inputs: Input[]): (name: string) => boolean | undefined {
+  const configs = inputs.flatMap((i) => (i.facts.midwayCacheTtl ? [i.facts.midwayCacheTtl] : []));
+  return (name) => {
+    let seen: boolean | undefined;
+    for (const c of configs) {
+      const v = name in c ? c[name] : c['*'];
+      if (v === true) return true;
+      if (v === null) return undefined;
+      if (v === false) seen = false;
+    }
+    // @midwayjs/cache's own config gives its store a 10-second TTL unless the project overrides it
+    return seen ?? (name === '@cache' ? true : undefined);
+  };
 }
 
 export type { ExportValue };

@@ -6,12 +6,13 @@
 import type { ResolvedConfig } from '../config';
 import type { CacheOp } from '../rule';
 import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
-import { CLIENT_MODULES } from '../facts/cache/client-modules';
+import { CLIENT_MODULES, LIBS } from '../facts/cache/client-modules';
 import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
 import type { Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
+import { decoratorOps } from './decorated-ops';
 
 type Target =
   | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
@@ -27,6 +28,8 @@ export interface OpReaderDeps {
   configFor(file: string): ResolvedConfig;
   /** the Nest CacheModule's default TTL across the project */
   nestTtl: boolean | undefined;
+  /** a Midway cache store's default TTL from the config files, by client name (link.ts) */
+  midwayTtl?: (name: string) => boolean | undefined;
 }
 
 export class OpReader {
@@ -46,7 +49,9 @@ export class OpReader {
     this.inProgress.add(memoKey);
     let ops: CacheOp[] = [];
     const c = call.receiver;
-    const t = c.t === 'fn' ? this.fnTarget(file, c) : c.t === 'unknown' ? undefined : this.targetOf(file, c);
+    const t = c.t === 'fn' ? this.fnTarget(file, c) : c.t === 'unknown' || c.t === 'decorator' ? undefined : this.targetOf(file, c);
+    // Pattern: @Cacheable('user:{id}') async findOne(id) {…} — the decorator's calls, with this decoration's key and TTL
+    if (c.t === 'decorator') ops = decoratorOps(this, this.d, file, call);
     if (t?.t === 'lib') {
       const v = classifyVerb(t.lib, call.method, call.args);
       if (v) ops = this.libOps(file, call, t, v);
@@ -74,7 +79,7 @@ export class OpReader {
     if (depth > MAX_DEPTH) return undefined;
     switch (c.t) {
       case 'lib':
-        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? this.d.nestTtl : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
+        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? this.d.nestTtl : c.config !== undefined ? this.d.midwayTtl?.(c.config) : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
       case 'class':
         return this.classTarget(file, c.name, depth);
       case 'type':
@@ -82,15 +87,50 @@ export class OpReader {
         if (CLIENT_MODULES[c.ref.module]) return undefined;
         const r = this.d.resolve(file, c.ref);
         if (!r) return undefined;
-        if (r.value.t === 'client') return this.targetOf(r.file, r.value.client, depth + 1);
+        // a getter's result (`getRedis().set`) is its client; the getter itself is no client
+        const called = c.t === 'import' && !!c.called;
+        if (r.value.t === 'client') return !!r.value.returned === called ? this.targetOf(r.file, r.value.client, depth + 1) : undefined;
+        if (called) return undefined;
         if (r.value.t === 'class') return this.classTarget(r.file, r.value.name, depth);
         // Pattern: const cache = require('./cache') with `module.exports = { set: (k, v) => … }`
         if (r.value.t === 'object' && r.value.wrappers !== undefined) return { t: 'wrapper', file: r.file, className: r.value.wrappers };
         return undefined;
       }
+      case 'member': {
+        const owner = this.classOf(file, c.of);
+        return owner && this.memberTarget(owner.file, owner.name, c.name, !!c.call, depth + 1);
+      }
       default:
         return undefined;
     }
+  }
+
+  /** The class (or interface) `of` names, seen from `file`. */
+  private classOf(file: string, of: Extract<ClientRef, { t: 'member' }>['of']): { file: string; name: string } | undefined {
+    if ('local' in of) return { file, name: of.local };
+    if (CLIENT_MODULES[of.module]) return undefined;
+    const r = this.d.resolve(file, of);
+    return r?.value.t === 'class' ? { file: r.file, name: r.value.name } : undefined;
+  }
+
+  /**
+   * Member `name` of class `className` (a field, or with `call` a method returning a client),
+   * declared there or in a base class: `this.client` from BaseCache, `svc.getRedis()`.
+   */
+  private memberTarget(file: string, className: string, name: string, call: boolean, depth: number): Target | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const cls = this.d.factsByFile.get(file)?.classes.find((k) => k.name === className);
+    if (!cls) return undefined;
+    const ref = call ? cls.returns?.[name] : cls.fields[name];
+    if (ref) return this.targetOf(file, ref, depth + 1);
+    // a member the class declares without a client in it is not the base's
+    if (!call && cls.methods.includes(name)) return undefined;
+    const ext = cls.extendsRef;
+    if (!ext) return undefined;
+    if ('local' in ext) return this.memberTarget(file, ext.local, name, call, depth + 1);
+    if (this.d.configFor(file).cacheModules[ext.module] ?? CLIENT_MODULES[ext.module]) return undefined;
+    const r = this.d.resolve(file, ext);
+    return r?.value.t === 'class' ? this.memberTarget(r.file, r.value.name, name, call, depth + 1) : undefined;
   }
 
   private classTarget(file: string, className: string, depth: number): Target | undefined {
@@ -152,7 +192,7 @@ export class OpReader {
   private libOps(file: string, call: CallFact, t: Extract<Target, { t: 'lib' }>, v: VerbInfo): CacheOp[] {
     let ttl = v.ttl;
     // third-argument TTL libraries fall back to the client's default TTL
-    if (ttl === false && v.kind === 'write' && t.lib !== 'ioredis' && t.lib !== 'node-redis' && t.lib !== 'upstash')
+    if (ttl === false && v.kind === 'write' && LIBS[t.lib].api === 'ttl-arg')
       ttl = t.defaultTtl === true ? true : t.defaultTtl === false ? false : undefined;
     const op: CacheOp = {
       file,
@@ -191,8 +231,11 @@ export class OpReader {
     return index === 0 ? call.key?.parts : a.parts;
   }
 
-  /** The wrapper's key template with its parameters replaced by the caller's arguments. */
-  private callerKey(file: string, call: CallFact, inner: CacheOp, s: WrapperSummary): CacheOp['key'] {
+  /**
+   * The wrapper's key template with its parameters replaced by the caller's arguments, and its
+   * constructor's (`#ctor:<i>`, a prefix set in the constructor) by the instance's `new X('lit')`.
+   */
+  private callerKey(file: string, call: CallFact, inner: CacheOp, s: WrapperSummary, ctor?: (i: number) => string | undefined): CacheOp['key'] {
     const template = inner.key?.parts;
     if (!template) return undefined;
     const out: KeyPart[] = [];
@@ -202,6 +245,13 @@ export class OpReader {
       if (!('hole' in p)) {
         out.push(p);
         open.push(p);
+        continue;
+      }
+      const c = /^#ctor:(\d+)$/.exec(p.hole);
+      const lit = c && ctor ? ctor(Number(c[1])) : undefined;
+      if (lit !== undefined) {
+        out.push({ lit });
+        open.push({ lit });
         continue;
       }
       const prm = paramOfHole(p.hole, s.fn);
@@ -236,6 +286,8 @@ export class OpReader {
     if (!s) return [];
     const label = owner.className && !owner.className.startsWith('<') ? `${owner.className}.${method}` : `${method}()`;
     const deleteVia = this.wrapperDelete(owner.file, owner.className);
+    const own = this.receiverClass(file, call.receiver);
+    const ctor = own && owner.file === own.file && owner.className === own.name ? this.ctorValues(owner.file, owner.className, call.receiver) : undefined;
     const out: CacheOp[] = [];
     for (const inner of s.ops) {
       const ttlSummary = s.ttl.get(inner);
@@ -251,7 +303,7 @@ export class OpReader {
         ttl: inner.kind === 'write' && ttlSummary ? ttlAtCall(ttlSummary, call, inner) : inner.ttl,
         nx: inner.nx,
         sentinel: inner.kind === 'write' && (valueParam !== undefined ? this.isSentinel(file, call, valueParam) : inner.sentinel),
-        key: this.callerKey(file, call, inner, s),
+        key: this.callerKey(file, call, inner, s, ctor),
         defaultTtl: inner.defaultTtl,
         deleteVia,
         via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner) } : {}) },
@@ -274,6 +326,27 @@ export class OpReader {
       out.push(op);
     }
     return out;
+  }
+
+  /** The class an instance receiver was built from (`new X(…)` of a class of this file or an imported one). */
+  private receiverClass(file: string, c: ClientRef): { file: string; name: string } | undefined {
+    if (c.t === 'class') return { file, name: c.name };
+    if (c.t !== 'type') return undefined;
+    const r = this.d.resolve(file, c.ref);
+    return r?.value.t === 'class' ? { file: r.file, name: r.value.name } : undefined;
+  }
+
+  /**
+   * The literal constructor arguments of the instance a call goes through, when the `new` that
+   * built it is visible (`new RedisCache('memberAttributes', redis)`); an omitted argument is the
+   * parameter's literal default. Only for an instance of the class that defines the wrapper: a
+   * subclass's constructor may pass its base anything.
+   */
+  private ctorValues(file: string, className: string, receiver: ClientRef): ((i: number) => string | undefined) | undefined {
+    const args = receiver.t === 'class' || receiver.t === 'type' ? receiver.ctorArgs : undefined;
+    if (!args) return undefined;
+    const defaults = this.d.factsByFile.get(file)?.classes.find((k) => k.name === className)?.ctorDefaults;
+    return (i) => (i < args.length ? args[i] ?? undefined : defaults?.[i] ?? undefined);
   }
 
   /**
@@ -371,7 +444,7 @@ function ttlSecondsOf(op: CacheOp, call: CallFact, unit: 's' | 'ms'): number | u
 /** The unit an op's TTL argument is in: PX/PEXPIRE and the millisecond libraries, else seconds. */
 function ttlUnitOf(op: CacheOp): 's' | 'ms' {
   if (op.via?.ttlUnit) return op.via.ttlUnit;
-  if (op.lib === 'keyv' || op.lib === 'lru-cache' || op.lib === 'cache-manager') return 'ms';
+  if (LIBS[op.lib].api === 'ttl-arg') return LIBS[op.lib].ttlUnit;
   const flag = op.ttlFrom !== undefined ? op.call.args[op.ttlFrom - 1]?.str : undefined;
   if (flag && /^PX/i.test(flag)) return 'ms';
   if (/^(psetex|pexpire|pexpireat)$/.test(op.verb)) return 'ms';

@@ -2,8 +2,10 @@
 // Redis holds queues, locks, counters, sessions, membership sets and job state as well as caches,
 // and only caches go stale. Each op adds evidence for its key (cache-model.ts groups ops by key);
 // the role follows from the evidence, and the evidence is shown with it (hover, JSON).
+import { LIBS } from '../facts/cache/client-modules';
 import type { CacheOp } from '../rule';
 import type { Span } from '../facts/types';
+import { followsWrite } from './hooks';
 
 export type Role = 'cache' | 'not-cache' | 'unknown';
 
@@ -17,8 +19,6 @@ export interface Evidence {
   span: Span;
 }
 
-/** Libraries that are caches by nature: every key they hold is a cache entry. */
-const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
 
 const USE_REASONS: Record<string, string> = {
   queue: 'popped or trimmed as a queue',
@@ -57,12 +57,14 @@ export function evidenceOf(op: CacheOp): Evidence[] {
   const out: Evidence[] = [];
   if (op.use && !(op.use === 'lock' && (op.valueSrc === 'db' || op.valueSrc === 'http')))
     out.push(at(op, 'not-cache', USE_REASONS[op.use], op.use === 'membership' || op.use === 'lock' ? 'weak' : 'strong'));
-  if (CACHE_LIBS.has(op.lib) && !op.via) out.push(at(op, 'cache', `stored in ${op.lib}, a cache library`, 'weak'));
+  // libraries that are caches by nature: every key they hold is a cache entry
+  if (LIBS[op.lib].cacheStore && !op.via) out.push(at(op, 'cache', `stored in ${op.lib}, a cache library`, 'weak'));
   if (op.kind === 'read' && (op.fallback === 'db' || op.fallback === 'http'))
     out.push(at(op, 'cache', op.fallback === 'db' ? 'a miss loads from the database' : 'a miss fetches over HTTP', 'strong'));
   if (op.kind === 'write' && (op.valueSrc === 'db' || op.valueSrc === 'http'))
     out.push(at(op, 'cache', op.valueSrc === 'db' ? 'its value is loaded from the database' : 'its value is fetched over HTTP', 'weak'));
-  if (op.kind === 'delete' && op.call.afterWrites.length > 0) out.push(at(op, 'cache', 'deleted after a database write', 'weak'));
+  // an after hook (`@AfterUpdate`, `schema.post('save')`) follows the write it hangs on (model/hooks.ts)
+  if (op.kind === 'delete' && followsWrite(op)) out.push(at(op, 'cache', 'deleted after a database write', 'weak'));
   return out;
 }
 
@@ -116,6 +118,9 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
   const writes = ops.filter((o) => o.kind === 'write');
   if (writes.length > 0 && writes.every(isFlagWrite)) return { role: 'not-cache', kind: 'marker' };
   if (strongCache) return { role: 'cache' };
+  // only ever written with constants (`[]` at start-up) and never filled after a miss: app state, not
+  // a copy of any source, whatever store holds it (a cache library's key is otherwise a cache)
+  if (writes.length > 0 && writes.every((w) => w.valueSrc === 'literal')) return { role: 'unknown' };
   // named for a job or an import (`import:bitly:7:tags`, `tolt:import:partnerIds:3`): its state
   if (shape && SCRATCH_WORDS.test(shape)) return { role: 'not-cache', kind: 'scratch' };
   if (evidence.some((e) => e.role === 'not-cache')) return { role: 'not-cache' };
@@ -147,7 +152,7 @@ function isScratch(ops: readonly CacheOp[], shape: string | undefined): boolean 
   if (deletes.length === 0 || writes.length === 0) return false;
   // named for a job (`export:7:progress`): its end deletes it, whatever the job wrote to the database
   if (shape && SCRATCH_WORDS.test(shape)) return true;
-  if (deletes.some((d) => d.call.afterWrites.length > 0)) return false;
+  if (deletes.some(followsWrite)) return false;
   return deletes.every((d) => writes.some((w) => w.file === d.file && w.call.fn === d.call.fn));
 }
 

@@ -4,6 +4,7 @@
 // A summary holds the inner ops (as the linker read them in the wrapper's file), the key as a
 // template over the wrapper's parameters, and whether it sets an expiry always, never, or only
 // when an optional parameter is given.
+import { isRedisLib } from '../facts/cache/client-modules';
 import type { CacheOp } from '../rule';
 import type { CallFact, FileFacts, FnFact, KeyPart } from '../facts/types';
 
@@ -157,7 +158,7 @@ export function ttlAtCall(t: TtlSummary, call: CallFact, inner: CacheOp): boolea
       const passed = !!a && !a.spread;
       if (passed || t.hasDefault) return true;
       // an omitted optional TTL falls back to the client's default, when it has one
-      return inner.defaultTtl === true ? true : inner.defaultTtl === false || inner.lib === 'ioredis' || inner.lib === 'node-redis' || inner.lib === 'upstash' ? false : undefined;
+      return inner.defaultTtl === true ? true : inner.defaultTtl === false || isRedisLib(inner.lib) ? false : undefined;
     }
   }
 }

@@ -22,6 +22,8 @@ export interface LintMessage {
   fatal?: true;
   fix?: LintFix;
   suggestions?: { desc: string; fix: LintFix }[];
+  /** cachelint's own: the key the finding is about, its role and the evidence (ESLint readers ignore it) */
+  cacheKey?: { shape: string; role: string; evidence: string };
   /** on suppressed messages: why (ESLint writes `{ kind: 'file' }` for its bulk suppressions) */
   suppressions?: { kind: string; justification: string }[];
 }
@@ -99,6 +101,7 @@ function toLintMessage(r: ReportFile, f: Finding, lines: LineMap): LintMessage {
     return sf ? [{ desc: s.title, fix: sf }] : [];
   });
   if (suggestions.length > 0) m.suggestions = suggestions;
+  if (f.key) m.cacheKey = f.key;
   return m;
 }
 

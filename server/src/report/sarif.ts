@@ -123,6 +123,7 @@ export const formatSarif: Formatter = (results, ctx) => {
         locations: [{ physicalLocation: physical(r.file, f.span.start, f.span.end) }],
         partialFingerprints: { primaryLocationLineHash: `${hash}:${n}` },
       };
+      if (f.key) result.properties = { cacheKey: f.key };
       if (baselined.has(f)) result.suppressions = [{ kind: 'external', status: 'accepted', justification: 'Recorded in the cachelint baseline.' }];
       if (f.related.length > 0) {
         result.relatedLocations = f.related.map((rel, id) => ({

@@ -5,17 +5,18 @@
 // its callers up to two levels (repository ← service ← controller), by name; a call named like an
 // invalidation (`invalidateUser`, `evict`, `bust…Cache`) counts, since its key may not be visible.
 import type { FnFact } from '../facts/types';
+import type { CacheModel } from '../model/cache-model';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
 import { fileIndex, type FileIndex } from './file-index';
 
 /**
  * Calls that plausibly clear cache entries (`invalidateUser`, `evict`, `cache.reset`, `bustProductCache`,
- * `flushall`), but not MikroORM's `flush`/`persistAndFlush`, `clearTimeout` or `resetPassword`.
+ * `flushall`), but not MikroORM's `flush`/`persistAndFlush`, `clearTimeout`, `resetPassword` or `resetPwd`.
  */
 export const CLEARING_CALL =
   // bare del/delete/unlink are not here: cache deletes are seen as ops (with their keys), and a
   // database `prisma.invite.delete(…)` must not count as an invalidation
-  /invalidat|evict|purge|bust|uncache|forget|^flush(all|db)$|^(clear|reset|refresh)(?!(timeout|interval|immediate|tokens?|password|session))|(remove|delete|del|drop|clear).*cache|cache.*(del|remove|drop|clear)/i;
+  /invalidat|evict|purge|bust|uncache|forget|^flush(all|db)$|^(clear|reset|refresh)(?!(timeout|interval|immediate|tokens?|password|passwd|pwd|session|form|state|filters?|counters?))|(remove|delete|del|drop|clear).*cache|cache.*(del|remove|drop|clear)/i;
 
 /** How many levels of callers may clear the key for the write (repository ← service ← controller). */
 const CALLER_DEPTH = 2;
@@ -51,7 +52,7 @@ export function clearingIndex(project: ProjectIndex): ClearingIndex {
   const clearers = fileIndex<{ fn: number; shapes: string[] }>(project, 'clearing:clearing-fns', 'links', (file, add) => {
     const shapes = new Map<number, string[]>();
     for (const op of file.ops) {
-      if (!isClearing(op) || !op.key?.shape || op.call.fn === 0) continue;
+      if (!isClearing(op, project.model) || !op.key?.shape || op.call.fn === 0) continue;
       const list = shapes.get(op.call.fn);
       if (list) list.push(op.key.shape);
       else shapes.set(op.call.fn, [op.key.shape]);
@@ -87,15 +88,18 @@ export function scopeOf(file: LinkedFile, fn: number): Set<number> {
   return new Set(file.facts.fns.filter((f) => contains(f, self) || contains(self, f)).map((f) => f.id));
 }
 
-/** A delete, or a write of a real value: what replaces a cached entry. */
-export function isClearing(op: CacheOp): boolean {
-  return op.kind === 'delete' || (op.kind === 'write' && !op.sentinel);
+/**
+ * A delete, or a write of a real value: what replaces a cached entry. A read-through fill does not:
+ * it writes only after a miss (`findOne` under `@Cacheable` returns the stale entry while it is there).
+ */
+export function isClearing(op: CacheOp, model: CacheModel): boolean {
+  return op.kind === 'delete' || (op.kind === 'write' && !op.sentinel && !model.isFill(op));
 }
 
 /** An op of `file` in `scope` deletes the key or overwrites it with a real value (a computed key may well be it). */
-function clearingOp(file: LinkedFile, scope: Set<number>, reaches: Reaches, skip?: CacheOp): boolean {
+function clearingOp(model: CacheModel, file: LinkedFile, scope: Set<number>, reaches: Reaches, skip?: CacheOp): boolean {
   for (const op of file.ops) {
-    if (!scope.has(op.call.fn) || op === skip || !isClearing(op)) continue;
+    if (!scope.has(op.call.fn) || op === skip || !isClearing(op, model)) continue;
     if (reaches(op.key?.shape)) return true;
   }
   return false;
@@ -131,7 +135,7 @@ function clearedByCallees(ix: ClearingIndex, file: LinkedFile, scope: Set<number
 /** Does the code around function `fn` of `file` clear the key (or plausibly do so)? */
 export function clears(ix: ClearingIndex, file: LinkedFile, fn: number, reaches: Reaches, opts: { scope?: Set<number>; skip?: CacheOp } = {}): boolean {
   const scope = opts.scope ?? scopeOf(file, fn);
-  return clearingOp(file, scope, reaches, opts.skip) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, reaches);
+  return clearingOp(ix.project.model, file, scope, reaches, opts.skip) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, reaches);
 }
 
 /** Names a caller would call the code of `fn` by: its own and those of the named functions around it. */

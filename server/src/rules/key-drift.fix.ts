@@ -16,6 +16,12 @@ export function rewriteKey(project: ProjectIndex, op: CacheOp, read: ReadSite): 
   if (!op.call.key || !op.key?.shape) return undefined;
   // a client keyPrefix is part of the shapes but not of the key text: no safe rewrite across it
   if (op.keyPrefix || read.op?.keyPrefix) return undefined;
+  // nor through a wrapper that adds text to the caller's key (its own prefix, or one set in its
+  // constructor): the call's key is then only part of the key
+  if (op.via) {
+    const inner = project.files.get(op.via.file)?.facts.calls[op.via.callId]?.key?.parts;
+    if (!inner || inner.length !== 1 || !('hole' in inner[0])) return undefined;
+  }
   const values = valuesOf(op);
   if (!values) return undefined;
   const builder = builderCall(project, op, read, values);

@@ -1,5 +1,6 @@
 // key-drift: a write or invalidation builds the key differently from the reads, so it hits nothing.
 // Docs: docs/rules/key-drift.md
+import { isRedisLib } from '../facts/cache/client-modules';
 import { driftBetween, entityOfShape, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import type { CacheOp, Fix, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { rewriteKey, type ReadSite } from './key-drift.fix';
@@ -35,7 +36,6 @@ function coveredBySibling(project: ProjectIndex, op: CacheOp, readShape: string)
   );
 }
 
-const REDIS_LIBS = new Set(['ioredis', 'node-redis', 'upstash']);
 
 /**
  * The Redis data type a verb works on: a `sadd` to `products:<category>` and a `get` of
@@ -43,7 +43,7 @@ const REDIS_LIBS = new Set(['ioredis', 'node-redis', 'upstash']);
  * are never compared. `any` (exists, ttl, type) and non-Redis stores are compatible with all.
  */
 function dataType(op: CacheOp): string {
-  if (!REDIS_LIBS.has(op.lib)) return 'any';
+  if (!isRedisLib(op.lib)) return 'any';
   const v = op.verb.toLowerCase();
   if (/^(get|getex|getdel|getbuffer|getset|strlen|mget|set|setex|psetex|setnx|mset|msetnx|incr|incrby|decr|decrby)$/.test(v)) return 'string';
   if (/^h/.test(v)) return 'hash';

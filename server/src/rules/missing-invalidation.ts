@@ -4,6 +4,7 @@ import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/k
 import type { DbWrite } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches } from '../model/entity-caches';
+import { keyInfoOf } from '../model/key-info';
 import type { LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
@@ -38,6 +39,8 @@ function lead(shape: string): string {
 function clearedByCalled(project: ProjectIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches, depth = CALLEE_DEPTH, seen = new Set<string>()): boolean {
   for (const call of file.facts.calls) {
     if (!scope.has(call.fn) || call.receiver.t === 'lib' || call.receiver.t === 'unknown') continue;
+    // a call of a cache wrapper is judged by its ops here, with the caller's key: inside, the key is a parameter
+    if (file.ops.some((op) => op.call === call)) continue;
     const t = project.callGraph.targetOf(file.file, call);
     if (!t) continue;
     const id = `${t.file}\0${t.fn.id}`;
@@ -46,7 +49,7 @@ function clearedByCalled(project: ProjectIndex, file: LinkedFile, scope: Set<num
     const target = project.files.get(t.file);
     if (!target) continue;
     const inner = scopeOf(target, t.fn.id);
-    if (target.ops.some((op) => inner.has(op.call.fn) && isClearing(op) && reaches(op.key?.shape))) return true;
+    if (target.ops.some((op) => inner.has(op.call.fn) && isClearing(op, project.model) && reaches(op.key?.shape))) return true;
     if (depth > 1 && clearedByCalled(project, target, inner, reaches, depth - 1, seen)) return true;
   }
   return false;
@@ -107,6 +110,8 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       const scope = scopeOf(file, w.fn);
       // the read path's own function writes the entity: a get-or-create manages its own key
       const stale = relevant.filter((e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)));
+      // name the key a reader of this row uses: its per-row key for an update, a list for a create
+      stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
       if (stale.length === 0) continue;
       const reaches = reaching(w.entity, entries.map((e) => e.key));
       if (
@@ -137,6 +142,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
         },
         related,
         suggestions: fix ? [fix] : [],
+        key: keyInfoOf(project, first.key),
       });
     }
   },

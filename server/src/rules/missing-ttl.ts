@@ -1,14 +1,15 @@
 // missing-ttl: a cache write that never expires, so one missed invalidation is stale forever.
 // Docs: docs/rules/missing-ttl.md
+import { isRedisLib, LIBS } from '../facts/cache/client-modules';
 import type { KeyModel } from '../model/cache-model';
+import type { FileFacts } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, ProjectIndex, Related, Rule, RuleSettings } from '../rule';
 import { keyLabel, viaRelated } from './util';
 
 const DEFAULT_SUGGESTED_SECONDS = 300;
-const REDIS = new Set(['ioredis', 'node-redis', 'upstash']);
 
 /** The TTL edit in the library's own syntax and unit, or undefined when no clean edit exists. */
-function ttlEdit(op: CacheOp, seconds: number, settings: RuleSettings): { start: number; end: number; text: string }[] | undefined {
+function ttlEdit(op: CacheOp, seconds: number, settings: RuleSettings, facts: FileFacts): { start: number; end: number; text: string }[] | undefined {
   const { call } = op;
   const value = call.args[1];
   if (!value || call.args.some((a) => a.spread) || op.wrapper) return undefined;
@@ -17,15 +18,23 @@ function ttlEdit(op: CacheOp, seconds: number, settings: RuleSettings): { start:
   const toSet = { start: call.methodSpan.start, end: call.methodSpan.end, text: call.method === call.method.toUpperCase() ? 'SET' : 'set' };
   const opts = call.args[2];
   switch (op.lib) {
+    // Bun's RedisClient and iovalkey take ioredis's flags (`set(k, v, 'EX', 60)`)
     case 'ioredis':
+    case 'iovalkey':
+    case 'bun-redis':
       if (op.verb === 'set') return after(`, 'EX', ${seconds}`);
       // setnx answers 1/0, set … NX answers 'OK'/null: rewrite only when the answer is not used
-      if (op.verb === 'setnx' && call.stmt) return [toSet, ...after(`, 'EX', ${seconds}, 'NX'`)];
+      // (Bun's set takes one flag at a time: no `'EX', n, 'NX'`)
+      if (op.verb === 'setnx' && call.stmt && op.lib !== 'bun-redis') return [toSet, ...after(`, 'EX', ${seconds}, 'NX'`)];
       return undefined;
+    case 'valkey-glide':
+      return op.verb === 'set' ? glideExpiry(op, seconds, facts) : undefined;
     case 'node-redis':
-    case 'upstash': {
-      const ex = op.lib === 'upstash' ? 'ex' : 'EX';
-      const nx = op.lib === 'upstash' ? 'nx' : 'NX';
+    case 'upstash':
+    case 'vercel-kv': {
+      // @vercel/kv is an Upstash client: `{ ex }`
+      const ex = op.lib === 'node-redis' ? 'EX' : 'ex';
+      const nx = op.lib === 'node-redis' ? 'NX' : 'nx';
       if (op.verb === 'set' && !opts) return after(`, { ${ex}: ${seconds} }`);
       if (op.verb === 'set' && opts?.props && opts.span.end - opts.span.start > 2) {
         // Pattern: client.set(k, v, { condition: 'NX' }) → node-redis v5 spelling, where EX is deprecated
@@ -59,13 +68,35 @@ function ttlArgText(op: CacheOp, seconds: number, settings: RuleSettings): strin
     }
     case 'lru-cache':
       return `{ ttl: ${seconds * 1000} }`;
+    // cacheable takes milliseconds (or a duration string); Midway's cache-manager is cache-manager v5
     case 'keyv':
+    case 'cacheable':
+    case 'midway-cache-manager':
       return `${seconds * 1000}`;
     case 'node-cache':
       return `${seconds}`;
+    // @midwayjs/cache passes cache-manager v3 options: `{ ttl }` in seconds
+    case 'midway-cache':
+      return `{ ttl: ${seconds} }`;
     default:
       return undefined;
   }
+}
+
+/**
+ * Valkey GLIDE: `{ expiry: { type: TimeUnit.Seconds, count: 300 } }`, only where the file imports
+ * `TimeUnit` (its values are a string enum, so a literal `'EX'` would not type-check).
+ */
+function glideExpiry(op: CacheOp, seconds: number, facts: FileFacts): Edit[] | undefined {
+  const unit = facts.imports.find((i) => i.module === '@valkey/valkey-glide' && i.name === 'TimeUnit')?.local;
+  const value = op.call.args[1];
+  const opts = op.call.args[2];
+  if (!unit || !value || op.call.args.length > 3) return undefined;
+  const expiry = `expiry: { type: ${unit}.Seconds, count: ${seconds} }`;
+  if (!opts) return [{ start: value.span.end, end: value.span.end, text: `, { ${expiry} }` }];
+  // Pattern: client.set(k, v, { conditionalSet: 'onlyIfDoesNotExist' }) → { expiry: …, conditionalSet: … }
+  if (opts.props && opts.props.length > 0) return [{ start: opts.span.start + 1, end: opts.span.start + 1, text: ` ${expiry},` }];
+  return undefined;
 }
 
 function unitNote(op: CacheOp, settings: RuleSettings): string {
@@ -73,7 +104,7 @@ function unitNote(op: CacheOp, settings: RuleSettings): string {
     const major = settings.cacheManagerMajor(op.file);
     return major !== undefined && major < 5 ? ' (cache-manager v4: seconds)' : ' (cache-manager v5+: milliseconds)';
   }
-  return op.lib === 'keyv' || op.lib === 'lru-cache' ? ' (milliseconds)' : '';
+  return LIBS[op.lib].api === 'ttl-arg' && LIBS[op.lib].ttlUnit === 'ms' ? ' (milliseconds)' : '';
 }
 
 export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
@@ -111,8 +142,8 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       const related = relatedOf(ctx.project, op, key);
       const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
       const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/.test(op.verb) && !op.via;
-      const messageId = collection ? 'collectionNoTtl' : REDIS.has(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
-      const edits = collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings);
+      const messageId = collection ? 'collectionNoTtl' : isRedisLib(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
+      const edits = collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings, file.facts);
       const fix: Fix | undefined = edits && {
         title: op.via ? `Pass a ${seconds}-second TTL to ${op.wrapper}${op.via.ttlUnit === 'ms' ? ' (milliseconds)' : ''}` : `Add a ${seconds}-second TTL${unitNote(op, ctx.settings)}`,
         kind: configured !== undefined ? 'safe' : 'suggestion',

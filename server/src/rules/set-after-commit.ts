@@ -4,6 +4,8 @@ import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
 import { keyLabel, lineOf, viaRelated } from './util';
+import { hookFinding } from './set-after-commit.hooks';
+import { moveStatement } from './invalidate-before-commit.fix';
 
 /** Verbs that store a value under a key (what a delete could replace). */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
@@ -84,17 +86,21 @@ function swapForDelete(op: CacheOp, file: LinkedFile): Fix | undefined {
   const callee = deleteCallee(op, file);
   if (!callee) return undefined;
   const expire = followingExpire(op, file);
-  return {
-    title: `Delete the key instead (${callee.name})`,
-    kind: 'suggestion',
-    edits: [
-      ...callee.edits,
-      { start: call.methodSpan.start, end: call.methodSpan.end, text: callee.name },
-      // drop everything after the key (the value, TTL and flags), keeping a trailing comma
-      { start: keyArg.span.end, end: call.args[call.args.length - 1].span.end, text: '' },
-      ...(expire ? [expire] : []),
-    ],
-  };
+  const swap: Edit[] = [
+    { start: call.methodSpan.start, end: call.methodSpan.end, text: callee.name },
+    // drop everything after the key (the value, TTL and flags), keeping a trailing comma
+    { start: keyArg.span.end, end: call.args[call.args.length - 1].span.end, text: '' },
+  ];
+  const title = `Delete the key instead (${callee.name})`;
+  // inside an open transaction a delete in place runs before the commit (invalidate-before-commit):
+  // the delete goes after the commit, or the swap is not offered
+  const tx = call.tx !== undefined ? file.facts.txs?.[call.tx] : undefined;
+  if (tx && !tx.hook) {
+    if (!call.txExit || expire) return undefined;
+    const moved = moveStatement(op, file.text, call.txExit.at, call.txExit.indent, `${title}, after the commit`, swap);
+    return moved && { ...moved, edits: [...callee.edits, ...moved.edits] };
+  }
+  return { title, kind: 'suggestion', edits: [...callee.edits, ...swap, ...(expire ? [expire] : [])] };
 }
 
 /**
@@ -125,7 +131,7 @@ interface Prior {
   called?: boolean;
 }
 
-export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
+export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'setInHook' | 'setInHookReplica'> = {
   meta: {
     id: 'set-after-commit',
     description: 'Prefer deleting a cache key after a database write over setting it.',
@@ -138,6 +144,10 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
         'Cache {{verb}} of {{key}} after the database write {{write}} (line {{line}}): two writers can commit in one order and set the cache in the other, leaving the older value cached until the TTL.',
       setAfterWriteReplica:
         'Copy {{verb}} of {{key}} after the database write {{write}} (line {{line}}): two writers can commit in one order and set it in the other, and since no reader reloads it on a miss, the older value stays until the next write; deleting alone would leave reads empty.',
+      setInHook:
+        'Cache {{verb}} of {{key}} after the {{write}} ({{hook}}): two writers can commit in one order and set the cache in the other, leaving the older value cached until the TTL.',
+      setInHookReplica:
+        'Copy {{verb}} of {{key}} after the {{write}} ({{hook}}): two writers can commit in one order and set it in the other, and since no reader reloads it on a miss, the older value stays until the next write; deleting alone would leave reads empty.',
     },
     help: 'Delete the key after the write and let the next read fill the cache.',
   },
@@ -154,6 +164,20 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica'> = {
       if (role === 'not-cache' && !replica) continue;
       // a read-through that fills the key after a miss is no write-through
       if (ctx.project.model.isFill(op)) continue;
+      // Pattern: @AfterUpdate() recache() { redis.set(…) } — the write it follows is the hook's, out of sight
+      const inHook = op.call.afterWrites.length === 0 ? hookFinding(op, file, role, replica) : undefined;
+      if (inHook) {
+        const fix = replica ? undefined : swapForDelete(op, file);
+        ctx.report({
+          file: file.file,
+          span: findingSpan(op, file.text),
+          messageId: inHook.messageId,
+          data: { verb: verbLabel(op), key: keyLabel(op), ...inHook.data },
+          related: [...inHook.related, ...viaRelated(ctx.project, op, `${op.wrapper} sets the key here.`)],
+          suggestions: fix ? [fix] : [],
+        });
+        continue;
+      }
       const before: Prior[] = [
         ...op.call.afterWrites.map((i) => ({ write: writes[i], file: file.file, anchor: writes[i].span, label: writes[i].label })),
         // Pattern: await this.users.setRoles(id, r); await this.perms.refresh(id)  (the write is in a called function)

@@ -14,7 +14,8 @@ export type Target =
   | { t: 'fn'; fn: ts.FunctionLikeDeclaration }
   | { t: 'class'; cls: ts.ClassLikeDeclaration }
   | { t: 'import'; ref: SymbolRef }
-  | { t: 'param'; decl: ts.ParameterDeclaration };
+  | { t: 'param'; decl: ts.ParameterDeclaration }
+  | { t: 'enum'; decl: ts.EnumDeclaration };
 
 /** Chains longer than this (or cyclic `const a = b; const b = a`) resolve to nothing. */
 const MAX_DEPTH = 16;
@@ -94,10 +95,6 @@ export function isStatic(m: ts.Node): boolean {
   return ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((k) => k.kind === ts.SyntaxKind.StaticKeyword);
 }
 
-function hasModifier(m: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((k) => k.kind === kind);
-}
-
 function identifierTarget(id: ts.Identifier, imports: readonly ImportFact[], depth: number): Target | undefined {
   const decl = declarationOf(id, imports);
   if (!decl || shadowedByPattern(id, decl)) return undefined;
@@ -110,6 +107,8 @@ function identifierTarget(id: ts.Identifier, imports: readonly ImportFact[], dep
       return decl.node.body ? { t: 'fn', fn: decl.node } : undefined;
     case 'class':
       return { t: 'class', cls: decl.node };
+    case 'enum':
+      return { t: 'enum', decl: decl.node };
     case 'var': {
       // Pattern: const keys = require('./keys') (in the import table, scope.ts collectRequire)
       const imp = isRequire(decl.node) ? imports.find((i) => i.local === id.text) : undefined;
@@ -145,6 +144,8 @@ function memberOf(base: Target, name: string, imports: readonly ImportFact[], de
     }
     case 'class':
       return classMember(base.cls, name, true, imports, depth);
+    case 'enum':
+      return enumMember(base.decl, name);
     case 'expr': {
       const obj = stripFreeze(base.expr);
       return ts.isObjectLiteralExpression(obj) ? objectMember(obj, name, imports, depth) : undefined;
@@ -152,6 +153,19 @@ function memberOf(base: Target, name: string, imports: readonly ImportFact[], de
     default:
       return undefined;
   }
+}
+
+/**
+ * `CacheEnum.SYS_DICT_KEY`: the member's literal initializer. A member without one (an implicit
+ * number) or computed from other members stays unresolved: a hole, never a guessed value.
+ */
+function enumMember(decl: ts.EnumDeclaration, name: string): Target | undefined {
+  // `declare enum` values live elsewhere (a .d.ts may even lie about them)
+  if (ts.getCombinedModifierFlags(decl) & ts.ModifierFlags.Ambient) return undefined;
+  const m = decl.members.find((x) => propertyNameText(x.name) === name);
+  const init = m?.initializer && unwrap(m.initializer);
+  if (!init || !(ts.isStringLiteralLike(init) || ts.isNumericLiteral(init))) return undefined;
+  return { t: 'expr', expr: init };
 }
 
 function objectMember(obj: ts.ObjectLiteralExpression, name: string, imports: readonly ImportFact[], depth: number): Target | undefined {
@@ -173,6 +187,7 @@ function objectMember(obj: ts.ObjectLiteralExpression, name: string, imports: re
 }
 
 function classMember(cls: ts.ClassLikeDeclaration, name: string, wantStatic: boolean, imports: readonly ImportFact[], depth: number): Target | undefined {
+  const assigned = assignedMembers(cls).get(name) ?? [];
   for (const m of cls.members) {
     if (propertyNameText(m.name) !== name || isStatic(m) !== wantStatic) continue;
     if (ts.isMethodDeclaration(m)) return m.body ? { t: 'fn', fn: m } : undefined;
@@ -180,16 +195,43 @@ function classMember(cls: ts.ClassLikeDeclaration, name: string, wantStatic: boo
       const r = returnExprOf(m);
       return r && { t: 'expr', expr: r };
     }
-    if (ts.isPropertyDeclaration(m) && m.initializer) {
-      const init = unwrap(m.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { t: 'fn', fn: init };
-      // a field that is reassigned somewhere in the class does not hold its initializer
-      if (!hasModifier(m, ts.SyntaxKind.ReadonlyKeyword) && assignedMembers(cls).has(name)) return undefined;
-      return targetOfInit(m.initializer, imports, depth + 1);
-    }
-    return undefined;
+    if (!ts.isPropertyDeclaration(m)) return undefined;
+    // a field assigned in the class holds what it is assigned: once, in the constructor, is known
+    if (assigned.length > 0) return wantStatic ? undefined : constructorAssigned(cls, assigned, imports, depth);
+    if (!m.initializer) return undefined;
+    const init = unwrap(m.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { t: 'fn', fn: init };
+    return targetOfInit(m.initializer, imports, depth + 1);
   }
-  return undefined;
+  if (wantStatic) return undefined;
+  // Pattern: constructor(private readonly prefix = 'cache:') — the instance's argument (key-exprs: `#ctor:<i>`)
+  const ctor = constructorOf(cls);
+  const p = ctor?.parameters.find((x) => ts.isIdentifier(x.name) && x.name.text === name && !!ts.getModifiers(x)?.length);
+  if (p) return assigned.length === 0 ? { t: 'param', decl: p } : undefined;
+  // Pattern: constructor() { this.prefix = 'memberAttributes:' } with no field declared (JavaScript)
+  return assigned.length > 0 ? constructorAssigned(cls, assigned, imports, depth) : undefined;
+}
+
+function constructorOf(cls: ts.ClassLikeDeclaration): ts.ConstructorDeclaration | undefined {
+  return cls.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+}
+
+/**
+ * Pattern: constructor(name: string) { this.prefix = `${name}:`; this.key = (id) => `${this.prefix}${id}` }
+ * A member assigned exactly once, by a statement of its own in the constructor body (so on every
+ * construction, after the field initializers), holds that value. Constructor parameters in it stay
+ * holes named `#ctor:<index>`, which the linker fills from a visible `new X('literal')` (ops.ts).
+ */
+function constructorAssigned(cls: ts.ClassLikeDeclaration, assigned: ts.BinaryExpression[], imports: readonly ImportFact[], depth: number): Target | undefined {
+  const a = assigned[0];
+  const ctor = constructorOf(cls);
+  if (assigned.length !== 1 || !ctor || a.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = unwrap(a.left);
+  if (!(ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) || unwrap(left.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  if (!ts.isExpressionStatement(a.parent) || a.parent.parent !== ctor.body) return undefined;
+  const rhs = unwrap(a.right);
+  if (ts.isArrowFunction(rhs) || ts.isFunctionExpression(rhs)) return { t: 'fn', fn: rhs };
+  return targetOfInit(a.right, imports, depth + 1);
 }
 
 /** The class `this` refers to at `node`, and whether it is the constructor (static context). */
@@ -205,17 +247,21 @@ function thisClass(node: ts.Node): { cls: ts.ClassLikeDeclaration; isStatic: boo
 }
 
 // depends on the class body only, which an incremental reparse reuses only when it is unchanged
-const assignedCache = new WeakMap<ts.ClassLikeDeclaration, Set<string>>();
+const assignedCache = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.BinaryExpression[]>>();
 
-/** Names assigned as `this.x = …` / `this.x += …` / `Cls.x = …` anywhere in the class body. */
-function assignedMembers(cls: ts.ClassLikeDeclaration): Set<string> {
+/** Assignments `this.x = …` / `this.x += …` / `Cls.x = …` anywhere in the class body, by name. */
+function assignedMembers(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryExpression[]> {
   let out = assignedCache.get(cls);
   if (out) return out;
-  const names = new Set<string>();
+  const names = new Map<string, ts.BinaryExpression[]>();
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const name = memberName(unwrap(n.left));
-      if (name !== undefined) names.add(name);
+      if (name !== undefined) {
+        const list = names.get(name);
+        if (list) list.push(n);
+        else names.set(name, [n]);
+      }
     }
     ts.forEachChild(n, visit);
   };

@@ -12,6 +12,8 @@ export type Decl =
   | { t: 'param'; node: ts.ParameterDeclaration; index: number; fn: ts.SignatureDeclaration }
   | { t: 'function'; node: ts.FunctionDeclaration }
   | { t: 'class'; node: ts.ClassDeclaration }
+  /** `enum CacheEnum { SYS_DICT_KEY = 'sys_dict:' }`: its members are constants (local-values.ts) */
+  | { t: 'enum'; node: ts.EnumDeclaration }
   /** a name bound by a destructuring declaration: `const [a, b] = await Promise.all(…)`, `const { rows } = …` */
   | { t: 'binding'; node: ts.VariableDeclaration };
 
@@ -184,6 +186,7 @@ function blockDeclarations(block: StatementContainer, imports: readonly ImportFa
       }
     } else if (ts.isFunctionDeclaration(s) && s.name && !m.has(s.name.text)) m.set(s.name.text, { t: 'function', node: s });
     else if (ts.isClassDeclaration(s) && s.name && !m.has(s.name.text)) m.set(s.name.text, { t: 'class', node: s });
+    else if (ts.isEnumDeclaration(s) && !m.has(s.name.text)) m.set(s.name.text, { t: 'enum', node: s });
   }
   blockIndex.set(block, m);
   return m;

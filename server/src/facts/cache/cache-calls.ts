@@ -153,8 +153,12 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
     // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
     const self = unwrap(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(call)?.name?.text : undefined;
-    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx);
+    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx) ?? ctx.implicitClient?.(callee.expression);
     if (client?.t === 'lib' && !known) return undefined;
+    // the result of any imported function (`getUsers().map(…)`): only a cache verb may be a client call
+    if (client?.t === 'import' && client.called && !known) return undefined;
+    // a member of a service (`this.users.repo.find()`) is rarely a client: only its cache verbs are kept
+    if (client?.t === 'member' && !known) return undefined;
     if (!client && !known) return undefined;
     return { recv: callee.expression, method, methodNode, client: client ?? (known ? { t: 'unknown' } : undefined) };
   }
@@ -178,7 +182,8 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         const fnId = ctx.fnIdOf(call);
         const calleeName = memberName(unwrap(call.expression)) ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
         const r = receiverOf(call, ctx);
-        if (fnId > 0 && calleeName) {
+        // `this.users.update(…)` is the ORM's update, not the class's own `update` method
+        if (fnId > 0 && calleeName && !ctx.dbCallNodes.has(call)) {
           const calls = ctx.facts.fns[fnId - 1].calls;
           calls.push(calleeName);
           // `this.licenses.cache.del(k)`: an unresolved receiver named like a cache still reads as
@@ -331,6 +336,10 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper)
   if (call.receiver.t !== 'lib' && !CACHE_METHOD_NAMES.has(call.method.toLowerCase())) return;
+  // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
+  // as wrappers they would make every file naming the function look like cache code
+  const r = call.receiver;
+  if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called)) return;
   const fn = enclosingFunction(node);
   if (!fn) return;
   const info = ctx.facts.fns[call.fn - 1];

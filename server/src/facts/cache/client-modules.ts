@@ -1,5 +1,6 @@
-// npm modules whose exports construct or type a cache client. Kept free of compiler imports: the
-// linker needs it on the warm path, where TypeScript is never loaded.
+// npm modules whose exports construct or type a cache client, and what each library's API is like.
+// Kept free of compiler imports: the linker and the rules need it on the warm path, where
+// TypeScript is never loaded.
 import type { CacheLib } from '../types';
 
 export const CLIENT_MODULES: Record<string, CacheLib> = {
@@ -16,4 +17,58 @@ export const CLIENT_MODULES: Record<string, CacheLib> = {
   'node-cache': 'node-cache',
   '@nestjs-modules/ioredis': 'ioredis',
   '@liaoliaots/nestjs-redis': 'ioredis',
+  // only its RedisClient class and `redis` instance are clients (clients.ts CLIENT_TYPES, CLIENT_INSTANCES)
+  bun: 'bun-redis',
+  iovalkey: 'iovalkey',
+  '@valkey/valkey-glide': 'valkey-glide',
+  '@vercel/kv': 'vercel-kv',
+  unstorage: 'unstorage',
+  cacheable: 'cacheable',
+  '@midwayjs/cache-manager': 'midway-cache-manager',
+  '@midwayjs/cache': 'midway-cache',
 };
+
+/** The library a module belongs to: listed, or a Keyv storage adapter (`@keyv/redis`, `@keyv/sqlite`…). */
+export function libOfModuleName(module: string): CacheLib | undefined {
+  return CLIENT_MODULES[module] ?? (module.startsWith('@keyv/') ? 'keyv' : undefined);
+}
+
+export interface LibTraits {
+  /**
+   * Whose method signatures it has: Redis commands with ioredis's flag arguments (`'EX', 60`),
+   * node-redis's or Upstash's options object, Valkey GLIDE's `{ expiry }`, a store with a TTL as
+   * third argument (cache-manager, Keyv…), or unstorage's `setItem/getItem/removeItem`.
+   */
+  api: 'ioredis' | 'node-redis' | 'upstash' | 'glide' | 'ttl-arg' | 'unstorage';
+  /** a store that only ever holds cache entries (model/roles.ts) */
+  cacheStore: boolean;
+  /** the unit of its TTL arguments */
+  ttlUnit: 's' | 'ms';
+  /** its delete verb */
+  del: string;
+}
+
+export const LIBS: Record<CacheLib, LibTraits> = {
+  ioredis: { api: 'ioredis', cacheStore: false, ttlUnit: 's', del: 'del' },
+  iovalkey: { api: 'ioredis', cacheStore: false, ttlUnit: 's', del: 'del' },
+  'bun-redis': { api: 'ioredis', cacheStore: false, ttlUnit: 's', del: 'del' },
+  'node-redis': { api: 'node-redis', cacheStore: false, ttlUnit: 's', del: 'del' },
+  upstash: { api: 'upstash', cacheStore: false, ttlUnit: 's', del: 'del' },
+  'vercel-kv': { api: 'upstash', cacheStore: false, ttlUnit: 's', del: 'del' },
+  'valkey-glide': { api: 'glide', cacheStore: false, ttlUnit: 's', del: 'del' },
+  'cache-manager': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'del' },
+  keyv: { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete' },
+  'lru-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete' },
+  'node-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 's', del: 'del' },
+  cacheable: { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete' },
+  // @midwayjs/cache-manager wraps cache-manager v5 (milliseconds); the older @midwayjs/cache, v3 (`{ ttl }` in seconds)
+  'midway-cache-manager': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'del' },
+  'midway-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 's', del: 'del' },
+  unstorage: { api: 'unstorage', cacheStore: false, ttlUnit: 's', del: 'removeItem' },
+};
+
+/** A Redis (or Valkey) client: commands on keys, no default TTL of its own. */
+export function isRedisLib(lib: CacheLib): boolean {
+  const api = LIBS[lib].api;
+  return api === 'ioredis' || api === 'node-redis' || api === 'upstash' || api === 'glide';
+}

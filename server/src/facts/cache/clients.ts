@@ -6,9 +6,11 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
-import { declarationOf, decoratorsOf, enclosingClass, memberName, typeRefName, unwrap, type Decl } from '../../syntax/scope';
-import { CLIENT_MODULES } from './client-modules';
-import type { CacheLib, ClientRef, ImportFact } from '../types';
+import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
+import { CLIENT_MODULES, libOfModuleName } from './client-modules';
+import { defaultTtlOf, keyPrefixOf } from './client-options';
+import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
+import type { CacheLib, ClassFact, ClientRef, ImportFact } from '../types';
 
 export { CLIENT_MODULES };
 
@@ -23,6 +25,23 @@ const CLIENT_TYPES: Record<CacheLib, string[]> = {
   keyv: ['default', 'Keyv', '*'],
   'lru-cache': ['default', 'LRUCache', 'LRU', '*'],
   'node-cache': ['default', 'NodeCache', '*'],
+  // `import { RedisClient } from 'bun'`: nothing else the module exports is a client
+  'bun-redis': ['RedisClient'],
+  // an ioredis fork: the same exports
+  iovalkey: ['default', 'Redis', 'Cluster', '*'],
+  'valkey-glide': ['GlideClient', 'GlideClusterClient'],
+  'vercel-kv': ['VercelKV'],
+  unstorage: ['Storage'],
+  cacheable: ['Cacheable', 'CacheableMemory'],
+  'midway-cache-manager': ['MidwayCache'],
+  'midway-cache': ['CacheManager'],
+};
+
+/** Client instances a library exports ready-made: `import { redis } from 'bun'`, `import { kv } from '@vercel/kv'`. */
+const CLIENT_INSTANCES: Record<string, CacheLib> = {
+  'bun:redis': 'bun-redis',
+  '@vercel/kv:kv': 'vercel-kv',
+  '@vercel/kv:default': 'vercel-kv',
 };
 
 /** Factory functions returning a client: `createClient()`, `caching('memory', { ttl })`. */
@@ -33,6 +52,10 @@ const CLIENT_FACTORIES: Record<string, CacheLib> = {
   'cache-manager:caching': 'cache-manager',
   'cache-manager:createCache': 'cache-manager',
   'cache-manager:multiCaching': 'cache-manager',
+  '@vercel/kv:createClient': 'vercel-kv',
+  'unstorage:createStorage': 'unstorage',
+  '@keyv/redis:createKeyv': 'keyv',
+  '@keyv/valkey:createKeyv': 'keyv',
 };
 
 /**
@@ -44,59 +67,7 @@ export function isProjectModule(spec: string, ctx: FileCtx): boolean {
 }
 
 function libOfModule(module: string, ctx: FileCtx): CacheLib | undefined {
-  return ctx.config.cacheModules[module] ?? CLIENT_MODULES[module];
-}
-
-/**
- * Whether a constructor/factory call configures a default TTL: `ttl`/`stdTTL`/`maxAge` anywhere in
- * its arguments (also inside `stores: [new Keyv({ ttl })]`) → true, unless it is a literal 0; no
- * such option in literal arguments → false; options built elsewhere (a variable, a call) → unknown.
- */
-function defaultTtlOf(args: readonly ts.Expression[], lib: CacheLib): boolean | undefined {
-  if (lib === 'ioredis' || lib === 'node-redis' || lib === 'upstash') return undefined;
-  const names = /^(ttl|stdTTL|maxAge)$/;
-  let found: boolean | undefined;
-  let opaque = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.test(n.name.text)) {
-      const v = unwrap(n.initializer);
-      found = !(ts.isNumericLiteral(v) && Number(v.text) === 0);
-      return;
-    }
-    if (ts.isShorthandPropertyAssignment(n) && names.test(n.name.text)) {
-      found = true;
-      return;
-    }
-    if (ts.isSpreadAssignment(n) || ts.isSpreadElement(n)) opaque = true;
-    // a store built elsewhere (`redisStore`, `await redisStore(…)`) may carry its own default TTL;
-    // `'memory'` and `new Keyv(…)` are visible and visited like the rest
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && /^stores?$/.test(n.name.text)) {
-      const v = unwrap(n.initializer);
-      const items = ts.isArrayLiteralExpression(v) ? v.elements : [v];
-      if (items.some((i) => !ts.isStringLiteralLike(unwrap(i)) && !ts.isNewExpression(unwrap(i)))) opaque = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  for (const a of args) {
-    const e = unwrap(a);
-    if (ts.isIdentifier(e) || ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) opaque = true;
-    visit(e);
-  }
-  if (found) return true;
-  return opaque ? undefined : false;
-}
-
-/** ioredis `keyPrefix: 'cache:'`: every key of this client is stored under the prefix. */
-function keyPrefixOf(args: readonly ts.Expression[]): string | undefined {
-  for (const a of args) {
-    const e = unwrap(a);
-    if (!ts.isObjectLiteralExpression(e)) continue;
-    for (const p of e.properties)
-      if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'keyPrefix' && ts.isStringLiteralLike(unwrap(p.initializer)))
-        return (unwrap(p.initializer) as ts.StringLiteral).text;
-  }
-  return undefined;
+  return ctx.config.cacheModules[module] ?? libOfModuleName(module);
 }
 
 function importOf(e: ts.Expression, ctx: FileCtx): ImportFact | undefined {
@@ -118,28 +89,52 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
         const prefix = lib === 'ioredis' ? keyPrefixOf(e.arguments ?? []) : undefined;
         return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
       }
-      if (!lib && isProjectModule(d.imp.module, ctx)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name } };
+      if (!lib && isProjectModule(d.imp.module, ctx)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name }, ...ctorArgsOf(e) };
     }
-    if (d?.t === 'class') return { t: 'class', name: callee.text };
+    if (d?.t === 'class') return { t: 'class', name: callee.text, ...ctorArgsOf(e) };
   }
   return undefined;
+}
+
+/** Pattern: new RedisCache('memberAttributes', redis) — the literal arguments, for the keys its constructor builds. */
+function ctorArgsOf(e: ts.NewExpression): { ctorArgs?: (string | null)[] } {
+  // every argument, literal or not: `new X()` (defaults apply) differs from an instance built elsewhere
+  return (e.arguments ?? []).some(ts.isSpreadElement) ? {} : { ctorArgs: (e.arguments ?? []).map((a) => literalText(a)) };
+}
+
+function literalText(a: ts.Expression): string | null {
+  const u = unwrap(a);
+  return ts.isStringLiteralLike(u) || ts.isNumericLiteral(u) ? u.text : null;
 }
 
 /** Calls that return a client: factories, `Redis.fromEnv()`, `.duplicate()`, `.connect()`, Nest's `redisService.getClient()`. */
 function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef | undefined {
   const callee = unwrap(e.expression);
   if (ts.isIdentifier(callee)) {
-    const imp = importOf(callee, ctx);
-    if (imp) {
-      const lib = CLIENT_FACTORIES[`${imp.module}:${imp.name}`];
+    const d = declarationOf(callee, ctx.facts.imports);
+    if (d?.t === 'import') {
+      const lib = CLIENT_FACTORIES[`${d.imp.module}:${d.imp.name}`];
       if (lib) return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments, lib) };
-      if (isProjectModule(imp.module, ctx)) return undefined;
+      // Pattern: import { getRedis } from './redis'; getRedis().set(…)  (the linker reads what it returns)
+      if (isProjectModule(d.imp.module, ctx)) return { t: 'import', ref: { module: d.imp.module, name: d.imp.name }, called: true };
+      return undefined;
     }
+    // Pattern: function getRedis() { return redis }  /  const getRedis = () => redis; getRedis().set(…)
+    const fn = d?.t === 'function' ? d.node : d?.t === 'var' && d.node.initializer ? unwrap(d.node.initializer) : undefined;
+    if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)))
+      return memo(ctx, fn, () => returnedClient(fn, ctx, depth, clientOf, (t) => fromType(t, ctx)));
     return undefined;
   }
   const m = memberName(callee);
   if (!m || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
   const recv = unwrap(callee.expression);
+  // Pattern: this.getClient().set(…) with `getClient(): Redis { return this.client }` in the class
+  const own = thisMember(callee);
+  const method = own && ownMethod(own.cls, own.name);
+  if (method) return memo(ctx, method, () => returnedClient(method, ctx, depth, clientOf, (t) => fromType(t, ctx)));
+  // Pattern: this.getClient().set(…) with getClient() inherited from a base class
+  if (own && !method && own.cls.name && extendsClause(own.cls) && !own.cls.members.some((x) => propertyNameText(x.name) === own.name))
+    return { t: 'member', of: { local: own.cls.name.text }, name: own.name, call: true };
   // Pattern: cacheManager.caching({ store: 'memory', ttl })  (cache-manager v4 default/namespace import)
   if (m === 'caching' || m === 'multiCaching' || m === 'createCache') {
     const imp = importOf(recv, ctx);
@@ -149,6 +144,16 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
   if (m === 'fromEnv') {
     const imp = importOf(recv, ctx);
     if (imp && libOfModule(imp.module, ctx) === 'upstash') return { t: 'lib', lib: 'upstash' };
+  }
+  // Pattern: await GlideClient.createClient({ addresses })  (@valkey/valkey-glide)
+  if (m === 'createClient') {
+    const imp = importOf(recv, ctx);
+    if (imp && libOfModule(imp.module, ctx) === 'valkey-glide' && CLIENT_TYPES['valkey-glide'].includes(imp.name)) return { t: 'lib', lib: 'valkey-glide' };
+  }
+  // Pattern: this.cachingFactory.getCaching('default')  (@midwayjs/cache-manager)
+  if ((m === 'getCaching' || m === 'getMultiCaching' || m === 'get') && declaredTypeModule(recv, ctx) === '@midwayjs/cache-manager') {
+    const name = e.arguments[0] && unwrap(e.arguments[0]);
+    return { t: 'lib', lib: 'midway-cache-manager', ...(name && ts.isStringLiteralLike(name) ? { config: name.text } : {}) };
   }
   // Pattern: createClient().connect()  /  redis.duplicate()
   if (m === 'connect' || m === 'duplicate' || m === 'withTypeMapping') {
@@ -160,6 +165,9 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
     const t = declaredTypeModule(recv, ctx);
     if (t && (t === '@liaoliaots/nestjs-redis' || t === '@nestjs-modules/ioredis')) return { t: 'lib', lib: 'ioredis' };
   }
+  // Pattern: this.redisService.getRedis().del(k) with RedisService a project class whose getRedis() returns a client
+  const of = memberOwner(clientOf(recv, ctx, depth + 1));
+  if (of) return { t: 'member', of, name: m, call: true };
   return undefined;
 }
 
@@ -176,7 +184,7 @@ function declaredTypeModule(e: ts.Expression, ctx: FileCtx): string | undefined 
 }
 
 /** A declared type: `Redis` from ioredis, `Cache` from cache-manager, a project class. */
-export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx): ClientRef | undefined {
+export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0): ClientRef | undefined {
   const tn = typeRefName(type);
   if (!tn) return undefined;
   const [head, tail] = tn.name.split('.');
@@ -186,6 +194,8 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx): ClientRef
     const exported = tail ?? imp.name;
     // Pattern: constructor(private cache: Cache) with Cache from @nestjs/cache-manager (v3 injects by type)
     if (imp.module === '@nestjs/cache-manager' && exported === 'Cache') return { t: 'lib', lib: 'cache-manager', nest: true };
+    // Pattern: @Inject() cacheManager: CacheManager  (@midwayjs/cache: one store, configured under `cache`)
+    if (lib === 'midway-cache' && CLIENT_TYPES[lib].includes(exported)) return { t: 'lib', lib, config: '@cache' };
     if (lib) return CLIENT_TYPES[lib].includes(exported) || ctx.config.cacheModules[imp.module] ? { t: 'lib', lib } : undefined;
     if (isProjectModule(imp.module, ctx) || !tail) return isProjectModule(imp.module, ctx) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
     return undefined;
@@ -193,13 +203,22 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx): ClientRef
   if (ctx.config.wrappers.includes(head)) return { t: 'class', name: head };
   // a class declared in this file
   if (ctx.sf.statements.some((s) => ts.isClassDeclaration(s) && s.name?.text === head)) return { t: 'class', name: head };
-  return undefined;
+  // Pattern: type RedisClient = RedisClientType<RedisDefaultModules>; … private client: RedisClient
+  const alias = tail || depth > 4 ? undefined : ctx.sf.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === head);
+  return alias ? fromType(alias.type, ctx, depth + 1) : undefined;
 }
 
 /** Nest injection decorators: `@InjectRedis()`, `@Inject(CACHE_MANAGER)`. */
 function fromDecorators(node: ts.Node, ctx: FileCtx): ClientRef | undefined {
   for (const d of decoratorsOf(node)) {
     if (d.name === 'InjectRedis') return { t: 'lib', lib: 'ioredis' };
+    // Pattern: @InjectClient(CachingFactory, 'default') cache: MidwayCache  (@midwayjs/cache-manager)
+    if (d.name === 'InjectClient' && d.args[0] && importOf(d.args[0], ctx)?.module === '@midwayjs/cache-manager') {
+      const name = d.args[1] && unwrap(d.args[1]);
+      // without a name: the factory's default client
+      if (!name) return { t: 'lib', lib: 'midway-cache-manager', config: 'default' };
+      return { t: 'lib', lib: 'midway-cache-manager', ...(ts.isStringLiteralLike(name) ? { config: name.text } : {}) };
+    }
     if (d.name === 'Inject' && d.args[0] && ts.isIdentifier(d.args[0]) && d.args[0].text === 'CACHE_MANAGER') {
       const imp = importOf(d.args[0], ctx);
       if (!imp || imp.module === '@nestjs/cache-manager' || imp.module === '@nestjs/common') return { t: 'lib', lib: 'cache-manager', nest: true };
@@ -220,9 +239,12 @@ type MemberDecl = { type?: ts.TypeNode; init?: ts.Expression; node: ts.Node };
 
 /** The declaration of `this.<name>`: a property, a constructor parameter property, or `this.x = …` in the constructor. */
 export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDecl | undefined {
+  let field: MemberDecl | undefined;
   for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text.replace(/^#/, '') === name.replace(/^#/, ''))
-      return { type: m.type, init: m.initializer, node: m };
+    if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text.replace(/^#/, '') === name.replace(/^#/, '')) {
+      field = { type: m.type, init: m.initializer, node: m };
+      if (m.initializer) return field;
+    }
     // Pattern: get client(): RedisClient { return this.provider.getClient(); }  (the declared return type)
     if (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.type) return { type: m.type, node: m };
     if (ts.isConstructorDeclaration(m)) {
@@ -233,22 +255,31 @@ export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDe
         const b = st.expression;
         if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
         const t = thisMember(b.left);
-        if (t && t.name === name) return { init: b.right, node: b };
+        // Pattern: private readonly cache: RedisCache; constructor() { this.cache = new RedisCache('attrs', r) }
+        if (t && t.name === name) return field ? { ...field, init: b.right } : { init: b.right, node: b };
       }
     }
   }
-  return undefined;
+  return field;
 }
 
 function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
   switch (d.t) {
     case 'import': {
+      // Pattern: import { redis } from 'bun'  /  import { kv } from '@vercel/kv'
+      const instance = CLIENT_INSTANCES[`${d.imp.module}:${d.imp.name}`];
+      if (instance) return { t: 'lib', lib: instance };
       const lib = libOfModule(d.imp.module, ctx);
       if (lib) return ctx.config.cacheModules[d.imp.module] ? { t: 'lib', lib } : undefined;
       return { t: 'import', ref: { module: d.imp.module, name: d.imp.name } };
     }
     case 'var':
-      return fromDecorators(d.node, ctx) ?? fromType(d.node.type, ctx) ?? (d.node.initializer ? clientOf(d.node.initializer, ctx, depth + 1) : undefined);
+      return (
+        fromDecorators(d.node, ctx) ??
+        fromType(d.node.type, ctx) ??
+        (d.node.initializer ? clientOf(d.node.initializer, ctx, depth + 1) : undefined) ??
+        laterAssignedClient(d.node, ctx, depth, clientOf)
+      );
     case 'param':
       return fromDecorators(d.node, ctx) ?? fromType(d.node.type, ctx);
     default:
@@ -283,22 +314,139 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   if (ts.isNewExpression(e)) return fromNew(e, ctx);
   if (ts.isCallExpression(e)) return fromCall(e, ctx, depth);
   const tm = thisMember(e);
-  if (tm) {
-    // `this.cache` is met on many calls of a class: resolve each member once
-    const members = ctx.clientMemo.members;
-    let byName = members.get(tm.cls);
-    if (!byName) members.set(tm.cls, (byName = new Map()));
-    if (byName.has(tm.name)) return byName.get(tm.name) ?? undefined;
-    byName.set(tm.name, null); // guards `this.a = this.a` cycles
-    const md = memberDecl(tm.cls, tm.name);
-    const r = md ? fromDecorators(md.node, ctx) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined) : undefined;
-    byName.set(tm.name, r ?? null);
-    return r;
-  }
+  if (tm) return memberClientOf(tm.cls, tm.name, ctx, depth);
+  if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
+  // Pattern: Bun.redis.set(k, v)  (the runtime's global, unless a local `Bun` shadows it)
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'redis' && ts.isIdentifier(e.expression) && e.expression.text === 'Bun' && !declarationOf(e.expression, ctx.facts.imports))
+    return { t: 'lib', lib: 'bun-redis' };
+  const name = memberName(e);
+  if (name === undefined) return undefined;
+  const base = clientOf(e.expression, ctx, depth + 1);
   // Pattern: cacheModule.redis.set(...) with cacheModule imported (namespace or object export)
-  if (ts.isPropertyAccessExpression(e)) {
-    const base = clientOf(e.expression, ctx, depth + 1);
-    if (base?.t === 'import') return { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), e.name.text] } };
+  if (base?.t === 'import' && !base.called && ts.isPropertyAccessExpression(e)) return { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), name] } };
+  // Pattern: this.clients.redis with `clients: AppClients` imported, or an instance of a class of this file
+  const of = memberOwner(base);
+  if (of) return { t: 'member', of, name };
+  // Pattern: this.clients.redis with `clients: { redis: Redis }` or an interface of this file
+  const typed = fromType(memberTypeOf(declaredTypeOf(e.expression, ctx, depth), name, ctx), ctx);
+  if (typed) return typed;
+  return objectMemberClient(e, ctx, depth, clientOf);
+}
+
+/** The class a member of `base` is looked up in by the linker: an imported type or a class of this file. */
+function memberOwner(base: ClientRef | undefined): Extract<ClientRef, { t: 'member' }>['of'] | undefined {
+  if (base?.t === 'type') return base.ref;
+  if (base?.t === 'class') return { local: base.name };
+  return undefined;
+}
+
+/**
+ * `this.<name>` in `cls`: a member declared there (a field, a parameter property, a constructor
+ * assignment), or, when the class extends another and does not declare it, the base's member,
+ * which the linker finds in that class's facts.
+ */
+export function memberClientOf(cls: ts.ClassLikeDeclaration, name: string, ctx: FileCtx, depth: number): ClientRef | undefined {
+  // `this.cache` is met on many calls of a class: resolve each member once
+  const members = ctx.clientMemo.members;
+  let byName = members.get(cls);
+  if (!byName) members.set(cls, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name) ?? undefined;
+  byName.set(name, null); // guards `this.a = this.a` cycles
+  const md = memberDecl(cls, name);
+  let r: ClientRef | undefined;
+  // an instance built here (`new RedisCache('attrs', r)`) says more than its declared type: its constructor arguments
+  const built = md?.init && ts.isNewExpression(unwrap(md.init)) ? clientOf(md.init, ctx, depth + 1) : undefined;
+  if (md) r = fromDecorators(md.node, ctx) ?? (built?.t === 'class' || built?.t === 'type' ? built : undefined) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined);
+  // Pattern: class UserCache extends BaseCache { f() { return this.client.get(k) } } with `client` declared in BaseCache
+  else if (cls.name && extendsClause(cls)) r = { t: 'member', of: { local: cls.name.text }, name };
+  byName.set(name, r ?? null);
+  return r;
+}
+
+function extendsClause(cls: ts.ClassLikeDeclaration): ts.ExpressionWithTypeArguments | undefined {
+  return cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+}
+
+/** The declared type of `e`: a parameter's or variable's annotation, a member's, a member of either. */
+function declaredTypeOf(e: ts.Expression, ctx: FileCtx, depth: number): ts.TypeNode | undefined {
+  if (depth > 8) return undefined;
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) {
+    const d = declarationOf(u, ctx.facts.imports);
+    return d?.t === 'param' || d?.t === 'var' ? d.node.type : undefined;
   }
+  const tm = thisMember(u);
+  if (tm) return memberDecl(tm.cls, tm.name)?.type;
+  if (ts.isPropertyAccessExpression(u)) return memberTypeOf(declaredTypeOf(u.expression, ctx, depth + 1), u.name.text, ctx);
+  return undefined;
+}
+
+/** The type of property `name` in an object type: a type literal, or an interface or type alias of this file. */
+function memberTypeOf(type: ts.TypeNode | undefined, name: string, ctx: FileCtx): ts.TypeNode | undefined {
+  let members: ts.NodeArray<ts.TypeElement> | undefined;
+  if (type && ts.isTypeLiteralNode(type)) members = type.members;
+  else if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const n = type.typeName.text;
+    for (const st of ctx.sf.statements) {
+      if (ts.isInterfaceDeclaration(st) && st.name.text === n) members = st.members;
+      else if (ts.isTypeAliasDeclaration(st) && st.name.text === n && ts.isTypeLiteralNode(st.type)) members = st.type.members;
+      if (members) break;
+    }
+  }
+  const sig = members?.find((m) => ts.isPropertySignature(m) && propertyNameText(m.name) === name);
+  return sig && ts.isPropertySignature(sig) ? sig.type : undefined;
+}
+
+/**
+ * What another file may reach through an instance of `cls` (ClassFact.fields and returns): its
+ * members holding a client or a project value, and its methods returning a client.
+ */
+export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<ClassFact, 'fields' | 'returns' | 'ctorDefaults'> {
+  const fields: Record<string, ClientRef> = {};
+  let returns: Record<string, ClientRef> | undefined;
+  const names = new Set<string>();
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) names.add(m.name.text);
+    if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
+      for (const st of m.body?.statements ?? [])
+        if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          const t = thisMember(st.expression.left);
+          if (t) names.add(t.name);
+        }
+    }
+    // Pattern: getRedis(name = 'default'): Redis { return this.redisService.getOrThrow(name) }
+    if (ts.isMethodDeclaration(m) && m.body) {
+      const n = propertyNameText(m.name);
+      const r = n === undefined ? undefined : memo(ctx, m, () => returnedClient(m, ctx, 0, clientOf, (t) => fromType(t, ctx)));
+      if (n !== undefined && r && (r.t === 'lib' || r.t === 'import' || r.t === 'member')) (returns ??= {})[n] = r;
+    }
+  }
+  for (const n of names) {
+    const r = memberClientOf(cls, n, ctx, 0);
+    if (r && r.t !== 'unknown' && r.t !== 'fn') fields[n] = r;
+  }
+  const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+  const defaults = ctor?.parameters.map((p) => (p.initializer ? literalText(p.initializer) : null));
+  return { fields, ...(returns ? { returns } : {}), ...(defaults?.some((d) => d !== null) ? { ctorDefaults: defaults } : {}) };
+}
+
+/**
+ * An interface or object type alias whose properties are typed as clients or project values
+ * (`interface AppClients { redis: Redis }`), as a class without methods, for ClientRef `member`.
+ */
+export function typeClients(members: ts.NodeArray<ts.TypeElement>, ctx: FileCtx): Record<string, ClientRef> | undefined {
+  let out: Record<string, ClientRef> | undefined;
+  for (const m of members) {
+    const n = ts.isPropertySignature(m) ? propertyNameText(m.name) : undefined;
+    const r = n === undefined ? undefined : fromType((m as ts.PropertySignature).type, ctx);
+    if (n !== undefined && r) (out ??= {})[n] = r;
+  }
+  return out;
+}
+
+/** A method of the class with a body (`getClient() { … }`), not a field or an accessor. */
+function ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
+  for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && propertyNameText(m.name) === name) return m;
   return undefined;
 }

@@ -1,6 +1,7 @@
 // What each cache library's methods do: read, write, delete or expire a key, where the key and the
 // value are, and whether the call itself sets an expiry. Pure data on ArgFacts: the linker applies
 // it once the receiver's library is known.
+import { LIBS } from './client-modules';
 import type { ArgFact, CacheLib, CacheOpKind } from '../types';
 
 export interface VerbInfo {
@@ -57,7 +58,8 @@ function argIsZero(a: ArgFact | undefined): boolean {
 function redisSetTtl(lib: CacheLib, args: ArgFact[]): { ttl?: boolean; nx: boolean } {
   if (args.some((a) => a.spread)) return { ttl: undefined, nx: false };
   const rest = args.slice(2);
-  if (lib === 'ioredis') {
+  const api = LIBS[lib].api;
+  if (api === 'ioredis') {
     // Pattern: redis.set(k, v, 'EX', 60, 'NX')
     let ttl: boolean | undefined = false;
     let nx = false;
@@ -73,6 +75,11 @@ function redisSetTtl(lib: CacheLib, args: ArgFact[]): { ttl?: boolean; nx: boole
   const opts = rest[0];
   if (!opts) return { ttl: false, nx: false };
   if (!opts.props) return { ttl: undefined, nx: false };
+  // Pattern: client.set(k, v, { expiry: { type: TimeUnit.Seconds, count: 60 } })  (Valkey GLIDE; 'keepExisting' keeps the TTL)
+  if (api === 'glide') {
+    const known = opts.props.every((p) => p === 'expiry' || p === 'conditionalSet' || p === 'returnOldValue');
+    return { ttl: opts.props.includes('expiry') ? true : known ? false : undefined, nx: opts.props.includes('conditionalSet') };
+  }
   const props = opts.props.map((p) => p.toUpperCase());
   const ttl = props.some((p) => TTL_FLAGS.has(p) || p === 'EXPIRATION') ? true : props.length === 0 ? false : undefined;
   const nx = props.includes('NX') || props.includes('CONDITION');
@@ -82,7 +89,7 @@ function redisSetTtl(lib: CacheLib, args: ArgFact[]): { ttl?: boolean; nx: boole
 
 /** Where the TTL value is in `set(k, v, …)`: after an EX/PX flag (ioredis) or in an options object. */
 function redisSetTtlArg(lib: CacheLib, args: ArgFact[]): number | undefined {
-  if (lib !== 'ioredis') return args[2]?.props ? 2 : undefined;
+  if (LIBS[lib].api !== 'ioredis') return args[2]?.props ? 2 : undefined;
   const i = args.findIndex((a, j) => j >= 2 && !!a.str && /^(EX|PX|EXAT|PXAT)$/i.test(a.str));
   return i >= 0 && i + 1 < args.length ? i + 1 : undefined;
 }
@@ -110,7 +117,7 @@ function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | u
 /** Third-argument TTL libraries: cache-manager, keyv, node-cache, lru-cache. */
 function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
   const m = method.toLowerCase();
-  const del = lib === 'keyv' || lib === 'lru-cache' ? 'delete' : 'del';
+  const del = LIBS[lib].del;
   if (m === 'set') {
     const t = args[2];
     let ttl: boolean | undefined;
@@ -125,21 +132,48 @@ function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | 
   if (m === del || m === 'del' || m === 'delete' || m === 'mdel' || m === 'take') return { kind: m === 'take' ? 'read' : 'delete', verb: m, keyArg: 0, nx: false };
   if (m === 'get' || m === 'has' || m === 'peek' || m === 'fetch' || m === 'mget') return { kind: 'read', verb: m, keyArg: 0, nx: false };
   if (m === 'ttl' && lib === 'node-cache') return { kind: 'expire', verb: m, keyArg: 0, nx: false };
-  if (m === 'wrap') return { kind: 'read', verb: m, keyArg: 0, nx: false };
+  // Pattern: cache.wrap(key, load)  /  cacheable.getOrSet(key, load)  (read-through)
+  if (m === 'wrap' || m === 'getorset') return { kind: 'read', verb: m, keyArg: 0, nx: false };
   return undefined;
+}
+
+/**
+ * unstorage: `setItem(k, v, { ttl })`. Whether a write without `ttl` expires depends on the driver
+ * (and on options cachelint does not read), so it is unknown, never "no TTL".
+ */
+function unstorageVerb(method: string, args: ArgFact[]): VerbInfo | undefined {
+  switch (method.toLowerCase()) {
+    case 'setitem':
+    case 'setitemraw': {
+      const o = args[2];
+      const ttl = o?.props?.includes('ttl') && !(o.propNums?.ttl === 0) ? true : undefined;
+      // the canonical verbs (`set`, `get`, `del`): what the rules compare; fixes spell the method (LIBS.del)
+      return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ttl, nx: false, ...(o?.props ? { ttlArg: 2 } : {}) };
+    }
+    case 'getitem':
+    case 'getitemraw':
+      return { kind: 'read', verb: 'get', keyArg: 0, nx: false };
+    case 'hasitem':
+      return { kind: 'read', verb: 'exists', keyArg: 0, nx: false };
+    case 'removeitem':
+      return { kind: 'delete', verb: 'del', keyArg: 0, nx: false };
+    default:
+      return undefined;
+  }
 }
 
 /** Classifies `method(args)` on a client of `lib`; undefined when it is not a keyed cache verb. */
 export function classifyVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
-  if (lib === 'ioredis' || lib === 'node-redis' || lib === 'upstash') return redisVerb(lib, method, args);
-  return ttlArgVerb(lib, method, args);
+  const api = LIBS[lib].api;
+  if (api === 'ttl-arg') return ttlArgVerb(lib, method, args);
+  if (api === 'unstorage') return unstorageVerb(method, args);
+  return redisVerb(lib, method, args);
 }
 
 /** The library's delete verb, spelled the way the call site spells its verbs (node-redis `DEL`). */
 export function deleteVerbFor(lib: CacheLib, method: string): string {
-  if (lib === 'keyv' || lib === 'lru-cache') return 'delete';
   if (lib === 'node-redis' && method === method.toUpperCase()) return 'DEL';
-  return 'del';
+  return LIBS[lib].del;
 }
 
 
@@ -149,7 +183,8 @@ export const CACHE_METHOD_NAMES = new Set(
     ...REDIS_READS, ...REDIS_COLLECTION_WRITES, ...REDIS_DELETES, ...REDIS_EXPIRES,
     ...Object.keys(REDIS_USES),
     'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'zrem', 'lrem', 'persist',
-    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap',
+    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet',
+    'setItem', 'setItemRaw', 'getItem', 'getItemRaw', 'hasItem', 'removeItem',
   ].map((s) => s.toLowerCase()),
 );
 

@@ -63,6 +63,7 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   const span = { start: top.getStart(ctx.sf), end: top.end };
   const fn = ctx.fnIdOf(top);
   const entity = normaliseEntity(hit.entity);
+  ctx.dbCallNodes.add(top);
   if (hit.kind === 'read' || hit.alsoRead) {
     const read: DbRead = { span, via: hit.via, fn };
     if (entity) read.entity = entity;

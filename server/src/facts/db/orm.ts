@@ -239,7 +239,8 @@ function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entit
   if (!e0 || depth > 2) return undefined;
   const e = unwrap(e0);
   if (ts.isObjectLiteralExpression(e)) {
-    const hasId = e.properties.some((p) => ts.isSpreadAssignment(p) || /^_?id$/.test(p.name?.getText() ?? ''));
+    // Pattern: save({ ...createUserDto, userType }) — a spread of a DTO a create path was handed is no loaded row
+    const hasId = e.properties.some((p) => (ts.isSpreadAssignment(p) ? !originOf(p.expression, env, depth + 1)?.fresh : /^_?id$/.test(p.name?.getText() ?? '')));
     return { fresh: !hasId };
   }
   if (ts.isArrayLiteralExpression(e)) return originOf(e.elements[0], env, depth + 1);

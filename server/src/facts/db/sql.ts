@@ -233,10 +233,16 @@ export function sqlTextOf(e0: ts.Expression | undefined, ctx: FileCtx, depth = 0
   return undefined;
 }
 
-// Methods that execute the SQL text passed as their first argument.
+// Methods that execute the SQL text passed as their first argument. The text must have the shape
+// of a statement (classifySql), so a method name shared with other APIs (`write`, `select`,
+// `command`) only counts when it is handed SQL.
 const EXEC = new Set([
   'query', 'execute', 'exec', 'run', 'all', 'get', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'multi',
   'unsafe', 'raw', 'executeQuery', '$executeRaw', '$executeRawUnsafe', '$queryRaw', '$queryRawUnsafe',
+  // slonik; deno-postgres; mssql's request.batch; @clickhouse/client's command({ query })
+  'maybeOne', 'oneFirst', 'maybeOneFirst', 'anyFirst', 'manyFirst', 'queryObject', 'queryArray', 'batch', 'command',
+  // query executors of projects and small drivers: qx.select(sql), db.write(sql, params), nativeQuery(sql)
+  'select', 'selectOne', 'selectOneOrNone', 'selectMany', 'write', 'nativeQuery',
 ]);
 // better-sqlite3 / node:sqlite statements returned by `prepare(sql)`
 const STMT_RUN = new Set(['run', 'all', 'get', 'iterate', 'execute']);

@@ -117,3 +117,13 @@ export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
   if (!lca) return false;
   return !exclusiveBranches(lca, d, w) && !exitsBefore(d, w, lca);
 }
+
+/** D runs as part of `fn`'s own flow: in it, or in a callback it runs inline (not a deferred one). */
+export function runsWithin(d: ts.Node, fn: FunctionLike): boolean {
+  let f = enclosingFunction(d);
+  while (f && f !== fn) {
+    if (!isCallbackArg(f)) return false;
+    f = enclosingFunction(f);
+  }
+  return f === fn;
+}

@@ -188,7 +188,10 @@ function nameParts(e: ts.Expression, st: State): KeyPart[] {
   switch (t?.t) {
     // Pattern: `user:${id}` inside a builder being inlined: the caller's argument
     case 'param':
-      return st.env.get(t.decl)?.slice() ?? [hole(e, st)];
+      if (st.env.has(t.decl)) return st.env.get(t.decl)!.slice();
+      // Pattern: constructor(private readonly prefix = 'cache:') and `${this.prefix}${id}`
+      if (ts.isConstructorDeclaration(t.decl.parent)) return [{ hole: `#ctor:${t.decl.parent.parameters.indexOf(t.decl)}` }];
+      return [hole(e, st)];
     // Pattern: const PREFIX = 'app:'; `${PREFIX}user:${id}`
     case 'expr':
       return guarded(t.expr, st, () => partsOf(t.expr, { ...st, depth: st.depth + 1 })) ?? [hole(e, st)];
@@ -196,8 +199,26 @@ function nameParts(e: ts.Expression, st: State): KeyPart[] {
     case 'import':
       return [{ ref: t.ref }];
     default:
-      return [hole(e, st)];
+      return [ctorHole(e, st) ?? hole(e, st)];
   }
+}
+
+/**
+ * A constructor parameter (or a property of one: `options.prefix`) read where a member's value is
+ * followed into the constructor (`this.prefix = \`${name}:\``): `#ctor:<index>`, so it never looks
+ * like a parameter of the method whose key it ends up in; the linker fills it from `new X('lit')`.
+ */
+function ctorHole(e: ts.Expression, st: State): KeyPart | undefined {
+  let root = unwrap(e);
+  let rest = '';
+  while (ts.isPropertyAccessExpression(root)) {
+    rest = `.${root.name.text}${rest}`;
+    root = unwrap(root.expression);
+  }
+  if (!ts.isIdentifier(root)) return undefined;
+  const d = declarationOf(root, st.ctx.facts.imports);
+  if (d?.t !== 'param' || !ts.isConstructorDeclaration(d.fn) || st.env.has(d.node)) return undefined;
+  return { hole: `#ctor:${d.index}${rest}` };
 }
 
 function callParts(call: ts.CallExpression, st: State): KeyPart[] {

@@ -358,11 +358,21 @@ export function entityOfShape(shape: string): string | undefined {
 export function shapeNamesEntity(shape: string, entity: string): boolean {
   const flat = entity.replace(/_/g, '');
   const want = entity.split('_').map(singular);
+  // Pattern: sys_dict:{type} holding sys_dict_data rows — the table of a thing's items or details
+  const core = want.length > 1 && ROW_SUFFIX.test(want[want.length - 1]) ? want.slice(0, -1) : undefined;
   return shape
     .split(/[:/.|#{}\s]+/)
     .map((seg) => normaliseEntity(seg))
-    .some((w) => !!w && (w === entity || w.replace(/_/g, '') === flat || entity.endsWith(`_${w}`) || hasWords(w.split('_').map(singular), want)));
+    .some((w) => {
+      if (!w) return false;
+      if (w === entity || w.replace(/_/g, '') === flat || entity.endsWith(`_${w}`)) return true;
+      const words = w.split('_').map(singular);
+      return hasWords(words, want) || (!!core && words.length === core.length && hasWords(words, core));
+    });
 }
+
+/** The last word of a table that holds the items or details of another (`sys_dict_data`, `order_item`). */
+const ROW_SUFFIX = /^(data|datum|detail|info|item|entry|record|value|line)$/;
 
 /** `model_match` holds `model`, `articles_page` holds `article`, `order_items_v2` holds `order_item`. */
 function hasWords(words: string[], want: string[]): boolean {

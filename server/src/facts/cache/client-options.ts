@@ -1,0 +1,62 @@
+// What a client's constructor or factory options say: a default TTL for the store's writes
+// (`new Keyv({ ttl })`, `createCache({ stores: [...] })`) and ioredis's key prefix. Options built
+// elsewhere (a variable, a call, a spread) leave the answer unknown.
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
+import { unwrap } from '../../syntax/scope';
+import { isRedisLib, LIBS } from './client-modules';
+import type { CacheLib } from '../types';
+
+/**
+ * Whether a constructor/factory call configures a default TTL: `ttl`/`stdTTL`/`maxAge` anywhere in
+ * its arguments (also inside `stores: [new Keyv({ ttl })]`) → true, unless it is a literal 0; no
+ * such option in literal arguments → false; options built elsewhere (a variable, a call) → unknown.
+ */
+export function defaultTtlOf(args: readonly ts.Expression[], lib: CacheLib): boolean | undefined {
+  // Redis clients have no default TTL; unstorage's depends on its driver, which cachelint does not read
+  if (isRedisLib(lib) || LIBS[lib].api === 'unstorage') return undefined;
+  const names = /^(ttl|stdTTL|maxAge)$/;
+  let found: boolean | undefined;
+  let opaque = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.test(n.name.text)) {
+      const v = unwrap(n.initializer);
+      found = !(ts.isNumericLiteral(v) && Number(v.text) === 0);
+      return;
+    }
+    if (ts.isShorthandPropertyAssignment(n) && names.test(n.name.text)) {
+      found = true;
+      return;
+    }
+    if (ts.isSpreadAssignment(n) || ts.isSpreadElement(n)) opaque = true;
+    // a store built elsewhere (`redisStore`, `await redisStore(…)`) may carry its own default TTL;
+    // `'memory'` and `new Keyv(…)` are visible and visited like the rest
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && /^stores?$/.test(n.name.text)) {
+      const v = unwrap(n.initializer);
+      const items = ts.isArrayLiteralExpression(v) ? v.elements : [v];
+      if (items.some((i) => !ts.isStringLiteralLike(unwrap(i)) && !ts.isNewExpression(unwrap(i)))) opaque = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const a of args) {
+    const e = unwrap(a);
+    if (ts.isIdentifier(e) || ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) opaque = true;
+    visit(e);
+  }
+  if (found) return true;
+  return opaque ? undefined : false;
+}
+
+/** ioredis `keyPrefix: 'cache:'`: every key of this client is stored under the prefix. */
+export function keyPrefixOf(args: readonly ts.Expression[]): string | undefined {
+  for (const a of args) {
+    const e = unwrap(a);
+    if (!ts.isObjectLiteralExpression(e)) continue;
+    for (const p of e.properties)
+      if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'keyPrefix' && ts.isStringLiteralLike(unwrap(p.initializer)))
+        return (unwrap(p.initializer) as ts.StringLiteral).text;
+  }
+  return undefined;
+}

@@ -1,0 +1,143 @@
+// Where a client value comes from when it is not built right where it is used: a member of a
+// const object (`cache.client`), the result of a getter (`getRedis()`, `this.getClient()`), or a
+// `let` assigned later (`let redis = null; … redis = new Redis(url)`). Each answer is what every
+// source agrees on; one source that is not a client makes the answer unknown (undefined).
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
+import type { FileCtx } from '../context';
+import { returnExprOf, stripFreeze } from '../../syntax/local-values';
+import { declarationOf, memberName, propertyNameText, unwrap } from '../../syntax/scope';
+import type { ClientRef } from '../types';
+
+export type ClientOf = (e: ts.Expression, ctx: FileCtx, depth: number) => ClientRef | undefined;
+
+/** A client, or a project value that may wrap one: what the sources of a value may agree on. */
+function isClient(c: ClientRef | undefined): c is ClientRef {
+  return !!c && c.t !== 'unknown' && c.t !== 'fn';
+}
+
+/** `const x = { … }` (frozen or `as const`), or a member of one that is itself an object literal. */
+function objectLiteralOf(e: ts.Expression, ctx: FileCtx, depth: number): ts.ObjectLiteralExpression | undefined {
+  if (depth > 8) return undefined;
+  const u = unwrap(e);
+  if (ts.isObjectLiteralExpression(u)) return u;
+  if (ts.isIdentifier(u)) {
+    const d = declarationOf(u, ctx.facts.imports);
+    if (d?.t !== 'var' || !d.node.initializer || !isConst(d.node)) return undefined;
+    const init = stripFreeze(d.node.initializer);
+    return ts.isObjectLiteralExpression(init) ? init : undefined;
+  }
+  if (ts.isPropertyAccessExpression(u) || ts.isElementAccessExpression(u)) {
+    const name = memberName(u);
+    const obj = name === undefined ? undefined : objectLiteralOf(u.expression, ctx, depth + 1);
+    const p = obj && propertyOf(obj, name!);
+    if (p && ts.isPropertyAssignment(p)) {
+      const init = stripFreeze(p.initializer);
+      return ts.isObjectLiteralExpression(init) ? init : undefined;
+    }
+  }
+  return undefined;
+}
+
+function isConst(d: ts.VariableDeclaration): boolean {
+  return !!d.parent && ts.isVariableDeclarationList(d.parent) && (d.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** The property `name` of an object literal: the last definition wins; a spread after it may override it. */
+function propertyOf(obj: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  for (let i = obj.properties.length - 1; i >= 0; i--) {
+    const p = obj.properties[i];
+    if (ts.isSpreadAssignment(p)) return undefined;
+    if (propertyNameText(p.name) === name) return p;
+  }
+  return undefined;
+}
+
+/** The value expression of an object literal property (`client: redis`, `client`). */
+export function propertyValue(p: ts.ObjectLiteralElementLike): ts.Expression | undefined {
+  if (ts.isPropertyAssignment(p)) return p.initializer;
+  if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  return undefined;
+}
+
+/** Pattern: const cache = { client: new Redis() }; cache.client.set(…) */
+export function objectMemberClient(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx: FileCtx, depth: number, clientOf: ClientOf): ClientRef | undefined {
+  const name = memberName(e);
+  const obj = name === undefined ? undefined : objectLiteralOf(e.expression, ctx, depth + 1);
+  const p = obj && propertyOf(obj, name!);
+  const v = p && propertyValue(p);
+  return v ? clientOf(v, ctx, depth + 1) : undefined;
+}
+
+/**
+ * What a getter returns: its declared return type (`getClient(): Redis`, `Promise<Redis>`) or
+ * its single returned expression (`return redis`). Only a client of a library, or one imported
+ * or inherited: any function returning a project value (`makeView(): ViewDeclaration`) would
+ * otherwise pass for a getter of a wrapper, and every call on its result for a cache call.
+ */
+export function returnedClient(fn: ts.FunctionLikeDeclaration, ctx: FileCtx, depth: number, clientOf: ClientOf, fromType: (t: ts.TypeNode | undefined) => ClientRef | undefined): ClientRef | undefined {
+  let type = fn.type;
+  if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
+  const declared = fromType(type);
+  if (declared) return clientLike(declared);
+  const r = returnExprOf(fn);
+  return clientLike(r && clientOf(r, ctx, depth + 1));
+}
+
+function clientLike(c: ClientRef | undefined): ClientRef | undefined {
+  if (c?.t === 'lib' || (c?.t === 'import' && !c.called) || (c?.t === 'member' && 'local' in c.of)) return c;
+  return undefined;
+}
+
+/** Per scope: every `name = <expr>` inside it, by name (built once, on the first `let` asked about). */
+const assignments = new WeakMap<ts.Node, Map<string, { left: ts.Identifier; right: ts.Expression }[]>>();
+
+function assignmentsIn(scope: ts.Node): Map<string, { left: ts.Identifier; right: ts.Expression }[]> {
+  let m = assignments.get(scope);
+  if (m) return m;
+  const out = new Map<string, { left: ts.Identifier; right: ts.Expression }[]>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = unwrap(n.left);
+      if (ts.isIdentifier(left)) {
+        const list = out.get(left.text);
+        if (list) list.push({ left, right: n.right });
+        else out.set(left.text, [{ left, right: n.right }]);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(scope, visit);
+  assignments.set(scope, (m = out));
+  return m;
+}
+
+function isNullish(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined') || ts.isVoidExpression(u);
+}
+
+/**
+ * Pattern: let redis = null; … try { redis = new Redis(url) } catch {}  /  let c; if (url) c = createClient()
+ * A `let` (or `var`) declared empty or null is what every later assignment to it gives, when they
+ * all give the same kind of client; an assignment of anything else makes it unknown.
+ */
+export function laterAssignedClient(decl: ts.VariableDeclaration, ctx: FileCtx, depth: number, clientOf: ClientOf): ClientRef | undefined {
+  if (isConst(decl) || (decl.initializer && !isNullish(decl.initializer)) || !ts.isIdentifier(decl.name)) return undefined;
+  const scope = decl.parent?.parent?.parent;
+  if (!scope) return undefined;
+  let found: ClientRef | undefined;
+  for (const { left, right } of assignmentsIn(scope).get(decl.name.text) ?? []) {
+    const d = declarationOf(left, ctx.facts.imports);
+    if (d?.t !== 'var' || d.node !== decl || isNullish(right)) continue;
+    const c = clientOf(right, ctx, depth + 1);
+    if (!isClient(c)) return undefined;
+    if (!found) found = c;
+    else if (found.t === 'lib' && c.t === 'lib' && found.lib === c.lib) {
+      // two stores of one library with different defaults: whether a write expires is unknown
+      if (found.defaultTtl !== c.defaultTtl) found = { ...found, defaultTtl: undefined };
+    } else if (JSON.stringify(found) !== JSON.stringify(c)) return undefined;
+  }
+  return found;
+}

@@ -1,0 +1,165 @@
+// Decorations of methods with cache decorators, recorded as calls (CallFact, receiver `decorator`)
+// of the decorated method, so the linker reads each as the cache calls the decorator wraps the
+// method with (model/decorated-ops.ts): `@Cacheable(CacheEnum.USER, '{id}')` with `Cacheable`
+// imported from the project or declared in this file (decorators.ts), and Nest's `@CacheKey('k')
+// @CacheTTL(60)` under `@UseInterceptors(CacheInterceptor)`. Recorded after the walk, once the
+// method's database writes and reads are known: what the method writes precedes what the
+// decorator does after calling it, and what it reads is what a miss loads.
+// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+import { ts as tsMorphTs } from 'ts-morph';
+import ts = tsMorphTs;
+import type { VisitorMap } from '../../syntax/walk';
+import type { FileCtx } from '../context';
+import { runsWithin } from '../flow/order';
+import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
+import { declarationOf, decoratorsOf, enclosingClass, propertyNameText, unwrap } from '../../syntax/scope';
+// the import-table test shared with the database recognisers (a plain path test, no config needed)
+import { isProjectModule } from '../db/common';
+import type { ArgFact, CallFact, ClientRef } from '../types';
+
+interface Use {
+  decorator: ts.Decorator;
+  call: ts.CallExpression;
+  method: ts.MethodDeclaration;
+  receiver: Extract<ClientRef, { t: 'decorator' }>;
+}
+
+export interface UseState {
+  uses: Use[];
+}
+
+export function createUseState(): UseState {
+  return { uses: [] };
+}
+
+const NEST_CACHE = /^@nestjs\/(cache-manager|common)$/;
+
+function onDecorator(d: ts.Decorator, ctx: FileCtx, st: UseState): void {
+  const method = d.parent;
+  const call = d.expression;
+  if (!ts.isMethodDeclaration(method) || !method.body || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return;
+  const callee = call.expression;
+  const decl = declarationOf(callee, ctx.facts.imports);
+  if (decl?.t === 'import') {
+    // Pattern: @CacheKey('stats') @CacheTTL(60) under @UseInterceptors(CacheInterceptor)
+    if (decl.imp.name === 'CacheKey' && NEST_CACHE.test(decl.imp.module)) st.uses.push({ decorator: d, call, method, receiver: { t: 'decorator', nest: true } });
+    // Pattern: @Cacheable(CacheEnum.SYS_USER_KEY, '{userId}') with Cacheable from the project
+    else if (isProjectModule(decl.imp.module)) st.uses.push({ decorator: d, call, method, receiver: { t: 'decorator', ref: { module: decl.imp.module, name: decl.imp.name } } });
+  } else if (decl?.t === 'function' || decl?.t === 'var') st.uses.push({ decorator: d, call, method, receiver: { t: 'decorator', local: callee.text } });
+}
+
+export function decoratorUseVisitors(ctx: FileCtx, st: UseState): VisitorMap {
+  return { [ts.SyntaxKind.Decorator]: [(n) => onDecorator(n as ts.Decorator, ctx, st)] };
+}
+
+function span(n: ts.Node) {
+  return { start: n.getStart(), end: n.end };
+}
+
+function isKeyLike(e: ts.Expression): boolean {
+  return (
+    ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ||
+    (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
+  );
+}
+
+/** A decoration's argument: literal values, key parts, and an options object's properties. */
+function argOf(a: ts.Expression, ctx: FileCtx): ArgFact {
+  const f: ArgFact = { span: span(a) };
+  if (ts.isSpreadElement(a)) {
+    f.spread = true;
+    return f;
+  }
+  const e = unwrap(a);
+  if (ts.isStringLiteralLike(e)) f.str = e.text;
+  else if (ts.isNumericLiteral(e)) f.num = Number(e.text);
+  else if (ts.isObjectLiteralExpression(e)) {
+    f.props = [];
+    for (const p of e.properties) {
+      if (ts.isSpreadAssignment(p)) {
+        f.props = undefined;
+        break;
+      }
+      const n = propertyNameText(p.name);
+      if (n === undefined) continue;
+      f.props.push(n);
+      const init = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      if (init && ts.isNumericLiteral(init)) (f.propNums ??= {})[n] = Number(init.text);
+      // Pattern: @Cache({ key: 'dict:#{type}', ttl: 600 })
+      if (init && isKeyLike(init)) (f.propParts ??= {})[n] = keyPartsOf(init, ctx);
+    }
+  }
+  if (isKeyLike(e)) f.parts = keyPartsOf(a, ctx);
+  return f;
+}
+
+/** The method returns a value of its own (`return rows`), not only from callbacks inside it. */
+function returnsValue(method: ts.MethodDeclaration): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  if (method.body) ts.forEachChild(method.body, visit);
+  return found;
+}
+
+/** `@UseInterceptors(CacheInterceptor)` on the method or its class: Nest's cache then runs for it. */
+function intercepted(method: ts.MethodDeclaration): boolean {
+  const has = (n: ts.Node | undefined) =>
+    !!n && decoratorsOf(n).some((d) => d.name === 'UseInterceptors' && d.args.some((a) => ts.isIdentifier(unwrap(a)) && (unwrap(a) as ts.Identifier).text === 'CacheInterceptor'));
+  return has(method) || has(enclosingClass(method));
+}
+
+/**
+ * After the walk (and after the walk's calls are related to writes): each decoration becomes a
+ * call fact of the method. `defs`: the names of the cache decorators declared in this file.
+ */
+export function finishDecoratorUses(ctx: FileCtx, st: UseState): void {
+  if (st.uses.length === 0) return;
+  const { facts } = ctx;
+  const defs = new Set((facts.decorators ?? []).map((d) => d.name));
+  for (const u of st.uses) {
+    if (u.receiver.local !== undefined && !defs.has(u.receiver.local)) continue;
+    const args = u.call.arguments.map((a) => argOf(a, ctx));
+    let key: CallFact['key'];
+    if (u.receiver.nest) {
+      const k = u.call.arguments[0];
+      if (!k || !intercepted(u.method)) continue;
+      key = keyExprOf(k, ctx);
+      // Pattern: @CacheTTL(60) next to @CacheKey: the second argument carries the TTL
+      const ttl = ts.getDecorators(u.method)?.find((d) => ts.isCallExpression(d.expression) && ts.isIdentifier(d.expression.expression) && d.expression.expression.text === 'CacheTTL');
+      const ttlArg = ttl && (ttl.expression as ts.CallExpression).arguments[0];
+      args.length = 1;
+      if (ttlArg) args.push(argOf(ttlArg, ctx));
+    }
+    const fn = ctx.fnIdOf(u.method.body!);
+    const methodSpan = facts.fns[fn - 1].span;
+    const afterWrites: number[] = [];
+    ctx.dbWriteNodes.forEach((w, j) => {
+      if (runsWithin(w, u.method)) afterWrites.push(j);
+    });
+    const reads = facts.dbReads.filter((r) => r.fn > 0 && facts.fns[r.fn - 1].span.start >= methodSpan.start && facts.fns[r.fn - 1].span.end <= methodSpan.end);
+    const callee = span(u.call.expression);
+    const fact: CallFact = {
+      id: facts.calls.length,
+      span: span(u.decorator),
+      method: (u.call.expression as ts.Identifier).text,
+      methodSpan: callee,
+      receiverSpan: callee,
+      receiver: u.receiver,
+      args,
+      argsEnd: u.call.arguments.end,
+      fn,
+      afterWrites,
+      // what a miss of the cached method loads: the method's own database reads, else whatever it calls
+      fallback: reads.length > 0 ? 'db' : 'call',
+    };
+    // a warm-up method that returns nothing caches no rows, whatever it reads
+    const entities = returnsValue(u.method) ? [...new Set(reads.flatMap((r) => (r.entity ? [r.entity] : [])))] : [];
+    if (entities.length > 0) fact.readEntities = entities;
+    if (key) fact.key = key;
+    facts.calls.push(fact);
+  }
+}

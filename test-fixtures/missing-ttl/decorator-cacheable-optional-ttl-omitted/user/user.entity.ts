@@ -1,0 +1,9 @@
+// The user row.
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('sys_user')
+export class UserEntity {
+  @PrimaryGeneratedColumn() userId!: number;
+  @Column() deptId!: number;
+  @Column() nickName!: string;
+}

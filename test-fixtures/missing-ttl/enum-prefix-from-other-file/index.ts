@@ -1,0 +1,1 @@
+export { CacheEnum } from './cache.enum';
