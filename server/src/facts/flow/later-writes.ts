@@ -15,6 +15,7 @@ import type { Later } from '../types';
 /** Later project calls kept, and looked at, per call: the write it invalidates is seldom far. */
 const MAX_LATER_CALLS = 8;
 const MAX_EXAMINED = 12;
+const MAX_SCANNED = 64;
 
 /** Where the statement of `call` could move to run after `target`, if anywhere. */
 function moveAfter(ctx: FileCtx, call: ts.Node, target: ts.Node): number | undefined {
@@ -37,6 +38,8 @@ function moveAfter(ctx: FileCtx, call: ts.Node, target: ts.Node): number | undef
 export function relateLater(ctx: FileCtx, i: number, flow: { start: number; end: number }): void {
   const { calls, dbWrites } = ctx.facts;
   const c = calls[i];
+  // only a cache call (or a call that may reach one) can be an invalidation that comes too early
+  if (c.receiver.t === 'unknown') return;
   const node = ctx.callNodes[i];
   const writes: Later[] = [];
   for (let j = 0; j < dbWrites.length; j++) {
@@ -50,7 +53,8 @@ export function relateLater(ctx: FileCtx, i: number, flow: { start: number; end:
   if (writes.length > 0) c.beforeWrites = writes;
   const later: Later[] = [];
   let examined = 0;
-  for (let j = i + 1; j < calls.length && later.length < MAX_LATER_CALLS && examined < MAX_EXAMINED; j++) {
+  // every call looked at counts: a bundle's one huge function must not make this quadratic
+  for (let j = i + 1, scanned = 0; j < calls.length && later.length < MAX_LATER_CALLS && examined < MAX_EXAMINED && scanned < MAX_SCANNED; j++, scanned++) {
     const d = calls[j];
     if (d.span.start >= flow.end) break;
     if (d.span.start < c.span.end || d.receiver.t === 'lib' || d.receiver.t === 'unknown') continue;

@@ -35,6 +35,11 @@ const TX_MODULES: Record<string, string> = {
 };
 const TX_TYPES = /^(DataSource|Connection|EntityManager|Sequelize|Knex|Kysely|Db|Database|PostgresJsDatabase|NodePgDatabase|MySql2Database|Sql)$/;
 
+/** Methods that take a transaction's callback, and those that start, commit or roll one back. */
+const TX_METHODS = new Set(['$transaction', 'withTransaction', 'transactional', 'execute', 'begin', 'transaction']);
+const BOUNDARY_METHODS =
+  /^(startTransaction|commitTransaction|rollbackTransaction|abortTransaction|transaction|commit|rollback|query|execute|exec|run|raw|unsafe|none|\$executeRaw|\$executeRawUnsafe|\$queryRaw|\$queryRawUnsafe)$/;
+
 /** Statements that open or close an explicit transaction in raw SQL. */
 const SQL_BEGIN = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
 const SQL_COMMIT = /^\s*(COMMIT|END)\b/i;
@@ -148,6 +153,7 @@ function callbackTx(call: ts.CallExpression, ctx: FileCtx): { via: string; label
   const m = callee.name.text;
   const cb = callbackArg(call);
   if (!cb) return undefined;
+  if (!TX_METHODS.has(m)) return undefined;
   const recv = callee.expression;
   const label = `${text(recv).slice(0, 40)}.${m}`;
   switch (m) {
@@ -191,6 +197,8 @@ function boundaryOf(node: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
   const callee = unwrap(node.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const m = callee.name.text;
+  // the receiver's text is only needed for the few methods that open or close a transaction
+  if (!BOUNDARY_METHODS.test(m)) return undefined;
   const recv = text(callee.expression);
   // Pattern: await queryRunner.startTransaction() … commitTransaction()  (TypeORM; MongoDB sessions)
   if (m === 'startTransaction') return { role: 'start', b: { recv, node, fn: fn(), via: 'typeorm', label: `${recv}.startTransaction()` } };
@@ -250,7 +258,7 @@ export function transactionVisitors(ctx: FileCtx): VisitorMap {
       }
       // Pattern: Object.assign(user, dto) changes what a key built from `user` says
       const callee = unwrap(call.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && call.arguments[0]) recordAssignment(s.move, call.arguments[0], call.getStart(ctx.sf));
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && call.arguments[0]) recordAssignment(s.move, call.arguments[0], call.arguments[0].end);
     }
     const b = boundaryOf(call, ctx);
     if (b) (b.role === 'start' ? s.starts : b.role === 'commit' ? s.commits : s.rollbacks).push(b.b);
@@ -258,11 +266,12 @@ export function transactionVisitors(ctx: FileCtx): VisitorMap {
   const assign = (node: ts.Node) => {
     const b = node as ts.BinaryExpression;
     const k = b.operatorToken.kind;
-    if (k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment) recordAssignment(s.move, b.left, b.getStart(ctx.sf));
+    // the end of the target stands for the assignment (getStart would skip trivia on every one)
+    if (k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment) recordAssignment(s.move, b.left, b.left.end);
   };
   const unary = (node: ts.Node) => {
     const u = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-    if (u.operator === ts.SyntaxKind.PlusPlusToken || u.operator === ts.SyntaxKind.MinusMinusToken) recordAssignment(s.move, u.operand, u.getStart(ctx.sf));
+    if (u.operator === ts.SyntaxKind.PlusPlusToken || u.operator === ts.SyntaxKind.MinusMinusToken) recordAssignment(s.move, u.operand, u.end);
   };
   // Pattern: @AfterCreate static async evict(m: GroupUser) { … }
   const method = (node: ts.Node) => {
