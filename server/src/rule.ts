@@ -5,8 +5,23 @@ import type { CallGraph } from './model/call-graph';
 import type { FileKind } from './model/file-kinds';
 import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, SourceCall, Span, ValueSource } from './facts/types';
 
-export type RuleId = 'set-after-commit' | 'missing-ttl' | 'key-drift' | 'negative-cache-on-create' | 'missing-invalidation' | 'write-from-cache';
-export const RULE_IDS: readonly RuleId[] = ['set-after-commit', 'missing-ttl', 'key-drift', 'negative-cache-on-create', 'missing-invalidation', 'write-from-cache'];
+export type RuleId =
+  | 'set-after-commit'
+  | 'missing-ttl'
+  | 'key-drift'
+  | 'negative-cache-on-create'
+  | 'missing-invalidation'
+  | 'invalidate-before-commit'
+  | 'write-from-cache';
+export const RULE_IDS: readonly RuleId[] = [
+  'set-after-commit',
+  'missing-ttl',
+  'key-drift',
+  'negative-cache-on-create',
+  'missing-invalidation',
+  'invalidate-before-commit',
+  'write-from-cache',
+];
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = 'off' | 'warn' | 'error';

@@ -204,8 +204,10 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
         if (!top(n)) return;
         if (ts.isTypeLiteralNode(ta.type)) typeFact(ta.name.text, ta.type.members, n);
         // Pattern: export type RedisClient = RedisClientType<…> — `client: RedisClient` elsewhere is a node-redis client
-        const c = fromType(ta.type, ctx);
-        if (c?.t === 'lib') setLocal(ta.name.text, { t: 'client', client: c }, isExported(ta));
+        // Pattern: export type InMemoryProviderClient = Redis | Cluster | undefined — any member that is a client
+        const members = ts.isUnionTypeNode(ta.type) ? ta.type.types : [ta.type];
+        const c = members.map((t) => fromType(t, ctx)).find((x) => x?.t === 'lib');
+        if (c) setLocal(ta.name.text, { t: 'client', client: c }, isExported(ta));
       },
     ],
     [ts.SyntaxKind.EnumDeclaration]: [

@@ -12,6 +12,7 @@ export function emptyFacts(file: string, hash: string): FileFacts {
     calls: [],
     dbWrites: [],
     dbReads: [],
+    txs: [],
     fns: [],
     wrappers: [],
     suppressions: [],

@@ -15,6 +15,7 @@ import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
 import { recordPayloadOrigins } from './flow/payload-origins';
+import { finishTransactions, transactionVisitors } from './flow/transactions';
 import { isMidwayConfigFile, midwayCacheTtl } from './cache/midway-config';
 import { createHookState, hookVisitors } from './db/hooks';
 import { finishHooks } from './db/hook-calls';
@@ -83,8 +84,10 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
       hookVisitors(ctx, hooks),
       decoratorVisitors(ctx, decorators),
       decoratorUseVisitors(ctx, uses),
+      transactionVisitors(ctx),
     ),
   );
+  finishTransactions(ctx);
   finishCacheCalls(ctx);
   finishHooks(ctx, hooks);
   finishDecoratorDefs(ctx, decorators);

@@ -170,9 +170,17 @@ export interface CallFact {
   /** the call is inside a pipeline/multi chain; same id = same pipeline */
   pipeline?: number;
   /** when the call is a statement of its own (`await redis.hset(…);`): where a fix may add a line */
-  stmt?: { end: number; indent: string };
+  stmt?: { start: number; end: number; indent: string };
   /** for a read: the source the code loads from when the read misses (facts/flow/miss-fallback.ts) */
   fallback?: ValueSource;
+  /** the transaction (index into FileFacts.txs) the call runs inside, before its commit */
+  tx?: number;
+  /** where the call's own statement can move to run after that transaction's commit (its names are in scope there) */
+  txExit?: { at: number; indent: string };
+  /** the DB writes (into FileFacts.dbWrites) that follow this call in the same flow: it runs before them */
+  beforeWrites?: Later[];
+  /** the recorded calls of project functions (call ids) that follow this call in the same flow */
+  beforeCalls?: Later[];
   /** for a cache decoration: the entities the decorated method reads, whose rows its result holds */
   readEntities?: string[];
   /**
@@ -181,6 +189,40 @@ export interface CallFact {
    * after the commit, one before `await query(args)` in a Prisma query extension before the write.
    */
   hook?: { fn: number; timing: HookTiming };
+}
+
+/**
+ * A write or call that follows a call in its flow (`i`: its index), and where the call's own
+ * statement could move to run after it (`moveTo`: the offset of the end of the statement holding it).
+ */
+export interface Later {
+  i: number;
+  moveTo?: number;
+}
+
+/**
+ * A database transaction: a callback the library runs inside one (`prisma.$transaction(async (tx) =>
+ * …)`), or the stretch of a function between an explicit start and its commit
+ * (`queryRunner.startTransaction()` … `commitTransaction()`, `BEGIN` … `COMMIT`). facts/flow/transactions.ts
+ */
+export interface TxFact {
+  /** the library: prisma, typeorm, sequelize, knex, kysely, mikro-orm, mongodb, drizzle, postgres, sql; `orm` when unknown */
+  via: string;
+  /** `prisma.$transaction`, `queryRunner.startTransaction()`, `BEGIN` */
+  label: string;
+  /** where the transaction is open: the callback, or from the start call to the commit call */
+  span: Span;
+  /** the callback (a FnFact id), for the callback form */
+  fn?: number;
+  /** the function the transaction is started in (0: top level) */
+  outerFn: number;
+  /** where code runs once it committed: the end of the statement awaiting it, or of the commit statement */
+  exit?: { at: number; indent: string };
+  /**
+   * an ORM hook that runs inside the transaction of the write it follows (`@AfterCreate`,
+   * `@AfterInsert`, a subscriber's `afterUpdate`): the decorator or method name
+   */
+  hook?: string;
 }
 
 export type DbWriteKind = 'create' | 'update' | 'delete';
@@ -381,6 +423,8 @@ export interface FileFacts {
   calls: CallFact[];
   dbWrites: DbWrite[];
   dbReads: DbRead[];
+  /** database transactions (facts/flow/transactions.ts); absent: none */
+  txs?: TxFact[];
   fns: FnFact[];
   wrappers: WrapperMethod[];
   suppressions: Suppression[];

@@ -56,6 +56,24 @@ export class CallGraph {
     return out;
   }
 
+  /**
+   * The database writes that follow the op in its flow through calls of project functions
+   * (`await this.cache.evict(id); await this.users.update(id, dto)`), with the call's id.
+   */
+  laterWritesOf(op: CacheOp): (PriorWrite & { callId: number })[] {
+    const after = op.call.beforeCalls;
+    const facts = this.d.files.get(op.file)?.facts;
+    if (!after || !facts) return [];
+    const out: (PriorWrite & { callId: number })[] = [];
+    for (const { i } of after) {
+      const call = facts.calls[i];
+      const target = call && this.targetOf(op.file, call);
+      if (!target) continue;
+      for (const w of this.writesOf(target.file, target.fn, MAX_DEPTH)) out.push({ ...w, callSpan: call.span, callLabel: `${call.method}()`, callId: i });
+    }
+    return out;
+  }
+
   /** The function a recorded call runs, when it is a function or method of the project. */
   targetOf(file: string, call: CallFact): { file: string; fn: FnFact } | undefined {
     const r = call.receiver;

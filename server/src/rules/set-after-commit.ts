@@ -6,6 +6,7 @@ import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
 import { hookFinding } from './set-after-commit.hooks';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
 import { keyLabel, keyShape, lineOf, viaRelated } from './util';
+import { moveStatement } from './invalidate-before-commit.fix';
 
 /** Verbs that store a value under a key (what a delete could replace). */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
@@ -86,17 +87,21 @@ function swapForDelete(op: CacheOp, file: LinkedFile): Fix | undefined {
   const callee = deleteCallee(op, file);
   if (!callee) return undefined;
   const expire = followingExpire(op, file);
-  return {
-    title: `Delete the key instead (${callee.name})`,
-    kind: 'suggestion',
-    edits: [
-      ...callee.edits,
-      { start: call.methodSpan.start, end: call.methodSpan.end, text: callee.name },
-      // drop everything after the key (the value, TTL and flags), keeping a trailing comma
-      { start: keyArg.span.end, end: call.args[call.args.length - 1].span.end, text: '' },
-      ...(expire ? [expire] : []),
-    ],
-  };
+  const swap: Edit[] = [
+    { start: call.methodSpan.start, end: call.methodSpan.end, text: callee.name },
+    // drop everything after the key (the value, TTL and flags), keeping a trailing comma
+    { start: keyArg.span.end, end: call.args[call.args.length - 1].span.end, text: '' },
+  ];
+  const title = `Delete the key instead (${callee.name})`;
+  // inside an open transaction a delete in place runs before the commit (invalidate-before-commit):
+  // the delete goes after the commit, or the swap is not offered
+  const tx = call.tx !== undefined ? file.facts.txs?.[call.tx] : undefined;
+  if (tx && !tx.hook) {
+    if (!call.txExit || expire) return undefined;
+    const moved = moveStatement(op, file.text, call.txExit.at, call.txExit.indent, `${title}, after the commit`, swap);
+    return moved && { ...moved, edits: [...callee.edits, ...moved.edits] };
+  }
+  return { title, kind: 'suggestion', edits: [...callee.edits, ...swap, ...(expire ? [expire] : [])] };
 }
 
 /**

@@ -11,6 +11,7 @@ import { clientOf, isProjectModule } from './clients';
 import type { FileCtx } from '../context';
 import { missFallback } from '../flow/miss-fallback';
 import { precedesInFlow } from '../flow/order';
+import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
 import { declarationOf, enclosingClass, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { sentinelOf } from '../keys/sentinels';
@@ -82,6 +83,12 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
     return paramIndexOf(u.arguments[0], fn, ctx, depth + 1);
   // Pattern: typeof val === 'object' ? JSON.stringify(val) : String(val)
   if (ts.isConditionalExpression(u)) {
+    // Pattern: const keys = Array.isArray(key) ? key : [key]  (one key or many, passed on as a list)
+    const one = (x: ts.Expression) => (ts.isArrayLiteralExpression(unwrap(x)) && (unwrap(x) as ts.ArrayLiteralExpression).elements.length === 1 ? (unwrap(x) as ts.ArrayLiteralExpression).elements[0] : x);
+    if (/^Array\.isArray\(/.test(u.condition.getText(ctx.sf))) {
+      const a = paramIndexOf(one(u.whenTrue), fn, ctx, depth + 1);
+      return a !== undefined && a === paramIndexOf(one(u.whenFalse), fn, ctx, depth + 1) ? a : undefined;
+    }
     const a = paramIndexOf(u.whenTrue, fn, ctx, depth + 1);
     return a !== undefined && a === paramIndexOf(u.whenFalse, fn, ctx, depth + 1) ? a : undefined;
   }
@@ -235,7 +242,7 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
   let e: ts.Node = call;
   while (e.parent && (ts.isAwaitExpression(e.parent) || ts.isParenthesizedExpression(e.parent))) e = e.parent;
   if (!e.parent || !ts.isExpressionStatement(e.parent)) return undefined;
-  return { end: e.parent.end, indent: indentAt(ctx.text, e.parent.getStart()) };
+  return { start: e.parent.getStart(ctx.sf), end: e.parent.end, indent: indentAt(ctx.text, e.parent.getStart()) };
 }
 
 /** Calls whose result may be a cached value (a client read, a wrapper's getter, a read-through helper). */
@@ -262,6 +269,8 @@ export function finishCacheCalls(ctx: FileCtx): void {
     if (!READ_LIKE.test(calls[i].method)) {
       const before = earlierProjectCalls(ctx, i);
       if (before.length > 0) calls[i].afterCalls = before;
+      // Pattern: await this.cache.del(k); await this.users.update(id, dto) — an invalidation too early
+      relateLater(ctx, i, flow);
     }
     // a statement of its own throws its result away: only a used result of a read can fall back on a miss
     if (READ_LIKE.test(calls[i].method) && (!calls[i].stmt || node.arguments.some((a) => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a))))) {

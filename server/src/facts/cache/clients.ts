@@ -245,6 +245,8 @@ export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDe
       field = { type: m.type, init: m.initializer, node: m };
       if (m.initializer) return field;
     }
+    // Pattern: get client(): RedisClient { return this.provider.getClient(); }  (the declared return type)
+    if (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.type) return { type: m.type, node: m };
     if (ts.isConstructorDeclaration(m)) {
       for (const p of m.parameters)
         if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length) return { type: p.type, node: p };

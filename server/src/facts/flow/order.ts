@@ -13,7 +13,7 @@ const DEFERRED = /^(setTimeout|setImmediate|setInterval|queueMicrotask|nextTick|
  * A function passed as an argument that runs inline (`$transaction(async (tx) => …)`, `items.map(…)`,
  * `waitUntil((async () => { … })())`, `after(() => …)`), or called right where it is written.
  */
-function isCallbackArg(fn: FunctionLike): boolean {
+export function isCallbackArg(fn: FunctionLike): boolean {
   // Pattern: (async () => { … })() — an immediately invoked function runs where it stands
   let e: ts.Node = fn;
   while (e.parent && ts.isParenthesizedExpression(e.parent)) e = e.parent;

@@ -9,6 +9,7 @@ import ts = tsMorphTs;
 import type { FileCtx } from '../context';
 import { resolveName, returnExprOf, isStatic, stripFreeze } from '../../syntax/local-values';
 import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';
+import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
 import type { ExportValue, KeyExpr, KeyPart, SymbolRef } from '../types';
 
@@ -139,7 +140,10 @@ function classValue(cls: ts.ClassLikeDeclaration, ctx: FileCtx, depth: number): 
     const name = propertyNameText(m.name);
     if (name === undefined || !isStatic(m)) continue;
     let v: ExportValue | undefined;
-    if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m)) v = valueOfFunction(m, ctx);
+    // Pattern: static get defaultClient(): RedisAdapter { … }  (a singleton client of a class extending ioredis)
+    const client = ts.isGetAccessorDeclaration(m) ? fromType(m.type, ctx) : undefined;
+    if (client) v = { t: 'client', client };
+    else if (ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m)) v = valueOfFunction(m, ctx);
     else if (ts.isPropertyDeclaration(m) && m.initializer) v = valueOf(m.initializer, ctx, depth + 1);
     if (v) members[name] = v;
   }

@@ -46,6 +46,14 @@ export class UsersService {
     return toUserView(user);
   }
 
+  async deactivate(id: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id }, data: { active: false } });
+      await tx.session.deleteMany({ where: { userId: id } });
+      await redis.del(CacheKeys.user(id)); // expect: invalidate-before-commit
+    });
+  }
+
   async remove(id: string): Promise<void> {
     await this.prisma.user.delete({ where: { id } });
     await redis.del(CacheKeys.user(id));
