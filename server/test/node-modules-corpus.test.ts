@@ -10,8 +10,11 @@ import { listFiles } from '../src/engine/files';
 import type { LintResult } from '../src/report/json';
 import { buildCli, expectNoCrash, project, REPO, runCli, type BuiltCli } from './reliability-fixtures/built-cli';
 
-/** ~3 minutes on a loaded 2-core machine is the ceiling (a hang guard with a margin, not a benchmark). */
-const BOUND_MS = 180_000;
+/**
+ * A hang guard, not a benchmark: the tree is ~6,000 files, parsed whole, while the suite's other
+ * files run beside it on 2 cores (about 2 minutes of CPU; 5 minutes is far past any healthy run).
+ */
+const BOUND_MS = 300_000;
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 const DECLARATION = /\.d\.(ts|mts|cts)$/i;
 
@@ -61,7 +64,9 @@ it('analyses every source file of node_modules (the full tree, --parse-all) with
   // every file the independent count finds is either analysed or skipped with a notice: nothing
   // below node_modules (dist/, build/, nested node_modules/) is silently left out
   expect(results.length + skipped.length).toBe(expected);
-  expect(notices.filter((l) => !skipped.includes(l))).toEqual([]);
+  // (the coverage notice says which cache-like calls it could not follow: library code has many)
+  const coverage = notices.filter((l) => l.includes('#when-cachelint-sees-no-cache-calls'));
+  expect(notices.filter((l) => !skipped.includes(l) && !coverage.includes(l))).toEqual([]);
 
   const perRule: Record<string, number> = {};
   const findings: string[] = [];
@@ -90,7 +95,7 @@ it('analyses every source file of node_modules (the full tree, --parse-all) with
   // code that runs has no syntax errors, apart from the known sloppy-mode gap
   expect(parseErrors.filter((p) => !KNOWN_FALSE_PARSE_ERRORS.some((re) => re.test(p.slice(p.indexOf(' ') + 1))))).toEqual([]);
   expect(r.code).toBe(parseErrors.length > 0 ? 1 : 0);
-}, 300_000);
+}, BOUND_MS + 90_000);
 
 it('a folder named node_modules, or one inside it, is listed whole; elsewhere the usual skips apply', () => {
   const root = project(built.work, {

@@ -49,6 +49,6 @@ export function blindNotice(c: Coverage, cwd?: string): string | undefined {
   if (c.calls.total === 0)
     return `This workspace uses ${libs}, but cachelint recognised no cache call in it: a clean result means nothing here. ${todo}`;
   if (c.unfollowed.count > 0)
-    return `cachelint recognised ${plural(c.calls.total, 'cache call')} but could not follow ${unfollowedText(c, cwd)}: findings on them are missing. ${todo}`;
+    return `Recognised ${plural(c.calls.total, 'cache call')} but could not follow ${unfollowedText(c, cwd)}: findings on them are missing. ${todo}`;
   return undefined;
 }
