@@ -31,11 +31,15 @@ const WRITE_VERBS = `${CREATE_VERBS}|update|updateMany|updateOne|updateTable|del
  * repository/model injected for it (`Repository<User>`, `@InjectModel(User.name)`) in a file that
  * calls the verb at all.
  */
-function writeOf(entities: string[], verbs: string, sql: string): ((text: string) => boolean) | undefined {
+function writeOf(entities: string[], verbs: string, sql: string, chained = false): ((text: string) => boolean) | undefined {
   const list = [...new Set(entities)].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (!list.length) return undefined;
   const e = `(?:${list.join('|')})`;
-  const near = new RegExp(`${e}\\w*[^;]{0,80}?\\b(?:${verbs})\\b|\\b(?:${verbs})\\b[^;]{0,40}?\\b${e}|${sql}\\s+["'\`]?(?:\\w+\\.)?${e}`, 'i');
+  // chained: the verb is called on the entity's own chain (`prisma.user.update(`, `db('users').where(q).update(`,
+  // `usersRepository.save(`), not on a service named for it (`this.userService.update(`) nor near it in a signature
+  const near = chained
+    ? new RegExp(`${e}(?!\\w*(?:Service|Controller|Handler|Gateway|Resolver|Facade|Cache|Dto|View)\\b)\\w*(?:['"\`]\\s*\\))?(?:\\s*\\.\\s*\\w+(?:\\([^()]*\\))?){0,3}\\s*\\.\\s*(?:${verbs})\\s*\\(|${sql}\\s+["'\`]?(?:\\w+\\.)?${e}`, 'i')
+    : new RegExp(`${e}\\w*[^;]{0,80}?\\b(?:${verbs})\\b|\\b(?:${verbs})\\b[^;]{0,40}?\\b${e}|${sql}\\s+["'\`]?(?:\\w+\\.)?${e}`, 'i');
   const injected = new RegExp(`(?:Repository|Model|getRepository|InjectRepository|InjectModel|EntityRepository)\\s*[<(]\\s*${e}\\b`, 'i');
   const anyCall = new RegExp(`\\.(?:${verbs})\\s*\\(`);
   return (t) => near.test(t) || (injected.test(t) && anyCall.test(t));
@@ -166,7 +170,7 @@ export function loadProject(
     // tier 3: writes of entities whose rows are cached, creates of entities cached as "not found"
     const forms = (entities: string[]) => entities.flatMap((e) => [e, e.replace(/_/g, ''), singular(e)]);
     const facts = [...parsed].map((f) => analyzer.factsOf(f)!);
-    const writes = writeOf(forms(facts.flatMap(cachedEntities)), WRITE_VERBS, '(?:insert\\s+into|update|delete\\s+from)');
+    const writes = writeOf(forms(facts.flatMap(cachedEntities)), WRITE_VERBS, '(?:insert\\s+into|update|delete\\s+from)', true);
     const creates = writeOf(forms(facts.flatMap(sentinelEntities)), CREATE_VERBS, 'insert\\s+into');
     for (const [f, t] of texts) if (!parsed.has(f) && (writes?.(t) || creates?.(t))) take(f);
   }
