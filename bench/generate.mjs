@@ -17,10 +17,10 @@ import { controllerFile, dtoFile, entityFile, mapperFile, moduleFile, pickFields
 import { createRng } from './gen/rng.mjs';
 import { fillerLines, largeUtilFile, UTIL_KINDS, utilFile } from './gen/utils.mjs';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** Planted findings per 3,000 files (at least one of each at any size). */
-const PER_3000 = { 'set-after-commit': 12, 'missing-ttl': 15, 'key-drift': 8, 'negative-cache-on-create': 6, 'write-from-cache': 6, 'missing-invalidation': 6 };
+const PER_3000 = { 'set-after-commit': 12, 'missing-ttl': 15, 'key-drift': 8, 'negative-cache-on-create': 6, 'write-from-cache': 6, 'missing-invalidation': 6, 'invalidate-before-commit': 4 };
 export const RULES = Object.keys(PER_3000);
 
 export const MIN_FILES = 120;
@@ -63,6 +63,7 @@ function planCached(files, counts, rng) {
   for (let i = 0; i < counts['negative-cache-on-create']; i++) add(NEG_STACKS[i % NEG_STACKS.length], { negative: true }).plants.neg = true;
   for (let i = 0; i < counts['write-from-cache']; i++) add(WFC_STACKS[i % WFC_STACKS.length]).plants.wfc = true;
   for (let i = 0; i < counts['missing-invalidation']; i++) add(MI_STACKS[i % MI_STACKS.length]).plants.mi = true;
+  for (let i = 0; i < counts['invalidate-before-commit']; i++) add('redis-prisma').plants.ibc = true;
   // the editor benchmark's cross-file pair: an archive job deleting this key written by hand
   const lspDependent = add('redis-prisma', { job: 'literal', keyVersion: 'v1' });
   const target = Math.max(list.length + 3, Math.round(files * 0.045));

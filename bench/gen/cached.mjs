@@ -6,7 +6,7 @@
 import { Source } from './rng.mjs';
 import { UP } from './plain.mjs';
 
-const RULE = { sac: 'set-after-commit', ttl: 'missing-ttl', drift: 'key-drift', neg: 'negative-cache-on-create', wfc: 'write-from-cache', mi: 'missing-invalidation' };
+const RULE = { sac: 'set-after-commit', ttl: 'missing-ttl', drift: 'key-drift', neg: 'negative-cache-on-create', wfc: 'write-from-cache', mi: 'missing-invalidation', ibc: 'invalidate-before-commit' };
 
 /** Imports and constructor of a cached service or job, by stack. */
 function clientParts(e) {
@@ -188,6 +188,14 @@ export function cachedServiceFile(e, rng) {
     else if (isKnex(e)) s.plant(RULE.mi, `    await db('${e.table}').where({ id }).update({ archived_at: db.fn.now() });`);
     else s.plant(RULE.mi, `    await this.repo.update({ id }, { archivedAt: new Date() });`);
     s.add(`  }`);
+  }
+
+  // ---- (planted) a delete inside the transaction that writes the cached row ----
+  if (e.plants.ibc) {
+    s.add(``, `  /** Deactivates the record; its cached copy is dropped inside the transaction. */`, `  async deactivate(id: string): Promise<void> {`);
+    s.add(`    await this.prisma.$transaction(async (tx) => {`, `      await tx.${e.name}.update({ where: { id }, data: { active: false } });`);
+    s.plant(RULE.ibc, `      await redis.del(${K('id')});`);
+    s.add(`    });`, `  }`);
   }
 
   // ---- counters and import markers (Redis services) ----
