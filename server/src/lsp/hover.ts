@@ -9,7 +9,7 @@ import { explanationMarkdown } from '../report/explain';
 import { rules } from '../rules/index';
 import type { Span } from '../facts/types';
 import type { CacheOp, Finding, ProjectIndex } from '../rule';
-import { keyInfoOf } from '../model/key-info';
+import { keyInfoOf, opAt } from '../model/key-info';
 import { fileUri } from './diagnostics';
 import { LspText } from './positions';
 
@@ -20,17 +20,6 @@ export interface HoverContext {
   /** folder root for short link labels */
   root?: string;
   uriOf?(file: string): string;
-}
-
-/** The innermost cache op whose call covers `offset` (a nested call's own op wins over the outer one). */
-export function opAt(project: ProjectIndex, file: string, offset: number): CacheOp | undefined {
-  let best: CacheOp | undefined;
-  for (const op of project.files.get(file)?.ops ?? []) {
-    const s = op.call.span;
-    if (offset < s.start || offset > s.end) continue;
-    if (!best || s.end - s.start < best.call.span.end - best.call.span.start) best = op;
-  }
-  return best;
 }
 
 const KIND_LABEL: Record<CacheOp['kind'], string> = {

@@ -16,12 +16,12 @@ export function keyInfoOf(project: ProjectIndex, key: KeyModel): KeyInfo | undef
   return { shape: key.shape, role: key.role, evidence };
 }
 
-/** The cache op a finding sits on (the innermost whose call covers its start), if any. */
-function opUnder(project: ProjectIndex, f: Pick<Finding, 'file' | 'span'>): CacheOp | undefined {
+/** The innermost cache op whose call covers `offset` (a nested call's own op wins over the outer one). */
+export function opAt(project: ProjectIndex, file: string, offset: number): CacheOp | undefined {
   let best: CacheOp | undefined;
-  for (const op of project.files.get(f.file)?.ops ?? []) {
+  for (const op of project.files.get(file)?.ops ?? []) {
     const s = op.call.span;
-    if (f.span.start < s.start || f.span.start > s.end) continue;
+    if (offset < s.start || offset > s.end) continue;
     if (!best || s.end - s.start < best.call.span.end - best.call.span.start) best = op;
   }
   return best;
@@ -29,7 +29,7 @@ function opUnder(project: ProjectIndex, f: Pick<Finding, 'file' | 'span'>): Cach
 
 /** The key of the cache op a finding is reported on. */
 export function keyInfoAt(project: ProjectIndex, f: Pick<Finding, 'file' | 'span'>): KeyInfo | undefined {
-  const op = opUnder(project, f);
+  const op = opAt(project, f.file, f.span.start);
   const key = op && project.model.keyOf(op);
   return key ? keyInfoOf(project, key) : undefined;
 }

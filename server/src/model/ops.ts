@@ -8,7 +8,7 @@ import type { CacheOp } from '../rule';
 import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
 import { CLIENT_MODULES, LIBS } from '../facts/cache/client-modules';
 import { isSentinelName } from '../facts/keys/sentinel-names';
-import { expandKey, shapeOf } from '../facts/keys/shapes';
+import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
 import type { Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
@@ -407,16 +407,6 @@ export class OpReader {
   }
 }
 
-
-function mergeLits(parts: KeyPart[]): KeyPart[] {
-  const merged: KeyPart[] = [];
-  for (const p of parts) {
-    const last = merged[merged.length - 1];
-    if ('lit' in p && last && 'lit' in last) merged[merged.length - 1] = { lit: last.lit + p.lit };
-    else merged.push(p);
-  }
-  return merged;
-}
 
 /** What a write stores is loaded from: its value argument, or any member of a collection write. */
 function valueSrcOf(call: CallFact, v: VerbInfo): CacheOp['valueSrc'] {

@@ -13,7 +13,7 @@ import { missFallback } from '../flow/miss-fallback';
 import { precedesInFlow } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
-import { declarationOf, enclosingClass, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingClass, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import type { VisitorMap } from '../../syntax/walk';
@@ -22,7 +22,12 @@ function span(n: ts.Node) {
   return { start: n.getStart(), end: n.end };
 }
 
-function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | undefined, index: number, wrapperCandidate: boolean, multiSet = false): ArgFact {
+/**
+ * An argument as written: a spread, a string or number literal, or an object literal's property
+ * names with their numbers and (with `keyProps`) the key parts of key-like values (`{ id: user.id }`,
+ * `@Cache({ key: 'dict:#{type}' })`). Shared by calls and decorations.
+ */
+export function literalArg(a: ts.Expression, ctx: FileCtx, keyProps: boolean): ArgFact {
   const f: ArgFact = { span: span(a) };
   if (ts.isSpreadElement(a)) {
     f.spread = true;
@@ -38,17 +43,23 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
         f.props = undefined;
         break;
       }
-      const n = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
-      if (!n) continue;
+      const n = propertyNameText(p.name);
+      if (n === undefined) continue;
       f.props.push(n);
-      if (ts.isPropertyAssignment(p) && ts.isNumericLiteral(unwrap(p.initializer))) (f.propNums ??= {})[n] = Number((unwrap(p.initializer) as ts.NumericLiteral).text);
-      // Pattern: put({ id: user.id, value }) into a wrapper that destructures { id }
-      if (wrapperCandidate && index < MAX_PART_ARGS) {
-        const init = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-        if (init && isKeyLike(unwrap(init))) (f.propParts ??= {})[n] = keyPartsOf(init, ctx);
-      }
+      const init = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      if (init && ts.isNumericLiteral(init)) (f.propNums ??= {})[n] = Number(init.text);
+      if (keyProps && init && isKeyLike(init)) (f.propParts ??= {})[n] = keyPartsOf(init, ctx);
     }
-  } else if (fn) {
+  }
+  return f;
+}
+
+function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | undefined, index: number, wrapperCandidate: boolean, multiSet = false): ArgFact {
+  // Pattern: put({ id: user.id, value }) into a wrapper that destructures { id }
+  const f = literalArg(a, ctx, wrapperCandidate && index < MAX_PART_ARGS);
+  if (f.spread) return f;
+  const e = unwrap(a);
+  if (f.str === undefined && f.num === undefined && !ts.isObjectLiteralExpression(e) && fn) {
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
     const i = paramIndexOf(e, fn, ctx);
     if (i !== undefined) f.param = i;

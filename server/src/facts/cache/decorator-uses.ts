@@ -12,10 +12,11 @@ import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { runsWithin } from '../flow/order';
 import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
-import { declarationOf, decoratorsOf, enclosingClass, propertyNameText, unwrap } from '../../syntax/scope';
+import { declarationOf, decoratorsOf, enclosingClass, unwrap } from '../../syntax/scope';
 // the import-table test shared with the database recognisers (a plain path test, no config needed)
 import { isProjectModule } from '../db/common';
 import type { ArgFact, CallFact, ClientRef } from '../types';
+import { literalArg } from './cache-calls';
 
 interface Use {
   decorator: ts.Decorator;
@@ -65,31 +66,9 @@ function isKeyLike(e: ts.Expression): boolean {
 
 /** A decoration's argument: literal values, key parts, and an options object's properties. */
 function argOf(a: ts.Expression, ctx: FileCtx): ArgFact {
-  const f: ArgFact = { span: span(a) };
-  if (ts.isSpreadElement(a)) {
-    f.spread = true;
-    return f;
-  }
-  const e = unwrap(a);
-  if (ts.isStringLiteralLike(e)) f.str = e.text;
-  else if (ts.isNumericLiteral(e)) f.num = Number(e.text);
-  else if (ts.isObjectLiteralExpression(e)) {
-    f.props = [];
-    for (const p of e.properties) {
-      if (ts.isSpreadAssignment(p)) {
-        f.props = undefined;
-        break;
-      }
-      const n = propertyNameText(p.name);
-      if (n === undefined) continue;
-      f.props.push(n);
-      const init = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-      if (init && ts.isNumericLiteral(init)) (f.propNums ??= {})[n] = Number(init.text);
-      // Pattern: @Cache({ key: 'dict:#{type}', ttl: 600 })
-      if (init && isKeyLike(init)) (f.propParts ??= {})[n] = keyPartsOf(init, ctx);
-    }
-  }
-  if (isKeyLike(e)) f.parts = keyPartsOf(a, ctx);
+  // Pattern: @Cache({ key: 'dict:#{type}', ttl: 600 })
+  const f = literalArg(a, ctx, true);
+  if (!f.spread && isKeyLike(unwrap(a))) f.parts = keyPartsOf(a, ctx);
   return f;
 }
 

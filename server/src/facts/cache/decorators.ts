@@ -16,6 +16,7 @@ import { fromType } from './clients';
 import { isProjectModule } from '../db/common';
 import { CLIENT_MODULES } from './client-modules';
 import type { CacheDecoratorDef, ClientRef, DecoratorCall, DecoratorKeyPiece } from '../types';
+import { mergeLits } from '../keys/shapes';
 
 /** The function replacing a method (`descriptor.value = async function (...args) {…}`) and where it sits. */
 interface Impl {
@@ -315,9 +316,9 @@ function keyPieces(e0: ts.Expression, sc: Scope, depth: number): DecoratorKeyPie
   if (ts.isTemplateExpression(e)) {
     const out: DecoratorKeyPiece[] = [{ lit: e.head.text }];
     for (const s of e.templateSpans) out.push(...keyPieces(s.expression, sc, depth + 1), { lit: s.literal.text });
-    return merge(out);
+    return mergeLits(out);
   }
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return merge([...keyPieces(e.left, sc, depth + 1), ...keyPieces(e.right, sc, depth + 1)]);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return mergeLits([...keyPieces(e.left, sc, depth + 1), ...keyPieces(e.right, sc, depth + 1)]);
   // Pattern: tenantId ? `${NAME}${tenantId}:${key}` : `${NAME}${key}` — the branch with fewer runtime parts
   if (ts.isConditionalExpression(e)) {
     const a = keyPieces(e.whenTrue, sc, depth + 1);
@@ -338,19 +339,4 @@ function keyPieces(e0: ts.Expression, sc: Scope, depth: number): DecoratorKeyPie
   return hole();
 }
 
-function merge(ps: DecoratorKeyPiece[]): DecoratorKeyPiece[] {
-  const out: DecoratorKeyPiece[] = [];
-  for (const p of ps) {
-    if ('lit' in p) {
-      if (p.lit === '') continue;
-      const last = out[out.length - 1];
-      if (last && 'lit' in last) {
-        out[out.length - 1] = { lit: last.lit + p.lit };
-        continue;
-      }
-    }
-    out.push(p);
-  }
-  return out;
-}
 

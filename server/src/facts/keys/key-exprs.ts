@@ -11,6 +11,7 @@ import { resolveName, returnExprOf, isStatic, stripFreeze } from '../../syntax/l
 import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';
 import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
+import { mergeLits } from './shapes';
 import type { ExportValue, KeyExpr, KeyPart, SymbolRef } from '../types';
 
 /** Inlining deeper than this gives up (a hole): keys are never built 20 calls deep. */
@@ -164,13 +165,13 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
   if (ts.isTemplateExpression(e)) {
     const out: KeyPart[] = [{ lit: e.head.text }];
     for (const span of e.templateSpans) out.push(...partsOf(span.expression, st), { lit: span.literal.text });
-    return merge(out);
+    return mergeLits(out);
   }
   // Pattern: 'user:' + id
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     // `1 + x` may be a sum: only concatenation with a visible string is key text
     if ((ts.isNumericLiteral(unwrap(e.left)) || ts.isNumericLiteral(unwrap(e.right))) && !isStringy(e)) return [hole(e, st)];
-    return merge([...partsOf(e.left, st), ...partsOf(e.right, st)]);
+    return mergeLits([...partsOf(e.left, st), ...partsOf(e.right, st)]);
   }
   if (ts.isCallExpression(e)) return callParts(e, st);
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return nameParts(e, st);
@@ -243,7 +244,7 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
           if (i > 0) out.push({ lit: sep });
           out.push(...partsOf(x, st));
         });
-        return merge(out);
+        return mergeLits(out);
       }
       return [hole(call, st)];
     }
@@ -251,7 +252,7 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
     if (method === 'toString' && args.length === 0) return partsOf(recv, st);
     // Pattern: 'user:'.concat(id)
     if (method === 'concat' && (ts.isStringLiteralLike(recv) || ts.isTemplateExpression(recv)) && !args.some(ts.isSpreadElement))
-      return merge([...partsOf(recv, st), ...args.flatMap((a) => partsOf(a, st))]);
+      return mergeLits([...partsOf(recv, st), ...args.flatMap((a) => partsOf(a, st))]);
   }
   const t = resolveName(callee, st.ctx.facts.imports);
   // Pattern: userKey(id) / keys.user(id) / CacheKeys.product(id) / this.key(id)
@@ -338,23 +339,6 @@ function refText(ref: SymbolRef, args?: string[]): string {
 
 function hole(e: ts.Node, st: State): KeyPart {
   return { hole: e.getText(st.ctx.sf) };
-}
-
-/** Joins adjacent literals and drops empty ones. */
-function merge(parts: KeyPart[]): KeyPart[] {
-  const out: KeyPart[] = [];
-  for (const p of parts) {
-    if ('lit' in p) {
-      if (p.lit === '') continue;
-      const last = out[out.length - 1];
-      if (last && 'lit' in last) {
-        out[out.length - 1] = { lit: last.lit + p.lit };
-        continue;
-      }
-    }
-    out.push(p);
-  }
-  return out;
 }
 
 function isAsyncOrGenerator(fn: ts.FunctionLikeDeclaration): boolean {

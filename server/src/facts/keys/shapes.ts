@@ -115,12 +115,13 @@ function refLabel(ref: SymbolRef, args?: string[]): string {
   return args ? `${path}(${args.join(', ')})` : path;
 }
 
-function mergeLits(parts: KeyPart[]): KeyPart[] {
-  const out: KeyPart[] = [];
+/** Joins adjacent literal pieces and drops empty ones (key parts, decorator key pieces). */
+export function mergeLits<P extends object>(parts: readonly P[]): P[] {
+  const out: P[] = [];
   for (const p of parts) {
     const last = out[out.length - 1];
     if ('lit' in p && p.lit === '') continue;
-    if ('lit' in p && last && 'lit' in last) out[out.length - 1] = { lit: last.lit + p.lit };
+    if ('lit' in p && last && 'lit' in last) out[out.length - 1] = { lit: String(last.lit) + String(p.lit) } as P;
     else out.push(p);
   }
   return out;
