@@ -5,7 +5,7 @@
 // imported function, a base-class method) is resolved to that function's facts, and what it writes
 // (itself, in its callbacks, and in what it calls, three levels deep) counts where it is called.
 import type { CacheOp, LinkedFile } from '../rule';
-import type { CallFact, DbWrite, FnFact, SourceCall, Span, SymbolRef } from '../facts/types';
+import type { CallFact, DbWrite, FileFacts, FnFact, SourceCall, Span, SymbolRef } from '../facts/types';
 import type { Resolved } from './resolve';
 
 /** How deep calls are followed: controller → service → repository is plenty. */
@@ -151,58 +151,78 @@ export class CallGraph {
   }
 
   private readsOf(file: string, fn: FnFact, depth: number): string[] {
-    const key = `${file}\0${fn.id}\0${depth}`;
-    const hit = this.readsMemo.get(key);
-    if (hit) return hit;
-    if (this.active.has(`r${key}`)) return [];
-    this.active.add(`r${key}`);
-    const facts = this.d.files.get(file)!.facts;
-    const inside = (id: number) => id === fn.id || (id > 0 && within(facts.fns[id - 1], fn));
-    const out = new Set<string>();
-    for (const r of facts.dbReads) if (inside(r.fn) && r.entity) out.add(r.entity);
-    if (depth > 1 && out.size === 0) {
-      const targets: { file: string; fn: FnFact }[] = [];
-      for (const c of facts.calls) {
-        if (!inside(c.fn) || c.receiver.t === 'lib' || c.receiver.t === 'unknown') continue;
-        const t = this.targetOf(file, c);
-        if (t) targets.push(t);
-      }
-      // Pattern: getWebsite(id) { return findWebsite({ where: { id } }) } — a function of the same file, by name
-      for (const name of new Set(fn.calls)) {
-        const t = this.topLevel(file, name);
-        if (t) targets.push(t);
-      }
-      for (const t of targets) if (!(t.file === file && t.fn.id === fn.id)) for (const e of this.readsOf(t.file, t.fn, depth - 1)) out.add(e);
-    }
-    this.active.delete(`r${key}`);
-    const list = [...out];
-    this.readsMemo.set(key, list);
-    return list;
+    return this.collect(this.readsMemo, file, fn, depth, READS);
   }
 
   /** What `fn` writes: its own writes and its callbacks', then those of the project functions it calls. */
   writesOf(file: string, fn: FnFact, depth: number): CalledWrite[] {
-    const key = `${file}\0${fn.id}\0${depth}`;
-    const hit = this.writesMemo.get(key);
+    return this.collect(this.writesMemo, file, fn, depth, WRITES);
+  }
+
+  /** What `fn` holds itself (with its callbacks), then what the project functions it calls hold, `depth` levels down. */
+  private collect<T>(memo: Map<string, T[]>, file: string, fn: FnFact, depth: number, how: Collect<T>): T[] {
+    const key = `${how.name}\0${file}\0${fn.id}\0${depth}`;
+    const hit = memo.get(key);
     if (hit) return hit;
     if (this.active.has(key)) return [];
     this.active.add(key);
     const facts = this.d.files.get(file)!.facts;
     const inside = (id: number) => id === fn.id || (id > 0 && within(facts.fns[id - 1], fn));
-    const out: CalledWrite[] = [];
-    for (const w of facts.dbWrites) if (inside(w.fn) && out.length < MAX_WRITES) out.push({ write: w, file });
-    if (depth > 1)
-      for (const c of facts.calls) {
-        if (out.length >= MAX_WRITES) break;
-        if (!inside(c.fn) || c.receiver.t === 'lib' || c.receiver.t === 'unknown') continue;
-        const t = this.targetOf(file, c);
-        if (t && !(t.file === file && t.fn.id === fn.id)) for (const w of this.writesOf(t.file, t.fn, depth - 1)) if (out.length < MAX_WRITES) out.push(w);
+    const out = how.own(facts, inside, file).slice(0, how.max);
+    if (depth > 1 && !(how.onlyWhenNone && out.length > 0))
+      for (const t of this.called(file, fn, facts, inside, how.byName)) {
+        if (out.length >= how.max) break;
+        if (t.file === file && t.fn.id === fn.id) continue;
+        for (const x of this.collect(memo, t.file, t.fn, depth - 1, how)) if (out.length < how.max && !out.includes(x)) out.push(x);
       }
     this.active.delete(key);
-    this.writesMemo.set(key, out);
+    memo.set(key, out);
+    return out;
+  }
+
+  /** The project functions `fn` calls: recorded calls, and (`byName`) top-level functions of its file it calls by name. */
+  private called(file: string, fn: FnFact, facts: FileFacts, inside: (id: number) => boolean, byName: boolean): { file: string; fn: FnFact }[] {
+    const out: { file: string; fn: FnFact }[] = [];
+    for (const c of facts.calls) {
+      if (!inside(c.fn) || c.receiver.t === 'lib' || c.receiver.t === 'unknown') continue;
+      const t = this.targetOf(file, c);
+      if (t) out.push(t);
+    }
+    // Pattern: getWebsite(id) { return findWebsite({ where: { id } }) } — a function of the same file, by name
+    if (byName)
+      for (const name of new Set(fn.calls)) {
+        const t = this.topLevel(file, name);
+        if (t) out.push(t);
+      }
     return out;
   }
 }
+
+/** How `collect` gathers one kind of thing below a function. */
+interface Collect<T> {
+  name: string;
+  own(facts: FileFacts, inside: (id: number) => boolean, file: string): T[];
+  max: number;
+  /** follow calls only when the function holds none itself (a loader's rows are the nearest ones) */
+  onlyWhenNone: boolean;
+  byName: boolean;
+}
+
+const READS: Collect<string> = {
+  name: 'reads',
+  own: (facts, inside) => [...new Set(facts.dbReads.flatMap((r) => (inside(r.fn) && r.entity ? [r.entity] : [])))],
+  max: Infinity,
+  onlyWhenNone: true,
+  byName: true,
+};
+
+const WRITES: Collect<CalledWrite> = {
+  name: 'writes',
+  own: (facts, inside, file) => facts.dbWrites.filter((w) => inside(w.fn)).map((write) => ({ write, file })),
+  max: MAX_WRITES,
+  onlyWhenNone: false,
+  byName: false,
+};
 
 function within(inner: FnFact | undefined, outer: FnFact): boolean {
   return !!inner && inner.span.start >= outer.span.start && inner.span.end <= outer.span.end;
