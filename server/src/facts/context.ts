@@ -33,6 +33,8 @@ export interface FileCtx {
    * function, injected with `Inject(RedisService)(target, 'redis')` (facts/cache/decorators.ts).
    */
   implicitClient?(e: ts.Expression): ClientRef | undefined;
+  /** the file's top-level classes and type aliases by name (built on first use: type lookups are per parameter) */
+  topTypes(): Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration>;
 }
 
 export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {
@@ -57,7 +59,15 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
     for (const q of path) around.set(q, found);
     return found ?? undefined;
   };
+  let topTypes: Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration> | undefined;
   const ctx: FileCtx = {
+    topTypes() {
+      if (topTypes) return topTypes;
+      topTypes = new Map();
+      for (const s of sf.statements)
+        if ((ts.isClassDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name && !topTypes.has(s.name.text)) topTypes.set(s.name.text, s);
+      return topTypes;
+    },
     file,
     text,
     sf,

@@ -36,9 +36,21 @@ export function lineOf(starts: readonly number[], offset: number): number {
   return lo;
 }
 
+/** Line starts of the last few texts asked about by text: the rules ask about one file's lines once per finding. */
+const recentStarts = new Map<string, number[]>();
+
+function startsOf(text: string): number[] {
+  let starts = recentStarts.get(text);
+  if (starts) return starts;
+  starts = lineStarts(text);
+  if (recentStarts.size >= 8) recentStarts.delete(recentStarts.keys().next().value!);
+  recentStarts.set(text, starts);
+  return starts;
+}
+
 /** 0-based position of `offset`; offsets past the end clamp to the end. */
 export function positionAt(textOrStarts: string | readonly number[], offset: number): Position {
-  const starts = typeof textOrStarts === 'string' ? lineStarts(textOrStarts) : textOrStarts;
+  const starts = typeof textOrStarts === 'string' ? startsOf(textOrStarts) : textOrStarts;
   const o = Math.max(0, offset);
   const line = lineOf(starts, o);
   return { line, column: o - starts[line] };

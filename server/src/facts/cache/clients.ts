@@ -201,11 +201,11 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
     return undefined;
   }
   if (ctx.config.wrappers.includes(head)) return { t: 'class', name: head };
-  // a class declared in this file
-  if (ctx.sf.statements.some((s) => ts.isClassDeclaration(s) && s.name?.text === head)) return { t: 'class', name: head };
+  // a class declared in this file (a class and a type alias of one name cannot both be declared)
+  const local = ctx.topTypes().get(head);
+  if (local && ts.isClassDeclaration(local)) return { t: 'class', name: head };
   // Pattern: type RedisClient = RedisClientType<RedisDefaultModules>; … private client: RedisClient
-  const alias = tail || depth > 4 ? undefined : ctx.sf.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === head);
-  return alias ? fromType(alias.type, ctx, depth + 1) : undefined;
+  return local && !tail && depth <= 4 ? fromType(local.type, ctx, depth + 1) : undefined;
 }
 
 /** Nest injection decorators: `@InjectRedis()`, `@Inject(CACHE_MANAGER)`. */

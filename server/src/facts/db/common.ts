@@ -106,24 +106,20 @@ export interface Info {
   cbOf?: { name?: string; recv?: ts.Expression };
 }
 
+/** Info of each identifier's declaration, for this extraction: the DB recognisers ask about the same receivers many times. */
+const declInfo = new WeakMap<FileCtx, Map<ts.Node, Info>>();
+
 export function infoOf(e0: ts.Expression, ctx: FileCtx): Info {
   const e = skipNN(e0);
   if (ts.isIdentifier(e)) {
     const d = declOf(e, ctx);
-    const info: Info = { name: e.text, decorators: [] };
-    if (!d) return info;
-    if (d.t === 'var') return { ...info, type: d.node.type, init: d.node.initializer };
-    if (d.t === 'import') return { ...info, importModule: d.imp.module };
-    if (d.t === 'class') return { ...info, cls: d.node };
-    if (d.t === 'param') {
-      const fn = d.fn;
-      let cbOf: Info['cbOf'];
-      if (isFunctionLike(fn) && fn.parent && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression)) {
-        const callee = skipNN(fn.parent.expression);
-        cbOf = ts.isIdentifier(callee) ? { name: callee.text } : { name: memberName(callee), recv: ts.isPropertyAccessExpression(callee) ? callee.expression : undefined };
-      }
-      return { ...info, type: d.node.type, decorators: decoratorsOf(d.node), param: true, cbOf };
-    }
+    if (!d) return { name: e.text, decorators: [] };
+    // keyed by the declaration where it names this identifier alone (a destructuring binds several)
+    const node = d.t === 'var' || d.t === 'param' || d.t === 'class' ? d.node : e;
+    let memo = declInfo.get(ctx);
+    if (!memo) declInfo.set(ctx, (memo = new Map()));
+    let info = memo.get(node);
+    if (!info) memo.set(node, (info = declaredInfo(e.text, d)));
     return info;
   }
   const name = memberName(e);
@@ -131,6 +127,22 @@ export function infoOf(e0: ts.Expression, ctx: FileCtx): Info {
     const cls = enclosingClass(e);
     const m = cls && classMember(cls, name);
     if (m) return m;
+  }
+  return { name, decorators: [] };
+}
+
+function declaredInfo(name: string, d: Decl): Info {
+  if (d.t === 'var') return { name, decorators: [], type: d.node.type, init: d.node.initializer };
+  if (d.t === 'import') return { name, decorators: [], importModule: d.imp.module };
+  if (d.t === 'class') return { name, decorators: [], cls: d.node };
+  if (d.t === 'param') {
+    const fn = d.fn;
+    let cbOf: Info['cbOf'];
+    if (isFunctionLike(fn) && fn.parent && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression)) {
+      const callee = skipNN(fn.parent.expression);
+      cbOf = ts.isIdentifier(callee) ? { name: callee.text } : { name: memberName(callee), recv: ts.isPropertyAccessExpression(callee) ? callee.expression : undefined };
+    }
+    return { name, type: d.node.type, decorators: decoratorsOf(d.node), param: true, cbOf };
   }
   return { name, decorators: [] };
 }

@@ -9,7 +9,7 @@ import {
   tableName, type DbEnv, type Hit, type Link,
 } from './common';
 import { classifyRecv } from './orm';
-import { typeRefName, unwrap } from '../../syntax/scope';
+import { memberName, typeRefName, unwrap } from '../../syntax/scope';
 import type { DbWriteKind } from '../types';
 
 const KNEX_W = dict<DbWriteKind>({ insert: 'create', upsert: 'create', update: 'update', increment: 'update', decrement: 'update', del: 'delete', delete: 'delete', truncate: 'delete' });
@@ -18,6 +18,9 @@ const KNEX_NAMES = /^(knex|db|trx|tx|k|kx|database)$/;
 
 function isKnexBinding(e: ts.Expression, env: DbEnv, strictName: boolean): boolean {
   const b = bare(e);
+  // the name first: it needs no declaration lookup (infoOf names a receiver the same way)
+  const name = ts.isIdentifier(b) ? b.text : memberName(b);
+  if (name !== undefined && (strictName ? /^(knex|trx|db)$/ : KNEX_NAMES).test(name)) return true;
   if (ts.isIdentifier(b) && moduleOf(b, env.ctx) === 'knex') return true;
   const info = infoOf(b, env.ctx);
   const t = typeRefName(info.type)?.name;
