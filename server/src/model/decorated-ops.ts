@@ -67,8 +67,9 @@ export function decoratorOps(r: DecoratorReader, d: OpReaderDeps, file: string, 
         op.ttlParam = t.ttlParam;
         op.ttlFrom = t.ttlParam.index;
       }
-      // the same key read or written on two branches (`ttl ? set(k, v, 'EX', ttl) : set(k, v)`) is one op
-      const twin = out.find((o) => o.kind === op.kind && o.key?.shape === op.key?.shape);
+      // the same key read or written on two branches (`ttl ? set(k, v, 'EX', ttl) : set(k, v)`) is one op;
+      // a delete before the method and one after it (a double delete) are two
+      const twin = out.find((o) => o.kind === op.kind && o.key?.shape === op.key?.shape && o.decorated?.original === op.decorated?.original);
       if (!twin) out.push(op);
       else if (op.kind === 'write') twin.ttl = twin.ttl === true || op.ttl === true ? true : twin.ttl === undefined || op.ttl === undefined ? undefined : false;
     }

@@ -3,10 +3,10 @@
 import { normaliseEntity } from '../facts/keys/entities';
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { CallFact, DbWrite, KeyPart, Span, TxFact } from '../facts/types';
-import type { CacheOp, LinkedFile, ProjectIndex, RaceNames, Related, Rule } from '../rule';
+import type { CacheOp, LinkedFile, ProjectIndex, RaceNames, Related, Rule, RuleContext } from '../rule';
 import { moveStatement } from './invalidate-before-commit.fix';
 import { fnOfOp, keyWords, named, readerOf, ttlOfKey, untilExpiry } from './timeline';
-import { keyLabel, keyShape, lineOf, viaRelated } from './util';
+import { keyLabel, keyShape, lineOf, shortPath, viaRelated } from './util';
 
 /** Verbs that store a value under a key: a set inside a transaction caches what may not commit. */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
@@ -230,6 +230,36 @@ function raceOf(project: ProjectIndex, op: CacheOp, dbWrite: string): RaceNames 
   return { key: keyShape(op), reader: readerOf(project, key), writer: fnOfOp(project, op), dbWrite, ...ttlOfKey(key) };
 }
 
+/**
+ * A decorated method whose decorator deletes the key before running it: the method's own writes
+ * (and those of what it calls) of an entity the key caches come after the delete. Reported on the
+ * decoration, where the order is chosen; no fix: the decorator's order serves every method it decorates.
+ */
+function reportDecorated(op: CacheOp, file: LinkedFile, ctx: RuleContext<'deleteBeforeWrite'>): void {
+  const fn = file.facts.fns[op.call.fn - 1];
+  if (!fn) return;
+  // Pattern: a decorator deleting before and again after the method (a delayed double delete)
+  if (file.ops.some((o) => o !== op && o.call.id === op.call.id && o.kind === 'delete' && o.decorated?.original === 'after' && sameKey(o, op))) return;
+  const writes = ctx.project.callGraph
+    .writesOf(file.file, fn, 3)
+    .filter((w) => !!w.write.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.write.entity, ctx.project));
+  const first = writes[0];
+  if (!first) return;
+  const verb = verbLabel(op);
+  ctx.report({
+    file: file.file,
+    span: op.call.span,
+    messageId: 'deleteBeforeWrite',
+    data: { verb, key: keyText(op), write: first.write.label, line: first.file === file.file ? lineOf(file.text, first.write.span.start) : `${lineOf(ctx.project.files.get(first.file)?.text ?? '', first.write.span.start)} of ${shortPath(first.file)}` },
+    race: raceOf(ctx.project, op, first.write.label),
+    related: [
+      { file: first.file, span: first.write.span, message: `Database write the method makes after ${verb} deleted the key (${first.write.label})` },
+      ...viaRelated(ctx.project, op, `Where ${verb} deletes the key, before calling the method`),
+    ],
+    suggestions: [],
+  });
+}
+
 export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransaction' | 'deleteBeforeWrite' | 'deleteInHook'> = {
   meta: {
     id: 'invalidate-before-commit',
@@ -330,6 +360,11 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
         continue;
       }
       if (!del) continue;
+      // Pattern: @CacheEvict('product:{0}') whose wrapper deletes, then calls the method that writes
+      if (op.decorated) {
+        if (op.decorated.original === 'before') reportDecorated(op, file, ctx);
+        continue;
+      }
       const related = laterWrites(op, file, ctx.project).filter(
         (w) => !!w.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.entity, ctx.project),
       );

@@ -30,7 +30,7 @@ export class UserService {
     return this.users.save({ ...dto, status: '0' });
   }
 
-  @CacheEvict('sys_user:', '{dto.userId}')
+  @CacheEvict('sys_user:', '{dto.userId}') // expect: invalidate-before-commit
   async update(dto: { userId: number; nickName: string }) {
     await this.users.update({ userId: dto.userId }, { nickName: dto.nickName });
   }

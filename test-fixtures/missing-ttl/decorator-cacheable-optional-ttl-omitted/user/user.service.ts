@@ -20,7 +20,7 @@ export class UserService {
     return this.users.find({ where: { deptId } });
   }
 
-  @CacheEvict('sys_user:', '{dto.userId}')
+  @CacheEvict('sys_user:', '{dto.userId}') // expect: invalidate-before-commit
   async update(dto: { userId: number; nickName: string }) {
     await this.users.update({ userId: dto.userId }, { nickName: dto.nickName });
   }

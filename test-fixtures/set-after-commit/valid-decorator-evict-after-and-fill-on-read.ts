@@ -1,5 +1,6 @@
 // valid: a read-through decorator on a read method fills the cache after a miss, and an evicting
-// decorator deletes (here before the update, a different bug: the update's own race, not a set)
+// decorator deletes after the update (no set after the write; deleting before it would be
+// invalidate-before-commit's: decorator-evicts-before-method.ts there)
 import Redis from 'ioredis';
 import { PrismaClient } from '@prisma/client';
 
@@ -28,8 +29,9 @@ export function CacheEvict(template: string) {
   return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
     const method = descriptor.value;
     descriptor.value = async function (...args: unknown[]) {
+      const result = await method.apply(this, args);
       await redis.del(render(template, args));
-      return method.apply(this, args);
+      return result;
     };
   };
 }
