@@ -223,6 +223,8 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
             first = arr.elements[0];
             more = arr.elements.slice(1);
           } else more = call.arguments.slice(1).filter((a) => !ts.isSpreadElement(a));
+          // Pattern: del(keys: string | string[]) { if (typeof keys === 'string') keys = [keys]; return this.client.del(...keys) }
+          if (first && ts.isSpreadElement(first) && call.arguments.length === 1 && isOwnParam(first.expression, fn, ctx)) first = first.expression;
         }
         const fact: CallFact = {
           id: ctx.facts.calls.length,
@@ -246,6 +248,14 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
       },
     ],
   };
+}
+
+/** A parameter of `fn` itself, named bare: the keys a wrapper hands on as they were given. */
+function isOwnParam(e: ts.Expression, fn: ts.Node | undefined, ctx: FileCtx): boolean {
+  const u = unwrap(e);
+  if (!fn || !ts.isIdentifier(u)) return false;
+  const d = declarationOf(u, ctx.facts.imports);
+  return d?.t === 'param' && d.fn === fn;
 }
 
 /** `await x.hset(…);` / `x.hset(…);` as a statement of its own: where a fix may add the next line. */
