@@ -25,7 +25,7 @@ export const HEAVY_PER_3000 = { 'set-after-commit': 8, 'missing-ttl': 8, 'key-dr
 export const HEAVY_MIN_FILES = 450;
 
 /** Which way in hosts which plant (variants cycle through each list). */
-const SAC_VIA = ['di', 'base-listener', 'base-subscriber', 'sequelize', 'decorated'];
+const SAC_VIA = ['decorated', 'base-listener', 'di', 'base-subscriber', 'sequelize'];
 const TTL_VIA = ['di', 'base', 'decorated'];
 const DRIFT_VIA = ['di', 'decorated'];
 const WFC_VIA = ['di', 'base'];
