@@ -102,7 +102,8 @@ function planWorkspace(files, rng, profile) {
   const { list: cached, big, lspDependent } = planCached(files, counts, rng);
   const heavy = profile === 'cache-heavy' ? planHeavy(files, rng, cached.length) : { list: [], counts: {} };
   for (const [rule, n] of Object.entries(heavy.counts)) counts[rule] += n;
-  const names = entityNames(Math.ceil(files / 5) + cached.length + heavy.list.length + 20, rng);
+  // the heavy entities take the room of plain ones (and the name pool runs out at 30,000 files otherwise)
+  const names = entityNames(Math.ceil(files / (heavy.list.length > 0 ? 12 : 5)) + cached.length + heavy.list.length + 20, rng);
   const areas = AREAS.slice(0, Math.min(AREAS.length, Math.max(3, Math.round(files / 150))));
   let nameAt = 0;
   const nameEntity = (e, i) => {
