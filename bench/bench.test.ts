@@ -93,6 +93,36 @@ describe('the generated workspace', () => {
   });
 });
 
+describe('the cache-heavy workspace', () => {
+  // the profile's indirect shapes (DI, BaseCache, ORM hooks, decorators, a workspace package,
+  // paths aliases) at the smallest size it takes: exact findings, no timing
+  let ws: string;
+  let expected: Expected;
+
+  beforeAll(() => {
+    ws = join(tmp, 'heavy');
+    expected = generate(ws, { files: 450, seed: 7, profile: 'cache-heavy' });
+  });
+
+  it('plants every rule and reaches the cache from a large share of its files', () => {
+    expect(expected.profile).toBe('cache-heavy');
+    for (const rule of RULES) expect(expected.counts[rule], rule).toBeGreaterThanOrEqual(2);
+    expect(expected.cacheFiles / expected.files).toBeGreaterThanOrEqual(0.25);
+    expect(JSON.parse(readFileSync(join(ws, 'package.json'), 'utf8')).workspaces).toEqual(['packages/*']);
+    expect(JSON.parse(readFileSync(join(ws, 'packages/cache/package.json'), 'utf8')).name).toBe('@acme/cache');
+    // plants go through the indirect shapes, not only through direct client calls
+    const planted = expected.findings.map((f) => readFileSync(join(ws, f.file), 'utf8').split('\n')[f.line - 1]);
+    expect(planted.some((l) => l.includes('this.redisService.'))).toBe(true);
+    expect(planted.some((l) => l.includes('@CachePut(') || l.includes('@Cacheable('))).toBe(true);
+  });
+
+  it('is reported exactly by the CLI: every planted finding, nothing else', () => {
+    const actual = findingsOf(lint(ws), ws);
+    expect(diffFindings(expected.findings, actual)).toEqual({ missing: [], extra: [] });
+    expect(countByRule(actual, RULES)).toEqual(expected.counts);
+  });
+});
+
 describe('the generator', () => {
   it('is deterministic for a seed and varies with it', () => {
     const a = generate(join(tmp, 'det-a'), { files: 300, seed: 3 });
@@ -101,6 +131,13 @@ describe('the generator', () => {
     expect(b).toEqual(a);
     expect(readFileSync(join(tmp, 'det-b', a.lsp.bigFile), 'utf8')).toBe(readFileSync(join(tmp, 'det-a', a.lsp.bigFile), 'utf8'));
     expect(c.findings).not.toEqual(a.findings);
+  });
+
+  it('keeps the default profile as it was when the cache-heavy one is asked for elsewhere', () => {
+    const a = generate(join(tmp, 'prof-a'), { files: 300, seed: 3 });
+    const h = generate(join(tmp, 'prof-h'), { files: 450, seed: 3, profile: 'cache-heavy' });
+    expect(a.profile).toBeUndefined();
+    expect(h.cacheFiles / h.files).toBeGreaterThan(a.cacheFiles / a.files);
   });
 
   it('keeps caching to a realistic share of the files at benchmark scale', () => {

@@ -9,6 +9,8 @@ export interface PlantedFinding {
 
 export interface Expected {
   generator: number;
+  /** only for a non-default profile */
+  profile?: 'cache-heavy';
   seed: number;
   files: number;
   lines: number;
@@ -32,4 +34,5 @@ export interface Expected {
 export const GENERATOR_VERSION: number;
 export const RULES: string[];
 export const MIN_FILES: number;
-export function generate(dir: string, opts?: { files?: number; seed?: number }): Expected;
+export const PROFILES: string[];
+export function generate(dir: string, opts?: { files?: number; seed?: number; profile?: 'default' | 'cache-heavy' }): Expected;

@@ -5,12 +5,18 @@
 // must not fire. Writes `expected.json` (per-rule counts and the file:line of every planted
 // finding) next to `src/`, and returns the same object.
 //
-//   node bench/generate.mjs <dir> [--files 3000] [--seed 1]
+// `--profile cache-heavy` adds entity modules that reach the cache indirectly (a DI-injected
+// RedisService, BaseCache subclasses, ORM hooks, project decorators, a workspace package and
+// tsconfig `paths` aliases: gen/heavy.mjs) until about a third of the files touch a cache. The
+// default profile's output is unchanged byte for byte.
+//
+//   node bench/generate.mjs <dir> [--files 3000] [--seed 1] [--profile default|cache-heavy]
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { archiveJobFile, cachedServiceFile, cachedSpecFile, provisioningFile } from './gen/cached.mjs';
+import { cachePackageJson, entityCacheFile, HEAVY_CACHE_IMPORT, HEAVY_MIN_FILES, heavyEntityFile, heavyInfraFiles, heavyJobFile, heavyPackageJson, heavyProvisioningFile, heavyServiceFile, heavyTsconfigJson, ormOf, planHeavy, sequelizeInfraFile, sequelizeModelFile, subscriberFile } from './gen/heavy.mjs';
 import { infraFiles, keysModule, packageJson, tsconfigJson } from './gen/infra.mjs';
 import { AREAS, entityNames, spellings } from './gen/names.mjs';
 import { controllerFile, dtoFile, entityFile, mapperFile, moduleFile, pickFields, plainServiceFile, repositoryFile, specFile, validatorFile } from './gen/plain.mjs';
@@ -24,6 +30,8 @@ const PER_3000 = { 'set-after-commit': 12, 'missing-ttl': 15, 'key-drift': 8, 'n
 export const RULES = Object.keys(PER_3000);
 
 export const MIN_FILES = 120;
+
+export const PROFILES = ['default', 'cache-heavy'];
 
 /** Which stacks host which plants (variants cycle through each list). */
 const SAC_STACKS = ['redis-prisma', 'nest-typeorm', 'wrapper-knex', 'redis-knex'];
@@ -87,11 +95,15 @@ function planCached(files, counts, rng) {
 }
 
 /** Everything the workspace holds, as Sources, plus the LSP benchmark's anchors. */
-function planWorkspace(files, rng) {
+function planWorkspace(files, rng, profile) {
   if (files < MIN_FILES) throw new Error(`--files must be at least ${MIN_FILES}`);
+  if (profile === 'cache-heavy' && files < HEAVY_MIN_FILES) throw new Error(`--files must be at least ${HEAVY_MIN_FILES} with --profile cache-heavy`);
   const counts = plannedCounts(files);
   const { list: cached, big, lspDependent } = planCached(files, counts, rng);
-  const names = entityNames(Math.ceil(files / 5) + cached.length + 20, rng);
+  const heavy = profile === 'cache-heavy' ? planHeavy(files, rng, cached.length) : { list: [], counts: {} };
+  for (const [rule, n] of Object.entries(heavy.counts)) counts[rule] += n;
+  // the heavy entities take the room of plain ones (and the name pool runs out at 30,000 files otherwise)
+  const names = entityNames(Math.ceil(files / (heavy.list.length > 0 ? 12 : 5)) + cached.length + heavy.list.length + 20, rng);
   const areas = AREAS.slice(0, Math.min(AREAS.length, Math.max(3, Math.round(files / 150))));
   let nameAt = 0;
   const nameEntity = (e, i) => {
@@ -103,11 +115,16 @@ function planWorkspace(files, rng) {
     e.orm = e.cache === 'nest-typeorm' ? 'typeorm' : e.cache === 'redis-prisma' ? 'prisma' : e.cache ? 'knex' : e.orm;
   };
   rng.shuffle(cached.map((_, i) => i)).forEach((idx, i) => nameEntity(cached[idx], i));
+  if (heavy.list.length > 0) {
+    rng.shuffle(heavy.list.map((_, i) => i)).forEach((idx, i) => nameEntity(heavy.list[idx], i));
+    for (const e of heavy.list) e.orm = ormOf(e);
+  }
 
   const out = [...infraFiles()];
+  if (heavy.list.length > 0) out.push(...heavyInfraFiles(), sequelizeInfraFile());
   // key builders: one module per area that caches anything, in the area's own style
   for (const area of areas) {
-    const inArea = cached.filter((e) => e.area === area);
+    const inArea = [...cached, ...heavy.list].filter((e) => e.area === area);
     if (inArea.length === 0) continue;
     const { src, calls } = keysModule(area, inArea, rng.pick(['object', 'object', 'object', 'functions', 'class']));
     for (const e of inArea) {
@@ -135,6 +152,25 @@ function planWorkspace(files, rng) {
     out.push(moduleFile(e, extra));
     if (rng.chance(0.5)) out.push(specFile(e, rng));
     if ((e.cache === 'redis-prisma' || e.cache === 'redis-knex') && rng.chance(0.5)) out.push(cachedSpecFile(e));
+  }
+
+  for (const e of heavy.list) {
+    out.push(dtoFile(e), mapperFile(e, rng), heavyServiceFile(e), controllerFile(e, rng, { create: !e.hplants.neg }));
+    const extra = [];
+    if (e.via === 'base') {
+      out.push(heavyEntityFile(e), entityCacheFile(e), subscriberFile(e));
+      extra.push({ name: `${e.Name}Cache`, file: `${e.kebab}.cache` }, { name: `${e.Name}Subscriber`, file: `${e.kebab}.subscriber` });
+    }
+    if (e.via === 'sequelize') out.push(sequelizeModelFile(e));
+    if (e.job) {
+      out.push(heavyJobFile(e));
+      extra.push({ name: `${e.Name}ArchiveJob`, file: `${e.kebab}-archive.job` });
+    }
+    if (e.hplants.neg) {
+      out.push(heavyProvisioningFile(e));
+      extra.push({ name: `${e.Name}ProvisioningHandler`, file: `${e.kebab}-provisioning.handler` });
+    }
+    out.push(moduleFile(e, extra));
   }
 
   // long plain files, then plain entity modules, then helper modules up to exactly `files`
@@ -188,17 +224,24 @@ const CACHE_IMPORT = /from '(ioredis|cache-manager|@nestjs\/cache-manager)'|\/in
  * Writes the workspace into `dir` (created; a previous generated workspace there is replaced)
  * and returns what `expected.json` holds.
  */
-export function generate(dir, { files = 3000, seed = 1 } = {}) {
+export function generate(dir, { files = 3000, seed = 1, profile = 'default' } = {}) {
+  if (!PROFILES.includes(profile)) throw new Error(`unknown profile ${profile}: one of ${PROFILES.join(', ')}`);
+  const heavy = profile === 'cache-heavy';
   const root = resolve(dir);
   if (existsSync(root) && readdirSync(root).length > 0) {
     if (!existsSync(join(root, 'expected.json'))) throw new Error(`${root} is not empty and holds no generated workspace; refusing to overwrite it`);
-    for (const name of ['src', 'expected.json', 'package.json', 'tsconfig.json']) rmSync(join(root, name), { recursive: true, force: true });
+    for (const name of ['src', 'packages', 'expected.json', 'package.json', 'tsconfig.json']) rmSync(join(root, name), { recursive: true, force: true });
   }
   const rng = createRng(seed);
-  const plan = planWorkspace(files, rng);
+  const plan = planWorkspace(files, rng, profile);
   mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, 'package.json'), packageJson());
-  writeFileSync(join(root, 'tsconfig.json'), tsconfigJson());
+  writeFileSync(join(root, 'package.json'), heavy ? heavyPackageJson() : packageJson());
+  writeFileSync(join(root, 'tsconfig.json'), heavy ? heavyTsconfigJson() : tsconfigJson());
+  const reachesCache = heavy ? HEAVY_CACHE_IMPORT : CACHE_IMPORT;
+  if (heavy) {
+    mkdirSync(join(root, 'packages', 'cache'), { recursive: true });
+    writeFileSync(join(root, 'packages', 'cache', 'package.json'), cachePackageJson());
+  }
   let lines = 0;
   let cacheFiles = 0;
   const findings = [];
@@ -207,7 +250,7 @@ export function generate(dir, { files = 3000, seed = 1 } = {}) {
     mkdirSync(dirname(join(root, s.path)), { recursive: true });
     writeFileSync(join(root, s.path), text);
     lines += s.lineCount;
-    if (CACHE_IMPORT.test(text)) cacheFiles++;
+    if (reachesCache.test(text)) cacheFiles++;
     findings.push(...s.plants);
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
@@ -215,6 +258,8 @@ export function generate(dir, { files = 3000, seed = 1 } = {}) {
   for (const r of RULES) if (counts[r] !== plan.counts[r]) throw new Error(`planned ${plan.counts[r]} ${r} findings, wrote ${counts[r]}`);
   const expected = {
     generator: GENERATOR_VERSION,
+    // only a non-default profile is recorded, so the default expected.json stays as it was
+    ...(heavy ? { profile } : {}),
     seed,
     files,
     lines,
@@ -229,11 +274,11 @@ export function generate(dir, { files = 3000, seed = 1 } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values, positionals } = parseArgs({ options: { files: { type: 'string' }, seed: { type: 'string' } }, allowPositionals: true });
-  if (positionals.length !== 1) {
-    console.error('usage: node bench/generate.mjs <dir> [--files 3000] [--seed 1]');
+  const { values, positionals } = parseArgs({ options: { files: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length !== 1 || (values.profile !== undefined && !PROFILES.includes(values.profile))) {
+    console.error(`usage: node bench/generate.mjs <dir> [--files 3000] [--seed 1] [--profile ${PROFILES.join('|')}]`);
     process.exit(2);
   }
-  const e = generate(positionals[0], { files: Number(values.files ?? 3000), seed: Number(values.seed ?? 1) });
+  const e = generate(positionals[0], { files: Number(values.files ?? 3000), seed: Number(values.seed ?? 1), profile: values.profile ?? 'default' });
   console.log(`${e.files} files, ${e.lines} lines, ${e.cacheFiles} touch a cache; planted ${JSON.stringify(e.counts)}`);
 }

@@ -39,7 +39,7 @@ export function render(r) {
   const out = [];
   out.push(
     `cachelint benchmark: ${ws.files.toLocaleString('en-US')} files, ${ws.lines.toLocaleString('en-US')} lines, ${(ws.bytes / 1e6).toFixed(1)} MB ` +
-      `(${ws.cacheFiles} touch a cache; seed ${ws.seed}); median of ${r.options.runs} run${r.options.runs === 1 ? '' : 's'} after ${r.options.warmup} warm-up`,
+      `(${ws.cacheFiles} touch a cache; seed ${ws.seed}${r.options.profile && r.options.profile !== 'default' ? `; ${r.options.profile} profile` : ''}); median of ${r.options.runs} run${r.options.runs === 1 ? '' : 's'} after ${r.options.warmup} warm-up`,
   );
   out.push(`machine: ${r.machine.cpus}× ${r.machine.cpu}, ${r.machine.memGiB} GiB, Node ${r.machine.node}; load average ${r.machine.loadStart} at start, ${r.machine.loadEnd} at end; peak RSS via ${r.machine.rssVia}`);
   out.push('');

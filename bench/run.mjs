@@ -8,6 +8,8 @@
 //
 //   npm run bench                      (= npm run -s build && node bench/run.mjs)
 //   node bench/run.mjs [--files 3000] [--runs 3] [--seed 1] [--edits 200] [--quick] [--no-lsp]
+//                      [--profile default|cache-heavy]
+//   node bench/run.mjs --scale 3000,10000,30000 [--profile …] [--runs 1]   (floor, cold, warm per size)
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
@@ -15,10 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { privateBundles } from './bundles.mjs';
 import { diffFindings, findingsOf } from './findings.mjs';
-import { generate } from './generate.mjs';
+import { generate, PROFILES } from './generate.mjs';
 import { firstDiagnosticBench, lspBench, SERVER_JS } from './lsp-edits.mjs';
 import { measure } from './proc.mjs';
 import { render } from './report.mjs';
+import { renderScale, scaleRun } from './scale.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -32,11 +35,17 @@ const { values: opts } = parseArgs({
     edits: { type: 'string' },
     quick: { type: 'boolean', default: false },
     'no-lsp': { type: 'boolean', default: false },
+    profile: { type: 'string', default: 'default' },
+    scale: { type: 'string' },
     out: { type: 'string' },
   },
 });
 const files = Number(opts.files ?? (opts.quick ? 600 : 3000));
-const runs = Number(opts.runs ?? (opts.quick ? 1 : 3));
+const runs = Number(opts.runs ?? (opts.quick || opts.scale ? 1 : 3));
+const profile = opts.profile;
+if (!PROFILES.includes(profile)) usage(`--profile must be one of ${PROFILES.join(', ')}`);
+const sizes = opts.scale ? opts.scale.split(',').map(Number) : [];
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) usage('--scale takes file counts separated by commas, e.g. 3000,10000,30000');
 const warmup = 1;
 const edits = Number(opts.edits ?? (opts.quick ? 50 : 200));
 /** fresh servers for open → first diagnostic */
@@ -46,7 +55,7 @@ for (const [k, v] of Object.entries({ files, runs, edits, seed })) if (!Number.i
 if (runs < 1) usage('--runs must be at least 1');
 
 function usage(msg) {
-  console.error(`${msg}\nusage: node bench/run.mjs [--files 3000] [--runs 3] [--seed 1] [--edits 200] [--quick] [--no-lsp] [--out results.json]`);
+  console.error(`${msg}\nusage: node bench/run.mjs [--files 3000] [--runs 3] [--seed 1] [--edits 200] [--quick] [--no-lsp] [--profile ${PROFILES.join('|')}] [--out results.json]\n       node bench/run.mjs --scale 3000,10000,30000 [--profile …] [--runs 1] [--seed 1] [--out scale.json]`);
   process.exit(2);
 }
 
@@ -56,8 +65,10 @@ if (!existsSync(DIST_CLI)) {
 }
 
 const work = join(BENCH, '.work');
-const ws = join(work, `ws-${files}-${seed}`);
-const cacheDir = join(work, `cache-${files}-${seed}`);
+// the default profile keeps its old directory names
+const tag = `${profile === 'default' ? '' : `${profile}-`}${files}-${seed}`;
+const ws = join(work, `ws-${tag}`);
+const cacheDir = join(work, `cache-${tag}`);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadStart = load();
 
@@ -65,8 +76,18 @@ mkdirSync(work, { recursive: true });
 const bundleNames = existsSync(SERVER_JS) ? ['cli.js', 'facts.js', 'yaml.js', 'server.js'] : ['cli.js', 'facts.js', 'yaml.js'];
 const bundles = await privateBundles(ROOT, join(work, 'bin'), bundleNames);
 const CLI_JS = bundles['cli.js'];
-process.stderr.write(`generating ${files} files (seed ${seed}) in ${relative(process.cwd(), ws)}…\n`);
-const expected = generate(ws, { files, seed });
+
+if (sizes.length > 0) {
+  const r = await scaleRun({ sizes, seed, profile, runs, work, cliJs: CLI_JS, floorJs: join(BENCH, 'floor.mjs'), log: (m) => process.stderr.write(m) });
+  const head = `cachelint scale run (${profile} profile, seed ${seed}): ${runs === 1 ? 'one run' : `median of ${runs} runs`} per size, no warm-up; ${cpus().length}× ${cpus()[0]?.model.trim() ?? '?'}, Node ${process.versions.node}; load average ${loadStart} at start, ${load()} at end`;
+  const text = [head, '', renderScale(r), '', r.failures.length === 0 ? `findings: exactly the planted ones at every size (${r.sizes.map((s) => `${s.planted} at ${s.files}`).join(', ')})` : `findings: WRONG in ${r.failures.length} check(s); this run FAILS`, ...r.failures.slice(0, 20).map((f) => `  ${f}`)].join('\n');
+  process.stdout.write(`\n${text}\n`);
+  writeFileSync(opts.out ?? join(BENCH, 'results-scale.json'), `${JSON.stringify({ date: new Date().toISOString(), profile, seed, runs, loadStart, loadEnd: load(), ...r, table: text }, null, 2)}\n`);
+  process.exit(r.failures.length > 0 ? 1 : 0);
+}
+
+process.stderr.write(`generating ${files} files (seed ${seed}, ${profile} profile) in ${relative(process.cwd(), ws)}…\n`);
+const expected = generate(ws, { files, seed, profile });
 const touchPath = join(ws, expected.touchFile);
 const touchOriginal = readFileSync(touchPath, 'utf8');
 
@@ -209,7 +230,7 @@ function serverDebounceMs() {
 
 const results = {
   date: new Date().toISOString(),
-  options: { files, runs, warmup, seed, edits, quick: opts.quick },
+  options: { files, runs, warmup, seed, edits, quick: opts.quick, profile },
   build: { bundlesBuiltAt: bundles.builtAt },
   machine: {
     cpus: cpus().length,

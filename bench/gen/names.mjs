@@ -55,6 +55,13 @@ export function entityNames(count, rng) {
     if (out.length >= count) break;
     take(c);
   }
+  // very large workspaces (the 30,000-file scale run): numbered variants of the names so far, in
+  // order and without the rng, so that smaller workspaces stay byte-identical
+  const base = [...out];
+  for (let k = 2; out.length < count && k < 100; k++) for (const n of base) {
+    if (out.length >= count) break;
+    take(`${n}${k}`);
+  }
   if (out.length < count) throw new Error(`cannot name ${count} entities`);
   return out.slice(0, count);
 }
