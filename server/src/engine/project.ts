@@ -32,17 +32,89 @@ const WRITE_VERBS = `${CREATE_VERBS}|update|updateMany|updateOne|updateTable|del
  * calls the verb at all.
  */
 function writeOf(entities: string[], verbs: string, sql: string, chained = false): ((text: string) => boolean) | undefined {
-  const list = [...new Set(entities)].filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (!list.length) return undefined;
-  const e = `(?:${list.join('|')})`;
-  // chained: the verb is called on the entity's own chain (`prisma.user.update(`, `db('users').where(q).update(`,
-  // `usersRepository.save(`), not on a service named for it (`this.userService.update(`) nor near it in a signature
-  const near = chained
-    ? new RegExp(`${e}(?!\\w*(?:Service|Controller|Handler|Gateway|Resolver|Facade|Cache|Dto|View)\\b)\\w*(?:['"\`]\\s*\\))?(?:\\s*\\.\\s*\\w+(?:\\([^()]*\\))?){0,3}\\s*\\.\\s*(?:${verbs})\\s*\\(|${sql}\\s+["'\`]?(?:\\w+\\.)?${e}`, 'i')
-    : new RegExp(`${e}\\w*[^;]{0,80}?\\b(?:${verbs})\\b|\\b(?:${verbs})\\b[^;]{0,40}?\\b${e}|${sql}\\s+["'\`]?(?:\\w+\\.)?${e}`, 'i');
-  const injected = new RegExp(`(?:Repository|Model|getRepository|InjectRepository|InjectModel|EntityRepository)\\s*[<(]\\s*${e}\\b`, 'i');
+  const words = new Set(entities.filter(Boolean).map((w) => w.toLowerCase()));
+  if (!words.size) return undefined;
+  const starts = new WordStarts(words);
   const anyCall = new RegExp(`\\.(?:${verbs})\\s*\\(`);
-  return (t) => near.test(t) || (injected.test(t) && anyCall.test(t));
+  // each pattern is tried only where the text names a cached entity (sticky, at that offset, or on
+  // the few characters before it): one alternation of every cached entity, tried at every offset
+  // of every file, grew with the project twice over
+  const after = chained
+    ? new RegExp(`(?!\\w*(?:Service|Controller|Handler|Gateway|Resolver|Facade|Cache|Dto|View)\\b)\\w*(?:['"\`]\\s*\\))?(?:\\s*\\.\\s*\\w+(?:\\([^()]*\\))?){0,3}\\s*\\.\\s*(?:${verbs})\\s*\\(`, 'iy')
+    : new RegExp(`\\w*[^;]{0,80}?\\b(?:${verbs})\\b`, 'iy');
+  const sqlBefore = new RegExp(`${sql}\\s+["'\`]?(?:\\w+\\.)?$`, 'i');
+  const verbBefore = chained ? undefined : new RegExp(`\\b(?:${verbs})\\b[^;]{0,40}?$`, 'i');
+  const injectedBefore = /(?:Repository|Model|getRepository|InjectRepository|InjectModel|EntityRepository)\s*[<(]\s*$/i;
+  return (t) => {
+    let injected = false;
+    for (const [entity, at] of starts.in(t)) {
+      for (const p of at) {
+        const end = p + entity.length;
+        const before = t.slice(Math.max(0, p - 120), p);
+        const wordStart = p === 0 || !/\w/.test(t[p - 1]);
+        // `prisma.user.update(` / `usersRepository.save(` (the entity's own chain), `INSERT INTO users`
+        after.lastIndex = end;
+        if (after.test(t) || (wordStart && sqlBefore.test(before))) return true;
+        if (verbBefore && wordStart && verbBefore.test(before)) return true;
+        // `Repository<User>`, `@InjectModel(User.name)`: the file calls a write verb somewhere
+        if (wordStart && !/\w/.test(t[end] ?? '') && injectedBefore.test(before)) injected = true;
+      }
+    }
+    return injected && anyCall.test(t);
+  };
+}
+
+/**
+ * Which of a set of lowercase words a text names where a word or a part of one starts (`users`,
+ * `sysUserEntity` → `sys…`, `user…`; `user_with_post` → `user…`, `with…`, `post…`), in one pass
+ * over the text whatever the number of words: words are bucketed by their first three letters.
+ */
+class WordStarts {
+  private readonly byPrefix = new Map<string, string[]>();
+  private readonly short = new Set<string>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      if (w.length < 3) {
+        this.short.add(w);
+        continue;
+      }
+      const k = w.slice(0, 3);
+      const list = this.byPrefix.get(k);
+      if (list) list.push(w);
+      else this.byPrefix.set(k, [w]);
+    }
+  }
+
+  /** The words the text names, each with the offsets where it starts. */
+  in(text: string): Map<string, number[]> {
+    const lower = text.toLowerCase();
+    const found = new Map<string, number[]>();
+    let prev = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const upper = c >= 65 && c <= 90;
+      const letter = upper || (c >= 97 && c <= 122);
+      if (letter) {
+        const prevLower = prev >= 97 && prev <= 122;
+        const prevWord = prevLower || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57);
+        if (!prevWord || (upper && prevLower)) this.at(lower, i, found);
+      }
+      prev = c;
+    }
+    return found;
+  }
+
+  private at(lower: string, i: number, found: Map<string, number[]>): void {
+    const add = (w: string) => {
+      const list = found.get(w);
+      if (list) list.push(i);
+      else found.set(w, [i]);
+    };
+    const list = this.byPrefix.get(lower.slice(i, i + 3));
+    if (list) for (const w of list) if (lower.startsWith(w, i)) add(w);
+    for (const w of this.short) if (lower.startsWith(w, i)) add(w);
+  }
 }
 
 /** Modules a file's cache code refers to: where its receivers, key parts and sentinels come from. */
@@ -105,10 +177,21 @@ function cachedEntities(f: FileFacts): string[] {
   return f.calls.flatMap((c) => c.args.flatMap((a) => a.srcEntities ?? []));
 }
 
-function wordsRegex(words: Iterable<string>, whole = false): RegExp | undefined {
-  const list = [...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (!list.length) return undefined;
-  return whole ? new RegExp(`\\b(?:${list.join('|')})\\b`) : new RegExp(`(?:${list.join('|')})`, 'i');
+/**
+ * Whether a text names one of `words` as a whole word. Each word of the text is looked up in a set:
+ * an alternation of every exported client and wrapper name, tried at every offset of every file,
+ * grew with the project twice over. (Names holding a `$` keep a regex of their own.)
+ */
+function wholeWords(words: Iterable<string>): ((text: string) => boolean) | undefined {
+  const plain = new Set<string>();
+  const other: string[] = [];
+  for (const w of words) (/^\w+$/.test(w) ? plain.add(w) : other.push(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  if (!plain.size && !other.length) return undefined;
+  const rest = other.length ? new RegExp(`\\b(?:${[...new Set(other)].join('|')})\\b`) : undefined;
+  return (text) => {
+    if (plain.size) for (const m of text.matchAll(/\w+/g)) if (plain.has(m[0])) return true;
+    return !!rest?.test(text);
+  };
 }
 
 /**
@@ -155,11 +238,11 @@ export function loadProject(
     follow([...parsed], 3);
     tiers.push(parsed.size);
     // identifiers, matched as whole words (a client exported as `kv` is named `kv`)
-    const names = wordsRegex([...parsed].flatMap((f) => exportedCacheNames(analyzer.factsOf(f)!)), true);
+    const names = wholeWords([...parsed].flatMap((f) => exportedCacheNames(analyzer.factsOf(f)!)));
     const callers: string[] = [];
     if (names)
       for (const [f, t] of texts)
-        if (!parsed.has(f) && names.test(t)) {
+        if (!parsed.has(f) && names(t)) {
           take(f);
           callers.push(f);
         }
