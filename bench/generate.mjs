@@ -23,7 +23,7 @@ import { controllerFile, dtoFile, entityFile, mapperFile, moduleFile, pickFields
 import { createRng } from './gen/rng.mjs';
 import { fillerLines, largeUtilFile, UTIL_KINDS, utilFile } from './gen/utils.mjs';
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 /** Planted findings per 3,000 files (at least one of each at any size). */
 const PER_3000 = { 'set-after-commit': 12, 'missing-ttl': 15, 'key-drift': 8, 'negative-cache-on-create': 6, 'write-from-cache': 6, 'missing-invalidation': 6, 'invalidate-before-commit': 4 };

@@ -35,8 +35,12 @@ const QUALIFIERS = [
   'credit', 'debit', 'field', 'remote', 'guest', 'staff', 'venue', 'route', 'risk', 'fraud', 'legal',
 ];
 
-/** Words the analyser treats specially in keys or entity names; never used as an entity. */
-const RESERVED = /^(cache|cached|app|api|prod|production|dev|development|test|testing|staging|stage|local|qa|table|module|service|event|session|query|rule)$/;
+/**
+ * Words the analyser treats specially in keys or entity names; never used as an entity. A key
+ * naming a token or a task reads as auth or job state, not a cache (model/roles.ts): a plant on
+ * `service-token:{}` would be a look-alike the rules rightly skip.
+ */
+const RESERVED = /^(cache|cached|app|api|prod|production|dev|development|test|testing|staging|stage|local|qa|table|module|service|event|session|query|rule|token|task)$/;
 
 /** `count` distinct entities: single nouns first, then qualifier + noun compounds. */
 export function entityNames(count, rng) {
