@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from '../src/config';
+import { projectModulesFor } from '../src/model/modules/project-modules';
 import { applyEdits } from '../src/engine/edits';
 import { cacheManagerMajor } from '../src/engine/packages';
 import { Analyzer, type FileResult } from '../src/engine/run';
@@ -22,7 +23,8 @@ function configOf(text: string): ResolvedConfig {
 
 /** Analyses a set of files (path → text) together, as one project. */
 export function analyse(sources: Record<string, string>, opts: { only?: RuleId[] } = {}): Map<string, FileResult> {
-  const configs = new Map(Object.entries(sources).map(([f, t]) => [f, configOf(t)]));
+  // the modules the file's tsconfig `paths` and workspace packages make the project's, as the CLI's config loader reads them
+  const configs = new Map(Object.entries(sources).map(([f, t]) => [f, fs.existsSync(f) ? { ...configOf(t), projectModules: projectModulesFor(f) } : configOf(t)]));
   const first = Object.values(sources)[0] ?? '';
   const analyzer = new Analyzer({
     configFor: (f) => configs.get(f) ?? configOf(first),

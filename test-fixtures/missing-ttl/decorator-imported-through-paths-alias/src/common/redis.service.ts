@@ -1,0 +1,19 @@
+// The project's Redis facade: the TTL is optional, and without it nothing expires.
+import { Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+
+@Injectable()
+export class RedisService {
+  constructor(private readonly client: Redis) {}
+
+  async get(key: string) {
+    const data = await this.client.get(key);
+    return data ? JSON.parse(data) : null;
+  }
+
+  async set(key: string, val: unknown, ttl?: number) {
+    const data = JSON.stringify(val);
+    if (!ttl) return this.client.set(key, data);
+    return this.client.set(key, data, 'EX', ttl);
+  }
+}
