@@ -358,7 +358,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   if (call.receiver.t === 'unknown' || call.fn === 0) return;
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper)
-  if (call.receiver.t !== 'lib' && !CACHE_METHOD_NAMES.has(call.method.toLowerCase())) return;
+  if (call.receiver.t !== 'lib' && !CACHE_METHOD_NAMES.has(call.method.toLowerCase()) && !inheritedHelper(call, node, ctx)) return;
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
@@ -370,6 +370,21 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   const owner = ownerOf(fn, info);
   if (owner === undefined) return;
   ctx.facts.wrappers.push({ className: owner, method: info.name, callId: call.id });
+}
+
+/**
+ * Pattern: class UserCache extends BaseCache { read(id) { return this.readJson(`user:${id}`) } } — a
+ * method the class inherits from a project base class may wrap a client (the linker looks it up
+ * there); a method of its own, or of a library's base (`Repository<User>`), does not make a wrapper.
+ */
+function inheritedHelper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): boolean {
+  if (call.receiver.t !== 'class') return false;
+  const cls = enclosingClass(node);
+  const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  if (!cls || !ext || !ts.isIdentifier(ext)) return false;
+  if (cls.members.some((m) => propertyNameText(m.name) === call.method)) return false;
+  const d = declarationOf(ext, ctx.facts.imports);
+  return d?.t === 'class' || (d?.t === 'import' && isProjectModule(d.imp.module, ctx));
 }
 
 /** The key has a hole bound to a parameter, or an argument is a parameter (value, TTL). */
