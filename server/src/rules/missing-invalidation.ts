@@ -66,6 +66,20 @@ function clearedByHandlers(ix: ClearingIndex, project: ProjectIndex, file: Linke
   return false;
 }
 
+/**
+ * An ORM hook of the written entity, run after writes of that kind (`Model.afterDestroy(fn)`,
+ * `@AfterUpdate`, a subscriber's `afterUpdate`), clears the key: the write runs it.
+ */
+function clearedByHooks(ix: ClearingIndex, project: ProjectIndex, w: DbWrite, reaches: Reaches): boolean {
+  for (const other of project.files.values())
+    for (const f of other.facts.fns) {
+      const h = f.hook;
+      if (!h || h.timing === 'before' || !h.events.includes(w.kind) || (h.entity !== undefined && h.entity !== w.entity)) continue;
+      if (clears(ix, other, f.id, reaches)) return true;
+    }
+  return false;
+}
+
 /** `until its 10-minute TTL`, `forever: the key has no TTL`, or `until it expires`. */
 function howLong(key: KeyModel): string {
   const secs = key.writers.map((w) => w.ttlSeconds).filter((n): n is number => n !== undefined);
@@ -136,7 +150,8 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
         clears(ix, file, w.fn, reaches, { scope }) ||
         clearedByCalled(project, file, scope, reaches) ||
         clearedByCallers(ix, namesAround(file, w.fn), reaches) ||
-        clearedByHandlers(ix, project, file, scope, reaches)
+        clearedByHandlers(ix, project, file, scope, reaches) ||
+        clearedByHooks(ix, project, w, reaches)
       )
         continue;
       const first = stale[0];
