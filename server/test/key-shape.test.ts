@@ -127,6 +127,8 @@ describe('driftBetween: close variants', () => {
     ['app:product:{}', 'product:{}', /extra prefix 'app'/],
     ['product:{}', 'cache:product:{}', /prefix 'cache' missing/],
     ['Products:v2:{}', 'product:{}', /version.*case|version.*singular/],
+    // `_`-separated keys count segments; a number fills the hole it stands in
+    ['feed_{}_page_1', 'feed_v2_{}_page_{}', /version segment 'v2' missing/],
   ])('%s vs %s', (w, r, reason) => {
     const d = driftBetween(w, r);
     expect(d).toBeDefined();
@@ -153,6 +155,8 @@ describe('driftBetween: not drift', () => {
     ['a trailing separator (scan prefix)', 'product:{}', 'product:{}:'],
     ['a leading separator', ':product:{}', 'product:{}'],
     ['different generic prefixes', 'app:Product:{}', 'cache:product:{}'],
+    ['one page of the same key', 'feed_v2_{}_page_1', 'feed_v2_{}_page_{}'],
+    ['a word where the other has a hole, with _', 'feed_{}_page_all', 'feed_v2_{}_page_{}'],
   ])('%s: %s vs %s', (_, w, r) => {
     expect(driftBetween(w, r)).toBeUndefined();
   });
@@ -183,6 +187,8 @@ describe('shapesMatch', () => {
     ['user:{}-{}', 'user:{}'],
     ['{}user:{}', 'user:{}'],
     ['{}:x', 'app:x'],
+    ['feed_{}_page_{}', 'feed_{}_page_1'],
+    ['session-{}', 'session-a1b2-c3d4'],
   ])('%s matches %s', (a, b) => {
     expect(shapesMatch(a, b)).toBe(true);
     expect(shapesMatch(b, a)).toBe(true);
@@ -194,6 +200,8 @@ describe('shapesMatch', () => {
     ['Product:{}', 'product:{}'],
     ['user:{}', 'product:{}'],
     ['product:{}', 'product_{}'],
+    // with `_` alone, a value does not span a `_`: a segment fewer is another key
+    ['feed_{}_page_1', 'feed_v2_{}_page_{}'],
   ])('%s does not match %s', (a, b) => {
     expect(shapesMatch(a, b)).toBe(false);
     expect(shapesMatch(b, a)).toBe(false);

@@ -320,6 +320,8 @@ function driftUncached(written: string, read: string): string | undefined {
     const x = a.segs[i];
     const y = b.segs[i];
     if (x === y) continue;
+    // a number where the other has a hole is one value of it (`feed_{}_page_1` of `feed_{}_page_{}`)
+    if ((x === HOLE && /^\d+$/.test(y)) || (y === HOLE && /^\d+$/.test(x))) continue;
     if (x === HOLE || y === HOLE) return undefined; // a value where the other has a word: another key
     if (x.toLowerCase() === y.toLowerCase()) reasons.push(`case '${x}' vs '${y}'`);
     else if (singular(x.toLowerCase()) === singular(y.toLowerCase())) reasons.push(`singular/plural '${x}' vs '${y}'`);
@@ -394,6 +396,9 @@ export function shapesMatch(a: string, b: string): boolean {
 function matchUncached(a: string, b: string): boolean {
   const x = tokens(a);
   const y = tokens(b);
+  // keys spelled with `_` alone (`feed_v2_{}_page_{}`): a value does not span a `_` either, so
+  // `feed_{}_page_1` (one segment fewer) is another key, not a value `v2_…` (ids may hold `-`)
+  const hard = /[:/]/.test(a) || /[:/]/.test(b) ? HARD_SEP : UNDERSCORE_KEYS_SEP;
   const memo = new Map<number, boolean>();
   const W = y.length + 1;
   const go = (i: number, j: number): boolean => {
@@ -405,8 +410,8 @@ function matchUncached(a: string, b: string): boolean {
     let r = false;
     const xi = x[i];
     const yj = y[j];
-    if (xi === HOLE) r = go(i + 1, j) || (j < y.length && (yj === HOLE || !HARD_SEP.has(yj)) && go(i, j + 1));
-    else if (yj === HOLE) r = go(i, j + 1) || (i < x.length && !HARD_SEP.has(xi) && go(i + 1, j));
+    if (xi === HOLE) r = go(i + 1, j) || (j < y.length && (yj === HOLE || !hard.has(yj)) && go(i, j + 1));
+    else if (yj === HOLE) r = go(i, j + 1) || (i < x.length && !hard.has(xi) && go(i + 1, j));
     else r = i < x.length && j < y.length && xi === yj && go(i + 1, j + 1);
     memo.set(k, r);
     return r;
@@ -416,6 +421,7 @@ function matchUncached(a: string, b: string): boolean {
 
 // a value never spans a `:` or `/`, nor a hash tag's brace
 const HARD_SEP = new Set([':', '/', '{', '}']);
+const UNDERSCORE_KEYS_SEP = new Set([...HARD_SEP, '_']);
 
 function tokens(shape: string): string[] {
   return lex(shape);
