@@ -1,7 +1,7 @@
 // valid: the write paths do not delete the cached rows themselves; the ORM hooks that run after
-// those writes do (a Sequelize model hook, a TypeORM entity listener).
+// those writes do (a Sequelize model hook, a Mongoose post hook).
 import { DataTypes, Model, Sequelize } from 'sequelize';
-import { AfterUpdate, Column, Entity, PrimaryGeneratedColumn, type Repository } from 'typeorm';
+import mongoose, { Schema } from 'mongoose';
 import Redis from 'ioredis';
 
 const redis = new Redis();
@@ -17,16 +17,11 @@ VoucherModel.afterDestroy(async (row: VoucherModel) => {
   await redis.del(`voucher:${row.id}`);
 });
 
-@Entity()
-export class Badge {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column() label!: string;
-
-  @AfterUpdate()
-  async dropCached() {
-    await redis.del(`badge:${this.id}`);
-  }
-}
+const badgeSchema = new Schema({ label: String });
+badgeSchema.post('findOneAndUpdate', async (doc: { _id: string } | null) => {
+  if (doc) await redis.del(`badge:${doc._id}`);
+});
+const Badge = mongoose.model('Badge', badgeSchema);
 
 export async function findVoucher(id: string) {
   const hit = await redis.get(`voucher:${id}`);
@@ -40,15 +35,14 @@ export async function removeVoucher(id: string) {
   await VoucherModel.destroy({ where: { id }, individualHooks: true });
 }
 
-export async function findBadge(badges: Repository<Badge>, id: string) {
+export async function findBadge(id: string) {
   const hit = await redis.get(`badge:${id}`);
   if (hit) return JSON.parse(hit);
-  const row = await badges.findOneBy({ id });
+  const row = await Badge.findById(id).lean();
   await redis.set(`badge:${id}`, JSON.stringify(row), 'EX', 300);
   return row;
 }
 
-export async function relabel(badges: Repository<Badge>, badge: Badge, label: string) {
-  badge.label = label;
-  await badges.save(badge);
+export async function relabel(id: string, label: string) {
+  await Badge.findOneAndUpdate({ _id: id }, { label });
 }

@@ -20,12 +20,13 @@ const AFTER_COMMIT = /^(afterCommit|afterTransactionCommit|onCommit|afterCommitt
 
 /**
  * ORM hooks that run after a write but before its transaction commits: sequelize-typescript's
- * `@AfterCreate` … (Sequelize runs them in the transaction the write was given). TypeORM listeners
- * and subscribers run inside `save()`'s transaction too, but set-after-commit's fix turns a set there
- * into a delete in place: they wait until that fix can move its delete (todo in the fixtures).
+ * `@AfterCreate` … (Sequelize runs them in the transaction the write was given), and TypeORM's
+ * entity listeners (`save()`, `remove()` and `softRemove()` open a transaction and run them in it;
+ * `update()` runs none). TypeORM subscribers (`afterUpdate(event)`) run there too: not yet here.
  */
-const HOOK_DECORATORS: Record<string, RegExp> = {
-  'sequelize-typescript': /^After(Create|Update|Destroy|Save|Upsert|BulkCreate|BulkUpdate|BulkDestroy|Restore)$/,
+const HOOK_DECORATORS: Record<string, { via: string; names: RegExp }> = {
+  'sequelize-typescript': { via: 'sequelize', names: /^After(Create|Update|Destroy|Save|Upsert|BulkCreate|BulkUpdate|BulkDestroy|Restore)$/ },
+  typeorm: { via: 'typeorm', names: /^After(Insert|Update|Remove|SoftRemove|Recover)$/ },
 };
 
 /** Modules whose default or named export is a database handle with a `.transaction(cb)` method. */
@@ -280,7 +281,8 @@ export function transactionVisitors(ctx: FileCtx): VisitorMap {
     let hook: { via: string; label: string } | undefined;
     for (const d of decoratorsOf(m)) {
       const imp = ctx.facts.imports.find((i) => i.local === d.name);
-      if (imp && HOOK_DECORATORS[imp.module]?.test(imp.name)) hook = { via: 'sequelize', label: `@${d.name}` };
+      const known = imp && HOOK_DECORATORS[imp.module];
+      if (known && known.names.test(imp.name)) hook = { via: known.via, label: `@${d.name}` };
     }
     if (!hook) return;
     s.callbacks.set(m, txsOf(ctx).length);

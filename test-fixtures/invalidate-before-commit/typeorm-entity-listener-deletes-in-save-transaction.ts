@@ -1,4 +1,4 @@
-// valid: a TypeORM entity listener runs inside the transaction save() opens; not reported yet (see transactions.ts).
+// A TypeORM entity listener runs inside the transaction save() opens: its delete comes before the commit.
 import Redis from 'ioredis';
 import { AfterUpdate, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -11,6 +11,6 @@ export class Workspace {
 
   @AfterUpdate()
   async evictCache() {
-    await redis.del(`workspace:${this.id}`); // todo-expect: invalidate-before-commit
+    await redis.del(`workspace:${this.id}`); // expect: invalidate-before-commit
   }
 }
