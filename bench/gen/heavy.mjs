@@ -13,6 +13,7 @@
 //   sequelize   Sequelize model with hooks (`afterDestroy`, `afterUpdate`) and a service over it
 //
 // Each planted finding is written with Source.plant, so its line is recorded where it is written.
+import { tsconfigJson } from './infra.mjs';
 import { UP } from './plain.mjs';
 import { Source } from './rng.mjs';
 
@@ -102,24 +103,7 @@ export function heavyPackageJson() {
 }
 
 export function heavyTsconfigJson() {
-  return `${JSON.stringify(
-    {
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'commonjs',
-        strict: true,
-        experimentalDecorators: true,
-        emitDecoratorMetadata: true,
-        outDir: 'dist',
-        skipLibCheck: true,
-        baseUrl: '.',
-        paths: { '@app/*': ['src/*'] },
-      },
-      include: ['src', 'packages'],
-    },
-    null,
-    2,
-  )}\n`;
+  return tsconfigJson({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'] } }, include: ['packages'] });
 }
 
 /** The manifest of the workspace package `@acme/cache` (packages/cache/package.json). */

@@ -29,7 +29,8 @@ export function packageJson() {
   )}\n`;
 }
 
-export function tsconfigJson() {
+/** The workspace's tsconfig.json; `extra` adds compiler options (the cache-heavy profile's `paths`) and folders. */
+export function tsconfigJson(extra = { compilerOptions: {}, include: [] }) {
   return `${JSON.stringify(
     {
       compilerOptions: {
@@ -40,8 +41,9 @@ export function tsconfigJson() {
         emitDecoratorMetadata: true,
         outDir: 'dist',
         skipLibCheck: true,
+        ...extra.compilerOptions,
       },
-      include: ['src'],
+      include: ['src', ...extra.include],
     },
     null,
     2,
