@@ -35,6 +35,13 @@ export async function removeVoucher(id: string) {
   await VoucherModel.destroy({ where: { id }, individualHooks: true });
 }
 
+export async function retireVoucher(id: string, code: string) {
+  const row = await VoucherModel.findByPk(id);
+  if (!row) return;
+  row.code = code;
+  await row.destroy();
+}
+
 export async function findBadge(id: string) {
   const hit = await redis.get(`badge:${id}`);
   if (hit) return JSON.parse(hit);

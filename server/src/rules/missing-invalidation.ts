@@ -1,7 +1,7 @@
 // missing-invalidation: a database write changes rows that a cache holds, and nothing on its path
 // deletes them from the cache. Docs: docs/rules/missing-invalidation.md
 import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
-import type { DbWrite } from '../facts/types';
+import type { DbWrite, HookFact } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
@@ -70,14 +70,65 @@ function clearedByHandlers(ix: ClearingIndex, project: ProjectIndex, file: Linke
  * An ORM hook of the written entity, run after writes of that kind (`Model.afterDestroy(fn)`,
  * `@AfterUpdate`, a subscriber's `afterUpdate`), clears the key: the write runs it.
  */
-function clearedByHooks(ix: ClearingIndex, project: ProjectIndex, w: DbWrite, reaches: Reaches): boolean {
+function clearedByHooks(ix: ClearingIndex, project: ProjectIndex, w: DbWrite & { file: string }, reaches: Reaches): boolean {
+  let text: string | undefined;
+  let inTx: boolean | undefined;
   for (const other of project.files.values())
     for (const f of other.facts.fns) {
       const h = f.hook;
-      if (!h || h.timing === 'before' || !h.events.includes(w.kind) || (h.entity !== undefined && h.entity !== w.entity)) continue;
-      if (clears(ix, other, f.id, reaches)) return true;
+      // an ORM runs its hooks for its own writes only (a TypeORM subscriber never sees a knex update)
+      if (!h || h.timing === 'before' || !h.events.includes(w.kind) || !sameOrm(h, w) || (h.entity !== undefined && h.entity !== w.entity)) continue;
+      text ??= project.files.get(w.file)?.text.slice(w.span.start, w.span.end) ?? '';
+      inTx ??= !!project.files.get(w.file)?.facts.txs?.some((t) => !t.hook && t.span.start <= w.span.start && w.span.end <= t.span.end);
+      if (!runsHook(h, w, text, inTx)) continue;
+      // a hook of every entity must delete this key itself: its calls named like an invalidation may be about any entity
+      if (h.entity === undefined ? deletesKey(project, other, f.id, reaches) : clears(ix, other, f.id, reaches)) return true;
     }
   return false;
+}
+
+/** The hook's ORM makes the write: a TypeORM query builder's too, and cool-admin's services write through TypeORM. */
+function sameOrm(h: HookFact, w: DbWrite): boolean {
+  const via = w.via === 'typeorm-qb' ? 'typeorm' : w.via;
+  return h.orm === via || (h.orm === 'cool-admin' && via === 'typeorm');
+}
+
+/** A delete or overwrite of the key, by its shape, in the code of function `fn` of `file`. */
+function deletesKey(project: ProjectIndex, file: LinkedFile, fn: number, reaches: Reaches): boolean {
+  const scope = scopeOf(file, fn);
+  return file.ops.some((op) => scope.has(op.call.fn) && isClearing(op, project.model) && !!op.key?.shape && reaches(op.key.shape));
+}
+
+/** Mongoose query middleware by the model methods that run it (`findByIdAndUpdate` runs `findOneAndUpdate`'s). */
+const MONGOOSE_MIDDLEWARE: Record<string, string> = { findByIdAndUpdate: 'findOneAndUpdate', findByIdAndDelete: 'findOneAndDelete', findByIdAndRemove: 'findOneAndRemove', create: 'save' };
+
+/**
+ * Whether the write runs the hook: TypeORM entity listeners run for save/remove only (`update()`
+ * and `delete()` run none, the classic gotcha); Sequelize instance hooks run for a static
+ * `Model.update/destroy` only with `individualHooks: true`, bulk hooks only for those; Mongoose
+ * middleware only for its own operation; MikroORM hooks not for `native*` queries. Unsure: it runs.
+ */
+function runsHook(h: HookFact, w: DbWrite, text: string, inTx: boolean): boolean {
+  const method = /(\w+)\s*$/.exec(w.label.replace(/\(.*$/s, ''))?.[1] ?? '';
+  switch (h.orm) {
+    case 'typeorm':
+      // entity listeners and afterTransactionCommit: save() and remove() open the transaction;
+      // update(), delete() and insert() run one query in none (a subscriber's afterUpdate sees them)
+      return (!h.name.startsWith('@') && !/Transaction/.test(h.name)) || /^(save|remove|softRemove|recover)$/.test(method) || inTx;
+    case 'sequelize': {
+      if (h.name === 'afterCommit') return true;
+      const staticCall = /^[A-Z]/.test(w.label) && /^(update|destroy|restore)$/.test(method);
+      return /Bulk/.test(h.name) ? staticCall : !staticCall || /individualHooks\s*:\s*true/.test(text);
+    }
+    case 'mongoose': {
+      const ops = [...h.name.matchAll(/'(\w+)'/g)].map((m) => m[1]);
+      return ops.length === 0 || ops.includes(MONGOOSE_MIDDLEWARE[method] ?? method);
+    }
+    case 'mikro-orm':
+      return !/^native/.test(method);
+    default:
+      return true;
+  }
 }
 
 /** `until its 10-minute TTL`, `forever: the key has no TTL`, or `until it expires`. */
