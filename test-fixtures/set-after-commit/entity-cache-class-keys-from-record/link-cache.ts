@@ -15,7 +15,7 @@ export interface Link {
  * The project's own cache of links: callers hand it the record, and it builds the key from the
  * record's fields (through a builder taking a destructured object, lower-cased on one branch).
  */
-class LinkCache {
+class Links {
   async set(link: Link) {
     const cacheKey = this.keyFor({ domain: link.domain, slug: link.slug });
     await redis.set(cacheKey, JSON.stringify(link), { ex: DAY });
@@ -43,4 +43,4 @@ class LinkCache {
   }
 }
 
-export const linkCache = new LinkCache();
+export const linkCache = new Links();
