@@ -179,8 +179,11 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return nameParts(e, st);
   // Pattern: caseSensitive ? key : key.toLowerCase() — both branches spell one key
   if (ts.isConditionalExpression(e)) {
-    const a = partsOf(e.whenTrue, st);
-    const b = partsOf(e.whenFalse, st);
+    // both branches are read: a deep stack of conditionals would cost 2^depth, so each one counts 4 levels
+    const inner = { ...st, depth: st.depth + 4 };
+    const a = partsOf(e.whenTrue, inner);
+    if (!meaningful(a)) return [hole(e, st)];
+    const b = partsOf(e.whenFalse, inner);
     if (meaningful(a) && sameSpelling(a, b)) return a;
   }
   return [hole(e, st)];
