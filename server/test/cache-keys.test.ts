@@ -208,6 +208,24 @@ describe('keyExprOf: local builders', () => {
   it('async functions are not builders', () => {
     expect(parts('const k = async (id) => `a:${id}`; redis.get(k(x))')).toEqual([{ hole: 'k(x)' }]);
   });
+  it('a destructured builder parameter takes the object literal\'s properties', () => {
+    const b = 'const k = ({ domain, slug }) => `link:${domain}:${slug}`;';
+    expect(parts(`${b} redis.get(k({ domain: l.domain, slug: l.slug }))`)).toEqual([{ lit: 'link:' }, { hole: 'l.domain' }, { lit: ':' }, { hole: 'l.slug' }]);
+    expect(parts(`${b} redis.get(k({ domain, slug: 'home' }))`)).toEqual([{ lit: 'link:' }, { hole: 'domain' }, { lit: ':home' }]);
+    // a plain name passes its properties
+    expect(parts(`${b} redis.get(k(link))`)).toEqual([{ lit: 'link:' }, { hole: 'link.domain' }, { lit: ':' }, { hole: 'link.slug' }]);
+  });
+  it('a destructured parameter is not guessed through a spread, a renamed or defaulted binding stays exact', () => {
+    expect(parts('const k = ({ domain }) => `link:${domain}`; redis.get(k({ ...o }))')).toEqual([{ lit: 'link:' }, { hole: 'domain' }]);
+    expect(parts('const k = ({ d: domain }) => `link:${domain}`; redis.get(k({ d: x.host }))')).toEqual([{ lit: 'link:' }, { hole: 'x.host' }]);
+    expect(parts("const k = ({ v = 'v1' }) => `link:${v}`; redis.get(k({ v: 'v2' }))")).toEqual([{ lit: 'link:' }, { hole: 'v' }]);
+  });
+  it('toLowerCase() changes the literal text only; branches spelling one key are that key', () => {
+    expect(parts('redis.get(`Link:${id}`.toLowerCase())')).toEqual([{ lit: 'link:' }, { hole: 'id' }]);
+    expect(parts('redis.get(id.toLowerCase())')).toEqual([{ hole: 'id.toLowerCase()' }]);
+    expect(parts('const key = `link:${id}`; redis.get(cs ? key : key.toLowerCase())')).toEqual([{ lit: 'link:' }, { hole: 'id' }]);
+    expect(parts('redis.get(cs ? `a:${id}` : `b:${id}`)')).toEqual([{ hole: 'cs ? `a:${id}` : `b:${id}`' }]);
+  });
 });
 
 describe('keyExprOf: imported builders', () => {

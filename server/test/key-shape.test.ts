@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftBetween, entityOfShape, expandKey, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
+import { driftBetween, entityOfShape, expandKey, shapeNamesEntity, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
 import type { ExportValue, KeyPart } from '../src/facts/types';
 
 /** A resolver over a fake project: `{ module: { exportName: value } }`. */
@@ -176,6 +176,16 @@ describe('entityOfShape', () => {
   it('no entity in generic or numeric segments', () => {
     expect(entityOfShape('cache:v2:{}')).toBeUndefined();
     expect(entityOfShape('{}:42')).toBeUndefined();
+  });
+  it('with cacheSuffix, a segment saying it caches an entity names it', () => {
+    expect(entityOfShape('linkcache:{}:{}', true)).toBe('link');
+    expect(entityOfShape('userCache:{}', true)).toBe('user');
+    expect(entityOfShape('order_cache:{}', true)).toBe('order');
+    // too short to be an entity, or the suffix is the whole word
+    expect(entityOfShape('abcache:{}', true)).toBe('abcache');
+    expect(entityOfShape('linkcache:{}:{}')).toBe('linkcache');
+    expect(shapeNamesEntity('linkcache:{}:{}', 'link', true)).toBe(true);
+    expect(shapeNamesEntity('linkcache:{}:{}', 'link')).toBe(false);
   });
 });
 

@@ -239,6 +239,11 @@ export interface DbWrite {
   fn: number;
   /** an upsert / INSERT … ON CONFLICT: kind is 'create', but it may update an existing row */
   upsert?: boolean;
+  /**
+   * An update that brings soft-deleted rows back (`restore()`, `recover()`, `SET "deletedAt" = NULL`,
+   * `data: { deletedAt: null }`): to readers that skip deleted rows, the row appears as if created.
+   */
+  restores?: boolean;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
   resultVar?: string;
   /**

@@ -58,11 +58,12 @@ export function keyUsesParams(parts: readonly KeyPart[] | undefined, fn: FnFact)
 
 /**
  * A key the callers choose: nothing literal around the parameters but separators and generic
- * prefixes (`key`, `${this.prefix}${key}`, `cache:${key}`). `${tenant}-${id}-failure` names its key.
+ * prefixes (`key`, `${this.prefix}${key}`, `cache:${key}`, `cache_${name}:${key}` with the name given
+ * to the constructor). `${tenant}-${id}-failure` names its key.
  */
 function openKey(op: CacheOp): boolean {
   const parts = op.key?.parts ?? [];
-  const text = parts.map((p) => ('lit' in p ? p.lit : ' ')).join('').replace(/\b(cache|cached|app|api|v\d+)\b/gi, '');
+  const text = parts.map((p) => ('lit' in p ? p.lit : ' ')).join('').replace(/(?<![A-Za-z])(cache|cached|app|api|v\d+)(?![A-Za-z])/gi, '');
   return !/[A-Za-z]{2,}/.test(text);
 }
 

@@ -172,6 +172,38 @@ function raceOf(project: ProjectIndex, op: CacheOp, written: string, read: strin
   };
 }
 
+/** A hole that holds a record's id: `tenant.id`, `tenantId`, `user_id`, `row.uuid`. */
+const ID_HOLE = /(?:^|\.)(?:id|uuid|_id)$|[a-z0-9]Id$|_id$/;
+
+/**
+ * A delete whose one hole is an id, in a key family every read and write spells with one fixed
+ * word there (`memberAttributes:{tenant.id}` against `memberAttributes:default`): the id never
+ * equals the word, so the delete never reaches the entry. Any read or write with a value in that
+ * place (`memberAttributes:{}`) makes the family per-record: then nothing is reported.
+ */
+function fixedWordDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], usedShapes: readonly string[]): { reads: ReadSite[]; word: string; hole: string } | undefined {
+  const holes = (op.key?.parts ?? []).filter((p): p is { hole: string } => 'hole' in p);
+  if (holes.length !== 1 || !ID_HOLE.test(holes[0].hole) || shape.split('{}').length !== 2) return undefined;
+  const [before, after] = shape.split('{}');
+  // the hole must fill a whole segment: `x:{}` or `x:{}:y`, not `x{}` or `x:{}-v`
+  if (!/[:/.|#]$/.test(before) || !(after === '' || /^[:/.|#]/.test(after))) return undefined;
+  const slot = (s: string): string | undefined => {
+    if (!s.startsWith(before) || !s.endsWith(after) || s.length <= before.length + after.length) return undefined;
+    return s.slice(before.length, s.length - after.length);
+  };
+  const words = new Set<string>();
+  for (const s of [...reads.map((r) => r.shape), ...usedShapes]) {
+    const v = slot(s);
+    if (v === undefined) continue;
+    // a value in that place, or more than one segment: the family holds per-record keys
+    if (!/^[A-Za-z][A-Za-z_-]*$/.test(v)) return undefined;
+    words.add(v);
+  }
+  const matching = reads.filter((r) => r.op && slot(r.shape) !== undefined);
+  if (words.size !== 1 || matching.length === 0) return undefined;
+  return { reads: matching, word: [...words][0], hole: holes[0].hole };
+}
+
 export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultArgDrift'> = {
   meta: {
     id: 'key-drift',
@@ -274,6 +306,26 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
           data: { written: `'${shape}'` },
           suggestions: fix ? [fix] : [],
           race: raceOf(project, op, shape, undefined, undefined),
+        });
+        continue;
+      }
+      // Pattern: cache.delete(tenant.id) while every read uses cache.get('default') — an id never spells that word
+      const fixed = op.kind === 'delete' ? fixedWordDrift(op, shape, reads, usedShapes) : undefined;
+      if (fixed && !fixed.reads.some((r) => coveredBySibling(project, op, r.shape))) {
+        ctx.report({
+          file: op.file,
+          span: op.call.key?.span ?? op.call.span,
+          messageId: 'drift',
+          data: {
+            action: 'Delete',
+            what: 'delete',
+            written: `'${shape}'`,
+            read: `'${fixed.reads[0].shape}'`,
+            reason: `an id (${fixed.hole}) where every read has the fixed word '${fixed.word}'`,
+          },
+          related: fixed.reads.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read that uses '${r.shape}' (${shortPath(r.file)})` })),
+          suggestions: [],
+          race: raceOf(project, op, shape, fixed.reads[0].shape, fixed.reads),
         });
         continue;
       }

@@ -40,20 +40,28 @@ function sentinelWrites(ix: ClearingIndex): Sentinel[] {
     // the entity the read path queried, when its key names it: `''` under `webhook:seen:{}` after an
     // order lookup is a dedup flag, and `user:{}` cached after a session lookup is about users
     const looked = [...scopeOf(file, op.call.fn)].flatMap((fn) => [...readsOf(file, fn)]);
-    let entities = new Set(looked.filter((e) => shapeNamesEntity(shape, e)));
+    let entities = new Set(looked.filter((e) => shapeNamesEntity(shape, e, true)));
     // Pattern: const m = await this.members.findById(id) — the lookup is in a helper the read path calls
-    const keyEntity = entityOfShape(shape);
-    if (entities.size === 0 && keyEntity) entities = calleeEntities(ix, file, op, keyEntity);
+    if (entities.size === 0) entities = calleeEntities(ix, file, op, shape);
     if (entities.size > 0) out.push({ op, shape, entities });
   }
   return out;
 }
 
 
-/** `this.usersRepo.findById(id)` where some project function `findById` reads the key's entity. */
-function calleeEntities(ix: ClearingIndex, file: LinkedFile, op: CacheOp, keyEntity: string): Set<string> {
+/**
+ * `this.usersRepo.findById(id)` where some project function `findById` reads an entity the key
+ * names (`user:{}`, `repoLookup:{}` for `repositories`).
+ */
+function calleeEntities(ix: ClearingIndex, file: LinkedFile, op: CacheOp, shape: string): Set<string> {
+  const keyEntity = entityOfShape(shape, true);
   for (const c of new Set(file.facts.fns[op.call.fn - 1]?.calls ?? []))
-    for (const f of ix.byName(c)) if (readsOf(f.file, f.fn).has(keyEntity)) return new Set([keyEntity]);
+    for (const f of ix.byName(c)) {
+      const reads = readsOf(f.file, f.fn);
+      if (keyEntity && reads.has(keyEntity)) return new Set([keyEntity]);
+      const named = [...reads].filter((e) => shapeNamesEntity(shape, e, true));
+      if (named.length > 0) return new Set(named);
+    }
   return new Set();
 }
 
@@ -63,7 +71,7 @@ function reachesMarker(s: Sentinel): Reaches {
   return (shape) => !shape || shapesMatch(shape, s.shape) || !!driftBetween(shape, s.shape);
 }
 
-export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
+export const negativeCacheOnCreate: Rule<'createKeepsNegative' | 'restoreKeepsNegative'> = {
   meta: {
     id: 'negative-cache-on-create',
     description: 'Require creates to clear a cached not-found entry for the same key.',
@@ -73,17 +81,19 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
     crossFile: true,
     messages: {
       createKeepsNegative: 'Creating {{entity}} leaves the cached not-found entry {{key}} in place',
+      restoreKeepsNegative: 'Restoring deleted {{entity}} rows leaves the cached not-found entry {{key}} in place',
     },
     details: {
       createKeepsNegative: 'The read path caches it at {{where}}. Whoever looked the {{entity}} up just before it existed keeps getting "not found" from {{key}}: the new record stays invisible until that entry expires.',
+      restoreKeepsNegative: 'The read path caches it at {{where}}. Whoever looked the {{entity}} up while it was deleted keeps getting "not found" from {{key}}: the restored record stays invisible until that entry expires.',
     },
     help: 'Delete the key the read path uses right after the create (or overwrite it with the new record).',
   },
   // docs/rules/negative-cache-on-create.md: a miss cached just before the row exists
-  timeline(_messageId, race) {
+  timeline(messageId, race) {
     const reader = named(race.reader, 'a reader');
     const key = keyWords(race.key);
-    const create = `commits the new row${race.dbWrite ? ` with \`${race.dbWrite}\`` : ''}`;
+    const create = `${messageId === 'restoreKeepsNegative' ? 'restores the deleted row' : 'commits the new row'}${race.dbWrite ? ` with \`${race.dbWrite}\`` : ''}`;
     return {
       steps: [
         { actor: 'reader', text: `${reader} misses ${key} and finds no row` },
@@ -102,7 +112,8 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
     const cached = new Set(sentinels.flatMap((s) => [...s.entities]));
     for (const create of project.dbWrites) {
       // a create at module top level is a seed or migration script, run before anyone reads
-      if (create.kind !== 'create' || !create.entity || create.fn === 0 || !cached.has(create.entity) || !ctx.wants(create.file)) continue;
+      // Pattern: UPDATE repositories SET "deletedAt" = NULL — a restore makes rows readers skipped appear, as a create does
+      if ((create.kind !== 'create' && !create.restores) || !create.entity || create.fn === 0 || !cached.has(create.entity) || !ctx.wants(create.file)) continue;
       const file = project.files.get(create.file);
       // tests and seed scripts create records nobody has read yet
       if (!file || file.kind) continue;
@@ -118,7 +129,7 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative'> = {
         ctx.report({
           file: create.file,
           span: create.span,
-          messageId: 'createKeepsNegative',
+          messageId: create.kind === 'create' ? 'createKeepsNegative' : 'restoreKeepsNegative',
           data: { entity: create.entity, key: `'${s.shape}'`, where: `${shortPath(s.op.file)}:${lineOf(readFile.text, s.op.call.span.start)}` },
           related: [{ file: s.op.file, span: s.op.call.span, message: `Read path that caches "not found" under '${s.shape}'` }],
           suggestions: fix ? [fix] : [],

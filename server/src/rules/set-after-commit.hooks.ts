@@ -44,9 +44,9 @@ export function hookFinding(op: CacheOp, file: LinkedFile, role: string, replica
   // a set in an insert-only hook stores a new row, one in a before-hook precedes the write
   if (!hook || hook.timing === 'before' || hook.events.every((e) => e === 'create')) return undefined;
   const shape = op.key?.shape;
-  const keyEntity = shape ? entityOfShape(shape) : undefined;
+  const keyEntity = shape ? entityOfShape(shape, true) : undefined;
   const e = hook.entity;
-  const names = !!shape && !!e && (shapeNamesEntity(shape, e) || (!!keyEntity && sameAggregate(keyEntity, e)));
+  const names = !!shape && !!e && (shapeNamesEntity(shape, e, true) || (!!keyEntity && sameAggregate(keyEntity, e)));
   // a hook's entity is often its table's name with a module prefix (`base_sys_param` for `param:{}`)
   const ofHook = !!keyEntity && !!e && (sameAggregate(keyEntity, e) || e.endsWith(`_${keyEntity}`));
   const own = fromSubject(op, hook, file.text);

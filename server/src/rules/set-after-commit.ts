@@ -211,7 +211,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       // a set after a create stores a key no reader can hold an older version of (an upsert may update)
       const candidates = before.filter((p) => p.write.kind !== 'create' || p.write.upsert);
       if (candidates.length === 0) continue;
-      const keyEntity = op.key?.shape ? entityOfShape(op.key.shape) : undefined;
+      const keyEntity = op.key?.shape ? entityOfShape(op.key.shape, true) : undefined;
       // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine);
       // a key of unknown role, or a copy no reader reloads, must show it by its name (a session
       // written after a login update is no copy of the user row)
@@ -219,7 +219,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       // the value of a per-id key is rebuilt from rows of the written entity (`perms:{}` from
       // user-role rows); a global aggregate (`metrics:delivered_total`) is no copy of the row
       const fromRows = (w: DbWrite) => !!w.entity && !!op.valueEntities?.includes(w.entity) && !!shape?.includes('{}');
-      const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
+      const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity, true) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
       // a write inside a called function must be shown to be the cached entity's: by the key's name
       // or by the rows the value is built from (a tenant instance cached after Tenant.create() is no row)
       const related = candidates.filter(({ write: w, called }) =>

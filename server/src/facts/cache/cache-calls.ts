@@ -13,7 +13,7 @@ import { missFallback } from '../flow/miss-fallback';
 import { precedesInFlow } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
-import { declarationOf, enclosingClass, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import type { VisitorMap } from '../../syntax/walk';
@@ -363,10 +363,18 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
   if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called)) return;
-  const fn = enclosingFunction(node);
+  let fn = enclosingFunction(node);
   if (!fn) return;
-  const info = ctx.facts.fns[call.fn - 1];
-  if (!info.name || !dependsOnParams(call, info)) return;
+  let info = ctx.facts.fns[call.fn - 1];
+  if (!info.name) {
+    // Pattern: mset(links) { links.forEach((link) => pipeline.set(this.key(link), …)) } — a bulk
+    // method: the callback's element stands for each item of the method's parameter
+    const outer = bulkMethodOf(fn, info, call, ctx);
+    if (!outer) return;
+    fn = outer.fn;
+    info = outer.info;
+  } else if (!dependsOnParams(call, info)) return;
+  if (!info.name) return;
   const owner = ownerOf(fn, info);
   if (owner === undefined) return;
   ctx.facts.wrappers.push({ className: owner, method: info.name, callId: call.id });
@@ -385,6 +393,32 @@ function inheritedHelper(call: CallFact, node: ts.CallExpression, ctx: FileCtx):
   if (cls.members.some((m) => propertyNameText(m.name) === call.method)) return false;
   const d = declarationOf(ext, ctx.facts.imports);
   return d?.t === 'class' || (d?.t === 'import' && isProjectModule(d.imp.module, ctx));
+}
+
+const EACH_METHODS = new Set(['forEach', 'map', 'flatMap']);
+
+/**
+ * The named method around an element callback (`items.forEach((item) => …)`, `.map`, `.flatMap`)
+ * over one of its parameters, when the cache call depends on the element only (the summary then
+ * reads the element as the callback's first parameter: its key holes stay holes at the callers).
+ */
+function bulkMethodOf(cb: ts.Node, cbInfo: FnFact, call: CallFact, ctx: FileCtx): { fn: FunctionLike; info: FnFact } | undefined {
+  if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.parent || !ts.isCallExpression(cb.parent)) return undefined;
+  const iter = cb.parent;
+  if (iter.arguments[0] !== cb || !ts.isPropertyAccessExpression(iter.expression) || !EACH_METHODS.has(iter.expression.name.text)) return undefined;
+  const list = unwrap(iter.expression.expression);
+  if (!ts.isIdentifier(list)) return undefined;
+  const d = declarationOf(list, ctx.facts.imports);
+  if (d?.t !== 'param') return undefined;
+  const outer = d.fn;
+  if (!isFunctionLike(outer) || !outer.body) return undefined;
+  // only the element (the callback's first parameter) may reach the call, not the index or the array
+  const elem = cbInfo.params[0];
+  if (!elem || !dependsOnParams(call, { ...cbInfo, params: [elem] }) || cbInfo.params.slice(1).some((p) => p.name && dependsOnParams(call, { ...cbInfo, params: [p] })))
+    return undefined;
+  const id = ctx.fnIdOf(outer.body);
+  const info = id > 0 ? ctx.facts.fns[id - 1] : undefined;
+  return info?.name ? { fn: outer, info } : undefined;
 }
 
 /** The key has a hole bound to a parameter, or an argument is a parameter (value, TTL). */

@@ -80,9 +80,26 @@ export function returnedClient(fn: ts.FunctionLikeDeclaration, ctx: FileCtx, dep
   let type = fn.type;
   if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
   const declared = fromType(type);
-  if (declared) return clientLike(declared);
   const r = returnExprOf(fn);
+  // Pattern: let c: Cache | undefined; function getCache() { if (!c) c = new Cache('lookup', redis); return c }
+  const lazy = r && lazyInstance(r, ctx, depth, clientOf);
+  if (lazy) return lazy;
+  if (declared) return clientLike(declared);
   return clientLike(r && clientOf(r, ctx, depth + 1));
+}
+
+/**
+ * A lazily built singleton: a module-level `let` that every assignment sets to `new X(…)` of one
+ * project class (the same arguments each time). Unlike any project value a function may return,
+ * it is an instance the getter's callers all share, built with visible constructor arguments.
+ */
+function lazyInstance(r: ts.Expression, ctx: FileCtx, depth: number, clientOf: ClientOf): ClientRef | undefined {
+  const u = unwrap(r);
+  if (!ts.isIdentifier(u)) return undefined;
+  const d = declarationOf(u, ctx.facts.imports);
+  if (d?.t !== 'var' || !d.node.parent?.parent || !ts.isSourceFile(d.node.parent.parent.parent)) return undefined;
+  const c = laterAssignedClient(d.node, ctx, depth + 1, clientOf, (e) => ts.isNewExpression(unwrap(e)));
+  return c && (c.t === 'type' || c.t === 'class') && c.ctorArgs ? c : undefined;
 }
 
 function clientLike(c: ClientRef | undefined): ClientRef | undefined {
@@ -123,7 +140,14 @@ function isNullish(e: ts.Expression): boolean {
  * A `let` (or `var`) declared empty or null is what every later assignment to it gives, when they
  * all give the same kind of client; an assignment of anything else makes it unknown.
  */
-export function laterAssignedClient(decl: ts.VariableDeclaration, ctx: FileCtx, depth: number, clientOf: ClientOf): ClientRef | undefined {
+export function laterAssignedClient(
+  decl: ts.VariableDeclaration,
+  ctx: FileCtx,
+  depth: number,
+  clientOf: ClientOf,
+  /** every assigned value must pass this (`new X(…)` only, for a lazy singleton) */
+  accept: (e: ts.Expression) => boolean = () => true,
+): ClientRef | undefined {
   if (isConst(decl) || (decl.initializer && !isNullish(decl.initializer)) || !ts.isIdentifier(decl.name)) return undefined;
   const scope = decl.parent?.parent?.parent;
   if (!scope) return undefined;
@@ -131,6 +155,7 @@ export function laterAssignedClient(decl: ts.VariableDeclaration, ctx: FileCtx, 
   for (const { left, right } of assignmentsIn(scope).get(decl.name.text) ?? []) {
     const d = declarationOf(left, ctx.facts.imports);
     if (d?.t !== 'var' || d.node !== decl || isNullish(right)) continue;
+    if (!accept(right)) return undefined;
     const c = clientOf(right, ctx, depth + 1);
     if (!isClient(c)) return undefined;
     if (!found) found = c;

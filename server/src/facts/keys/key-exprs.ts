@@ -21,6 +21,8 @@ interface State {
   ctx: FileCtx;
   /** builder parameters being inlined → the parts of the argument passed for them */
   env: Map<ts.ParameterDeclaration, KeyPart[]>;
+  /** names a destructured builder parameter binds (`({ domain, key }) => …`) → the parts passed for them */
+  bound?: Map<ts.BindingElement, KeyPart[]>;
   /** consts and functions being expanded right now (cycle guard) */
   active: Set<ts.Node>;
   depth: number;
@@ -175,7 +177,21 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
   }
   if (ts.isCallExpression(e)) return callParts(e, st);
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return nameParts(e, st);
+  // Pattern: caseSensitive ? key : key.toLowerCase() — both branches spell one key
+  if (ts.isConditionalExpression(e)) {
+    // both branches are read: a deep stack of conditionals would cost 2^depth, so each one counts 4 levels
+    const inner = { ...st, depth: st.depth + 4 };
+    const a = partsOf(e.whenTrue, inner);
+    if (!meaningful(a)) return [hole(e, st)];
+    const b = partsOf(e.whenFalse, inner);
+    if (meaningful(a) && sameSpelling(a, b)) return a;
+  }
   return [hole(e, st)];
+}
+
+/** The same literal text with holes in the same places (the holes' values may differ). */
+function sameSpelling(a: KeyPart[], b: KeyPart[]): boolean {
+  return a.length === b.length && a.every((p, i) => ('lit' in p ? 'lit' in b[i] && (b[i] as { lit: string }).lit === p.lit : 'hole' in p && 'hole' in b[i]));
 }
 
 function isStringy(e: ts.Expression): boolean {
@@ -200,7 +216,8 @@ function nameParts(e: ts.Expression, st: State): KeyPart[] {
     case 'import':
       return [{ ref: t.ref }];
     default:
-      return [ctorHole(e, st) ?? hole(e, st)];
+      // Pattern: `${domain}` with `({ domain }) =>` being inlined (declarationOf leaves destructured parameters alone)
+      return (t === undefined ? boundParts(e, st) : undefined) ?? [ctorHole(e, st) ?? hole(e, st)];
   }
 }
 
@@ -248,8 +265,14 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
       }
       return [hole(call, st)];
     }
-    // Pattern: id.toString()
-    if (method === 'toString' && args.length === 0) return partsOf(recv, st);
+    // Pattern: id.toString() / key.trim()
+    if ((method === 'toString' || method === 'trim') && args.length === 0) return partsOf(recv, st);
+    // Pattern: `linkcache:${domain}:${key}`.toLowerCase() — the literal text changes case, the holes stay holes
+    if ((method === 'toLowerCase' || method === 'toUpperCase') && args.length === 0) {
+      const inner = partsOf(recv, st);
+      if (!inner.some((p) => 'lit' in p)) return [hole(call, st)];
+      return inner.map((p) => ('lit' in p ? { lit: method === 'toLowerCase' ? p.lit.toLowerCase() : p.lit.toUpperCase() } : p));
+    }
     // Pattern: 'user:'.concat(id)
     if (method === 'concat' && (ts.isStringLiteralLike(recv) || ts.isTemplateExpression(recv)) && !args.some(ts.isSpreadElement))
       return mergeLits([...partsOf(recv, st), ...args.flatMap((a) => partsOf(a, st))]);
@@ -266,16 +289,67 @@ function inline(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, st: Sta
   const body = returnExprOf(fn);
   if (!body || isAsyncOrGenerator(fn) || call.arguments.some(ts.isSpreadElement)) return undefined;
   const env = new Map(st.env);
-  const inner: State = { ...st, env, depth: st.depth + 1 };
+  const bound = new Map(st.bound);
+  const inner: State = { ...st, env, bound, depth: st.depth + 1 };
   fn.parameters.forEach((p, i) => {
     const arg = call.arguments[i];
-    if (p.dotDotDotToken) env.set(p, [{ hole: call.arguments.slice(i).map((a) => a.getText(st.ctx.sf)).join(', ') }]);
+    // Pattern: key({ domain, key }) { return `link:${domain}:${key}` } called as this.key({ domain: l.domain, key: l.key }) or this.key(l)
+    if (ts.isObjectBindingPattern(p.name)) bindPattern(p.name, arg, st, bound);
+    else if (p.dotDotDotToken) env.set(p, [{ hole: call.arguments.slice(i).map((a) => a.getText(st.ctx.sf)).join(', ') }]);
     else if (arg) env.set(p, partsOf(arg, st));
     // a default may read earlier parameters: evaluate it with what is bound so far
     else if (p.initializer) env.set(p, partsOf(p.initializer, inner));
     else env.set(p, [{ hole: ts.isIdentifier(p.name) ? p.name.text : p.name.getText(st.ctx.sf) }]);
   });
   return partsOf(body, inner);
+}
+
+/**
+ * The names of a destructured parameter: each gets the argument's property of that name, from an
+ * object literal (`{ domain: link.domain }`, `{ domain }`) or as `<arg>.<name>` of a plain name
+ * (`this.key(link)` → `link.domain`). Anything else (a spread, a default, a nested pattern) is a hole.
+ */
+function bindPattern(pat: ts.ObjectBindingPattern, arg: ts.Expression | undefined, st: State, out: Map<ts.BindingElement, KeyPart[]>): void {
+  const a = arg && unwrap(arg);
+  for (const el of pat.elements) {
+    if (el.dotDotDotToken || !ts.isIdentifier(el.name) || el.initializer) continue;
+    const prop = el.propertyName ? propertyNameText(el.propertyName) : el.name.text;
+    if (prop === undefined || !a) continue;
+    if (ts.isObjectLiteralExpression(a)) {
+      const v = objectProp(a, prop);
+      if (v) out.set(el, partsOf(v, st));
+    } else if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a)) {
+      const base = partsOf(a, st);
+      if (base.length === 1 && 'hole' in base[0]) out.set(el, [{ hole: `${base[0].hole}.${prop}` }]);
+    }
+  }
+}
+
+/** The value of property `name` of an object literal, when no spread could override it. */
+function objectProp(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (let i = obj.properties.length - 1; i >= 0; i--) {
+    const p = obj.properties[i];
+    if (ts.isSpreadAssignment(p)) return undefined;
+    if (propertyNameText(p.name) !== name) continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A name bound by a destructured parameter of a builder being inlined, and not declared closer. */
+function boundParts(e: ts.Expression, st: State): KeyPart[] | undefined {
+  if (!st.bound?.size || !ts.isIdentifier(e) || declarationOf(e, st.ctx.facts.imports)) return undefined;
+  for (const [el, parts] of st.bound) {
+    if ((el.name as ts.Identifier).text !== e.text) continue;
+    // the name must be read inside the function whose parameter binds it
+    let fn: ts.Node = el;
+    while (fn && !ts.isParameter(fn)) fn = fn.parent;
+    const owner = fn?.parent;
+    if (owner && e.pos >= owner.pos && e.end <= owner.end) return parts.slice();
+  }
+  return undefined;
 }
 
 /** Runs `f` unless `node` is already being expanded (a cycle): then undefined. */

@@ -343,13 +343,41 @@ function driftUncached(written: string, read: string): string | undefined {
   return reasons.length > 0 ? reasons.join('; ') : undefined;
 }
 
+/**
+ * `linkcache`, `userCache`, `user_cache` → the entity word: the segment says it is a cache of it.
+ * With `loose`, the key may also abbreviate the entity (ABBREVIATIONS). Only where the rule has
+ * other evidence tying the key to the rows (a set after the row's write, a not-found marker after
+ * its lookup): read as an entity link everywhere, it would tie every update of the entity to the
+ * key, field-blind (missing-invalidation).
+ */
+function uncached(seg: string): string {
+  const m = /^([A-Za-z][A-Za-z0-9]+?)[-_]?(?:cache|cached|Cache|Cached|CACHE)$/.exec(seg);
+  return m && m[1].length >= 3 ? m[1] : seg;
+}
+
+/** Words keys use for a table's name: `repoLookup:{}` after a `repositories` lookup is about repositories. */
+const ABBREVIATIONS: Record<string, string> = {
+  repo: 'repository',
+  repos: 'repository',
+  org: 'organization',
+  orgs: 'organization',
+  msg: 'message',
+  msgs: 'message',
+  acct: 'account',
+  cfg: 'config',
+  perm: 'permission',
+  perms: 'permission',
+  pref: 'preference',
+  prefs: 'preference',
+};
+
 /** The entity a key is about: its first literal segment that is not a generic prefix. */
-export function entityOfShape(shape: string): string | undefined {
+export function entityOfShape(shape: string, loose = false): string | undefined {
   for (const raw of shape.split(/[:/.|#]+/)) {
     // `product_{}` → `product`; `{}` alone and `user{}profile` keep only the text before the hole
     const seg = raw.split(HOLE)[0].replace(/[-_]+$/, '');
     if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(seg) || GENERIC.test(seg) || VERSION.test(seg)) continue;
-    return normaliseEntity(seg);
+    return normaliseEntity(loose ? uncached(seg) : seg);
   }
   return undefined;
 }
@@ -358,18 +386,18 @@ export function entityOfShape(shape: string): string | undefined {
  * Does a key shape name the entity: `shop:product:{}` → product, `apikey:{}` → api_key,
  * `addresses:{}` → address, `sys_config:{}` → config (a table prefix), `brand:logo:{}` → brand?
  */
-export function shapeNamesEntity(shape: string, entity: string): boolean {
+export function shapeNamesEntity(shape: string, entity: string, loose = false): boolean {
   const flat = entity.replace(/_/g, '');
   const want = entity.split('_').map(singular);
   // Pattern: sys_dict:{type} holding sys_dict_data rows — the table of a thing's items or details
   const core = want.length > 1 && ROW_SUFFIX.test(want[want.length - 1]) ? want.slice(0, -1) : undefined;
   return shape
     .split(/[:/.|#{}\s]+/)
-    .map((seg) => normaliseEntity(seg))
+    .map((seg) => normaliseEntity(loose ? uncached(seg) : seg))
     .some((w) => {
       if (!w) return false;
       if (w === entity || w.replace(/_/g, '') === flat || entity.endsWith(`_${w}`)) return true;
-      const words = w.split('_').map(singular);
+      const words = w.split('_').map((x) => (loose ? ABBREVIATIONS[x] ?? x : x)).map(singular);
       return hasWords(words, want) || (!!core && words.length === core.length && hasWords(words, core));
     });
 }
