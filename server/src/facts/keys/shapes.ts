@@ -311,6 +311,7 @@ function driftUncached(written: string, read: string): string | undefined {
   const a = va.rest;
   const b = vb.rest;
   if (a.segs.length !== b.segs.length || !a.segs.some((s) => s !== HOLE)) return undefined;
+  const underscoreKeys = !/[:/]/.test(written) && !/[:/]/.test(read);
   const reasons: string[] = [];
   if (pa.prefix.join(':').toLowerCase() !== pb.prefix.join(':').toLowerCase())
     reasons.push(differs('prefix', pa.prefix, pb.prefix));
@@ -320,8 +321,9 @@ function driftUncached(written: string, read: string): string | undefined {
     const x = a.segs[i];
     const y = b.segs[i];
     if (x === y) continue;
-    // a number where the other has a hole is one value of it (`feed_{}_page_1` of `feed_{}_page_{}`)
-    if ((x === HOLE && /^\d+$/.test(y)) || (y === HOLE && /^\d+$/.test(x))) continue;
+    // in keys spelled with `_` alone, a number where the other has a hole is one value of it
+    // (`feed_{}_page_1` of `feed_{}_page_{}`); `user:1` against `user:v2:{}` stays another key
+    if (underscoreKeys && ((x === HOLE && /^\d+$/.test(y)) || (y === HOLE && /^\d+$/.test(x)))) continue;
     if (x === HOLE || y === HOLE) return undefined; // a value where the other has a word: another key
     if (x.toLowerCase() === y.toLowerCase()) reasons.push(`case '${x}' vs '${y}'`);
     else if (singular(x.toLowerCase()) === singular(y.toLowerCase())) reasons.push(`singular/plural '${x}' vs '${y}'`);
