@@ -237,7 +237,7 @@ export async function lspBench(ws, { serverJs = SERVER_JS, edits = 200 } = {}) {
       bigFile,
       bigFileLines: bigLines,
       edits,
-      editMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), mean: latencies.reduce((a, b) => a + b, 0) / latencies.length },
+      editMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), mean: latencies.reduce((a, b) => a + b, 0) / latencies.length, samples: latencies.map((x) => Math.round(x * 10) / 10) },
       crossFileMs: { median: median(crossFile), max: Math.max(...crossFile), samples: crossFile },
       readyMs: indexedMs,
       rssAfterOpenKB: rssAfterOpen.VmRSS,

@@ -12,6 +12,7 @@ import { loadImportClosure } from '../engine/neighbours';
 import { cacheManagerMajor, clearPackageCache } from '../engine/packages';
 import { clearRootCache } from '../engine/roots';
 import { Analyzer, type FileResult } from '../engine/run';
+import { KeystrokeWarmUp } from '../engine/warm-up';
 // The server parses every file it indexes: register the fact extractor up front (the engine only
 // loads it lazily for the CLI's warm-cache runs, which may never need the compiler).
 import '../facts/index';
@@ -28,6 +29,9 @@ registerCompiler(ts);
 const LAYOUT_FILE = /^(?:[jt]sconfig.*\.json|package\.json|pnpm-workspace\.yaml|lerna\.json)$/;
 
 /** Milliseconds of indexing per turn of the event loop: requests wait at most about this long. */
+/** The JIT's compiled code serves every folder: the keystroke warm-up runs once per process. */
+let warmedUp = false;
+
 const SLICE_MS = 15;
 
 export interface FolderHost {
@@ -258,6 +262,7 @@ export class FolderIndex {
     this.ready = new Promise<void>((resolve) => {
       let files: string[] | undefined;
       let i = 0;
+      let warm: KeystrokeWarmUp | undefined;
       const step = () => {
         // superseded: whoever waits on this run waits for the newer one
         if (run !== this.indexRun) return resolve(this.ready);
@@ -270,8 +275,11 @@ export class FolderIndex {
         const t0 = performance.now();
         for (; i < files.length && performance.now() - t0 < SLICE_MS; i++)
           if (!this.openFiles.has(files[i])) this.loadFromDisk(files[i]);
+        // then the keystroke path, on a scratch copy of a few of the files just read (engine/warm-up.ts)
+        if (i >= files.length && !warm) warm = this.keystrokeWarmUp(files);
+        while (warm && !warm.done && performance.now() - t0 < SLICE_MS) warm.step();
         onProgress?.(i, files.length);
-        if (i < files.length) setImmediate(step);
+        if (i < files.length || (warm && !warm.done)) setImmediate(step);
         else {
           this.indexing = false;
           this.indexed = true;
@@ -282,6 +290,16 @@ export class FolderIndex {
       setImmediate(step);
     });
     return this.ready;
+  }
+
+  /** The keystroke path's warm-up, for the first folder indexed in this process (the JIT's code serves them all). */
+  private keystrokeWarmUp(files: readonly string[]): KeystrokeWarmUp {
+    const texts = warmedUp ? [] : files.flatMap((file) => {
+      const text = this.analyzer.textOf(file);
+      return text === undefined ? [] : [{ file, text }];
+    });
+    warmedUp = true;
+    return new KeystrokeWarmUp(texts, (f) => this.configFor(f));
   }
 
   private list(root: string): string[] {
