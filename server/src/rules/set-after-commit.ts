@@ -96,6 +96,9 @@ function swapForDelete(op: CacheOp, file: LinkedFile): Fix | undefined {
   // inside an open transaction a delete in place runs before the commit (invalidate-before-commit):
   // the delete goes after the commit, or the swap is not offered
   const tx = call.tx !== undefined ? file.facts.txs?.[call.tx] : undefined;
+  // a TypeORM entity listener runs inside save()'s transaction and has no after-commit place of
+  // its own (that is a subscriber's afterTransactionCommit): a delete there is no fix
+  if (tx?.hook && tx.via === 'typeorm') return undefined;
   if (tx && !tx.hook) {
     if (!call.txExit || expire) return undefined;
     const moved = moveStatement(op, file.text, call.txExit.at, call.txExit.indent, `${title}, after the commit`, swap);
