@@ -39,6 +39,8 @@ export class FileIndex<V> {
    * it lists as changed are looked at; otherwise every file is compared with what it was built from.
    */
   update(project: ProjectIndex): this {
+    // several rules ask for the same index in one run: the first brings it up to date
+    if (this.generation === project.generation) return this;
     const since = project.changedSince;
     if (since && this.generation !== undefined && since.generation === this.generation) {
       for (const file of since.files) this.refresh(file, project.files.get(file));
