@@ -389,6 +389,19 @@ export function entityOfShape(shape: string, loose = false): string | undefined 
  * `addresses:{}` → address, `sys_config:{}` → config (a table prefix), `brand:logo:{}` → brand?
  */
 export function shapeNamesEntity(shape: string, entity: string, loose = false): boolean {
+  // a pure question of two strings, asked again for every key and entity on every link (each keystroke)
+  const id = `${loose ? 1 : 0}\0${shape}\0${entity}`;
+  let answer = namesEntityMemo.get(id);
+  if (answer === undefined) {
+    if (namesEntityMemo.size >= 50_000) namesEntityMemo.clear();
+    namesEntityMemo.set(id, (answer = namesEntity(shape, entity, loose)));
+  }
+  return answer;
+}
+
+const namesEntityMemo = new Map<string, boolean>();
+
+function namesEntity(shape: string, entity: string, loose: boolean): boolean {
   const flat = entity.replace(/_/g, '');
   const want = entity.split('_').map(singular);
   // Pattern: sys_dict:{type} holding sys_dict_data rows — the table of a thing's items or details
