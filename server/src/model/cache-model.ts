@@ -54,77 +54,227 @@ function namesKey(op: CacheOp): boolean {
   return meaningful(op.key?.shape) || !!k?.written || !!k?.builder || !!k?.parts.some((p) => 'ref' in p || 'lit' in p);
 }
 
-export function buildCacheModel(files: ReadonlyMap<string, LinkedFile>): CacheModel {
-  /** the key text of a wrapper's inner call: `wrapper:<file>:<text>`, one family per wrapper module */
-  const wrapperKey = (file: string, text: string | undefined) => (text === undefined ? undefined : `\0wrapper:${file}:${text}`);
-  const innerKeyOf = (op: CacheOp): string | undefined => {
-    if (op.forwarded) return wrapperKey(op.file, op.call.key?.text);
-    if (op.via) return wrapperKey(op.via.file, files.get(op.via.file)?.facts.calls[op.via.callId]?.key?.text);
-    return undefined;
-  };
-  const local = (file: string, fn: number, text: string | undefined) => (text === undefined ? undefined : `\0local:${file}#${fn}:${text}`);
-  /**
-   * Shapes with some literal word identify a key across files. A key with nothing literal is, in
-   * turn: the inner key of the helper an echo goes through; the wrapper's key family for a facade's
-   * own call and for callers that pass a bare value; else local to its function.
-   */
-  const keyIdOf = (op: CacheOp): string | undefined => {
-    if (meaningful(op.key?.shape)) return op.key!.shape;
-    if (op.echo && op.via) {
-      const inner = files.get(op.via.file)?.facts.calls[op.via.callId];
-      return inner && local(op.via.file, inner.fn, inner.key?.text);
-    }
-    if (op.forwarded || (op.via && !namesKey(op))) return innerKeyOf(op);
-    return local(op.file, op.call.fn, op.call.key?.text);
-  };
+/** One file's share of a key: its ops of that key by kind, and the evidence they give. */
+interface KeyPart {
+  readers: CacheOp[];
+  writers: CacheOp[];
+  deleters: CacheOp[];
+  expirers: CacheOp[];
+  others: CacheOp[];
+  evidence: Evidence[];
+  reloads: boolean;
+}
 
-  const keys = new Map<string, KeyModel>();
-  const byOp = new Map<CacheOp, KeyModel>();
-  /** wrapper key families some caller names with a literal key (then the callers are the sites) */
-  const namedByCaller = new Set<string>();
-  /** wrapper key families some caller reaches with a key of nothing literal, and those calls */
-  const opaqueCallers = new Map<string, CacheOp[]>();
-  const fillOps = new Set<CacheOp>();
-  for (const f of files.values()) {
-    if (f.kind) continue;
-    const fills = fillEvidence(f.ops);
-    for (const w of fills.keys()) fillOps.add(w);
-    for (const op of f.ops) {
-      if (op.via && !op.echo) {
-        const w = innerKeyOf(op);
-        if (w && namesKey(op)) namedByCaller.add(w);
-        else if (w) {
-          const list = opaqueCallers.get(w);
-          if (list) list.push(op);
-          else opaqueCallers.set(w, [op]);
-        }
+/** One file's share of the model, kept so that an edit re-reads only the files it touched. */
+interface FileShare {
+  keys: Map<string, KeyPart>;
+  /** wrapper key families this file's calls name with a literal key */
+  named: Set<string>;
+  /** wrapper key families this file's calls reach with a key of nothing literal, and those calls */
+  opaque: Map<string, CacheOp[]>;
+  /** the files whose facts this share's key identities were read from (wrappers it calls through) */
+  via: Set<string>;
+}
+
+/** What the next link's model is derived from; handed on (and so emptied) on each update. */
+interface ModelState {
+  shares: Map<string, FileShare>;
+  /** file → position in the project's file order (the order every list is in) */
+  order: Map<string, number>;
+  /** key id → the files with a share of it */
+  keyFiles: Map<string, Set<string>>;
+  /** file → the files whose shares were read through it */
+  dependents: Map<string, Set<string>>;
+  keys: Map<string, KeyModel>;
+  /** wrapper key family → how many files name it with a literal key */
+  named: Map<string, number>;
+  /** wrapper key family → the files that reach it with keys of nothing literal */
+  opaqueFiles: Map<string, Set<string>>;
+  /** wrapper key family → those calls, in project order */
+  opaque: Map<string, CacheOp[]>;
+}
+
+/** The writes that fill a key after a miss in their own flow. An op's answer depends on its file's ops alone. */
+const FILLS = new WeakSet<CacheOp>();
+/** The key identity of each op of a product file, as its file's share was last read. */
+const IDS = new WeakMap<CacheOp, string>();
+
+const states = new WeakMap<CacheModel, ModelState>();
+
+/** The key text of a wrapper's inner call: `wrapper:<file>:<text>`, one family per wrapper module. */
+const wrapperKey = (file: string, text: string | undefined) => (text === undefined ? undefined : `\0wrapper:${file}:${text}`);
+const localKey = (file: string, fn: number, text: string | undefined) => (text === undefined ? undefined : `\0local:${file}#${fn}:${text}`);
+
+function innerKeyOf(files: ReadonlyMap<string, LinkedFile>, op: CacheOp): string | undefined {
+  if (op.forwarded) return wrapperKey(op.file, op.call.key?.text);
+  if (op.via) return wrapperKey(op.via.file, files.get(op.via.file)?.facts.calls[op.via.callId]?.key?.text);
+  return undefined;
+}
+
+/**
+ * Shapes with some literal word identify a key across files. A key with nothing literal is, in
+ * turn: the inner key of the helper an echo goes through; the wrapper's key family for a facade's
+ * own call and for callers that pass a bare value; else local to its function.
+ */
+function keyIdOf(files: ReadonlyMap<string, LinkedFile>, op: CacheOp): string | undefined {
+  if (meaningful(op.key?.shape)) return op.key!.shape;
+  if (op.echo && op.via) {
+    const inner = files.get(op.via.file)?.facts.calls[op.via.callId];
+    return inner && localKey(op.via.file, inner.fn, inner.key?.text);
+  }
+  if (op.forwarded || (op.via && !namesKey(op))) return innerKeyOf(files, op);
+  return localKey(op.file, op.call.fn, op.call.key?.text);
+}
+
+function shareOf(files: ReadonlyMap<string, LinkedFile>, f: LinkedFile): FileShare {
+  const share: FileShare = { keys: new Map(), named: new Set(), opaque: new Map(), via: new Set() };
+  if (f.kind) return share;
+  const fills = fillEvidence(f.ops);
+  for (const w of fills.keys()) FILLS.add(w);
+  for (const op of f.ops) {
+    if (op.via) share.via.add(op.via.file);
+    if (op.via && !op.echo) {
+      const w = innerKeyOf(files, op);
+      if (w && namesKey(op)) share.named.add(w);
+      else if (w) {
+        const list = share.opaque.get(w);
+        if (list) list.push(op);
+        else share.opaque.set(w, [op]);
       }
-      const id = keyIdOf(op);
-      if (!id) continue;
-      let k = keys.get(id);
-      if (!k) {
-        // identities that are no shape start with a NUL, which no key shape holds
-        k = { id, shape: id.startsWith('\0') ? undefined : id, role: 'unknown', summary: '', evidence: [], readers: [], writers: [], deleters: [], expirers: [], others: [], reloads: false };
-        keys.set(id, k);
-      }
-      byOp.set(op, k);
-      const list = op.kind === 'read' ? k.readers : op.kind === 'write' ? k.writers : op.kind === 'delete' ? k.deleters : op.kind === 'expire' ? k.expirers : k.others;
-      list.push(op);
-      for (const e of evidenceOf(op)) k.evidence.push(e);
-      const fill = fills.get(op);
-      if (fill) k.evidence.push(fill);
-      if (op.kind === 'read' && op.fallback) k.reloads = true;
     }
+    const id = keyIdOf(files, op);
+    if (!id) continue;
+    IDS.set(op, id);
+    let k = share.keys.get(id);
+    if (!k) share.keys.set(id, (k = { readers: [], writers: [], deleters: [], expirers: [], others: [], evidence: [], reloads: false }));
+    const list = op.kind === 'read' ? k.readers : op.kind === 'write' ? k.writers : op.kind === 'delete' ? k.deleters : op.kind === 'expire' ? k.expirers : k.others;
+    list.push(op);
+    for (const e of evidenceOf(op)) k.evidence.push(e);
+    const fill = fills.get(op);
+    if (fill) k.evidence.push(fill);
+    if (op.kind === 'read' && op.fallback) k.reloads = true;
   }
-  for (const k of keys.values()) {
-    const ops = [...k.readers, ...k.writers, ...k.deleters, ...k.expirers, ...k.others];
-    const d = decideRole(k.evidence, ops, k.shape);
-    k.role = d.role;
-    if (d.kind) k.kind = d.kind;
-    k.summary = describeRole(d, k.evidence);
+  share.via.delete(f.file);
+  return share;
+}
+
+/** A key as the shares of `files` (in project order) make it, its role decided. */
+function keyModel(id: string, parts: readonly KeyPart[]): KeyModel {
+  // identities that are no shape start with a NUL, which no key shape holds
+  const k: KeyModel = { id, shape: id.startsWith('\0') ? undefined : id, role: 'unknown', summary: '', evidence: [], readers: [], writers: [], deleters: [], expirers: [], others: [], reloads: false };
+  for (const p of parts) {
+    for (const l of ['readers', 'writers', 'deleters', 'expirers', 'others', 'evidence'] as const) for (const x of p[l]) (k[l] as unknown[]).push(x);
+    if (p.reloads) k.reloads = true;
   }
-  const keyOf = (op: CacheOp) => byOp.get(op);
-  return {
+  const d = decideRole(k.evidence, [...k.readers, ...k.writers, ...k.deleters, ...k.expirers, ...k.others], k.shape);
+  k.role = d.role;
+  if (d.kind) k.kind = d.kind;
+  k.summary = describeRole(d, k.evidence);
+  return k;
+}
+
+function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  const s = m.get(k);
+  if (s) s.add(v);
+  else m.set(k, new Set([v]));
+}
+
+/** The model of a whole project: every file's share. */
+export function buildCacheModel(files: ReadonlyMap<string, LinkedFile>): CacheModel {
+  const state: ModelState = { shares: new Map(), order: new Map(), keyFiles: new Map(), dependents: new Map(), keys: new Map(), named: new Map(), opaqueFiles: new Map(), opaque: new Map() };
+  for (const f of files.values()) state.order.set(f.file, state.order.size);
+  for (const f of files.values()) putShare(state, f.file, shareOf(files, f));
+  for (const [id, owners] of state.keyFiles) state.keys.set(id, keyModel(id, partsOf(state, id, owners)));
+  for (const w of state.opaqueFiles.keys()) state.opaque.set(w, opaqueCalls(state, w));
+  return modelOf(files, state);
+}
+
+/**
+ * The model after an edit of `changed` (the files relinked since `prev` was built, every other
+ * file's link unchanged): only their shares, and those of files that read key identities through
+ * them, are read again, and only the keys these touch are decided again. The result is the model
+ * `buildCacheModel` gives. Falls back to it when `prev` was already updated or its files differ.
+ */
+export function updateCacheModel(prev: CacheModel, files: ReadonlyMap<string, LinkedFile>, changed: readonly string[]): CacheModel {
+  const old = states.get(prev);
+  if (!old || old.order.size !== files.size || changed.some((f) => !old.order.has(f))) return buildCacheModel(files);
+  // the state moves on: `prev` keeps answering from its own keys, but is never updated again
+  states.delete(prev);
+  const state: ModelState = { ...old, keys: new Map(old.keys), named: new Map(old.named), opaque: new Map(old.opaque) };
+  const redo = new Set<string>();
+  for (const f of changed) {
+    redo.add(f);
+    for (const d of old.dependents.get(f) ?? []) redo.add(d);
+  }
+  const touched = new Set<string>();
+  const families = new Set<string>();
+  for (const file of redo) {
+    const before = state.shares.get(file);
+    if (before) {
+      for (const id of before.keys.keys()) touched.add(id);
+      for (const w of before.opaque.keys()) families.add(w);
+      takeShare(state, file, before);
+    }
+    const f = files.get(file);
+    if (!f) continue;
+    const share = shareOf(files, f);
+    for (const id of share.keys.keys()) touched.add(id);
+    for (const w of share.opaque.keys()) families.add(w);
+    putShare(state, file, share);
+  }
+  for (const w of families) {
+    if (state.opaqueFiles.get(w)?.size) state.opaque.set(w, opaqueCalls(state, w));
+    else state.opaque.delete(w);
+  }
+  for (const id of touched) {
+    const owners = state.keyFiles.get(id);
+    if (owners && owners.size > 0) state.keys.set(id, keyModel(id, partsOf(state, id, owners)));
+    else state.keys.delete(id);
+  }
+  return modelOf(files, state);
+}
+
+function inProjectOrder(state: ModelState, files: ReadonlySet<string>): string[] {
+  const list = [...files];
+  if (list.length > 1) list.sort((a, b) => state.order.get(a)! - state.order.get(b)!);
+  return list;
+}
+
+function partsOf(state: ModelState, id: string, owners: ReadonlySet<string>): KeyPart[] {
+  return inProjectOrder(state, owners).map((f) => state.shares.get(f)!.keys.get(id)!);
+}
+
+function opaqueCalls(state: ModelState, w: string): CacheOp[] {
+  return inProjectOrder(state, state.opaqueFiles.get(w) ?? new Set()).flatMap((f) => state.shares.get(f)!.opaque.get(w)!);
+}
+
+function putShare(state: ModelState, file: string, share: FileShare): void {
+  state.shares.set(file, share);
+  for (const id of share.keys.keys()) addTo(state.keyFiles, id, file);
+  for (const v of share.via) addTo(state.dependents, v, file);
+  for (const w of share.named) state.named.set(w, (state.named.get(w) ?? 0) + 1);
+  for (const w of share.opaque.keys()) addTo(state.opaqueFiles, w, file);
+}
+
+function takeShare(state: ModelState, file: string, share: FileShare): void {
+  state.shares.delete(file);
+  for (const id of share.keys.keys()) state.keyFiles.get(id)?.delete(file);
+  for (const v of share.via) state.dependents.get(v)?.delete(file);
+  for (const w of share.named) {
+    const n = (state.named.get(w) ?? 0) - 1;
+    if (n > 0) state.named.set(w, n);
+    else state.named.delete(w);
+  }
+  for (const w of share.opaque.keys()) state.opaqueFiles.get(w)?.delete(file);
+}
+
+function modelOf(files: ReadonlyMap<string, LinkedFile>, state: ModelState): CacheModel {
+  const { keys, named, opaque } = state;
+  const keyOf = (op: CacheOp) => {
+    const id = IDS.get(op);
+    return id === undefined ? undefined : keys.get(id);
+  };
+  const model: CacheModel = {
     keys,
     keyOf,
     // an op without a key of its own (mset) is judged by what it shows itself
@@ -132,16 +282,18 @@ export function buildCacheModel(files: ReadonlyMap<string, LinkedFile>): CacheMo
     isKeySite(op) {
       if (op.echo) return false;
       if (op.forwarded) {
-        const w = innerKeyOf(op);
-        return !!w && opaqueCallers.has(w) && !namedByCaller.has(w);
+        const w = innerKeyOf(files, op);
+        return !!w && opaque.has(w) && !named.has(w);
       }
       if (op.via) return namesKey(op);
       return true;
     },
-    isFill: (op) => fillOps.has(op),
+    isFill: (op) => FILLS.has(op),
     opaqueCallersOf(op) {
-      const w = op.forwarded ? innerKeyOf(op) : undefined;
-      return (w && opaqueCallers.get(w)) || [];
+      const w = op.forwarded ? innerKeyOf(files, op) : undefined;
+      return (w && opaque.get(w)) || [];
     },
   };
+  states.set(model, state);
+  return model;
 }

@@ -4,7 +4,7 @@
 import type { ResolvedConfig } from '../config';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
 import { expandKey, shapeOf } from '../facts/keys/shapes';
-import { buildCacheModel, type CacheModel } from './cache-model';
+import { buildCacheModel, updateCacheModel, type CacheModel } from './cache-model';
 import { CallGraph } from './call-graph';
 import type { FileKind } from './file-kinds';
 import { OpReader } from './ops';
@@ -46,6 +46,11 @@ export interface LinkCache {
   flat: Lists;
   /** where each file's share starts in each flat list, in the order of LISTS */
   offsets: Map<string, number[]>;
+  /** the project-wide cache defaults (a changed file keeps its share of them while reused: exportSignature) */
+  nestTtl: boolean | undefined;
+  midwayTtl: (name: string) => boolean | undefined;
+  /** this link's cache model, once some rule asked for it (the next link's is derived from it) */
+  model?: CacheModel;
 }
 
 
@@ -80,8 +85,8 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     for (const i of reusing.changed) factsByFile.set(i.file, i.facts);
   } else factsByFile = new Map(inputs.map((i) => [i.file, i.facts]));
   const modules = reusing ? reusing.prev.modules : new ModuleResolver(factsByFile);
-  const nestTtl = nestDefaultTtl(inputs);
-  const midwayTtl = midwayDefaultTtl(inputs);
+  const nestTtl = reusing ? reusing.prev.nestTtl : nestDefaultTtl(inputs);
+  const midwayTtl = reusing ? reusing.prev.midwayTtl : midwayDefaultTtl(inputs);
   const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
 
   const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl });
@@ -150,7 +155,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     }
     flat = built;
   }
-  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets };
+  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets, nestTtl, midwayTtl };
   let model: CacheModel | undefined;
   let callGraph: CallGraph | undefined;
   return {
@@ -162,7 +167,12 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     changedSince,
     cache,
     get model() {
-      return (model ??= buildCacheModel(files));
+      if (!model) {
+        const prev = reusing?.prev.model;
+        model = prev ? updateCacheModel(prev, files, reusing!.changed.map((i) => i.file)) : buildCacheModel(files);
+        cache.model = model;
+      }
+      return model;
     },
     get callGraph() {
       return (callGraph ??= new CallGraph({ files, resolve, resolveModule: (from, spec) => modules.resolve(from, spec) }));
