@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config';
 import { Analyzer } from '../src/engine/run';
-import '../src/facts/index';
+import { hasKeptTree } from '../src/facts/index';
 import { FIXED_EXT, SOURCE_EXT } from './harness';
 import { nextEdits, Rng } from './lsp-fuzz/edits';
 
@@ -155,6 +155,28 @@ describe('the cache model after an edit', () => {
     // the edit renames the key family (else this test would show nothing)
     expect(after).not.toBe(before);
     expect(after).toBe(modelSnapshot(fresh(texts)));
+  });
+});
+
+describe('a file opened in the editor', () => {
+  it('has its tree parsed ahead, so that its first keystroke is an incremental reparse', () => {
+    const file = '/p/opened-ahead.ts';
+    const text = `import Redis from 'ioredis';\nconst redis = new Redis();\nexport const save = (id: string, v: string) => redis.set(\`user:\${id}\`, v);\n`;
+    const a = new Analyzer({ configFor: () => defaultConfig(), incremental: true });
+    // read by the workspace index: no tree kept
+    a.setFile(file, text);
+    expect(hasKeptTree(file, text)).toBe(false);
+    a.keepTree(file);
+    expect(hasKeptTree(file, text)).toBe(true);
+    const typed = text.replace('export const', 'export  const');
+    a.setFile(file, typed);
+    expect(hasKeptTree(file, typed)).toBe(true);
+    // the CLI's analyzer keeps no trees
+    const cli = new Analyzer({ configFor: () => defaultConfig() });
+    const other = '/p/cli-only.ts';
+    cli.setFile(other, text);
+    cli.keepTree(other);
+    expect(hasKeptTree(other, text)).toBe(false);
   });
 });
 

@@ -22,7 +22,7 @@ import { hashText } from '../text/hash';
 import { applySuppressions } from './suppress';
 
 import { emptyFacts } from '../facts/empty';
-import { loadExtractor } from '../syntax/extractor';
+import { loadExtractor, loadTreeKeeper } from '../syntax/extractor';
 import type { FileKind } from '../model/file-kinds';
 import { kindOfFile } from './roots';
 import { keyInfoAt } from '../model/key-info';
@@ -124,6 +124,20 @@ export class Analyzer {
     else this.entries.set(file, { file, text, facts: f, configKey, ...(kind ? { kind } : {}) });
     this.index = undefined;
     return f;
+  }
+
+  /**
+   * The editor opened the file: parse it now and keep the tree (incremental analyzers only), so
+   * the first keystroke reparses incrementally like the later ones instead of parsing it whole.
+   */
+  keepTree(file: string): void {
+    const e = this.entries.get(file);
+    if (!this.opts.incremental || !e || e.facts.parseErrors.length > 0) return;
+    try {
+      loadTreeKeeper()(file, e.text);
+    } catch {
+      // the first keystroke then parses the file whole, as before
+    }
   }
 
   /**

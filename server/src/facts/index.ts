@@ -33,7 +33,7 @@ function merge(...maps: VisitorMap[]): VisitorMap {
   return out;
 }
 
-registerExtractor(extractFacts);
+registerExtractor(extractFacts, keepTree);
 
 /** How many trees `keepTree` keeps: the documents being edited, not the workspace. */
 const TREES_KEPT = 8;
@@ -61,6 +61,19 @@ function treeOf(file: string, text: string, keepTree: boolean): ts.SourceFile {
   trees.set(file, sf);
   if (trees.size > TREES_KEPT) trees.delete(trees.keys().next().value!);
   return sf;
+}
+
+/**
+ * Parses a file that was opened in the editor and keeps its tree, so that its first keystroke is
+ * an incremental reparse too (its facts came from the workspace index, which keeps no trees).
+ */
+export function keepTree(file: string, text: string): void {
+  if (trees.get(file)?.text !== text) treeOf(file, text, true);
+}
+
+/** Whether the tree of exactly this text of the file is kept (tests). */
+export function hasKeptTree(file: string, text: string): boolean {
+  return trees.get(file)?.text === text;
 }
 
 export function extractFacts(file: string, text: string, config: ResolvedConfig, opts: { keepTree?: boolean } = {}): FileFacts {

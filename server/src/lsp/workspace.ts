@@ -176,7 +176,10 @@ export class FolderIndex {
 
   open(file: string, text: string): boolean {
     this.openFiles.add(file);
-    return this.setText(file, text);
+    const ok = this.setText(file, text);
+    // after the first diagnostics: the tree the first keystroke will reparse incrementally
+    if (ok) setTimeout(() => this.openFiles.has(file) && this.analyzer.keepTree(file), 0);
+    return ok;
   }
 
   isOpen(file: string): boolean {

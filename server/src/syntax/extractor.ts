@@ -14,15 +14,25 @@ import type { FileFacts } from '../facts/types';
  */
 export type Extractor = (file: string, text: string, config: ResolvedConfig, opts?: { keepTree?: boolean }) => FileFacts;
 
-let registered: Extractor | undefined;
+/** Keeps a file's tree for incremental reparses (facts/index.ts `keepTree`). */
+export type TreeKeeper = (file: string, text: string) => void;
 
-export function registerExtractor(e: Extractor): void {
+let registered: Extractor | undefined;
+let registeredKeeper: TreeKeeper | undefined;
+
+export function registerExtractor(e: Extractor, keeper: TreeKeeper): void {
   registered = e;
+  registeredKeeper = keeper;
 }
 
 export function loadExtractor(): Extractor {
   registered ??= loadParserModule().extractFacts;
   return registered;
+}
+
+export function loadTreeKeeper(): TreeKeeper {
+  registeredKeeper ??= loadParserModule().keepTree;
+  return registeredKeeper;
 }
 
 /** What dist/facts.js exports (syntax/parser-bundle.ts): the extractor and the compiler under it. */
