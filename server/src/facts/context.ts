@@ -39,25 +39,10 @@ export interface FileCtx {
 
 export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {
   const ids = new Map<FunctionLike, number>();
-  // the function at or above each node climbed through (every call asks; most share their climb)
-  const around = new Map<ts.Node, FunctionLike | null>();
+  // a plain climb: a few parents to the nearest function, cheaper than remembering each node's answer
   const enclosing = (node: ts.Node): FunctionLike | undefined => {
-    const path: ts.Node[] = [];
-    let found: FunctionLike | null = null;
-    for (let p = node.parent; p; p = p.parent) {
-      const hit = around.get(p);
-      if (hit !== undefined) {
-        found = hit;
-        break;
-      }
-      if (isFunctionLike(p)) {
-        found = p;
-        break;
-      }
-      path.push(p);
-    }
-    for (const q of path) around.set(q, found);
-    return found ?? undefined;
+    for (let p = node.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
+    return undefined;
   };
   let topTypes: Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration> | undefined;
   const ctx: FileCtx = {
