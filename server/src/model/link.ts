@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
 import { expandKey, shapeOf } from '../facts/keys/shapes';
 import { buildCacheModel, updateCacheModel, type CacheModel } from './cache-model';
+import { OverlayMap } from './overlay-map';
 import { CallGraph } from './call-graph';
 import type { FileKind } from './file-kinds';
 import { OpReader } from './ops';
@@ -39,9 +40,9 @@ interface FileLink {
 
 /** What a later link may reuse: per-file results, the lookups over them and the module resolver (same file set only). */
 export interface LinkCache {
-  files: Map<string, FileLink>;
-  linkedFiles: Map<string, LinkedFile>;
-  factsByFile: Map<string, FileFacts>;
+  files: ReadonlyMap<string, FileLink>;
+  linkedFiles: ReadonlyMap<string, LinkedFile>;
+  factsByFile: ReadonlyMap<string, FileFacts>;
   modules: ModuleResolver;
   flat: Lists;
   /** where each file's share starts in each flat list, in the order of LISTS */
@@ -79,11 +80,9 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     reuse && reuse.cache.files.size === inputs.length && reuse.changed.every((i) => reuse.cache.files.has(i.file))
       ? { prev: reuse.cache, changed: reuse.changed }
       : undefined;
-  let factsByFile: Map<string, FileFacts>;
-  if (reusing) {
-    factsByFile = new Map(reusing.prev.factsByFile);
-    for (const i of reusing.changed) factsByFile.set(i.file, i.facts);
-  } else factsByFile = new Map(inputs.map((i) => [i.file, i.facts]));
+  const factsByFile: ReadonlyMap<string, FileFacts> = reusing
+    ? OverlayMap.of(reusing.prev.factsByFile, reusing.changed.map((i) => [i.file, i.facts] as const))
+    : new Map(inputs.map((i) => [i.file, i.facts]));
   const modules = reusing ? reusing.prev.modules : new ModuleResolver(factsByFile);
   const nestTtl = reusing ? reusing.prev.nestTtl : nestDefaultTtl(inputs);
   const midwayTtl = reusing ? reusing.prev.midwayTtl : midwayDefaultTtl(inputs);
@@ -118,12 +117,22 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     return { linked: { file, text, facts, ops: fileOps, ...(kind ? { kind } : {}) }, share };
   }
 
-  const links = reusing ? new Map(reusing.prev.files) : new Map<string, FileLink>();
-  const files = reusing ? new Map(reusing.prev.linkedFiles) : new Map<string, LinkedFile>();
-  for (const input of reusing ? reusing.changed : inputs) {
-    const link = linkFile(input);
-    links.set(input.file, link);
-    files.set(input.file, link.linked);
+  let links: ReadonlyMap<string, FileLink>;
+  let files: ReadonlyMap<string, LinkedFile>;
+  if (reusing) {
+    const relinked = reusing.changed.map((input) => [input.file, linkFile(input)] as const);
+    links = OverlayMap.of(reusing.prev.files, relinked);
+    files = OverlayMap.of(reusing.prev.linkedFiles, relinked.map(([f, l]) => [f, l.linked] as const));
+  } else {
+    const all = new Map<string, FileLink>();
+    const linked = new Map<string, LinkedFile>();
+    for (const input of inputs) {
+      const link = linkFile(input);
+      all.set(input.file, link);
+      linked.set(input.file, link.linked);
+    }
+    links = all;
+    files = linked;
   }
   // the flat lists, in file order: the previous ones when nothing changed, the previous ones with
   // the changed files' shares written over theirs when those kept their lengths (an edit inside a
