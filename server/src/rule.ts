@@ -242,6 +242,8 @@ export interface ProjectIndex {
   /** calls with a literal key that look like cache reads but whose receiver is unresolved */
   looseReads: readonly { file: string; call: CallFact; shape: string }[];
   dbWrites: readonly (DbWrite & { file: string })[];
+  /** one file's entries of `dbWrites` (none for a file that is not linked) */
+  dbWritesOf(file: string): readonly (DbWrite & { file: string })[];
   dbReads: readonly (DbRead & { file: string })[];
   /** the project's module resolver (import specifier → analysed file), built once per file set */
   modules: { resolve(from: string, spec: string): string | undefined };
@@ -289,6 +291,12 @@ export interface RuleContext<M extends string> {
    * report elsewhere (the editor asks for its open documents only); reporting anyway is harmless.
    */
   wants(file: string): boolean;
+  /**
+   * The files `wants` accepts, in project order, when that is not every file (the editor's open
+   * documents): a rule judging each write or op of a wanted file starts from these instead of
+   * scanning the whole project on every keystroke (rules/judged.ts).
+   */
+  judged?: readonly string[];
 }
 
 export interface Rule<M extends string = string> {

@@ -230,6 +230,8 @@ export class Analyzer {
     const everything = [...this.entries.keys()].every((f) => wanted.has(f));
     const scope = everything ? '*' : [...wanted].sort().join('\0');
     const wants = everything ? () => true : (f: string) => wanted.has(f);
+    // in project order (the order of its flat lists): the editor's open documents
+    const judged = everything ? undefined : [...wanted].filter((f) => project.files.has(f)).sort();
     const settings: RuleSettings = {
       defaultTtlSeconds: (f) => this.opts.configFor(f).defaultTtlSeconds,
       missingTtl: (f) => this.opts.configFor(f).missingTtl ?? 'caches',
@@ -250,6 +252,7 @@ export class Analyzer {
         settings,
         project,
         wants,
+        judged,
         report: (d) => {
           const severitySetting = this.opts.configFor(d.file).rules[id];
           if (severitySetting === 'off') return;
@@ -286,7 +289,7 @@ export class Analyzer {
         let reports = this.projectReports.byRule.get(id);
         if (!reports) {
           const collected: ReportDescriptor<string>[] = [];
-          rule.checkProject(project, { settings, project, wants, report: (d) => collected.push(d) });
+          rule.checkProject(project, { settings, project, wants, judged, report: (d) => collected.push(d) });
           this.projectReports.byRule.set(id, (reports = collected));
         }
         const ctx = ctxFor(sink);

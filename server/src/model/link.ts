@@ -170,6 +170,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   return {
     files,
     ...flat,
+    dbWritesOf: (file) => links.get(file)?.share.dbWrites ?? [],
     modules,
     memo,
     generation,

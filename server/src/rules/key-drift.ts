@@ -1,5 +1,6 @@
 // key-drift: a write or invalidation builds the key differently from the reads, so it hits nothing.
 // Docs: docs/rules/key-drift.md
+import { judgedOps } from './judged';
 import { isRedisLib } from '../facts/cache/client-modules';
 import { driftBetween, entityOfShape, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import type { CacheOp, Fix, LinkedFile, ProjectIndex, RaceNames, Related, Rule } from '../rule';
@@ -272,7 +273,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
         .flatMap((d) => readsByShape.get(d.shape)!.map((r) => ({ r, reason: d.reason })))
         .sort((a, b) => readOrder.get(a.r)! - readOrder.get(b.r)!);
 
-    for (const op of project.ops) {
+    for (const op of judgedOps(project, ctx)) {
       if ((op.kind !== 'write' && op.kind !== 'delete') || !ctx.wants(op.file) || !inProduct(project, op.file)) continue;
       // the call of a helper that leaves a defaulted key part out is where that default is chosen
       if (op.key?.defaults && op.key.shape && project.model.roleOf(op) !== 'not-cache') {

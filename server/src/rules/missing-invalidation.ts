@@ -1,5 +1,6 @@
 // missing-invalidation: a database write changes rows that a cache holds, and nothing on its path
 // deletes them from the cache. Docs: docs/rules/missing-invalidation.md
+import { judgedWrites } from './judged';
 import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import type { DbWrite, HookFact } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
@@ -178,7 +179,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
     const caches = entityCaches(project.model, project.callGraph);
     if (caches.size === 0) return;
     let ix: ClearingIndex | undefined;
-    for (const w of project.dbWrites) {
+    for (const w of judgedWrites(project, ctx)) {
       // a write at module top level is a seed or a migration script, run before anyone reads
       if (!w.entity || w.fn === 0 || !ctx.wants(w.file)) continue;
       const entries = caches.get(w.entity);

@@ -1,8 +1,10 @@
 // negative-cache-on-create: a read path caches "not found", and creating that entity never clears it.
 // Docs: docs/rules/negative-cache-on-create.md
+import { fileIndex } from './file-index';
+import { judgedWrites } from './judged';
 import { driftBetween, entityOfShape, shapeNamesEntity, shapesMatch } from '../facts/keys/shapes';
 import type { FileFacts } from '../facts/types';
-import type { CacheOp, LinkedFile, Rule } from '../rule';
+import type { CacheOp, LinkedFile, ProjectIndex, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertDelete } from './negative-cache-on-create.fix';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
@@ -29,9 +31,17 @@ function readsOf(file: LinkedFile, fn: number): ReadonlySet<string> {
 
 const NO_ENTITIES: ReadonlySet<string> = new Set();
 
-function sentinelWrites(ix: ClearingIndex): Sentinel[] {
+/** The files that write a not-found marker somewhere, in project order (kept up to date per changed file). */
+function sentinelFiles(project: ProjectIndex): string[] {
+  const ix = fileIndex<true>(project, 'negative-cache:sentinel-files', 'links', (file, add) => {
+    if (file.ops.some((op) => op.sentinel)) add('files', true);
+  });
+  return ix.get('files').map((e) => e.file);
+}
+
+function sentinelWrites(ix: ClearingIndex, files: readonly string[]): Sentinel[] {
   const out: Sentinel[] = [];
-  for (const op of ix.project.ops) {
+  for (const op of files.flatMap((f) => ix.project.files.get(f)?.ops ?? [])) {
     // `SET lock:42 '' NX EX 30` takes a lock; it does not remember a miss
     if (op.kind !== 'write' || !op.sentinel || op.nx || op.forwarded || !op.key?.shape || op.call.fn === 0) continue;
     if (ix.project.files.get(op.file)?.kind) continue;
@@ -105,12 +115,13 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative' | 'restoreKeepsNe
     };
   },
   checkProject(project, ctx) {
-    if (!project.ops.some((op) => op.sentinel)) return;
+    const files = sentinelFiles(project);
+    if (files.length === 0) return;
     const ix = clearingIndex(project);
-    const sentinels = sentinelWrites(ix);
+    const sentinels = sentinelWrites(ix, files);
     if (sentinels.length === 0) return;
     const cached = new Set(sentinels.flatMap((s) => [...s.entities]));
-    for (const create of project.dbWrites) {
+    for (const create of judgedWrites(project, ctx)) {
       // a create at module top level is a seed or migration script, run before anyone reads
       // Pattern: UPDATE repositories SET "deletedAt" = NULL — a restore makes rows readers skipped appear, as a create does
       if ((create.kind !== 'create' && !create.restores) || !create.entity || create.fn === 0 || !cached.has(create.entity) || !ctx.wants(create.file)) continue;

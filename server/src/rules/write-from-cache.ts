@@ -1,5 +1,6 @@
 // write-from-cache: a database write whose data was read from the cache in the same flow; a stale
 // entry's fields get committed. Docs: docs/rules/write-from-cache.md
+import { judgedWrites } from './judged';
 import { shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span } from '../facts/types';
 import { keyInfoOf } from '../model/key-info';
@@ -102,7 +103,7 @@ export const writeFromCache: Rule<'fromCache'> = {
     };
   },
   checkProject(project, ctx) {
-    for (const w of project.dbWrites) {
+    for (const w of judgedWrites(project, ctx)) {
       if (!w.fromCalls || !ctx.wants(w.file)) continue;
       const file = project.files.get(w.file);
       // tests, migrations and seeds are not report sites
