@@ -11,7 +11,7 @@ import {
   baselineFileFor,
   baselineKey,
   countByRule,
-  findBaseline,
+  baselineFinder,
   pruneCounts,
   readBaseline,
   recordCounts,
@@ -56,9 +56,10 @@ export function applyBaselines(results: readonly ReportFile[], opts: BaselineOpt
     if (e === undefined) known.set(p, (e = existsSync(p)));
     return e;
   };
+  const find = baselineFinder(exists);
   const groups = new Map<string, ReportFile[]>();
   for (const r of results) {
-    const where = opts.file ?? (opts.write ? baselineFileFor(r.file) : findBaseline(r.file, exists));
+    const where = opts.file ?? (opts.write ? baselineFileFor(r.file) : find(r.file));
     if (!where) continue;
     let group = groups.get(where);
     if (!group) groups.set(where, (group = []));

@@ -1,6 +1,6 @@
 // The baseline's matching and bookkeeping (engine/baseline.ts), pure: ESLint's bulk-suppression
 // semantics (lib/services/suppressions-service.js) are the reference.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import {
   baselineFileFor,
   baselineKey,
   countByRule,
+  baselineFinder,
   findBaseline,
   parseBaseline,
   pruneCounts,
@@ -116,6 +117,25 @@ describe('where the baseline lives', () => {
     write('cachelint-baseline.json');
     expect(findBaseline(file)).toBe(join(tmp, 'cachelint-baseline.json'));
     expect(baselineFileFor(file)).toBe(join(tmp, 'cachelint-baseline.json'));
+  });
+
+  it("is found for a run's files folder by folder, as for each file alone", () => {
+    const root = join(tmp, 'finder');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    write('finder/services/api/cachelint-baseline.json');
+    write('finder/services/api/src/a.ts', '');
+    write('finder/services/api/src/deep/b.ts', '');
+    write('finder/services/web/src/c.ts', '');
+    // a nested repository stops the climb
+    mkdirSync(join(root, 'vendor/lib/.git'), { recursive: true });
+    write('finder/vendor/lib/src/d.ts', '');
+    const files = ['services/api/src/a.ts', 'services/api/src/deep/b.ts', 'services/web/src/c.ts', 'vendor/lib/src/d.ts', 'services/api/src/deep/b.ts'].map((f) => join(root, f));
+    const asked: string[] = [];
+    const find = baselineFinder((p) => (asked.push(p), existsSync(p)));
+    expect(files.map(find)).toEqual(files.map((f) => findBaseline(f)));
+    expect(files.map(find).slice(0, 3)).toEqual([join(root, 'services/api/cachelint-baseline.json'), join(root, 'services/api/cachelint-baseline.json'), undefined]);
+    // every folder asked about once
+    expect(new Set(asked).size).toBe(asked.length);
   });
 });
 

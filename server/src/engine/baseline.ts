@@ -86,6 +86,24 @@ export function findBaseline(file: string, exists: (p: string) => boolean = exis
   }
 }
 
+/**
+ * `findBaseline` for many files: each folder is asked about once, and a folder's answer is its
+ * parent's when it holds neither a baseline nor `.git` (a run's files share a few folders).
+ */
+export function baselineFinder(exists: (p: string) => boolean = existsSync): (file: string) => string | undefined {
+  const byDir = new Map<string, string | null>();
+  const inDir = (d: string): string | null => {
+    let found = byDir.get(d);
+    if (found !== undefined) return found;
+    const candidate = join(d, BASELINE_FILE);
+    const parent = dirname(d);
+    found = exists(candidate) ? candidate : parent === d || exists(join(d, '.git')) ? null : inDir(parent);
+    byDir.set(d, found);
+    return found;
+  };
+  return (file) => inDir(dirname(file)) ?? undefined;
+}
+
 /** Where a file's findings are baselined: the nearest existing baseline, else one next to its project root. */
 export function baselineFileFor(file: string): string {
   return findBaseline(file) ?? join(projectRootOf(file) ?? dirname(file), BASELINE_FILE);
