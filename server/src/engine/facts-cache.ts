@@ -50,8 +50,8 @@ export interface RunStore {
 
 export class FactsCache implements FactsStore, RunStore {
   private header: Header;
-  /** the facts line as read, until something needs the entries */
-  private rawEntries: string | undefined;
+  /** the header line as read: the facts line is read only when needed, and only behind this same header */
+  private headerLine: string | undefined;
   private parsed: Entries | undefined;
   private dirty = false;
   hits = 0;
@@ -60,27 +60,42 @@ export class FactsCache implements FactsStore, RunStore {
   constructor(private readonly location: string, toolVersion: string) {
     this.header = { version: FACTS_VERSION, tool: toolVersion };
     try {
-      const text = fs.readFileSync(location, 'utf8');
-      const nl = text.indexOf('\n');
-      const header = JSON.parse(nl < 0 ? text : text.slice(0, nl)) as Header;
-      if (header && header.version === FACTS_VERSION && header.tool === toolVersion && nl >= 0) {
+      const line = readFirstLine(location);
+      const header = line === undefined ? undefined : (JSON.parse(line) as Header);
+      if (header && header.version === FACTS_VERSION && header.tool === toolVersion) {
         this.header = header;
-        this.rawEntries = text.slice(nl + 1);
+        this.headerLine = line;
       }
     } catch {
       // no cache yet, or unreadable: start empty (the cache is only ever an optimisation)
     }
   }
 
+  /**
+   * The facts line, read now: a warm run whose results hold never reads it (most of the file).
+   * Undefined when the file no longer starts with the header read at the start (another run
+   * replaced it meanwhile): its facts may be of another format, so none are trusted.
+   */
+  private rawEntries(): string | undefined {
+    if (this.headerLine === undefined) return undefined;
+    try {
+      const text = fs.readFileSync(this.location, 'utf8');
+      const nl = text.indexOf('\n');
+      return nl >= 0 && text.slice(0, nl) === this.headerLine ? text.slice(nl + 1) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   private get entries(): Entries {
     if (!this.parsed) {
       try {
-        this.parsed = this.rawEntries ? (JSON.parse(this.rawEntries) as Entries) : {};
+        const raw = this.rawEntries();
+        this.parsed = raw ? (JSON.parse(raw) as Entries) : {};
       } catch {
         this.parsed = {};
       }
       if (!this.parsed || typeof this.parsed !== 'object' || Array.isArray(this.parsed)) this.parsed = {};
-      this.rawEntries = undefined;
     }
     return this.parsed;
   }
@@ -122,7 +137,7 @@ export class FactsCache implements FactsStore, RunStore {
     if (!this.dirty) return;
     if (this.parsed) for (const f of Object.keys(this.parsed)) if (!fs.existsSync(f)) delete this.parsed[f];
     fs.mkdirSync(path.dirname(this.location), { recursive: true });
-    const entries = this.parsed ? JSON.stringify(this.parsed) : (this.rawEntries ?? '{}');
+    const entries = this.parsed ? JSON.stringify(this.parsed) : (this.rawEntries() ?? '{}');
     writeFileAtomic(this.location, `${JSON.stringify(this.header)}\n${entries}`);
     this.dirty = false;
   }
@@ -133,4 +148,26 @@ export function cacheFile(location: string | undefined, cwd: string): string {
   const loc = path.resolve(cwd, location ?? 'node_modules/.cache/cachelint');
   const isDir = location === undefined || location.endsWith('/') || (fs.existsSync(loc) && fs.statSync(loc).isDirectory());
   return isDir ? path.join(loc, 'facts.json') : loc;
+}
+
+/** The file's first line (without its newline), read in chunks; undefined when it has no newline. */
+function readFirstLine(file: string): string | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    for (let pos = 0; ; ) {
+      const buf = Buffer.allocUnsafe(64 * 1024);
+      const n = fs.readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) return undefined;
+      const nl = buf.subarray(0, n).indexOf(0x0a);
+      if (nl >= 0) {
+        chunks.push(buf.subarray(0, nl));
+        return Buffer.concat(chunks).toString('utf8');
+      }
+      chunks.push(buf.subarray(0, n));
+      pos += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

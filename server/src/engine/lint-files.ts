@@ -11,7 +11,6 @@ import type { ConfigLoader } from '../config-load';
 import type { ReportFile } from '../report/index';
 import type { Fix } from '../rule';
 import type { RunStore, StoredResult } from './facts-cache';
-import { hashText } from '../text/hash';
 import { loadProject } from './project';
 import { applyEdits, detectEol, pickNonOverlapping, withEol, writeFileAtomic } from './edits';
 import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';
@@ -215,7 +214,10 @@ function keyOfRun(sources: ReadonlyMap<string, Source>, opts: LintOptions): stri
       configIds.set(config, (id = configs.length));
       configs.push(JSON.stringify(config));
     }
-    h.update(`${file}\0${hashText(src.text)}\0${id}\0${opts.runs!.dependsOn(file)}\n`);
+    // the file's bytes straight into the run's hash (its length first): no per-file hash, no re-encoding
+    h.update(`${file}\0${src.raw.length}\0`);
+    h.update(src.raw);
+    h.update(`\0${id}\0${opts.runs!.dependsOn(file)}\n`);
   }
   h.update(configs.join('\n'));
   return h.digest('hex');
