@@ -13,7 +13,7 @@
 //   sequelize   Sequelize model with hooks (`afterDestroy`, `afterUpdate`) and a service over it
 //
 // Each planted finding is written with Source.plant, so its line is recorded where it is written.
-import { tsconfigJson } from './infra.mjs';
+import { packageJson, tsconfigJson } from './infra.mjs';
 import { UP } from './plain.mjs';
 import { Source } from './rng.mjs';
 
@@ -75,31 +75,7 @@ export function planHeavy(files, rng, defaultCached) {
 export const ormOf = (e) => (e.via === 'base' ? 'typeorm' : e.via === 'sequelize' ? 'sequelize' : 'prisma');
 
 export function heavyPackageJson() {
-  return `${JSON.stringify(
-    {
-      name: 'synthetic-backend',
-      version: '1.0.0',
-      private: true,
-      workspaces: ['packages/*'],
-      scripts: { build: 'nest build', start: 'node dist/main.js' },
-      dependencies: {
-        '@acme/cache': '*',
-        '@nestjs/cache-manager': '^2.2.2',
-        '@nestjs/common': '^10.4.4',
-        '@nestjs/core': '^10.4.4',
-        '@nestjs/typeorm': '^10.0.2',
-        '@prisma/client': '^5.20.0',
-        'cache-manager': '^5.7.6',
-        'class-validator': '^0.14.1',
-        ioredis: '^5.4.1',
-        knex: '^3.1.0',
-        sequelize: '^6.37.3',
-        typeorm: '^0.3.20',
-      },
-    },
-    null,
-    2,
-  )}\n`;
+  return packageJson({ workspaces: ['packages/*'], dependencies: { '@acme/cache': '*', sequelize: '^6.37.3' } });
 }
 
 export function heavyTsconfigJson() {

@@ -4,25 +4,29 @@
 // builders live in `src/keys/*.keys.ts` and never say "cache", as in many real codebases.
 import { Source } from './rng.mjs';
 
-export function packageJson() {
+/** The workspace's package.json; `extra` adds npm workspaces and dependencies (the cache-heavy profile's). */
+export function packageJson(extra = { workspaces: undefined, dependencies: {} }) {
+  const dependencies = {
+    '@nestjs/cache-manager': '^2.2.2',
+    '@nestjs/common': '^10.4.4',
+    '@nestjs/core': '^10.4.4',
+    '@nestjs/typeorm': '^10.0.2',
+    '@prisma/client': '^5.20.0',
+    'cache-manager': '^5.7.6',
+    'class-validator': '^0.14.1',
+    ioredis: '^5.4.1',
+    knex: '^3.1.0',
+    typeorm: '^0.3.20',
+    ...extra.dependencies,
+  };
   return `${JSON.stringify(
     {
       name: 'synthetic-backend',
       version: '1.0.0',
       private: true,
+      ...(extra.workspaces ? { workspaces: extra.workspaces } : {}),
       scripts: { build: 'nest build', start: 'node dist/main.js' },
-      dependencies: {
-        '@nestjs/cache-manager': '^2.2.2',
-        '@nestjs/common': '^10.4.4',
-        '@nestjs/core': '^10.4.4',
-        '@nestjs/typeorm': '^10.0.2',
-        '@prisma/client': '^5.20.0',
-        'cache-manager': '^5.7.6',
-        'class-validator': '^0.14.1',
-        ioredis: '^5.4.1',
-        knex: '^3.1.0',
-        typeorm: '^0.3.20',
-      },
+      dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
     null,
     2,
