@@ -13,9 +13,8 @@ import type { FileCtx } from '../context';
 import { runsWithin } from '../flow/order';
 import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { declarationOf, decoratorsOf, enclosingClass, unwrap } from '../../syntax/scope';
-// the import-table test shared with the database recognisers (a plain path test, no config needed)
+// the import-table test shared with the database recognisers (path aliases, and the config's project modules)
 import { isProjectModule } from '../db/common';
-import { isProjectModuleIn } from '../../config';
 import type { ArgFact, CallFact, ClientRef } from '../types';
 import { literalArg } from './cache-calls';
 
@@ -46,7 +45,7 @@ function onDecorator(d: ts.Decorator, ctx: FileCtx, st: UseState): void {
     // Pattern: @CacheKey('stats') @CacheTTL(60) under @UseInterceptors(CacheInterceptor)
     if (decl.imp.name === 'CacheKey' && NEST_CACHE.test(decl.imp.module)) st.uses.push({ decorator: d, call, method, receiver: { t: 'decorator', nest: true } });
     // Pattern: @Cacheable(CacheEnum.SYS_USER_KEY, '{userId}') with Cacheable from the project
-    else if (isProjectModule(decl.imp.module) || isProjectModuleIn(ctx.config, decl.imp.module)) st.uses.push({ decorator: d, call, method, receiver: { t: 'decorator', ref: { module: decl.imp.module, name: decl.imp.name } } });
+    else if (isProjectModule(decl.imp.module, ctx.config)) st.uses.push({ decorator: d, call, method, receiver: { t: 'decorator', ref: { module: decl.imp.module, name: decl.imp.name } } });
   } else if (decl?.t === 'function' || decl?.t === 'var') st.uses.push({ decorator: d, call, method, receiver: { t: 'decorator', local: callee.text } });
 }
 

@@ -14,7 +14,6 @@ import { precedesInFlow } from '../flow/order';
 import { declarationOf, enclosingFunction, isFunctionLike, unwrap, type FunctionLike } from '../../syntax/scope';
 import { fromType } from './clients';
 import { isProjectModule } from '../db/common';
-import { isProjectModuleIn } from '../../config';
 import { CLIENT_MODULES } from './client-modules';
 import type { CacheDecoratorDef, ClientRef, DecoratorCall, DecoratorKeyPiece } from '../types';
 import { mergeLits } from '../keys/shapes';
@@ -174,7 +173,7 @@ function clientOfToken(token: ts.Expression, ctx: FileCtx): ClientRef | undefine
   const lib = ctx.config.cacheModules[d.imp.module] ?? CLIENT_MODULES[d.imp.module];
   if (t.text === 'CACHE_MANAGER' && /^@nestjs\/(cache-manager|common)$/.test(d.imp.module)) return { t: 'lib', lib: 'cache-manager', nest: true };
   if (lib) return { t: 'lib', lib };
-  return isProjectModule(d.imp.module) || isProjectModuleIn(ctx.config, d.imp.module) ? { t: 'type', ref: { module: d.imp.module, name: d.imp.name } } : undefined;
+  return isProjectModule(d.imp.module, ctx.config) ? { t: 'type', ref: { module: d.imp.module, name: d.imp.name } } : undefined;
 }
 
 export function decoratorVisitors(ctx: FileCtx, st: DecoratorState): VisitorMap {

@@ -5,6 +5,7 @@
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { FileCtx } from '../context';
+import { isProjectModuleIn, type ResolvedConfig } from '../../config';
 import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from '../../syntax/scope';
 import type { DbWriteKind } from '../types';
 
@@ -188,9 +189,13 @@ export function fileImports(ctx: FileCtx, re: RegExp): boolean {
   return ctx.facts.imports.some((i) => re.test(i.module));
 }
 
-/** A module of this project rather than a package: relative paths and the usual path aliases. */
-export function isProjectModule(m: string): boolean {
-  return /^(\.|\/|~|#|@\/|src\/|app\/|lib\/|server\/)/.test(m);
+/**
+ * A module of this project rather than a package: relative paths and the usual path aliases, and
+ * with `config` also what the project's tsconfig `paths` and workspace packages name (`@acme/cache`).
+ */
+export function isProjectModule(m: string | undefined, config?: Pick<ResolvedConfig, 'projectModules'>): boolean {
+  if (m === undefined) return false;
+  return /^(\.|\/|~|#|@\/|src\/|app\/|lib\/|server\/)/.test(m) || (!!config && isProjectModuleIn(config, m));
 }
 
 // Receiver names that say what a thing is, not which entity it holds.

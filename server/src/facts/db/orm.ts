@@ -9,7 +9,6 @@ import {
   bare, calleeText, chainLinks, dict, entityFromName, entityOfExpr, fileImports, importedFrom, infoOf, isCapitalised,
   isProjectModule, lastName, stringArg, type DbEnv, type Hit, type Info, type Link,
 } from './common';
-import { isProjectModuleIn } from '../../config';
 import { enclosingClass, enclosingFunction, typeRefName, unwrap } from '../../syntax/scope';
 import type { DbWriteKind } from '../types';
 
@@ -141,7 +140,7 @@ function fromModelName(info: Info, env: DbEnv): Recv | undefined {
     const via = fileOrm === 'orm' && /.Model$/.test(name) ? 'mongoose' : fileOrm;
     // A file that imports no ORM and a name from no model folder: `Order.create(props)` may be a
     // domain factory, so only verbs no factory has (destroy, findByPk, updateOne…) count.
-    const strongOnly = !modelish && (fileOrm === 'orm' || !(isProjectModule(info.importModule) || isProjectModuleIn(env.ctx.config, info.importModule ?? '')));
+    const strongOnly = !modelish && (fileOrm === 'orm' || !isProjectModule(info.importModule, env.ctx.config));
     return { t: 'model', via, entity: name, strongOnly };
   }
   return undefined;
