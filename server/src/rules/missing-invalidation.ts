@@ -2,7 +2,8 @@
 // deletes them from the cache. Docs: docs/rules/missing-invalidation.md
 import { judgedWrites } from './judged';
 import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
-import type { DbWrite, HookFact } from '../facts/types';
+import type { DbWrite, FnFact, HookFact } from '../facts/types';
+import { fileIndex, type FileIndex } from './file-index';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
@@ -74,18 +75,30 @@ function clearedByHandlers(ix: ClearingIndex, project: ProjectIndex, file: Linke
 function clearedByHooks(ix: ClearingIndex, project: ProjectIndex, w: DbWrite & { file: string }, reaches: Reaches): boolean {
   let text: string | undefined;
   let inTx: boolean | undefined;
-  for (const other of project.files.values())
-    for (const f of other.facts.fns) {
-      const h = f.hook;
-      // an ORM runs its hooks for its own writes only (a TypeORM subscriber never sees a knex update)
-      if (!h || h.timing === 'before' || !h.events.includes(w.kind) || !sameOrm(h, w) || (h.entity !== undefined && h.entity !== w.entity)) continue;
-      text ??= project.files.get(w.file)?.text.slice(w.span.start, w.span.end) ?? '';
-      inTx ??= !!project.files.get(w.file)?.facts.txs?.some((t) => !t.hook && t.span.start <= w.span.start && w.span.end <= t.span.end);
-      if (!runsHook(h, w, text, inTx)) continue;
-      // a hook of every entity must delete this key itself: its calls named like an invalidation may be about any entity
-      if (h.entity === undefined ? deletesKey(project, other, f.id, reaches) : clears(ix, other, f.id, reaches)) return true;
-    }
+  const hooks = afterHooks(project);
+  for (const { file, value: f } of [...(w.entity ? hooks.get(w.entity) : []), ...hooks.get(ANY_ENTITY)]) {
+    const h = f.hook!;
+    // an ORM runs its hooks for its own writes only (a TypeORM subscriber never sees a knex update)
+    if (!h.events.includes(w.kind) || !sameOrm(h, w)) continue;
+    text ??= project.files.get(w.file)?.text.slice(w.span.start, w.span.end) ?? '';
+    inTx ??= !!project.files.get(w.file)?.facts.txs?.some((t) => !t.hook && t.span.start <= w.span.start && w.span.end <= t.span.end);
+    if (!runsHook(h, w, text, inTx)) continue;
+    const other = project.files.get(file);
+    if (!other) continue;
+    // a hook of every entity must delete this key itself: its calls named like an invalidation may be about any entity
+    if (h.entity === undefined ? deletesKey(project, other, f.id, reaches) : clears(ix, other, f.id, reaches)) return true;
+  }
   return false;
+}
+
+/** The key `afterHooks` files hooks of every entity under (no entity is named so). */
+const ANY_ENTITY = '\0any';
+
+/** The functions that are ORM hooks run after a write, by the entity they hang on (kept up to date per changed file). */
+function afterHooks(project: ProjectIndex): FileIndex<FnFact> {
+  return fileIndex<FnFact>(project, 'missing-invalidation:after-hooks', 'facts', (file, add) => {
+    for (const f of file.facts.fns) if (f.hook && f.hook.timing !== 'before') add(f.hook.entity ?? ANY_ENTITY, f);
+  });
 }
 
 /** The hook's ORM makes the write: a TypeORM query builder's too, and cool-admin's services write through TypeORM. */
