@@ -106,15 +106,15 @@ class WordStarts {
   }
 
   private at(lower: string, i: number, found: Map<string, number[]>): void {
-    const add = (w: string) => {
-      const list = found.get(w);
-      if (list) list.push(i);
-      else found.set(w, [i]);
-    };
-    const list = this.byPrefix.get(lower.slice(i, i + 3));
-    if (list) for (const w of list) if (lower.startsWith(w, i)) add(w);
-    for (const w of this.short) if (lower.startsWith(w, i)) add(w);
+    for (const w of this.byPrefix.get(lower.slice(i, i + 3)) ?? []) if (lower.startsWith(w, i)) addAt(found, w, i);
+    for (const w of this.short) if (lower.startsWith(w, i)) addAt(found, w, i);
   }
+}
+
+function addAt(found: Map<string, number[]>, w: string, i: number): void {
+  const list = found.get(w);
+  if (list) list.push(i);
+  else found.set(w, [i]);
 }
 
 /** Modules a file's cache code refers to: where its receivers, key parts and sentinels come from. */

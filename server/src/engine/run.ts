@@ -228,10 +228,11 @@ export class Analyzer {
     // the project rules look only at the wanted files' findings: all of them (CLI), or the
     // editor's open documents; their reports are kept per linked project and set of files
     const everything = [...this.entries.keys()].every((f) => wanted.has(f));
-    const scope = everything ? '*' : [...wanted].sort().join('\0');
-    const wants = everything ? () => true : (f: string) => wanted.has(f);
     // in project order (the order of its flat lists): the editor's open documents
-    const judged = everything ? undefined : [...wanted].filter((f) => project.files.has(f)).sort();
+    const sorted = everything ? undefined : [...wanted].sort();
+    const scope = sorted ? sorted.join('\0') : '*';
+    const wants = everything ? () => true : (f: string) => wanted.has(f);
+    const judged = sorted?.filter((f) => project.files.has(f));
     const settings: RuleSettings = {
       defaultTtlSeconds: (f) => this.opts.configFor(f).defaultTtlSeconds,
       missingTtl: (f) => this.opts.configFor(f).missingTtl ?? 'caches',

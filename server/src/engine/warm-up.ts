@@ -32,7 +32,7 @@ export class KeystrokeWarmUp {
     this.copies = [];
     for (let k = 0; k < sized.length && this.copies.length < SAMPLES; k += stride) this.copies.push({ file: scratchPath(sized[k].file), text: sized[k].text });
     this.copies.sort((a, b) => b.text.length - a.text.length);
-    this.scratch = new Analyzer({ configFor: (f) => configFor(f), incremental: true });
+    this.scratch = new Analyzer({ configFor, incremental: true });
   }
 
   get done(): boolean {

@@ -28,10 +28,10 @@ registerCompiler(ts);
 /** Files whose change can change where imports lead (model/modules). */
 const LAYOUT_FILE = /^(?:[jt]sconfig.*\.json|package\.json|pnpm-workspace\.yaml|lerna\.json)$/;
 
-/** Milliseconds of indexing per turn of the event loop: requests wait at most about this long. */
 /** The JIT's compiled code serves every folder: the keystroke warm-up runs once per process. */
 let warmedUp = false;
 
+/** Milliseconds of indexing per turn of the event loop: requests wait at most about this long. */
 const SLICE_MS = 15;
 
 export interface FolderHost {

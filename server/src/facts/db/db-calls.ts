@@ -62,10 +62,9 @@ function resultVarOf(top: ts.Node): string | undefined {
 /** A soft-delete column set back to null: `"deletedAt" = NULL` in SQL, `deleted_at: null` in ORM data. */
 const UNDELETE = /\b["'`]?(?:deleted|removed|trashed)_?(?:at|on|date|time)["'`]?\s*(?:=\s*NULL\b|:\s*null\b)/i;
 
-/** Pattern: repo.restore(id) / Model.restore({ where }) / UPDATE repositories SET "deletedAt" = NULL … */
-function restoresRows(label: string, top: ts.Node, ctx: FileCtx): boolean {
-  if (/(^|\.)(restore|recover)$/.test(label)) return true;
-  return UNDELETE.test(top.getText(ctx.sf).slice(0, 4000));
+/** Pattern: repo.restore(id) / Model.restore({ where }) / UPDATE repositories SET "deletedAt" = NULL … (`head`: the call's text) */
+function restoresRows(label: string, head: string): boolean {
+  return /(^|\.)(restore|recover)$/.test(label) || UNDELETE.test(head);
 }
 
 function record(ctx: FileCtx, { top, hit, links }: Found): void {
@@ -92,9 +91,11 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   };
   if (entity) write.entity = entity;
   // an upsert creates or updates: negative-cache-on-create counts it as a create, set-after-commit as an update
-  if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || /\bon\s+(conflict|duplicate\s+key)\b/i.test(top.getText(ctx.sf).slice(0, 2000))))
+  // the call's text (its SQL, its data), read once for both questions
+  const head = hit.kind === 'create' || hit.kind === 'update' ? top.getText(ctx.sf).slice(0, 4000) : '';
+  if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || /\bon\s+(conflict|duplicate\s+key)\b/i.test(head.slice(0, 2000))))
     write.upsert = true;
-  if (hit.kind === 'update' && restoresRows(hit.label, top, ctx)) write.restores = true;
+  if (hit.kind === 'update' && restoresRows(hit.label, head)) write.restores = true;
   const v = resultVarOf(top);
   if (v) write.resultVar = v;
   if (hit.kind !== 'create') {

@@ -182,9 +182,7 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
     // both branches are read: a deep stack of conditionals would cost 2^depth, so each one counts 4 levels
     const inner = { ...st, depth: st.depth + 4 };
     const a = partsOf(e.whenTrue, inner);
-    if (!meaningful(a)) return [hole(e, st)];
-    const b = partsOf(e.whenFalse, inner);
-    if (meaningful(a) && sameSpelling(a, b)) return a;
+    if (meaningful(a) && sameSpelling(a, partsOf(e.whenFalse, inner))) return a;
   }
   return [hole(e, st)];
 }
