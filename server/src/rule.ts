@@ -163,6 +163,8 @@ export interface CacheOp {
      */
     defaults?: { param: string; value: string }[];
     openShape?: string;
+    /** a decorator's key when a scope is set (`tenantId ? … : …`): that key's shape and the scope's name */
+    scoped?: { shape: string; by: string };
   };
   /** the client's default TTL is configured (cache-manager/keyv/lru-cache/node-cache) */
   defaultTtl?: boolean;

@@ -210,6 +210,60 @@ export class S {
   });
 });
 
+describe('keys scoped by tenant', () => {
+  const decorator = (test: string, scoped: string, plain: string) => `import Redis from 'ioredis';
+import { TenantContext } from './tenant';
+const redis = new Redis();
+export function Cacheable(NAME: string, TEMPLATE: string) {
+  return (_t: object, _k: string, descriptor: PropertyDescriptor) => {
+    const fn = descriptor.value;
+    descriptor.value = async function (...args: unknown[]) {
+      const key = TEMPLATE.replace('{0}', String(args[0]));
+      const tenantId = TenantContext.getTenantId();
+      const isAdmin = TenantContext.isAdmin();
+      const fullKey = ${test} ? \`${scoped}\` : \`${plain}\`;
+      const hit = await redis.get(fullKey);
+      if (hit) return hit;
+      const v = await fn.apply(this, args);
+      await redis.set(fullKey, v, 'EX', 60);
+      return v;
+    };
+  };
+}`;
+  const service = `import { Cacheable } from './d';
+import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export class S {
+  @Cacheable('cfg:', '{0}') async get(name: string) { return prisma.config.findFirst({ where: { name } }); }
+}`;
+  const scopedOf = (d: string) => {
+    const analyzer = new Analyzer({ configFor: () => defaultConfig() });
+    analyzer.setFile(`${DIR}/d.ts`, d);
+    analyzer.setFile(`${DIR}/s.ts`, service);
+    return analyzer
+      .project()
+      .ops.filter((o) => o.decorated)
+      .map((o) => `${o.kind} ${o.key?.shape} ${o.key?.scoped ? `${o.key.scoped.shape} when ${o.key.scoped.by}` : '-'}`);
+  };
+
+  it('records the branch with the scope in it, and the scope\'s name', () => {
+    const f = facts(decorator('tenantId', '${NAME}${tenantId}:${key}', '${NAME}${key}'));
+    const get = f.decorators![0].calls.find((c) => f.calls[c.id].method === 'get')!;
+    expect(get.scoped).toEqual({ key: [{ param: 0 }, { hole: 'TenantContext.getTenantId()' }, { lit: ':' }, { template: 1 }], by: 'tenantId' });
+    expect(scopedOf(decorator('tenantId', '${NAME}${tenantId}:${key}', '${NAME}${key}'))).toEqual([
+      'read cfg:{} cfg:{}:{} when tenantId',
+      'write cfg:{} cfg:{}:{} when tenantId',
+    ]);
+  });
+
+  it('no scope when the test is not the extra part of the key', () => {
+    // the test is a flag, not a value in the key
+    expect(scopedOf(decorator('isAdmin', '${NAME}admin:${key}', '${NAME}${key}'))).toEqual(['read cfg:admin:{} -', 'write cfg:admin:{} -']);
+    // the scope's value is in both branches
+    expect(scopedOf(decorator('tenantId', '${NAME}${tenantId}:${key}', '${NAME}${tenantId}')).every((s) => s.endsWith(' -'))).toBe(true);
+  });
+});
+
 describe('key templates', () => {
   const params: FnFact['params'] = [
     { name: 'id', optional: false, hasDefault: false },

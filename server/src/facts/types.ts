@@ -375,6 +375,8 @@ export interface DecoratorCall {
   id: number;
   /** the key as pieces a decoration's arguments fill in; undefined when it is not built from them */
   key?: DecoratorKeyPiece[];
+  /** the key when a scope is set (`tenantId ? \`${NAME}${tenantId}:${key}\` : \`${NAME}${key}\``): `key` is the other branch */
+  scoped?: { key: DecoratorKeyPiece[]; by: string };
   /** per argument of the call: the factory parameter it passes on (`ttl`, `options.ttl`); `fallback`: `ttl ?? 3600` */
   argParams: ({ param: number; prop?: string; fallback?: boolean } | null)[];
   /** when the call runs relative to the original method: before it, after it, or not in one flow with it */

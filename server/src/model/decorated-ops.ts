@@ -36,8 +36,11 @@ export function decoratorOps(r: DecoratorReader, d: OpReaderDeps, file: string, 
     if (!dc.key || dc.key.some((p) => 'param' in p && templated.has(`${p.param}.${p.prop ?? ''}`))) continue;
     const inner = facts.calls[dc.id];
     const parts = inner && fill(r, file, dc.key, call, params);
-    const key = parts && r.keyOf(file, parts);
-    if (!inner || !key || !meaningful(key.shape)) continue;
+    const plain = parts && r.keyOf(file, parts);
+    if (!inner || !plain || !meaningful(plain.shape)) continue;
+    const scopedParts = dc.scoped && fill(r, file, dc.scoped.key, call, params);
+    const scopedShape = scopedParts ? r.keyOf(file, scopedParts)?.shape : undefined;
+    const key = scopedShape && scopedShape !== plain.shape ? { ...plain, scoped: { shape: scopedShape, by: dc.scoped!.by } } : plain;
     for (const io of r.opsOf(defFile, inner)) {
       if (io.kind !== 'read' && io.kind !== 'write' && io.kind !== 'delete') continue;
       const after = dc.original === 'after';

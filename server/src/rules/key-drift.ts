@@ -21,7 +21,11 @@ function inProduct(project: ProjectIndex, file: string): boolean {
 function readSites(project: ProjectIndex): ReadSite[] {
   const reads: ReadSite[] = [];
   for (const op of project.ops)
-    if (op.kind === 'read' && !op.forwarded && meaningful(op.key?.shape) && inProduct(project, op.file)) reads.push({ file: op.file, span: op.call.span, shape: op.key!.shape!, op });
+    if (op.kind === 'read' && !op.forwarded && meaningful(op.key?.shape) && inProduct(project, op.file)) {
+      reads.push({ file: op.file, span: op.call.span, shape: op.key!.shape!, op });
+      // a decorator's key when a scope is set (`${NAME}${tenantId}:${key}`) is read too
+      if (op.key!.scoped) reads.push({ file: op.file, span: op.call.span, shape: op.key!.scoped.shape, op });
+    }
   // an unresolved receiver reading a literal key still counts as a use of that key
   for (const r of project.looseReads) if (inProduct(project, r.file)) reads.push({ file: r.file, span: r.call.span, shape: r.shape });
   return reads;
@@ -205,6 +209,21 @@ function fixedWordDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], 
   return { reads: matching, word: [...words][0], hole: holes[0].hole };
 }
 
+/**
+ * Pattern: every read of the shape is a decorator's that puts a scope in the key whenever one is
+ * set (`tenantId ? \`${NAME}${tenantId}:${key}\` : \`${NAME}${key}\``), and this write or delete
+ * leaves the scope out: it reaches only the entries read when no scope is set.
+ */
+function scopeDrift(op: CacheOp, shape: string, reads: readonly ReadSite[]): { reads: ReadSite[]; read: string; by: string } | undefined {
+  if (op.key?.scoped) return undefined;
+  const matching = reads.filter((r) => r.shape === shape || shapesMatch(shape, r.shape));
+  const scoped = matching.map((r) => r.op?.key?.scoped);
+  if (matching.length === 0 || !scoped.every((s) => !!s)) return undefined;
+  // the op spells the scoped key itself (`${NAME}${tenantId}:${key}` by hand): not this case
+  if (scoped.some((s) => shapesMatch(shape, s!.shape))) return undefined;
+  return { reads: matching, read: scoped[0]!.shape, by: scoped[0]!.by };
+}
+
 export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultArgDrift'> = {
   meta: {
     id: 'key-drift',
@@ -327,6 +346,26 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
           related: fixed.reads.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read that uses '${r.shape}' (${shortPath(r.file)})` })),
           suggestions: [],
           race: raceOf(project, op, shape, fixed.reads[0].shape, fixed.reads),
+        });
+        continue;
+      }
+      // Pattern: @Cacheable keys by tenant when there is one; this delete never does
+      const unscoped = scopeDrift(op, shape, reads);
+      if (unscoped) {
+        ctx.report({
+          file: op.file,
+          span: op.call.key?.span ?? op.call.span,
+          messageId: 'drift',
+          data: {
+            action: op.kind === 'delete' ? 'Delete' : 'Cache write',
+            what: op.kind === 'delete' ? 'delete' : 'write',
+            written: `'${shape}'`,
+            read: `'${unscoped.read}'`,
+            reason: `the reads put ${unscoped.by} in the key whenever it is set; this key is read only when it is not`,
+          },
+          related: unscoped.reads.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read that uses '${unscoped.read}' when ${unscoped.by} is set (${shortPath(r.file)})` })),
+          suggestions: [],
+          race: raceOf(project, op, shape, unscoped.read, unscoped.reads),
         });
         continue;
       }

@@ -205,6 +205,8 @@ export function finishDecoratorDefs(ctx: FileCtx, st: DecoratorState): void {
     };
     const key = keyArg && !ts.isSpreadElement(keyArg) ? keyPieces(keyArg, scope, 0) : undefined;
     if (key) dc.key = key;
+    const scoped = keyArg && !ts.isSpreadElement(keyArg) ? scopedKey(keyArg, scope, 0) : undefined;
+    if (scoped) dc.scoped = scoped;
     def.calls.push(dc);
   }
 }
@@ -305,6 +307,31 @@ function templateCall(call: ts.CallExpression, sc: Scope): { param: number; prop
 
 function holes(ps: DecoratorKeyPiece[]): number {
   return ps.filter((p) => 'hole' in p).length;
+}
+
+/**
+ * Pattern: tenantId ? `${NAME}${tenantId}:${key}` : `${NAME}${key}` — `keyPieces` takes the branch
+ * without the scope; this is the other one, the key whenever the scope (`tenantId`) is set: one
+ * more hole, and that hole is the test's own value.
+ */
+function scopedKey(e0: ts.Expression, sc: Scope, depth: number): DecoratorCall['scoped'] {
+  const e = unwrap(e0);
+  if (depth > MAX_DEPTH) return undefined;
+  if (ts.isIdentifier(e)) {
+    const init = localInit(e, sc);
+    return init ? scopedKey(init, sc, depth + 1) : undefined;
+  }
+  if (!ts.isConditionalExpression(e)) return undefined;
+  const test = unwrap(e.condition);
+  if (!ts.isIdentifier(test) && !ts.isPropertyAccessExpression(test)) return undefined;
+  const scope = keyPieces(test, sc, depth + 1);
+  if (scope.length !== 1 || !('hole' in scope[0])) return undefined;
+  const value = scope[0].hole;
+  const has = (ps: DecoratorKeyPiece[]) => ps.some((p) => 'hole' in p && p.hole === value);
+  const a = keyPieces(e.whenTrue, sc, depth + 1);
+  const b = keyPieces(e.whenFalse, sc, depth + 1);
+  if (holes(a) !== holes(b) + 1 || !has(a) || has(b)) return undefined;
+  return { key: a, by: test.getText(sc.ctx.sf) };
 }
 
 /** The key of a wrapper's cache call, as pieces a decoration fills in. */
