@@ -306,7 +306,7 @@ export function heavyServiceFile(e) {
   s.add(`    if (!row) throw new NotFoundException(\`${e.Name} \${id} not found\`);`, `    await this.redisService.set(${K('id')}, row.toJSON(), ${e.ttl});`, `    return row.toJSON();`, `  }`, ``);
   s.add(`  async list(page = 1, pageSize = 20) {`, `    return ${e.Name}Model.findAll({ order: [['createdAt', 'DESC']], offset: (page - 1) * pageSize, limit: pageSize });`, `  }`, ``);
   s.add(`  create(dto: Create${e.Name}Dto) {`, `    return ${e.Name}Model.create({ ...dto });`, `  }`, ``);
-  s.add(`  async update(id: string, dto: Update${e.Name}Dto) {`, `    await ${e.Name}Model.update({ ...dto }, { where: { id }, individualHooks: true });`, `    return this.findOne(id);`, `  }`, ``);
+  s.add(`  async update(id: string, dto: Update${e.Name}Dto) {`, `    await ${e.Name}Model.update({ ...dto }, { where: { id }, individualHooks: true });`, `    await this.redisService.del(${K('id')});`, `    return this.findOne(id);`, `  }`, ``);
   s.add(`  async remove(id: string): Promise<void> {`, `    await ${e.Name}Model.destroy({ where: { id }, individualHooks: true });`, `    await this.redisService.del(${K('id')});`, `  }`, `}`);
   return s;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftBetween, entityOfShape, expandKey, shapeNamesEntity, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
+import { driftBetween, entityOfShape, expandKey, shapeNamesEntity, shapeNamesOwnerOf, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
 import type { ExportValue, KeyPart } from '../src/facts/types';
 
 /** A resolver over a fake project: `{ module: { exportName: value } }`. */
@@ -186,6 +186,28 @@ describe('entityOfShape', () => {
     expect(entityOfShape('linkcache:{}:{}')).toBe('linkcache');
     expect(shapeNamesEntity('linkcache:{}:{}', 'link', true)).toBe(true);
     expect(shapeNamesEntity('linkcache:{}:{}', 'link')).toBe(false);
+  });
+});
+
+describe('shapeNamesEntity: tables of items', () => {
+  it('a key of the thing names the table of its items, behind a table prefix or not', () => {
+    expect(shapeNamesEntity('sys_dict:{}', 'sys_dict_data')).toBe(true);
+    expect(shapeNamesEntity('sys_dict:{}', 'dict_data')).toBe(true);
+    expect(shapeNamesEntity('dict:{}', 'dict_data')).toBe(true);
+    expect(shapeNamesEntity('order:{}', 'order_item')).toBe(true);
+  });
+  it('but not another table of the thing, nor the thing of another name', () => {
+    expect(shapeNamesEntity('sys_dict_type:{}', 'dict_data')).toBe(false);
+    expect(shapeNamesEntity('dict_type:{}', 'dict_data')).toBe(false);
+    expect(shapeNamesEntity('verdict:{}', 'dict_data')).toBe(false);
+  });
+  it('a key naming the thing holds a list of its items; one naming the items does not', () => {
+    expect(shapeNamesOwnerOf('sys_dict:{}', 'dict_data')).toBe(true);
+    expect(shapeNamesOwnerOf('sys_dict:{}', 'sys_dict_data')).toBe(true);
+    expect(shapeNamesOwnerOf('dict_data:{}', 'dict_data')).toBe(false);
+    expect(shapeNamesOwnerOf('order_items:{}', 'order_item')).toBe(false);
+    expect(shapeNamesOwnerOf('order:items:{}', 'order_item')).toBe(true);
+    expect(shapeNamesOwnerOf('user:{}', 'user')).toBe(false);
   });
 });
 

@@ -35,12 +35,13 @@ function writeOf(entities: string[], verbs: string, sql: string, chained = false
   const words = new Set(entities.filter(Boolean).map((w) => w.toLowerCase()));
   if (!words.size) return undefined;
   const starts = new WordStarts(words);
-  const anyCall = new RegExp(`\\.(?:${verbs})\\s*\\(`);
+  // a repository's own methods are named for what they do: `configRepo.softDeleteBatch(`
+  const anyCall = new RegExp(`\\.(?:${verbs})(?:[A-Z]\\w*)?\\s*\\(`);
   // each pattern is tried only where the text names a cached entity (sticky, at that offset, or on
   // the few characters before it): one alternation of every cached entity, tried at every offset
   // of every file, grew with the project twice over
   const after = chained
-    ? new RegExp(`(?!\\w*(?:Service|Controller|Handler|Gateway|Resolver|Facade|Cache|Dto|View)\\b)\\w*(?:['"\`]\\s*\\))?(?:\\s*\\.\\s*\\w+(?:\\([^()]*\\))?){0,3}\\s*\\.\\s*(?:${verbs})\\s*\\(`, 'iy')
+    ? new RegExp(`(?!\\w*(?:Service|Controller|Handler|Gateway|Resolver|Facade|Cache|Dto|View)\\b)\\w*(?:['"\`]\\s*\\))?(?:\\s*\\.\\s*\\w+(?:\\([^()]*\\))?){0,3}\\s*\\.\\s*(?:${verbs})(?:[A-Z]\\w*)?\\s*\\(`, 'iy')
     : new RegExp(`\\w*[^;]{0,80}?\\b(?:${verbs})\\b`, 'iy');
   const sqlBefore = new RegExp(`${sql}\\s+["'\`]?(?:\\w+\\.)?$`, 'i');
   const verbBefore = chained ? undefined : new RegExp(`\\b(?:${verbs})\\b[^;]{0,40}?$`, 'i');

@@ -3,7 +3,7 @@
 // that entity's rows (`user:{}` filled from prisma.user).
 // Built once per cache model, for missing-invalidation and invalidate-before-commit.
 import type { CacheOp } from '../rule';
-import { shapeNamesEntity } from '../facts/keys/shapes';
+import { shapeNamesEntity, shapeNamesOwnerOf } from '../facts/keys/shapes';
 import type { CacheModel, KeyModel } from './cache-model';
 import type { CallGraph } from './call-graph';
 
@@ -11,7 +11,7 @@ export interface CachedEntity {
   key: KeyModel;
   /** a write that fills the key with the entity's rows: where the read path caches them */
   fill: CacheOp;
-  /** the key has no hole for the row: a list or an aggregate of the entity (a create changes it too) */
+  /** the key holds a list or an aggregate of the entity, not one row (a create changes it too) */
   list: boolean;
 }
 
@@ -37,7 +37,8 @@ export function entityCaches(model: CacheModel, graph?: CallGraph): ReadonlyMap<
         // `trackSale:{}` record holding a customer's id is no cache of customers)
         if (seen.has(e) || !shapeNamesEntity(key.shape, e)) continue;
         seen.add(e);
-        const list = !key.shape.includes('{}');
+        // a key without a hole for the row, or one naming the thing whose items these rows are
+        const list = !key.shape.includes('{}') || shapeNamesOwnerOf(key.shape, e);
         const entry: CachedEntity = { key, fill: w, list };
         const l = byEntity.get(e);
         if (l) l.push(entry);

@@ -147,16 +147,64 @@ export function namesAround(file: LinkedFile, fn: number): string[] {
   return file.facts.fns.filter((f) => f.name && f.name !== 'constructor' && contains(f, self)).map((f) => f.name!);
 }
 
-/** A function calling the write's code (up to CALLER_DEPTH levels up) clears the key. */
-export function clearedByCallers(ix: ClearingIndex, names: string[], reaches: Reaches, depth = 1, seen = new Set<string>()): boolean {
+/**
+ * A function calling the write's code (up to CALLER_DEPTH levels up) clears the key. Callers are
+ * found by name; one whose calls of those names all lead elsewhere (`this.menus.remove(id)` is
+ * MenuService's `remove`, not the written ConfigService's) is none, nor is a test or a script.
+ */
+export function clearedByCallers(ix: ClearingIndex, names: string[], reaches: Reaches, callee: Fn, depth = 1, seen = new Set<string>()): boolean {
   for (const n of names) seen.add(n);
   const callers = names.flatMap((n) => ix.callersOf(n));
   for (const c of callers) {
+    // a test calling the write path (and clearing its mocks' keys) is no flow of the product
+    if (c.file.kind || callsElsewhere(ix.project, c, new Set(names), callee)) continue;
     if (clears(ix, c.file, c.fn, reaches)) return true;
     if (depth < CALLER_DEPTH) {
       const up = namesAround(c.file, c.fn).filter((n) => !seen.has(n));
-      if (up.length > 0 && clearedByCallers(ix, up, reaches, depth + 1, seen)) return true;
+      if (up.length > 0 && clearedByCallers(ix, up, reaches, c, depth + 1, seen)) return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether code in `from` can reach functions of `to` at all: the same file, a file it imports, or
+ * one it imports through a barrel (`export * from './config.service'`): an `index` file the CLI's
+ * gate left unparsed may be one. Packages and other unparsed modules lead nowhere in the project.
+ */
+function mayReach(project: ProjectIndex, from: LinkedFile, to: string): boolean {
+  if (from.file === to) return true;
+  for (const m of new Set(from.facts.imports.map((i) => i.module))) {
+    const target = project.modules.resolve(from.file, m);
+    if (target === to) return true;
+    // no analysed file (a package, or a module the CLI's gate left unparsed: no cache code in it)
+    if (target === undefined) continue;
+    const barrel = project.files.get(target);
+    // a barrel the gate left unparsed (no cache code in it) may re-export `to`; other files do not
+    if (!barrel) {
+      if (/(^|\/)index\.[cm]?[jt]sx?$/.test(target)) return true;
+      continue;
+    }
+    for (const v of Object.values(barrel.facts.exports))
+      if (v.t === 'reexport' && project.modules.resolve(target, v.ref.module) === to) return true;
+  }
+  return false;
+}
+
+/** Every call `c` makes by one of `names` resolves to a function outside `callee`'s code, or cannot reach it. */
+function callsElsewhere(project: ProjectIndex, c: Fn, names: ReadonlySet<string>, callee: Fn): boolean {
+  if (!mayReach(project, c.file, callee.file.file)) return true;
+  const scope = scopeOf(c.file, c.fn);
+  let calleeScope: Set<number> | undefined;
+  let resolved = false;
+  for (const call of c.file.facts.calls) {
+    if (!scope.has(call.fn) || !names.has(call.method)) continue;
+    const t = project.callGraph.targetOf(c.file.file, call);
+    // a call the graph cannot follow may well be one of the callee
+    if (!t) return false;
+    calleeScope ??= scopeOf(callee.file, callee.fn);
+    if (t.file === callee.file.file && calleeScope.has(t.fn.id)) return false;
+    resolved = true;
+  }
+  return resolved;
 }

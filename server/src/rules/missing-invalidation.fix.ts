@@ -13,7 +13,8 @@ function keyExpr(project: ProjectIndex, file: LinkedFile, w: DbWrite, entry: Cac
   const esc = (t: string) => t.replace(/[`\\]|\$\{/g, (c) => '\\' + c);
   // Pattern: `products:all` — a list key has no hole to fill
   if (slots.length === 1) return `'${slots[0].replace(/['\\]/g, '\\$&')}'`;
-  if (slots.length !== 2 || !w.row) return undefined;
+  // Pattern: `sys_dict:${type}` holding dict_data rows — the hole is the owner's, not the written row's
+  if (entry.list || slots.length !== 2 || !w.row) return undefined;
   // Pattern: productKey(id) — the read path's builder, when this file imports it from the same module
   const b = entry.fill.call.key?.builder;
   if (b?.ref && b.args.length === 1) {

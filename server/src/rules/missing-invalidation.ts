@@ -214,7 +214,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (
         clears(ix, file, w.fn, reaches, { scope }) ||
         clearedByCalled(project, file, scope, reaches) ||
-        clearedByCallers(ix, namesAround(file, w.fn), reaches) ||
+        clearedByCallers(ix, namesAround(file, w.fn), reaches, { file, fn: w.fn }) ||
         clearedByHandlers(ix, project, file, scope, reaches) ||
         clearedByHooks(ix, project, w, reaches)
       )

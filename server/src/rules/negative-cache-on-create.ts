@@ -134,7 +134,7 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative' | 'restoreKeepsNe
         // a get-or-create that writes the marker itself manages its own key
         if (s.op.file === file.file && scope.has(s.op.call.fn)) continue;
         const reaches = reachesMarker(s);
-        if (clears(ix, file, create.fn, reaches, { scope, skip: s.op }) || clearedByCallers(ix, namesAround(file, create.fn), reaches)) continue;
+        if (clears(ix, file, create.fn, reaches, { scope, skip: s.op }) || clearedByCallers(ix, namesAround(file, create.fn), reaches, { file, fn: create.fn })) continue;
         const readFile = project.files.get(s.op.file)!;
         const fix = insertDelete(project, create, s.op, s.shape, create.entity);
         ctx.report({

@@ -341,14 +341,38 @@ function modelTable(via: string, verb: string, whereOpt: boolean): [Verbs, strin
   return [MONGOOSE, via === 'mongoose' || via === 'sequelize' ? via : 'orm'];
 }
 
+/**
+ * A repository's own query methods (`findByConfigKey`, `softDeleteBatch`, `updateStatus`): on a
+ * receiver named for a repository, a method named for what it does to the rows.
+ */
+const REPO_METHOD: [RegExp, DbWriteKind | 'read'][] = [
+  [/^(?:find|count|exists?|get|list)[A-Z]/, 'read'],
+  [/^(?:update|restore)[A-Z]/, 'update'],
+  [/^(?:delete|remove|softDelete|softRemove|destroy)[A-Z]/, 'delete'],
+  [/^(?:create|insert)[A-Z]/, 'create'],
+];
+const REPO_NAME = /(?:Repository|Repo)$|^repo(?:sitory)?$/;
+// what a repository hands out rather than runs: `createQueryBuilder()`, `getRepository()`, `getManager()`
+const NOT_REPO_METHOD = /(?:Builder|Query|Cursor|Stream|Repository|Manager|Metadata|Connection|Runner|Transaction)$/;
+
+function repoMethodHit(l: Link, env: DbEnv, recv?: Recv): Hit | undefined {
+  const kind = REPO_METHOD.find(([re]) => re.test(l.name!))?.[1];
+  if (!kind || NOT_REPO_METHOD.test(l.name!) || !REPO_NAME.test(lastName(l.recv!) ?? '')) return undefined;
+  const r = recv ?? classifyRecv(l.recv!, env);
+  if (r?.t !== 'repo') return undefined;
+  return { kind, entity: r.entity, via: r.via, label: calleeText(l) };
+}
+
 /** A per-link ORM recogniser: the link is `recv.verb(args)`. */
 export function ormHit(env: DbEnv, links: Link[], i: number): Hit | undefined {
   const l = links[i];
-  if (!l.name || !l.recv || !ORM_VERBS.has(l.name) || ts.isTaggedTemplateExpression(l.node)) return undefined;
+  if (!l.name || !l.recv || ts.isTaggedTemplateExpression(l.node)) return undefined;
+  if (!ORM_VERBS.has(l.name)) return repoMethodHit(l, env);
   const r = classifyRecv(l.recv, env);
   switch (r?.t) {
     case 'repo':
-      return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, r.entity, env);
+      // `userRepo.findById(id)`, `configRepo.findMany(…)`: another ORM's verb on a repository of the project's own
+      return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, r.entity, env) ?? repoMethodHit(l, env, r);
     case 'manager':
       return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, undefined, env, true);
     case 'collection':

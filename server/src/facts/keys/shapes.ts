@@ -413,8 +413,23 @@ function namesEntity(shape: string, entity: string, loose: boolean): boolean {
       if (!w) return false;
       if (w === entity || w.replace(/_/g, '') === flat || entity.endsWith(`_${w}`)) return true;
       const words = w.split('_').map((x) => (loose ? ABBREVIATIONS[x] ?? x : x)).map(singular);
-      return hasWords(words, want) || (!!core && words.length === core.length && hasWords(words, core));
+      // the thing itself, possibly behind a table prefix: `sys_dict` for `dict_data` rows, not `sys_dict_type`
+      return hasWords(words, want) || (!!core && words.length >= core.length && hasWords(words.slice(-core.length), core));
     });
+}
+
+/**
+ * `sys_dict:{type}` holding `dict_data` rows: the key names the thing whose items the table holds
+ * (not the items themselves), so its value is a list of them, and a new item belongs in it.
+ */
+export function shapeNamesOwnerOf(shape: string, entity: string): boolean {
+  const want = entity.split('_').map(singular);
+  if (want.length < 2 || !ROW_SUFFIX.test(want[want.length - 1]) || !shapeNamesEntity(shape, entity)) return false;
+  const flat = entity.replace(/_/g, '');
+  return !shape
+    .split(/[:/.|#{}\s]+/)
+    .map((seg) => normaliseEntity(seg))
+    .some((w) => !!w && (w.replace(/_/g, '') === flat || hasWords(w.split('_').map(singular), want)));
 }
 
 /** The last word of a table that holds the items or details of another (`sys_dict_data`, `order_item`). */

@@ -1,7 +1,7 @@
 // Dictionary items are cached per type under sys_dict:{type}: the table is sys_dict_data, the key
-// names the dictionary. Editing an item leaves its type's cached list as it was. The warm-up method
-// is decorated too, but returns nothing: its `sys_dict:all` entry holds no rows, and creating an
-// item (whose list key has a hole the create cannot name) is left to the TTL.
+// names the dictionary, so its value is a list of items. Editing an item leaves its type's cached
+// list as it was, and so does adding one (the new item is missing from it until the TTL). The
+// warm-up method is decorated too, but returns nothing: its `sys_dict:all` entry holds no rows.
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -25,7 +25,7 @@ export class DictService {
   }
 
   async createItem(dictType: string, dictLabel: string, dictValue: string) {
-    return this.items.save(this.items.create({ dictType, dictLabel, dictValue }));
+    return this.items.save(this.items.create({ dictType, dictLabel, dictValue })); // expect: missing-invalidation
   }
 
   async updateItem(dictCode: number, dictLabel: string) {

@@ -1,0 +1,5 @@
+const rendered = new Map<number, string>();
+
+export function clearCache() {
+  rendered.clear();
+}
