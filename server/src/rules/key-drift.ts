@@ -97,6 +97,8 @@ function byLead(shapes: string[]): { exact: Set<string>; candidates(s: string): 
 interface ShapeQueries {
   isRead(shape: string): boolean;
   isUsed(shape: string): boolean;
+  /** the read shapes `shape` matches (the same runtime key) */
+  readShapeMatches(shape: string): readonly string[];
   /** the read shapes `shape` is a cosmetic variant of, with the reason */
   driftingShapes(shape: string): { shape: string; reason: string }[];
 }
@@ -115,6 +117,7 @@ function shapeQueries(project: ProjectIndex, readShapes: string[], usedShapes: s
   const queries: ShapeQueries = {
     isRead: memo((s) => readIndex.exact.has(s) || readIndex.candidates(s).some((r) => shapesMatch(s, r))),
     isUsed: memo((s) => usedIndex.exact.has(s) || usedIndex.candidates(s).some((u) => shapesMatch(u, s))),
+    readShapeMatches: memo((s) => [...new Set([...(readIndex.exact.has(s) ? [s] : []), ...readIndex.candidates(s).filter((r) => shapesMatch(s, r))])]),
     driftingShapes: memo((s) => {
       const out: { shape: string; reason: string }[] = [];
       for (const rs of readShapes) {
@@ -214,9 +217,11 @@ function fixedWordDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], 
  * set (`tenantId ? \`${NAME}${tenantId}:${key}\` : \`${NAME}${key}\``), and this write or delete
  * leaves the scope out: it reaches only the entries read when no scope is set.
  */
-function scopeDrift(op: CacheOp, shape: string, reads: readonly ReadSite[]): { reads: ReadSite[]; read: string; by: string } | undefined {
-  if (op.key?.scoped) return undefined;
-  const matching = reads.filter((r) => r.shape === shape || shapesMatch(shape, r.shape));
+function scopeDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], scopedShapes: readonly string[], readShapeMatches: (s: string) => readonly string[]): { reads: ReadSite[]; read: string; by: string } | undefined {
+  // most projects have no scoped decorator key: nothing to compare, and nothing per op
+  if (op.key?.scoped || !scopedShapes.some((s) => s === shape || shapesMatch(shape, s))) return undefined;
+  const shapes = new Set(readShapeMatches(shape));
+  const matching = reads.filter((r) => shapes.has(r.shape));
   const scoped = matching.map((r) => r.op?.key?.scoped);
   if (matching.length === 0 || !scoped.every((s) => !!s)) return undefined;
   // the op spells the scoped key itself (`${NAME}${tenantId}:${key}` by hand): not this case
@@ -278,7 +283,9 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       ...new Set(project.ops.filter((o) => o.kind !== 'delete' && o.kind !== 'read' && o.key?.shape && !o.forwarded && inProduct(project, o.file)).map((o) => o.key!.shape!)),
     ];
     const readShapes = [...new Set(reads.map((r) => r.shape))];
-    const { isRead, isUsed, driftingShapes } = shapeQueries(project, readShapes, usedShapes);
+    const { isRead, isUsed, driftingShapes, readShapeMatches } = shapeQueries(project, readShapes, usedShapes);
+    // the plain shapes of decorator reads that also have a scoped key (`${NAME}${key}` of a tenant conditional)
+    const scopedShapes = [...new Set(reads.flatMap((r) => (r.op?.key?.scoped && r.shape === r.op.key.shape ? [r.shape] : [])))];
     const readOrder = new Map(reads.map((r, i) => [r, i]));
     const readsByShape = new Map<string, ReadSite[]>();
     for (const r of reads) {
@@ -350,7 +357,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
         continue;
       }
       // Pattern: @Cacheable keys by tenant when there is one; this delete never does
-      const unscoped = scopeDrift(op, shape, reads);
+      const unscoped = scopeDrift(op, shape, reads, scopedShapes, readShapeMatches);
       if (unscoped) {
         ctx.report({
           file: op.file,
