@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { requireCompiled, saveCompileCache } from '../src/syntax/compile-cache';
 import { privateBundles } from './lsp-fuzz/bundles';
 import { SNIPPET } from './reliability-fixtures/built-cli';
@@ -62,6 +63,32 @@ describe('requireCompiled', () => {
     expect(again.twice(2)).toBe(4);
     saveCompileCache();
     expect(statSync(cache).mtimeMs).toBe(1_000_000_000);
+  });
+
+  it('a new build of a bundle replaces its older caches, not those of other bundles', () => {
+    const file = bundle();
+    const other = bundle();
+    requireCompiled(file);
+    requireCompiled(other);
+    saveCompileCache();
+    expect(caches()).toHaveLength(2);
+    // a cache of the old unprefixed naming is dropped too
+    writeFileSync(join(cacheDir(), `${'a'.repeat(40)}.bin`), 'old');
+    const prefixOf = (f: string) => createHash('sha1').update(f).digest('hex').slice(0, 16) + '-';
+    const otherCache = caches().find((c) => c.startsWith(prefixOf(other)));
+    expect(caches().some((c) => c.startsWith(prefixOf(file)))).toBe(true);
+    // the same bundle rebuilt: new content, new cache; the old one goes
+    const before = caches();
+    writeFileSync(file, `// bundle ${n++} rebuilt\nexports.twice = (x) => x * 2;\n`);
+    utimesSync(file, 2_000_000, 2_000_000);
+    expect((requireCompiled(file) as { twice(x: number): number }).twice(3)).toBe(6);
+    saveCompileCache();
+    const after = caches();
+    expect(after).toHaveLength(2);
+    expect(after.filter((c) => before.includes(c))).toHaveLength(1);
+    expect(after.some((c) => c.startsWith('a'.repeat(40)))).toBe(false);
+    expect(otherCache !== undefined && after.includes(otherCache)).toBe(true);
+    expect(after.filter((c) => c.startsWith(prefixOf(file)))).toHaveLength(1);
   });
 
   it('does not trust a cache folder others can write to', () => {

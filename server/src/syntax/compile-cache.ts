@@ -9,10 +9,10 @@
 // a cache V8 rejects (another Node, another bundle) is rebuilt. NODE_DISABLE_COMPILE_CACHE=1 turns
 // it off, as it does for Node's own.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 interface Pending {
@@ -46,10 +46,13 @@ export function requireCompiled(file: string): unknown {
   const st = statSync(file);
   // V8 checks a cache against the source's length only: the key must change with the file's
   // content (any write changes its ctime; a new build is a new inode or mtime), and with Node
+  // `<bundle>-<version>.bin`: the bundle's path names its caches, so a new build's replaces the old
+  const of = createHash('sha1').update(file).digest('hex').slice(0, 16);
   const id = createHash('sha1')
     .update(`${file}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}\0${st.ino}\0${process.version}\0${process.arch}`)
-    .digest('hex');
-  const cacheFile = join(dir, `${id}.bin`);
+    .digest('hex')
+    .slice(0, 24);
+  const cacheFile = join(dir, `${of}-${id}.bin`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -82,11 +85,29 @@ export function saveCompileCache(): void {
           closeSync(fd);
         }
         renameSync(tmp, cacheFile);
+        dropOlder(cacheFile);
       } catch {
         rmSync(tmp, { force: true });
       }
     } catch {
       // the cache is only ever an optimisation
     }
+  }
+}
+
+/**
+ * Removes the caches of earlier builds of the same bundle (and those of the unprefixed names used
+ * before 2026-12): each build is a new cache of some megabytes, and nothing else would ever delete
+ * them. A cache another process still loads is safe: it was read whole before V8 used it.
+ */
+function dropOlder(cacheFile: string): void {
+  const dir = dirname(cacheFile);
+  const name = basename(cacheFile);
+  const prefix = name.slice(0, name.indexOf('-') + 1);
+  try {
+    for (const f of readdirSync(dir))
+      if (f !== name && f.endsWith('.bin') && (f.startsWith(prefix) || /^[0-9a-f]{40}\.bin$/.test(f))) rmSync(join(dir, f), { force: true });
+  } catch {
+    // best effort, as the cache itself
   }
 }
