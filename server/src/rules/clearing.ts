@@ -194,11 +194,11 @@ function mayReach(project: ProjectIndex, from: LinkedFile, to: string): boolean 
 /** Every call `c` makes by one of `names` resolves to a function outside `callee`'s code, or cannot reach it. */
 function callsElsewhere(project: ProjectIndex, c: Fn, names: ReadonlySet<string>, callee: Fn): boolean {
   if (!mayReach(project, c.file, callee.file.file)) return true;
-  const scope = scopeOf(c.file, c.fn);
   let calleeScope: Set<number> | undefined;
   let resolved = false;
+  // the callers index holds the function whose own code makes the call (a callback is its own entry)
   for (const call of c.file.facts.calls) {
-    if (!scope.has(call.fn) || !names.has(call.method)) continue;
+    if (call.fn !== c.fn || !names.has(call.method)) continue;
     const t = project.callGraph.targetOf(c.file.file, call);
     // a call the graph cannot follow may well be one of the callee
     if (!t) return false;
