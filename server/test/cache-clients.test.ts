@@ -135,6 +135,32 @@ describe('across files', () => {
     ]);
   });
 
+  it('a client held in a typed container: an interface extending Omit<client type>, exported as a member', () => {
+    const ops = opsOf({
+      '/p/redis/client.ts': `import type { RedisClientType } from 'redis';
+import { createClient } from 'redis';
+interface AppRedis extends Omit<RedisClientType, 'get' | 'set'> { get(k: string): Promise<string | null>; set(k: string, v: string, o?: { EX?: number }): Promise<unknown> }
+interface CacheRedis extends AppRedis { purge(tag: string): Promise<void> }
+export type Clients = { redis: CacheRedis; plain: { get(k: string): string } };
+export function make(): Clients { return { redis: createClient() as unknown as CacheRedis, plain: { get: (k) => k } }; }`,
+      '/p/app/redis.ts': `import { make, type Clients } from '../redis/client';
+const clients: Clients = make();
+export const redis = clients.redis;
+export const plain = clients.plain;`,
+      '/p/app/svc.ts': `import { redis, plain } from './redis';
+export async function f() { await redis.set('user:1', 'v'); plain.get('user:1'); }`,
+    });
+    expect(ops.filter((o) => o.file === '/p/app/svc.ts').map(brief)).toEqual(['node-redis:write:set:false']);
+  });
+
+  it('a project interface extending something that is no client is none', () => {
+    const ops = one(`import { EventEmitter } from 'node:events';
+interface Bus extends Omit<EventEmitter, 'emit'> { get(k: string): string }
+declare const bus: Bus;
+bus.get('user:1');`);
+    expect(ops.filter((o) => o.kind !== 'read' || o.lib !== 'unknown').map(brief)).toEqual([]);
+  });
+
   it('a class extending an ioredis client is a client', () => {
     const ops = opsOf({
       '/p/redis.service.ts': `import Redis from 'ioredis'; export class RedisService extends Redis {}`,

@@ -167,6 +167,8 @@ function opaqueLabel(k: KeyModel, op: CacheOp | undefined): string {
     const rest = k.id.slice('\0wrapper:'.length);
     file = op?.via?.file ?? (op?.forwarded ? op.file : file);
     text = rest.startsWith(`${file}:`) ? rest.slice(file.length + 1) : rest.slice(rest.lastIndexOf(':') + 1);
+  } else if (k.id.startsWith('\0const:')) {
+    text = k.id.slice('\0const:'.length);
   } else if (k.id.startsWith('\0local:')) {
     const m = /^(.*?)#\d+:([^]*)$/.exec(k.id.slice('\0local:'.length));
     if (m) [file, text] = [m[1], m[2]];

@@ -43,6 +43,11 @@ function knownClient(c: ClientRef | undefined): c is ClientRef {
 function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   const c = clientOf(e, ctx);
   if (knownClient(c)) return { t: 'client', client: c };
+  // Pattern: const clients: RedisClients = make(); export const redis = clients.redis — a member the
+  // declared (imported) type names; the linker finds out whether that type holds a client there
+  const m = c as ClientRef | undefined;
+  if (m?.t === 'member' && !m.call && ts.isPropertyAccessExpression(unwrap(e)) && ts.isIdentifier(unwrap((unwrap(e) as ts.PropertyAccessExpression).expression)))
+    return { t: 'client', client: m };
   const u = unwrap(e);
   if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return functionValue(u, ctx);
   let v = valueOfExpression(e, ctx);

@@ -34,7 +34,7 @@ export interface FileCtx {
    */
   implicitClient?(e: ts.Expression): ClientRef | undefined;
   /** the file's top-level classes and type aliases by name (built on first use: type lookups are per parameter) */
-  topTypes(): Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration>;
+  topTypes(): Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration | ts.InterfaceDeclaration>;
 }
 
 export function createFileCtx(file: string, text: string, sf: ts.SourceFile, config: ResolvedConfig, facts: FileFacts): FileCtx {
@@ -44,13 +44,13 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
     for (let p = node.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
     return undefined;
   };
-  let topTypes: Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration> | undefined;
+  let topTypes: Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration | ts.InterfaceDeclaration> | undefined;
   const ctx: FileCtx = {
     topTypes() {
       if (topTypes) return topTypes;
       topTypes = new Map();
       for (const s of sf.statements)
-        if ((ts.isClassDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name && !topTypes.has(s.name.text)) topTypes.set(s.name.text, s);
+        if ((ts.isClassDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isInterfaceDeclaration(s)) && s.name && !topTypes.has(s.name.text)) topTypes.set(s.name.text, s);
       return topTypes;
     },
     file,

@@ -111,6 +111,20 @@ function innerKeyOf(files: ReadonlyMap<string, LinkedFile>, op: CacheOp): string
   return undefined;
 }
 
+/** A constant's path the linker could not read (`REDIS_KEYS.RESEARCH.PROGRESS` built by a call at run time). */
+const CONSTANT_PATH = /^[A-Z][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+$/;
+
+/**
+ * Pattern: `${REDIS_KEYS.RESEARCH.PROGRESS}:${userId}` in two functions, the constants object built at
+ * run time (`applyPrefix({ … })`): no literal text, but the same named constant in the same place
+ * is the same key wherever it is written (`\0const:<REDIS_KEYS.RESEARCH.PROGRESS>:{}`).
+ */
+function symbolicKey(op: CacheOp): string | undefined {
+  const parts = op.key?.parts;
+  if (!parts?.some((p) => 'hole' in p && CONSTANT_PATH.test(p.hole))) return undefined;
+  return `\0const:${parts.map((p) => ('lit' in p ? p.lit : 'hole' in p && CONSTANT_PATH.test(p.hole) ? `<${p.hole}>` : '{}')).join('')}`;
+}
+
 /**
  * Shapes with some literal word identify a key across files. A key with nothing literal is, in
  * turn: the inner key of the helper an echo goes through; the wrapper's key family for a facade's
@@ -118,6 +132,8 @@ function innerKeyOf(files: ReadonlyMap<string, LinkedFile>, op: CacheOp): string
  */
 function keyIdOf(files: ReadonlyMap<string, LinkedFile>, op: CacheOp): string | undefined {
   if (meaningful(op.key?.shape)) return op.key!.shape;
+  const sym = symbolicKey(op);
+  if (sym) return sym;
   if (op.echo && op.via) {
     const inner = files.get(op.via.file)?.facts.calls[op.via.callId];
     return inner && localKey(op.via.file, inner.fn, inner.key?.text);

@@ -184,9 +184,15 @@ function declaredTypeModule(e: ts.Expression, ctx: FileCtx): string | undefined 
 }
 
 /** A declared type: `Redis` from ioredis, `Cache` from cache-manager, a project class. */
+/** Types that keep the members of their first argument: `Omit<RedisClientType, 'set'>` is still a client. */
+const MEMBER_KEEPING = new Set(['Omit', 'Pick', 'Partial', 'Readonly', 'Required', 'NonNullable']);
+
 export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0): ClientRef | undefined {
   const tn = typeRefName(type);
   if (!tn) return undefined;
+  // Pattern: interface AppRedis extends Omit<RedisClientType, 'get' | 'set'> { get(…); set(…) }
+  if (MEMBER_KEEPING.has(tn.name) && type && ts.isTypeReferenceNode(type) && !ctx.topTypes().has(tn.name))
+    return depth <= 4 ? fromType(type.typeArguments?.[0], ctx, depth + 1) : undefined;
   const [head, tail] = tn.name.split('.');
   const imp = ctx.facts.imports.find((i) => i.local === head);
   if (imp) {
@@ -204,8 +210,18 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
   // a class declared in this file (a class and a type alias of one name cannot both be declared)
   const local = ctx.topTypes().get(head);
   if (local && ts.isClassDeclaration(local)) return { t: 'class', name: head };
+  if (!local || tail || depth > 4) return undefined;
+  // Pattern: interface CustomRedisClient extends Omit<RedisClientType, 'set'> { … } — a client with its own signatures
+  if (ts.isInterfaceDeclaration(local)) {
+    for (const h of local.heritageClauses ?? [])
+      for (const t of h.types) {
+        const c = fromType(ts.factory.createTypeReferenceNode(t.expression.getText(ctx.sf), t.typeArguments), ctx, depth + 1);
+        if (c?.t === 'lib') return c;
+      }
+    return undefined;
+  }
   // Pattern: type RedisClient = RedisClientType<RedisDefaultModules>; … private client: RedisClient
-  return local && !tail && depth <= 4 ? fromType(local.type, ctx, depth + 1) : undefined;
+  return fromType(local.type, ctx, depth + 1);
 }
 
 /** Nest injection decorators: `@InjectRedis()`, `@Inject(CACHE_MANAGER)`. */
