@@ -159,7 +159,10 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn) && op.valueSrc !== 'db' && op.valueSrc !== 'http') continue;
       const related = relatedOf(ctx.project, op, key);
       const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
-      const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/.test(op.verb) && !op.via;
+      const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/i.test(op.verb) && !op.via;
+      // a hash, set or list keeps the TTL it has (only SET drops one): an expire of the key elsewhere
+      // in the product gives this structure its expiry (`hSet(progress, …); expire(progress, week)`)
+      if (collection && key?.expirers.some((e) => !ctx.project.files.get(e.file)?.kind)) continue;
       const messageId = collection ? 'collectionNoTtl' : isRedisLib(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
       const edits = collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings, file.facts);
       const fix: Fix | undefined = edits && {

@@ -2,7 +2,8 @@
 // Docs: docs/rules/set-after-commit.md
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
-import type { CacheOp, Edit, Fix, LinkedFile, Rule } from '../rule';
+import type { KeyModel } from '../model/cache-model';
+import type { CacheOp, Edit, Fix, LinkedFile, ProjectIndex, Rule } from '../rule';
 import { hookFinding } from './set-after-commit.hooks';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
 import { keyLabel, keyShape, lineOf, viaRelated } from './util';
@@ -135,6 +136,33 @@ interface Prior {
   called?: boolean;
 }
 
+const HASH_FIELD_WRITE = /^(hset|hsetnx)$/i;
+
+/** The hash field a write names: a literal (`'strikes'`) or the literal start of a template (`track:`). */
+function fieldOf(op: CacheOp, text: string): { exact?: string; prefix?: string } | undefined {
+  const a = op.call.args[1];
+  if (!a || a.spread) return undefined;
+  if (a.str !== undefined) return { exact: a.str };
+  const src = text.slice(a.span.start, a.span.end);
+  const m = /^`([^`$]*)\$\{/.exec(src);
+  return m && m[1] ? { prefix: m[1] } : undefined;
+}
+
+/** Whether the write sets a hash field that every read-through fill of the key leaves alone. */
+function otherFieldThanFills(op: CacheOp, key: KeyModel | undefined, project: ProjectIndex, file: LinkedFile): boolean {
+  if (!key || !HASH_FIELD_WRITE.test(op.verb) || op.via) return false;
+  const mine = fieldOf(op, file.text);
+  const fills = key.writers.filter((w) => w !== op && project.model.isFill(w));
+  if (!mine || fills.length === 0) return false;
+  return fills.every((w) => {
+    const wf = HASH_FIELD_WRITE.test(w.verb) && !w.via ? fieldOf(w, project.files.get(w.file)?.text ?? '') : undefined;
+    if (!wf) return false;
+    if (mine.exact !== undefined && wf.exact !== undefined) return mine.exact !== wf.exact;
+    const [p, q] = [mine.exact ?? mine.prefix!, wf.exact ?? wf.prefix!];
+    return !p.startsWith(q) && !q.startsWith(p);
+  });
+}
+
 export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'setInHook' | 'setInHookReplica'> = {
   meta: {
     id: 'set-after-commit',
@@ -191,6 +219,9 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       if (role === 'not-cache' && !replica) continue;
       // a read-through that fills the key after a miss is no write-through
       if (ctx.project.model.isFill(op)) continue;
+      // Pattern: hGet(k, 'strikes') → miss → hSet(k, 'strikes', n) fills one field; hSet(k, `track:${t}`, id)
+      // after a write sets another, which no reader reloads: no refill of an old value can race it
+      if (otherFieldThanFills(op, key, ctx.project, file)) continue;
       // Pattern: @AfterUpdate() recache() { redis.set(…) } — the write it follows is the hook's, out of sight
       const inHook = op.call.afterWrites.length === 0 ? hookFinding(op, file, role, replica) : undefined;
       if (inHook) {
