@@ -3,7 +3,7 @@
 import { judgedOps } from './judged';
 import { isRedisLib } from '../facts/cache/client-modules';
 import { driftBetween, entityOfShape, shapesMatch, slotsOf } from '../facts/keys/shapes';
-import type { CacheOp, Fix, LinkedFile, ProjectIndex, RaceNames, Related, Rule } from '../rule';
+import type { CacheOp, Fix, LinkedFile, ProjectIndex, RaceNames, Related, ReportDescriptor, Rule } from '../rule';
 import { rewriteKey, type ReadSite } from './key-drift.fix';
 import { fnName, fnOfOp, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
 import { shortPath } from './util';
@@ -229,6 +229,33 @@ function scopeDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], scop
   return { reads: matching, read: scoped[0]!.shape, by: scoped[0]!.by };
 }
 
+/** The `drift` finding: `op` writes or deletes `shape`, the reads use `read` (for `reason`). */
+function driftReport(
+  project: ProjectIndex,
+  op: CacheOp,
+  shape: string,
+  d: { read: string; reason: string; reads: readonly ReadSite[]; related: Related[]; fix?: Fix },
+): ReportDescriptor<'drift'> {
+  return {
+    file: op.file,
+    span: op.call.key?.span ?? op.call.span,
+    messageId: 'drift',
+    data: {
+      action: op.kind === 'delete' ? 'Delete' : 'Cache write',
+      what: op.kind === 'delete' ? 'delete' : 'write',
+      written: `'${shape}'`,
+      read: `'${d.read}'`,
+      reason: d.reason,
+    },
+    related: d.related,
+    suggestions: d.fix ? [d.fix] : [],
+    race: raceOf(project, op, shape, d.read, d.reads),
+  };
+}
+
+const readRelated = (reads: readonly ReadSite[], label = (r: ReadSite) => `Read that uses '${r.shape}' (${shortPath(r.file)})`): Related[] =>
+  reads.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: label(r) }));
+
 export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultArgDrift'> = {
   meta: {
     id: 'key-drift',
@@ -339,41 +366,16 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       // Pattern: cache.delete(tenant.id) while every read uses cache.get('default') — an id never spells that word
       const fixed = op.kind === 'delete' ? fixedWordDrift(op, shape, reads, usedShapes) : undefined;
       if (fixed && !fixed.reads.some((r) => coveredBySibling(project, op, r.shape))) {
-        ctx.report({
-          file: op.file,
-          span: op.call.key?.span ?? op.call.span,
-          messageId: 'drift',
-          data: {
-            action: 'Delete',
-            what: 'delete',
-            written: `'${shape}'`,
-            read: `'${fixed.reads[0].shape}'`,
-            reason: `an id (${fixed.hole}) where every read has the fixed word '${fixed.word}'`,
-          },
-          related: fixed.reads.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read that uses '${r.shape}' (${shortPath(r.file)})` })),
-          suggestions: [],
-          race: raceOf(project, op, shape, fixed.reads[0].shape, fixed.reads),
-        });
+        const reason = `an id (${fixed.hole}) where every read has the fixed word '${fixed.word}'`;
+        ctx.report(driftReport(project, op, shape, { read: fixed.reads[0].shape, reason, reads: fixed.reads, related: readRelated(fixed.reads) }));
         continue;
       }
       // Pattern: @Cacheable keys by tenant when there is one; this delete never does
       const unscoped = scopeDrift(op, shape, reads, scopedShapes, readShapeMatches);
       if (unscoped) {
-        ctx.report({
-          file: op.file,
-          span: op.call.key?.span ?? op.call.span,
-          messageId: 'drift',
-          data: {
-            action: op.kind === 'delete' ? 'Delete' : 'Cache write',
-            what: op.kind === 'delete' ? 'delete' : 'write',
-            written: `'${shape}'`,
-            read: `'${unscoped.read}'`,
-            reason: `the reads put ${unscoped.by} in the key whenever it is set; this key is read only when it is not`,
-          },
-          related: unscoped.reads.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: `Read that uses '${unscoped.read}' when ${unscoped.by} is set (${shortPath(r.file)})` })),
-          suggestions: [],
-          race: raceOf(project, op, shape, unscoped.read, unscoped.reads),
-        });
+        const reason = `the reads put ${unscoped.by} in the key whenever it is set; this key is read only when it is not`;
+        const related = readRelated(unscoped.reads, (r) => `Read that uses '${unscoped.read}' when ${unscoped.by} is set (${shortPath(r.file)})`);
+        ctx.report(driftReport(project, op, shape, { read: unscoped.read, reason, reads: unscoped.reads, related }));
         continue;
       }
       if (isRead(shape)) continue;
@@ -386,25 +388,9 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
         // the explanation and the fix follow a read in the same file first, then any
         const ordered = [...variants.filter((v) => v.r.file === op.file), ...variants.filter((v) => v.r.file !== op.file)];
         const first = ordered[0];
-        const related: Related[] = ordered
-          .slice(0, 5)
-          .map((v) => ({ file: v.r.file, span: v.r.span, message: `Read that uses '${v.r.shape}' (${shortPath(v.r.file)})` }));
+        const related = readRelated(ordered.map((v) => v.r));
         const fix = rewriteKey(project, op, first.r);
-        ctx.report({
-          file: op.file,
-          span: op.call.key?.span ?? op.call.span,
-          messageId: 'drift',
-          data: {
-            action: op.kind === 'delete' ? 'Delete' : 'Cache write',
-            what: op.kind === 'delete' ? 'delete' : 'write',
-            written: `'${shape}'`,
-            read: `'${first.r.shape}'`,
-            reason: first.reason!,
-          },
-          related,
-          suggestions: fix ? [fix] : [],
-          race: raceOf(project, op, shape, first.r.shape, ordered.map((v) => v.r)),
-        });
+        ctx.report(driftReport(project, op, shape, { read: first.r.shape, reason: first.reason!, reads: ordered.map((v) => v.r), related, fix }));
         continue;
       }
       if (op.kind !== 'delete') continue;
