@@ -212,12 +212,25 @@ export function typeRefName(t: ts.TypeNode | undefined): { name: string; args: t
     const n = ts.isIdentifier(t.typeName) ? t.typeName.text : `${entityNameText(t.typeName.left)}.${t.typeName.right.text}`;
     return { name: n, args: [...(t.typeArguments ?? [])] };
   }
+  // Pattern: interface AppRedis extends Omit<RedisClientType, 'get'> (a heritage clause's type)
+  if (ts.isExpressionWithTypeArguments(t)) {
+    const name = expressionNameText(t.expression);
+    return name === undefined ? undefined : { name, args: [...(t.typeArguments ?? [])] };
+  }
   if (ts.isUnionTypeNode(t)) {
     // `Redis | undefined`, `Cache | null`
     const real = t.types.filter((x) => x.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword));
     if (real.length === 1) return typeRefName(real[0]);
   }
   return undefined;
+}
+
+/** `Redis` or `ioredis.Redis` as written in an `extends` clause; undefined for other expressions. */
+function expressionNameText(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  const left = expressionNameText(e.expression);
+  return left === undefined ? undefined : `${left}.${e.name.text}`;
 }
 
 function entityNameText(n: ts.EntityName): string {

@@ -183,16 +183,15 @@ function declaredTypeModule(e: ts.Expression, ctx: FileCtx): string | undefined 
   return ctx.facts.imports.find((i) => i.local === tn.name.split('.')[0])?.module;
 }
 
-/** A declared type: `Redis` from ioredis, `Cache` from cache-manager, a project class. */
 /** Types that keep the members of their first argument: `Omit<RedisClientType, 'set'>` is still a client. */
 const MEMBER_KEEPING = new Set(['Omit', 'Pick', 'Partial', 'Readonly', 'Required', 'NonNullable']);
 
+/** A declared type: `Redis` from ioredis, `Cache` from cache-manager, a project class. */
 export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0): ClientRef | undefined {
   const tn = typeRefName(type);
   if (!tn) return undefined;
   // Pattern: interface AppRedis extends Omit<RedisClientType, 'get' | 'set'> { get(…); set(…) }
-  if (MEMBER_KEEPING.has(tn.name) && type && ts.isTypeReferenceNode(type) && !ctx.topTypes().has(tn.name))
-    return depth <= 4 ? fromType(type.typeArguments?.[0], ctx, depth + 1) : undefined;
+  if (MEMBER_KEEPING.has(tn.name) && !ctx.topTypes().has(tn.name)) return depth <= 4 ? fromType(tn.args[0], ctx, depth + 1) : undefined;
   const [head, tail] = tn.name.split('.');
   const imp = ctx.facts.imports.find((i) => i.local === head);
   if (imp) {
@@ -215,7 +214,7 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
   if (ts.isInterfaceDeclaration(local)) {
     for (const h of local.heritageClauses ?? [])
       for (const t of h.types) {
-        const c = fromType(ts.factory.createTypeReferenceNode(t.expression.getText(ctx.sf), t.typeArguments), ctx, depth + 1);
+        const c = fromType(t, ctx, depth + 1);
         if (c?.t === 'lib') return c;
       }
     return undefined;
