@@ -40,14 +40,18 @@ function knownClient(c: ClientRef | undefined): c is ClientRef {
   return !!c && c.t !== 'unknown' && c.t !== 'fn' && !(c.t === 'import' && c.called) && !(c.t === 'member' && !('local' in c.of));
 }
 
+/**
+ * Pattern: const clients: RedisClients = make(); export const redis = clients.redis — a member of a
+ * variable whose declared type is imported: the linker finds out whether that type holds a client.
+ */
+function declaredMember(c: ClientRef | undefined, e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return c?.t === 'member' && !c.call && ts.isPropertyAccessExpression(u) && ts.isIdentifier(unwrap(u.expression));
+}
+
 function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   const c = clientOf(e, ctx);
-  if (knownClient(c)) return { t: 'client', client: c };
-  // Pattern: const clients: RedisClients = make(); export const redis = clients.redis — a member the
-  // declared (imported) type names; the linker finds out whether that type holds a client there
-  const m = c as ClientRef | undefined;
-  if (m?.t === 'member' && !m.call && ts.isPropertyAccessExpression(unwrap(e)) && ts.isIdentifier(unwrap((unwrap(e) as ts.PropertyAccessExpression).expression)))
-    return { t: 'client', client: m };
+  if (declaredMember(c, e) || knownClient(c)) return { t: 'client', client: c! };
   const u = unwrap(e);
   if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return functionValue(u, ctx);
   let v = valueOfExpression(e, ctx);

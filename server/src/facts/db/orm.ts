@@ -70,6 +70,9 @@ const NOT_MODEL = /(Dto|Input|Error|Exception|Factory|Builder|Service|Controller
 
 const NOT_MODEL_MODULE = /(^|[/.])(dtos?|types?|interfaces?|errors?|utils?|helpers?|constants?|enums?|schemas?|validators?|events?|contracts?)([/.]|$)/i;
 
+/** A receiver named for a repository: `usersRepository`, `configRepo`, `repo`. */
+const REPO_NAME = /(?:Repository|Repo)$|^repo(?:sitory)?$/;
+
 const MODEL_PATH = /(^|[/.])(models?|schemas?|entities|db)([/.]|$)/i;
 
 function orm(module: string | undefined): string | undefined {
@@ -167,7 +170,7 @@ function fromName(info: Info, env: DbEnv): Recv | undefined {
   const n = info.name;
   if (!n) return undefined;
   if (/prisma/i.test(n)) return { t: 'prisma' };
-  if (/(Repository|Repo)$/.test(n) || /^repo(sitory)?$/.test(n)) return { t: 'repo', via: 'typeorm', entity: entityFromName(n) };
+  if (REPO_NAME.test(n)) return { t: 'repo', via: 'typeorm', entity: entityFromName(n) };
   if (/.Model$/.test(n)) return { t: 'model', via: fileModelOrm(env) === 'sequelize' ? 'sequelize' : 'mongoose', entity: entityFromName(n) };
   if (/.Collection$/.test(n)) return { t: 'collection', entity: entityFromName(n) };
   if (n === 'em') return { t: 'manager', via: 'mikro-orm' };
@@ -351,7 +354,6 @@ const REPO_METHOD: [RegExp, DbWriteKind | 'read'][] = [
   [/^(?:delete|remove|softDelete|softRemove|destroy)[A-Z]/, 'delete'],
   [/^(?:create|insert)[A-Z]/, 'create'],
 ];
-const REPO_NAME = /(?:Repository|Repo)$|^repo(?:sitory)?$/;
 // what a repository hands out rather than runs: `createQueryBuilder()`, `getRepository()`, `getManager()`
 const NOT_REPO_METHOD = /(?:Builder|Query|Cursor|Stream|Repository|Manager|Metadata|Connection|Runner|Transaction)$/;
 
