@@ -389,6 +389,21 @@ export function entityOfShape(shape: string, loose = false): string | undefined 
  * `addresses:{}` → address, `sys_config:{}` → config (a table prefix), `brand:logo:{}` → brand?
  */
 export function shapeNamesEntity(shape: string, entity: string, loose = false): boolean {
+  return nameMatch(shape, entity, loose) !== 'none';
+}
+
+/**
+ * `sys_dict:{type}` holding `dict_data` rows: the key names the thing whose items the table holds
+ * (not the items themselves), so its value is a list of them, and a new item belongs in it.
+ */
+export function shapeNamesOwnerOf(shape: string, entity: string): boolean {
+  return nameMatch(shape, entity, false) === 'owner';
+}
+
+/** How a shape names an entity: a segment names its rows, or only the owner of the table's items. */
+type NameMatch = 'row' | 'owner' | 'none';
+
+function nameMatch(shape: string, entity: string, loose: boolean): NameMatch {
   // a pure question of two strings, asked again for every key and entity on every link (each keystroke)
   const id = `${loose ? 1 : 0}\0${shape}\0${entity}`;
   let answer = namesEntityMemo.get(id);
@@ -399,37 +414,31 @@ export function shapeNamesEntity(shape: string, entity: string, loose = false): 
   return answer;
 }
 
-const namesEntityMemo = new Map<string, boolean>();
+const namesEntityMemo = new Map<string, NameMatch>();
 
-function namesEntity(shape: string, entity: string, loose: boolean): boolean {
+function namesEntity(shape: string, entity: string, loose: boolean): NameMatch {
   const flat = entity.replace(/_/g, '');
   const want = entity.split('_').map(singular);
   // Pattern: sys_dict:{type} holding sys_dict_data rows — the table of a thing's items or details
   const core = want.length > 1 && ROW_SUFFIX.test(want[want.length - 1]) ? want.slice(0, -1) : undefined;
-  return shape
-    .split(/[:/.|#{}\s]+/)
-    .map((seg) => normaliseEntity(loose ? uncached(seg) : seg))
-    .some((w) => {
-      if (!w) return false;
-      if (w === entity || w.replace(/_/g, '') === flat || entity.endsWith(`_${w}`)) return true;
-      const words = w.split('_').map((x) => (loose ? ABBREVIATIONS[x] ?? x : x)).map(singular);
-      // the thing itself, possibly behind a table prefix: `sys_dict` for `dict_data` rows, not `sys_dict_type`
-      return hasWords(words, want) || (!!core && words.length >= core.length && hasWords(words.slice(-core.length), core));
-    });
-}
-
-/**
- * `sys_dict:{type}` holding `dict_data` rows: the key names the thing whose items the table holds
- * (not the items themselves), so its value is a list of them, and a new item belongs in it.
- */
-export function shapeNamesOwnerOf(shape: string, entity: string): boolean {
-  const want = entity.split('_').map(singular);
-  if (want.length < 2 || !ROW_SUFFIX.test(want[want.length - 1]) || !shapeNamesEntity(shape, entity)) return false;
-  const flat = entity.replace(/_/g, '');
-  return !shape
-    .split(/[:/.|#{}\s]+/)
-    .map((seg) => normaliseEntity(seg))
-    .some((w) => !!w && (w.replace(/_/g, '') === flat || hasWords(w.split('_').map(singular), want)));
+  let owner = false;
+  let suffix = false;
+  for (const seg of shape.split(/[:/.|#{}\s]+/)) {
+    const w = normaliseEntity(loose ? uncached(seg) : seg);
+    if (!w) continue;
+    if (w === entity || w.replace(/_/g, '') === flat) return 'row';
+    if (entity.endsWith(`_${w}`)) {
+      // `order:items:{}` for order_item rows: the items word alone says less than the owner's
+      if (!ROW_SUFFIX.test(w)) return 'row';
+      suffix = true;
+      continue;
+    }
+    const words = w.split('_').map((x) => (loose ? ABBREVIATIONS[x] ?? x : x)).map(singular);
+    if (hasWords(words, want)) return 'row';
+    // the thing itself, possibly behind a table prefix: `sys_dict` for `dict_data` rows, not `sys_dict_type`
+    if (core && words.length >= core.length && hasWords(words.slice(-core.length), core)) owner = true;
+  }
+  return owner ? 'owner' : suffix ? 'row' : 'none';
 }
 
 /** The last word of a table that holds the items or details of another (`sys_dict_data`, `order_item`). */
