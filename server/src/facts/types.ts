@@ -113,6 +113,8 @@ export interface ArgFact {
   span: Span;
   /** literal string value, upper-cased flags are compared case-insensitively by rules */
   str?: string;
+  /** the second argument's literal start when it is built (`track:` of `` `track:${id}` ``): a hash field family */
+  head?: string;
   num?: number;
   /** object literal: its property names (lower-case comparisons are the rule's business) */
   props?: string[];

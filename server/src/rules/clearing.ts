@@ -155,9 +155,10 @@ export function namesAround(file: LinkedFile, fn: number): string[] {
 export function clearedByCallers(ix: ClearingIndex, names: string[], reaches: Reaches, callee: Fn, depth = 1, seen = new Set<string>()): boolean {
   for (const n of names) seen.add(n);
   const callers = names.flatMap((n) => ix.callersOf(n));
+  const called = new Set(names);
   for (const c of callers) {
     // a test calling the write path (and clearing its mocks' keys) is no flow of the product
-    if (c.file.kind || callsElsewhere(ix.project, c, new Set(names), callee)) continue;
+    if (c.file.kind || callsElsewhere(ix.project, c, called, callee)) continue;
     if (clears(ix, c.file, c.fn, reaches)) return true;
     if (depth < CALLER_DEPTH) {
       const up = namesAround(c.file, c.fn).filter((n) => !seen.has(n));

@@ -1,6 +1,7 @@
 // missing-ttl: a cache write that never expires, so one missed invalidation is stale forever.
 // Docs: docs/rules/missing-ttl.md
 import { isRedisLib, LIBS } from '../facts/cache/client-modules';
+import { isCollectionWrite } from '../facts/cache/verbs';
 import type { KeyModel } from '../model/cache-model';
 import type { FileFacts } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, ProjectIndex, Related, Rule, RuleSettings } from '../rule';
@@ -159,7 +160,7 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn) && op.valueSrc !== 'db' && op.valueSrc !== 'http') continue;
       const related = relatedOf(ctx.project, op, key);
       const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
-      const collection = /^(hset|hmset|hsetnx|sadd|lpush|rpush|zadd|lpushx|rpushx)$/i.test(op.verb) && !op.via;
+      const collection = isCollectionWrite(op.verb) && !op.via;
       // a hash, set or list keeps the TTL it has (only SET drops one): an expire of the key elsewhere
       // in the product gives this structure its expiry (`hSet(progress, …); expire(progress, week)`)
       if (collection && key?.expirers.some((e) => !ctx.project.files.get(e.file)?.kind)) continue;

@@ -136,26 +136,21 @@ interface Prior {
   called?: boolean;
 }
 
-const HASH_FIELD_WRITE = /^(hset|hsetnx)$/i;
-
-/** The hash field a write names: a literal (`'strikes'`) or the literal start of a template (`track:`). */
-function fieldOf(op: CacheOp, text: string): { exact?: string; prefix?: string } | undefined {
+/** The hash field a write sets: a literal (`'strikes'`) or the literal start of a built one (`track:`). */
+function fieldOf(op: CacheOp): { exact?: string; prefix?: string } | undefined {
+  if ((op.verb !== 'hset' && op.verb !== 'hsetnx') || op.via) return undefined;
   const a = op.call.args[1];
   if (!a || a.spread) return undefined;
-  if (a.str !== undefined) return { exact: a.str };
-  const src = text.slice(a.span.start, a.span.end);
-  const m = /^`([^`$]*)\$\{/.exec(src);
-  return m && m[1] ? { prefix: m[1] } : undefined;
+  return a.str !== undefined ? { exact: a.str } : a.head ? { prefix: a.head } : undefined;
 }
 
 /** Whether the write sets a hash field that every read-through fill of the key leaves alone. */
-function otherFieldThanFills(op: CacheOp, key: KeyModel | undefined, project: ProjectIndex, file: LinkedFile): boolean {
-  if (!key || !HASH_FIELD_WRITE.test(op.verb) || op.via) return false;
-  const mine = fieldOf(op, file.text);
-  const fills = key.writers.filter((w) => w !== op && project.model.isFill(w));
+function otherFieldThanFills(op: CacheOp, key: KeyModel | undefined, project: ProjectIndex): boolean {
+  const mine = fieldOf(op);
+  const fills = key?.writers.filter((w) => w !== op && project.model.isFill(w)) ?? [];
   if (!mine || fills.length === 0) return false;
   return fills.every((w) => {
-    const wf = HASH_FIELD_WRITE.test(w.verb) && !w.via ? fieldOf(w, project.files.get(w.file)?.text ?? '') : undefined;
+    const wf = fieldOf(w);
     if (!wf) return false;
     if (mine.exact !== undefined && wf.exact !== undefined) return mine.exact !== wf.exact;
     const [p, q] = [mine.exact ?? mine.prefix!, wf.exact ?? wf.prefix!];
@@ -221,7 +216,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       if (ctx.project.model.isFill(op)) continue;
       // Pattern: hGet(k, 'strikes') → miss → hSet(k, 'strikes', n) fills one field; hSet(k, `track:${t}`, id)
       // after a write sets another, which no reader reloads: no refill of an old value can race it
-      if (otherFieldThanFills(op, key, ctx.project, file)) continue;
+      if (otherFieldThanFills(op, key, ctx.project)) continue;
       // Pattern: @AfterUpdate() recache() { redis.set(…) } — the write it follows is the hook's, out of sight
       const inHook = op.call.afterWrites.length === 0 ? hookFinding(op, file, role, replica) : undefined;
       if (inHook) {

@@ -1,6 +1,7 @@
 // write-from-cache: a database write whose data was read from the cache in the same flow; a stale
 // entry's fields get committed. Docs: docs/rules/write-from-cache.md
 import { judgedWrites } from './judged';
+import { isAppend } from '../facts/cache/verbs';
 import { shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span } from '../facts/types';
 import { keyInfoOf } from '../model/key-info';
@@ -11,9 +12,6 @@ import { keyLabel, keyShape, viaRelated } from './util';
 
 /** Words of requests and drafts staged in Redis until a confirmation commits them. */
 const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
-
-/** Writes that add an element to a list, set, sorted set or stream. */
-const APPENDS = /^([lr]push[x]?|sadd|zadd|xadd)$/i;
 
 /** Libraries that are caches by nature. */
 const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
@@ -33,7 +31,7 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   if (shape && (STATE_WORDS.test(shape) || MARKER_WORDS.test(shape) || SCRATCH_WORDS.test(shape))) return false;
   // Pattern: lPush(`blocked:${userId}`, entry) on each event, the list copied into a record later —
   // the application collects its own data there (a log, a buffer): no copy of rows to go stale
-  if (key?.writers.some((x) => APPENDS.test(x.verb) && x.valueSrc !== 'db' && x.valueSrc !== 'http')) return false;
+  if (key?.writers.some((x) => isAppend(x.verb) && x.valueSrc !== 'db' && x.valueSrc !== 'http')) return false;
   const role = model.roleOf(op);
   if (role === 'cache') return true;
   // a replica (rows kept in Redis, read as they are) is a copy of rows as well; markers and job state are not

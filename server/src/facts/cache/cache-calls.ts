@@ -64,6 +64,11 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     const i = paramIndexOf(e, fn, ctx);
     if (i !== undefined) f.param = i;
   }
+  // Pattern: redis.hset(k, `track:${id}`, pos) — the field family a hash write sets
+  if (index === 1 && f.str === undefined) {
+    const head = ts.isTemplateExpression(e) ? e.head.text : ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteralLike(unwrap(e.left)) ? (unwrap(e.left) as ts.StringLiteralLike).text : '';
+    if (head) f.head = head;
+  }
   if (index >= 1 && index <= 2) {
     const s = sentinelOf(a, ctx);
     if (s === true) f.sentinel = true;

@@ -35,6 +35,16 @@ const REDIS_READS = new Set([
   'exists', 'ttl', 'pttl', 'getbuffer', 'strlen', 'type',
 ]);
 const REDIS_COLLECTION_WRITES = new Set(['hset', 'hmset', 'hsetnx', 'sadd', 'lpush', 'rpush', 'zadd', 'lpushx', 'rpushx']);
+
+/** A write into a hash, set, list or sorted set: it keeps the key's TTL (only SET drops one). */
+export function isCollectionWrite(verb: string): boolean {
+  return REDIS_COLLECTION_WRITES.has(verb);
+}
+
+/** A collection write that adds an element (`lpush`, `sadd`, `zadd`…) rather than setting a hash field. */
+export function isAppend(verb: string): boolean {
+  return REDIS_COLLECTION_WRITES.has(verb) && !verb.startsWith('h');
+}
 const REDIS_DELETES = new Set(['del', 'unlink']);
 /** Verbs that only queues, counters, temporary keys, streams and the like use. */
 const REDIS_USES: Record<string, KeyUse> = {
