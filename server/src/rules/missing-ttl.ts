@@ -158,12 +158,12 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       // an in-process LRU memoising a computation (no database read in the function that fills it)
       // has nothing to go stale: no TTL is a choice there (e.g. hosted-git-info, path-scurry)
       if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn) && op.valueSrc !== 'db' && op.valueSrc !== 'http') continue;
-      const related = relatedOf(ctx.project, op, key);
-      const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
       const collection = isCollectionWrite(op.verb) && !op.via;
       // a hash, set or list keeps the TTL it has (only SET drops one): an expire of the key elsewhere
       // in the product gives this structure its expiry (`hSet(progress, …); expire(progress, week)`)
       if (collection && key?.expirers.some((e) => !ctx.project.files.get(e.file)?.kind)) continue;
+      const related = relatedOf(ctx.project, op, key);
+      const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
       const messageId = collection ? 'collectionNoTtl' : isRedisLib(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
       const edits = collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings, file.facts);
       const fix: Fix | undefined = edits && {
