@@ -152,9 +152,15 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
     errors,
     sourceFor: (file) => explicit ?? governing(dirname(resolve(file))) ?? undefined,
     configFor(file: string): ResolvedConfig {
+      // asked three times per file of a run, mostly with absolute paths already normal
+      const known = byPath.get(file);
+      if (known) return known;
       const abs = resolve(file);
       const cached = byPath.get(abs);
-      if (cached) return cached;
+      if (cached) {
+        byPath.set(file, cached);
+        return cached;
+      }
       const source = explicit ?? governing(dirname(abs));
       let base = defaults;
       if (source) {
@@ -165,6 +171,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
       }
       const c = withProjectModules(base, abs);
       byPath.set(abs, c);
+      if (file !== abs) byPath.set(file, c);
       return c;
     },
   };

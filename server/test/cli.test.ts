@@ -9,6 +9,7 @@ import { runCli } from '../src/cli';
 // registers the fact extractor (the bundle loads it lazily; in-process tests import it)
 import '../src/facts/index';
 import { createConfigLoader } from '../src/config-load';
+import { RACY_MS } from '../src/engine/facts-cache';
 import { lintFiles } from '../src/engine/lint-files';
 import { Analyzer } from '../src/engine/run';
 import type { LintResult } from '../src/report/json';
@@ -306,6 +307,32 @@ describe('--cache', () => {
     expect(json(root, '--cache', '--fix-dry-run').results[0].messages[0].message).toBe(real[0].message);
   });
 
+  it('takes unchanged files on the word of their stat, never a file that changed (same size)', () => {
+    const root = project({ 'a.ts': SNIPPET, 'b.ts': 'export const b = 1;\n' });
+    const cacheFile = join(root, 'node_modules/.cache/cachelint/facts.json');
+    // a file changed within RACY_MS before its stat is not vouched for: wait that out
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RACY_MS + 100);
+    const real = json(root, '--cache').results[0].messages;
+    expect(real).toHaveLength(1);
+    const disk = () => readCache(cacheFile).header.disk as Record<string, [number, number, number, number, string, number]>;
+    const b = join(root, 'b.ts');
+    expect(disk()[b][0]).toBe('export const b = 1;\n'.length);
+    const mark = () => {
+      const data = readCache(cacheFile);
+      data.header.run.files[join(root, 'a.ts')].findings[0].message = 'stored';
+      writeCache(cacheFile, data);
+    };
+    mark();
+    expect(json(root, '--cache').results[0].messages[0].message).toBe('stored');
+    // same size, new content: its times changed, so it is read, and the run is judged again
+    writeFileSync(b, 'export const b = 2;\n');
+    mark();
+    expect(json(root, '--cache').results[0].messages[0].message).toBe(real[0].message);
+    // that run stat'ed b.ts right after the change: its record cannot vouch for the file yet
+    const [, mtime, ctime, , , since] = disk()[b];
+    expect(Math.max(mtime, ctime)).toBeGreaterThanOrEqual(since - RACY_MS);
+  });
+
   it('a damaged cache is ignored, never trusted', () => {
     const root = project({ 'a.ts': SNIPPET });
     const cacheFile = join(root, 'node_modules/.cache/cachelint/facts.json');
@@ -418,6 +445,29 @@ describe('in process', () => {
     rmSync(join(root, 'b'), { recursive: true });
     inProcess(root, '--cache');
     expect(entries()).toEqual(['a/x.ts']);
+  });
+
+  it('--cache reads only the files the stored report quotes when the rest are vouched for', () => {
+    // b.ts is a folder: reading it fails with a notice, so a run that reads it says so
+    const root = project({ 'a.ts': SNIPPET, 'b.ts/keep': '' });
+    const loader = createConfigLoader({ strict: true });
+    const a = join(root, 'a.ts');
+    const b = join(root, 'b.ts');
+    const asked: string[] = [];
+    const store = {
+      knownHash: (file: string) => (asked.push(file), file === b ? 'hash-of-b' : undefined),
+      rememberHash: () => {},
+      getRun: () => ({ [a]: { findings: [], parseErrors: [{ start: 0, message: 'stored' }] } }),
+      setRun: () => {},
+    };
+    const analyzer = new Analyzer({ configFor: (f) => loader.configFor(f) });
+    const out = lintFiles([a, b], { analyzer, loader, runs: { store, dependsOn: () => '' } });
+    expect(asked).toEqual([a, b]);
+    expect(out.notices).toEqual([]);
+    expect(out.results.map((r) => [r.file, r.text, r.parseErrors?.[0]?.message])).toEqual([
+      [a, SNIPPET, 'stored'],
+      [b, '', undefined],
+    ]);
   });
 
   it('a file that vanished after listing is skipped with a notice', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FactsCache } from '../src/engine/facts-cache';
+import { FactsCache, RACY_MS } from '../src/engine/facts-cache';
 import { emptyFacts } from '../src/facts/empty';
 
 const dir = mkdtempSync(join(tmpdir(), 'cachelint-facts-cache-'));
@@ -68,6 +68,20 @@ describe('the facts cache file', () => {
     writeFileSync(oneLine, readFileSync(other, 'utf8').split('\n')[0]);
     expect(new FactsCache(oneLine, 't2').getRun('run-1')).toBeUndefined();
     expect(new FactsCache(join(dir, 'absent.json'), 't1').get(A, 'k1')).toBeUndefined();
+  });
+
+  it('vouches for a content hash only while the stat is the same and was taken well after the last change', () => {
+    const file = join(dir, 'disk.json');
+    const c = new FactsCache(file, 't1');
+    const st = { size: 10, mtimeMs: 1_000, ctimeMs: 1_000, ino: 7 };
+    c.rememberHash(A, st, 'h1', 1_000 + RACY_MS);
+    // taken too soon after the change: the file could have changed again within the same tick
+    expect(c.knownHash(A, st)).toBeUndefined();
+    c.rememberHash(A, st, 'h1', 1_001 + RACY_MS);
+    c.save();
+    const again = new FactsCache(file, 't1');
+    expect(again.knownHash(A, st)).toBe('h1');
+    for (const changed of [{ size: 11 }, { mtimeMs: 1_001 }, { ctimeMs: 1_001 }, { ino: 8 }]) expect(again.knownHash(A, { ...st, ...changed })).toBeUndefined();
   });
 
   it('reads a header longer than one read chunk', () => {

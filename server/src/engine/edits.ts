@@ -82,7 +82,7 @@ export function withEol(edits: readonly Edit[], eol: '\r\n' | '\n'): Edit[] {
  * file: a temporary file in the same folder, flushed, then renamed over the target. The mode and
  * owner of the existing file are kept, and a symlink stays a symlink (its target is replaced).
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | readonly (string | Buffer)[], opts: { durable?: boolean } = {}): void {
   let target = file;
   let mode: number | undefined;
   let owner: { uid: number; gid: number } | undefined;
@@ -98,8 +98,12 @@ export function writeFileAtomic(file: string, text: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', mode ?? 0o666);
-    writeSync(fd, text, null, 'utf8');
-    fsyncSync(fd);
+    for (const part of typeof text === 'string' ? [text] : text) {
+      if (typeof part === 'string') writeSync(fd, part, null, 'utf8');
+      else for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+    }
+    // a cache need not survive a crash, only never be seen half written (the rename)
+    if (opts.durable !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     // The temp file belongs to whoever runs cachelint (root in a container, say): give the file back

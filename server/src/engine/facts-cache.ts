@@ -27,7 +27,25 @@ interface Header {
   tool: string;
   /** the last run's results, with the key of everything they depend on */
   run?: { key: string; files: Record<string, StoredResult>; coverage?: Coverage };
+  /** what the files were on disk when their content was hashed: file → [size, mtimeMs, ctimeMs, ino, hash, when] */
+  disk?: Record<string, DiskEntry>;
 }
+
+type DiskEntry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string, since: number];
+
+/** What a stat says of a file: enough to tell that it changed (git's index keeps the same). */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/**
+ * A file changed this close before its stat was taken may change again within the same clock tick
+ * and keep its times: its recorded hash is not trusted (git's "racily clean" entries).
+ */
+export const RACY_MS = 3000;
 
 type Entries = Record<string, { key: string; facts: FileFacts }>;
 
@@ -46,6 +64,13 @@ export interface RunStore {
   /** what the stored run saw (engine/coverage.ts), for `--stats` and the json/sarif reports */
   getRunCoverage?(key: string): Coverage | undefined;
   setRun(key: string, files: Record<string, StoredResult>, coverage?: Coverage): void;
+  /**
+   * The content hash recorded for a file whose size, times and inode are still `st`, when the
+   * record was taken well after the file last changed: a run then need not read the file.
+   */
+  knownHash?(file: string, st: FileStat): string | undefined;
+  /** Records a file's content hash with its stat taken before the read, at `since` (Date.now() before the stat). */
+  rememberHash?(file: string, st: FileStat, hash: string, since: number): void;
 }
 
 export class FactsCache implements FactsStore, RunStore {
@@ -54,6 +79,8 @@ export class FactsCache implements FactsStore, RunStore {
   private headerLine: string | undefined;
   private parsed: Entries | undefined;
   private dirty = false;
+  /** files this run asked about: they exist */
+  private readonly asked = new Set<string>();
   hits = 0;
   misses = 0;
 
@@ -76,12 +103,12 @@ export class FactsCache implements FactsStore, RunStore {
    * Undefined when the file no longer starts with the header read at the start (another run
    * replaced it meanwhile): its facts may be of another format, so none are trusted.
    */
-  private rawEntries(): string | undefined {
+  private rawEntries(): Buffer | undefined {
     if (this.headerLine === undefined) return undefined;
     try {
-      const text = fs.readFileSync(this.location, 'utf8');
-      const nl = text.indexOf('\n');
-      return nl >= 0 && text.slice(0, nl) === this.headerLine ? text.slice(nl + 1) : undefined;
+      const bytes = fs.readFileSync(this.location);
+      const nl = bytes.indexOf(0x0a);
+      return nl >= 0 && bytes.subarray(0, nl).equals(Buffer.from(this.headerLine)) ? bytes.subarray(nl + 1) : undefined;
     } catch {
       return undefined;
     }
@@ -91,7 +118,7 @@ export class FactsCache implements FactsStore, RunStore {
     if (!this.parsed) {
       try {
         const raw = this.rawEntries();
-        this.parsed = raw ? (JSON.parse(raw) as Entries) : {};
+        this.parsed = raw ? (JSON.parse(raw.toString('utf8')) as Entries) : {};
       } catch {
         this.parsed = {};
       }
@@ -115,6 +142,23 @@ export class FactsCache implements FactsStore, RunStore {
     this.dirty = true;
   }
 
+  knownHash(file: string, st: FileStat): string | undefined {
+    this.asked.add(file);
+    const e = this.header.disk?.[file];
+    if (!e || e[0] !== st.size || e[1] !== st.mtimeMs || e[2] !== st.ctimeMs || e[3] !== st.ino) return undefined;
+    return Math.max(st.mtimeMs, st.ctimeMs) < e[5] - RACY_MS ? e[4] : undefined;
+  }
+
+  rememberHash(file: string, st: FileStat, hash: string, since: number): void {
+    const e = this.header.disk?.[file];
+    const same = !!e && e[0] === st.size && e[1] === st.mtimeMs && e[2] === st.ctimeMs && e[3] === st.ino && e[4] === hash;
+    const vouches = (when: number) => Math.max(st.mtimeMs, st.ctimeMs) < when - RACY_MS;
+    // nothing to write: the record already vouches for this content, or a new one would vouch no better
+    if (same && (vouches(e[5]) || !vouches(since))) return;
+    (this.header.disk ??= {})[file] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, since];
+    this.dirty = true;
+  }
+
   getRun(key: string): Record<string, StoredResult> | undefined {
     return this.header.run?.key === key ? this.header.run.files : undefined;
   }
@@ -135,10 +179,14 @@ export class FactsCache implements FactsStore, RunStore {
    */
   save(): void {
     if (!this.dirty) return;
-    if (this.parsed) for (const f of Object.keys(this.parsed)) if (!fs.existsSync(f)) delete this.parsed[f];
+    // the files this run asked about exist (it stat'ed or read them); others may be gone
+    const gone = (f: string) => !this.asked.has(f) && !fs.existsSync(f);
+    if (this.parsed) for (const f of Object.keys(this.parsed)) if (gone(f)) delete this.parsed[f];
+    // a record of a file that is gone vouches for nothing
+    for (const f of Object.keys(this.header.disk ?? {})) if (gone(f)) delete this.header.disk![f];
     fs.mkdirSync(path.dirname(this.location), { recursive: true });
     const entries = this.parsed ? JSON.stringify(this.parsed) : (this.rawEntries() ?? '{}');
-    writeFileAtomic(this.location, `${JSON.stringify(this.header)}\n${entries}`);
+    writeFileAtomic(this.location, [`${JSON.stringify(this.header)}\n`, entries], { durable: false });
     this.dirty = false;
   }
 }

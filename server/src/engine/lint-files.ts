@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import type { ResolvedConfig } from '../config';
 import type { ConfigLoader } from '../config-load';
 import type { ReportFile } from '../report/index';
 import type { Fix } from '../rule';
@@ -17,6 +18,7 @@ import { compileIgnore, ignoredBy, type IgnoreMatcher } from './files';
 import { isFlowFile } from './flow';
 import { cacheLibsUsed } from './cache-libs';
 import { coverageOf, type Coverage } from './coverage';
+import { FileHashes } from './file-hashes';
 import type { Analyzer } from './run';
 
 export const MAX_FIX_PASSES = 10;
@@ -66,32 +68,40 @@ interface Source {
 
 export function lintFiles(files: readonly string[], opts: LintOptions): LintRun {
   const { analyzer, loader } = opts;
-  const notices: string[] = [];
-  const sources = new Map<string, Source>();
   const t0 = performance.now();
-  for (const file of files) {
-    const src = readSource(file, loader, notices);
-    if (src) sources.set(file, src);
-  }
-  const wanted = [...sources.keys()];
+  const notices: string[] = [];
   // context files skip quietly: the user did not name them
   const quiet: string[] = [];
-  for (const file of opts.context ?? []) {
-    if (sources.has(file)) continue;
-    const src = readSource(file, loader, quiet);
-    if (src) sources.set(file, src);
+  const named = new Set(files);
+  const all = [...files, ...(opts.context ?? []).filter((f) => !named.has(f))];
+  const runs = opts.runs && !opts.fix ? opts.runs : undefined;
+  // --cache: files the disk says are as they were when last hashed are not read unless needed
+  const hashes = runs && new FileHashes(runs.store);
+  const sources = new Map<string, Source>();
+  for (const file of all) {
+    if (hashes?.known(file)) continue;
+    const src = readSource(file, loader, named.has(file) ? notices : quiet);
+    if (!src) continue;
+    sources.set(file, src);
+    hashes?.read(file, src.raw);
   }
   // nothing changed since the last run (--cache): its results hold, nothing is parsed or linked
-  const runKey = opts.runs && !opts.fix ? keyOfRun(sources, opts) : undefined;
-  const stored = runKey === undefined ? undefined : opts.runs!.store.getRun(runKey);
-  if (stored) {
-    const out = wanted.map((file) => {
-      const src = sources.get(file)!;
-      return { file, text: src.text, bom: src.bom, findings: stored[file]?.findings ?? [], parseErrors: stored[file]?.parseErrors ?? [] };
-    });
-    const coverage = opts.runs!.store.getRunCoverage?.(runKey!);
-    return { results: out, notices, written: [], timing: { facts: performance.now() - t0, link: 0 }, ...(coverage ? { coverage } : {}) };
+  const present = all.filter((f) => sources.has(f) || hashes?.hashOf(f));
+  const runKey = runs && keyOfRun(present, hashes!, opts);
+  const stored = runKey === undefined ? undefined : runs!.store.getRun(runKey);
+  const reused = stored && storedResults(present.filter((f) => named.has(f)), stored, sources, loader);
+  if (reused) {
+    const coverage = runs!.store.getRunCoverage?.(runKey!);
+    return { results: reused, notices, written: [], timing: { facts: performance.now() - t0, link: 0 }, ...(coverage ? { coverage } : {}) };
   }
+  // the run is analysed: every file's text is needed, in the order they were given
+  for (const file of present) {
+    if (sources.has(file)) continue;
+    const src = readSource(file, loader, named.has(file) ? notices : quiet);
+    if (src) sources.set(file, src);
+  }
+  const ordered = all.filter((f) => sources.has(f));
+  const wanted = ordered.filter((f) => named.has(f));
 
   // parse only the files that can matter (engine/project.ts); the rest are read, never parsed
   // a module named in `cacheModules` or a class in `wrappers` is cache code whatever its name
@@ -100,15 +110,15 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
     const c = loader.configFor(file);
     return Object.keys(c.cacheModules).some((m) => text.includes(m)) || c.wrappers.some((w) => text.includes(w));
   };
-  loadProject(analyzer, new Map([...sources].map(([f, s]) => [f, s.text])), { all: opts.parseAll, configured });
+  loadProject(analyzer, new Map(ordered.map((f) => [f, sources.get(f)!.text])), { all: opts.parseAll, configured });
   const t1 = performance.now();
   analyzer.project();
   const timing = { facts: t1 - t0, link: performance.now() - t1 };
 
   const coverage = coverageOf(analyzer.project(), {
-    files: sources.size,
+    files: ordered.length,
     parsed: analyzer.files().length,
-    libraries: cacheLibsUsed(sources.keys(), (f) => analyzer.factsOf(f), (f) => loader.configFor(f).cacheModules),
+    libraries: cacheLibsUsed(ordered, (f) => analyzer.factsOf(f), (f) => loader.configFor(f).cacheModules),
   });
   let results = analyzer.run(wanted);
   if (runKey !== undefined) {
@@ -202,25 +212,46 @@ function readSource(file: string, loader: ConfigLoader, notices: string[]): Sour
 }
 
 /** The key of a run: every file's path, text hash, config and dependencies, and the options that change results. */
-function keyOfRun(sources: ReadonlyMap<string, Source>, opts: LintOptions): string {
+function keyOfRun(files: readonly string[], hashes: FileHashes, opts: LintOptions): string {
   const h = createHash('sha1');
   const configIds = new Map<object, number>();
   const configs: string[] = [];
   h.update(JSON.stringify([!!opts.parseAll, opts.analyzer.rulesRun()]));
-  for (const [file, src] of sources) {
+  for (const file of files) {
     const config = opts.loader.configFor(file);
     let id = configIds.get(config);
     if (id === undefined) {
       configIds.set(config, (id = configs.length));
       configs.push(JSON.stringify(config));
     }
-    // the file's bytes straight into the run's hash (its length first): no per-file hash, no re-encoding
-    h.update(`${file}\0${src.raw.length}\0`);
-    h.update(src.raw);
-    h.update(`\0${id}\0${opts.runs!.dependsOn(file)}\n`);
+    h.update(`${file}\0${hashes.hashOf(file)}\0${id}\0${opts.runs!.dependsOn(file)}\n`);
   }
   h.update(configs.join('\n'));
   return h.digest('hex');
+}
+
+/**
+ * The stored run's results for the named files; the files with something to report are read (the
+ * report quotes them). Undefined when one of those can no longer be read: the run is then analysed.
+ */
+function storedResults(wanted: readonly string[], stored: Record<string, StoredResult>, sources: Map<string, Source>, loader: ConfigLoader): ReportFile[] | undefined {
+  const out: ReportFile[] = [];
+  for (const file of wanted) {
+    const s = stored[file];
+    if (!s) {
+      const src = sources.get(file);
+      out.push({ file, text: src?.text ?? '', ...(src ? { bom: src.bom } : {}), findings: [], parseErrors: [] });
+      continue;
+    }
+    let src = sources.get(file);
+    if (!src) {
+      src = readSource(file, loader, []);
+      if (!src) return undefined;
+      sources.set(file, src);
+    }
+    out.push({ file, text: src.text, bom: src.bom, findings: s.findings, parseErrors: s.parseErrors });
+  }
+  return out;
 }
 
 function writeIfUnchanged(src: Source, output: string, notices: string[]): boolean {
@@ -288,17 +319,19 @@ function decodesLosslessly(raw: Buffer, text: string): boolean {
  * elsewhere (`-c ../shared/cachelint.json`), where its globs could never match.
  */
 export function configIgnore(loader: ConfigLoader, cwd: string, explicitConfig = false): (path: string) => boolean {
-  const matchers = new Map<string, IgnoreMatcher>();
+  // one matcher per config (asked for every file and folder listed)
+  const matchers = new Map<ResolvedConfig, IgnoreMatcher | null>();
   return (path) => {
     const isDir = path.endsWith(sep);
     const target = isDir ? path.slice(0, -1) : path;
     // configFor looks at the file's folder: probe a name inside a folder to get the folder's config
     const config = loader.configFor(isDir ? join(target, '_') : target);
-    if (config.ignore.length === 0) return false;
-    const base = config.configFile && !explicitConfig ? dirname(config.configFile) : cwd;
-    const key = `${base}\u0000${config.ignore.join('\u0000')}`;
-    let m = matchers.get(key);
-    if (!m) matchers.set(key, (m = compileIgnore(config.ignore, base)));
-    return ignoredBy([m], target, isDir);
+    let m = matchers.get(config);
+    if (m === undefined) {
+      const base = config.configFile && !explicitConfig ? dirname(config.configFile) : cwd;
+      m = config.ignore.length === 0 ? null : compileIgnore(config.ignore, base);
+      matchers.set(config, m);
+    }
+    return m !== null && ignoredBy([m], target, isDir);
   };
 }

@@ -131,37 +131,36 @@ export function toSuppressedMessages(r: ReportFile, lines = new LineMap(r.text),
 export function toLintResult(r: ReportFile, explain?: Explain): LintResult {
   const lines = new LineMap(r.text);
   const messages = toLintMessages(r, lines, explain);
-  const result: LintResult = {
+  let errorCount = 0;
+  let fatalErrorCount = 0;
+  let warningCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const m of messages) {
+    if (m.severity === 2) {
+      errorCount++;
+      if (m.fatal) fatalErrorCount++;
+      if (m.fix) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (m.fix) fixableWarningCount++;
+    }
+  }
+  // ESLint: `output` when fixes changed the file, else `source` when there is something to show;
+  // built in ESLint's key order (before usedDeprecatedRules) for byte-similar output
+  const shown = r.output !== undefined ? { output: r.output } : messages.length > 0 ? { source: (r.bom ? '\uFEFF' : '') + r.text } : undefined;
+  return {
     filePath: r.file,
     messages,
     suppressedMessages: toSuppressedMessages(r, lines, explain),
-    errorCount: 0,
-    fatalErrorCount: 0,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
+    errorCount,
+    fatalErrorCount,
+    warningCount,
+    fixableErrorCount,
+    fixableWarningCount,
+    ...shown,
     usedDeprecatedRules: [],
   };
-  for (const m of messages) {
-    if (m.severity === 2) {
-      result.errorCount++;
-      if (m.fatal) result.fatalErrorCount++;
-      if (m.fix) result.fixableErrorCount++;
-    } else {
-      result.warningCount++;
-      if (m.fix) result.fixableWarningCount++;
-    }
-  }
-  // ESLint: `output` when fixes changed the file, else `source` when there is something to show.
-  if (r.output !== undefined) result.output = r.output;
-  else if (messages.length > 0) result.source = (r.bom ? '\uFEFF' : '') + r.text;
-  return reorder(result);
-}
-
-/** Keeps ESLint's key order (source/output before usedDeprecatedRules) for byte-similar output. */
-function reorder(r: LintResult): LintResult {
-  const { usedDeprecatedRules, ...rest } = r;
-  return { ...rest, usedDeprecatedRules };
 }
 
 export const formatJson: Formatter = (results, ctx) => {
