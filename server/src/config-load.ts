@@ -2,11 +2,11 @@
 // package.json, in the file's folder or above (the nearest wins; the search stops at a folder that
 // holds `.git` or at the filesystem root). Config is JSON data only, never executed: a
 // `.cachelintrc.js` or `cachelint.config.ts` is not read. Comments are allowed, as in .eslintrc.json.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { CacheLib } from './facts/types';
-import { isFile, readText } from './model/modules/disk';
+import { exists, isFile, readText } from './model/modules/disk';
 import { projectModulesFor } from './model/modules/project-modules';
 import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
 import { stripJsonComments } from './text/jsonc';
@@ -37,6 +37,12 @@ function keyName(path: readonly (string | number)[]): string {
 
 export interface ConfigLoader {
   configFor(file: string): ResolvedConfig;
+  /**
+   * The config governing `file` without its project modules (`projectModules`, which depend on the
+   * tsconfig that governs the file): enough for what the config file itself says (`ignore`,
+   * `maxFileSize`, `rules`), without reading the module layout.
+   */
+  baseFor?(file: string): ResolvedConfig;
   /** The config file that governs `file`, valid or not (the editor opens it to be fixed). */
   sourceFor(file: string): string | undefined;
   readonly errors: ConfigError[];
@@ -118,7 +124,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
         break;
       }
       const parent = dirname(d);
-      if (parent === d || existsSync(join(d, '.git'))) break;
+      if (parent === d || exists(join(d, '.git'))) break;
       d = parent;
     }
     for (const d of seen) byDir.set(d, found);
@@ -126,6 +132,16 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
   };
 
   const explicit = opts.configFile ? resolve(opts.configFile) : undefined;
+
+  /** the config governing the files of a folder, before their project modules */
+  const baseOf = (dir: string): ResolvedConfig => {
+    const source = explicit ?? governing(dir);
+    if (!source) return defaults;
+    const c = load(source, !explicit && source.endsWith('package.json'));
+    if (!(c instanceof ConfigError)) return c;
+    if (opts.strict) throw c;
+    return defaults;
+  };
 
   /** file → its config with its project modules (asked for again and again while rules report) */
   const byPath = new Map<string, ResolvedConfig>();
@@ -161,19 +177,12 @@ export function createConfigLoader(opts: ConfigLoaderOptions = {}): ConfigLoader
         byPath.set(file, cached);
         return cached;
       }
-      const source = explicit ?? governing(dirname(abs));
-      let base = defaults;
-      if (source) {
-        const c = load(source, !explicit && source.endsWith('package.json'));
-        if (c instanceof ConfigError) {
-          if (opts.strict) throw c;
-        } else base = c;
-      }
-      const c = withProjectModules(base, abs);
+      const c = withProjectModules(baseOf(dirname(abs)), abs);
       byPath.set(abs, c);
       if (file !== abs) byPath.set(file, c);
       return c;
     },
+    baseFor: (file) => baseOf(dirname(resolve(file))),
   };
 }
 

@@ -325,7 +325,9 @@ export function configIgnore(loader: ConfigLoader, cwd: string, explicitConfig =
     const isDir = path.endsWith(sep);
     const target = isDir ? path.slice(0, -1) : path;
     // configFor looks at the file's folder: probe a name inside a folder to get the folder's config
-    const config = loader.configFor(isDir ? join(target, '_') : target);
+    const probe = isDir ? join(target, '_') : target;
+    // the config file's own settings suffice: no need to read where the file's imports lead
+    const config = loader.baseFor?.(probe) ?? loader.configFor(probe);
     let m = matchers.get(config);
     if (m === undefined) {
       const base = config.configFile && !explicitConfig ? dirname(config.configFile) : cwd;

@@ -1,9 +1,10 @@
 // The project root of a file: the folder its cross-file context and its baseline belong to. It is
 // the nearest folder holding a `.cachelintrc.json` or a `package.json` (a package is what a run
 // over `.` in it would analyse), else the repository root (a folder holding `.git`), else none.
-import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileKindOf, type FileKind } from '../model/file-kinds';
+// the disk cache the config loader probes the same names through: each folder is stat'ed once
+import { exists, isFile } from '../model/modules/disk';
 
 const MARKERS = ['.cachelintrc.json', 'package.json'];
 
@@ -20,7 +21,7 @@ export function projectRootOf(file: string): string | undefined {
       break;
     }
     seen.push(d);
-    if (MARKERS.some((m) => existsSync(join(d, m))) || existsSync(join(d, '.git'))) {
+    if (MARKERS.some((m) => isFile(join(d, m))) || exists(join(d, '.git'))) {
       found = d;
       break;
     }

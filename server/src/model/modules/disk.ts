@@ -53,6 +53,11 @@ export function isDir(p: string): boolean {
   return statOf(p) === 'dir';
 }
 
+/** A file or a folder (`.git` is either: a worktree's is a file). */
+export function exists(p: string): boolean {
+  return statOf(p) !== null;
+}
+
 /** The names in a folder, sorted ([] when it cannot be listed). */
 export function listDir(dir: string): string[] {
   let l = listings.get(dir);
