@@ -180,3 +180,27 @@ describe('a file opened in the editor', () => {
   });
 });
 
+
+describe('module answers across links', () => {
+  it('are kept when an edit changes exports but not which files there are, and dropped otherwise', () => {
+    const keys = '/p/keys-mod.ts';
+    const job = '/p/job-mod.ts';
+    const keysText = (v: string) => `export const userKey = (id: string) => \`user:${v}:\${id}\`;\n`;
+    const jobText = `import Redis from 'ioredis';\nimport { userKey } from './keys-mod';\nconst redis = new Redis();\nexport const drop = (id: string) => redis.del(userKey(id));\n`;
+    const a = new Analyzer({ configFor: () => defaultConfig(), incremental: true });
+    a.setFile(keys, keysText('v1'));
+    a.setFile(job, jobText);
+    const first = a.project().modules;
+    expect(first.resolve(job, './keys-mod')).toBe(keys);
+    // the exported key changes: every file is linked again, where imports lead is not asked again
+    a.setFile(keys, keysText('v2'));
+    expect(a.project().modules).toBe(first);
+    // a new file may be what an import names now
+    a.setFile('/p/other-mod.ts', 'export const x = 1;\n');
+    const third = a.project().modules;
+    expect(third).not.toBe(first);
+    // a layout change (tsconfig, package.json) drops the answers
+    a.relink();
+    expect(a.project().modules).not.toBe(third);
+  });
+});

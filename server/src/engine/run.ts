@@ -198,6 +198,7 @@ export class Analyzer {
       const generation = ++this.generation;
       const linked = linkProject(inputs, this.opts.configFor, {
         reuse: reusable && this.linkCache ? { cache: this.linkCache, changed } : undefined,
+        previous: this.linkCache,
         memo: this.ruleMemo,
         generation,
         // what changed since the previous link (a superset: files set again with the same text are listed too)

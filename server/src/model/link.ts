@@ -61,6 +61,12 @@ export interface LinkOptions {
    * which only `changed` may differ from what `cache` was linked from.
    */
   reuse?: { cache: LinkCache; changed: Input[] };
+  /**
+   * The previous link, whatever changed since: where imports lead depends on which files there
+   * are and on the layout on disk, not on what the files hold, so its module answers are kept
+   * when the files are the same (a layout change drops the link: Analyzer.relink).
+   */
+  previous?: LinkCache;
   /** ProjectIndex.memo (the caller keeps it across links) */
   memo?: Map<string, unknown>;
   generation?: number;
@@ -73,7 +79,7 @@ export interface LinkOptions {
  * (see `exportSignature`), so an edit inside a function re-links that one file.
  */
 export function linkProject(inputs: Input[], configFor: (file: string) => ResolvedConfig, opts: LinkOptions = {}): ProjectIndex & { cache: LinkCache } {
-  const { reuse, memo = new Map<string, unknown>(), generation = 0, changedSince } = opts;
+  const { reuse, previous, memo = new Map<string, unknown>(), generation = 0, changedSince } = opts;
   // what the previous link left that still holds: everything but the changed files' shares
   // (a changed file the cache never saw means the files differ after all: link from scratch)
   const reusing =
@@ -83,7 +89,8 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const factsByFile: ReadonlyMap<string, FileFacts> = reusing
     ? OverlayMap.of(reusing.prev.factsByFile, reusing.changed.map((i) => [i.file, i.facts] as const))
     : new Map(inputs.map((i) => [i.file, i.facts]));
-  const modules = reusing ? reusing.prev.modules : new ModuleResolver(factsByFile);
+  const sameFiles = !!previous && previous.files.size === inputs.length && inputs.every((i) => previous.files.has(i.file));
+  const modules = reusing ? reusing.prev.modules : sameFiles ? previous!.modules : new ModuleResolver(factsByFile);
   const nestTtl = reusing ? reusing.prev.nestTtl : nestDefaultTtl(inputs);
   const midwayTtl = reusing ? reusing.prev.midwayTtl : midwayDefaultTtl(inputs);
   const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
