@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { requireCompiled, saveCompileCache } from '../src/syntax/compile-cache';
 import { privateBundles } from './lsp-fuzz/bundles';
@@ -127,5 +128,20 @@ describe('requireCompiled', () => {
     expect((requireCompiled(file) as { twice(x: number): number }).twice(3)).toBe(6);
     saveCompileCache();
     expect(existsSync(cacheDir())).toBe(false);
+  });
+});
+
+describe('the text of a bundle', () => {
+  it('is ASCII in every built bundle, so the parser bundle is read without a UTF-8 pass (esbuild.mjs)', async () => {
+    const { dir } = await privateBundles();
+    const bundles = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(bundles).toEqual(expect.arrayContaining(['cli.js', 'server.js', 'facts.js']));
+    for (const f of bundles) expect(isAscii(readFileSync(join(dir, f))), f).toBe(true);
+  });
+
+  it('is decoded as UTF-8 when it is not ASCII', () => {
+    const file = join(work, `bundle-${n++}.js`);
+    writeFileSync(file, `// déjà → vu\nexports.s = 'é→😀';\n`);
+    expect((requireCompiled(file) as { s: string }).s).toBe('é→😀');
   });
 });

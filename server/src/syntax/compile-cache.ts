@@ -8,6 +8,7 @@
 // a per-user folder of the temp dir (as Node's does) that must be ours and not writable by others;
 // a cache V8 rejects (another Node, another bundle) is rebuilt. NODE_DISABLE_COMPILE_CACHE=1 turns
 // it off, as it does for Node's own.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -42,7 +43,10 @@ function cacheDir(): string | undefined {
 export function requireCompiled(file: string): unknown {
   const dir = cacheDir();
   if (!dir) return createRequire(file)(file);
-  const source = readFileSync(file, 'utf8');
+  // the bundles are ASCII (esbuild.mjs): read as Latin-1 that is the same text, without the UTF-8
+  // decoder's pass over 10 MB; anything else is decoded as UTF-8
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const st = statSync(file);
   // V8 checks a cache against the source's length only: the key must change with the file's
   // content (any write changes its ctime; a new build is a new inode or mtime), and with Node
