@@ -84,6 +84,25 @@ describe('the facts cache file', () => {
     for (const changed of [{ size: 11 }, { mtimeMs: 1_001 }, { ctimeMs: 1_001 }, { ino: 8 }]) expect(again.knownHash(A, { ...st, ...changed })).toBeUndefined();
   });
 
+  it('rewrites the cache for a record that only vouches anew when other things changed too', () => {
+    const file = join(dir, 'refresh.json');
+    const st = { size: 10, mtimeMs: 1_000, ctimeMs: 1_000, ino: 7 };
+    const c = new FactsCache(file, 't1');
+    c.rememberHash(A, st, 'h1', 1_000);
+    c.save();
+    const before = readFileSync(file, 'utf8');
+    // read again later: the same content, now vouched for, in this run; the file is left alone
+    const again = new FactsCache(file, 't1');
+    again.rememberHash(A, st, 'h1', 1_001 + RACY_MS);
+    expect(again.knownHash(A, st)).toBe('h1');
+    again.save();
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // with a change of its own the run writes, the renewed record included
+    again.setRun('run-9', {});
+    again.save();
+    expect(new FactsCache(file, 't1').knownHash(A, st)).toBe('h1');
+  });
+
   it('reads a header longer than one read chunk', () => {
     const file = join(dir, 'long-header.json');
     const c = new FactsCache(file, 't1');

@@ -47,6 +47,9 @@ export interface FileStat {
  */
 export const RACY_MS = 3000;
 
+/** Files whose records only vouch anew (rememberHash) that make a rewrite of the cache worth it. */
+const REFRESHES_WORTH_A_WRITE = 32;
+
 type Entries = Record<string, { key: string; facts: FileFacts }>;
 
 export interface FactsStore {
@@ -79,6 +82,8 @@ export class FactsCache implements FactsStore, RunStore {
   private headerLine: string | undefined;
   private parsed: Entries | undefined;
   private dirty = false;
+  /** records that only vouch anew for content already recorded (rememberHash) */
+  private refreshed = 0;
   /** files this run asked about: they exist */
   private readonly asked = new Set<string>();
   hits = 0;
@@ -156,7 +161,11 @@ export class FactsCache implements FactsStore, RunStore {
     // nothing to write: the record already vouches for this content, or a new one would vouch no better
     if (same && (vouches(e[5]) || !vouches(since))) return;
     (this.header.disk ??= {})[file] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, since];
-    this.dirty = true;
+    // the same content seen again, now long enough after its change to vouch for it: worth a write
+    // of the cache only with other changes, or for many files (reading a few such files again on
+    // each run costs less than rewriting megabytes of facts once)
+    if (same) this.refreshed++;
+    else this.dirty = true;
   }
 
   getRun(key: string): Record<string, StoredResult> | undefined {
@@ -178,7 +187,7 @@ export class FactsCache implements FactsStore, RunStore {
    * outside this run: `cachelint --cache a` then `--cache b` share one cache), and writes atomically.
    */
   save(): void {
-    if (!this.dirty) return;
+    if (!this.dirty && this.refreshed < REFRESHES_WORTH_A_WRITE) return;
     // the files this run asked about exist (it stat'ed or read them); others may be gone
     const gone = (f: string) => !this.asked.has(f) && !fs.existsSync(f);
     if (this.parsed) for (const f of Object.keys(this.parsed)) if (gone(f)) delete this.parsed[f];
@@ -188,6 +197,7 @@ export class FactsCache implements FactsStore, RunStore {
     const entries = this.parsed ? JSON.stringify(this.parsed) : (this.rawEntries() ?? '{}');
     writeFileAtomic(this.location, [`${JSON.stringify(this.header)}\n`, entries], { durable: false });
     this.dirty = false;
+    this.refreshed = 0;
   }
 }
 
