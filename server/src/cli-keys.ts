@@ -10,6 +10,7 @@ import type { CliIo } from './cli';
 import { createConfigLoader } from './config-load';
 import { buildKeyMap, relativiseKeyMap } from './engine/key-map';
 import { listFiles } from './engine/files';
+import { knowListing } from './model/modules/disk';
 import { configIgnore, lintFiles } from './engine/lint-files';
 import { cacheManagerMajor } from './engine/packages';
 import { Analyzer } from './engine/run';
@@ -59,7 +60,7 @@ export function runKeys(argv: readonly string[], io: CliIo): number {
   const files = new Set<string>();
   const notices: string[] = [];
   for (const p of paths) {
-    const listed = listFiles([p], { cwd: io.cwd, ignore });
+    const listed = listFiles([p], { cwd: io.cwd, ignore, onListing: knowListing });
     if (listed.files.length === 0)
       throw new UsageError(`No files matching the pattern "${p}" were found. Please check for typing mistakes in the pattern.`);
     listed.files.forEach((f) => files.add(f));

@@ -12,7 +12,7 @@ import { contextFiles } from './engine/context';
 import { listFiles } from './engine/files';
 import { configIgnore, lintFiles } from './engine/lint-files';
 import { cacheManagerMajor } from './engine/packages';
-import { layoutProblems } from './model/modules/disk';
+import { knowListing, layoutProblems } from './model/modules/disk';
 import { moduleLayoutKey } from './model/modules/project-modules';
 import { Analyzer } from './engine/run';
 import { formatters, type ReportFile } from './report/index';
@@ -73,7 +73,7 @@ function run(argv: readonly string[], io: CliIo): number {
   const files = new Set<string>();
   const notices: string[] = [];
   for (const p of opts.paths) {
-    const listed = listFiles([p], { cwd: io.cwd, ignore });
+    const listed = listFiles([p], { cwd: io.cwd, ignore, onListing: knowListing });
     if (listed.files.length === 0)
       throw new UsageError(`No files matching the pattern "${p}" were found. Please check for typing mistakes in the pattern.`);
     listed.files.forEach((f) => files.add(f));
@@ -90,6 +90,7 @@ function run(argv: readonly string[], io: CliIo): number {
     loader,
     explicitConfig: opts.config !== undefined,
     namedDirs: opts.paths.map((p) => resolve(io.cwd, p)).filter(isDir),
+    onListing: knowListing,
   });
   const lint = lintFiles(sorted, {
     analyzer,

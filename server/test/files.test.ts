@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileIgnore, globToRegExp, ignoredBy, listFiles } from '../src/engine/files';
 import { cacheManagerMajor, majorOfRange } from '../src/engine/packages';
+import { clearModuleLayout, isDir, isFile, knowListing } from '../src/model/modules/disk';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -212,5 +213,42 @@ describe('cache-manager major version', () => {
   it('is undefined when no package.json lists it', () => {
     const root = tree({ 'package.json': '{"dependencies":{"ioredis":"^5"}}', 'a.ts': '' });
     expect(cacheManagerMajor(join(root, 'a.ts'))).toBeUndefined();
+  });
+});
+
+describe('listings the disk cache takes (CLI)', () => {
+  it("answers probes in a listed folder from its entries, each folder's before its ignore check", () => {
+    const root = mkdtempSync(join(tmpdir(), 'cachelint-listing-'));
+    try {
+      mkdirSync(join(root, 'src/inner'), { recursive: true });
+      writeFileSync(join(root, 'src/inner/a.ts'), 'export const a = 1;\n');
+      writeFileSync(join(root, 'src/tsconfig.json'), '{}');
+      symlinkSync(join(root, 'src/tsconfig.json'), join(root, 'src/linked.json'));
+      const order: string[] = [];
+      const listed = new Map<string, readonly Dirent[]>();
+      const out = listFiles(['.'], {
+        cwd: root,
+        onListing: (dir, entries) => (order.push(`list ${dir}`), listed.set(dir, entries)),
+        ignore: (p) => (p.endsWith('/') && order.push(`ignore ${p}`), false),
+      });
+      expect(out.files).toEqual([join(root, 'src/inner/a.ts')]);
+      // a folder's entries are known before its config (looked for inside it) decides on it
+      expect(order.indexOf(`list ${join(root, 'src/inner')}`)).toBeLessThan(order.indexOf(`ignore ${join(root, 'src/inner')}/`));
+      clearModuleLayout();
+      for (const [dir, entries] of listed) knowListing(dir, entries);
+      // the disk is changed behind the listing's back: answers come from the listing
+      writeFileSync(join(root, 'src/jsconfig.json'), '{}');
+      rmSync(join(root, 'src/tsconfig.json'));
+      expect(isFile(join(root, 'src/jsconfig.json'))).toBe(false);
+      expect(isFile(join(root, 'src/tsconfig.json'))).toBe(true);
+      expect(isDir(join(root, 'src/inner'))).toBe(true);
+      // below a name the listing lacks: nothing, without a stat
+      expect(isFile(join(root, 'src/node_modules/cache-manager/package.json'))).toBe(false);
+      // a link is the disk's to answer (its target is gone now)
+      expect(isFile(join(root, 'src/linked.json'))).toBe(false);
+    } finally {
+      clearModuleLayout();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@
 // lives in a file not given would vanish, and a delete whose reader is elsewhere could be reported.
 import { sep } from 'node:path';
 import { ConfigError, type ConfigLoader } from '../config-load';
-import { listFiles } from './files';
+import { listFiles, type ListOptions } from './files';
 import { configIgnore } from './lint-files';
 import { projectRootOf } from './roots';
 
@@ -16,6 +16,8 @@ export interface ContextOptions {
   explicitConfig?: boolean;
   /** the folders the user named: a project inside one of them is listed already */
   namedDirs: readonly string[];
+  /** each folder's entries as they are read (files.ts ListOptions) */
+  onListing?: ListOptions['onListing'];
 }
 
 /** The context files of `given` (absolute paths), sorted; none when the named folders cover every project. */
@@ -39,7 +41,7 @@ export function contextFiles(given: readonly string[], opts: ContextOptions): st
   };
   const named = new Set(given);
   const out = new Set<string>();
-  for (const root of roots) for (const f of listFiles([root], { cwd: opts.cwd, ignore }).files) if (!named.has(f)) out.add(f);
+  for (const root of roots) for (const f of listFiles([root], { cwd: opts.cwd, ignore, onListing: opts.onListing }).files) if (!named.has(f)) out.add(f);
   return [...out].sort();
 }
 

@@ -24,6 +24,12 @@ export interface ListOptions {
   ignore?: (file: string) => boolean;
   /** test seam: running as root, a chmod 000 folder is still readable */
   readdir?: (dir: string) => Dirent[];
+  /**
+   * Each folder's entries as they are read, before the folder's own ignore check: the CLI hands
+   * them to the module layout's disk cache, so the config, tsconfig and package.json probes in a
+   * listed folder need no stat (model/modules/disk.ts `knowListing`).
+   */
+  onListing?: (dir: string, entries: readonly Dirent[]) => void;
 }
 
 export function isSourceFile(name: string): boolean {
@@ -53,7 +59,19 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
 
   /** `whole`: inside a named dependency folder, walk everything but `.git` (see the header). */
   /** `realDir`: the folder's real path when the caller knows it (a plain subfolder of a real folder) */
-  const walk = (dir: string, matchers: IgnoreMatcher[], accept: (file: string) => boolean, whole: boolean, realDir?: string): void => {
+  /** The folder's entries, handed to `onListing`; undefined when it cannot be read. */
+  const list = (dir: string): Dirent[] | undefined => {
+    try {
+      const entries = readdir(dir);
+      opts.onListing?.(dir, entries);
+      return entries;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** `listed`: the folder's entries, read before its ignore check */
+  const walk = (dir: string, matchers: IgnoreMatcher[], accept: (file: string) => boolean, whole: boolean, realDir?: string, listed?: Dirent[]): void => {
     let real: string;
     try {
       real = realDir ?? realpathSync(dir);
@@ -65,7 +83,8 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
     visited.add(real);
     let entries: Dirent[];
     try {
-      entries = readdir(dir);
+      entries = listed ?? readdir(dir);
+      if (!listed) opts.onListing?.(dir, entries);
     } catch (e) {
       notices.push(`Cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       return;
@@ -88,10 +107,13 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
       }
       if (isDir) {
         const skipped = whole ? e.name === '.git' : SKIP_DIRS.has(e.name);
-        if (skipped || ignoredBy(ms, p, true) || opts.ignore?.(p + sep)) continue;
+        if (skipped || ignoredBy(ms, p, true)) continue;
+        // the folder's entries first: its config ignore check looks for a config file in it
+        const listed = link || !opts.onListing ? undefined : list(p);
+        if (opts.ignore?.(p + sep)) continue;
         // Linked folders wait until the real tree is walked, so files get their real paths.
         if (link) deferred.push(() => walk(p, ms, accept, whole));
-        else walk(p, ms, accept, whole, join(real, e.name));
+        else walk(p, ms, accept, whole, join(real, e.name), listed);
       } else if (isFile && isSourceFile(e.name) && !ignoredBy(ms, p, false) && !opts.ignore?.(p) && accept(p)) {
         out.add(p);
       }

@@ -3,9 +3,14 @@
 // read or stat'ed once per process (the language server clears this when one of them changes), so
 // resolving thousands of imports walks no folder twice. Source files are never read here: which of
 // them exist is the analysed file set's answer (the editor's unsaved documents included).
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname } from 'node:path';
 
 const texts = new Map<string, string | null>();
+/** folders whose entries a listing read (the CLI's): name → what it is ('link': ask the disk) */
+const listed = new Map<string, Map<string, 'file' | 'dir' | 'link'>>();
+/** names as a stat finds them: on macOS and Windows file systems usually ignore case */
+const nameKey = process.platform === 'darwin' || process.platform === 'win32' ? (n: string) => n.toLowerCase() : (n: string) => n;
 const stats = new Map<string, 'file' | 'dir' | null>();
 const listings = new Map<string, string[]>();
 const realpaths = new Map<string, string>();
@@ -29,17 +34,52 @@ export function readText(file: string): string | undefined {
   return t ?? undefined;
 }
 
+/**
+ * Takes a folder's entries as a listing read them: a probe of a name in it, or below a name absent
+ * from it, is then answered without a stat. Only for a run that ends before the disk changes (the
+ * CLI); the language server's cache lives on, and stats what it asks.
+ */
+export function knowListing(dir: string, entries: readonly Dirent[]): void {
+  const names = new Map<string, 'file' | 'dir' | 'link'>();
+  for (const e of entries) {
+    const kind = e.isFile() ? 'file' : e.isDirectory() ? 'dir' : e.isSymbolicLink() ? 'link' : undefined;
+    if (kind) names.set(nameKey(e.name), kind);
+    // a socket, a FIFO: neither a file nor a folder, as a stat would say
+  }
+  listed.set(dir, names);
+}
+
+/** What a listing says of `p` (null: not there), up to three folders above it; undefined: ask the disk. */
+function fromListing(p: string): 'file' | 'dir' | null | undefined {
+  let child = p;
+  for (let i = 0; i < 3; i++) {
+    const dir = dirname(child);
+    if (dir === child) return undefined;
+    const names = listed.get(dir);
+    if (names) {
+      const kind = names.get(nameKey(basename(child)));
+      if (kind === undefined) return null;
+      // a folder that is there says nothing of what lies below it; a link is the disk's to answer
+      return child === p && kind !== 'link' ? kind : undefined;
+    }
+    child = dir;
+  }
+  return undefined;
+}
+
 function statOf(p: string): 'file' | 'dir' | null {
   let s = stats.get(p);
   if (s === undefined) {
-    try {
-      // resolution asks about a few names in every folder up to the root, and most are not there:
-      // a stat that throws for each costs several times one that does not
-      const st = statSync(p, { throwIfNoEntry: false });
-      s = st?.isFile() ? 'file' : st?.isDirectory() ? 'dir' : null;
-    } catch {
-      s = null;
-    }
+    s = fromListing(p);
+    if (s === undefined)
+      try {
+        // resolution asks about a few names in every folder up to the root, and most are not there:
+        // a stat that throws for each costs several times one that does not
+        const st = statSync(p, { throwIfNoEntry: false });
+        s = st?.isFile() ? 'file' : st?.isDirectory() ? 'dir' : null;
+      } catch {
+        s = null;
+      }
     stats.set(p, s);
   }
   return s;
@@ -110,6 +150,7 @@ export function onClearLayout(clear: () => void): void {
 export function clearModuleLayout(): void {
   texts.clear();
   stats.clear();
+  listed.clear();
   listings.clear();
   realpaths.clear();
   problems.clear();
