@@ -30,6 +30,8 @@ export interface CliOptions {
   config?: string;
   cache: boolean;
   cacheLocation?: string;
+  /** `--cache-strategy`: take files whose stat is unchanged as unchanged (metadata), or read them all (content) */
+  cacheStrategy: 'metadata' | 'content';
   outputFile?: string;
   /** undefined: colour when writing to a terminal */
   color?: boolean;
@@ -58,6 +60,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
   'output-file': { type: 'string', short: 'o' },
   'write-baseline': { type: 'boolean' },
   'prune-baseline': { type: 'boolean' },
@@ -92,6 +95,10 @@ Caching:
   --cache                         Only re-extract facts of changed files - default: false
   --cache-location path::String   Path to the cache file or directory
                                   - default: node_modules/.cache/cachelint/
+  --cache-strategy String         Strategy to use for detecting changed files in the cache -
+                                  either: metadata (a file whose size, times and inode are
+                                  unchanged is not read again) or content (every file is
+                                  read and hashed) - default: metadata
 
 Baseline:
   --write-baseline                Record today's findings in cachelint-baseline.json (next to
@@ -163,6 +170,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (!rules.includes(id)) rules.push(id);
   }
 
+  const cacheStrategy = v['cache-strategy']?.trim() ?? 'metadata';
+  if (cacheStrategy !== 'metadata' && cacheStrategy !== 'content')
+    throw new UsageError(`Invalid value for option 'cache-strategy' - expected "metadata" or "content", received value: ${v['cache-strategy']}.`);
+
   const cacheLocation = v['cache-location'];
   if (cacheLocation !== undefined && cacheLocation.trim() === '') throw new UsageError('--cache-location needs a path.');
   if (v['output-file'] !== undefined && v['output-file'].trim() === '') throw new UsageError('--output-file needs a path.');
@@ -187,6 +198,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     config: v.config,
     cache: v.cache ?? false,
     cacheLocation,
+    cacheStrategy,
     outputFile: v['output-file'],
     color: v['no-color'] ? false : v.color ? true : undefined,
     help: v.help ?? false,

@@ -99,7 +99,7 @@ function run(argv: readonly string[], io: CliIo): number {
     errorsOnly: opts.quiet,
     parseAll: opts.parseAll,
     // stored results also depend on where imports lead: the tsconfigs and manifests resolution read
-    runs: store ? { store, dependsOn: (f) => `${cacheManagerMajor(f) ?? ''}:${moduleLayoutKey(f)}` } : undefined,
+    runs: store ? { store, dependsOn: (f) => `${cacheManagerMajor(f) ?? ''}:${moduleLayoutKey(f)}`, strategy: opts.cacheStrategy } : undefined,
     context,
   });
   notices.push(...lint.notices);

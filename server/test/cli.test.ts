@@ -390,6 +390,7 @@ describe('in process', () => {
     [['--rule', 'missing-ttl:loud'], "Invalid severity in --rule 'missing-ttl:loud'"],
     [['-f'], "argument missing"],
     [['--cache-location', ''], '--cache-location needs a path'],
+    [['--cache', '--cache-strategy', 'mtime'], "Invalid value for option 'cache-strategy' - expected \"metadata\" or \"content\", received value: mtime."],
   ])('%j exits 2: %s', (args, message) => {
     const r = inProcess(work, ...args);
     expect(r.code).toBe(2);
@@ -468,6 +469,11 @@ describe('in process', () => {
       [a, SNIPPET, 'stored'],
       [b, '', undefined],
     ]);
+    // --cache-strategy content: the stat's word is not taken, every file is read
+    asked.length = 0;
+    const content = lintFiles([a, b], { analyzer: new Analyzer({ configFor: (f) => loader.configFor(f) }), loader, runs: { store, dependsOn: () => '', strategy: 'content' } });
+    expect(asked).toEqual([]);
+    expect(content.notices).toEqual([expect.stringMatching(/^File ignored because it cannot be read \(EISDIR\): .*b\.ts$/)]);
   });
 
   it('a file that vanished after listing is skipped with a notice', () => {

@@ -14,7 +14,11 @@ export class FileHashes {
   private readonly stats = new Map<string, FileStat>();
   private readonly hashes = new Map<string, string>();
 
-  constructor(private readonly store: RunStore) {}
+  /** `trust: false` (`--cache-strategy content`): every file is read, its record still kept */
+  constructor(
+    private readonly store: RunStore,
+    private readonly trust = true,
+  ) {}
 
   /** The file's content hash without reading it, when the cache vouches for its stat. */
   known(file: string): string | undefined {
@@ -27,6 +31,7 @@ export class FileHashes {
     if (!st) return undefined;
     const stat = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
     this.stats.set(file, stat);
+    if (!this.trust) return undefined;
     const hash = this.store.knownHash?.(file, stat);
     if (hash) this.hashes.set(file, hash);
     return hash;

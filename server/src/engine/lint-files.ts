@@ -36,7 +36,12 @@ export interface LintOptions {
    * `--cache`: the last run's results, reused when nothing changed. `dependsOn(file)` names what
    * else a file's results depend on (installed package versions); the texts and configs are added here.
    */
-  runs?: { store: RunStore; dependsOn(file: string): string };
+  runs?: {
+    store: RunStore;
+    dependsOn(file: string): string;
+    /** `--cache-strategy`: `content` reads every file, even one whose stat vouches for it (default `metadata`) */
+    strategy?: 'metadata' | 'content';
+  };
   /**
    * The project's other files, loaded (through the same text gate) for the cross-file rules but
    * never reported on, fixed or announced: `cachelint src/a.ts` from a pre-commit hook must see the
@@ -76,7 +81,7 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
   const all = [...files, ...(opts.context ?? []).filter((f) => !named.has(f))];
   const runs = opts.runs && !opts.fix ? opts.runs : undefined;
   // --cache: files the disk says are as they were when last hashed are not read unless needed
-  const hashes = runs && new FileHashes(runs.store);
+  const hashes = runs && new FileHashes(runs.store, runs.strategy !== 'content');
   const sources = new Map<string, Source>();
   for (const file of all) {
     if (hashes?.known(file)) continue;
