@@ -45,7 +45,14 @@ export function cacheManagerMajor(file: string): number | undefined {
   const dir = isAbsolute(file) ? file.slice(0, Math.max(file.lastIndexOf(sep), 1)) : dirname(resolve(file));
   if (byDir.has(dir)) return byDir.get(dir);
   let answer: number | undefined;
+  // every folder passed on the way up has the same answer: the next file's folder stops at one
+  const passed: string[] = [];
   for (let d = dir; ; d = dirname(d)) {
+    if (byDir.has(d)) {
+      answer = byDir.get(d);
+      break;
+    }
+    passed.push(d);
     const pkg = manifest(join(d, 'package.json'));
     const range = pkg ? declaredRange(pkg) : undefined;
     if (range !== undefined) {
@@ -54,7 +61,7 @@ export function cacheManagerMajor(file: string): number | undefined {
     }
     if (dirname(d) === d) break;
   }
-  byDir.set(dir, answer);
+  for (const d of passed) byDir.set(d, answer);
   return answer;
 }
 
