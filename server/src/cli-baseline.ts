@@ -4,6 +4,7 @@
 // nearest `cachelint-baseline.json` above it (a monorepo may keep one per package), or the one
 // `--baseline-file` names.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { exists as existsOnDisk } from './model/modules/disk';
 import { dirname, relative, resolve } from 'node:path';
 import { UsageError } from './cli-args';
 import {
@@ -53,7 +54,8 @@ export function applyBaselines(results: readonly ReportFile[], opts: BaselineOpt
   const known = new Map<string, boolean>();
   const exists = (p: string) => {
     let e = known.get(p);
-    if (e === undefined) known.set(p, (e = existsSync(p)));
+    // through the module layout's disk cache: a folder the listing read needs no stat
+    if (e === undefined) known.set(p, (e = existsOnDisk(p)));
     return e;
   };
   const find = baselineFinder(exists);

@@ -91,8 +91,10 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
     }
     const own = !whole && entries.some((e) => e.name === '.gitignore') ? gitignoreOf(dir) : null;
     const ms = own ? [...matchers, own] : matchers;
+    // `dir` is normal and a name holds no separator: a join's normalising pass per entry is not needed
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const e of entries) {
-      const p = join(dir, e.name);
+      const p = prefix + e.name;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       const link = e.isSymbolicLink();
