@@ -97,9 +97,8 @@ const asciiOnly = (outfile) => ({
       const file = join(ROOT, outfile);
       const text = readFileSync(file, 'utf8');
       // eslint-disable-next-line no-control-regex
-      if (!/[^\x00-\x7f]/.test(text)) return;
-      // eslint-disable-next-line no-control-regex
-      writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      if (ascii !== text) writeFileSync(file, ascii);
     });
   },
 });

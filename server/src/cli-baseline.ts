@@ -50,15 +50,9 @@ export interface BaselineOutcome {
 export function applyBaselines(results: readonly ReportFile[], opts: BaselineOptions, judged: (file: string) => (ruleId: string) => boolean): BaselineOutcome {
   if (opts.file && !opts.write && !existsSync(opts.file))
     throw new UsageError(`The baseline file ${opts.file} does not exist. Run cachelint with --write-baseline to create it.`);
-  // every file of a run asks about the same few folders
-  const known = new Map<string, boolean>();
-  const exists = (p: string) => {
-    let e = known.get(p);
-    // through the module layout's disk cache: a folder the listing read needs no stat
-    if (e === undefined) known.set(p, (e = existsOnDisk(p)));
-    return e;
-  };
-  const find = baselineFinder(exists);
+  // every file of a run asks about the same few folders: the module layout's disk cache answers
+  // each once (and a folder the listing read without a stat)
+  const find = baselineFinder(existsOnDisk);
   const groups = new Map<string, ReportFile[]>();
   for (const r of results) {
     const where = opts.file ?? (opts.write ? baselineFileFor(r.file) : find(r.file));

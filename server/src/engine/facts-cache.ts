@@ -50,6 +50,15 @@ export const RACY_MS = 3000;
 /** Files whose records only vouch anew (rememberHash) that make a rewrite of the cache worth it. */
 const REFRESHES_WORTH_A_WRITE = 32;
 
+function sameStat(e: DiskEntry, st: FileStat): boolean {
+  return e[0] === st.size && e[1] === st.mtimeMs && e[2] === st.ctimeMs && e[3] === st.ino;
+}
+
+/** Whether a stat taken at `since` vouches for the content it was taken with (not racily clean). */
+function vouches(st: FileStat, since: number): boolean {
+  return Math.max(st.mtimeMs, st.ctimeMs) < since - RACY_MS;
+}
+
 type Entries = Record<string, { key: string; facts: FileFacts }>;
 
 export interface FactsStore {
@@ -84,8 +93,8 @@ export class FactsCache implements FactsStore, RunStore {
   private dirty = false;
   /** records that only vouch anew for content already recorded (rememberHash) */
   private refreshed = 0;
-  /** files this run asked about: they exist */
-  private readonly asked = new Set<string>();
+  /** files this run stat'ed (knownHash): they exist */
+  private readonly present = new Set<string>();
   hits = 0;
   misses = 0;
 
@@ -148,18 +157,16 @@ export class FactsCache implements FactsStore, RunStore {
   }
 
   knownHash(file: string, st: FileStat): string | undefined {
-    this.asked.add(file);
+    this.present.add(file);
     const e = this.header.disk?.[file];
-    if (!e || e[0] !== st.size || e[1] !== st.mtimeMs || e[2] !== st.ctimeMs || e[3] !== st.ino) return undefined;
-    return Math.max(st.mtimeMs, st.ctimeMs) < e[5] - RACY_MS ? e[4] : undefined;
+    return e && sameStat(e, st) && vouches(st, e[5]) ? e[4] : undefined;
   }
 
   rememberHash(file: string, st: FileStat, hash: string, since: number): void {
     const e = this.header.disk?.[file];
-    const same = !!e && e[0] === st.size && e[1] === st.mtimeMs && e[2] === st.ctimeMs && e[3] === st.ino && e[4] === hash;
-    const vouches = (when: number) => Math.max(st.mtimeMs, st.ctimeMs) < when - RACY_MS;
+    const same = !!e && sameStat(e, st) && e[4] === hash;
     // nothing to write: the record already vouches for this content, or a new one would vouch no better
-    if (same && (vouches(e[5]) || !vouches(since))) return;
+    if (same && (vouches(st, e[5]) || !vouches(st, since))) return;
     (this.header.disk ??= {})[file] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, since];
     // the same content seen again, now long enough after its change to vouch for it: worth a write
     // of the cache only with other changes, or for many files (reading a few such files again on
@@ -189,7 +196,7 @@ export class FactsCache implements FactsStore, RunStore {
   save(): void {
     if (!this.dirty && this.refreshed < REFRESHES_WORTH_A_WRITE) return;
     // the files this run asked about exist (it stat'ed or read them); others may be gone
-    const gone = (f: string) => !this.asked.has(f) && !fs.existsSync(f);
+    const gone = (f: string) => !this.present.has(f) && !fs.existsSync(f);
     if (this.parsed) for (const f of Object.keys(this.parsed)) if (gone(f)) delete this.parsed[f];
     // a record of a file that is gone vouches for nothing
     for (const f of Object.keys(this.header.disk ?? {})) if (gone(f)) delete this.header.disk![f];

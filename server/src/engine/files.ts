@@ -57,20 +57,18 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
     return m;
   };
 
-  /** `whole`: inside a named dependency folder, walk everything but `.git` (see the header). */
-  /** `realDir`: the folder's real path when the caller knows it (a plain subfolder of a real folder) */
-  /** The folder's entries, handed to `onListing`; undefined when it cannot be read. */
-  const list = (dir: string): Dirent[] | undefined => {
-    try {
-      const entries = readdir(dir);
-      opts.onListing?.(dir, entries);
-      return entries;
-    } catch {
-      return undefined;
-    }
+  /** The folder's entries, handed to `onListing` (throws when it cannot be read). */
+  const list = (dir: string): Dirent[] => {
+    const entries = readdir(dir);
+    opts.onListing?.(dir, entries);
+    return entries;
   };
 
-  /** `listed`: the folder's entries, read before its ignore check */
+  /**
+   * `whole`: inside a named dependency folder, walk everything but `.git` (see the header).
+   * `realDir`: the folder's real path when the caller knows it (a plain subfolder of a real folder).
+   * `listed`: the folder's entries, when they were read before its ignore check.
+   */
   const walk = (dir: string, matchers: IgnoreMatcher[], accept: (file: string) => boolean, whole: boolean, realDir?: string, listed?: Dirent[]): void => {
     let real: string;
     try {
@@ -83,8 +81,7 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
     visited.add(real);
     let entries: Dirent[];
     try {
-      entries = listed ?? readdir(dir);
-      if (!listed) opts.onListing?.(dir, entries);
+      entries = listed ?? list(dir);
     } catch (e) {
       notices.push(`Cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       return;
@@ -110,8 +107,15 @@ export function listFiles(paths: string[], opts: ListOptions): { files: string[]
       if (isDir) {
         const skipped = whole ? e.name === '.git' : SKIP_DIRS.has(e.name);
         if (skipped || ignoredBy(ms, p, true)) continue;
-        // the folder's entries first: its config ignore check looks for a config file in it
-        const listed = link || !opts.onListing ? undefined : list(p);
+        // the folder's entries first: its config ignore check looks for a config file in it (one
+        // that cannot be read is reported by its walk, unless it is ignored)
+        let listed: Dirent[] | undefined;
+        if (!link && opts.onListing)
+          try {
+            listed = list(p);
+          } catch {
+            listed = undefined;
+          }
         if (opts.ignore?.(p + sep)) continue;
         // Linked folders wait until the real tree is walked, so files get their real paths.
         if (link) deferred.push(() => walk(p, ms, accept, whole));

@@ -43,7 +43,6 @@ function declaredRange(pkg: Record<string, unknown>): string | undefined {
 export function cacheManagerMajor(file: string): number | undefined {
   // asked for every file of a run: an absolute path's folder without path.resolve's normalising
   const dir = isAbsolute(file) ? file.slice(0, Math.max(file.lastIndexOf(sep), 1)) : dirname(resolve(file));
-  if (byDir.has(dir)) return byDir.get(dir);
   let answer: number | undefined;
   // every folder passed on the way up has the same answer: the next file's folder stops at one
   const passed: string[] = [];

@@ -89,8 +89,8 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const factsByFile: ReadonlyMap<string, FileFacts> = reusing
     ? OverlayMap.of(reusing.prev.factsByFile, reusing.changed.map((i) => [i.file, i.facts] as const))
     : new Map(inputs.map((i) => [i.file, i.facts]));
-  const sameFiles = !!previous && previous.files.size === inputs.length && inputs.every((i) => previous.files.has(i.file));
-  const modules = reusing ? reusing.prev.modules : sameFiles ? previous!.modules : new ModuleResolver(factsByFile);
+  const sameFiles = (prev: LinkCache) => prev.files.size === inputs.length && inputs.every((i) => prev.files.has(i.file));
+  const modules = reusing ? reusing.prev.modules : previous && sameFiles(previous) ? previous.modules : new ModuleResolver(factsByFile);
   const nestTtl = reusing ? reusing.prev.nestTtl : nestDefaultTtl(inputs);
   const midwayTtl = reusing ? reusing.prev.midwayTtl : midwayDefaultTtl(inputs);
   const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);

@@ -47,6 +47,8 @@ export function knowListing(dir: string, entries: readonly Dirent[]): void {
     // a socket, a FIFO: neither a file nor a folder, as a stat would say
   }
   listed.set(dir, names);
+  // the same names, for listDir (workspace globs, baseUrl folders): no second read of the folder
+  listings.set(dir, entries.map((e) => e.name).sort());
 }
 
 /** What a listing says of `p` (null: not there), up to three folders above it; undefined: ask the disk. */
