@@ -38,9 +38,9 @@ const common = {
 };
 
 /**
- * The parser (TypeScript, ~9 MB) lives in its own bundle, dist/facts.js, required on first use:
+ * The parser (TypeScript's parser layer, ~1 MB) lives in its own bundle, dist/facts.js, required on first use:
  * a warm `--cache` run of the CLI then never even compiles the compiler. Its entry,
- * syntax/parser-bundle.ts, also hands that compiler to module resolution (syntax/compiler.ts).
+ * syntax/parser-bundle.ts, also hands the compiler's resolver to module resolution (syntax/compiler.ts).
  */
 const lazyFacts = {
   name: 'lazy-facts',
@@ -52,22 +52,113 @@ const lazyFacts = {
 };
 
 /**
- * Only the compiler out of ts-morph. The sources use the TypeScript that ts-morph bundles
- * (`import { ts } from 'ts-morph'`), never its project API; resolving that import to the compiler
- * file ts-morph ships leaves out ts-morph's wrappers and the 2.9 MB of lib .d.ts text that
- * @ts-morph/common carries: about 80 ms less to load on every CLI run that parses. The module's
- * exports are getters (one call per `ts.isIdentifier`, `ts.SyntaxKind`…); a plain copy of them
- * makes the fact collectors ~20% faster.
+ * Only the compiler layer out of ts-morph's TypeScript, and of that only what cachelint reaches.
+ *
+ * The sources use the TypeScript that ts-morph bundles (`import { ts as tsMorphTs } from
+ * 'ts-morph'; import ts = tsMorphTs;`), never its project API. That file (9 MB) is one CommonJS
+ * module whose exports are getters over TypeScript's own esbuild output: every layer (compiler,
+ * language service, tsserver), its sources marked by `// src/<path>.ts` lines. Here it becomes an
+ * ES module of the `src/compiler/` sections and the service's node classes (`kept`; the layers
+ * above the compiler are never referenced from below: TypeScript's own project references forbid
+ * it, and checkLeftOut makes sure of it), each source's `ts` import becomes a
+ * namespace import of that module, and esbuild keeps what `ts.X` reaches: the scanner, the parser,
+ * the node utilities and module resolution, not the checker or the emitter. Loading the parser
+ * bundle then costs a fraction of the whole compiler, and `ts.isIdentifier` is a direct call, not a
+ * getter.
  */
+const TYPESCRIPT_MODULE = 'cachelint:typescript';
+/** A top-level declaration of TypeScript's bundle (its top-level names are unique: esbuild renamed them). */
+const DECLARATION = /^(?:var|let|const|class|function\*?|async function) (\w+)/gm;
+/** What a stub of a left-out declaration says (and throws), before its name: checkLeftOut looks for it. */
+const LEFT_OUT = 'cachelint build: left out of the compiler: ';
+
+/**
+ * The sections kept: the compiler, and the language service's node classes (services.ts installs
+ * them for every node the parser makes: `identifier.text`, `node.getStart()`, `node.getText()`
+ * are theirs). Of services.ts only those classes are reached; the rest is dropped as unused.
+ */
+const kept = (section) => !section.startsWith('// src/') || section.startsWith('// src/compiler/') || section.startsWith('// src/services/services.ts\n');
+let compilerModule;
+
+function compilerAsModule() {
+  if (compilerModule) return compilerModule;
+  const file = createRequire(import.meta.url).resolve('@ts-morph/common/dist/typescript.js');
+  const src = readFileSync(file, 'utf8');
+  const at = (marker) => {
+    const i = src.indexOf(marker);
+    if (i < 0) throw new Error(`${file}: no ${JSON.stringify(marker.slice(0, 60))}: the compiler's layout changed, update compilerAsModule in esbuild.mjs`);
+    return i;
+  };
+  const opening = 'var ts = {}; ((module) => {\n';
+  const exportsEnd = 'module.exports = __toCommonJS(typescript_exports);\n';
+  const open = at(opening) + opening.length;
+  const exportsAt = at('// src/typescript/typescript.ts\nvar typescript_exports = {};\n__export(typescript_exports, {\n');
+  const afterExports = at(exportsEnd) + exportsEnd.length;
+  const annotations = at('// Annotate the CommonJS export names for ESM import in node:\n');
+  const sections = src.slice(afterExports, annotations).split(/^(?=\/\/ src\/)/m);
+  // TypeScript's internal namespaces (`ts.moduleSpecifiers`…) are filled by a call, which esbuild
+  // must keep; as a pure expression an unused one is dropped
+  const body = (src.slice(open, exportsAt) + sections.filter(kept).join('')).replace(
+    /^var (\w+) = \{\};\n__export\(\1, \{$/gm,
+    'var $1 = /* @__PURE__ */ __exportObject({',
+  );
+  const declared = new Set([...body.matchAll(DECLARATION)].map((m) => m[1]));
+  // the public name of each export, and the top-level binding it reads
+  const names = [...src.slice(exportsAt, afterExports).matchAll(/^ {2}(\w+): \(\) => (\w+),?$/gm)]
+    .filter(([, , local]) => declared.has(local))
+    .map(([, name, local]) => (name === local ? name : `${local} as ${name}`));
+  if (names.length < 1000) throw new Error(`${file}: only ${names.length} compiler exports found: update compilerAsModule in esbuild.mjs`);
+  // each top-level name of a left-out section becomes a stub that throws when used, which esbuild
+  // keeps only if kept code names it: the build then fails (checkLeftOut) unless the name is one
+  // of UNREACHED, instead of a run failing with a ReferenceError
+  const stubs = sections
+    .filter((s) => !kept(s))
+    .flatMap((s) => [...s.matchAll(DECLARATION)].map((m) => `var ${m[1]} = /* @__PURE__ */ __leftOut(${JSON.stringify(LEFT_OUT + m[1])});\n`));
+  compilerModule = [
+    body,
+    ...stubs,
+    'function __exportObject(all) { const target = {}; __export(target, all); return target; }\n',
+    'function __leftOut(message) { const fail = () => { throw new Error(message); }; return new Proxy(fail, { get: fail, apply: fail, construct: fail }); }\n',
+    `export { ${names.join(', ')} };\n`,
+  ].join('');
+  return compilerModule;
+}
+
+/**
+ * Left-out names that kept code names but cachelint never reaches: the language service's node
+ * classes use them in methods no collector calls (`node.getChildren()`, a source file's
+ * `getNamedDeclarations()`, JSDoc documentation of symbols). Their stubs throw if that changes.
+ */
+const UNREACHED = new Set(['scanner', 'getNameFromPropertyName', 'lineBreakPart', 'ts_JsDoc_exports']);
+
+/** Fails the build if `outfile` names a declaration of a section compilerAsModule left out (UNREACHED aside). */
+function checkLeftOut(outfile) {
+  const text = readFileSync(join(ROOT, outfile), 'latin1');
+  const named = new Set([...text.matchAll(new RegExp(`"${LEFT_OUT}(\\w+)"`, 'g'))].map((m) => m[1]));
+  const reached = [...named].filter((n) => !UNREACHED.has(n));
+  if (reached.length > 0) {
+    console.error(`✘ [ERROR] ${outfile} reaches TypeScript code outside the kept sections (${reached.join(', ')}): keep their section in esbuild.mjs`);
+    process.exitCode = 1;
+  }
+}
+
+const TS_IMPORT = /^import \{ ts as tsMorphTs \} from 'ts-morph';\nimport ts = tsMorphTs;$|^import \{ ts \} from 'ts-morph';$/m;
+
 const compilerOnly = {
   name: 'compiler-only',
   setup(build) {
-    build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: 'ts-morph', namespace: 'compiler-only' }));
-    build.onLoad({ filter: /.*/, namespace: 'compiler-only' }, () => ({
-      contents: "module.exports = { ts: { ...require('@ts-morph/common/dist/typescript.js') } };",
-      resolveDir: ROOT,
-      loader: 'js',
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!TS_IMPORT.test(text)) return undefined;
+      // same line count, so the source map still lines up
+      const contents = text.replace(TS_IMPORT, (m) => `import * as ts from '${TYPESCRIPT_MODULE}';${'\n'.repeat(m.split('\n').length - 1)}`);
+      return { contents, loader: 'ts' };
+    });
+    build.onResolve({ filter: /^cachelint:typescript$/ }, () => ({ path: TYPESCRIPT_MODULE, namespace: 'compiler-only' }));
+    build.onResolve({ filter: /^ts-morph$/ }, (args) => ({
+      errors: [{ text: `${args.importer}: import ts-morph's compiler as \`import { ts as tsMorphTs } from 'ts-morph'; import ts = tsMorphTs;\` (esbuild.mjs compilerOnly)` }],
     }));
+    build.onLoad({ filter: /.*/, namespace: 'compiler-only' }, () => ({ contents: compilerAsModule(), resolveDir: ROOT, loader: 'js' }));
   },
 };
 
@@ -85,7 +176,7 @@ const lazyYaml = {
 /**
  * Keeps a bundle ASCII. esbuild escapes non-ASCII text in strings and identifiers but keeps
  * comments as written, and one `→` in a comment makes Node decode the whole file into a two-byte
- * string: reading the 10 MB parser bundle then took ~140 ms instead of a few, and V8 parses twice
+ * string: reading the parser bundle (then 10 MB) took ~140 ms instead of a few, and V8 parses twice
  * the bytes. What is left is escaped (\uXXXX is valid wherever it can remain: comments, strings,
  * regular expressions, identifiers).
  */
@@ -108,8 +199,9 @@ const entries = [
   { entryPoints: ['server/src/lsp.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyFacts, compilerOnly] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyFacts, lazyYaml, compilerOnly] },
   { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js' },
-  // not minified: V8 compiles the compiler's own layout lazily, and loads it ~25 ms faster than minified
-  { entryPoints: ['server/src/syntax/parser-bundle.ts'], outfile: 'dist/facts.js', plugins: [compilerOnly], minify: false },
+  // minified since the compiler in it is its parser layer only: 1.1 MB instead of 2.1, ~10 ms less to
+  // load (the whole compiler, 10 MB, loaded ~25 ms faster unminified)
+  { entryPoints: ['server/src/syntax/parser-bundle.ts'], outfile: 'dist/facts.js', plugins: [compilerOnly] },
 ];
 
 /**
@@ -133,4 +225,5 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  for (const e of entries) if (e.plugins?.includes(compilerOnly)) checkLeftOut(e.outfile);
 }

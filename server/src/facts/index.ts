@@ -1,7 +1,7 @@
 // Extracts one file's facts in a single walk: every collector registers the node kinds it wants,
 // the walk dispatches, and post-walk passes relate what was collected (which DB writes precede
 // which cache call). The result is plain data (facts/types.ts).
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';

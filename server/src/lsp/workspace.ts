@@ -16,14 +16,14 @@ import { KeystrokeWarmUp } from '../engine/warm-up';
 // The server parses every file it indexes: register the fact extractor up front (the engine only
 // loads it lazily for the CLI's warm-cache runs, which may never need the compiler).
 import '../facts/index';
-import { ts } from 'ts-morph';
 import { registerCompiler } from '../syntax/compiler';
+import { resolverCompiler } from '../syntax/resolver-compiler';
 import { clearModuleLayout, layoutProblems } from '../model/modules/disk';
 import type { CachelintSettings } from './settings';
 
 // Module resolution uses the compiler this bundle already holds, rather than loading dist/facts.js
 // (a second copy of TypeScript) for it.
-registerCompiler(ts);
+registerCompiler(resolverCompiler);
 
 /** Files whose change can change where imports lead (model/modules). */
 const LAYOUT_FILE = /^(?:[jt]sconfig.*\.json|package\.json|pnpm-workspace\.yaml|lerna\.json)$/;

@@ -5,10 +5,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ts as tsMorphTs } from 'ts-morph';
 import { loadParserModule } from './extractor';
+import type { resolverCompiler } from './resolver-compiler';
 
-export type Compiler = typeof tsMorphTs;
+/** What module resolution asks of the compiler (syntax/resolver-compiler.ts). */
+export type Compiler = typeof resolverCompiler;
 
 let loaded: Compiler | undefined;
 
@@ -20,7 +21,7 @@ export function loadCompiler(): Compiler {
   if (!loaded) {
     try {
       // the parser bundle next to this one (dist/facts.js), or the parser a bundle inlined
-      loaded = loadParserModule().ts;
+      loaded = loadParserModule().resolverCompiler;
     } catch (e) {
       // from source (tests), where parser-bundle.ts is no module Node can require: the compiler
       // ts-morph carries, as the parser imports it (through createRequire, so that no bundle ever

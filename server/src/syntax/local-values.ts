@@ -3,7 +3,7 @@
 // function to inline, an import to leave to the linker. Shared by cache-keys.ts and sentinels.ts.
 // Anything that could be reassigned or shadowed resolves to nothing: a wrong literal here becomes
 // a wrong key shape and, downstream, a false key-drift claim.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { declarationOf, isFunctionLike, memberName, propertyNameText, unwrap, type Decl } from './scope';

@@ -2,7 +2,7 @@
 // ts-morph bundles, visit every node once with ts.forEachChild, and dispatch by SyntaxKind to the
 // fact collectors. The walk keeps its own stack instead of recursing, so a file nested 5,000
 // levels deep cannot overflow the JavaScript stack.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 

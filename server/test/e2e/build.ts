@@ -74,3 +74,15 @@ export function bundledServer(): Promise<string> {
     return copy;
   });
 }
+
+/**
+ * A private copy of the freshly built CLI as it ships: dist/cli.js with the parser bundle
+ * (dist/facts.js, the compiler's parser layer only: esbuild.mjs) and the YAML bundle beside it.
+ */
+export function bundledCli(): Promise<string> {
+  return ensureBuilt(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'cachelint-cli-'));
+    for (const f of ['cli.js', 'facts.js', 'yaml.js']) copyFileSync(join(REPO, 'dist', f), join(dir, f));
+    return join(dir, 'cli.js');
+  });
+}

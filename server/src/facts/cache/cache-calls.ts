@@ -2,7 +2,7 @@
 // project value that may wrap a client (resolved later by the linker), and plain function calls
 // that may be function wrappers. After the walk it relates each call to the DB writes that precede
 // it in the same flow, and spots wrapper methods (a parameter flowing into a client call's key).
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { keyExprOf, keyPartsOf } from '../keys/key-exprs';

@@ -1,7 +1,7 @@
 // Which expressions denote a cache client, decided by import binding, constructor, factory call,
 // decorator and declared type, never by variable name: a `Map`, `res`, `headers` or a Drizzle
 // builder can call `.set()` too, and none of them must ever look like a cache.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { isProjectModuleIn } from '../../config';

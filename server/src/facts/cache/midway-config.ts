@@ -5,7 +5,7 @@
 // @midwayjs/cache `cache: { store: 'memory', options: { ttl: 10 } }` (seconds, 10 unless configured).
 // The result, per client name (`@cache` for the older one): the store sets a TTL (true), visibly
 // sets none (false), or cannot be told (null).
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { returnExprOf, stripFreeze } from '../../syntax/local-values';

@@ -1,7 +1,7 @@
 // Shared pieces of the database recognisers (db-calls.ts and the files it delegates to): the
 // call-chain model, what a recogniser returns, and the cheap syntactic lookups (imports,
 // declarations, class members, names) every ORM branch decides with. No type checker.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { FileCtx } from '../context';

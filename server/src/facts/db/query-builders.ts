@@ -1,7 +1,7 @@
 // Query builders, recognised on a whole chain (one fact per chain): Knex, Drizzle, Kysely, the
 // TypeORM query builder, Supabase, Firestore and DynamoDB. A builder chain names its table in one
 // link and its verb in another, so it cannot be recognised one link at a time.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import {

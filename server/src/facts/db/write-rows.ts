@@ -2,7 +2,7 @@
 // TypeORM find options), `repo.update(dto.id, …)` / `repo.delete(id)` (TypeORM), `findByIdAndUpdate(id, …)`
 // (Mongoose), `updateOne({ _id: id })`, `knex('t').where({ id }).update(…)`. The fix of
 // missing-invalidation builds the row's cache key from this expression.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { propertyNameText, unwrap } from '../../syntax/scope';

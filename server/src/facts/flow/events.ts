@@ -2,7 +2,7 @@
 // the write path that emits the event: `this.events.emit('user.updated', u)` in the service and
 // `@OnEvent('user.updated') evict(u) { … del(…) }` elsewhere (Nest event-emitter, Node's
 // EventEmitter, microservice patterns). Names are compared as written.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { VisitorMap } from '../../syntax/walk';

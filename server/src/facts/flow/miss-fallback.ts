@@ -8,7 +8,7 @@
 //   `cached ?? await load()`, `cached || load()`, `cached ? parse(cached) : await load()`,
 //   `if (cached) return … cached …; … load …`, `if (!cached) { cached = await load() }`,
 //   `cache.wrap(key, () => load())`.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { FileCtx } from '../context';

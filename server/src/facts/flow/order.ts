@@ -1,7 +1,7 @@
 // "Does database write D happen before cache call W in the same flow?" — syntactically: same
 // function (or D inside a callback of it, such as a `$transaction(async (tx) => …)`), D before W,
 // and not on mutually exclusive branches; or W inside a `.then` of D's promise chain.
-// a local alias: every `ts.` access is then a plain variable, not the bundle's re-export getter
+// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
 import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import { enclosingFunction, isFunctionLike, type FunctionLike } from '../../syntax/scope';
