@@ -12,7 +12,7 @@ import type { FileFacts } from '../src/facts/types';
 
 function run(text: string, file = 'src/x.ts') {
   const facts: FileFacts = {
-    file, hash: '', imports: [], exports: {}, locals: {}, classes: [], calls: [], dbWrites: [], dbReads: [], fns: [], wrappers: [], suppressions: [], parseErrors: [],
+    file, imports: [], exports: {}, locals: {}, classes: [], calls: [], dbWrites: [], dbReads: [], fns: [], wrappers: [], suppressions: [], parseErrors: [],
   };
   const sf = parse(file, text);
   const ctx = createFileCtx(file, text, sf, defaultConfig(), facts);

@@ -17,7 +17,7 @@ writeFileSync(A, 'export {};\n');
 function filled(name: string, tool = 't1'): string {
   const file = join(dir, name);
   const c = new FactsCache(file, tool);
-  c.set(A, 'k1', emptyFacts(A, 'h1'));
+  c.set(A, 'k1', emptyFacts(A));
   c.setRun('run-1', { [A]: { findings: [], parseErrors: [{ start: 3, message: 'x' }] } });
   c.save();
   return file;

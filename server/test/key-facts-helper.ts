@@ -11,7 +11,7 @@ import type { FileFacts } from '../src/facts/types';
 export function ctxOf(text: string, sentinels: string[] = []): FileCtx {
   const file = '/src/svc.ts';
   const sf = parse(file, text);
-  const facts: FileFacts = emptyFacts(file, '');
+  const facts: FileFacts = emptyFacts(file);
   for (const s of sf.statements) {
     if (ts.isImportDeclaration(s)) collectImport(s, facts.imports);
     else if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) collectRequire(d, facts.imports);

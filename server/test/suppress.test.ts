@@ -99,7 +99,7 @@ describe('collectSuppressions', () => {
 function linked(text: string): LinkedFile {
   // facts built by hand: only the suppressions matter here
   const facts: FileFacts = {
-    file: '/p/a.ts', hash: 'h', imports: [], exports: {}, locals: {}, classes: [], calls: [], dbWrites: [], dbReads: [],
+    file: '/p/a.ts', imports: [], exports: {}, locals: {}, classes: [], calls: [], dbWrites: [], dbReads: [],
     fns: [], wrappers: [], suppressions: collectSuppressions(text), parseErrors: [],
   };
   return { file: '/p/a.ts', text, facts, ops: [] };

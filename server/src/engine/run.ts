@@ -38,7 +38,7 @@ function safeExtract(file: string, text: string, config: ResolvedConfig, keepTre
     // a broken install (dist/facts.js missing) is not the user's file: an internal error
     if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') throw e;
     const reason = e instanceof RangeError ? 'the file is nested too deeply to parse' : e instanceof Error ? e.message : String(e);
-    return { ...emptyFacts(file, hashText(text)), parseErrors: [{ start: 0, message: `cachelint could not analyse this file: ${reason}` }] };
+    return { ...emptyFacts(file), parseErrors: [{ start: 0, message: `cachelint could not analyse this file: ${reason}` }] };
   }
 }
 

@@ -1,10 +1,9 @@
 // The facts of a file before anything is collected (also what a file that could not be analysed has).
 import type { FileFacts } from './types';
 
-export function emptyFacts(file: string, hash: string): FileFacts {
+export function emptyFacts(file: string): FileFacts {
   return {
     file,
-    hash,
     imports: [],
     exports: {},
     locals: {},

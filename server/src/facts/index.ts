@@ -6,7 +6,6 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 import type { ResolvedConfig } from '../config';
 import { parse, parseDiagnostics, reparse, walk, type VisitorMap } from '../syntax/walk';
-import { hashText } from '../text/hash';
 import { registerExtractor } from '../syntax/extractor';
 import { emptyFacts } from './empty';
 import { bindingVisitors, collectTopLevelImports } from './bindings';
@@ -77,7 +76,7 @@ export function hasKeptTree(file: string, text: string): boolean {
 }
 
 export function extractFacts(file: string, text: string, config: ResolvedConfig, opts: { keepTree?: boolean } = {}): FileFacts {
-  const facts = emptyFacts(file, hashText(text));
+  const facts = emptyFacts(file);
   const sf = treeOf(file, text, !!opts.keepTree);
   facts.parseErrors = parseDiagnostics(sf);
   facts.suppressions = collectSuppressions(text);

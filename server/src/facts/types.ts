@@ -423,8 +423,6 @@ export interface Suppression {
 
 export interface FileFacts {
   file: string;
-  /** sha1 of the text the facts were made from */
-  hash: string;
   imports: ImportFact[];
   exports: Record<string, ExportValue>;
   locals: Record<string, ExportValue>;
