@@ -7,6 +7,7 @@ import { ts as tsMorphTs } from 'ts-morph';
 import ts = tsMorphTs;
 
 export type Visitor = (node: ts.Node) => void;
+/** A collector's visitors by node kind. Its kinds are the same for every file (facts/index.ts merges them by a plan read once). */
 export type VisitorMap = Partial<Record<ts.SyntaxKind, Visitor[]>>;
 
 export function scriptKindFor(file: string): ts.ScriptKind {
