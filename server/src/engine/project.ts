@@ -31,10 +31,9 @@ const WRITE_VERBS = `${CREATE_VERBS}|update|updateMany|updateOne|updateTable|del
  * repository/model injected for it (`Repository<User>`, `@InjectModel(User.name)`) in a file that
  * calls the verb at all.
  */
-function writeOf(entities: string[], verbs: string, sql: string, chained = false): ((text: string) => boolean) | undefined {
+function writeOf(entities: string[], verbs: string, sql: string, chained = false): WriteTest | undefined {
   const words = new Set(entities.filter(Boolean).map((w) => w.toLowerCase()));
   if (!words.size) return undefined;
-  const starts = new WordStarts(words);
   // a repository's own methods are named for what they do: `configRepo.softDeleteBatch(`
   const anyCall = new RegExp(`\\.(?:${verbs})(?:[A-Z]\\w*)?\\s*\\(`);
   // each pattern is tried only where the text names a cached entity (sticky, at that offset, or on
@@ -46,10 +45,10 @@ function writeOf(entities: string[], verbs: string, sql: string, chained = false
   const sqlBefore = new RegExp(`${sql}\\s+["'\`]?(?:\\w+\\.)?$`, 'i');
   const verbBefore = chained ? undefined : new RegExp(`\\b(?:${verbs})\\b[^;]{0,40}?$`, 'i');
   const injectedBefore = /(?:Repository|Model|getRepository|InjectRepository|InjectModel|EntityRepository)\s*[<(]\s*$/i;
-  return (t) => {
+  const test = (t: string, found: ReadonlyMap<string, number[]>) => {
     let injected = false;
-    for (const [entity, at] of starts.in(t)) {
-      for (const p of at) {
+    for (const entity of words) {
+      for (const p of found.get(entity) ?? []) {
         const end = p + entity.length;
         const before = t.slice(Math.max(0, p - 120), p);
         const wordStart = p === 0 || !/\w/.test(t[p - 1]);
@@ -63,6 +62,13 @@ function writeOf(entities: string[], verbs: string, sql: string, chained = false
     }
     return injected && anyCall.test(t);
   };
+  return { words, test };
+}
+
+/** A write pattern over a set of entities (writeOf), tried where a text names one (WordStarts.in). */
+interface WriteTest {
+  words: ReadonlySet<string>;
+  test(text: string, found: ReadonlyMap<string, number[]>): boolean;
 }
 
 /**
@@ -71,7 +77,8 @@ function writeOf(entities: string[], verbs: string, sql: string, chained = false
  * over the text whatever the number of words: words are bucketed by their first three letters.
  */
 class WordStarts {
-  private readonly byPrefix = new Map<string, string[]>();
+  /** words by their first three characters, as one number (prefixKey) */
+  private readonly byPrefix = new Map<number, string[]>();
   private readonly short = new Set<string>();
 
   constructor(words: Iterable<string>) {
@@ -80,16 +87,15 @@ class WordStarts {
         this.short.add(w);
         continue;
       }
-      const k = w.slice(0, 3);
+      const k = prefixKey(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2));
       const list = this.byPrefix.get(k);
       if (list) list.push(w);
       else this.byPrefix.set(k, [w]);
     }
   }
 
-  /** The words the text names, each with the offsets where it starts. */
+  /** The words the text names, each with the offsets where it starts (no lowercased copy of the text). */
   in(text: string): Map<string, number[]> {
-    const lower = text.toLowerCase();
     const found = new Map<string, number[]>();
     let prev = 0;
     for (let i = 0; i < text.length; i++) {
@@ -99,17 +105,41 @@ class WordStarts {
       if (letter) {
         const prevLower = prev >= 97 && prev <= 122;
         const prevWord = prevLower || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57);
-        if (!prevWord || (upper && prevLower)) this.at(lower, i, found);
+        if (!prevWord || (upper && prevLower)) this.at(text, i, found);
       }
       prev = c;
     }
     return found;
   }
 
-  private at(lower: string, i: number, found: Map<string, number[]>): void {
-    for (const w of this.byPrefix.get(lower.slice(i, i + 3)) ?? []) if (lower.startsWith(w, i)) addAt(found, w, i);
-    for (const w of this.short) if (lower.startsWith(w, i)) addAt(found, w, i);
+  private at(text: string, i: number, found: Map<string, number[]>): void {
+    if (i + 2 < text.length) {
+      const list = this.byPrefix.get(prefixKey(lowerAt(text, i), lowerAt(text, i + 1), lowerAt(text, i + 2)));
+      if (list) for (const w of list) if (namesAt(text, i, w)) addAt(found, w, i);
+    }
+    for (const w of this.short) if (namesAt(text, i, w)) addAt(found, w, i);
   }
+}
+
+/** Three character codes as one number (each below 2^16: exact in a double). */
+function prefixKey(a: number, b: number, c: number): number {
+  return a * 4294967296 + b * 65536 + c;
+}
+
+/** The lowercase of the character at `i` (as `toLowerCase`, for the characters that stay one). */
+function lowerAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  const l = String.fromCharCode(c).toLowerCase();
+  return l.length === 1 ? l.charCodeAt(0) : c;
+}
+
+/** Whether `text` holds the lowercase word `w` at `i`, ignoring case. */
+function namesAt(text: string, i: number, w: string): boolean {
+  if (i + w.length > text.length) return false;
+  for (let k = 0; k < w.length; k++) if (lowerAt(text, i + k) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 function addAt(found: Map<string, number[]>, w: string, i: number): void {
@@ -189,10 +219,28 @@ function wholeWords(words: Iterable<string>): ((text: string) => boolean) | unde
   for (const w of words) (/^\w+$/.test(w) ? plain.add(w) : other.push(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   if (!plain.size && !other.length) return undefined;
   const rest = other.length ? new RegExp(`\\b(?:${[...new Set(other)].join('|')})\\b`) : undefined;
+  // a word of the text is cut out only when its length and first character can be a name's
+  const lengths = new Set([...plain].map((w) => w.length));
+  const firsts = new Set([...plain].map((w) => w.charCodeAt(0)));
   return (text) => {
-    if (plain.size) for (const m of text.matchAll(/\w+/g)) if (plain.has(m[0])) return true;
+    if (plain.size)
+      for (let i = 0; i < text.length; ) {
+        if (!isWordChar(text.charCodeAt(i))) {
+          i++;
+          continue;
+        }
+        let end = i + 1;
+        while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+        if (lengths.has(end - i) && firsts.has(text.charCodeAt(i)) && plain.has(text.slice(i, end))) return true;
+        i = end;
+      }
     return !!rest?.test(text);
   };
+}
+
+/** A character of `\w`: an ASCII letter, digit or underscore. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /**
@@ -256,7 +304,14 @@ export function loadProject(
     const facts = [...parsed].map((f) => analyzer.factsOf(f)!);
     const writes = writeOf(forms(facts.flatMap(cachedEntities)), WRITE_VERBS, '(?:insert\\s+into|update|delete\\s+from)', true);
     const creates = writeOf(forms(facts.flatMap(sentinelEntities)), CREATE_VERBS, 'insert\\s+into');
-    for (const [f, t] of texts) if (!parsed.has(f) && (writes?.(t) || creates?.(t))) take(f);
+    // one pass over each text finds the entities of both
+    const starts = writes || creates ? new WordStarts(new Set([...(writes?.words ?? []), ...(creates?.words ?? [])])) : undefined;
+    if (starts)
+      for (const [f, t] of texts) {
+        if (parsed.has(f)) continue;
+        const found = starts.in(t);
+        if (found.size > 0 && (writes?.test(t, found) || creates?.test(t, found))) take(f);
+      }
   }
   return { parsed: [...parsed], skipped: texts.size - parsed.size, tiers };
 }
