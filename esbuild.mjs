@@ -54,8 +54,8 @@ const lazyFacts = {
 /**
  * Only the compiler layer out of ts-morph's TypeScript, and of that only what cachelint reaches.
  *
- * The sources use the TypeScript that ts-morph bundles (`import { ts as tsMorphTs } from
- * 'ts-morph'; import ts = tsMorphTs;`), never its project API. That file (9 MB) is one CommonJS
+ * The sources use the TypeScript that ts-morph bundles (`import { ts } from 'ts-morph'`), never
+ * its project API. That file (9 MB) is one CommonJS
  * module whose exports are getters over TypeScript's own esbuild output: every layer (compiler,
  * language service, tsserver), its sources marked by `// src/<path>.ts` lines. Here it becomes an
  * ES module of the `src/compiler/` sections and the service's node classes (`kept`; the layers
@@ -96,6 +96,7 @@ function compilerAsModule() {
   const afterExports = at(exportsEnd) + exportsEnd.length;
   const annotations = at('// Annotate the CommonJS export names for ESM import in node:\n');
   const sections = src.slice(afterExports, annotations).split(/^(?=\/\/ src\/)/m);
+  const leftOut = sections.filter((section) => !kept(section));
   // TypeScript's internal namespaces (`ts.moduleSpecifiers`…) are filled by a call, which esbuild
   // must keep; as a pure expression an unused one is dropped
   const body = (src.slice(open, exportsAt) + sections.filter(kept).join('')).replace(
@@ -111,9 +112,7 @@ function compilerAsModule() {
   // each top-level name of a left-out section becomes a stub that throws when used, which esbuild
   // keeps only if kept code names it: the build then fails (checkLeftOut) unless the name is one
   // of UNREACHED, instead of a run failing with a ReferenceError
-  const stubs = sections
-    .filter((s) => !kept(s))
-    .flatMap((s) => [...s.matchAll(DECLARATION)].map((m) => `var ${m[1]} = /* @__PURE__ */ __leftOut(${JSON.stringify(LEFT_OUT + m[1])});\n`));
+  const stubs = leftOut.flatMap((s) => [...s.matchAll(DECLARATION)].map((m) => `var ${m[1]} = /* @__PURE__ */ __leftOut(${JSON.stringify(LEFT_OUT + m[1])});\n`));
   compilerModule = [
     body,
     ...stubs,
@@ -142,7 +141,7 @@ function checkLeftOut(outfile) {
   }
 }
 
-const TS_IMPORT = /^import \{ ts as tsMorphTs \} from 'ts-morph';\nimport ts = tsMorphTs;$|^import \{ ts \} from 'ts-morph';$/m;
+const TS_IMPORT = /^import \{ ts \} from 'ts-morph';$/m;
 
 const compilerOnly = {
   name: 'compiler-only',
@@ -150,13 +149,11 @@ const compilerOnly = {
     build.onLoad({ filter: /[\\/]server[\\/]src[\\/].*\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       if (!TS_IMPORT.test(text)) return undefined;
-      // same line count, so the source map still lines up
-      const contents = text.replace(TS_IMPORT, (m) => `import * as ts from '${TYPESCRIPT_MODULE}';${'\n'.repeat(m.split('\n').length - 1)}`);
-      return { contents, loader: 'ts' };
+      return { contents: text.replace(TS_IMPORT, `import * as ts from '${TYPESCRIPT_MODULE}';`), loader: 'ts' };
     });
-    build.onResolve({ filter: /^cachelint:typescript$/ }, () => ({ path: TYPESCRIPT_MODULE, namespace: 'compiler-only' }));
+    build.onResolve({ filter: new RegExp(`^${TYPESCRIPT_MODULE}$`) }, () => ({ path: TYPESCRIPT_MODULE, namespace: 'compiler-only' }));
     build.onResolve({ filter: /^ts-morph$/ }, (args) => ({
-      errors: [{ text: `${args.importer}: import ts-morph's compiler as \`import { ts as tsMorphTs } from 'ts-morph'; import ts = tsMorphTs;\` (esbuild.mjs compilerOnly)` }],
+      errors: [{ text: `${args.importer}: import ts-morph's compiler as \`import { ts } from 'ts-morph';\` (esbuild.mjs compilerOnly)` }],
     }));
     build.onLoad({ filter: /.*/, namespace: 'compiler-only' }, () => ({ contents: compilerAsModule(), resolveDir: ROOT, loader: 'js' }));
   },

@@ -1,9 +1,7 @@
 // What a file imports and what its top-level bindings are, so other files can resolve what they
 // import from it: clients, wrapper classes, key builders, key constants and sentinels. ES modules
 // and CommonJS (`require`, `module.exports`) alike.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { VisitorMap } from '../syntax/walk';
 import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
 import { classClients, clientOf, fromType, typeClients } from './cache/clients';

@@ -1,7 +1,5 @@
 // The state one file's walk shares between the fact collectors.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { ResolvedConfig } from '../config';
 import { isFunctionLike, type FunctionLike } from '../syntax/scope';
 import type { ClientRef, FileFacts, FnFact } from './types';

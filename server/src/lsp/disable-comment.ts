@@ -4,9 +4,7 @@
 // disable-next-line directive, the rule joins its list instead: a second comment line would push
 // the old directive off its target line and resurface what it silenced.
 import type { TextEdit } from 'vscode-languageserver';
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { parse } from '../syntax/walk';
 import { parseDirective } from '../engine/suppress';
 import type { LspText } from './positions';

@@ -3,9 +3,7 @@
 // function to inline, an import to leave to the linker. Shared by cache-keys.ts and sentinels.ts.
 // Anything that could be reassigned or shadowed resolves to nothing: a wrong literal here becomes
 // a wrong key shape and, downstream, a false key-drift claim.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { declarationOf, isFunctionLike, memberName, propertyNameText, unwrap, type Decl } from './scope';
 import type { ImportFact, SymbolRef } from '../facts/types';
 

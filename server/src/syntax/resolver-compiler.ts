@@ -2,9 +2,7 @@
 // tsconfig as the compiler does, and resolving an import. Named one by one rather than handed over
 // as the whole `ts` namespace, so the bundles keep only the compiler code these and the parser
 // reach (esbuild.mjs drops the rest: the checker, the emitter, the language service).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 
 export const resolverCompiler = {
   readConfigFile: ts.readConfigFile,

@@ -1,9 +1,7 @@
 // Syntactic name resolution inside one file: which declaration an identifier refers to, what an
 // import binds, which function/class encloses a node. No type checker: this works on a lone file,
 // without node_modules, and costs a walk up the parent chain.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { ImportFact } from '../facts/types';
 
 export type Decl =

@@ -2,9 +2,7 @@
 // ts-morph bundles, visit every node once with ts.forEachChild, and dispatch by SyntaxKind to the
 // fact collectors. The walk keeps its own stack instead of recursing, so a file nested 5,000
 // levels deep cannot overflow the JavaScript stack.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 
 export type Visitor = (node: ts.Node) => void;
 /** A collector's visitors by node kind. Its kinds are the same for every file (facts/index.ts merges them by a plan read once). */

@@ -2,9 +2,7 @@
 // project value that may wrap a client (resolved later by the linker), and plain function calls
 // that may be function wrappers. After the walk it relates each call to the DB writes that precede
 // it in the same flow, and spots wrapper methods (a parameter flowing into a client call's key).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule } from './clients';

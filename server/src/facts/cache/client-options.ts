@@ -1,9 +1,7 @@
 // What a client's constructor or factory options say: a default TTL for the store's writes
 // (`new Keyv({ ttl })`, `createCache({ stores: [...] })`) and ioredis's key prefix. Options built
 // elsewhere (a variable, a call, a spread) leave the answer unknown.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { unwrap } from '../../syntax/scope';
 import { isRedisLib, LIBS } from './client-modules';
 import type { CacheLib } from '../types';

@@ -2,9 +2,7 @@
 // const object (`cache.client`), the result of a getter (`getRedis()`, `this.getClient()`), or a
 // `let` assigned later (`let redis = null; … redis = new Redis(url)`). Each answer is what every
 // source agrees on; one source that is not a client makes the answer unknown (undefined).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { returnExprOf, stripFreeze } from '../../syntax/local-values';
 import { declarationOf, memberName, propertyNameText, unwrap } from '../../syntax/scope';

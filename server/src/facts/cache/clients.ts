@@ -1,9 +1,7 @@
 // Which expressions denote a cache client, decided by import binding, constructor, factory call,
 // decorator and declared type, never by variable name: a `Map`, `res`, `headers` or a Drizzle
 // builder can call `.set()` too, and none of them must ever look like a cache.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';

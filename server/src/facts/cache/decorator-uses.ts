@@ -5,9 +5,7 @@
 // @CacheTTL(60)` under `@UseInterceptors(CacheInterceptor)`. Recorded after the walk, once the
 // method's database writes and reads are known: what the method writes precedes what the
 // decorator does after calling it, and what it reads is what a miss loads.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { runsWithin } from '../flow/order';

@@ -5,9 +5,7 @@
 // method's arguments), which parameter carries the TTL, and whether each call runs before or
 // after the original method. Decorations elsewhere become ops of the decorated method when the
 // project is linked (decorator-uses.ts records them, model/decorated-ops.ts reads them).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { precedesInFlow } from '../flow/order';

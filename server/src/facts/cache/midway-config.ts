@@ -5,9 +5,7 @@
 // @midwayjs/cache `cache: { store: 'memory', options: { ttl: 10 } }` (seconds, 10 unless configured).
 // The result, per client name (`@cache` for the older one): the store sets a TTL (true), visibly
 // sets none (false), or cannot be told (null).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { returnExprOf, stripFreeze } from '../../syntax/local-values';
 import { propertyNameText, unwrap } from '../../syntax/scope';
 

@@ -1,9 +1,7 @@
 // Shared pieces of the database recognisers (db-calls.ts and the files it delegates to): the
 // call-chain model, what a recogniser returns, and the cheap syntactic lookups (imports,
 // declarations, class members, names) every ORM branch decides with. No type checker.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { isProjectModuleIn, type ResolvedConfig } from '../../config';
 import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from '../../syntax/scope';

@@ -4,9 +4,7 @@
 // A write is only ever used next to a recognised cache call, which is why shape-based recall is
 // acceptable for receivers whose binding this file cannot see; look-alikes (Map.delete, res.set,
 // element.remove()) must still never match. See db-builders.ts, db-orm.ts and db-sql.ts.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { builderHit } from './query-builders';

@@ -4,9 +4,7 @@
 // query extension). A Sequelize `afterCommit` callback outside any hook runs after the writes of
 // its transaction: its calls follow those writes (CallFact.afterWrites), and the callback is
 // recorded as an after-commit hook of what they wrote.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { precedesInFlow } from '../flow/order';
 import { declarationOf, enclosingFunction, unwrap, type FunctionLike } from '../../syntax/scope';

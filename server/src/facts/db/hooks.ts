@@ -5,9 +5,7 @@
 // one, never by a method name alone: `app.addHook('onRequest', …)` (Fastify) and a handler named
 // `afterUpdate` are no hooks. The hooks found here are marked on their functions and on the calls
 // they make in the post-walk pass (hook-calls.ts).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, typeRefName, unwrap, type FunctionLike } from '../../syntax/scope';

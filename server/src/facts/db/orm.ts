@@ -2,9 +2,7 @@
 // Sequelize and Mongoose models, MongoDB collections, and ORM instances (`doc.save()`). A receiver
 // is classified from its import binding, declared type, decorator or initialiser first and from
 // its name last; an unknown receiver is only accepted for verbs no other library uses.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import {
   bare, calleeText, chainLinks, dict, entityFromName, entityOfExpr, fileImports, importedFrom, infoOf, isCapitalised,
   isProjectModule, lastName, stringArg, type DbEnv, type Hit, type Info, type Link,

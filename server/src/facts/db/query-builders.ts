@@ -1,9 +1,7 @@
 // Query builders, recognised on a whole chain (one fact per chain): Knex, Drizzle, Kysely, the
 // TypeORM query builder, Supabase, Firestore and DynamoDB. A builder chain names its table in one
 // link and its verb in another, so it cannot be recognised one link at a time.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import {
   bare, calleeText, chainLinks, declOf, dict, entityOfExpr, fileImports, infoOf, isCapitalised, lastName, moduleOf, squash, stringArg,
   tableName, type DbEnv, type Hit, type Link,

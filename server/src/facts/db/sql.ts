@@ -2,9 +2,7 @@
 // table), and which calls hand SQL text to a driver (pg, mysql2, postgres, better-sqlite3, Prisma
 // raw, Sequelize/TypeORM `query`). The SQL shape itself is the evidence, so the receiver may be
 // anything; prose that merely starts with "Update" never has the shape (UPDATE t … SET).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { bare, calleeText, chainLinks, declOf, moduleOf, type DbEnv, type Hit, type Link } from './common';
 import type { FileCtx } from '../context';
 import { unwrap } from '../../syntax/scope';

@@ -2,9 +2,7 @@
 // TypeORM find options), `repo.update(dto.id, …)` / `repo.delete(id)` (TypeORM), `findByIdAndUpdate(id, …)`
 // (Mongoose), `updateOne({ _id: id })`, `knex('t').where({ id }).update(…)`. The fix of
 // missing-invalidation builds the row's cache key from this expression.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { propertyNameText, unwrap } from '../../syntax/scope';
 import type { DbWrite } from '../types';
 

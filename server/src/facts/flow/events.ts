@@ -2,9 +2,7 @@
 // the write path that emits the event: `this.events.emit('user.updated', u)` in the service and
 // `@OnEvent('user.updated') evict(u) { … del(…) }` elsewhere (Nest event-emitter, Node's
 // EventEmitter, microservice patterns). Names are compared as written.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { decoratorsOf, isFunctionLike, memberName, unwrap } from '../../syntax/scope';

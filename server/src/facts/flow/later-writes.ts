@@ -3,9 +3,7 @@
 // For each such write (or call of a project function that may write), where the call's statement
 // could move to run after it: the end of the statement of the call's own block that holds the
 // write, or that holds the commit when the write is inside an explicit transaction.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { precedesInFlow } from './order';
 import { moveTarget, ownStatementOf } from './move-target';

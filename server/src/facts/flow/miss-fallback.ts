@@ -8,9 +8,7 @@
 //   `cached ?? await load()`, `cached || load()`, `cached ? parse(cached) : await load()`,
 //   `if (cached) return … cached …; … load …`, `if (!cached) { cached = await load() }`,
 //   `cache.wrap(key, () => load())`.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
 import type { ValueSource } from '../types';

@@ -2,9 +2,7 @@
 // write it invalidates) and mean the same there: every name it uses is still in scope, none of them
 // is assigned in between (`user.email = dto.email` before the save would change the key it
 // deletes), and an `await` lands in an async function. Decided in phase 1, where the tree is.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { declarationOf, isFunctionLike } from '../../syntax/scope';
 

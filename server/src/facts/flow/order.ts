@@ -1,9 +1,7 @@
 // "Does database write D happen before cache call W in the same flow?" — syntactically: same
 // function (or D inside a callback of it, such as a `$transaction(async (tx) => …)`), D before W,
 // and not on mutually exclusive branches; or W inside a `.then` of D's promise chain.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import { enclosingFunction, isFunctionLike, type FunctionLike } from '../../syntax/scope';
 
 /** Callees whose callback runs later, not inline: a write in it does not precede what follows. */

@@ -6,9 +6,7 @@
 // Only data counts, never the row the write targets or a condition: `where: { id: cached.id }`,
 // `repo.update(cached.id, dto)` and `if (await cache.get(k)) await repo.update(id, dto)` write
 // nothing read from the cache. An id read from a cached copy does not go stale (rows keep their ids).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { chainLinks, type Link } from '../db/common';
 import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';

@@ -4,9 +4,7 @@
 // single walk; after it, each recorded call learns the transaction it runs in (CallFact.tx) and
 // where its statement could move to run after the commit (CallFact.txExit). A cache delete there
 // runs before the commit: a reader can load the old row in between and cache it again.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap, type FunctionLike } from '../../syntax/scope';

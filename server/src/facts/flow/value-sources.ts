@@ -3,9 +3,7 @@
 // the enclosing function, or a literal. A cache key whose value is loaded from a source is a
 // cache (model/roles.ts); a value that is a parameter makes the function a pass-through that its
 // callers decide for (model/wrapper-summaries.ts).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { declarationOf, memberName, unwrap } from '../../syntax/scope';
 import { normaliseEntity } from '../keys/entities';

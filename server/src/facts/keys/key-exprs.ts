@@ -3,9 +3,7 @@
 // expanded by shapes.ts once the project is linked). Local constants and key builders are
 // followed and inlined here, so `userKey(u.id)` with `const userKey = (id) => \`user:${id}\``
 // becomes lit 'user:' + hole 'u.id'.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { resolveName, returnExprOf, isStatic, stripFreeze } from '../../syntax/local-values';
 import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';

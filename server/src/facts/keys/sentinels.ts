@@ -2,9 +2,7 @@
 // caching). negative-cache-on-create reports a create path that never clears such an entry, so a
 // value counts only when it plainly says "nothing": `null`, `'null'`, `''`, `'__NOT_FOUND__'`,
 // `false`, `[]`. `undefined` is not one (cache libraries drop it), nor is `0`, `'OK'` or a DB row.
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { resolveName } from '../../syntax/local-values';
 import { unwrap } from '../../syntax/scope';
