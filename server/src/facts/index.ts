@@ -1,9 +1,7 @@
 // Extracts one file's facts in a single walk: every collector registers the node kinds it wants,
 // the walk dispatches, and post-walk passes relate what was collected (which DB writes precede
 // which cache call). The result is plain data (facts/types.ts).
-// ts-morph's compiler; in the bundles each `ts.X` is a direct reference to the compiler's X (esbuild.mjs)
-import { ts as tsMorphTs } from 'ts-morph';
-import ts = tsMorphTs;
+import { ts } from 'ts-morph';
 import type { ResolvedConfig } from '../config';
 import { parse, parseDiagnostics, reparse, walk, type Visitor, type VisitorMap } from '../syntax/walk';
 import { registerExtractor } from '../syntax/extractor';
@@ -42,7 +40,7 @@ function merge(...maps: VisitorMap[]): VisitorMap {
       const vs = m[kind]!;
       const o = out[kind];
       if (o) for (const v of vs) o.push(v);
-      else out[kind] = vs.length === 1 ? [vs[0]] : vs.slice();
+      else out[kind] = vs.slice();
     }
   }
   return out as VisitorMap;
