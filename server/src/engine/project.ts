@@ -1,16 +1,19 @@
 // Which files to parse. Parsing is the dominant cost, and most files of a backend cannot hold cache
 // code, so files are taken in tiers (see docs/performance.md):
 //   1. a text gate: files whose bytes mention a cache word;
-//   2. the project files those import (key builders, wrappers, clients) and files naming the
+//   2. the project files those import (key builders, wrappers, clients; the module of a called
+//      function only when it can do I/O: engine/inert-modules.ts) and files naming the
 //      clients/wrappers they export;
 //   3. files that may write an entity whose rows are cached (missing-invalidation needs writes in
 //      files that never mention a cache), or create one a read path caches as "not found"
 //      (negative-cache-on-create).
+// Tests and scripts enter only when product code leads to them (their keys count for nothing).
 // Every other file is read (to hash and search it) but never parsed.
 import type { ExportValue, FileFacts } from '../facts/types';
 import { singular } from '../facts/keys/entities';
 import { ModuleResolver } from '../model/resolve';
 import type { Analyzer } from './run';
+import { isInertModule } from './inert-modules';
 
 /**
  * A file can hold a cache call the rules know only if a cache word is used as code: a member or
@@ -148,13 +151,19 @@ function addAt(found: Map<string, number[]>, w: string, i: number): void {
   else found.set(w, [i]);
 }
 
-/** Modules a file's cache code refers to: where its receivers, key parts and sentinels come from. */
-export function referencedModules(f: FileFacts): Set<string> {
+/**
+ * Modules a file's cache code refers to: where its receivers, key parts and sentinels come from.
+ * With `callees`, the modules named only as the module of a called function (`toView(row)`) go
+ * there instead: the loader follows those only when they can do I/O (engine/inert-modules.ts).
+ */
+export function referencedModules(f: FileFacts, callees?: Set<string>): Set<string> {
   const out = new Set<string>();
+  const fns = new Set<string>();
   for (const c of f.calls) {
     const r = c.receiver;
     if ((r.t === 'import' || r.t === 'type') && r.ref) out.add(r.ref.module);
-    if ((r.t === 'fn' || r.t === 'decorator') && r.ref) out.add(r.ref.module);
+    if (r.t === 'fn' && r.ref) fns.add(r.ref.module);
+    if (r.t === 'decorator' && r.ref) out.add(r.ref.module);
     if (r.t === 'member' && 'module' in r.of) out.add(r.of.module);
     for (const k of [c.key, ...(c.moreKeys ?? [])]) {
       for (const p of k?.parts ?? []) if ('ref' in p) out.add(p.ref.module);
@@ -176,6 +185,7 @@ export function referencedModules(f: FileFacts): Set<string> {
   };
   [...Object.values(f.exports), ...Object.values(f.locals), ...f.classes.map((c) => c.statics)].forEach(visit);
   for (const cls of f.classes) if (cls.extendsRef && 'module' in cls.extendsRef) out.add(cls.extendsRef.module);
+  for (const m of fns) if (!out.has(m)) (callees ?? out).add(m);
   return out;
 }
 
@@ -263,8 +273,12 @@ export function loadProject(
     parsed.add(f);
     analyzer.setFile(f, texts.get(f)!);
   };
+  // tests and scripts are no report sites and their keys count for nothing (model/file-kinds.ts):
+  // they are parsed only when product code leads to them, or to check a suppression comment
+  const product = (f: string) => opts.all || analyzer.kindOf(f) === undefined;
   // a suppression comment is checked (and reported when unused) wherever it is
-  for (const [f, t] of texts) if (opts.all || CACHE_GATE.test(t) || t.includes('cachelint-disable') || opts.configured?.(f, t)) take(f);
+  for (const [f, t] of texts)
+    if (opts.all || t.includes('cachelint-disable') || ((CACHE_GATE.test(t) || opts.configured?.(f, t)) && product(f))) take(f);
   const tiers = [parsed.size];
   if (!opts.all) {
     // tier 2: the modules parsed files refer to from cache code (clients, wrappers, key builders,
@@ -273,14 +287,21 @@ export function loadProject(
       let frontier = from;
       for (let depth = 0; depth < levels && frontier.length; depth++) {
         const next: string[] = [];
-        for (const f of frontier)
-          for (const spec of referencedModules(analyzer.factsOf(f)!)) {
+        for (const f of frontier) {
+          const callees = new Set<string>();
+          const specs = referencedModules(analyzer.factsOf(f)!, callees);
+          for (const spec of callees) {
+            const target = modules.resolve(f, spec);
+            if (target && !parsed.has(target) && !isInertModule(texts.get(target)!, (s) => modules.resolve(target, s), (t) => texts.get(t))) specs.add(spec);
+          }
+          for (const spec of specs) {
             const target = modules.resolve(f, spec);
             if (target && !parsed.has(target)) {
               take(target);
               next.push(target);
             }
           }
+        }
         frontier = next;
       }
     };
@@ -291,7 +312,7 @@ export function loadProject(
     const callers: string[] = [];
     if (names)
       for (const [f, t] of texts)
-        if (!parsed.has(f) && names(t)) {
+        if (!parsed.has(f) && product(f) && names(t)) {
           take(f);
           callers.push(f);
         }
@@ -308,7 +329,7 @@ export function loadProject(
     const starts = writes || creates ? new WordStarts(new Set([...(writes?.words ?? []), ...(creates?.words ?? [])])) : undefined;
     if (starts)
       for (const [f, t] of texts) {
-        if (parsed.has(f)) continue;
+        if (parsed.has(f) || !product(f)) continue;
         const found = starts.in(t);
         if (found.size > 0 && (writes?.test(t, found) || creates?.test(t, found))) take(f);
       }

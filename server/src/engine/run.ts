@@ -119,11 +119,16 @@ export class Analyzer {
     // the linked files are those without syntax errors: a file joining or leaving them changes the list
     if (!prev || prev.facts.parseErrors.length > 0 !== f.parseErrors.length > 0) this.inputs = undefined;
     // updated in place: the list of inputs holds the entries themselves
-    const kind = config.includeTestsAndScripts ? undefined : (this.opts.fileKind ?? kindOfFile)(file);
+    const kind = this.kindOf(file, config);
     if (prev) Object.assign(prev, { text, facts: f, configKey, kind });
     else this.entries.set(file, { file, text, facts: f, configKey, ...(kind ? { kind } : {}) });
     this.index = undefined;
     return f;
+  }
+
+  /** A test or a script (no report site, its keys count for nothing), or undefined for product code. */
+  kindOf(file: string, config: ResolvedConfig = this.opts.configFor(file)): FileKind | undefined {
+    return config.includeTestsAndScripts ? undefined : (this.opts.fileKind ?? kindOfFile)(file);
   }
 
   /**
