@@ -8,6 +8,7 @@ import type { ExportValue, FileFacts, SymbolRef } from '../facts/types';
 import { isFile } from './modules/disk';
 import { CompilerResolution, type AnalysedFiles } from './modules/module-resolver';
 import { isProjectSpecifierIn, layoutOf } from './modules/project-modules';
+import { packageRootOf } from './modules/workspaces';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** What Bundler resolution tries for an extensionless relative import (allowJs on), in order. */
@@ -29,13 +30,18 @@ export class ModuleResolver {
   /** The project file `spec` names when imported from `from`, if it is one of the analysed files. */
   resolve(from: string, spec: string): string | undefined {
     const dir = path.dirname(from);
+    const relative = spec.startsWith('.') || spec.startsWith('/');
     // files of one folder may belong to different projects (tsconfig.app.json, tsconfig.spec.json),
-    // and under Node16 a .mts file resolves as ESM: the answer depends on those, not on the folder alone
-    const cacheKey = `${layoutOf(from).config?.file ?? ''}\0${/\.[mc][jt]s$/.test(from) ? from.slice(-3) : ''}\0${dir}\0${spec}`;
+    // and under Node16 a .mts file resolves as ESM: the answer depends on those, not on the folder alone.
+    // A bare specifier (`@app/keys`, `@acme/cache`) means the same in every folder of one package:
+    // paths, baseUrl and package.json `imports` are the package's, and node_modules are looked up
+    // from its root (the compiler's own cache is per folder, which cost a tenth of a cold run)
+    const where = relative ? dir : (packageRootOf(dir) ?? dir);
+    const cacheKey = `${layoutOf(from).config?.file ?? ''}\0${/\.[mc][jt]s$/.test(from) ? from.slice(-3) : ''}\0${where}\0${spec}`;
     const hit = this.cache.get(cacheKey);
     if (hit !== undefined) return hit ?? undefined;
     let found: string | undefined;
-    if (spec.startsWith('.') || spec.startsWith('/')) {
+    if (relative) {
       // the path itself when the compiler finds nothing: a Node16 ESM file's extensionless import
       // (an error to tsc, still the file the author meant)
       const base = path.resolve(dir, spec);
