@@ -44,6 +44,7 @@ export function clearRootCache(): void {
  */
 export function kindOfFile(file: string): FileKind | undefined {
   const root = projectRootOf(file);
-  const rel = root ? relative(root, file) : file.slice(file.lastIndexOf(sep) + 1);
+  // path.relative normalises both paths first: a file below its root needs only the slice
+  const rel = !root ? file.slice(file.lastIndexOf(sep) + 1) : file.startsWith(root + sep) ? file.slice(root.length + 1) : relative(root, file);
   return fileKindOf(rel);
 }
