@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import type { ResolvedConfig } from '../config';
 import { isFunctionLike, type FunctionLike } from '../syntax/scope';
 import type { ClientRef, FileFacts, FnFact } from './types';
+import type { DecoratorState } from './cache/decorators';
 
 export interface FileCtx {
   file: string;
@@ -26,11 +27,8 @@ export interface FileCtx {
   clientMemo: { decls: Map<ts.Node, ClientRef | null>; members: Map<ts.Node, Map<string, ClientRef | null>> };
   /** the database recogniser of this walk (facts/db/db-calls.ts), for value sources; memoised per chain */
   db?: { recognise(e: ts.Expression): unknown };
-  /**
-   * Receivers only the context says are clients: `this.redis` inside a cache decorator's wrapper
-   * function, injected with `Inject(RedisService)(target, 'redis')` (facts/cache/decorators.ts).
-   */
-  implicitClient?(e: ts.Expression): ClientRef | undefined;
+  /** the cache decorators this file defines, for the clients their wrappers use (facts/cache/decorators.ts) */
+  decorators?: DecoratorState;
   /** the file's top-level classes and type aliases by name (built on first use: type lookups are per parameter) */
   topTypes(): Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration | ts.InterfaceDeclaration>;
 }
@@ -60,6 +58,9 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
     dbWriteNodes: [],
     dbCallNodes: new Set(),
     clientMemo: { decls: new Map(), members: new Map() },
+    // set by collectors during the walk; declared here so that every context has one shape
+    db: undefined,
+    decorators: undefined,
     fnIdOf(node) {
       const fn = enclosing(node);
       if (!fn) return 0;

@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import type { ResolvedConfig } from '../config';
 import { parse, parseDiagnostics, reparse, walk, type Visitor, type VisitorMap } from '../syntax/walk';
 import { registerExtractor } from '../syntax/extractor';
+import { forgetTrees } from '../syntax/tree-memo';
 import { emptyFacts } from './empty';
 import { bindingVisitors, collectTopLevelImports } from './bindings';
 import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
@@ -90,6 +91,7 @@ export function hasKeptTree(file: string, text: string): boolean {
 }
 
 export function extractFacts(file: string, text: string, config: ResolvedConfig, opts: { keepTree?: boolean } = {}): FileFacts {
+  forgetTrees();
   const facts = emptyFacts(file);
   const sf = treeOf(file, text, !!opts.keepTree);
   facts.parseErrors = parseDiagnostics(sf);

@@ -6,6 +6,7 @@
 import { ts } from 'ts-morph';
 import { declarationOf, isFunctionLike, memberName, propertyNameText, unwrap, type Decl } from './scope';
 import type { ImportFact, SymbolRef } from '../facts/types';
+import { treeMemo } from './tree-memo';
 
 export type Target =
   | { t: 'expr'; expr: ts.Expression }
@@ -244,8 +245,8 @@ function thisClass(node: ts.Node): { cls: ts.ClassLikeDeclaration; isStatic: boo
   return undefined;
 }
 
-// depends on the class body only, which an incremental reparse reuses only when it is unchanged
-const assignedCache = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.BinaryExpression[]>>();
+// asked once per member name, answered from one walk of the class body
+const assignedCache = treeMemo<ts.ClassLikeDeclaration, Map<string, ts.BinaryExpression[]>>();
 
 /** Assignments `this.x = …` / `this.x += …` / `Cls.x = …` anywhere in the class body, by name. */
 function assignedMembers(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryExpression[]> {

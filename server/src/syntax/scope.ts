@@ -3,6 +3,7 @@
 // without node_modules, and costs a walk up the parent chain.
 import { ts } from 'ts-morph';
 import type { ImportFact } from '../facts/types';
+import { treeMemo } from './tree-memo';
 
 export type Decl =
   | { t: 'import'; imp: ImportFact }
@@ -154,11 +155,10 @@ export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[])
 type StatementContainer = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
 
 /**
- * Each block's declarations, indexed once per block: lookups stay linear in a file's size. Kept
- * across extractions on purpose: an incrementally reparsed tree reuses a block only when nothing in
- * it changed, and the source file (whose entries depend on the imports) is always new.
+ * Each block's declarations, indexed once per block: lookups stay linear in a file's size. For one
+ * extraction only (syntax/tree-memo.ts says why).
  */
-const blockIndex = new WeakMap<ts.Node, Map<string, Decl>>();
+const blockIndex = treeMemo<ts.Node, Map<string, Decl>>();
 
 function blockDeclarations(block: StatementContainer, imports: readonly ImportFact[]): Map<string, Decl> {
   let m = blockIndex.get(block);

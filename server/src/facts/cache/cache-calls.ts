@@ -15,6 +15,8 @@ import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enc
 import { sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import type { VisitorMap } from '../../syntax/walk';
+import { treeMemo } from '../../syntax/tree-memo';
+import { implicitClient } from './decorators';
 
 function span(n: ts.Node) {
   return { start: n.getStart(), end: n.end };
@@ -169,7 +171,7 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
     // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
     const self = unwrap(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(call)?.name?.text : undefined;
-    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx) ?? ctx.implicitClient?.(callee.expression);
+    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx) ?? implicitClient(callee.expression, ctx);
     if (client?.t === 'lib' && !known) return undefined;
     // the result of any imported function (`getUsers().map(…)`): only a cache verb may be a client call
     if (client?.t === 'import' && client.called && !known) return undefined;
@@ -319,7 +321,7 @@ function flowSpan(ctx: FileCtx, fn: number): { start: number; end: number } {
   return best;
 }
 
-const flowSpans = new WeakMap<object, Map<number, { start: number; end: number }>>();
+const flowSpans = treeMemo<object, Map<number, { start: number; end: number }>>();
 
 /** Predecessors kept, and looked at, per call: a write is seldom more than a few calls before the cache call. */
 const MAX_AFTER_CALLS = 16;

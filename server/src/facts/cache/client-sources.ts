@@ -7,6 +7,7 @@ import type { FileCtx } from '../context';
 import { returnExprOf, stripFreeze } from '../../syntax/local-values';
 import { declarationOf, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 import type { ClientRef } from '../types';
+import { treeMemo } from '../../syntax/tree-memo';
 
 export type ClientOf = (e: ts.Expression, ctx: FileCtx, depth: number) => ClientRef | undefined;
 
@@ -106,7 +107,7 @@ function clientLike(c: ClientRef | undefined): ClientRef | undefined {
 }
 
 /** Per scope: every `name = <expr>` inside it, by name (built once, on the first `let` asked about). */
-const assignments = new WeakMap<ts.Node, Map<string, { left: ts.Identifier; right: ts.Expression }[]>>();
+const assignments = treeMemo<ts.Node, Map<string, { left: ts.Identifier; right: ts.Expression }[]>>();
 
 function assignmentsIn(scope: ts.Node): Map<string, { left: ts.Identifier; right: ts.Expression }[]> {
   let m = assignments.get(scope);

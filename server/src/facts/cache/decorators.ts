@@ -123,7 +123,13 @@ function implOf(n: ts.Node, st: DecoratorState): FunctionLike | undefined {
  * injected by `const inject = Inject(RedisService); … inject(target, 'redis')` (Nest), and
  * `const cache = this.cache as CacheService`.
  */
-function implicitClient(e: ts.Expression, ctx: FileCtx, st: DecoratorState): ClientRef | undefined {
+/**
+ * Receivers only the context says are clients: `this.redis` inside a cache decorator's wrapper
+ * function, injected with `Inject(RedisService)(target, 'redis')`.
+ */
+export function implicitClient(e: ts.Expression, ctx: FileCtx): ClientRef | undefined {
+  const st = ctx.decorators;
+  if (!st) return undefined;
   const implFn = implOf(e, st);
   if (!implFn) return undefined;
   const u = unwrap(e);
@@ -175,7 +181,7 @@ function clientOfToken(token: ts.Expression, ctx: FileCtx): ClientRef | undefine
 }
 
 export function decoratorVisitors(ctx: FileCtx, st: DecoratorState): VisitorMap {
-  ctx.implicitClient = (e) => implicitClient(e, ctx, st);
+  ctx.decorators = st;
   return {
     [ts.SyntaxKind.BinaryExpression]: [(n) => onAssignment(n as ts.BinaryExpression, ctx, st)],
     [ts.SyntaxKind.VariableDeclaration]: [(n) => onVariable(n as ts.VariableDeclaration, st)],

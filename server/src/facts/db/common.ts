@@ -6,6 +6,7 @@ import type { FileCtx } from '../context';
 import { isProjectModuleIn, type ResolvedConfig } from '../../config';
 import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from '../../syntax/scope';
 import type { DbWriteKind } from '../types';
+import { treeMemo } from '../../syntax/tree-memo';
 
 /** What a recogniser found on a chain. `entity` is raw (`Product`, `order_items`); record() normalises. */
 export interface Hit {
@@ -106,7 +107,7 @@ export interface Info {
 }
 
 /** Info of each identifier's declaration, for this extraction: the DB recognisers ask about the same receivers many times. */
-const declInfo = new WeakMap<FileCtx, Map<ts.Node, Info>>();
+const declInfo = treeMemo<FileCtx, Map<ts.Node, Info>>();
 
 export function infoOf(e0: ts.Expression, ctx: FileCtx): Info {
   const e = skipNN(e0);
@@ -155,9 +156,8 @@ export function classMember(cls: ts.ClassLikeDeclaration, name: string): Info | 
   return info ?? undefined;
 }
 
-// every `this.repo.…` chain of a class asks about the same few members; the answer depends on the
-// class body only, which an incremental reparse reuses only when it is unchanged
-const memberInfo = new WeakMap<ts.ClassLikeDeclaration, Map<string, Info | null>>();
+// every `this.repo.…` chain of a class asks about the same few members
+const memberInfo = treeMemo<ts.ClassLikeDeclaration, Map<string, Info | null>>();
 
 function findMember(cls: ts.ClassLikeDeclaration, name: string): Info | undefined {
   for (const m of cls.members) {

@@ -11,6 +11,7 @@ import { declarationOf, decoratorsOf, enclosingFunction, indentAt, isFunctionLik
 import { isCallbackArg } from './order';
 import { moveTarget, recordAssignment, type MoveState } from './move-target';
 import type { TxFact } from '../types';
+import { treeMemo } from '../../syntax/tree-memo';
 
 /** Hooks whose callback runs once the transaction committed: what runs there is after the commit. */
 // Pattern: t.afterCommit(() => …) (Sequelize); runOnTransactionCommit(() => …) (typeorm-transactional)
@@ -67,7 +68,7 @@ interface TxState {
   move: MoveState;
 }
 
-const states = new WeakMap<FileCtx, TxState>();
+const states = treeMemo<FileCtx, TxState>();
 
 const txsOf = (ctx: FileCtx): TxFact[] => (ctx.facts.txs ??= []);
 
