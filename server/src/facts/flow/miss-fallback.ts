@@ -45,7 +45,33 @@ export function missFallback(call: ts.CallExpression, ctx: FileCtx, cacheCalls: 
   if (ts.isVariableDeclaration(holder) && holder.initializer === e && ts.isIdentifier(holder.name)) name = holder.name.text;
   else if (ts.isBinaryExpression(holder) && holder.right === e && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(holder.left))
     name = holder.left.text;
-  return name ? reloadAfter(fn.body, name, call.end, ctx, cacheCalls) : undefined;
+  if (!name) return undefined;
+  return reloadAfter(fn.body, name, call.end, ctx, cacheCalls) ?? carriedReload(fn.body, name, call.end, ctx, cacheCalls);
+}
+
+/** How many variables the read's value is carried into that are followed. */
+const MAX_CARRIERS = 3;
+
+/**
+ * The read's value carried into another variable that the miss is tested on: `const raw = await
+ * redis.get(k); if (raw) tags = JSON.parse(raw); if (!tags) { tags = await load(); … }` (also
+ * `const tags = raw ? JSON.parse(raw) : undefined`). Only the reload shapes of `reloadAfter` count.
+ */
+function carriedReload(body: ts.Node, name: string, after: number, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  const carriers: { name: string; end: number }[] = [];
+  const visit = (n: ts.Node): void => {
+    if (carriers.length >= MAX_CARRIERS || n.end <= after) return;
+    if (n.pos >= after) {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text !== name && mentions(n.right, name))
+        carriers.push({ name: n.left.text, end: n.end });
+      else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && mentions(n.initializer, name)) carriers.push({ name: n.name.text, end: n.end });
+    }
+    if (!isFunctionLike(n) || n === body) ts.forEachChild(n, visit);
+  };
+  visit(body);
+  let found: ValueSource | undefined;
+  for (const c of carriers) found = strongest(found, reloadAfter(body, c.name, c.end, ctx, cacheCalls));
+  return found;
 }
 
 /** Whether `n` mentions `name` (not inside nested functions). */
@@ -72,6 +98,25 @@ function reassigned(n: ts.Node, name: string, ctx: FileCtx, cacheCalls: Readonly
   };
   visit(n);
   return s;
+}
+
+/**
+ * The miss branch loads and then refills the value from what it loaded: `if (!tags) { const rows =
+ * await prisma.tag.findMany(q); tags = rows.map(toTag); }`. What the branch loads from the
+ * database or over HTTP, when it assigns the value at all.
+ */
+function refilled(branch: ts.Node, name: string, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  let assigns = false;
+  const visit = (m: ts.Node): void => {
+    if (ts.isBinaryExpression(m) && m.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(m.left) && m.left.text === name) assigns = true;
+    if (!assigns && !isFunctionLike(m)) ts.forEachChild(m, visit);
+  };
+  visit(branch);
+  if (!assigns) return undefined;
+  // a database or HTTP load; an awaited call of something else may make the value, not load it
+  // (`conversationId = (await intercom.createConversation(…)).id`: the cache is its only store)
+  const s = sourcesIn(branch, ctx, cacheCalls);
+  return s === 'db' || s === 'http' ? s : undefined;
 }
 
 /** Is `cond` a test that the value is there (`c`, `c !== null`, `c != undefined`), rather than missing? */
@@ -120,7 +165,7 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
         if (present === true && returnsIt(n.thenStatement, name)) hitReturns = true;
         // Pattern: if (!cached) { cached = await load(); … }  /  if (cached) … else { cached = await load() }
         const missBranch = present === false ? n.thenStatement : present === true ? n.elseStatement : undefined;
-        if (missBranch) found = strongest(found, reassigned(missBranch, name, ctx, cacheCalls) ?? (returnsSource(missBranch, ctx, cacheCalls)));
+        if (missBranch) found = strongest(found, reassigned(missBranch, name, ctx, cacheCalls) ?? refilled(missBranch, name, ctx, cacheCalls) ?? returnsSource(missBranch, ctx, cacheCalls));
       } else if (ts.isBinaryExpression(n) && isFallbackOperator(n.operatorToken.kind) && mentions(n.left, name) && !mentions(n.right, name)) {
         found = strongest(found, sourcesIn(n.right, ctx, cacheCalls));
       } else if (ts.isConditionalExpression(n) && testsPresent(n.condition, name) === true) {
