@@ -12,7 +12,8 @@ import type { DbWriteKind } from '../types';
 
 type Recv =
   | { t: 'prisma' }
-  | { t: 'repo'; via: string; entity?: string }
+  /** `named`: known as a repository by its name alone (`dictDataRepo`), not by a TypeORM/MikroORM type */
+  | { t: 'repo'; via: string; entity?: string; named?: boolean }
   | { t: 'manager'; via: string }
   /** a Mongoose/Sequelize/TypeORM-active-record model; `strongOnly`: accept only verbs no other API has */
   | { t: 'model'; via: string; entity?: string; strongOnly?: boolean }
@@ -168,7 +169,7 @@ function fromName(info: Info, env: DbEnv): Recv | undefined {
   const n = info.name;
   if (!n) return undefined;
   if (/prisma/i.test(n)) return { t: 'prisma' };
-  if (REPO_NAME.test(n)) return { t: 'repo', via: 'typeorm', entity: entityFromName(n) };
+  if (REPO_NAME.test(n)) return { t: 'repo', via: 'typeorm', entity: entityFromName(n), named: true };
   if (/.Model$/.test(n)) return { t: 'model', via: fileModelOrm(env) === 'sequelize' ? 'sequelize' : 'mongoose', entity: entityFromName(n) };
   if (/.Collection$/.test(n)) return { t: 'collection', entity: entityFromName(n) };
   if (n === 'em') return { t: 'manager', via: 'mikro-orm' };
@@ -355,6 +356,18 @@ const REPO_METHOD: [RegExp, DbWriteKind | 'read'][] = [
 // what a repository hands out rather than runs: `createQueryBuilder()`, `getRepository()`, `getManager()`
 const NOT_REPO_METHOD = /(?:Builder|Query|Cursor|Stream|Repository|Manager|Metadata|Connection|Runner|Transaction)$/;
 
+/**
+ * Pattern: await this.dictDataRepo.create({ … }) — the project's own repository (over Prisma, say)
+ * inserting a row. TypeORM's `repo.create(dto)` only builds an entity, synchronously: an awaited
+ * `create` on a repository known by its name alone is the project's insert.
+ */
+function awaitedCreate(l: Link, r: Extract<Recv, { t: 'repo' }>): Hit | undefined {
+  if (!r.named || (l.name !== 'create' && l.name !== 'createMany')) return undefined;
+  let p = l.node.parent;
+  while (p && ts.isParenthesizedExpression(p)) p = p.parent;
+  return p && ts.isAwaitExpression(p) ? { kind: 'create', entity: r.entity, via: r.via, label: calleeText(l) } : undefined;
+}
+
 function repoMethodHit(l: Link, env: DbEnv, recv?: Recv): Hit | undefined {
   const kind = REPO_METHOD.find(([re]) => re.test(l.name!))?.[1];
   if (!kind || NOT_REPO_METHOD.test(l.name!) || !REPO_NAME.test(lastName(l.recv!) ?? '')) return undefined;
@@ -372,7 +385,7 @@ export function ormHit(env: DbEnv, links: Link[], i: number): Hit | undefined {
   switch (r?.t) {
     case 'repo':
       // `userRepo.findById(id)`, `configRepo.findMany(…)`: another ORM's verb on a repository of the project's own
-      return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, r.entity, env) ?? repoMethodHit(l, env, r);
+      return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, r.entity, env) ?? repoMethodHit(l, env, r) ?? awaitedCreate(l, r);
     case 'manager':
       return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, undefined, env, true);
     case 'collection':
