@@ -11,6 +11,7 @@ import { collectImport, collectRequire, unwrap } from '../syntax/scope';
 import { stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
 import type { ClassFact, ClientRef, ExportValue } from './types';
+import { normaliseEntity } from './keys/entities';
 
 export function collectTopLevelImports(ctx: FileCtx): void {
   for (const st of ctx.sf.statements) {
@@ -131,9 +132,28 @@ function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
     const imp = ctx.facts.imports.find((i) => i.local === (ext.expression as ts.Identifier).text);
     if (imp) fact.extendsRef = { module: imp.module, name: imp.name, member: [ext.name.text] };
   }
+  const model = ext ? superModel(cls, name) : undefined;
+  if (model) fact.model = model;
   const statics = valueOfClass(cls, ctx);
   if (statics) fact.statics = statics;
   return fact;
+}
+
+/**
+ * Pattern: class UserRepository extends BaseRepository<SysUser> { constructor(prisma) { super(prisma, 'sysUser') } }
+ * — a repository of the project naming its model in the base constructor call: one string literal
+ * that reads as a name.
+ */
+function superModel(cls: ts.ClassDeclaration, name: string): string | undefined {
+  if (!/(Repository|Repo)$/.test(name)) return undefined;
+  const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+  for (const st of ctor?.body?.statements ?? []) {
+    const call = ts.isExpressionStatement(st) ? st.expression : undefined;
+    if (!call || !ts.isCallExpression(call) || call.expression.kind !== ts.SyntaxKind.SuperKeyword) continue;
+    const lits = call.arguments.filter(ts.isStringLiteralLike);
+    return lits.length === 1 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(lits[0].text) ? normaliseEntity(lits[0].text) : undefined;
+  }
+  return undefined;
 }
 
 /**

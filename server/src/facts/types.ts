@@ -407,6 +407,12 @@ export interface ClassFact {
   /** the constructor's literal parameter defaults (null: none, or not a literal), for `#ctor:<i>` key holes */
   ctorDefaults?: (string | null)[];
   extendsRef?: SymbolRef | { local: string };
+  /**
+   * The model a repository class of the project works on, named by its base constructor call
+   * (`class UserRepository extends BaseRepository<SysUser> { constructor(p) { super(p, 'sysUser') } }`:
+   * `sys_user`), normalised as entities are.
+   */
+  model?: string;
   methods: string[];
   /** static members usable as key builders/constants (`CacheKeys.product(id)`) */
   statics?: ExportValue;

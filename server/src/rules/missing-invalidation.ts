@@ -7,6 +7,7 @@ import { fileIndex, type FileIndex } from './file-index';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
+import { normaliseEntity } from '../facts/keys/entities';
 import type { LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
@@ -89,6 +90,28 @@ function clearedByHooks(ix: ClearingIndex, project: ProjectIndex, w: DbWrite & {
     if (h.entity === undefined ? deletesKey(project, other, f.id, reaches) : clears(ix, other, f.id, reaches)) return true;
   }
   return false;
+}
+
+/**
+ * The name a repository class of the project gives the model it works on (`UserRepository`:
+ * `user`, over `super(prisma, 'sysUser')`): its reads are known by the receiver's name, a direct
+ * write of the model (`prisma.sysUser.update`) by the model's. Unknown when two repositories disagree.
+ */
+function repositoryName(project: ProjectIndex, model: string): string | undefined {
+  const ix = fileIndex<string>(project, 'missing-invalidation:repository-models', 'facts', (file, add) => {
+    for (const c of file.facts.classes) {
+      const named = c.model && normaliseEntity(c.name);
+      if (c.model && named && named !== c.model) add(c.model, named);
+    }
+  });
+  const names = new Set(ix.get(model).map((e) => e.value));
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/** The write is in a method of a repository class over the written model (`super(prisma, 'sysDictData')`). */
+function inOwnRepository(file: LinkedFile, w: DbWrite): boolean {
+  const cls = w.fn > 0 ? file.facts.fns[w.fn - 1]?.className : undefined;
+  return !!cls && file.facts.classes.some((c) => c.name === cls && !!c.model && c.model === w.entity);
 }
 
 /** The key `afterHooks` files hooks of every entity under (no entity is named so). */
@@ -195,14 +218,21 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
     for (const w of judgedWrites(project, ctx)) {
       // a write at module top level is a seed or a migration script, run before anyone reads
       if (!w.entity || w.fn === 0 || !ctx.wants(w.file)) continue;
-      const entries = caches.get(w.entity);
-      if (!entries) continue;
+      // the rows a project repository reads under its own name (`userRepo` over the `sysUser` model):
+      // a link shown by the repository, not by the key, so it holds for the rows' own keys only
+      const aliased = !caches.has(w.entity);
+      const entity = aliased ? repositoryName(project, w.entity) : w.entity;
+      const entries = entity ? caches.get(entity)?.filter((e) => !aliased || !e.list) : undefined;
+      if (!entity || !entries?.length) continue;
       // a new row is missing only from lists and aggregates of its entity (an upsert may also update a row)
       const relevant = w.kind === 'create' && !w.upsert ? entries.filter((e) => e.list) : entries;
       if (relevant.length === 0) continue;
       const file = project.files.get(w.file);
       // tests, migrations and seeds are not report sites
       if (!file || file.kind) continue;
+      // the write inside the repository of its model is the repository's own method: its callers
+      // are where the rows change (`dictDataRepo.createMany(…)` is a write of theirs)
+      if (inOwnRepository(file, w)) continue;
       ix ??= clearingIndex(project);
       const scope = scopeOf(file, w.fn);
       // the read path's own function writes the entity: a get-or-create manages its own key
@@ -210,7 +240,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
       if (stale.length === 0) continue;
-      const reaches = reaching(w.entity, entries.map((e) => e.key));
+      const reaches = reaching(entity, entries.map((e) => e.key));
       if (
         clears(ix, file, w.fn, reaches, { scope }) ||
         clearedByCalled(project, file, scope, reaches) ||
