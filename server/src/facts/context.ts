@@ -58,9 +58,6 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
     dbWriteNodes: [],
     dbCallNodes: new Set(),
     clientMemo: { decls: new Map(), members: new Map() },
-    // set by collectors during the walk; declared here so that every context has one shape
-    db: undefined,
-    decorators: undefined,
     fnIdOf(node) {
       const fn = enclosing(node);
       if (!fn) return 0;

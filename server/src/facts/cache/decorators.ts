@@ -119,13 +119,9 @@ function implOf(n: ts.Node, st: DecoratorState): FunctionLike | undefined {
 }
 
 /**
- * Receivers inside a wrapper function that only the decorator shows to be clients: `this.redis`
- * injected by `const inject = Inject(RedisService); … inject(target, 'redis')` (Nest), and
- * `const cache = this.cache as CacheService`.
- */
-/**
- * Receivers only the context says are clients: `this.redis` inside a cache decorator's wrapper
- * function, injected with `Inject(RedisService)(target, 'redis')`.
+ * Receivers inside a wrapper function of this file's cache decorators that only the decorator
+ * shows to be clients: `this.redis` injected by `const inject = Inject(RedisService); …
+ * inject(target, 'redis')` (Nest), and `const cache = this.cache as CacheService`.
  */
 export function implicitClient(e: ts.Expression, ctx: FileCtx): ClientRef | undefined {
   const st = ctx.decorators;

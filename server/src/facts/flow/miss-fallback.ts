@@ -43,8 +43,7 @@ export function missFallback(call: ts.CallExpression, ctx: FileCtx, cacheCalls: 
   if (!fn?.body) return undefined;
   let name: string | undefined;
   if (ts.isVariableDeclaration(holder) && holder.initializer === e && ts.isIdentifier(holder.name)) name = holder.name.text;
-  else if (ts.isBinaryExpression(holder) && holder.right === e && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(holder.left))
-    name = holder.left.text;
+  else if (ts.isBinaryExpression(holder) && holder.right === e) name = assignment(holder)?.name;
   if (!name) return undefined;
   return reloadAfter(fn.body, name, call.end, ctx, cacheCalls) ?? carriedReload(fn.body, name, call.end, ctx, cacheCalls);
 }
@@ -62,8 +61,8 @@ function carriedReload(body: ts.Node, name: string, after: number, ctx: FileCtx,
   const visit = (n: ts.Node): void => {
     if (carriers.length >= MAX_CARRIERS || n.end <= after) return;
     if (n.pos >= after) {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text !== name && mentions(n.right, name))
-        carriers.push({ name: n.left.text, end: n.end });
+      const a = assignment(n);
+      if (a && a.name !== name && mentions(a.right, name)) carriers.push({ name: a.name, end: n.end });
       else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && mentions(n.initializer, name)) carriers.push({ name: n.name.text, end: n.end });
     }
     if (!isFunctionLike(n) || n === body) ts.forEachChild(n, visit);
@@ -72,6 +71,11 @@ function carriedReload(body: ts.Node, name: string, after: number, ctx: FileCtx,
   let found: ValueSource | undefined;
   for (const c of carriers) found = strongest(found, reloadAfter(body, c.name, c.end, ctx, cacheCalls));
   return found;
+}
+
+/** `name = <right>`: the variable assigned and what it is assigned. */
+function assignment(n: ts.Node): { name: string; right: ts.Expression } | undefined {
+  return ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) ? { name: n.left.text, right: n.right } : undefined;
 }
 
 /** Whether `n` mentions `name` (not inside nested functions). */
@@ -92,8 +96,8 @@ function returnsIt(n: ts.Node, name: string): boolean {
 function reassigned(n: ts.Node, name: string, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
   let s: ValueSource | undefined;
   const visit = (m: ts.Node): void => {
-    if (ts.isBinaryExpression(m) && m.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(m.left) && m.left.text === name)
-      s = strongest(s, sourcesIn(m.right, ctx, cacheCalls));
+    const a = assignment(m);
+    if (a?.name === name) s = strongest(s, sourcesIn(a.right, ctx, cacheCalls));
     if (!isFunctionLike(m)) ts.forEachChild(m, visit);
   };
   visit(n);
@@ -108,7 +112,7 @@ function reassigned(n: ts.Node, name: string, ctx: FileCtx, cacheCalls: Readonly
 function refilled(branch: ts.Node, name: string, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
   let assigns = false;
   const visit = (m: ts.Node): void => {
-    if (ts.isBinaryExpression(m) && m.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(m.left) && m.left.text === name) assigns = true;
+    if (assignment(m)?.name === name) assigns = true;
     if (!assigns && !isFunctionLike(m)) ts.forEachChild(m, visit);
   };
   visit(branch);
