@@ -18,6 +18,8 @@ const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx', '.d.ts', '.j
 
 export class ModuleResolver {
   private readonly cache = new Map<string, string | null>();
+  /** answers by importing file, then specifier (null: not an analysed file) */
+  private readonly byFile = new Map<string, Map<string, string | null>>();
   private readonly compiler: CompilerResolution;
   /** path without extension → files, for the fallback alias guesses (`@/cache/keys`); built on first use */
   private bySuffix: Map<string, string[]> | undefined;
@@ -29,6 +31,17 @@ export class ModuleResolver {
 
   /** The project file `spec` names when imported from `from`, if it is one of the analysed files. */
   resolve(from: string, spec: string): string | undefined {
+    // a file asks about the same few specifiers again and again (every imported name, every tier)
+    let mine = this.byFile.get(from);
+    if (!mine) this.byFile.set(from, (mine = new Map()));
+    const known = mine.get(spec);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.resolveUncached(from, spec);
+    mine.set(spec, found ?? null);
+    return found;
+  }
+
+  private resolveUncached(from: string, spec: string): string | undefined {
     const dir = path.dirname(from);
     const relative = spec.startsWith('.') || spec.startsWith('/');
     // files of one folder may belong to different projects (tsconfig.app.json, tsconfig.spec.json),

@@ -184,32 +184,61 @@ function raceOf(project: ProjectIndex, op: CacheOp, written: string, read: strin
 const ID_HOLE = /(?:^|\.)(?:id|uuid|_id)$|[a-z0-9]Id$|_id$/;
 
 /**
+ * The key families read or written with one fixed word in one place (`memberAttributes:default`
+ * for `memberAttributes:` + `{}`): the word and the shapes that spell it, or undefined when some
+ * read or write puts anything else there (a value, more than one segment: per-record keys). Each
+ * family is answered once per run, over the shapes sorted, from the range sharing its prefix.
+ */
+function fixedWordFamilies(reads: readonly ReadSite[], usedShapes: readonly string[]): (before: string, after: string) => { word: string; shapes: Set<string> } | undefined {
+  const sorted = [...new Set([...reads.map((r) => r.shape), ...usedShapes])].sort();
+  const known = new Map<string, { word: string; shapes: Set<string> } | null>();
+  const first = (prefix: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const family = (before: string, after: string) => {
+    const words = new Set<string>();
+    const shapes = new Set<string>();
+    for (let i = first(before); i < sorted.length && sorted[i].startsWith(before); i++) {
+      const s = sorted[i];
+      if (!s.endsWith(after) || s.length <= before.length + after.length) continue;
+      const v = s.slice(before.length, s.length - after.length);
+      // a value in that place, or more than one segment: the family holds per-record keys
+      if (!/^[A-Za-z][A-Za-z_-]*$/.test(v)) return undefined;
+      words.add(v);
+      shapes.add(s);
+    }
+    return words.size === 1 ? { word: [...words][0], shapes } : undefined;
+  };
+  return (before, after) => {
+    const k = `${before}\0${after}`;
+    if (!known.has(k)) known.set(k, family(before, after) ?? null);
+    return known.get(k) ?? undefined;
+  };
+}
+
+/**
  * A delete whose one hole is an id, in a key family every read and write spells with one fixed
  * word there (`memberAttributes:{tenant.id}` against `memberAttributes:default`): the id never
  * equals the word, so the delete never reaches the entry. Any read or write with a value in that
  * place (`memberAttributes:{}`) makes the family per-record: then nothing is reported.
  */
-function fixedWordDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], usedShapes: readonly string[]): { reads: ReadSite[]; word: string; hole: string } | undefined {
+function fixedWordDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], families: ReturnType<typeof fixedWordFamilies>): { reads: ReadSite[]; word: string; hole: string } | undefined {
   const holes = (op.key?.parts ?? []).filter((p): p is { hole: string } => 'hole' in p);
   if (holes.length !== 1 || !ID_HOLE.test(holes[0].hole) || shape.split('{}').length !== 2) return undefined;
   const [before, after] = shape.split('{}');
   // the hole must fill a whole segment: `x:{}` or `x:{}:y`, not `x{}` or `x:{}-v`
   if (!/[:/.|#]$/.test(before) || !(after === '' || /^[:/.|#]/.test(after))) return undefined;
-  const slot = (s: string): string | undefined => {
-    if (!s.startsWith(before) || !s.endsWith(after) || s.length <= before.length + after.length) return undefined;
-    return s.slice(before.length, s.length - after.length);
-  };
-  const words = new Set<string>();
-  for (const s of [...reads.map((r) => r.shape), ...usedShapes]) {
-    const v = slot(s);
-    if (v === undefined) continue;
-    // a value in that place, or more than one segment: the family holds per-record keys
-    if (!/^[A-Za-z][A-Za-z_-]*$/.test(v)) return undefined;
-    words.add(v);
-  }
-  const matching = reads.filter((r) => r.op && slot(r.shape) !== undefined);
-  if (words.size !== 1 || matching.length === 0) return undefined;
-  return { reads: matching, word: [...words][0], hole: holes[0].hole };
+  const family = families(before, after);
+  const matching = family ? reads.filter((r) => r.op && family.shapes.has(r.shape)) : [];
+  if (!family || matching.length === 0) return undefined;
+  return { reads: matching, word: family.word, hole: holes[0].hole };
 }
 
 /**
@@ -313,6 +342,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
     const { isRead, isUsed, driftingShapes, readShapeMatches } = shapeQueries(project, readShapes, usedShapes);
     // the plain shapes of decorator reads that also have a scoped key (`${NAME}${key}` of a tenant conditional)
     const scopedShapes = [...new Set(reads.flatMap((r) => (r.op?.key?.scoped && r.shape === r.op.key.shape ? [r.shape] : [])))];
+    const families = fixedWordFamilies(reads, usedShapes);
     const readOrder = new Map(reads.map((r, i) => [r, i]));
     const readsByShape = new Map<string, ReadSite[]>();
     for (const r of reads) {
@@ -364,7 +394,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
         continue;
       }
       // Pattern: cache.delete(tenant.id) while every read uses cache.get('default') — an id never spells that word
-      const fixed = op.kind === 'delete' ? fixedWordDrift(op, shape, reads, usedShapes) : undefined;
+      const fixed = op.kind === 'delete' ? fixedWordDrift(op, shape, reads, families) : undefined;
       if (fixed && !fixed.reads.some((r) => coveredBySibling(project, op, r.shape))) {
         const reason = `an id (${fixed.hole}) where every read has the fixed word '${fixed.word}'`;
         ctx.report(driftReport(project, op, shape, { read: fixed.reads[0].shape, reason, reads: fixed.reads, related: readRelated(fixed.reads) }));
