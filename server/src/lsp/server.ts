@@ -40,6 +40,8 @@ export { CONFIG_FILE_REQUEST };
 
 /** Typing pauses shorter than this do not trigger a re-check of the other open documents. */
 const DEBOUNCE_MS = 150;
+/** The folder coverage (status item, log) waits for a pause this long after the last analysis. */
+const COVERAGE_DELAY_MS = 500;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -137,7 +139,18 @@ export function startServer(connection: Connection): void {
     }
     if (refresh && run === syncRun && support?.refresh) quietly(connection.languages.diagnostics.refresh());
     // after each analysis: what it saw (recomputed only for folders whose files changed)
-    if (run === syncRun && state === 'ready') coverage.update(workspace.all());
+    if (run === syncRun && state === 'ready') scheduleCoverage();
+  };
+  // The coverage summarises the whole folder (every file's calls, every key's role): a status
+  // item and a log line, recomputed once typing pauses rather than between two keystrokes.
+  let coverageTimer: NodeJS.Timeout | undefined;
+  const scheduleCoverage = () => {
+    if (coverageTimer) clearTimeout(coverageTimer);
+    coverageTimer = setTimeout(() => {
+      coverageTimer = undefined;
+      if (state === 'ready') coverage.update(workspace.all());
+    }, COVERAGE_DELAY_MS);
+    coverageTimer.unref();
   };
   const scheduleSync = (delay: number, except?: string) => {
     if (syncTimer) clearTimeout(syncTimer);

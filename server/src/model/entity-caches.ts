@@ -16,6 +16,12 @@ export interface CachedEntity {
 }
 
 const memo = new WeakMap<CacheModel, Map<string, CachedEntity[]>>();
+/**
+ * A key's entries, kept with the key: an edit rebuilds only the keys it touches (cache-model.ts
+ * updateCacheModel), so the rest are answered again at no cost. Not kept for a key whose value
+ * comes from project functions: what those read can change with another file.
+ */
+const perKey = new WeakMap<KeyModel, readonly { entity: string; entry: CachedEntity }[]>();
 
 /**
  * `graph` (when given) reads the rows of values that are results of project functions
@@ -27,25 +33,43 @@ export function entityCaches(model: CacheModel, graph?: CallGraph): ReadonlyMap<
   byEntity = new Map();
   for (const key of model.keys.values()) {
     if (key.role !== 'cache' || !key.shape) continue;
-    const seen = new Set<string>();
-    // the read path's own fill first, before calls of a wrapper that fills (`findOneDataType(type)`)
-    for (const w of [...key.writers].sort((a, b) => Number(!!a.echo) - Number(!!b.echo))) {
-      if (w.sentinel) continue;
-      const entities = w.valueEntities ?? (graph && w.valueCalls ? graph.readEntitiesOf(w.file, w.valueCalls) : []);
-      for (const e of entities) {
-        // both shown: the value is loaded from the entity's rows, and the key names the entity (a
-        // `trackSale:{}` record holding a customer's id is no cache of customers)
-        if (seen.has(e) || !shapeNamesEntity(key.shape, e)) continue;
-        seen.add(e);
-        // a key without a hole for the row, or one naming the thing whose items these rows are
-        const list = !key.shape.includes('{}') || shapeNamesOwnerOf(key.shape, e);
-        const entry: CachedEntity = { key, fill: w, list };
-        const l = byEntity.get(e);
-        if (l) l.push(entry);
-        else byEntity.set(e, [entry]);
-      }
+    for (const { entity, entry } of keyEntries(key, graph)) {
+      const l = byEntity.get(entity);
+      if (l) l.push(entry);
+      else byEntity.set(entity, [entry]);
     }
   }
   memo.set(model, byEntity);
   return byEntity;
+}
+
+/** The entities whose rows a cache key holds, each with the fill that shows it. */
+function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { entity: string; entry: CachedEntity }[] {
+  const kept = perKey.get(key);
+  if (kept) return kept;
+  const shape = key.shape!;
+  const out: { entity: string; entry: CachedEntity }[] = [];
+  let throughGraph = false;
+  const seen = new Set<string>();
+  // the read path's own fill first, before calls of a wrapper that fills (`findOneDataType(type)`)
+  const writers = key.writers.some((w) => w.echo) ? [...key.writers].sort((a, b) => Number(!!a.echo) - Number(!!b.echo)) : key.writers;
+  for (const w of writers) {
+    if (w.sentinel) continue;
+    let entities = w.valueEntities;
+    if (!entities && graph && w.valueCalls) {
+      throughGraph = true;
+      entities = graph.readEntitiesOf(w.file, w.valueCalls);
+    }
+    for (const e of entities ?? []) {
+      // both shown: the value is loaded from the entity's rows, and the key names the entity (a
+      // `trackSale:{}` record holding a customer's id is no cache of customers)
+      if (seen.has(e) || !shapeNamesEntity(shape, e)) continue;
+      seen.add(e);
+      // a key without a hole for the row, or one naming the thing whose items these rows are
+      const list = !shape.includes('{}') || shapeNamesOwnerOf(shape, e);
+      out.push({ entity: e, entry: { key, fill: w, list } });
+    }
+  }
+  if (!throughGraph) perKey.set(key, out);
+  return out;
 }

@@ -8,9 +8,18 @@ import { rewriteKey, type ReadSite } from './key-drift.fix';
 import { fnName, fnOfOp, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
 import { shortPath } from './util';
 
-/** Shapes worth comparing: some literal text besides separators. */
+const meaningfulShapes = new Map<string, boolean>();
+
+/** Shapes worth comparing: some literal text besides separators (asked of every op on every run: kept per shape). */
 function meaningful(shape: string | undefined): shape is string {
-  return !!shape && /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
+  if (!shape) return false;
+  let m = meaningfulShapes.get(shape);
+  if (m === undefined) {
+    if (meaningfulShapes.size > 50_000) meaningfulShapes.clear();
+    m = /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
+    meaningfulShapes.set(shape, m);
+  }
+  return m;
 }
 
 /** Tests and scripts say nothing of the keys the product uses (model/file-kinds.ts). */
@@ -101,7 +110,11 @@ interface ShapeQueries {
   readShapeMatches(shape: string): readonly string[];
   /** the read shapes `shape` is a cosmetic variant of, with the reason */
   driftingShapes(shape: string): { shape: string; reason: string }[];
+  /** the family of keys spelled `before` + one fixed word + `after` (fixedWordFamilies) */
+  family: FixedWordFamilies;
 }
+
+type FixedWordFamilies = (before: string, after: string) => { word: string; shapes: Set<string> } | undefined;
 
 /**
  * Questions about shapes, answered once per distinct shape and kept while the project's read and
@@ -126,6 +139,7 @@ function shapeQueries(project: ProjectIndex, readShapes: string[], usedShapes: s
       }
       return out;
     }),
+    family: fixedWordFamilies(readShapes, usedShapes),
   };
   project.memo.set('key-drift:shapes', { id, queries });
   return queries;
@@ -189,10 +203,12 @@ const ID_HOLE = /(?:^|\.)(?:id|uuid|_id)$|[a-z0-9]Id$|_id$/;
  * read or write puts anything else there (a value, more than one segment: per-record keys). Each
  * family is answered once per run, over the shapes sorted, from the range sharing its prefix.
  */
-function fixedWordFamilies(reads: readonly ReadSite[], usedShapes: readonly string[]): (before: string, after: string) => { word: string; shapes: Set<string> } | undefined {
-  const sorted = [...new Set([...reads.map((r) => r.shape), ...usedShapes])].sort();
+function fixedWordFamilies(readShapes: readonly string[], usedShapes: readonly string[]): FixedWordFamilies {
+  // sorted on the first question: in the editor most runs judge no delete with an id hole
+  let sorted: string[] | undefined;
   const known = new Map<string, { word: string; shapes: Set<string> } | null>();
   const first = (prefix: string) => {
+    sorted ??= [...new Set([...readShapes, ...usedShapes])].sort();
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -205,8 +221,8 @@ function fixedWordFamilies(reads: readonly ReadSite[], usedShapes: readonly stri
   const family = (before: string, after: string) => {
     const words = new Set<string>();
     const shapes = new Set<string>();
-    for (let i = first(before); i < sorted.length && sorted[i].startsWith(before); i++) {
-      const s = sorted[i];
+    for (let i = first(before); i < sorted!.length && sorted![i].startsWith(before); i++) {
+      const s = sorted![i];
       if (!s.endsWith(after) || s.length <= before.length + after.length) continue;
       const v = s.slice(before.length, s.length - after.length);
       // a value in that place, or more than one segment: the family holds per-record keys
@@ -229,7 +245,7 @@ function fixedWordFamilies(reads: readonly ReadSite[], usedShapes: readonly stri
  * equals the word, so the delete never reaches the entry. Any read or write with a value in that
  * place (`memberAttributes:{}`) makes the family per-record: then nothing is reported.
  */
-function fixedWordDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], families: ReturnType<typeof fixedWordFamilies>): { reads: ReadSite[]; word: string; hole: string } | undefined {
+function fixedWordDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], families: FixedWordFamilies): { reads: ReadSite[]; word: string; hole: string } | undefined {
   const holes = (op.key?.parts ?? []).filter((p): p is { hole: string } => 'hole' in p);
   if (holes.length !== 1 || !ID_HOLE.test(holes[0].hole) || shape.split('{}').length !== 2) return undefined;
   const [before, after] = shape.split('{}');
@@ -339,10 +355,9 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       ...new Set(project.ops.filter((o) => o.kind !== 'delete' && o.kind !== 'read' && o.key?.shape && !o.forwarded && inProduct(project, o.file)).map((o) => o.key!.shape!)),
     ];
     const readShapes = [...new Set(reads.map((r) => r.shape))];
-    const { isRead, isUsed, driftingShapes, readShapeMatches } = shapeQueries(project, readShapes, usedShapes);
+    const { isRead, isUsed, driftingShapes, readShapeMatches, family } = shapeQueries(project, readShapes, usedShapes);
     // the plain shapes of decorator reads that also have a scoped key (`${NAME}${key}` of a tenant conditional)
     const scopedShapes = [...new Set(reads.flatMap((r) => (r.op?.key?.scoped && r.shape === r.op.key.shape ? [r.shape] : [])))];
-    const families = fixedWordFamilies(reads, usedShapes);
     const readOrder = new Map(reads.map((r, i) => [r, i]));
     const readsByShape = new Map<string, ReadSite[]>();
     for (const r of reads) {
@@ -394,7 +409,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
         continue;
       }
       // Pattern: cache.delete(tenant.id) while every read uses cache.get('default') — an id never spells that word
-      const fixed = op.kind === 'delete' ? fixedWordDrift(op, shape, reads, families) : undefined;
+      const fixed = op.kind === 'delete' ? fixedWordDrift(op, shape, reads, family) : undefined;
       if (fixed && !fixed.reads.some((r) => coveredBySibling(project, op, r.shape))) {
         const reason = `an id (${fixed.hole}) where every read has the fixed word '${fixed.word}'`;
         ctx.report(driftReport(project, op, shape, { read: fixed.reads[0].shape, reason, reads: fixed.reads, related: readRelated(fixed.reads) }));
