@@ -153,6 +153,11 @@ export interface CacheOp {
   nx: boolean;
   /** the written value is a not-found sentinel */
   sentinel: boolean;
+  /**
+   * the sentinel is written whether or not a lookup found anything (facts/flow/absent-path.ts):
+   * a flag or a timer that happens to hold `''` or `null`, not a remembered miss
+   */
+  everyPath?: true;
   /** the key, resolved across files; `shape` is undefined when nothing literal is known */
   key?: {
     parts: KeyPart[];

@@ -127,6 +127,11 @@ export interface ArgFact {
   sentinel?: boolean;
   /** the value is the key/identifier of a sentinel constant imported from elsewhere (linker decides) */
   sentinelRef?: SymbolRef;
+  /**
+   * the value is a plain sentinel (`''`, `null`, a NOT_FOUND constant) written whether or not a
+   * lookup found anything (facts/flow/absent-path.ts): a flag or a timer, not a remembered miss
+   */
+  unconditional?: true;
   /** where the value comes from (arguments after the first) */
   src?: ValueSource;
   /** the entities of the database reads (or returned rows) the value is built from */

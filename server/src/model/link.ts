@@ -220,7 +220,7 @@ function signatureUncached(f: FileFacts): string {
       m: c.method,
       r: c.receiver,
       k: c.key?.parts,
-      a: c.args.map((a) => [a.str, a.num, a.props, a.param, a.spread, a.src, a.sentinel, a.sentinelRef]),
+      a: c.args.map((a) => [a.str, a.num, a.props, a.param, a.spread, a.src, a.sentinel, a.sentinelRef, a.unconditional]),
       fb: c.fallback,
       fn: f.fns[c.fn - 1]?.params,
     }));

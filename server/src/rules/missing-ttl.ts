@@ -155,6 +155,8 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       const key = ctx.project.model.keyOf(op);
       const role = ctx.project.model.roleOf(op);
       if (role === 'not-cache' || (role === 'unknown' && !allWrites)) continue;
+      // Pattern: if (this.lifetime === Infinity) set(k, v) else set(k, v, 'EX', lifetime) — no expiry is an option chosen
+      if (expiringTwin(file, op)) continue;
       // an in-process LRU memoising a computation (no database read in the function that fills it)
       // has nothing to go stale: no TTL is a choice there (e.g. hosted-git-info, path-scurry)
       if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn) && op.valueSrc !== 'db' && op.valueSrc !== 'http') continue;
@@ -184,6 +186,16 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
     }
   },
 };
+
+/**
+ * Another write of the same key expression in the same function that does set a TTL: the two are
+ * branches of one choice (a lifetime the class was configured with, an `Infinity` opt-out), and
+ * the caller or the configuration picks the branch.
+ */
+function expiringTwin(file: LinkedFile, op: CacheOp): boolean {
+  const text = op.call.key?.text;
+  return !!text && !op.via && file.ops.some((o) => o !== op && o.kind === 'write' && !o.via && o.ttl === true && o.call.fn === op.call.fn && o.call.key?.text === text);
+}
 
 /** Why the key counts as a cache, and the wrapper the call goes through. */
 function relatedOf(project: ProjectIndex, op: CacheOp, key: KeyModel | undefined): Related[] {

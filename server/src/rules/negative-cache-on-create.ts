@@ -34,7 +34,7 @@ const NO_ENTITIES: ReadonlySet<string> = new Set();
 /** The files that write a not-found marker somewhere, in project order (kept up to date per changed file). */
 function sentinelFiles(project: ProjectIndex): string[] {
   const ix = fileIndex<true>(project, 'negative-cache:sentinel-files', 'links', (file, add) => {
-    if (file.ops.some((op) => op.sentinel)) add('files', true);
+    if (file.ops.some((op) => op.sentinel && !op.everyPath)) add('files', true);
   });
   return ix.get('files').map((e) => e.file);
 }
@@ -44,6 +44,8 @@ function sentinelWrites(ix: ClearingIndex, files: readonly string[]): Sentinel[]
   for (const op of files.flatMap((f) => ix.project.files.get(f)?.ops ?? [])) {
     // `SET lock:42 '' NX EX 30` takes a lock; it does not remember a miss
     if (op.kind !== 'write' || !op.sentinel || op.nx || op.forwarded || !op.key?.shape || op.call.fn === 0) continue;
+    // Pattern: setex(`game:timer:${id}`, t, '') once the game starts — written on every path, it remembers no miss
+    if (op.everyPath) continue;
     if (ix.project.files.get(op.file)?.kind) continue;
     const shape = op.key.shape;
     const file = ix.project.files.get(op.file)!;

@@ -11,8 +11,9 @@ import { missFallback } from '../flow/miss-fallback';
 import { precedesInFlow } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
+import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
 import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
-import { sentinelOf } from '../keys/sentinels';
+import { isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import type { VisitorMap } from '../../syntax/walk';
 import { treeMemo } from '../../syntax/tree-memo';
@@ -73,6 +74,8 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     const s = sentinelOf(a, ctx);
     if (s === true) f.sentinel = true;
     else if (s && typeof s === 'object') f.sentinelRef = s;
+    // Pattern: setex(`game:timer:${id}`, t, '') once a game starts — the same "nothing" on every path is a flag
+    if (s && isPlainSentinel(a, ctx) && !onAbsentPath(a.parent, ctx) && awaitsBefore(a.parent)) f.unconditional = true;
   }
   // Pattern: redis.mset({ [k]: v }) — the values are in the first argument
   if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && multiSet)) {

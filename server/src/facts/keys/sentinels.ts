@@ -90,6 +90,26 @@ function sentinelIn(expr: ts.Expression, ctx: FileCtx, depth: number): boolean |
 }
 
 /**
+ * Whether `expr` is "nothing" by itself (`''`, `null`, `JSON.stringify(null)`, a sentinel
+ * constant), not chosen by what a lookup returned (`row ?? NONE`, `row ? … : 'null'`, `!!row`):
+ * such a value remembers a miss only where it is written on the miss (facts/flow/absent-path.ts).
+ */
+export function isPlainSentinel(expr: ts.Expression, ctx: FileCtx, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (depth > 8) return false;
+  if (isSentinelLiteral(e, ctx)) return true;
+  if (ts.isCallExpression(e) && isJsonStringify(e.expression) && e.arguments.length === 1) return isPlainSentinel(e.arguments[0], ctx, depth + 1);
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const t = resolveName(e, ctx.facts.imports);
+    if (t?.t === 'import') return true;
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    if (name && isSentinelName(name)) return true;
+    if (t?.t === 'expr') return isPlainSentinel(t.expr, ctx, depth + 1);
+  }
+  return false;
+}
+
+/**
  * A boolean that says whether something exists: `!!row`, `row != null`, `Boolean(row)`,
  * `count > 0`, `exists ? '1' : '0'`, `String(found)`, a name like `exists`, `found`, `hasAccess`.
  */
