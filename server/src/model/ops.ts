@@ -203,7 +203,7 @@ export class OpReader {
       ttl,
       nx: v.nx,
       sentinel: v.kind === 'write' && this.isSentinel(file, call, v.valueArg),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.unconditional ? { everyPath: true as const } : {}),
+      ...(v.kind === 'write' ? everyPath(call, v.valueArg) : {}),
       key: v.keyArg === 0 ? this.keyOf(file, call.key?.parts, t.keyPrefix) : undefined,
       defaultTtl: t.defaultTtl,
       deleteVia: deleteVerbFor(t.lib, call.method),
@@ -308,7 +308,7 @@ export class OpReader {
         ttl: inner.kind === 'write' && ttlSummary ? ttlAtCall(ttlSummary, call, inner) : inner.ttl,
         nx: inner.nx,
         sentinel: inner.kind === 'write' && (valueParam !== undefined ? this.isSentinel(file, call, valueParam) : inner.sentinel),
-        ...(inner.kind === 'write' && (valueParam !== undefined ? call.args[valueParam]?.unconditional : inner.everyPath) ? { everyPath: true as const } : {}),
+        ...(inner.kind === 'write' ? (valueParam !== undefined ? everyPath(call, valueParam) : inner.everyPath ? { everyPath: true as const } : {}) : {}),
         key: this.callerKey(file, call, inner, s, ctor),
         defaultTtl: inner.defaultTtl,
         deleteVia,
@@ -402,7 +402,7 @@ export class OpReader {
       ttl: undefined,
       nx: false,
       sentinel: kind === 'write' && this.isSentinel(file, call, 1),
-      ...(kind === 'write' && call.args[1]?.unconditional ? { everyPath: true as const } : {}),
+      ...(kind === 'write' ? everyPath(call, 1) : {}),
       key: this.keyOf(file, call.key?.parts),
       ...(kind === 'write' && call.args[1]?.src ? { valueSrc: call.args[1].src } : {}),
       ...(kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
@@ -448,4 +448,9 @@ function ttlUnitOf(op: CacheOp): 's' | 'ms' {
   if (flag && /^PX/i.test(flag)) return 'ms';
   if (/^(psetex|pexpire|pexpireat)$/.test(op.verb)) return 'ms';
   return 's';
+}
+
+/** `everyPath` of a write whose value is argument `valueArg` of `call` (CacheOp.everyPath). */
+function everyPath(call: CallFact, valueArg: number | undefined): { everyPath?: true } {
+  return valueArg !== undefined && call.args[valueArg]?.unconditional ? { everyPath: true } : {};
 }

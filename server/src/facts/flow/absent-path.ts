@@ -5,7 +5,7 @@
 // game starts), not negative caching (negative-cache-on-create).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingFunction, unwrap } from '../../syntax/scope';
 
 /** Whether `node` runs only on a path where a value that was looked up is missing. */
 export function onAbsentPath(node: ts.Node, ctx: FileCtx): boolean {
@@ -43,9 +43,7 @@ export function onAbsentPath(node: ts.Node, ctx: FileCtx): boolean {
  * when it runs, so only a write after a lookup can be judged by its own branches.
  */
 export function awaitsBefore(node: ts.Node): boolean {
-  let fn: ts.Node | undefined = node.parent;
-  while (fn && !ts.isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
-  if (!fn) return false;
+  const fn: ts.Node = enclosingFunction(node) ?? node.getSourceFile();
   const before = node.getStart();
   let found = false;
   const visit = (n: ts.Node): void => {
@@ -109,8 +107,8 @@ function absenceTest(e: ts.Expression, ctx: FileCtx): boolean | undefined {
       return subjectLooked(typeofTest ? v.expression : v, ctx) ? eq : undefined;
     }
     // Pattern: rows.length > 0 / count > 0
-    if ((op === ts.SyntaxKind.GreaterThanToken || op === ts.SyntaxKind.GreaterThanEqualsToken) && ts.isNumericLiteral(unwrap(e.right)) && (unwrap(e.right) as ts.NumericLiteral).text === '0')
-      return subjectLooked(unwrap(e.left), ctx) && op === ts.SyntaxKind.GreaterThanToken ? false : undefined;
+    const right = unwrap(e.right);
+    if (op === ts.SyntaxKind.GreaterThanToken && ts.isNumericLiteral(right) && right.text === '0') return subjectLooked(e.left, ctx) ? false : undefined;
     return undefined;
   }
   // Pattern: if (row) / if (rows.length) / if (await cache.get(k)) — truthiness
