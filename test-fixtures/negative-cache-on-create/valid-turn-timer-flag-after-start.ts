@@ -15,6 +15,18 @@ export async function startMatch(id: string) {
   await redis.setex(`match:turn-timer:${started.id}`, started.secondsPerTurn, '');
 }
 
+export async function playMove(id: string, cell: number) {
+  const match = await prisma.match.update({ where: { id }, data: { lastCell: cell } });
+  const board = restoreBoard(match.cells);
+  if (board.isOver) {
+    await prisma.match.update({ where: { id }, data: { endedAt: new Date() } });
+  } else {
+    await redis.setex(`match:turn-timer:${match.id}`, match.secondsPerTurn, '');
+  }
+}
+
+declare function restoreBoard(cells: number[]): { isOver: boolean };
+
 export async function turnTimedOut(id: string) {
   return (await redis.exists(`match:turn-timer:${id}`)) === 0;
 }

@@ -12,11 +12,11 @@ export function onAbsentPath(node: ts.Node, ctx: FileCtx): boolean {
   let child: ts.Node = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
     if (ts.isIfStatement(p)) {
-      if (child === p.thenStatement && implies(p.expression, true, ctx, true)) return true;
-      if (child === p.elseStatement && implies(p.expression, false, ctx, true)) return true;
+      if (child === p.thenStatement && implies(p.expression, true, ctx, p.elseStatement)) return true;
+      if (child === p.elseStatement && implies(p.expression, false, ctx, p.thenStatement)) return true;
     } else if (ts.isConditionalExpression(p)) {
-      if (child === p.whenTrue && implies(p.condition, true, ctx, true)) return true;
-      if (child === p.whenFalse && implies(p.condition, false, ctx, true)) return true;
+      if (child === p.whenTrue && implies(p.condition, true, ctx, p.whenFalse)) return true;
+      if (child === p.whenFalse && implies(p.condition, false, ctx, p.whenTrue)) return true;
     } else if (ts.isCatchClause(p)) {
       // Pattern: try { row = await api.get(id) } catch { await cache.set(k, NOT_FOUND) } — a 404 thrown
       return true;
@@ -71,18 +71,18 @@ function exits(s: ts.Statement): boolean {
  * `if (row) return row` (false). A test of something else (`match.startedAt`, `engine.isEnded`)
  * says nothing, and neither does a condition that only sometimes follows from a miss.
  */
-function implies(expr: ts.Expression, holds: boolean, ctx: FileCtx, members = false): boolean {
+function implies(expr: ts.Expression, holds: boolean, ctx: FileCtx, sibling?: ts.Node): boolean {
   const e = unwrap(expr);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return implies(e.operand, !holds, ctx, members);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return implies(e.operand, !holds, ctx, sibling);
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     // A && B holds: both do (either may tell); fails: one does (both must tell). || the other way round.
     if (op === ts.SyntaxKind.AmpersandAmpersandToken)
-      return holds ? implies(e.left, true, ctx, members) || implies(e.right, true, ctx, members) : implies(e.left, false, ctx, members) && implies(e.right, false, ctx, members);
+      return holds ? implies(e.left, true, ctx, sibling) || implies(e.right, true, ctx, sibling) : implies(e.left, false, ctx, sibling) && implies(e.right, false, ctx, sibling);
     if (op === ts.SyntaxKind.BarBarToken)
-      return holds ? implies(e.left, true, ctx, members) && implies(e.right, true, ctx, members) : implies(e.left, false, ctx, members) || implies(e.right, false, ctx, members);
+      return holds ? implies(e.left, true, ctx, sibling) && implies(e.right, true, ctx, sibling) : implies(e.left, false, ctx, sibling) || implies(e.right, false, ctx, sibling);
   }
-  const t = absenceTest(e, ctx, members);
+  const t = absenceTest(e, ctx, sibling);
   // the test is "missing" exactly: holding means missing when it tests absence, else when it fails
   return t !== undefined && t === holds;
 }
@@ -92,7 +92,7 @@ function implies(expr: ts.Expression, holds: boolean, ctx: FileCtx, members = fa
  * missing (`row == null`, `rows.length === 0`), false when exactly when it is there (`row`,
  * `row !== undefined`, `rows.length > 0`), undefined for anything else.
  */
-function absenceTest(e: ts.Expression, ctx: FileCtx, members: boolean): boolean | undefined {
+function absenceTest(e: ts.Expression, ctx: FileCtx, sibling: ts.Node | undefined): boolean | undefined {
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     const eq = op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsEqualsToken;
@@ -104,28 +104,30 @@ function absenceTest(e: ts.Expression, ctx: FileCtx, members: boolean): boolean 
       const v = unwrap(value);
       const typeofTest = ts.isTypeOfExpression(v);
       if (typeofTest && !(ts.isStringLiteralLike(unwrap(other)) && (unwrap(other) as ts.StringLiteralLike).text === 'undefined')) return undefined;
-      return subjectLooked(typeofTest ? v.expression : v, ctx, members) ? eq : undefined;
+      return subjectLooked(typeofTest ? v.expression : v, ctx, sibling) ? eq : undefined;
     }
     // Pattern: rows.length > 0 / count > 0
     const right = unwrap(e.right);
-    if (op === ts.SyntaxKind.GreaterThanToken && ts.isNumericLiteral(right) && right.text === '0') return subjectLooked(e.left, ctx, members) ? false : undefined;
+    if (op === ts.SyntaxKind.GreaterThanToken && ts.isNumericLiteral(right) && right.text === '0') return subjectLooked(e.left, ctx, sibling) ? false : undefined;
     return undefined;
   }
   // Pattern: if (row) / if (rows.length) / if (await cache.get(k)) — truthiness
-  return subjectLooked(e, ctx, members) ? false : undefined;
+  return subjectLooked(e, ctx, sibling) ? false : undefined;
 }
 
 /**
- * The value itself (`row`, `rows.length`, an awaited call). With `members`, also a property of it
- * (`result.segmentId`): only where the write sits in a branch of that very test (`if
- * (result.segmentId) set(k, result.segmentId) else set(k, 'null')`), never for an earlier exit
- * (`if (match == null || match.startedAt) return` says nothing about a miss after it).
+ * The value itself (`row`, `rows.length`, an awaited call). A property of it (`result.segmentId`)
+ * only as "the value or nothing": the other branch of the test uses that very property (`if
+ * (result.segmentId) set(k, result.segmentId) else set(k, 'null')`). A state flag (`if
+ * (engine.isEnded) … else setex(timer, t, '')`, `if (match == null || match.startedAt) return`)
+ * says nothing about a miss.
  */
-function subjectLooked(expr: ts.Expression, ctx: FileCtx, members: boolean): boolean {
+function subjectLooked(expr: ts.Expression, ctx: FileCtx, sibling: ts.Node | undefined): boolean {
   let e = unwrap(expr);
   if (ts.isNonNullExpression(e)) e = unwrap(e.expression);
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') e = unwrap(e.expression);
-  if (members) while (ts.isPropertyAccessExpression(e) || ts.isNonNullExpression(e)) e = unwrap(e.expression);
+  if (sibling && ts.isPropertyAccessExpression(e) && sibling.getText().includes(e.getText()))
+    while (ts.isPropertyAccessExpression(e) || ts.isNonNullExpression(e)) e = unwrap(e.expression);
   if (ts.isAwaitExpression(e) || ts.isCallExpression(e)) return true;
   return ts.isIdentifier(e) && looked(e, ctx);
 }
