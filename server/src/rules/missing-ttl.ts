@@ -188,13 +188,25 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
 };
 
 /**
- * Another write of the same key expression in the same function that does set a TTL: the two are
- * branches of one choice (a lifetime the class was configured with, an `Infinity` opt-out), and
- * the caller or the configuration picks the branch.
+ * Another write of the same key and the same value in the same function that does set a TTL: the
+ * two are branches of one choice (a lifetime the class was configured with, an `Infinity`
+ * opt-out), and the configuration picks the branch. A marker written with a TTL beside a row
+ * written without one (`set(k, NOT_FOUND, 'EX', 60)` … `set(k, row)`) is no such twin.
  */
 function expiringTwin(file: LinkedFile, op: CacheOp): boolean {
-  const text = op.call.key?.text;
-  return !!text && !op.via && file.ops.some((o) => o !== op && o.kind === 'write' && !o.via && o.ttl === true && o.call.fn === op.call.fn && o.call.key?.text === text);
+  const key = op.call.key?.text;
+  const value = valueText(file, op);
+  return (
+    !!key &&
+    value !== undefined &&
+    !op.via &&
+    file.ops.some((o) => o !== op && o.kind === 'write' && !o.via && o.ttl === true && o.call.fn === op.call.fn && o.call.key?.text === key && valueText(file, o) === value)
+  );
+}
+
+function valueText(file: LinkedFile, op: CacheOp): string | undefined {
+  const a = op.valueArg === undefined ? undefined : op.call.args[op.valueArg];
+  return a && file.text.slice(a.span.start, a.span.end);
 }
 
 /** Why the key counts as a cache, and the wrapper the call goes through. */
