@@ -5,7 +5,7 @@
 // callers decide for (model/wrapper-summaries.ts).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, memberName, unwrap } from '../../syntax/scope';
+import { declarationOf, memberName, unwrap, type Decl } from '../../syntax/scope';
 import { normaliseEntity } from '../keys/entities';
 import type { SourceCall, ValueSource } from '../types';
 
@@ -39,13 +39,17 @@ const MAX_DEPTH = 8;
 export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0, entities?: Set<string>, calls?: SourceCall[]): ValueSource | undefined {
   const prev = collecting;
   const prevCalls = collectingCalls;
+  const prevSteps = steps;
   if (entities) collecting = entities;
   if (calls) collectingCalls = calls;
+  steps = 0;
   try {
     return sourceOf(expr, ctx, depth);
   } finally {
+    lastSteps = steps;
     collecting = prev;
     collectingCalls = prevCalls;
+    steps = prevSteps;
   }
 }
 
@@ -53,9 +57,25 @@ export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0, entiti
 let collecting: Set<string> | undefined;
 /** Where valueSource puts the project functions a value is the result of. */
 let collectingCalls: SourceCall[] | undefined;
+/**
+ * Expressions looked at for one value. A variable assigned from other variables branches at every
+ * step (`s = a ? s + x : t`, generated code with hundreds of such lines): past this many the value
+ * is "nothing this file can tell", so one file can never cost more than a bounded walk per value.
+ */
+export const MAX_SOURCE_STEPS = 2000;
+let steps = 0;
+/** Variables whose source is being worked out: `x = x + 1` adds nothing to what else x is assigned. */
+const inProgress = new Set<ts.Node>();
+
+/** How many expressions the last top-level valueSource looked at (for the regression test of its bound). */
+export function lastSourceSteps(): number {
+  return lastSteps;
+}
+let lastSteps = 0;
 
 function sourceOf(expr: ts.Expression, ctx: FileCtx, depth: number): ValueSource | undefined {
-  if (depth > MAX_DEPTH) return undefined;
+  if (depth > MAX_DEPTH || steps >= MAX_SOURCE_STEPS) return undefined;
+  steps++;
   const e = unwrap(expr);
   switch (e.kind) {
     case ts.SyntaxKind.StringLiteral:
@@ -116,6 +136,15 @@ function identifierSource(id: ts.Identifier, ctx: FileCtx, depth: number): Value
   if (id.text === 'undefined') return 'literal';
   const d = declarationOf(id, ctx.facts.imports);
   if (!d) return undefined;
+  if (d.t === 'var' || d.t === 'binding') {
+    if (inProgress.has(d.node)) return undefined;
+    inProgress.add(d.node);
+    try {
+      return variableSource(id, d, ctx, depth);
+    } finally {
+      inProgress.delete(d.node);
+    }
+  }
   if (d.t === 'param') {
     const fn = d.fn;
     const call = fn.parent;
@@ -129,6 +158,10 @@ function identifierSource(id: ts.Identifier, ctx: FileCtx, depth: number): Value
     // Pattern: async put(key, value) { await this.redis.set(key, value) } — the caller's value
     return 'param';
   }
+  return undefined;
+}
+
+function variableSource(id: ts.Identifier, d: Extract<Decl, { t: 'var' | 'binding' }>, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: const [categories, brands] = await Promise.all([prisma.category.findMany(), …])
   if (d.t === 'binding') return d.node.initializer ? sourceOf(d.node.initializer, ctx, depth + 1) : undefined;
   if (d.t === 'var') {
@@ -168,12 +201,7 @@ function assignedSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: Fi
   const scope = decl.parent?.parent?.parent;
   if (!scope) return undefined;
   let s: ValueSource | undefined;
-  const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === id.text)
-      s = strongest(s, sourceOf(n.right, ctx, depth + 1));
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(scope, visit);
+  for (const right of writesIn(scope).assigned.get(id.text) ?? []) s = strongest(s, sourceOf(right, ctx, depth + 1));
   return s;
 }
 
@@ -186,19 +214,52 @@ function filledSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: File
   const scope = decl.parent?.parent?.parent;
   if (!scope) return undefined;
   let s: ValueSource | undefined;
+  for (const value of writesIn(scope).filled.get(id.text) ?? []) s = strongest(s, sourceOf(value, ctx, depth + 1));
+  return s;
+}
+
+/** What a scope assigns to each name (`x = v`) and puts into it (`x.push(v)`, `x[k] = v`), by name. */
+interface ScopeWrites {
+  assigned: Map<string, ts.Expression[]>;
+  filled: Map<string, ts.Expression[]>;
+}
+
+/**
+ * One walk per scope, however many values ask about its variables (a module-level `let` in a large
+ * file would otherwise be a walk of the whole file per question). Keyed by the scope node: a tree
+ * reparsed after an edit reuses a node only when nothing inside it changed.
+ */
+const scopeWrites = new WeakMap<ts.Node, ScopeWrites>();
+
+function writesIn(scope: ts.Node): ScopeWrites {
+  let w = scopeWrites.get(scope);
+  if (w) return w;
+  const found: ScopeWrites = { assigned: new Map(), filled: new Map() };
+  const add = (m: Map<string, ts.Expression[]>, name: string, e: ts.Expression) => {
+    const list = m.get(name);
+    if (list) list.push(e);
+    else m.set(name, [e]);
+  };
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(push|unshift|set|add)$/.test(n.expression.name.text)) {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (ts.isIdentifier(n.left)) add(found.assigned, n.left.text, n.right);
+      else if (ts.isElementAccessExpression(n.left)) {
+        const recv = unwrap(n.left.expression);
+        if (ts.isIdentifier(recv)) add(found.filled, recv.text, n.right);
+      }
+    } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && FILLS.test(n.expression.name.text)) {
       const recv = unwrap(n.expression.expression);
-      if (ts.isIdentifier(recv) && recv.text === id.text) for (const a of n.arguments) s = strongest(s, sourceOf(a, ctx, depth + 1));
-    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(n.left)) {
-      const recv = unwrap(n.left.expression);
-      if (ts.isIdentifier(recv) && recv.text === id.text) s = strongest(s, sourceOf(n.right, ctx, depth + 1));
+      if (ts.isIdentifier(recv)) for (const a of n.arguments) add(found.filled, recv.text, a);
     }
     ts.forEachChild(n, visit);
   };
   ts.forEachChild(scope, visit);
-  return s;
+  scopeWrites.set(scope, (w = found));
+  return w;
 }
+
+/** Methods that put a value into an array, a Map or a Set. */
+const FILLS = /^(push|unshift|set|add)$/;
 
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
