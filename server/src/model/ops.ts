@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from '../config';
 import type { CacheOp } from '../rule';
 import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
-import { CLIENT_MODULES, LIBS } from '../facts/cache/client-modules';
+import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/cache/client-modules';
 import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
@@ -86,7 +86,11 @@ export class OpReader {
       case 'import': {
         if (CLIENT_MODULES[c.ref.module]) return undefined;
         const r = this.d.resolve(file, c.ref);
-        if (!r) return undefined;
+        if (!r) {
+          // Pattern: private redis: Redis with `export { Redis } from 'ioredis'` in the project's redis package
+          const lib = c.t === 'type' ? this.reexportedClientType(file, c.ref) : undefined;
+          return lib ? { t: 'lib', lib } : undefined;
+        }
         // a getter's result (`getRedis().set`) is its client; the getter itself is no client
         const called = c.t === 'import' && !!c.called;
         if (r.value.t === 'client') return !!r.value.returned === called ? this.targetOf(r.file, r.value.client, depth + 1) : undefined;
@@ -103,6 +107,31 @@ export class OpReader {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The library a client type comes from when a project module passes it on: `export { Redis }
+   * from 'ioredis'`, `import { Redis } from 'ioredis'; export { Redis }`, `export * from 'ioredis'`.
+   */
+  private reexportedClientType(file: string, ref: SymbolRef, depth = 0): CacheLib | undefined {
+    if (depth > MAX_DEPTH || ref.member?.length) return undefined;
+    const configured = this.d.configFor(file).cacheModules[ref.module];
+    if (configured) return configured;
+    const lib = libOfModuleName(ref.module);
+    if (lib) return CLIENT_TYPES[lib].includes(ref.name) ? lib : undefined;
+    const target = this.d.resolveModule(file, ref.module);
+    const exports = target ? this.d.factsByFile.get(target)?.exports : undefined;
+    if (!target || !exports) return undefined;
+    const direct = exports[ref.name];
+    if (direct) return direct.t === 'reexport' ? this.reexportedClientType(target, direct.ref, depth + 1) : undefined;
+    // `export *` passes on every name but the default
+    if (ref.name !== 'default')
+      for (const [k, v] of Object.entries(exports)) {
+        if (!k.startsWith('*:') || v.t !== 'reexport') continue;
+        const found = this.reexportedClientType(target, { module: v.ref.module, name: ref.name }, depth + 1);
+        if (found) return found;
+      }
+    return undefined;
   }
 
   /** The class (or interface) `of` names, seen from `file`. */

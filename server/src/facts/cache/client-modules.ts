@@ -28,6 +28,28 @@ export const CLIENT_MODULES: Record<string, CacheLib> = {
   '@midwayjs/cache': 'midway-cache',
 };
 
+/** Exported names that are client classes/types (constructible or usable as a declared type). */
+export const CLIENT_TYPES: Record<CacheLib, string[]> = {
+  ioredis: ['default', 'Redis', 'Cluster', '*'],
+  'node-redis': ['RedisClientType', 'RedisClusterType', 'RedisClientPoolType'],
+  upstash: ['Redis'],
+  'cache-manager': ['Cache', 'MemoryCache', 'Cacheable'],
+  // '*': `const NodeCache = require('node-cache')` binds the module, whose export is the class
+  keyv: ['default', 'Keyv', '*'],
+  'lru-cache': ['default', 'LRUCache', 'LRU', '*'],
+  'node-cache': ['default', 'NodeCache', '*'],
+  // `import { RedisClient } from 'bun'`: nothing else the module exports is a client
+  'bun-redis': ['RedisClient'],
+  // an ioredis fork: the same exports
+  iovalkey: ['default', 'Redis', 'Cluster', '*'],
+  'valkey-glide': ['GlideClient', 'GlideClusterClient'],
+  'vercel-kv': ['VercelKV'],
+  unstorage: ['Storage'],
+  cacheable: ['Cacheable', 'CacheableMemory'],
+  'midway-cache-manager': ['MidwayCache'],
+  'midway-cache': ['CacheManager'],
+};
+
 /** The library a module belongs to: listed, or a Keyv storage adapter (`@keyv/redis`, `@keyv/sqlite`…). */
 export function libOfModuleName(module: string): CacheLib | undefined {
   return CLIENT_MODULES[module] ?? (module.startsWith('@keyv/') ? 'keyv' : undefined);

@@ -5,35 +5,13 @@ import { ts } from 'ts-morph';
 import { isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
-import { CLIENT_MODULES, libOfModuleName } from './client-modules';
+import { CLIENT_MODULES, CLIENT_TYPES, libOfModuleName } from './client-modules';
 import { defaultTtlOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
 import type { CacheLib, ClassFact, ClientRef, ImportFact } from '../types';
 
 export { CLIENT_MODULES };
 
-
-/** Exported names that are client classes/types (constructible or usable as a declared type). */
-const CLIENT_TYPES: Record<CacheLib, string[]> = {
-  ioredis: ['default', 'Redis', 'Cluster', '*'],
-  'node-redis': ['RedisClientType', 'RedisClusterType', 'RedisClientPoolType'],
-  upstash: ['Redis'],
-  'cache-manager': ['Cache', 'MemoryCache', 'Cacheable'],
-  // '*': `const NodeCache = require('node-cache')` binds the module, whose export is the class
-  keyv: ['default', 'Keyv', '*'],
-  'lru-cache': ['default', 'LRUCache', 'LRU', '*'],
-  'node-cache': ['default', 'NodeCache', '*'],
-  // `import { RedisClient } from 'bun'`: nothing else the module exports is a client
-  'bun-redis': ['RedisClient'],
-  // an ioredis fork: the same exports
-  iovalkey: ['default', 'Redis', 'Cluster', '*'],
-  'valkey-glide': ['GlideClient', 'GlideClusterClient'],
-  'vercel-kv': ['VercelKV'],
-  unstorage: ['Storage'],
-  cacheable: ['Cacheable', 'CacheableMemory'],
-  'midway-cache-manager': ['MidwayCache'],
-  'midway-cache': ['CacheManager'],
-};
 
 /** Client instances a library exports ready-made: `import { redis } from 'bun'`, `import { kv } from '@vercel/kv'`. */
 const CLIENT_INSTANCES: Record<string, CacheLib> = {
