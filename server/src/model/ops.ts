@@ -16,10 +16,16 @@ import { decoratorOps } from './decorated-ops';
 
 type Target =
   | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
-  | { t: 'wrapper'; file: string; className: string }
+  /** `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new RedisKVCache(r, 'userById')`) */
+  | { t: 'wrapper'; file: string; className: string; ctorArgs?: (string | null)[] }
   | { t: 'generic'; className: string };
 
 const MAX_DEPTH = 8;
+
+/** A wrapper target reached through an instance of that very class keeps the instance's constructor arguments. */
+function withCtor(t: Target | undefined, file: string, className: string, ctorArgs: (string | null)[] | undefined): Target | undefined {
+  return t?.t === 'wrapper' && ctorArgs && t.file === file && t.className === className ? { ...t, ctorArgs } : t;
+}
 
 export interface OpReaderDeps {
   factsByFile: ReadonlyMap<string, FileFacts>;
@@ -81,7 +87,7 @@ export class OpReader {
       case 'lib':
         return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? this.d.nestTtl : c.config !== undefined ? this.d.midwayTtl?.(c.config) : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
       case 'class':
-        return this.classTarget(file, c.name, depth);
+        return withCtor(this.classTarget(file, c.name, depth), file, c.name, c.ctorArgs);
       case 'type':
       case 'import': {
         if (CLIENT_MODULES[c.ref.module]) return undefined;
@@ -95,7 +101,7 @@ export class OpReader {
         const called = c.t === 'import' && !!c.called;
         if (r.value.t === 'client') return !!r.value.returned === called ? this.targetOf(r.file, r.value.client, depth + 1) : undefined;
         if (called) return undefined;
-        if (r.value.t === 'class') return this.classTarget(r.file, r.value.name, depth);
+        if (r.value.t === 'class') return withCtor(this.classTarget(r.file, r.value.name, depth), r.file, r.value.name, c.t === 'type' ? c.ctorArgs : undefined);
         // Pattern: const cache = require('./cache') with `module.exports = { set: (k, v) => … }`
         if (r.value.t === 'object' && r.value.wrappers !== undefined) return { t: 'wrapper', file: r.file, className: r.value.wrappers };
         return undefined;
@@ -317,8 +323,9 @@ export class OpReader {
     if (!s) return [];
     const label = owner.className && !owner.className.startsWith('<') ? `${owner.className}.${method}` : `${method}()`;
     const deleteVia = this.wrapperDelete(owner.file, owner.className);
-    const own = this.receiverClass(file, call.receiver);
-    const ctor = own && owner.file === own.file && owner.className === own.name ? this.ctorValues(owner.file, owner.className, call.receiver) : undefined;
+    // the instance's constructor arguments fill `#ctor` holes only in the class it was built from:
+    // a subclass's constructor may pass its base anything
+    const ctor = t.ctorArgs && owner.file === t.file && owner.className === t.className ? this.ctorValues(owner.file, owner.className, t.ctorArgs) : undefined;
     const out: CacheOp[] = [];
     for (const inner of s.ops) {
       const ttlSummary = s.ttl.get(inner);
@@ -365,23 +372,13 @@ export class OpReader {
     return out;
   }
 
-  /** The class an instance receiver was built from (`new X(…)` of a class of this file or an imported one). */
-  private receiverClass(file: string, c: ClientRef): { file: string; name: string } | undefined {
-    if (c.t === 'class') return { file, name: c.name };
-    if (c.t !== 'type') return undefined;
-    const r = this.d.resolve(file, c.ref);
-    return r?.value.t === 'class' ? { file: r.file, name: r.value.name } : undefined;
-  }
-
   /**
    * The literal constructor arguments of the instance a call goes through, when the `new` that
    * built it is visible (`new RedisCache('memberAttributes', redis)`); an omitted argument is the
    * parameter's literal default. Only for an instance of the class that defines the wrapper: a
    * subclass's constructor may pass its base anything.
    */
-  private ctorValues(file: string, className: string, receiver: ClientRef): ((i: number) => string | undefined) | undefined {
-    const args = receiver.t === 'class' || receiver.t === 'type' ? receiver.ctorArgs : undefined;
-    if (!args) return undefined;
+  private ctorValues(file: string, className: string, args: (string | null)[]): (i: number) => string | undefined {
     const defaults = this.d.factsByFile.get(file)?.classes.find((k) => k.name === className)?.ctorDefaults;
     return (i) => (i < args.length ? args[i] ?? undefined : defaults?.[i] ?? undefined);
   }
