@@ -196,6 +196,16 @@ export interface CallFact {
    * after the commit, one before `await query(args)` in a Prisma query extension before the write.
    */
   hook?: { fn: number; timing: HookTiming };
+  /** the earlier recorded calls (ids) its arguments are built from, in a function with no database write (facts/flow/payload-origins.ts) */
+  valueFrom?: number[];
+  /** the call runs only when the enclosing function's caller asks for it (facts/flow/opt-in.ts) */
+  optIn?: OptIn;
+}
+
+/** A parameter (`{ param: 1, prop: 'readFromCache' }`: a property of it) whose truthiness a call is guarded by. */
+export interface OptIn {
+  param: number;
+  prop?: string;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
+import { keptInPlace } from '../model/live-state';
 import type { CacheOp, Edit, Fix, LinkedFile, ProjectIndex, Rule } from '../rule';
 import { hookFinding } from './set-after-commit.hooks';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
@@ -214,6 +215,9 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       if (role === 'not-cache' && !replica) continue;
       // a read-through that fills the key after a miss is no write-through
       if (ctx.project.model.isFill(op)) continue;
+      // Pattern: const g = await this.get(id); await this.cacheGame({ ...g, ready }) — the live state is
+      // kept in the cache and the database row is its snapshot: setting it after the snapshot is the update
+      if (key && keptInPlace(key, ctx.project)) continue;
       // Pattern: hGet(k, 'strikes') → miss → hSet(k, 'strikes', n) fills one field; hSet(k, `track:${t}`, id)
       // after a write sets another, which no reader reloads: no refill of an old value can race it
       if (otherFieldThanFills(op, key, ctx.project)) continue;

@@ -3,8 +3,9 @@
 import { judgedWrites } from './judged';
 import { isAppend } from '../facts/cache/verbs';
 import { shapeNamesEntity } from '../facts/keys/shapes';
-import type { DbWrite, Span } from '../facts/types';
+import type { ArgFact, DbWrite, Span } from '../facts/types';
 import { keyInfoOf } from '../model/key-info';
+import { keptInPlace } from '../model/live-state';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { fnName, fnOfOp, keyWords, named } from './timeline';
@@ -27,6 +28,8 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   const key = model.keyOf(op);
   const ops = key ? [...key.readers, ...key.writers, ...key.deleters, ...key.expirers, ...key.others] : [op];
   if (ops.some((o) => o.use)) return false;
+  // Pattern: moves change the game in Redis; its end writes the game to the database
+  if (key && keptInPlace(key, project)) return false;
   const shape = op.key?.shape ?? key?.shape;
   if (shape && (STATE_WORDS.test(shape) || MARKER_WORDS.test(shape) || SCRATCH_WORDS.test(shape))) return false;
   // Pattern: lPush(`blocked:${userId}`, entry) on each event, the list copied into a record later —
@@ -62,9 +65,15 @@ interface CachedRead {
  * body returns the cached copy on a hit and loads the row on a miss).
  */
 function readOf(project: ProjectIndex, file: LinkedFile, callId: number): CachedRead | undefined {
-  const own = file.ops.find((op) => op.call.id === callId && op.kind === 'read' && !op.forwarded);
-  if (own) return { op: own };
   const call = file.facts.calls[callId];
+  const own = file.ops.find((op) => op.call.id === callId && op.kind === 'read' && !op.forwarded);
+  if (own) {
+    // Pattern: this.read(id, { withBlocks: true }) through a wrapper that reads the cache only on request
+    const inner = own.via && project.files.get(own.via.file)?.facts.calls[own.via.callId];
+    const t = inner?.optIn && call && project.callGraph.targetOf(file.file, call);
+    if (inner?.optIn && t && t.fn.id === inner.fn && !asksFor(call.args[inner.optIn.param], inner.optIn.prop)) return undefined;
+    return { op: own };
+  }
   if (!call || call.receiver.t === 'lib' || call.receiver.t === 'unknown') return undefined;
   const t = project.callGraph.targetOf(file.file, call);
   const target = t && project.files.get(t.file);
@@ -72,7 +81,20 @@ function readOf(project: ProjectIndex, file: LinkedFile, callId: number): Cached
   const span = t.fn.span;
   const inside = new Set(target.facts.fns.filter((f) => f.span.start >= span.start && f.span.end <= span.end).map((f) => f.id));
   const op = target.ops.find((o) => o.kind === 'read' && !!o.fallback && !o.forwarded && inside.has(o.call.fn));
+  // Pattern: getSchema(uid, { ...opts, withChildren: true }) into `if (opts?.readFromCache) return cache.wrap(…)`:
+  // the helper reads the database unless its caller asks for the cache, and this caller does not
+  if (op?.call.optIn && op.call.fn === t.fn.id && !asksFor(call.args[op.call.optIn.param], op.call.optIn.prop)) return undefined;
   return op ? { op, helper: { file: file.file, span: call.span, label: `${call.method}()` } } : undefined;
+}
+
+/**
+ * Does the caller's argument turn the helper's cache on? Only a visible yes counts: the flag in an
+ * object literal, or any argument for a flag parameter itself (`find(id, true)`); a spread or a
+ * variable passes on whatever the caller got, which is no request of its own.
+ */
+function asksFor(arg: ArgFact | undefined, prop: string | undefined): boolean {
+  if (!arg) return false;
+  return prop === undefined ? arg.str !== '' && arg.num !== 0 : !!arg.props?.includes(prop);
 }
 
 export const writeFromCache: Rule<'fromCache'> = {

@@ -8,6 +8,7 @@ import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule } from './clients';
 import type { FileCtx } from '../context';
 import { missFallback } from '../flow/miss-fallback';
+import { optInGuardOf } from '../flow/opt-in';
 import { precedesInFlow } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
@@ -305,6 +306,8 @@ export function finishCacheCalls(ctx: FileCtx): void {
     if (READ_LIKE.test(calls[i].method) && (!calls[i].stmt || node.arguments.some((a) => ts.isArrowFunction(unwrap(a)) || ts.isFunctionExpression(unwrap(a))))) {
       const fb = missFallback(node, ctx, cacheCalls);
       if (fb) calls[i].fallback = fb;
+      const optIn = optInGuardOf(node, enclosingFunction(node), ctx);
+      if (optIn) calls[i].optIn = optIn;
     }
     recordWrapper(calls[i], node, ctx);
   }

@@ -42,6 +42,45 @@ export function recordPayloadOrigins(ctx: FileCtx): void {
   }
 }
 
+/**
+ * Post-walk: for each recorded call made where no database write is (a cache write, a helper that
+ * sets the cache), the earlier recorded calls whose result it passes on changed: `const g = await
+ * this.get(id); await this.save({ ...g, ready: true })` changes a cached value in place, so the
+ * application keeps that state in the cache (model/live-state.ts). A value passed on as it is (a
+ * refresh, a copy into another tier) or a fill after a miss changes nothing.
+ */
+export function recordCallValueOrigins(ctx: FileCtx): void {
+  const { calls, dbWrites } = ctx.facts;
+  if (calls.length < 2) return;
+  const writingFns = new Set(dbWrites.map((w) => w.fn));
+  const callIds = new Map<ts.Node, number>(ctx.callNodes.map((n, i) => [n, i]));
+  for (let i = 1; i < calls.length; i++) {
+    const c = calls[i];
+    if (c.fn === 0 || writingFns.has(c.fn) || c.args.length === 0 || !calls.some((o, j) => j < i && o.fn === c.fn)) continue;
+    const node = ctx.callNodes[i];
+    if (!node) continue;
+    const found = new Set<number>();
+    const tracer = new Tracer(ctx, callIds, found, node.getStart());
+    for (const a of node.arguments) for (const base of changedCopyBases(a, ctx)) tracer.trace(base, 0);
+    found.delete(i);
+    if (found.size > 0) c.valueFrom = [...found].sort((a, b) => a - b);
+  }
+}
+
+/** `{ ...g, ready: true }` (directly or through a const): the values it copies and changes. */
+function changedCopyBases(arg: ts.Expression, ctx: FileCtx): ts.Expression[] {
+  let e = unwrap(arg);
+  if (ts.isIdentifier(e)) {
+    const d = declarationOf(e, ctx.facts.imports);
+    const init = d?.t === 'var' && d.node.initializer ? unwrap(d.node.initializer) : undefined;
+    if (!init) return [];
+    e = init;
+  }
+  if (!ts.isObjectLiteralExpression(e)) return [];
+  const spreads = e.properties.filter(ts.isSpreadAssignment);
+  return spreads.length > 0 && spreads.length < e.properties.length ? spreads.map((p) => p.expression) : [];
+}
+
 /** The expressions a write chain writes as data. */
 function payloadOf(links: readonly Link[], via: string): ts.Expression[] {
   const out: ts.Expression[] = [];

@@ -1,0 +1,63 @@
+// Is a cache read made only when the caller asks for it? A read-through helper often serves the
+// cache on request and the database otherwise:
+//   `if (options?.readFromCache && this.cache) return this.cache.wrap(k, load); return load();`
+//   `if (!opts.cached) return load(); return cache.wrap(k, load);`
+// There the caller's argument decides whether the value it gets back may be a cached copy
+// (rules/write-from-cache.ts reads the flag off the caller's object literal).
+import { ts } from 'ts-morph';
+import { declarationOf, unwrap } from '../../syntax/scope';
+import type { FileCtx } from '../context';
+import type { OptIn } from '../types';
+
+/** The parameter (and its property) whose truthiness the call is guarded by, inside `fn`. */
+export function optInGuardOf(call: ts.Node, fn: ts.SignatureDeclaration | undefined, ctx: FileCtx): OptIn | undefined {
+  if (!fn) return undefined;
+  for (let child: ts.Node = call, n = call.parent; n && n !== fn; child = n, n = n.parent) {
+    let cond: ts.Expression | undefined;
+    // Pattern: if (opts.cached) { … cache read … }  /  opts.cached ? cache.get(k) : load()  /  opts.cached && cache.get(k)
+    if (ts.isIfStatement(n) && child === n.thenStatement) cond = n.expression;
+    else if (ts.isConditionalExpression(n) && child === n.whenTrue) cond = n.condition;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === n.right) cond = n.left;
+    const found = cond && paramFlag(cond, fn, ctx, false);
+    if (found) return found;
+    // Pattern: if (!opts.cached) return load();  … cache read after it
+    if (ts.isBlock(n) || ts.isSourceFile(n))
+      for (const st of n.statements) {
+        if (st === child) break;
+        if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement)) {
+          const early = paramFlag(st.expression, fn, ctx, true);
+          if (early) return early;
+        }
+      }
+  }
+  return undefined;
+}
+
+/** A statement that leaves the function: `return x`, `throw e`, or a block ending in one. */
+function exits(s: ts.Statement): boolean {
+  if (ts.isReturnStatement(s) || ts.isThrowStatement(s)) return true;
+  return ts.isBlock(s) && s.statements.length > 0 && exits(s.statements[s.statements.length - 1]);
+}
+
+/**
+ * `p`, `p.flag`, `p?.flag` (a parameter of `fn`) as one conjunct of `cond` (`negated`: as `!p.flag`,
+ * one disjunct of an early exit's condition).
+ */
+function paramFlag(cond: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCtx, negated: boolean): OptIn | undefined {
+  const e = unwrap(cond);
+  const joins = negated ? ts.SyntaxKind.BarBarToken : ts.SyntaxKind.AmpersandAmpersandToken;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === joins) return paramFlag(e.left, fn, ctx, negated) ?? paramFlag(e.right, fn, ctx, negated);
+  let x: ts.Expression = e;
+  if (negated) {
+    if (!ts.isPrefixUnaryExpression(e) || e.operator !== ts.SyntaxKind.ExclamationToken) return undefined;
+    x = unwrap(e.operand);
+  }
+  let prop: string | undefined;
+  if (ts.isPropertyAccessExpression(x) && ts.isIdentifier(x.name)) {
+    prop = x.name.text;
+    x = unwrap(x.expression);
+  }
+  if (!ts.isIdentifier(x)) return undefined;
+  const d = declarationOf(x, ctx.facts.imports);
+  return d?.t === 'param' && d.fn === fn ? { param: d.index, ...(prop ? { prop } : {}) } : undefined;
+}

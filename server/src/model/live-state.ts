@@ -1,0 +1,15 @@
+// Live state kept in the cache: some write of a key, in a function with no database write, stores
+// a changed copy of a read of the same key (`{ ...game, ready: true }`: a game in progress, a
+// wizard's answers). The cache is then where that state lives, and the database row a snapshot of
+// it: a set after writing the snapshot is the update (set-after-commit), and a write built from
+// the cached value copies the truth, not a stale copy (write-from-cache).
+import type { KeyModel } from './cache-model';
+import type { ProjectIndex } from '../rule';
+
+export function keptInPlace(key: KeyModel, project: ProjectIndex): boolean {
+  return key.writers.some((w) => {
+    if (!w.call.valueFrom || w.call.afterWrites.length > 0) return false;
+    const ops = project.files.get(w.file)?.ops;
+    return !!ops && w.call.valueFrom.some((id) => ops.some((r) => r.call.id === id && r.kind === 'read' && project.model.keyOf(r) === key));
+  });
+}
