@@ -17,3 +17,18 @@ export async function addToOrder(orderId: string, productId: string, qty: number
   const p = await cachedProduct(productId);
   await prisma.orderLine.create({ data: { orderId, productId, qty, unitPrice: p.price } }); // expect: write-from-cache
 }
+
+/** The cache is on unless the caller turns it off: a caller that leaves the flag out reads it. */
+async function cachedStock(id: string, useCache = true) {
+  if (!useCache) return prisma.stock.findUnique({ where: { id } });
+  const raw = await redis.get(`stock:${id}`);
+  if (raw) return JSON.parse(raw);
+  const row = await prisma.stock.findUnique({ where: { id } });
+  await redis.set(`stock:${id}`, JSON.stringify(row), 'EX', 60);
+  return row;
+}
+
+export async function reserve(id: string, qty: number) {
+  const s = await cachedStock(id);
+  await prisma.stock.update({ where: { id }, data: { available: s.available - qty } }); // expect: write-from-cache, missing-invalidation
+}

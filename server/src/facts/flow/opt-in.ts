@@ -59,5 +59,9 @@ function paramFlag(cond: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
   }
   if (!ts.isIdentifier(x)) return undefined;
   const d = declarationOf(x, ctx.facts.imports);
-  return d?.t === 'param' && d.fn === fn ? { param: d.index, ...(prop ? { prop } : {}) } : undefined;
+  if (d?.t !== 'param' || d.fn !== fn) return undefined;
+  // Pattern: get(id, useCache = true) — on unless the caller turns it off: no opt-in
+  const init = d.node.initializer && unwrap(d.node.initializer);
+  if (!prop && init && init.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
+  return { param: d.index, ...(prop ? { prop } : {}) };
 }
