@@ -38,7 +38,8 @@ export interface SymbolRef {
 }
 
 /** A function of the project a value is the result of: declared in this file, or imported. */
-export type SourceCall = { local: string } | { ref: SymbolRef } | { param: number };
+/** A project function a value is the result of: local, imported, the caller's loader (`param`), or a recorded call (`this.perms.check(id)`). */
+export type SourceCall = { local: string } | { ref: SymbolRef } | { param: number } | { call: number };
 
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
@@ -198,6 +199,8 @@ export interface CallFact {
   hook?: { fn: number; timing: HookTiming };
   /** the earlier recorded calls (ids) its arguments are built from, in a function with no database write (facts/flow/payload-origins.ts) */
   valueFrom?: number[];
+  /** for a call of a project function: the earlier recorded calls (ids) each argument is built from (facts/flow/payload-origins.ts) */
+  argFrom?: { arg: number; calls: number[] }[];
   /** the call runs only when the enclosing function's caller asks for it (facts/flow/opt-in.ts) */
   optIn?: OptIn;
 }
@@ -275,6 +278,8 @@ export interface DbWrite {
    * The linker decides which of them read a cache (write-from-cache).
    */
   fromCalls?: number[];
+  /** the parameters of the enclosing function the written data is built from (`set(k, value)` writing `value`) */
+  fromParams?: number[];
   /** the end of the statement containing the write, where a fix may insert a line */
   stmtEnd: number;
   /** indentation of that statement */

@@ -3,7 +3,7 @@
 import { judgedWrites } from './judged';
 import { isAppend } from '../facts/cache/verbs';
 import { shapeNamesEntity } from '../facts/keys/shapes';
-import type { ArgFact, DbWrite, Span } from '../facts/types';
+import type { ArgFact, CallFact, DbWrite, Span } from '../facts/types';
 import { keyInfoOf } from '../model/key-info';
 import { keptInPlace } from '../model/live-state';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
@@ -162,5 +162,53 @@ export const writeFromCache: Rule<'fromCache'> = {
         race: { key: keyShape(read), reader: fnOfOp(project, read), writer: fnName(file, w.fn), dbWrite: w.label, entity: w.entity, dbWriteKind: w.kind },
       });
     }
+    // Pattern: const cfg = await this.fetch(k); await this.save(k, { ...cfg, on }) with save() writing its `value`
+    for (const path of ctx.judged ?? project.files.keys()) {
+      const file = project.files.get(path);
+      if (!file || file.kind || !ctx.wants(path)) continue;
+      for (const call of file.facts.calls) {
+        const hit = call.argFrom && writeThroughCall(project, file, call);
+        if (!hit) continue;
+        const { read, w, writeFile } = hit;
+        const key = project.model.keyOf(read.op);
+        const label = `${call.method}()`;
+        ctx.report({
+          file: path,
+          span: call.span,
+          messageId: 'fromCache',
+          data: { label: `${label} (${w.label})`, key: keyLabel(read.op) },
+          related: [
+            { file: writeFile, span: w.span, message: `The database write ${label} makes with the value it is given` },
+            ...(read.helper ? [{ file: read.helper.file, span: read.helper.span, message: `${read.helper.label} returns the cached copy on a hit` }] : []),
+            { file: read.op.file, span: read.op.call.span, message: `Cache read the written data comes from (${key?.summary ?? 'a cache read'})` },
+            ...viaRelated(project, read.op, `Where ${read.op.via?.label ?? 'the wrapper'} reads the cache`),
+          ],
+          key: key && keyInfoOf(project, key),
+          race: { key: keyShape(read.op), reader: fnOfOp(project, read.op), writer: fnName(file, call.fn), dbWrite: `${label} → ${w.label}`, entity: w.entity, dbWriteKind: w.kind },
+        });
+      }
+    }
   },
 };
+
+/**
+ * A call of a project function that writes one of its parameters to the database, handed a value
+ * read from the cache in the caller: the cached read and the write inside the callee.
+ */
+function writeThroughCall(project: ProjectIndex, file: LinkedFile, call: CallFact): { read: CachedRead; w: DbWrite; writeFile: string } | undefined {
+  const t = project.callGraph.targetOf(file.file, call);
+  const target = t && project.files.get(t.file);
+  if (!t || !target || target.kind) return undefined;
+  const writes = target.facts.dbWrites.filter((w) => w.fn === t.fn.id && w.kind !== 'delete' && w.fromParams);
+  if (writes.length === 0) return undefined;
+  for (const { arg, calls } of call.argFrom ?? []) {
+    const w = writes.find((x) => x.fromParams!.includes(arg));
+    if (!w) continue;
+    for (const id of calls) {
+      const r = readOf(project, file, id);
+      const readFile = r && project.files.get(r.op.file);
+      if (r && readFile && cacheLike(project, readFile, r.op, w)) return { read: r, w, writeFile: t.file };
+    }
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@ import { chainLinks, type Link } from '../db/common';
 import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 
 /** Names of values that identify a row: the same in every copy of it. */
-const ID_NAME = /^(_?id|[a-z]\w*Id|[a-z]\w*_id|uuid|[a-z]\w*Uuid)$/;
+const ID_NAME = /^(_?id|[a-z]\w*Id|[a-z]\w*_id|uuid|[a-z]\w*Uuid|uid|[a-z]\w*Uid|[a-z]\w*_uid)$/;
 /** Options of a write call that are no data: the row it targets, what it returns, how. */
 const NOT_DATA = /^(where|filter|criteria|select|include|omit|returning|orderBy|transaction|conflictPaths|conflictFields|skipDuplicates|upsertType|lock|session|new|upsert|runValidators|fields|individualHooks|logging|validate|hooks)$/;
 /** Links of a write chain that carry data. */
@@ -36,9 +36,12 @@ export function recordPayloadOrigins(ctx: FileCtx): void {
     const node = ctx.dbWriteNodes[j];
     if (!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node)) continue;
     const found = new Set<number>();
-    const tracer = new Tracer(ctx, callIds, found, node.getStart());
+    const fn = enclosingFunction(node);
+    const params = fn ? { fn, found: new Set<number>() } : undefined;
+    const tracer = new Tracer(ctx, callIds, found, node.getStart(), params);
     for (const e of payloadOf(chainLinks(node), w.via)) tracer.trace(e, 0);
     if (found.size > 0) w.fromCalls = [...found].sort((a, b) => a - b);
+    if (params && params.found.size > 0) w.fromParams = [...params.found].sort((a, b) => a - b);
   }
 }
 
@@ -64,6 +67,39 @@ export function recordCallValueOrigins(ctx: FileCtx): void {
     for (const a of node.arguments) for (const base of changedCopyBases(a, ctx)) tracer.trace(base, 0);
     found.delete(i);
     if (found.size > 0) c.valueFrom = [...found].sort((a, b) => a - b);
+  }
+}
+
+/** Receivers of project calls (services, helpers, repositories of the project), not clients. */
+const PROJECT_RECEIVERS = new Set(['class', 'member', 'fn', 'import', 'type']);
+/** A call whose result may be a cached copy: `this.fetch(k)`, `cache.get(k)`, `getConfig(id)`. */
+const READ_NAMES = /get|fetch|read|load|find|wrap|remember|lookup/i;
+
+/**
+ * Post-walk: for each call of a project function made after a read-like call in the same function,
+ * the earlier recorded calls each of its first arguments is built from. `const cfg = await
+ * this.fetch(k); await this.save(k, { ...cfg, on: true })` hands `save` a value read from the
+ * cache; the linker looks for the database write `save` makes with that parameter.
+ */
+export function recordCallArgOrigins(ctx: FileCtx): void {
+  const { calls } = ctx.facts;
+  if (calls.length < 2) return;
+  let callIds: Map<ts.Node, number> | undefined;
+  for (let i = 1; i < calls.length; i++) {
+    const c = calls[i];
+    const node = ctx.callNodes[i];
+    if (!node || c.fn === 0 || !PROJECT_RECEIVERS.has(c.receiver.t) || node.arguments.length === 0) continue;
+    if (!calls.some((o, j) => j < i && o.fn === c.fn && READ_NAMES.test(o.method))) continue;
+    callIds ??= new Map<ts.Node, number>(ctx.callNodes.map((n, k) => [n, k]));
+    const out: { arg: number; calls: number[] }[] = [];
+    node.arguments.slice(0, 4).forEach((a, arg) => {
+      if (ts.isArrowFunction(a) || ts.isFunctionExpression(a) || ts.isSpreadElement(a)) return;
+      const found = new Set<number>();
+      new Tracer(ctx, callIds!, found, node.getStart()).trace(a, 0);
+      found.delete(i);
+      if (found.size > 0) out.push({ arg, calls: [...found].sort((x, y) => x - y) });
+    });
+    if (out.length > 0) c.argFrom = out;
   }
 }
 
@@ -148,6 +184,8 @@ class Tracer {
     private readonly found: Set<number>,
     /** the write's position: mutations after it do not reach it */
     private readonly before: number,
+    /** where the parameters of `fn` the value is built from go (`set(k, value)` writing `value`) */
+    private readonly params?: { fn: ts.Node; found: Set<number> },
   ) {}
 
   trace(expr: ts.Expression, depth: number): void {
@@ -217,6 +255,7 @@ class Tracer {
   private identifier(id: ts.Identifier, depth: number): void {
     const d = declarationOf(id, this.ctx.facts.imports);
     if (!d) return;
+    if (d.t === 'param' && this.params && d.fn === this.params.fn) this.params.found.add(d.index);
     if (d.t === 'var' || d.t === 'binding') {
       const decl = d.node;
       if (d.t === 'binding' && !bindsData(decl.name, id.text)) return;
