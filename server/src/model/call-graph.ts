@@ -128,7 +128,8 @@ export class CallGraph {
   readEntitiesOf(file: string, calls: readonly SourceCall[]): string[] {
     const out = new Set<string>();
     for (const c of calls) {
-      const target = 'local' in c ? this.topLevel(file, c.local) : 'ref' in c ? this.imported(file, c.ref) : undefined;
+      const recorded = 'call' in c ? this.d.files.get(file)?.facts.calls[c.call] : undefined;
+      const target = 'local' in c ? this.topLevel(file, c.local) : 'ref' in c ? this.imported(file, c.ref) : recorded ? this.targetOf(file, recorded) : undefined;
       if (target) for (const e of this.readsOf(target.file, target.fn, MAX_DEPTH)) out.add(e);
     }
     return [...out];

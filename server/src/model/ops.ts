@@ -362,8 +362,9 @@ export class OpReader {
       if (src && inner.kind === 'write') op.valueSrc = src;
       const entities = caller ? caller.srcEntities : inner.valueEntities;
       if (entities && inner.kind === 'write') op.valueEntities = entities;
-      const calls = caller ? caller.srcCalls : inner.valueCalls;
-      if (calls && !entities && inner.kind === 'write') op.valueCalls = calls;
+      // a recorded call's id means something in its own file only: the wrapper's stays behind
+      const calls = caller ? caller.srcCalls : inner.valueCalls?.filter((c) => !('call' in c));
+      if (calls?.length && !entities && inner.kind === 'write') op.valueCalls = calls;
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;

@@ -10,7 +10,7 @@
 //   `cache.wrap(key, () => load())`.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
+import { enclosingFunction, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import type { ValueSource } from '../types';
 import { isHttpCall, strongest } from './value-sources';
 
@@ -147,6 +147,8 @@ function testsPresent(cond: ts.Expression, name: string): boolean | undefined {
     if (other.getText() === '1' && op === ts.SyntaxKind.GreaterThanEqualsToken && leftSide) return true;
     if (other.getText() === '1' && op === ts.SyntaxKind.LessThanToken && leftSide) return false;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) return testsPresent(c.left, name) ?? testsPresent(c.right, name);
+    // Pattern: cached === undefined || cached === null — missing either way
+    if (op === ts.SyntaxKind.BarBarToken) return testsPresent(c.left, name) === false && testsPresent(c.right, name) === false ? false : undefined;
     return undefined;
   }
   if (ts.isCallExpression(c) && mentions(c, name)) return true; // `if (isValid(cached))`
@@ -169,7 +171,11 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
         if (present === true && returnsIt(n.thenStatement, name)) hitReturns = true;
         // Pattern: if (!cached) { cached = await load(); … }  /  if (cached) … else { cached = await load() }
         const missBranch = present === false ? n.thenStatement : present === true ? n.elseStatement : undefined;
-        if (missBranch) found = strongest(found, reassigned(missBranch, name, ctx, cacheCalls) ?? refilled(missBranch, name, ctx, cacheCalls) ?? returnsSource(missBranch, ctx, cacheCalls));
+        if (missBranch)
+          found = strongest(
+            found,
+            reassigned(missBranch, name, ctx, cacheCalls) ?? refilled(missBranch, name, ctx, cacheCalls) ?? returnsSource(missBranch, ctx, cacheCalls) ?? storedLoad(missBranch, ctx, cacheCalls),
+          );
       } else if (ts.isBinaryExpression(n) && isFallbackOperator(n.operatorToken.kind) && mentions(n.left, name) && !mentions(n.right, name)) {
         found = strongest(found, sourcesIn(n.right, ctx, cacheCalls));
       } else if (ts.isConditionalExpression(n) && testsPresent(n.condition, name) === true) {
@@ -183,6 +189,38 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
   if (hitReturns) found = strongest(found, sourcesIn(body, ctx, cacheCalls, after));
   return found;
 }
+
+/**
+ * The miss branch loads into another variable and stores that in the cache: `if (cached == null) {
+ * allowed = await perms.check(id); await cache.set(k, allowed) }`. What it loads, when it also
+ * writes the cache (a branch that only loads is no fill).
+ */
+function storedLoad(branch: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  let stores = false;
+  let looksUp = false;
+  let makes = false;
+  const visit = (m: ts.Node): void => {
+    if (ts.isCallExpression(m)) {
+      const name = memberName(unwrap(m.expression)) ?? (ts.isIdentifier(unwrap(m.expression)) ? (unwrap(m.expression) as ts.Identifier).text : '');
+      if (cacheCalls.has(m)) stores ||= STORES.test(name);
+      else if (MAKES.test(name)) makes = true;
+      else if (LOOKS_UP.test(name)) looksUp = true;
+    }
+    if (!isFunctionLike(m)) ts.forEachChild(m, visit);
+  };
+  visit(branch);
+  if (!stores || makes) return undefined;
+  const s = sourcesIn(branch, ctx, cacheCalls);
+  // an awaited call that makes something (`createConversation()`): the cache is its only store
+  return s === 'db' || s === 'http' || (s === 'call' && looksUp) ? s : undefined;
+}
+
+/** Cache verbs that store a value. */
+const STORES = /^(set|setex|psetex|put|hset|hmset|mset)$/i;
+/** Calls that make something new rather than look it up. */
+const MAKES = /^(create|insert|add|post|send|make|new|start|open|register|generate|issue|upload)/i;
+/** Calls that look something up: `check`, `getSettings`, `flagOf`, `resolvePermissions`. */
+const LOOKS_UP = /^(get|find|load|fetch|read|query|select|check|list|count|is|has|can|resolve|compute|calc|lookup)|Of$/i;
 
 /** The sources a branch returns: `if (!c) return await load()`. */
 function returnsSource(n: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {

@@ -167,11 +167,13 @@ function variableSource(id: ts.Identifier, d: Extract<Decl, { t: 'var' | 'bindin
   if (d.t === 'var') {
     // Pattern: const pairs: string[] = []; for (const r of rows) pairs.push(r.sku, r.price); … mset(pairs)
     const init = d.node.initializer && unwrap(d.node.initializer);
-    if (init && (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) && isEmptyLiteral(init))
-      return strongest('literal', filledSource(id, d.node, ctx, depth));
+    if (init && (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) && isEmptyLiteral(init)) {
+      const filled = strongest('literal', filledSource(id, d.node, ctx, depth));
+      // Pattern: let settings = {}; settings = await cache.get(k); if (!settings) settings = await load() — every value it gets
+      return isConstDecl(d.node) ? filled : strongest(filled, assignedSource(id, d.node, ctx, depth));
+    }
     // Pattern: const user = await prisma.user.findUnique(q); … redis.set(k, JSON.stringify(user))
-    const list = d.node.parent;
-    const isConst = !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+    const isConst = isConstDecl(d.node);
     // Pattern: let data = await cache.get(k); if (!data) data = await repo.find(q) — every value it gets
     if (d.node.initializer) return isConst ? sourceOf(d.node.initializer, ctx, depth + 1) : strongest(sourceOf(d.node.initializer, ctx, depth + 1), assignedSource(id, d.node, ctx, depth));
     // Pattern: for (const row of rows) redis.zadd(k, row.points, row.id) — an element of rows
@@ -203,6 +205,11 @@ function assignedSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: Fi
   let s: ValueSource | undefined;
   for (const right of writesIn(scope).assigned.get(id.text) ?? []) s = strongest(s, sourceOf(right, ctx, depth + 1));
   return s;
+}
+
+function isConstDecl(d: ts.VariableDeclaration): boolean {
+  const list = d.parent;
+  return !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function isEmptyLiteral(e: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression): boolean {
@@ -298,6 +305,11 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
     else if (d?.t === 'function') collectingCalls.push({ local: callee.text });
     // Pattern: fetch(key, query) { const data = await query(); await this.set(key, data) } — the caller's loader
     else if (d?.t === 'param') collectingCalls.push({ param: d.index });
+  }
+  // Pattern: allowed = await this.perms.check(tenantId, roleId) — a method of an injected service, recorded as a call
+  if (collectingCalls && collectingCalls.length < 4 && ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee)) {
+    const id = ctx.callNodes.lastIndexOf(call);
+    if (id >= 0 && ctx.facts.calls[id]?.receiver.t !== 'lib') collectingCalls.push({ call: id });
   }
   return 'call';
 }
