@@ -215,6 +215,8 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       if (role === 'not-cache' && !replica) continue;
       // a read-through that fills the key after a miss is no write-through
       if (ctx.project.model.isFill(op)) continue;
+      // Pattern: const id = genId(); await db.doc.create(…); await db.doc.update(…); await cache.set(`doc:${id}`, …) — a new key
+      if (op.call.minted) continue;
       // Pattern: const g = await this.get(id); await this.cacheGame({ ...g, ready }) — the live state is
       // kept in the cache and the database row is its snapshot: setting it after the snapshot is the update
       if (key && keptInPlace(key, ctx.project)) continue;

@@ -9,6 +9,7 @@ import { clientOf, isProjectModule } from './clients';
 import type { FileCtx } from '../context';
 import { missFallback } from '../flow/miss-fallback';
 import { optInGuardOf } from '../flow/opt-in';
+import { mintedHere } from '../keys/minted';
 import { precedesInFlow } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
@@ -252,6 +253,8 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
           stmt: ownStatement(call, ctx),
         };
         if (fact.receiver.t === 'unknown' && !fact.key?.parts.some((p) => 'lit' in p)) return;
+        // Pattern: const id = genCanvasID(); … await sync.saveState(id, state) — a key no reader had before
+        if (first && !ts.isSpreadElement(first) && fnId > 0 && mintedHere(first, ctx)) fact.minted = true;
         ctx.facts.calls.push(fact);
         ctx.callNodes.push(call);
       },
