@@ -8,6 +8,7 @@ import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameTe
 import { CLIENT_MODULES, CLIENT_TYPES, libOfModuleName } from './client-modules';
 import { defaultTtlOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
+import { returnExprOf } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact } from '../types';
 
 export { CLIENT_MODULES };
@@ -348,6 +349,18 @@ export function memberClientOf(cls: ts.ClassLikeDeclaration, name: string, ctx: 
   // an instance built here (`new RedisCache('attrs', r)`) says more than its declared type: its constructor arguments
   const built = md?.init && ts.isNewExpression(unwrap(md.init)) ? clientOf(md.init, ctx, depth + 1) : undefined;
   if (md) r = fromDecorators(md.node, ctx) ?? (built?.t === 'class' || built?.t === 'type' ? built : undefined) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined);
+  // Pattern: private get redis() { return getSharedRedisClient(); } — an untyped getter: what it returns
+  else if (ownGetter(cls, name)) {
+    const getter = ownGetter(cls, name)!;
+    r = memo(ctx, getter, () => {
+      const returned = returnedClient(getter, ctx, depth, clientOf, (t) => fromType(t, ctx));
+      if (returned) return returned;
+      // the result of an imported getter (`getSharedRedisClient()`): the linker checks that it returns a client
+      const e = returnExprOf(getter);
+      const c = e && clientOf(e, ctx, depth + 1);
+      return c?.t === 'import' && c.called ? c : undefined;
+    });
+  }
   // Pattern: class UserCache extends BaseCache { f() { return this.client.get(k) } } with `client` declared in BaseCache
   else if (cls.name && extendsClause(cls)) r = { t: 'member', of: { local: cls.name.text }, name };
   byName.set(name, r ?? null);
@@ -437,6 +450,11 @@ export function typeClients(members: ts.NodeArray<ts.TypeElement>, ctx: FileCtx)
 }
 
 /** A method of the class with a body (`getClient() { … }`), not a field or an accessor. */
+function ownGetter(cls: ts.ClassLikeDeclaration, name: string): ts.GetAccessorDeclaration | undefined {
+  for (const m of cls.members) if (ts.isGetAccessorDeclaration(m) && m.body && propertyNameText(m.name) === name) return m;
+  return undefined;
+}
+
 function ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
   for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && propertyNameText(m.name) === name) return m;
   return undefined;
