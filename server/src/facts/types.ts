@@ -201,6 +201,8 @@ export interface CallFact {
   valueFrom?: number[];
   /** for a call of a project function: the earlier recorded calls (ids) each argument is built from (facts/flow/payload-origins.ts) */
   argFrom?: { arg: number; calls: number[] }[];
+  /** it runs while its function holds a lock it took earlier (facts/flow/held-lock.ts) */
+  locked?: true;
   /** its key's id is generated in this function (facts/keys/minted.ts): the key is new */
   minted?: true;
   /** the call runs only when the enclosing function's caller asks for it (facts/flow/opt-in.ts) */

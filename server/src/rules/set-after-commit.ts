@@ -262,6 +262,9 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       );
       if (related.length === 0) continue;
       const prior = related[related.length - 1];
+      // Pattern: const release = await this.lock(id); … await this.saveState(id, s) — writers take turns, and
+      // a copy no reader reloads has no other race
+      if (replica && op.call.locked) continue;
       // readers that use the copy as it is would find nothing after a delete: no such fix
       const fix = replica ? undefined : swapForDelete(op, file);
       ctx.report({

@@ -10,6 +10,7 @@ import type { FileCtx } from '../context';
 import { missFallback } from '../flow/miss-fallback';
 import { optInGuardOf } from '../flow/opt-in';
 import { mintedHere } from '../keys/minted';
+import { heldLock } from '../flow/held-lock';
 import { precedesInFlow } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
@@ -255,6 +256,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         if (fact.receiver.t === 'unknown' && !fact.key?.parts.some((p) => 'lit' in p)) return;
         // Pattern: const id = genCanvasID(); … await sync.saveState(id, state) — a key no reader had before
         if (first && !ts.isSpreadElement(first) && fnId > 0 && mintedHere(first, ctx)) fact.minted = true;
+        if (fnId > 0 && heldLock(call, fn)) fact.locked = true;
         ctx.facts.calls.push(fact);
         ctx.callNodes.push(call);
       },
