@@ -378,7 +378,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
-  if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called)) return;
+  if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called && !throughOwnGetter(node))) return;
   let fn = enclosingFunction(node);
   if (!fn) return;
   let info = ctx.facts.fns[call.fn - 1];
@@ -394,6 +394,16 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   const owner = ownerOf(fn, info);
   if (owner === undefined) return;
   ctx.facts.wrappers.push({ className: owner, method: info.name, callId: call.id });
+}
+
+/** `this.redis.get(k)` with `private get redis() { return getSharedRedisClient(); }` in the class: its client, not any function's result. */
+function throughOwnGetter(node: ts.CallExpression): boolean {
+  const callee = unwrap(node.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const recv = unwrap(callee.expression);
+  if (!ts.isPropertyAccessExpression(recv) || unwrap(recv.expression).kind !== ts.SyntaxKind.ThisKeyword) return false;
+  const cls = enclosingClass(node);
+  return !!cls?.members.some((m) => ts.isGetAccessorDeclaration(m) && propertyNameText(m.name) === recv.name.text);
 }
 
 /**
