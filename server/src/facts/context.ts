@@ -16,6 +16,8 @@ export interface FileCtx {
   fnIdOf(node: ts.Node): number;
   /** compiler nodes of facts.calls / facts.dbWrites by index, for post-walk passes (never stored) */
   callNodes: ts.CallExpression[];
+  /** the id (index into callNodes and facts.calls) of each recorded call node */
+  callIds: Map<ts.Node, number>;
   dbWriteNodes: ts.Node[];
   /** the calls recognised as database reads or writes (`this.users.update(…)`): no project function by that name */
   dbCallNodes: Set<ts.Node>;
@@ -55,6 +57,7 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
     config,
     facts,
     callNodes: [],
+    callIds: new Map(),
     dbWriteNodes: [],
     dbCallNodes: new Set(),
     clientMemo: { decls: new Map(), members: new Map() },

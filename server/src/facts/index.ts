@@ -12,7 +12,7 @@ import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
 import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
-import { recordCallArgOrigins, recordCallValueOrigins, recordPayloadOrigins } from './flow/payload-origins';
+import { recordOrigins } from './flow/payload-origins';
 import { finishTransactions, transactionVisitors } from './flow/transactions';
 import { isMidwayConfigFile, midwayCacheTtl } from './cache/midway-config';
 import { createHookState, hookVisitors } from './db/hooks';
@@ -126,8 +126,6 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
     if (ttl) facts.midwayCacheTtl = ttl;
   }
   // after the decorator uses: their call facts have no call node, and no payload comes from them
-  recordPayloadOrigins(ctx);
-  recordCallValueOrigins(ctx);
-  recordCallArgOrigins(ctx);
+  recordOrigins(ctx);
   return facts;
 }

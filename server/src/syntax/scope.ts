@@ -265,3 +265,25 @@ export function indentAt(text: string, pos: number): string {
   while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
   return text.slice(s, e);
 }
+
+/** `const x = …` (not `let` or `var`). */
+export function isConstDeclaration(d: ts.VariableDeclaration): boolean {
+  return !!d.parent && ts.isVariableDeclarationList(d.parent) && (d.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** The statements that run before `node` in the blocks around it, up to the function `fn` (innermost block first). */
+export function* statementsBefore(node: ts.Node, fn: ts.Node): Generator<ts.Statement> {
+  for (let child: ts.Node = node, n = node.parent; n && n !== fn; child = n, n = n.parent) {
+    if (!ts.isBlock(n)) continue;
+    for (const st of n.statements) {
+      if (st === child) break;
+      yield st;
+    }
+  }
+}
+
+/** The name a call is made by: `f` of `f(x)`, `get` of `redis.get(k)` (undefined for `(a || b)(x)`). */
+export function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  return ts.isIdentifier(callee) ? callee.text : memberName(callee);
+}

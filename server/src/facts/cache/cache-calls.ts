@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
-import { clientOf, isProjectModule } from './clients';
+import { clientOf, isProjectModule, ownGetter } from './clients';
 import type { FileCtx } from '../context';
 import { missFallback } from '../flow/miss-fallback';
 import { optInGuardOf } from '../flow/opt-in';
@@ -257,6 +257,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         // Pattern: const id = genCanvasID(); … await sync.saveState(id, state) — a key no reader had before
         if (first && !ts.isSpreadElement(first) && fnId > 0 && mintedHere(first, ctx)) fact.minted = true;
         if (fnId > 0 && heldLock(call, fn)) fact.locked = true;
+        ctx.callIds.set(call, fact.id);
         ctx.facts.calls.push(fact);
         ctx.callNodes.push(call);
       },
@@ -403,7 +404,7 @@ function throughOwnGetter(node: ts.CallExpression): boolean {
   const recv = unwrap(callee.expression);
   if (!ts.isPropertyAccessExpression(recv) || unwrap(recv.expression).kind !== ts.SyntaxKind.ThisKeyword) return false;
   const cls = enclosingClass(node);
-  return !!cls?.members.some((m) => ts.isGetAccessorDeclaration(m) && propertyNameText(m.name) === recv.name.text);
+  return !!cls && !!ownGetter(cls, recv.name.text);
 }
 
 /**

@@ -5,9 +5,9 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { returnExprOf, stripFreeze } from '../../syntax/local-values';
-import { declarationOf, memberName, propertyNameText, unwrap } from '../../syntax/scope';
+import { declarationOf, isConstDeclaration, memberName, propertyNameText, unwrap } from '../../syntax/scope';
+import { assignmentsIn } from '../../syntax/scope-writes';
 import type { ClientRef } from '../types';
-import { treeMemo } from '../../syntax/tree-memo';
 
 export type ClientOf = (e: ts.Expression, ctx: FileCtx, depth: number) => ClientRef | undefined;
 
@@ -23,7 +23,7 @@ function objectLiteralOf(e: ts.Expression, ctx: FileCtx, depth: number): ts.Obje
   if (ts.isObjectLiteralExpression(u)) return u;
   if (ts.isIdentifier(u)) {
     const d = declarationOf(u, ctx.facts.imports);
-    if (d?.t !== 'var' || !d.node.initializer || !isConst(d.node)) return undefined;
+    if (d?.t !== 'var' || !d.node.initializer || !isConstDeclaration(d.node)) return undefined;
     const init = stripFreeze(d.node.initializer);
     return ts.isObjectLiteralExpression(init) ? init : undefined;
   }
@@ -37,10 +37,6 @@ function objectLiteralOf(e: ts.Expression, ctx: FileCtx, depth: number): ts.Obje
     }
   }
   return undefined;
-}
-
-function isConst(d: ts.VariableDeclaration): boolean {
-  return !!d.parent && ts.isVariableDeclarationList(d.parent) && (d.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 /** The property `name` of an object literal: the last definition wins; a spread after it may override it. */
@@ -106,28 +102,6 @@ function clientLike(c: ClientRef | undefined): ClientRef | undefined {
   return undefined;
 }
 
-/** Per scope: every `name = <expr>` inside it, by name (built once, on the first `let` asked about). */
-const assignments = treeMemo<ts.Node, Map<string, { left: ts.Identifier; right: ts.Expression }[]>>();
-
-function assignmentsIn(scope: ts.Node): Map<string, { left: ts.Identifier; right: ts.Expression }[]> {
-  let m = assignments.get(scope);
-  if (m) return m;
-  const out = new Map<string, { left: ts.Identifier; right: ts.Expression }[]>();
-  const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = unwrap(n.left);
-      if (ts.isIdentifier(left)) {
-        const list = out.get(left.text);
-        if (list) list.push({ left, right: n.right });
-        else out.set(left.text, [{ left, right: n.right }]);
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(scope, visit);
-  assignments.set(scope, (m = out));
-  return m;
-}
 
 function isNullish(e: ts.Expression): boolean {
   const u = unwrap(e);
@@ -147,7 +121,7 @@ export function laterAssignedClient(
   /** every assigned value must pass this (`new X(…)` only, for a lazy singleton) */
   accept: (e: ts.Expression) => boolean = () => true,
 ): ClientRef | undefined {
-  if (isConst(decl) || (decl.initializer && !isNullish(decl.initializer)) || !ts.isIdentifier(decl.name)) return undefined;
+  if (isConstDeclaration(decl) || (decl.initializer && !isNullish(decl.initializer)) || !ts.isIdentifier(decl.name)) return undefined;
   const scope = decl.parent?.parent?.parent;
   if (!scope) return undefined;
   let found: ClientRef | undefined;

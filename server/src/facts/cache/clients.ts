@@ -348,19 +348,10 @@ export function memberClientOf(cls: ts.ClassLikeDeclaration, name: string, ctx: 
   let r: ClientRef | undefined;
   // an instance built here (`new RedisCache('attrs', r)`) says more than its declared type: its constructor arguments
   const built = md?.init && ts.isNewExpression(unwrap(md.init)) ? clientOf(md.init, ctx, depth + 1) : undefined;
+  const getter = md ? undefined : ownGetter(cls, name);
   if (md) r = fromDecorators(md.node, ctx) ?? (built?.t === 'class' || built?.t === 'type' ? built : undefined) ?? fromType(md.type, ctx) ?? (md.init ? clientOf(md.init, ctx, depth + 1) : undefined);
   // Pattern: private get redis() { return getSharedRedisClient(); } — an untyped getter: what it returns
-  else if (ownGetter(cls, name)) {
-    const getter = ownGetter(cls, name)!;
-    r = memo(ctx, getter, () => {
-      const returned = returnedClient(getter, ctx, depth, clientOf, (t) => fromType(t, ctx));
-      if (returned) return returned;
-      // the result of an imported getter (`getSharedRedisClient()`): the linker checks that it returns a client
-      const e = returnExprOf(getter);
-      const c = e && clientOf(e, ctx, depth + 1);
-      return c?.t === 'import' && c.called ? c : undefined;
-    });
-  }
+  else if (getter) r = memo(ctx, getter, () => getterClient(getter, ctx, depth));
   // Pattern: class UserCache extends BaseCache { f() { return this.client.get(k) } } with `client` declared in BaseCache
   else if (cls.name && extendsClause(cls)) r = { t: 'member', of: { local: cls.name.text }, name };
   byName.set(name, r ?? null);
@@ -449,12 +440,25 @@ export function typeClients(members: ts.NodeArray<ts.TypeElement>, ctx: FileCtx)
   return out;
 }
 
-/** A method of the class with a body (`getClient() { … }`), not a field or an accessor. */
-function ownGetter(cls: ts.ClassLikeDeclaration, name: string): ts.GetAccessorDeclaration | undefined {
+/**
+ * What an untyped getter returns: a client as a getter function's would be, or the result of an
+ * imported getter (`getSharedRedisClient()`), which the linker checks returns a client.
+ */
+function getterClient(getter: ts.GetAccessorDeclaration, ctx: FileCtx, depth: number): ClientRef | undefined {
+  const returned = returnedClient(getter, ctx, depth, clientOf, (t) => fromType(t, ctx));
+  if (returned) return returned;
+  const e = returnExprOf(getter);
+  const c = e && clientOf(e, ctx, depth + 1);
+  return c?.t === 'import' && c.called ? c : undefined;
+}
+
+/** A getter of the class with a body (`get redis() { … }`). */
+export function ownGetter(cls: ts.ClassLikeDeclaration, name: string): ts.GetAccessorDeclaration | undefined {
   for (const m of cls.members) if (ts.isGetAccessorDeclaration(m) && m.body && propertyNameText(m.name) === name) return m;
   return undefined;
 }
 
+/** A method of the class with a body (`getClient() { … }`), not a field or an accessor. */
 function ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
   for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && propertyNameText(m.name) === name) return m;
   return undefined;

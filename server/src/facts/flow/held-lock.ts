@@ -3,19 +3,22 @@
 // of that resource take turns, so two of them cannot commit in one order and set a copy in the
 // other (rules/set-after-commit.ts, for copies no reader reloads).
 import { ts } from 'ts-morph';
-import { isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { calleeName, isFunctionLike, unwrap } from '../../syntax/scope';
+import { treeMemo } from '../../syntax/tree-memo';
 
 /** Calls that take a lock: `lock(k)`, `lockState(id)`, `acquire(k)`, `acquireLock(k)`, `waitLock(k)`. */
 const TAKES_LOCK = /^(lock|acquire)\w*$|^(get|obtain|take|wait|try)\w*Lock$/i;
+
+/** Per block: the index of its first statement that takes a lock (-1: none), found once per block. */
+const firstLock = treeMemo<ts.Block, number>();
 
 export function heldLock(call: ts.Node, fn: ts.Node | undefined): boolean {
   if (!fn) return false;
   for (let child: ts.Node = call, n = call.parent; n && n !== fn; child = n, n = n.parent) {
     if (!ts.isBlock(n)) continue;
-    for (const st of n.statements) {
-      if (st === child) break;
-      if (takesLock(st)) return true;
-    }
+    let at = firstLock.get(n);
+    if (at === undefined) firstLock.set(n, (at = n.statements.findIndex(takesLock)));
+    if (at >= 0 && at < n.statements.indexOf(child as ts.Statement)) return true;
   }
   return false;
 }
@@ -27,8 +30,7 @@ function takesLock(st: ts.Node): boolean {
     if (found || isFunctionLike(n)) return;
     if (ts.isAwaitExpression(n) && ts.isCallExpression(unwrap(n.expression))) {
       const c = unwrap(n.expression) as ts.CallExpression;
-      const callee = unwrap(c.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+      const name = calleeName(c);
       if (name && c.arguments.length > 0 && TAKES_LOCK.test(name)) found = true;
     }
     ts.forEachChild(n, visit);

@@ -10,7 +10,7 @@
 //   `cache.wrap(key, () => load())`.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { enclosingFunction, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { calleeName, enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
 import type { ValueSource } from '../types';
 import { isHttpCall, strongest } from './value-sources';
 
@@ -201,7 +201,7 @@ function storedLoad(branch: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.No
   let makes = false;
   const visit = (m: ts.Node): void => {
     if (ts.isCallExpression(m)) {
-      const name = memberName(unwrap(m.expression)) ?? (ts.isIdentifier(unwrap(m.expression)) ? (unwrap(m.expression) as ts.Identifier).text : '');
+      const name = calleeName(m) ?? '';
       if (cacheCalls.has(m)) stores ||= STORES.test(name);
       else if (MAKES.test(name)) makes = true;
       else if (LOOKS_UP.test(name)) looksUp = true;

@@ -5,7 +5,7 @@
 // There the caller's argument decides whether the value it gets back may be a cached copy
 // (rules/write-from-cache.ts reads the flag off the caller's object literal).
 import { ts } from 'ts-morph';
-import { declarationOf, unwrap } from '../../syntax/scope';
+import { declarationOf, statementsBefore, unwrap } from '../../syntax/scope';
 import type { FileCtx } from '../context';
 import type { OptIn } from '../types';
 
@@ -20,15 +20,11 @@ export function optInGuardOf(call: ts.Node, fn: ts.SignatureDeclaration | undefi
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === n.right) cond = n.left;
     const found = cond && paramFlag(cond, fn, ctx, false);
     if (found) return found;
-    // Pattern: if (!opts.cached) return load();  … cache read after it
-    if (ts.isBlock(n) || ts.isSourceFile(n))
-      for (const st of n.statements) {
-        if (st === child) break;
-        if (ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement)) {
-          const early = paramFlag(st.expression, fn, ctx, true);
-          if (early) return early;
-        }
-      }
+  }
+  // Pattern: if (!opts.cached) return load();  … cache read after it
+  for (const st of statementsBefore(call, fn)) {
+    const early = ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) ? paramFlag(st.expression, fn, ctx, true) : undefined;
+    if (early) return early;
   }
   return undefined;
 }

@@ -25,11 +25,25 @@ const CARRIES = /^(parse|stringify|structuredClone|assign|fromEntries|entries|fr
 
 const MAX_DEPTH = 8;
 
-/** Post-walk: for each database write, the recorded calls its payload is built from. */
-export function recordPayloadOrigins(ctx: FileCtx): void {
+/**
+ * Post-walk: where values come from, in terms of the file's recorded calls:
+ * - each database write: the calls its payload is built from, and the parameters of its function;
+ * - each call made where no database write is: the earlier calls whose result it passes on changed
+ *   (`const g = await this.get(id); await this.save({ ...g, ready: true })`: the application keeps
+ *   that state in the cache, model/live-state.ts; a value passed on as it is, or a fill, changes
+ *   nothing);
+ * - each call of a project function made after a read-like call in its function: the earlier calls
+ *   each of its first arguments is built from (`await this.save(k, { ...cfg, on })` after `const cfg
+ *   = await this.fetch(k)`; the linker looks for the write `save` makes with that parameter).
+ */
+export function recordOrigins(ctx: FileCtx): void {
+  if (ctx.callNodes.length === 0) return;
+  recordPayloadOrigins(ctx);
+  recordCallOrigins(ctx);
+}
+
+function recordPayloadOrigins(ctx: FileCtx): void {
   const { dbWrites } = ctx.facts;
-  if (dbWrites.length === 0 || ctx.callNodes.length === 0) return;
-  const callIds = new Map<ts.Node, number>(ctx.callNodes.map((n, i) => [n, i]));
   for (let j = 0; j < dbWrites.length; j++) {
     const w = dbWrites[j];
     if (w.kind === 'delete') continue;
@@ -38,35 +52,10 @@ export function recordPayloadOrigins(ctx: FileCtx): void {
     const found = new Set<number>();
     const fn = enclosingFunction(node);
     const params = fn ? { fn, found: new Set<number>() } : undefined;
-    const tracer = new Tracer(ctx, callIds, found, node.getStart(), params);
+    const tracer = new Tracer(ctx, found, node.getStart(), params);
     for (const e of payloadOf(chainLinks(node), w.via)) tracer.trace(e, 0);
-    if (found.size > 0) w.fromCalls = [...found].sort((a, b) => a - b);
-    if (params && params.found.size > 0) w.fromParams = [...params.found].sort((a, b) => a - b);
-  }
-}
-
-/**
- * Post-walk: for each recorded call made where no database write is (a cache write, a helper that
- * sets the cache), the earlier recorded calls whose result it passes on changed: `const g = await
- * this.get(id); await this.save({ ...g, ready: true })` changes a cached value in place, so the
- * application keeps that state in the cache (model/live-state.ts). A value passed on as it is (a
- * refresh, a copy into another tier) or a fill after a miss changes nothing.
- */
-export function recordCallValueOrigins(ctx: FileCtx): void {
-  const { calls, dbWrites } = ctx.facts;
-  if (calls.length < 2) return;
-  const writingFns = new Set(dbWrites.map((w) => w.fn));
-  const callIds = new Map<ts.Node, number>(ctx.callNodes.map((n, i) => [n, i]));
-  for (let i = 1; i < calls.length; i++) {
-    const c = calls[i];
-    if (c.fn === 0 || writingFns.has(c.fn) || c.args.length === 0 || !calls.some((o, j) => j < i && o.fn === c.fn)) continue;
-    const node = ctx.callNodes[i];
-    if (!node) continue;
-    const found = new Set<number>();
-    const tracer = new Tracer(ctx, callIds, found, node.getStart());
-    for (const a of node.arguments) for (const base of changedCopyBases(a, ctx)) tracer.trace(base, 0);
-    found.delete(i);
-    if (found.size > 0) c.valueFrom = [...found].sort((a, b) => a - b);
+    if (found.size > 0) w.fromCalls = sorted(found);
+    if (params && params.found.size > 0) w.fromParams = sorted(params.found);
   }
 }
 
@@ -75,33 +64,42 @@ const PROJECT_RECEIVERS = new Set(['class', 'member', 'fn', 'import', 'type']);
 /** A call whose result may be a cached copy: `this.fetch(k)`, `cache.get(k)`, `getConfig(id)`. */
 const READ_NAMES = /get|fetch|read|load|find|wrap|remember|lookup/i;
 
-/**
- * Post-walk: for each call of a project function made after a read-like call in the same function,
- * the earlier recorded calls each of its first arguments is built from. `const cfg = await
- * this.fetch(k); await this.save(k, { ...cfg, on: true })` hands `save` a value read from the
- * cache; the linker looks for the database write `save` makes with that parameter.
- */
-export function recordCallArgOrigins(ctx: FileCtx): void {
+function recordCallOrigins(ctx: FileCtx): void {
   const { calls } = ctx.facts;
-  if (calls.length < 2) return;
-  let callIds: Map<ts.Node, number> | undefined;
-  for (let i = 1; i < calls.length; i++) {
+  const writingFns = new Set(ctx.facts.dbWrites.map((w) => w.fn));
+  // functions with an earlier recorded call, and with an earlier read-like one, as calls come in order
+  const called = new Set<number>();
+  const read = new Set<number>();
+  for (let i = 0; i < calls.length; i++) {
     const c = calls[i];
     const node = ctx.callNodes[i];
-    if (!node || c.fn === 0 || !PROJECT_RECEIVERS.has(c.receiver.t) || node.arguments.length === 0) continue;
-    if (!calls.some((o, j) => j < i && o.fn === c.fn && READ_NAMES.test(o.method))) continue;
-    callIds ??= new Map<ts.Node, number>(ctx.callNodes.map((n, k) => [n, k]));
-    const out: { arg: number; calls: number[] }[] = [];
-    node.arguments.slice(0, 4).forEach((a, arg) => {
-      if (ts.isArrowFunction(a) || ts.isFunctionExpression(a) || ts.isSpreadElement(a)) return;
-      const found = new Set<number>();
-      new Tracer(ctx, callIds!, found, node.getStart()).trace(a, 0);
-      found.delete(i);
-      if (found.size > 0) out.push({ arg, calls: [...found].sort((x, y) => x - y) });
-    });
-    if (out.length > 0) c.argFrom = out;
+    if (node && c.fn !== 0 && node.arguments.length > 0) {
+      const trace = (e: ts.Expression): number[] => {
+        const found = new Set<number>();
+        new Tracer(ctx, found, node.getStart()).trace(e, 0);
+        found.delete(i);
+        return sorted(found);
+      };
+      if (called.has(c.fn) && !writingFns.has(c.fn)) {
+        const from = node.arguments.flatMap((a) => changedCopyBases(a, ctx)).flatMap(trace);
+        if (from.length > 0) c.valueFrom = [...new Set(from)].sort((x, y) => x - y);
+      }
+      if (read.has(c.fn) && PROJECT_RECEIVERS.has(c.receiver.t)) {
+        const out: { arg: number; calls: number[] }[] = [];
+        node.arguments.slice(0, 4).forEach((a, arg) => {
+          if (ts.isArrowFunction(a) || ts.isFunctionExpression(a) || ts.isSpreadElement(a)) return;
+          const from = trace(a);
+          if (from.length > 0) out.push({ arg, calls: from });
+        });
+        if (out.length > 0) c.argFrom = out;
+      }
+    }
+    called.add(c.fn);
+    if (READ_NAMES.test(c.method)) read.add(c.fn);
   }
 }
+
+const sorted = (ids: ReadonlySet<number>): number[] => [...ids].sort((a, b) => a - b);
 
 /** `{ ...g, ready: true }` (directly or through a const): the values it copies and changes. */
 function changedCopyBases(arg: ts.Expression, ctx: FileCtx): ts.Expression[] {
@@ -180,7 +178,6 @@ class Tracer {
 
   constructor(
     private readonly ctx: FileCtx,
-    private readonly callIds: ReadonlyMap<ts.Node, number>,
     private readonly found: Set<number>,
     /** the write's position: mutations after it do not reach it */
     private readonly before: number,
@@ -234,7 +231,7 @@ class Tracer {
 
   private call(e: ts.CallExpression, depth: number): void {
     // Pattern: await redis.get(k) / await this.cacheService.get(k) / await this.getCachedUser(id)
-    const id = this.callIds.get(e);
+    const id = this.ctx.callIds.get(e);
     if (id !== undefined) {
       this.found.add(id);
       return;

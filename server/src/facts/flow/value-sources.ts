@@ -5,7 +5,8 @@
 // callers decide for (model/wrapper-summaries.ts).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, memberName, unwrap, type Decl } from '../../syntax/scope';
+import { declarationOf, isConstDeclaration, memberName, unwrap, type Decl } from '../../syntax/scope';
+import { assignmentsIn, fillsIn } from '../../syntax/scope-writes';
 import { normaliseEntity } from '../keys/entities';
 import type { SourceCall, ValueSource } from '../types';
 
@@ -170,10 +171,10 @@ function variableSource(id: ts.Identifier, d: Extract<Decl, { t: 'var' | 'bindin
     if (init && (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) && isEmptyLiteral(init)) {
       const filled = strongest('literal', filledSource(id, d.node, ctx, depth));
       // Pattern: let settings = {}; settings = await cache.get(k); if (!settings) settings = await load() — every value it gets
-      return isConstDecl(d.node) ? filled : strongest(filled, assignedSource(id, d.node, ctx, depth));
+      return isConstDeclaration(d.node) ? filled : strongest(filled, assignedSource(id, d.node, ctx, depth));
     }
     // Pattern: const user = await prisma.user.findUnique(q); … redis.set(k, JSON.stringify(user))
-    const isConst = isConstDecl(d.node);
+    const isConst = isConstDeclaration(d.node);
     // Pattern: let data = await cache.get(k); if (!data) data = await repo.find(q) — every value it gets
     if (d.node.initializer) return isConst ? sourceOf(d.node.initializer, ctx, depth + 1) : strongest(sourceOf(d.node.initializer, ctx, depth + 1), assignedSource(id, d.node, ctx, depth));
     // Pattern: for (const row of rows) redis.zadd(k, row.points, row.id) — an element of rows
@@ -203,13 +204,8 @@ function assignedSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: Fi
   const scope = decl.parent?.parent?.parent;
   if (!scope) return undefined;
   let s: ValueSource | undefined;
-  for (const right of writesIn(scope).assigned.get(id.text) ?? []) s = strongest(s, sourceOf(right, ctx, depth + 1));
+  for (const { right } of assignmentsIn(scope).get(id.text) ?? []) s = strongest(s, sourceOf(right, ctx, depth + 1));
   return s;
-}
-
-function isConstDecl(d: ts.VariableDeclaration): boolean {
-  const list = d.parent;
-  return !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
 }
 
 function isEmptyLiteral(e: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression): boolean {
@@ -221,52 +217,9 @@ function filledSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: File
   const scope = decl.parent?.parent?.parent;
   if (!scope) return undefined;
   let s: ValueSource | undefined;
-  for (const value of writesIn(scope).filled.get(id.text) ?? []) s = strongest(s, sourceOf(value, ctx, depth + 1));
+  for (const value of fillsIn(scope).get(id.text) ?? []) s = strongest(s, sourceOf(value, ctx, depth + 1));
   return s;
 }
-
-/** What a scope assigns to each name (`x = v`) and puts into it (`x.push(v)`, `x[k] = v`), by name. */
-interface ScopeWrites {
-  assigned: Map<string, ts.Expression[]>;
-  filled: Map<string, ts.Expression[]>;
-}
-
-/**
- * One walk per scope, however many values ask about its variables (a module-level `let` in a large
- * file would otherwise be a walk of the whole file per question). Keyed by the scope node: a tree
- * reparsed after an edit reuses a node only when nothing inside it changed.
- */
-const scopeWrites = new WeakMap<ts.Node, ScopeWrites>();
-
-function writesIn(scope: ts.Node): ScopeWrites {
-  let w = scopeWrites.get(scope);
-  if (w) return w;
-  const found: ScopeWrites = { assigned: new Map(), filled: new Map() };
-  const add = (m: Map<string, ts.Expression[]>, name: string, e: ts.Expression) => {
-    const list = m.get(name);
-    if (list) list.push(e);
-    else m.set(name, [e]);
-  };
-  const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      if (ts.isIdentifier(n.left)) add(found.assigned, n.left.text, n.right);
-      else if (ts.isElementAccessExpression(n.left)) {
-        const recv = unwrap(n.left.expression);
-        if (ts.isIdentifier(recv)) add(found.filled, recv.text, n.right);
-      }
-    } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && FILLS.test(n.expression.name.text)) {
-      const recv = unwrap(n.expression.expression);
-      if (ts.isIdentifier(recv)) for (const a of n.arguments) add(found.filled, recv.text, a);
-    }
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(scope, visit);
-  scopeWrites.set(scope, (w = found));
-  return w;
-}
-
-/** Methods that put a value into an array, a Map or a Set. */
-const FILLS = /^(push|unshift|set|add)$/;
 
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
@@ -308,8 +261,8 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
   }
   // Pattern: allowed = await this.perms.check(tenantId, roleId) — a method of an injected service, recorded as a call
   if (collectingCalls && collectingCalls.length < 4 && ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee)) {
-    const id = ctx.callNodes.lastIndexOf(call);
-    if (id >= 0 && ctx.facts.calls[id]?.receiver.t !== 'lib') collectingCalls.push({ call: id });
+    const id = ctx.callIds.get(call);
+    if (id !== undefined && ctx.facts.calls[id].receiver.t !== 'lib') collectingCalls.push({ call: id });
   }
   return 'call';
 }

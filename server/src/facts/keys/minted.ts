@@ -3,7 +3,7 @@
 // not exist before this request, so a set after a database write there is no write-through race.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { calleeName, declarationOf, isConstDeclaration, isFunctionLike, unwrap } from '../../syntax/scope';
 
 /** Names of id generators. */
 const GENERATES_ID = /^(gen\w*Id|generate\w*Id|create\w*Id|new\w*Id|uuid(v4|v7)?|v4|v7|nanoid|randomUUID|cuid2?|ulid|createId|objectId)$/i;
@@ -15,7 +15,7 @@ export function mintedHere(key: ts.Expression, ctx: FileCtx): boolean {
     if (found || isFunctionLike(n)) return;
     if (ts.isIdentifier(n)) {
       const d = declarationOf(n, ctx.facts.imports);
-      if (d?.t === 'var' && isConst(d.node) && d.node.initializer && generatesId(unwrap(d.node.initializer))) found = true;
+      if (d?.t === 'var' && isConstDeclaration(d.node) && d.node.initializer && generatesId(unwrap(d.node.initializer))) found = true;
       return;
     }
     ts.forEachChild(n, visit);
@@ -28,11 +28,6 @@ function generatesId(e: ts.Expression): boolean {
   const x = ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
   if (ts.isNewExpression(x)) return ts.isIdentifier(x.expression) && x.expression.text === 'ObjectId';
   if (!ts.isCallExpression(x)) return false;
-  const callee = unwrap(x.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+  const name = calleeName(x);
   return !!name && GENERATES_ID.test(name);
-}
-
-function isConst(d: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(d.parent) && (d.parent.flags & ts.NodeFlags.Const) !== 0;
 }
