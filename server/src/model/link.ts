@@ -10,7 +10,7 @@ import { CallGraph } from './call-graph';
 import type { FileKind } from './file-kinds';
 import { OpReader } from './ops';
 import { markDecoratorCalls } from './decorated-ops';
-import { ModuleResolver, resolveRef } from './resolve';
+import { ModuleResolver, resolveRef, type Leaving } from './resolve';
 import type { DbRead, DbWrite, ExportValue, FileFacts, SymbolRef } from '../facts/types';
 
 interface Input {
@@ -93,7 +93,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const modules = reusing ? reusing.prev.modules : previous && sameFiles(previous) ? previous.modules : new ModuleResolver(factsByFile);
   const nestTtl = reusing ? reusing.prev.nestTtl : nestDefaultTtl(inputs);
   const midwayTtl = reusing ? reusing.prev.midwayTtl : midwayDefaultTtl(inputs);
-  const resolve = (from: string, ref: SymbolRef) => resolveRef(factsByFile, modules, from, ref);
+  const resolve = (from: string, ref: SymbolRef, leaving?: Leaving) => resolveRef(factsByFile, modules, from, ref, 0, leaving);
 
   const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl });
 

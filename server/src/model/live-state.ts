@@ -6,10 +6,18 @@
 import type { KeyModel } from './cache-model';
 import type { ProjectIndex } from '../rule';
 
+/** Per key of one linked model (both rules ask, once per op of the key). */
+const answers = new WeakMap<KeyModel, boolean>();
+
 export function keptInPlace(key: KeyModel, project: ProjectIndex): boolean {
-  return key.writers.some((w) => {
-    if (!w.call.valueFrom || w.call.afterWrites.length > 0) return false;
-    const ops = project.files.get(w.file)?.ops;
-    return !!ops && w.call.valueFrom.some((id) => ops.some((r) => r.call.id === id && r.kind === 'read' && project.model.keyOf(r) === key));
-  });
+  let kept = answers.get(key);
+  if (kept === undefined) {
+    kept = key.writers.some((w) => {
+      if (!w.call.valueFrom || w.call.afterWrites.length > 0) return false;
+      const from = new Set(w.call.valueFrom);
+      return !!project.files.get(w.file)?.ops.some((r) => r.kind === 'read' && from.has(r.call.id) && project.model.keyOf(r) === key);
+    });
+    answers.set(key, kept);
+  }
+  return kept;
 }

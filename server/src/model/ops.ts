@@ -10,7 +10,7 @@ import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/ca
 import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
-import type { Resolved } from './resolve';
+import type { Leaving, Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
 import { decoratorOps } from './decorated-ops';
 
@@ -29,7 +29,7 @@ function withCtor(t: Target | undefined, file: string, className: string, ctorAr
 
 export interface OpReaderDeps {
   factsByFile: ReadonlyMap<string, FileFacts>;
-  resolve(from: string, ref: SymbolRef): Resolved | undefined;
+  resolve(from: string, ref: SymbolRef, leaving?: Leaving): Resolved | undefined;
   resolveModule(from: string, spec: string): string | undefined;
   configFor(file: string): ResolvedConfig;
   /** the Nest CacheModule's default TTL across the project */
@@ -91,12 +91,10 @@ export class OpReader {
       case 'type':
       case 'import': {
         if (CLIENT_MODULES[c.ref.module]) return undefined;
-        const r = this.d.resolve(file, c.ref);
-        if (!r) {
-          // Pattern: private redis: Redis with `export { Redis } from 'ioredis'` in the project's redis package
-          const lib = c.t === 'type' ? this.reexportedClientType(file, c.ref) : undefined;
-          return lib ? { t: 'lib', lib } : undefined;
-        }
+        // Pattern: private redis: Redis with `export { Redis } from 'ioredis'` in the project's redis package
+        let lib: CacheLib | undefined;
+        const r = this.d.resolve(file, c.ref, c.t === 'type' ? (from, ext) => (lib ??= this.clientTypeLib(from, ext)) : undefined);
+        if (!r) return lib ? { t: 'lib', lib } : undefined;
         // a getter's result (`getRedis().set`) is its client; the getter itself is no client
         const called = c.t === 'import' && !!c.called;
         if (r.value.t === 'client') return !!r.value.returned === called ? this.targetOf(r.file, r.value.client, depth + 1) : undefined;
@@ -115,29 +113,13 @@ export class OpReader {
     }
   }
 
-  /**
-   * The library a client type comes from when a project module passes it on: `export { Redis }
-   * from 'ioredis'`, `import { Redis } from 'ioredis'; export { Redis }`, `export * from 'ioredis'`.
-   */
-  private reexportedClientType(file: string, ref: SymbolRef, depth = 0): CacheLib | undefined {
-    if (depth > MAX_DEPTH || ref.member?.length) return undefined;
-    const configured = this.d.configFor(file).cacheModules[ref.module];
+  /** The library of a client type a re-export chain leaves the project for (`Redis` from ioredis). */
+  private clientTypeLib(from: string, ref: SymbolRef): CacheLib | undefined {
+    if (ref.member?.length) return undefined;
+    const configured = this.d.configFor(from).cacheModules[ref.module];
     if (configured) return configured;
     const lib = libOfModuleName(ref.module);
-    if (lib) return CLIENT_TYPES[lib].includes(ref.name) ? lib : undefined;
-    const target = this.d.resolveModule(file, ref.module);
-    const exports = target ? this.d.factsByFile.get(target)?.exports : undefined;
-    if (!target || !exports) return undefined;
-    const direct = exports[ref.name];
-    if (direct) return direct.t === 'reexport' ? this.reexportedClientType(target, direct.ref, depth + 1) : undefined;
-    // `export *` passes on every name but the default
-    if (ref.name !== 'default')
-      for (const [k, v] of Object.entries(exports)) {
-        if (!k.startsWith('*:') || v.t !== 'reexport') continue;
-        const found = this.reexportedClientType(target, { module: v.ref.module, name: ref.name }, depth + 1);
-        if (found) return found;
-      }
-    return undefined;
+    return lib && CLIENT_TYPES[lib].includes(ref.name) ? lib : undefined;
   }
 
   /** The class (or interface) `of` names, seen from `file`. */

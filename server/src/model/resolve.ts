@@ -152,11 +152,20 @@ export interface Resolved {
   value: ExportValue;
 }
 
+/**
+ * Where a chain of re-exports leaves the analysed files (`export { Redis } from 'ioredis'`): the
+ * library name it leads to, seen from the file that re-exports it.
+ */
+export type Leaving = (from: string, ref: SymbolRef) => void;
+
 /** What `ref` (imported into `from`) denotes, following re-exports and members. */
-export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: ModuleResolver, from: string, ref: SymbolRef, depth = 0): Resolved | undefined {
+export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: ModuleResolver, from: string, ref: SymbolRef, depth = 0, leaving?: Leaving): Resolved | undefined {
   if (depth > 10) return undefined;
   const target = modules.resolve(from, ref.module);
-  if (!target) return undefined;
+  if (!target) {
+    if (depth > 0) leaving?.(from, ref);
+    return undefined;
+  }
   const facts = files.get(target);
   if (!facts) return undefined;
   let members = [...(ref.member ?? [])];
@@ -165,15 +174,15 @@ export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: Modul
     // namespace import / CommonJS require: the first member is the export name
     const first = members.shift();
     if (first === undefined) return facts.exports.default ? { file: target, value: facts.exports.default } : undefined;
-    value = exportNamed(files, modules, target, first, depth);
+    value = exportNamed(files, modules, target, first, depth, leaving);
     if (!value && facts.exports.default) {
       value = facts.exports.default;
       members = [first, ...members];
     }
-  } else value = exportNamed(files, modules, target, ref.name, depth);
+  } else value = exportNamed(files, modules, target, ref.name, depth, leaving);
   const file = target;
   if (value?.t === 'reexport') {
-    const r = resolveRef(files, modules, target, { ...value.ref, member: [...(value.ref.member ?? []), ...members] }, depth + 1);
+    const r = resolveRef(files, modules, target, { ...value.ref, member: [...(value.ref.member ?? []), ...members] }, depth + 1, leaving);
     return r;
   }
   for (const m of members) {
@@ -188,7 +197,7 @@ export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: Modul
   return value ? { file, value } : undefined;
 }
 
-function exportNamed(files: ReadonlyMap<string, FileFacts>, modules: ModuleResolver, file: string, name: string, depth: number): ExportValue | undefined {
+function exportNamed(files: ReadonlyMap<string, FileFacts>, modules: ModuleResolver, file: string, name: string, depth: number, leaving?: Leaving): ExportValue | undefined {
   const facts = files.get(file);
   if (!facts) return undefined;
   const direct = facts.exports[name];
@@ -196,7 +205,8 @@ function exportNamed(files: ReadonlyMap<string, FileFacts>, modules: ModuleResol
   // export * from './x': look through each star re-export
   for (const [k, v] of Object.entries(facts.exports)) {
     if (!k.startsWith('*:') || v.t !== 'reexport') continue;
-    const r = resolveRef(files, modules, file, { module: v.ref.module, name }, depth + 1);
+    // `export *` passes on every name but the default
+    const r = resolveRef(files, modules, file, { module: v.ref.module, name }, depth + 1, name === 'default' ? undefined : leaving);
     if (r) return r.file === file ? r.value : { t: 'reexport', ref: { module: v.ref.module, name } };
   }
   return undefined;

@@ -71,8 +71,7 @@ function readOf(project: ProjectIndex, file: LinkedFile, callId: number): Cached
     // Pattern: this.read(id, { withBlocks: true }) through a wrapper that reads the cache only on request
     const inner = own.via && project.files.get(own.via.file)?.facts.calls[own.via.callId];
     const t = inner?.optIn && call && project.callGraph.targetOf(file.file, call);
-    if (inner?.optIn && t && t.fn.id === inner.fn && !asksFor(call.args[inner.optIn.param], inner.optIn.prop)) return undefined;
-    return { op: own };
+    return inner && t && notAskedFor(call, inner, t.fn.id) ? undefined : { op: own };
   }
   if (!call || call.receiver.t === 'lib' || call.receiver.t === 'unknown') return undefined;
   const t = project.callGraph.targetOf(file.file, call);
@@ -83,8 +82,12 @@ function readOf(project: ProjectIndex, file: LinkedFile, callId: number): Cached
   const op = target.ops.find((o) => o.kind === 'read' && !!o.fallback && !o.forwarded && inside.has(o.call.fn));
   // Pattern: getSchema(uid, { ...opts, withChildren: true }) into `if (opts?.readFromCache) return cache.wrap(…)`:
   // the helper reads the database unless its caller asks for the cache, and this caller does not
-  if (op?.call.optIn && op.call.fn === t.fn.id && !asksFor(call.args[op.call.optIn.param], op.call.optIn.prop)) return undefined;
-  return op ? { op, helper: { file: file.file, span: call.span, label: `${call.method}()` } } : undefined;
+  return op && !notAskedFor(call, op.call, t.fn.id) ? { op, helper: { file: file.file, span: call.span, label: `${call.method}()` } } : undefined;
+}
+
+/** The helper `fn` reads the cache (`read`) only on request, and the caller's call does not ask. */
+function notAskedFor(caller: CallFact, read: CallFact, fn: number): boolean {
+  return !!read.optIn && read.fn === fn && !asksFor(caller.args[read.optIn.param], read.optIn.prop);
 }
 
 /**
@@ -146,11 +149,7 @@ export const writeFromCache: Rule<'fromCache'> = {
       if (!found) continue;
       const read = found.op;
       const key = project.model.keyOf(read);
-      const related: Related[] = [
-        ...(found.helper ? [{ file: found.helper.file, span: found.helper.span, message: `${found.helper.label} returns the cached copy on a hit` }] : []),
-        { file: read.file, span: read.call.span, message: `Cache read the written data comes from (${key?.summary ?? 'a cache read'})` },
-        ...viaRelated(project, read, `Where ${read.via?.label ?? 'the wrapper'} reads the cache`),
-      ];
+      const related = readRelated(project, found);
       ctx.report({
         file: w.file,
         span: w.span,
@@ -179,9 +178,7 @@ export const writeFromCache: Rule<'fromCache'> = {
           data: { label: `${label} (${w.label})`, key: keyLabel(read.op) },
           related: [
             { file: writeFile, span: w.span, message: `The database write ${label} makes with the value it is given` },
-            ...(read.helper ? [{ file: read.helper.file, span: read.helper.span, message: `${read.helper.label} returns the cached copy on a hit` }] : []),
-            { file: read.op.file, span: read.op.call.span, message: `Cache read the written data comes from (${key?.summary ?? 'a cache read'})` },
-            ...viaRelated(project, read.op, `Where ${read.op.via?.label ?? 'the wrapper'} reads the cache`),
+            ...readRelated(project, read),
           ],
           key: key && keyInfoOf(project, key),
           race: { key: keyShape(read.op), reader: fnOfOp(project, read.op), writer: fnName(file, call.fn), dbWrite: `${label} → ${w.label}`, entity: w.entity, dbWriteKind: w.kind },
@@ -190,6 +187,16 @@ export const writeFromCache: Rule<'fromCache'> = {
     }
   },
 };
+
+/** Where the written data was read from the cache: the helper returning it, the read, the wrapper's own read. */
+function readRelated(project: ProjectIndex, found: CachedRead): Related[] {
+  const { op, helper } = found;
+  return [
+    ...(helper ? [{ file: helper.file, span: helper.span, message: `${helper.label} returns the cached copy on a hit` }] : []),
+    { file: op.file, span: op.call.span, message: `Cache read the written data comes from (${project.model.keyOf(op)?.summary ?? 'a cache read'})` },
+    ...viaRelated(project, op, `Where ${op.via?.label ?? 'the wrapper'} reads the cache`),
+  ];
+}
 
 /**
  * A call of a project function that writes one of its parameters to the database, handed a value
