@@ -183,6 +183,8 @@ export interface CacheOp {
   ttlSeconds?: number;
   /** for a write whose value is the result of project functions (`() => getWebsite(id)`): those, for their rows */
   valueCalls?: SourceCall[];
+  /** the file `valueCalls` are named in, when not the op's own (the loader an instance was made with elsewhere) */
+  valueCallsFile?: string;
   /** the argument of the call that is the written value */
   valueArg?: number;
   /** what the written value is loaded from (writes) */

@@ -10,6 +10,7 @@ import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
 import { stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
+import { madeValue } from './cache/made-instances';
 import type { ClassFact, ClientRef, ExportValue } from './types';
 import { normaliseEntity } from './keys/entities';
 
@@ -54,6 +55,11 @@ function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   const u = unwrap(e);
   if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return functionValue(u, ctx);
   let v = valueOfExpression(e, ctx);
+  // Pattern: export const getTeam = cached('team', 600, loadTeam) — an instance of what `cached` makes
+  if (ts.isCallExpression(u) && (!v || v.t === 'key')) {
+    const m = madeValue(u, ctx);
+    if (m) return v ? { ...v, made: { by: m.by, args: m.args, ...(m.loaders ? { loaders: m.loaders } : {}) } } : m;
+  }
   const obj = stripFreeze(e);
   if (!ts.isObjectLiteralExpression(obj)) return v;
   // Pattern: export default { client, enabled }  /  export const clients = { redis: new Redis() }

@@ -39,7 +39,9 @@ export interface SymbolRef {
 
 /** A function of the project a value is the result of: declared in this file, or imported. */
 /** A project function a value is the result of: local, imported, the caller's loader (`param`), or a recorded call (`this.perms.check(id)`). */
-export type SourceCall = { local: string } | { ref: SymbolRef } | { param: number } | { call: number };
+export type SourceCall = { local: string } | { ref: SymbolRef } | { param: number } | { call: number }
+  /** the loader an instance was made with: argument `made` of its maker (syntax/made-closures.ts) */
+  | { made: number };
 
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
@@ -69,8 +71,11 @@ export type ClientRef =
    * `of` names the class: declared in this file (`local`) or imported.
    */
   | { t: 'member'; of: { local: string } | SymbolRef; name: string; call?: boolean; pipeline?: number }
-  /** a call of a plain function (`cacheSet(k, v)`), local or imported: maybe a function wrapper */
-  | { t: 'fn'; local?: string; ref?: SymbolRef; pipeline?: number }
+  /**
+   * a call of a plain function (`cacheSet(k, v)`), local or imported: maybe a function wrapper; or
+   * of a local instance a maker made (`getTeam(id)`, with `member` its member: `getTeam.clear(id)`)
+   */
+  | { t: 'fn'; local?: string; ref?: SymbolRef; pipeline?: number; member?: true }
   /** not resolved: kept only so a read with a literal key counts as a use of that key */
   | { t: 'unknown'; pipeline?: number }
   /**
@@ -124,6 +129,8 @@ export interface ArgFact {
   spread?: boolean;
   /** the argument is an identifier naming a parameter of the enclosing function (for wrappers) */
   param?: number;
+  /** the argument names a parameter of the maker of the enclosing closure (syntax/made-closures.ts): the instance's argument */
+  madeParam?: number;
   /** the value is a not-found sentinel (null, 'null', '', JSON.stringify(null), a constant holding one…) */
   sentinel?: boolean;
   /** the value is the key/identifier of a sentinel constant imported from elsewhere (linker decides) */
@@ -350,17 +357,31 @@ export interface ImportFact {
 }
 
 /** What a top-level or exported binding of this file is, for other files to resolve. */
+/** An instance a project function made: its maker, literal arguments and what its function arguments load. */
+export interface MadeValue {
+  by: { local: string } | { ref: SymbolRef };
+  args: (string | null)[];
+  loaders?: Record<number, { entities?: string[]; calls?: SourceCall[] }>;
+}
+
 export type ExportValue =
   /** `returned`: a function returning the client (`export function getRedis() { return redis }`) */
   | { t: 'client'; client: ClientRef; returned?: boolean }
   | { t: 'string'; value: string }
-  | { t: 'key'; parts: KeyPart[]; params: string[] }
+  /** `made`: the key is a project function's result, which may also be an instance of what it makes */
+  | { t: 'key'; parts: KeyPart[]; params: string[]; made?: MadeValue }
   /** `wrappers`: the object's function members may be wrappers, recorded under this class name (WrapperMethod) */
   | { t: 'object'; members: Record<string, ExportValue>; wrappers?: string }
   | { t: 'class'; name: string }
   | { t: 'sentinel' }
   /** a cache decorator factory (FileFacts.decorators, by name) */
   | { t: 'decorator'; name: string }
+  /**
+   * The result of a project function, kept as an instance of what it makes (syntax/made-closures.ts):
+   * `const getTeam = cached('team', 600, loadTeam)`. `args`: literal arguments (null: not a literal);
+   * `loaders`: per argument index, what a function argument loads (its reads, or the calls it makes).
+   */
+  | ({ t: 'made' } & MadeValue)
   | { t: 'reexport'; ref: SymbolRef };
 
 /**

@@ -58,7 +58,7 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
     let entities = w.valueEntities;
     if (!entities && graph && w.valueCalls) {
       throughGraph = true;
-      entities = graph.readEntitiesOf(w.file, w.valueCalls);
+      entities = graph.readEntitiesOf(w.valueCallsFile ?? w.file, w.valueCalls);
     }
     for (const e of entities ?? []) {
       // both shown: the value is loaded from the entity's rows, and the key names the entity (a

@@ -9,7 +9,8 @@ import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs
 import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/cache/client-modules';
 import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
-import type { CacheLib, CallFact, ClientRef, FileFacts, KeyPart, SymbolRef } from '../facts/types';
+import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, KeyPart, MadeValue, SymbolRef } from '../facts/types';
+import { CALLABLE, madeOwner } from '../syntax/made-closures';
 import type { Leaving, Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
 import { decoratorOps } from './decorated-ops';
@@ -17,8 +18,17 @@ import { decoratorOps } from './decorated-ops';
 type Target =
   | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
   /** `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new RedisKVCache(r, 'userById')`) */
-  | { t: 'wrapper'; file: string; className: string; ctorArgs?: (string | null)[] }
+  | { t: 'wrapper'; file: string; className: string; ctorArgs?: (string | null)[]; made?: MadeAt }
   | { t: 'generic'; className: string };
+
+/** An instance of what a project function makes (`const getTeam = cached('team', 600, load)`): where it was made. */
+interface MadeAt {
+  file: string;
+  value: MadeValue;
+  /** the instance's name, for labels */
+  instance: string;
+  makerName: string;
+}
 
 const MAX_DEPTH = 8;
 
@@ -62,7 +72,8 @@ export class OpReader {
       const v = classifyVerb(t.lib, call.method, call.args);
       if (v) ops = this.libOps(file, call, t, v);
     } else if (t?.t === 'wrapper') {
-      const method = c.t === 'fn' ? c.ref?.name ?? call.method : call.method;
+      // Pattern: getTeam(id) / getTeam.clear(id) — the closure itself, or its member
+      const method = t.made ? (c.t === 'fn' && !c.member ? CALLABLE : call.method) : c.t === 'fn' ? c.ref?.name ?? call.method : call.method;
       ops = this.wrapperOps(file, call, t, method);
     } else if (t?.t === 'generic') {
       const op = this.genericOp(file, call, t.className);
@@ -99,6 +110,9 @@ export class OpReader {
         const called = c.t === 'import' && !!c.called;
         if (r.value.t === 'client') return !!r.value.returned === called ? this.targetOf(r.file, r.value.client, depth + 1) : undefined;
         if (called) return undefined;
+        // Pattern: getTeam.clear(id) with getTeam imported, made by `cached('team', 600, load)` there
+        const made = madeOf(r.value);
+        if (made) return this.madeTarget(r.file, made, c.ref.name);
         if (r.value.t === 'class') return withCtor(this.classTarget(r.file, r.value.name, depth), r.file, r.value.name, c.t === 'type' ? c.ctorArgs : undefined);
         // Pattern: const cache = require('./cache') with `module.exports = { set: (k, v) => … }`
         if (r.value.t === 'object' && r.value.wrappers !== undefined) return { t: 'wrapper', file: r.file, className: r.value.wrappers };
@@ -180,10 +194,42 @@ export class OpReader {
   }
 
   private fnTarget(file: string, c: Extract<ClientRef, { t: 'fn' }>): Target | undefined {
-    if (c.local) return { t: 'wrapper', file, className: '' };
+    // Pattern: const getTeam = cached('team', 600, load); getTeam(id)
+    if (c.local) {
+      const made = madeOf(this.d.factsByFile.get(file)?.locals[c.local]);
+      return (made && this.madeTarget(file, made, c.local)) || { t: 'wrapper', file, className: '' };
+    }
     if (!c.ref) return undefined;
+    const r = this.d.resolve(file, c.ref);
+    const made = madeOf(r?.value);
+    const madeT = r && made ? this.madeTarget(r.file, made, c.ref.name) : undefined;
+    if (madeT) return madeT;
     const target = this.d.resolveModule(file, c.ref.module);
     return target ? { t: 'wrapper', file: target, className: '' } : undefined;
+  }
+
+  /** The maker of an instance, where its closures are recorded (through an index's `export *`, three levels). */
+  private madeTarget(file: string, value: MadeValue, instance: string): Target | undefined {
+    const by = value.by;
+    const makerName = 'local' in by ? by.local : by.ref.name;
+    const makerFile = 'local' in by ? (this.d.factsByFile.get(file)?.wrappers.some((w) => w.className === madeOwner(makerName)) ? file : undefined) : this.makerFile(file, by.ref, 0);
+    if (!makerFile) return undefined;
+    return { t: 'wrapper', file: makerFile, className: madeOwner(makerName), ctorArgs: value.args, made: { file, value, instance, makerName } };
+  }
+
+  private makerFile(from: string, ref: SymbolRef, depth: number): string | undefined {
+    const target = this.d.resolveModule(from, ref.module);
+    const facts = target && this.d.factsByFile.get(target);
+    if (!target || !facts || depth > 3) return undefined;
+    const owner = madeOwner(ref.name);
+    if (facts.wrappers.some((w) => w.className === owner)) return target;
+    // Pattern: export * from './cachable' in the cache package's index
+    for (const [k, v] of Object.entries(facts.exports)) {
+      if (v.t !== 'reexport' || !(k === ref.name || k.startsWith('*:'))) continue;
+      const hit = this.makerFile(target, { module: v.ref.module, name: k === ref.name ? v.ref.name : ref.name }, depth + 1);
+      if (hit) return hit;
+    }
+    return undefined;
   }
 
   private summary(file: string, className: string, method: string): WrapperSummary | undefined {
@@ -303,11 +349,15 @@ export class OpReader {
     if (!owner) return [];
     const s = this.summary(owner.file, owner.className, method);
     if (!s) return [];
-    const label = owner.className && !owner.className.startsWith('<') ? `${owner.className}.${method}` : `${method}()`;
+    const label = t.made
+      ? method === CALLABLE ? `${t.made.instance}()` : `${t.made.instance}.${method}()`
+      : owner.className && !owner.className.startsWith('<') ? `${owner.className}.${method}` : `${method}()`;
     const deleteVia = this.wrapperDelete(owner.file, owner.className);
     // the instance's constructor arguments fill `#ctor` holes only in the class it was built from:
     // a subclass's constructor may pass its base anything
-    const ctor = t.ctorArgs && owner.file === t.file && owner.className === t.className ? this.ctorValues(owner.file, owner.className, t.ctorArgs) : undefined;
+    const ctor = t.made
+      ? this.madeValues(owner.file, t.made.makerName, t.ctorArgs ?? [])
+      : t.ctorArgs && owner.file === t.file && owner.className === t.className ? this.ctorValues(owner.file, owner.className, t.ctorArgs) : undefined;
     const out: CacheOp[] = [];
     for (const inner of s.ops) {
       const ttlSummary = s.ttl.get(inner);
@@ -316,6 +366,9 @@ export class OpReader {
       const loader = valueArg?.srcCalls?.find((c): c is { param: number } => 'param' in c);
       const valueParam = valueArg?.param ?? loader?.param;
       const caller = valueParam !== undefined ? call.args[valueParam] : undefined;
+      // Pattern: cached('team', 600, (id) => prisma.team.findUnique(…)) — what the instance's loader reads
+      const madeWith = valueArg?.srcCalls?.find((c): c is { made: number } => 'made' in c);
+      const madeLoader = t.made && madeWith ? t.made.value.loaders?.[madeWith.made] : undefined;
       const op: CacheOp = {
         file,
         call,
@@ -340,13 +393,22 @@ export class OpReader {
         const n = call.args[ttlSummary.index]?.num;
         if (n !== undefined) op.ttlSeconds = op.via?.ttlUnit === 'ms' ? n / 1000 : n;
       } else if (inner.ttlSeconds !== undefined) op.ttlSeconds = inner.ttlSeconds;
+      else if (ctor && inner.ttlFrom !== undefined && inner.kind === 'write') {
+        // Pattern: cached('team', 600, load) with `redis.set(k, v, 'EX', ttl)` inside: the instance's TTL
+        const mp = inner.call.args[inner.ttlFrom]?.madeParam;
+        const n = mp !== undefined ? Number(ctor(mp)) : NaN;
+        if (Number.isFinite(n)) op.ttlSeconds = ttlUnitOf(inner) === 'ms' ? n / 1000 : n;
+      }
       const src = caller ? caller.src : inner.valueSrc;
       if (src && inner.kind === 'write') op.valueSrc = src;
-      const entities = caller ? caller.srcEntities : inner.valueEntities;
+      const entities = caller ? caller.srcEntities : madeLoader ? madeLoader.entities : inner.valueEntities;
       if (entities && inner.kind === 'write') op.valueEntities = entities;
       // a recorded call's id means something in its own file only: the wrapper's stays behind
-      const calls = caller ? caller.srcCalls : inner.valueCalls?.filter((c) => !('call' in c));
-      if (calls?.length && !entities && inner.kind === 'write') op.valueCalls = calls;
+      const calls = caller ? caller.srcCalls : madeLoader ? madeLoader.calls : inner.valueCalls?.filter((c) => !('call' in c));
+      if (calls?.length && !entities && inner.kind === 'write') {
+        op.valueCalls = calls;
+        if (madeLoader && t.made!.file !== file) op.valueCallsFile = t.made!.file;
+      }
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;
@@ -364,6 +426,12 @@ export class OpReader {
   private ctorValues(file: string, className: string, args: (string | null)[]): (i: number) => string | undefined {
     const defaults = this.d.factsByFile.get(file)?.classes.find((k) => k.name === className)?.ctorDefaults;
     return (i) => (i < args.length ? args[i] ?? undefined : defaults?.[i] ?? undefined);
+  }
+
+  /** An instance's literal arguments, for the maker's parameters (`#ctor:<i>` holes); an omitted one is its literal default. */
+  private madeValues(file: string, makerName: string, args: (string | null)[]): (i: number) => string | undefined {
+    const maker = this.d.factsByFile.get(file)?.fns.find((f) => f.name === makerName && !f.className);
+    return (i) => (i < args.length ? args[i] ?? undefined : maker?.params[i]?.defaultLit ?? undefined);
   }
 
   /**
@@ -419,6 +487,11 @@ export class OpReader {
   }
 }
 
+
+/** The instance a binding holds, if a project function made it (a key-building call may be one too). */
+function madeOf(v: ExportValue | undefined): MadeValue | undefined {
+  return v?.t === 'made' ? v : v?.t === 'key' ? v.made : undefined;
+}
 
 /** What a write stores is loaded from: its value argument, or any member of a collection write. */
 function valueSrcOf(call: CallFact, v: VerbInfo): CacheOp['valueSrc'] {

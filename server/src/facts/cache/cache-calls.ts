@@ -7,6 +7,8 @@ import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule, ownGetter } from './clients';
 import type { FileCtx } from '../context';
+import { isMadeInstance } from './made-instances';
+import { isMakerParamAt, madeBy, madeOwner } from '../../syntax/made-closures';
 import { missFallback } from '../flow/miss-fallback';
 import { optInGuardOf } from '../flow/opt-in';
 import { mintedHere } from '../keys/minted';
@@ -67,6 +69,11 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
     const i = paramIndexOf(e, fn, ctx);
     if (i !== undefined) f.param = i;
+    // Pattern: redis.set(k, v, 'EX', ttl) with ttl a parameter of `cached(prefix, ttl, load)`
+    else if (ts.isIdentifier(e)) {
+      const d = declarationOf(e, ctx.facts.imports);
+      if (d?.t === 'param' && isMakerParamAt(d.fn, e)) f.madeParam = d.index;
+    }
   }
   // Pattern: redis.hset(k, `track:${id}`, pos) — the field family a hash write sets
   if (index === 1 && f.str === undefined) {
@@ -177,7 +184,11 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
     // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
     const self = unwrap(callee.expression).kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(call)?.name?.text : undefined;
-    const client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx) ?? implicitClient(callee.expression, ctx);
+    let client = self ? ({ t: 'class', name: self } as ClientRef) : clientOf(callee.expression, ctx) ?? implicitClient(callee.expression, ctx);
+    // Pattern: getTeam.clear(id) with `const getTeam = cached('team', 600, load)` in this file
+    const inst = unwrap(callee.expression);
+    if ((!client || client.t === 'unknown' || (client.t === 'import' && client.called)) && ts.isIdentifier(inst) && isMadeInstance(inst, ctx))
+      return { recv: callee.expression, method, methodNode, client: { t: 'fn', local: inst.text, member: true } };
     if (client?.t === 'lib' && !known) return undefined;
     // the result of any imported function (`getUsers().map(…)`): only a cache verb may be a client call
     if (client?.t === 'import' && client.called && !known) return undefined;
@@ -192,6 +203,8 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     if (d?.t === 'function') return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
     if (d?.t === 'var' && d.node.initializer && isFunctionLike(unwrap(d.node.initializer)))
       return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
+    // Pattern: getTeam(id) with `const getTeam = cached('team', 600, load)` in this file
+    if (isMadeInstance(callee, ctx)) return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
     if (d?.t === 'import' && isProjectModule(d.imp.module, ctx))
       return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', ref: { module: d.imp.module, name: d.imp.name } } };
   }
@@ -383,6 +396,13 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   let fn = enclosingFunction(node);
   if (!fn) return;
   let info = ctx.facts.fns[call.fn - 1];
+  // Pattern: function cached(prefix, ttl, load) { return async (id) => { …redis.get(`${prefix}:${id}`)… } }
+  const made = madeBy(fn);
+  if (made) {
+    if (dependsOnParams(call, info) || call.key?.parts.some((p) => 'hole' in p && p.hole.startsWith('#ctor:')))
+      ctx.facts.wrappers.push({ className: madeOwner(made.makerName), method: made.member, callId: call.id });
+    return;
+  }
   if (!info.name) {
     // Pattern: mset(links) { links.forEach((link) => pipeline.set(this.key(link), …)) } — a bulk
     // method: the callback's element stands for each item of the method's parameter

@@ -7,6 +7,7 @@ import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { declarationOf, isConstDeclaration, memberName, unwrap, type Decl } from '../../syntax/scope';
 import { assignmentsIn, fillsIn } from '../../syntax/scope-writes';
+import { isMakerParamAt } from '../../syntax/made-closures';
 import { normaliseEntity } from '../keys/entities';
 import type { SourceCall, ValueSource } from '../types';
 
@@ -257,7 +258,8 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
     if (d?.t === 'import') collectingCalls.push({ ref: { module: d.imp.module, name: d.imp.name } });
     else if (d?.t === 'function') collectingCalls.push({ local: callee.text });
     // Pattern: fetch(key, query) { const data = await query(); await this.set(key, data) } — the caller's loader
-    else if (d?.t === 'param') collectingCalls.push({ param: d.index });
+    // Pattern: function cached(prefix, ttl, load) { return async (id) => { … const v = await load(id) … } } — the instance's loader
+    else if (d?.t === 'param') collectingCalls.push(isMakerParamAt(d.fn, call) ? { made: d.index } : { param: d.index });
   }
   // Pattern: allowed = await this.perms.check(tenantId, roleId) — a method of an injected service, recorded as a call
   if (collectingCalls && collectingCalls.length < 4 && ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee)) {

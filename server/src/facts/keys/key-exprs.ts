@@ -7,6 +7,7 @@ import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { resolveName, returnExprOf, isStatic, stripFreeze } from '../../syntax/local-values';
 import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';
+import { isMakerParamAt } from '../../syntax/made-closures';
 import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
 import { mergeLits } from './shapes';
@@ -204,6 +205,8 @@ function nameParts(e: ts.Expression, st: State): KeyPart[] {
       if (st.env.has(t.decl)) return st.env.get(t.decl)!.slice();
       // Pattern: constructor(private readonly prefix = 'cache:') and `${this.prefix}${id}`
       if (ts.isConstructorDeclaration(t.decl.parent)) return [{ hole: `#ctor:${t.decl.parent.parameters.indexOf(t.decl)}` }];
+      // Pattern: function cached(prefix, …) { return async (id) => redis.get(`${prefix}:${id}`) } — the instance's argument
+      if (isMakerParamAt(t.decl.parent, e)) return [{ hole: `#ctor:${t.decl.parent.parameters.indexOf(t.decl)}` }];
       return [hole(e, st)];
     // Pattern: const PREFIX = 'app:'; `${PREFIX}user:${id}`
     case 'expr':
@@ -231,7 +234,7 @@ function ctorHole(e: ts.Expression, st: State): KeyPart | undefined {
   }
   if (!ts.isIdentifier(root)) return undefined;
   const d = declarationOf(root, st.ctx.facts.imports);
-  if (d?.t !== 'param' || !ts.isConstructorDeclaration(d.fn) || st.env.has(d.node)) return undefined;
+  if (d?.t !== 'param' || !(ts.isConstructorDeclaration(d.fn) || isMakerParamAt(d.fn, e)) || st.env.has(d.node)) return undefined;
   return { hole: `#ctor:${d.index}${rest}` };
 }
 
