@@ -53,6 +53,9 @@ function at(op: CacheOp, role: Evidence['role'], reason: string, strength: Evide
 }
 
 /** What one op says about its key's role, on its own. */
+const LOADED_DB = 'its value is loaded from the database';
+const LOADED_HTTP = 'its value is fetched over HTTP';
+
 export function evidenceOf(op: CacheOp): Evidence[] {
   const out: Evidence[] = [];
   if (op.use && !(op.use === 'lock' && (op.valueSrc === 'db' || op.valueSrc === 'http')))
@@ -62,7 +65,7 @@ export function evidenceOf(op: CacheOp): Evidence[] {
   if (op.kind === 'read' && (op.fallback === 'db' || op.fallback === 'http'))
     out.push(at(op, 'cache', op.fallback === 'db' ? 'a miss loads from the database' : 'a miss fetches over HTTP', 'strong'));
   if (op.kind === 'write' && (op.valueSrc === 'db' || op.valueSrc === 'http'))
-    out.push(at(op, 'cache', op.valueSrc === 'db' ? 'its value is loaded from the database' : 'its value is fetched over HTTP', 'weak'));
+    out.push(at(op, 'cache', op.valueSrc === 'db' ? LOADED_DB : LOADED_HTTP, 'weak'));
   // an after hook (`@AfterUpdate`, `schema.post('save')`) follows the write it hangs on (model/hooks.ts)
   if (op.kind === 'delete' && followsWrite(op)) out.push(at(op, 'cache', 'deleted after a database write', 'weak'));
   return out;
@@ -128,6 +131,9 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
   // read where it is used, never reloaded from the database or an API: the application keeps the data there (a replica)
   const reloads = evidence.some((e) => e.reason === FILLED) || ops.some((o) => o.kind === 'read' && (o.fallback === 'db' || o.fallback === 'http'));
   if (ops.some((o) => o.kind === 'read') && !reloads) return { role: 'not-cache', kind: 'replica' };
+  // Pattern: redis.set(`bot_greeting_${id}`, JSON.stringify(res.messages)) with nothing here reading
+  // or deleting it: an API's answer kept is no copy of a row (another service may read it, or nobody)
+  if (!ops.some((o) => o.kind !== 'write') && evidence.every((e) => e.role !== 'cache' || e.reason === LOADED_HTTP)) return { role: 'unknown' };
   if (weakCache) return shape && STATE_WORDS.test(shape) ? { role: 'unknown' } : { role: 'cache' };
   return { role: 'unknown' };
 }
