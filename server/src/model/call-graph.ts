@@ -6,7 +6,7 @@
 // (itself, in its callbacks, and in what it calls, three levels deep) counts where it is called.
 import type { CacheOp, LinkedFile } from '../rule';
 import type { CallFact, DbWrite, FileFacts, FnFact, SourceCall, Span, SymbolRef } from '../facts/types';
-import type { Resolved } from './resolve';
+import { definingModule, type Resolved } from './resolve';
 
 /** How deep calls are followed: controller → service → repository is plenty. */
 const MAX_DEPTH = 3;
@@ -136,19 +136,9 @@ export class CallGraph {
   }
 
   /** The exported function `ref` names, through an index's `export *` and `export { f } from` (three levels). */
-  private imported(file: string, ref: SymbolRef, depth = 0): { file: string; fn: FnFact } | undefined {
-    const target = this.d.resolveModule(file, ref.module);
-    const facts = target && this.d.files.get(target)?.facts;
-    if (!target || !facts || depth > 3) return undefined;
-    const own = this.topLevel(target, ref.name);
-    if (own) return own;
-    // Pattern: export * from './website' in queries/prisma/index.ts
-    for (const [k, v] of Object.entries(facts.exports)) {
-      if (v.t !== 'reexport' || !(k === ref.name || k.startsWith('*:'))) continue;
-      const hit = this.imported(target, { module: v.ref.module, name: k === ref.name ? v.ref.name : ref.name }, depth + 1);
-      if (hit) return hit;
-    }
-    return undefined;
+  private imported(file: string, ref: SymbolRef): { file: string; fn: FnFact } | undefined {
+    const d = definingModule((f) => this.d.files.get(f)?.facts.exports, this.d.resolveModule, file, ref, (f, name) => !!this.topLevel(f, name));
+    return d && this.topLevel(d.file, d.name);
   }
 
   private readsOf(file: string, fn: FnFact, depth: number): string[] {

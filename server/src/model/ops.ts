@@ -11,7 +11,7 @@ import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, KeyPart, MadeValue, SymbolRef } from '../facts/types';
 import { CALLABLE, madeOwner } from '../syntax/made-closures';
-import type { Leaving, Resolved } from './resolve';
+import { definingModule, type Leaving, type Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
 import { decoratorOps } from './decorated-ops';
 
@@ -27,8 +27,9 @@ interface MadeAt {
   value: MadeValue;
   /** the instance's name, for labels */
   instance: string;
-  makerName: string;
 }
+
+
 
 const MAX_DEPTH = 8;
 
@@ -210,26 +211,13 @@ export class OpReader {
 
   /** The maker of an instance, where its closures are recorded (through an index's `export *`, three levels). */
   private madeTarget(file: string, value: MadeValue, instance: string): Target | undefined {
-    const by = value.by;
-    const makerName = 'local' in by ? by.local : by.ref.name;
-    const makerFile = 'local' in by ? (this.d.factsByFile.get(file)?.wrappers.some((w) => w.className === madeOwner(makerName)) ? file : undefined) : this.makerFile(file, by.ref, 0);
-    if (!makerFile) return undefined;
-    return { t: 'wrapper', file: makerFile, className: madeOwner(makerName), ctorArgs: value.args, made: { file, value, instance, makerName } };
-  }
-
-  private makerFile(from: string, ref: SymbolRef, depth: number): string | undefined {
-    const target = this.d.resolveModule(from, ref.module);
-    const facts = target && this.d.factsByFile.get(target);
-    if (!target || !facts || depth > 3) return undefined;
-    const owner = madeOwner(ref.name);
-    if (facts.wrappers.some((w) => w.className === owner)) return target;
-    // Pattern: export * from './cachable' in the cache package's index
-    for (const [k, v] of Object.entries(facts.exports)) {
-      if (v.t !== 'reexport' || !(k === ref.name || k.startsWith('*:'))) continue;
-      const hit = this.makerFile(target, { module: v.ref.module, name: k === ref.name ? v.ref.name : ref.name }, depth + 1);
-      if (hit) return hit;
-    }
-    return undefined;
+    const makes = (f: string, name: string) => !!this.d.factsByFile.get(f)?.wrappers.some((w) => w.className === madeOwner(name));
+    // Pattern: import { memoize } from '@acme/cache' with `export * from './memoize'` in its index
+    const maker = 'local' in value.by
+      ? makes(file, value.by.local) ? { file, name: value.by.local } : undefined
+      : definingModule((f) => this.d.factsByFile.get(f)?.exports, this.d.resolveModule, file, value.by.ref, makes);
+    if (!maker) return undefined;
+    return { t: 'wrapper', file: maker.file, className: madeOwner(maker.name), ctorArgs: value.args, made: { file, value, instance } };
   }
 
   private summary(file: string, className: string, method: string): WrapperSummary | undefined {
@@ -356,7 +344,7 @@ export class OpReader {
     // the instance's constructor arguments fill `#ctor` holes only in the class it was built from:
     // a subclass's constructor may pass its base anything
     const ctor = t.made
-      ? this.madeValues(owner.file, t.made.makerName, t.ctorArgs ?? [])
+      ? this.madeValues(owner.file, owner.className, t.ctorArgs ?? [])
       : t.ctorArgs && owner.file === t.file && owner.className === t.className ? this.ctorValues(owner.file, owner.className, t.ctorArgs) : undefined;
     const out: CacheOp[] = [];
     for (const inner of s.ops) {
@@ -424,14 +412,13 @@ export class OpReader {
    * subclass's constructor may pass its base anything.
    */
   private ctorValues(file: string, className: string, args: (string | null)[]): (i: number) => string | undefined {
-    const defaults = this.d.factsByFile.get(file)?.classes.find((k) => k.name === className)?.ctorDefaults;
-    return (i) => (i < args.length ? args[i] ?? undefined : defaults?.[i] ?? undefined);
+    return argValues(args, this.d.factsByFile.get(file)?.classes.find((k) => k.name === className)?.ctorDefaults);
   }
 
-  /** An instance's literal arguments, for the maker's parameters (`#ctor:<i>` holes); an omitted one is its literal default. */
-  private madeValues(file: string, makerName: string, args: (string | null)[]): (i: number) => string | undefined {
-    const maker = this.d.factsByFile.get(file)?.fns.find((f) => f.name === makerName && !f.className);
-    return (i) => (i < args.length ? args[i] ?? undefined : maker?.params[i]?.defaultLit ?? undefined);
+  /** An instance's literal arguments, for its maker's parameters (`#ctor:<i>` holes, as a constructor's). */
+  private madeValues(file: string, owner: string, args: (string | null)[]): (i: number) => string | undefined {
+    const maker = this.d.factsByFile.get(file)?.fns.find((f) => !f.className && f.name !== undefined && madeOwner(f.name) === owner);
+    return argValues(args, maker?.params.map((p) => p.defaultLit ?? null));
   }
 
   /**
@@ -487,6 +474,11 @@ export class OpReader {
   }
 }
 
+
+/** Argument `i` as given, or its parameter's literal default when it is left out. */
+function argValues(args: (string | null)[], defaults: readonly (string | null | undefined)[] | undefined): (i: number) => string | undefined {
+  return (i) => (i < args.length ? args[i] ?? undefined : defaults?.[i] ?? undefined);
+}
 
 /** The instance a binding holds, if a project function made it (a key-building call may be one too). */
 function madeOf(v: ExportValue | undefined): MadeValue | undefined {

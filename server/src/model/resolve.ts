@@ -158,6 +158,31 @@ export interface Resolved {
  */
 export type Leaving = (from: string, ref: SymbolRef) => void;
 
+/**
+ * The module that defines `ref` under a name `defines` accepts, following an index's `export { f }
+ * from` and `export *` (three levels): for what has no export value of its own (a plain function).
+ */
+export function definingModule(
+  exportsOf: (file: string) => FileFacts['exports'] | undefined,
+  resolveModule: (from: string, spec: string) => string | undefined,
+  from: string,
+  ref: SymbolRef,
+  defines: (file: string, name: string) => boolean,
+  depth = 0,
+): { file: string; name: string } | undefined {
+  const target = resolveModule(from, ref.module);
+  const exports = target && exportsOf(target);
+  if (!target || !exports || depth > 3) return undefined;
+  if (defines(target, ref.name)) return { file: target, name: ref.name };
+  // Pattern: export * from './website' in queries/prisma/index.ts
+  for (const [k, v] of Object.entries(exports)) {
+    if (v.t !== 'reexport' || !(k === ref.name || k.startsWith('*:'))) continue;
+    const hit = definingModule(exportsOf, resolveModule, target, { module: v.ref.module, name: k === ref.name ? v.ref.name : ref.name }, defines, depth + 1);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** What `ref` (imported into `from`) denotes, following re-exports and members. */
 export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: ModuleResolver, from: string, ref: SymbolRef, depth = 0, leaving?: Leaving): Resolved | undefined {
   if (depth > 10) return undefined;

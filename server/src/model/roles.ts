@@ -52,10 +52,10 @@ function at(op: CacheOp, role: Evidence['role'], reason: string, strength: Evide
   return { role, reason, strength, file: op.file, span: op.call.span };
 }
 
-/** What one op says about its key's role, on its own. */
 const LOADED_DB = 'its value is loaded from the database';
 const LOADED_HTTP = 'its value is fetched over HTTP';
 
+/** What one op says about its key's role, on its own. */
 export function evidenceOf(op: CacheOp): Evidence[] {
   const out: Evidence[] = [];
   if (op.use && !(op.use === 'lock' && (op.valueSrc === 'db' || op.valueSrc === 'http')))

@@ -28,15 +28,14 @@ export interface Made {
 function topLevelName(f: ts.Node): string | undefined {
   if (ts.isFunctionDeclaration(f)) return f.name && f.parent && ts.isSourceFile(f.parent) ? f.name.text : undefined;
   if (!(ts.isArrowFunction(f) || ts.isFunctionExpression(f))) return undefined;
-  let p: ts.Node = f.parent;
-  while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) p = p.parent;
+  const p = skipWrappers(f);
   if (!p || !ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name)) return undefined;
   const stmt = p.parent?.parent;
   return stmt && ts.isVariableStatement(stmt) && ts.isSourceFile(stmt.parent) ? p.name.text : undefined;
 }
 
 /** The expressions a function returns: its arrow body, or its `return` statements (nested functions left out). */
-function returnedOf(f: FunctionLike): ts.Expression[] {
+export function returnedOf(f: FunctionLike): ts.Expression[] {
   const body = f.body;
   if (!body) return [];
   if (!ts.isBlock(body)) return [unwrap(body)];

@@ -7,7 +7,7 @@ import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule, ownGetter } from './clients';
 import type { FileCtx } from '../context';
-import { isMadeInstance } from './made-instances';
+import { isMadeInstance, projectFunctionOf } from './made-instances';
 import { isMakerParamAt, madeBy, madeOwner } from '../../syntax/made-closures';
 import { missFallback } from '../flow/miss-fallback';
 import { optInGuardOf } from '../flow/opt-in';
@@ -199,14 +199,10 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
   }
   // Pattern: await cacheSet(key, value) with cacheSet a local or imported function (maybe a wrapper)
   if (ts.isIdentifier(callee) && call.arguments.length > 0) {
-    const d = declarationOf(callee, ctx.facts.imports);
-    if (d?.t === 'function') return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
-    if (d?.t === 'var' && d.node.initializer && isFunctionLike(unwrap(d.node.initializer)))
-      return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
+    const f = projectFunctionOf(callee, ctx);
     // Pattern: getTeam(id) with `const getTeam = cached('team', 600, load)` in this file
-    if (isMadeInstance(callee, ctx)) return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', local: callee.text } };
-    if (d?.t === 'import' && isProjectModule(d.imp.module, ctx))
-      return { recv: callee, method: callee.text, methodNode: callee, client: { t: 'fn', ref: { module: d.imp.module, name: d.imp.name } } };
+    const client: ClientRef | undefined = f ? { t: 'fn', ...f } : isMadeInstance(callee, ctx) ? { t: 'fn', local: callee.text } : undefined;
+    if (client) return { recv: callee, method: callee.text, methodNode: callee, client };
   }
   return undefined;
 }

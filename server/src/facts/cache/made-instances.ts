@@ -6,14 +6,15 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { declarationOf, isFunctionLike, unwrap } from '../../syntax/scope';
+import { returnedOf } from '../../syntax/made-closures';
 import { isProjectModule } from './clients';
 import { valueSource } from '../flow/value-sources';
 import type { ExportValue, SourceCall } from '../types';
 
 type Made = Extract<ExportValue, { t: 'made' }>;
 
-/** The maker a call's callee names: a function of this file or of a project module. */
-function makerOf(callee: ts.Expression, ctx: FileCtx): Made['by'] | undefined {
+/** The project function an identifier names: a function of this file, or one imported from a project module. */
+export function projectFunctionOf(callee: ts.Expression, ctx: FileCtx): Made['by'] | undefined {
   const c = unwrap(callee);
   if (!ts.isIdentifier(c)) return undefined;
   const d = declarationOf(c, ctx.facts.imports);
@@ -27,22 +28,13 @@ function makerOf(callee: ts.Expression, ctx: FileCtx): Made['by'] | undefined {
 function loaderOf(a: ts.Expression, ctx: FileCtx): { entities?: string[]; calls?: SourceCall[] } | undefined {
   const u = unwrap(a);
   if (ts.isIdentifier(u)) {
-    const by = makerOf(u, ctx);
+    const by = projectFunctionOf(u, ctx);
     return by ? { calls: ['local' in by ? { local: by.local } : { ref: by.ref }] } : undefined;
   }
   if (!isFunctionLike(u)) return undefined;
   const entities = new Set<string>();
   const calls: SourceCall[] = [];
-  const body = u.body;
-  if (!body) return undefined;
-  if (ts.isBlock(body)) {
-    const visit = (n: ts.Node): void => {
-      if (isFunctionLike(n)) return;
-      if (ts.isReturnStatement(n) && n.expression) valueSource(n.expression, ctx, 0, entities, calls);
-      ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(body, visit);
-  } else valueSource(body, ctx, 0, entities, calls);
+  for (const r of returnedOf(u)) valueSource(r, ctx, 0, entities, calls);
   if (entities.size > 0) return { entities: [...entities] };
   const own = calls.filter((c) => !('call' in c) && !('param' in c) && !('made' in c));
   return own.length > 0 ? { calls: own } : undefined;
@@ -52,7 +44,7 @@ function loaderOf(a: ts.Expression, ctx: FileCtx): { entities?: string[]; calls?
 export function madeValue(e: ts.Expression, ctx: FileCtx): Made | undefined {
   const u = unwrap(e);
   if (!ts.isCallExpression(u) || u.arguments.some(ts.isSpreadElement)) return undefined;
-  const by = makerOf(u.expression, ctx);
+  const by = projectFunctionOf(u.expression, ctx);
   if (!by) return undefined;
   const args = u.arguments.map((a) => {
     const x = unwrap(a);
@@ -74,5 +66,5 @@ export function isMadeInstance(id: ts.Identifier, ctx: FileCtx): boolean {
   const stmt = d.node.parent?.parent;
   if (!stmt || !ts.isVariableStatement(stmt) || !ts.isSourceFile(stmt.parent)) return false;
   const init = unwrap(d.node.initializer);
-  return ts.isCallExpression(init) && !!makerOf(init.expression, ctx);
+  return ts.isCallExpression(init) && !!projectFunctionOf(init.expression, ctx);
 }

@@ -203,10 +203,9 @@ function nameParts(e: ts.Expression, st: State): KeyPart[] {
     // Pattern: `user:${id}` inside a builder being inlined: the caller's argument
     case 'param':
       if (st.env.has(t.decl)) return st.env.get(t.decl)!.slice();
-      // Pattern: constructor(private readonly prefix = 'cache:') and `${this.prefix}${id}`
-      if (ts.isConstructorDeclaration(t.decl.parent)) return [{ hole: `#ctor:${t.decl.parent.parameters.indexOf(t.decl)}` }];
-      // Pattern: function cached(prefix, …) { return async (id) => redis.get(`${prefix}:${id}`) } — the instance's argument
-      if (isMakerParamAt(t.decl.parent, e)) return [{ hole: `#ctor:${t.decl.parent.parameters.indexOf(t.decl)}` }];
+      // Pattern: constructor(private readonly prefix = 'cache:') and `${this.prefix}${id}`, or
+      // function cached(prefix, …) { return async (id) => redis.get(`${prefix}:${id}`) }: the instance's argument
+      if (ts.isConstructorDeclaration(t.decl.parent) || isMakerParamAt(t.decl.parent, e)) return [{ hole: `#ctor:${t.decl.parent.parameters.indexOf(t.decl)}` }];
       return [hole(e, st)];
     // Pattern: const PREFIX = 'app:'; `${PREFIX}user:${id}`
     case 'expr':
