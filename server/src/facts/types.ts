@@ -212,6 +212,11 @@ export interface CallFact {
   locked?: true;
   /** its key's id is generated in this function (facts/keys/minted.ts): the key is new */
   minted?: true;
+  /**
+   * it writes an empty value (`''`, `null`) under a key its function does not read: the project's way
+   * of clearing the key (`clearOrgs = () => redis.set('orgs', '')`, readers taking '' for a miss)
+   */
+  emptying?: true;
   /** the call runs only when the enclosing function's caller asks for it (facts/flow/opt-in.ts) */
   optIn?: OptIn;
 }

@@ -91,11 +91,12 @@ export function scopeOf(file: LinkedFile, fn: number): Set<number> {
 }
 
 /**
- * A delete, or a write of a real value: what replaces a cached entry. A read-through fill does not:
- * it writes only after a miss (`findOne` under `@Cacheable` returns the stale entry while it is there).
+ * A delete, a write of a real value, or an emptying write (`set(k, '')` where the key is not read):
+ * what replaces a cached entry. A read-through fill does not: it writes only after a miss (`findOne`
+ * under `@Cacheable` returns the stale entry while it is there).
  */
 export function isClearing(op: CacheOp, model: CacheModel): boolean {
-  return op.kind === 'delete' || (op.kind === 'write' && !op.sentinel && !model.isFill(op));
+  return op.kind === 'delete' || (op.kind === 'write' && (!!op.call.emptying || (!op.sentinel && !model.isFill(op))));
 }
 
 /** An op of `file` in `scope` deletes the key or overwrites it with a real value (a computed key may well be it). */

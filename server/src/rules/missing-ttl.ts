@@ -157,7 +157,8 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       if (role === 'not-cache' || (role === 'unknown' && !allWrites)) continue;
       // Pattern: if (this.lifetime === Infinity) set(k, v) else set(k, v, 'EX', lifetime) — no expiry is an option chosen
       if (expiringTwin(file, op)) continue;
-      if (emptiesKey(file, op)) continue;
+      // Pattern: clearOrgs = () => redis.set('orgs', '') — the invalidation itself (facts: CallFact.emptying)
+      if (op.call.emptying) continue;
       // an in-process LRU memoising a computation (no database read in the function that fills it)
       // has nothing to go stale: no TTL is a choice there (e.g. hosted-git-info, path-scurry)
       if (op.lib === 'lru-cache' && !file.facts.dbReads.some((r) => r.fn === op.call.fn) && op.valueSrc !== 'db' && op.valueSrc !== 'http') continue;
@@ -203,20 +204,6 @@ function expiringTwin(file: LinkedFile, op: CacheOp): boolean {
     !op.via &&
     file.ops.some((o) => o !== op && o.kind === 'write' && !o.via && o.ttl === true && o.call.fn === op.call.fn && o.call.key?.text === key && valueText(file, o) === value)
   );
-}
-
-/**
- * Pattern: export const clearOrgs = () => redis.set('core_organizations', '') — an empty value
- * written by a function that does not read the key: the invalidation itself (its readers take the
- * empty value for a miss), not an entry to expire. A not-found marker is written where the key was
- * just read and missed, and stays this rule's business.
- */
-function emptiesKey(file: LinkedFile, op: CacheOp): boolean {
-  if (!op.sentinel || op.via) return false;
-  const v = valueText(file, op)?.trim();
-  if (v !== "''" && v !== '""' && v !== '``' && v !== 'null') return false;
-  const key = op.call.key?.text;
-  return !file.ops.some((o) => o.kind === 'read' && o.call.fn === op.call.fn && (o.call.key?.text === key || (!!o.key?.shape && o.key.shape === op.key?.shape)));
 }
 
 function valueText(file: LinkedFile, op: CacheOp): string | undefined {

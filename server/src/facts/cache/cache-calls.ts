@@ -324,8 +324,21 @@ export function finishCacheCalls(ctx: FileCtx): void {
       const optIn = optInGuardOf(node, enclosingFunction(node), ctx);
       if (optIn) calls[i].optIn = optIn;
     }
+    if (emptiesKey(calls, i, node)) calls[i].emptying = true;
     recordWrapper(calls[i], node, ctx);
   }
+}
+
+/**
+ * Pattern: export const clearOrgs = () => redis.set('core_organizations', '') — an empty value
+ * written where the key is not read: the invalidation itself. A not-found marker is written where
+ * the key was just read and missed (the same function reads it).
+ */
+function emptiesKey(calls: readonly CallFact[], i: number, node: ts.CallExpression): boolean {
+  const value = node.arguments[1] && unwrap(node.arguments[1]);
+  const empty = !!value && (value.kind === ts.SyntaxKind.NullKeyword || ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && value.text === ''));
+  const key = calls[i].key?.text;
+  return empty && !!key && !calls.some((c) => c.fn === calls[i].fn && c.key?.text === key && READ_LIKE.test(c.method));
 }
 
 /** The span of the outermost function around function `fn` (the module for top-level code). */
