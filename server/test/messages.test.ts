@@ -57,3 +57,16 @@ describe('message headlines', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('set-after-commit wording', () => {
+  it('says "alongside" when the set runs in one Promise.all with the write, and offers no swap there', () => {
+    const c = path.join(ROOT, 'set-after-commit/upstash-set-alongside-prisma-update-in-promise-all.ts');
+    const [f, ...rest] = [...analyse(readCase(c)).values()].flatMap((r) => r.findings);
+    expect(rest).toEqual([]);
+    expect(f.message).toMatch(/^Cache set of '.*' alongside the database write on line 12: delete it after$/);
+    expect(f.suggestions ?? []).toEqual([]);
+    const sequential = path.join(ROOT, 'set-after-commit/ioredis-set-after-prisma-update.ts');
+    const [g] = [...analyse(readCase(sequential)).values()].flatMap((r) => r.findings);
+    expect(g.message).toMatch(/after the database write on line 9/);
+  });
+});

@@ -176,6 +176,8 @@ export interface CallFact {
   fn: number;
   /** index of the DB writes (into FileFacts.dbWrites) that precede this call in the same flow */
   afterWrites: number[];
+  /** those of `afterWrites` that run concurrently with this call (`Promise.all([write, call])`) */
+  alongside?: number[];
   /**
    * Ids of the recorded calls of project functions that precede this call in the same flow
    * (`await this.users.update(id, dto); await this.cache.set(…)`): the linker follows them into

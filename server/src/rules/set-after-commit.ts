@@ -135,6 +135,8 @@ interface Prior {
   label: string;
   /** made inside a function called before the cache write */
   called?: boolean;
+  /** run concurrently with the cache write (`Promise.all([write, set])`) */
+  alongside?: boolean;
 }
 
 /** The hash field a write sets: a literal (`'strikes'`) or the literal start of a built one (`track:`). */
@@ -159,7 +161,7 @@ function otherFieldThanFills(op: CacheOp, key: KeyModel | undefined, project: Pr
   });
 }
 
-export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'setInHook' | 'setInHookReplica'> = {
+export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAfterWriteReplica' | 'setInHook' | 'setInHookReplica'> = {
   meta: {
     id: 'set-after-commit',
     description: 'Prefer deleting a cache key after a database write over setting it.',
@@ -169,6 +171,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
     crossFile: false,
     messages: {
       setAfterWrite: 'Cache {{verb}} of {{key}} after the database write on line {{line}}: delete the key instead',
+      setAlongsideWrite: 'Cache {{verb}} of {{key}} alongside the database write on line {{line}}: delete it after',
       setAfterWriteReplica: 'Copy of {{key}} set after the database write on line {{line}} can keep an older value',
       setInHook: 'Cache {{verb}} of {{key}} in a hook after the {{write}}: delete the key instead',
       setInHookReplica: 'Copy of {{key}} set in a hook after the {{write}} can keep an older value',
@@ -176,6 +179,8 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
     details: {
       setAfterWrite:
         'Two writers can commit `{{write}}` in one order and set the cache in the other: the older value stays cached until the TTL. A delete cannot lose this race.',
+      setAlongsideWrite:
+        'The set runs concurrently with `{{write}}` (one `Promise.all`), so it can land before the write commits, and two writers can commit in one order and set the cache in the other: the older value stays cached until the TTL. Swapping the set for a delete in the same `Promise.all` would not help (a reader could refill the old row before the commit): delete the key once the write is done.',
       setAfterWriteReplica:
         'Two writers can commit `{{write}}` in one order and set the copy in the other. No reader reloads it on a miss, so the older value stays until the next write, and deleting alone would leave reads empty.',
       setInHook:
@@ -239,7 +244,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
         continue;
       }
       const before: Prior[] = [
-        ...op.call.afterWrites.map((i) => ({ write: writes[i], file: file.file, anchor: writes[i].span, label: writes[i].label })),
+        ...op.call.afterWrites.map((i) => ({ write: writes[i], file: file.file, anchor: writes[i].span, label: writes[i].label, alongside: op.call.alongside?.includes(i) })),
         // Pattern: await this.users.setRoles(id, r); await this.perms.refresh(id)  (the write is in a called function)
         ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, called: true })),
       ];
@@ -265,15 +270,16 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAfterWriteReplica' | 'se
       // Pattern: const release = await this.lock(id); … await this.saveState(id, s) — writers take turns, and
       // a copy no reader reloads has no other race
       if (replica && op.call.locked) continue;
-      // readers that use the copy as it is would find nothing after a delete: no such fix
-      const fix = replica ? undefined : swapForDelete(op, file);
+      // readers that use the copy as it is would find nothing after a delete: no such fix; a delete in
+      // the same `Promise.all` as the write could run before it commits: no swap either
+      const fix = replica || prior.alongside ? undefined : swapForDelete(op, file);
       ctx.report({
         file: file.file,
         span: findingSpan(op, file.text),
-        messageId: replica ? 'setAfterWriteReplica' : 'setAfterWrite',
+        messageId: replica ? 'setAfterWriteReplica' : prior.alongside ? 'setAlongsideWrite' : 'setAfterWrite',
         data: { verb: verbLabel(op), key: keyLabel(op), write: prior.label, line: lineOf(file.text, prior.anchor.start) },
         related: [
-          { file: file.file, span: prior.anchor, message: `Database write this cache ${op.wrapper ? 'write' : op.verb} races with` },
+          { file: file.file, span: prior.anchor, message: `Database write this cache ${op.wrapper ? 'write' : op.verb} races with${prior.alongside ? ', run concurrently' : ''}` },
           ...(prior.file !== file.file || prior.anchor !== prior.write.span
             ? [{ file: prior.file, span: prior.write.span, message: `The database write itself, inside the called function` }]
             : []),

@@ -17,16 +17,6 @@ export async function updateLink(id: string, url: string) {
   return link;
 }
 
-/** The set runs next to the update, not after it: it races it all the same. */
-export async function banLink(id: string) {
-  const link = await prisma.link.findUnique({ where: { id } });
-  if (!link) return;
-  await Promise.all([
-    prisma.link.update({ where: { id }, data: { url: 'https://example.com/banned' } }),
-    linkCache.set({ ...link, url: 'https://example.com/banned' }), // expect: set-after-commit
-  ]);
-}
-
 export async function moveDomain(from: string, to: string) {
   const links = await prisma.link.findMany({ where: { domain: from } });
   await prisma.link.updateMany({ where: { domain: from }, data: { domain: to } });

@@ -13,7 +13,7 @@ import { missFallback } from '../flow/miss-fallback';
 import { optInGuardOf } from '../flow/opt-in';
 import { mintedHere } from '../keys/minted';
 import { heldLock } from '../flow/held-lock';
-import { precedesInFlow } from '../flow/order';
+import { precedesInFlow, runsAlongside } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource } from '../flow/value-sources';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
@@ -308,7 +308,10 @@ export function finishCacheCalls(ctx: FileCtx): void {
       const w = dbWrites[j].span;
       if (w.start > calls[i].span.end) break;
       if (w.start < flow.start) continue;
-      if (precedesInFlow(ctx.dbWriteNodes[j], node)) calls[i].afterWrites.push(j);
+      if (!precedesInFlow(ctx.dbWriteNodes[j], node)) continue;
+      calls[i].afterWrites.push(j);
+      // Pattern: await Promise.all([prisma.link.update(…), redis.set(k, v)])
+      if (runsAlongside(ctx.dbWriteNodes[j], node)) (calls[i].alongside ??= []).push(j);
     }
     // what precedes a read does not matter to any rule: only writes and deletes race with writes
     if (!READ_LIKE.test(calls[i].method)) {

@@ -116,6 +116,20 @@ export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
   return !exclusiveBranches(lca, d, w) && !exitsBefore(d, w, lca);
 }
 
+/**
+ * D and W are (inside) elements of one `Promise.all([…])` (or `allSettled`, `race`, `any`): they run
+ * concurrently, so W may even land before D commits.
+ */
+export function runsAlongside(d: ts.Node, w: ts.Node): boolean {
+  let lca: ts.Node | undefined = d.parent;
+  while (lca && !contains(lca, w)) lca = lca.parent;
+  if (!lca || !ts.isArrayLiteralExpression(lca)) return false;
+  const call = lca.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== lca || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const { expression: promise, name } = call.expression;
+  return ts.isIdentifier(promise) && promise.text === 'Promise' && /^(all|allSettled|race|any)$/.test(name.text);
+}
+
 /** D runs as part of `fn`'s own flow: in it, or in a callback it runs inline (not a deferred one). */
 export function runsWithin(d: ts.Node, fn: FunctionLike): boolean {
   let f = enclosingFunction(d);
