@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftBetween, entityOfShape, expandKey, shapeNamesEntity, shapeNamesOwnerOf, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
+import { driftBetween, entityOfShape, expandKey, shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
 import type { ExportValue, KeyPart } from '../src/facts/types';
 
 /** A resolver over a fake project: `{ module: { exportName: value } }`. */
@@ -237,5 +237,22 @@ describe('shapesMatch', () => {
   ])('%s does not match %s', (a, b) => {
     expect(shapesMatch(a, b)).toBe(false);
     expect(shapesMatch(b, a)).toBe(false);
+  });
+});
+
+describe('shapeNamesLinkOwner', () => {
+  it('reads a link table as a list inside the cached row of its first side', () => {
+    expect(shapeNamesLinkOwner('sys_user:{}', 'sys_user_role')).toBe(true);
+    expect(shapeNamesLinkOwner('user:{}', 'sys_user_with_role')).toBe(true);
+    expect(shapeNamesLinkOwner('sys_menu:user:{}', 'user_role')).toBe(true);
+    expect(shapeNamesLinkOwner('member:{}', 'member_to_team')).toBe(true);
+  });
+  it('does not read other tables of the row as its links', () => {
+    expect(shapeNamesLinkOwner('user:{}', 'user_login_log')).toBe(false);
+    expect(shapeNamesLinkOwner('user:{}', 'user_setting')).toBe(false);
+    expect(shapeNamesLinkOwner('user:{}', 'user')).toBe(false);
+    expect(shapeNamesLinkOwner('role:{}', 'user_role')).toBe(false);
+    expect(shapeNamesLinkOwner('user:{}', 'admin_user_role')).toBe(true);
+    expect(shapeNamesLinkOwner('user:{}', 'tenant_admin_user_role')).toBe(false);
   });
 });

@@ -141,6 +141,12 @@ export class CallGraph {
     return d && this.topLevel(d.file, d.name);
   }
 
+  /** The entities function `fnId` of `file` reads, itself and through what it calls (three levels). */
+  readsOfFunction(file: string, fnId: number): string[] {
+    const fn = this.d.files.get(file)?.facts.fns[fnId - 1];
+    return fn ? this.collect(this.readsMemo, file, fn, MAX_DEPTH, ALL_READS) : [];
+  }
+
   private readsOf(file: string, fn: FnFact, depth: number): string[] {
     return this.collect(this.readsMemo, file, fn, depth, READS);
   }
@@ -206,6 +212,9 @@ const READS: Collect<string> = {
   onlyWhenNone: true,
   byName: true,
 };
+
+/** Every read below a function, its own and its callees' (what a method's whole result holds). */
+const ALL_READS: Collect<string> = { ...READS, name: 'all-reads', onlyWhenNone: false };
 
 const WRITES: Collect<CalledWrite> = {
   name: 'writes',

@@ -3,7 +3,7 @@
 // that entity's rows (`user:{}` filled from prisma.user).
 // Built once per cache model, for missing-invalidation and invalidate-before-commit.
 import type { CacheOp } from '../rule';
-import { shapeNamesEntity, shapeNamesOwnerOf } from '../facts/keys/shapes';
+import { shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf } from '../facts/keys/shapes';
 import type { CacheModel, KeyModel } from './cache-model';
 import type { CallGraph } from './call-graph';
 
@@ -60,13 +60,23 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       throughGraph = true;
       entities = graph.readEntitiesOf(w.valueCallsFile ?? w.file, w.valueCalls);
     }
+    // Pattern: @Cacheable('sys_user:{0}') findOne(id) { … const roleIds = await this.getRoleIds([id]); … } —
+    // a decorated method's value holds what the helpers it calls read too
+    if (entities && graph && w.decorated && w.kind === 'write') {
+      throughGraph = true;
+      entities = [...new Set([...entities, ...graph.readsOfFunction(w.file, w.call.fn)])];
+    }
     for (const e of entities ?? []) {
       // both shown: the value is loaded from the entity's rows, and the key names the entity (a
-      // `trackSale:{}` record holding a customer's id is no cache of customers)
-      if (seen.has(e) || !shapeNamesEntity(shape, e)) continue;
+      // `trackSale:{}` record holding a customer's id is no cache of customers), or the first side
+      // of a link table whose rows it holds (`sys_user:{}` with the user's `sys_user_role` rows)
+      if (seen.has(e)) continue;
+      const link = !shapeNamesEntity(shape, e) && shapeNamesLinkOwner(shape, e);
+      if (!link && !shapeNamesEntity(shape, e)) continue;
       seen.add(e);
-      // a key without a hole for the row, or one naming the thing whose items these rows are
-      const list = !shape.includes('{}') || shapeNamesOwnerOf(shape, e);
+      // a key without a hole for the row, or one naming the thing whose items these rows are; the
+      // links of a row are written by its id, and links created with a new row find no cached copy
+      const list = !link && (!shape.includes('{}') || shapeNamesOwnerOf(shape, e));
       out.push({ entity: e, entry: { key, fill: w, list } });
     }
   }

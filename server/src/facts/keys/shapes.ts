@@ -400,6 +400,30 @@ export function shapeNamesOwnerOf(shape: string, entity: string): boolean {
   return nameMatch(shape, entity, false) === 'owner';
 }
 
+/** Words a link table's second half takes: `user_role`, `sys_user_post`, `member_group`. */
+const LINKED = /^(role|post|group|team|tag|permission|perm|menu|dept|department|org|organization|channel|category|label|project|workspace)$/;
+
+/**
+ * `sys_user:{}` holding `sys_user_with_role` (or `sys_user_role`) rows: the key names the first
+ * side of a link table, so the links of that row are a list inside its cached value.
+ */
+export function shapeNamesLinkOwner(shape: string, entity: string): boolean {
+  const want = entity.split('_').map(singular);
+  if (want.length < 2) return false;
+  for (const seg of shape.split(/[:/.|#{}\s]+/)) {
+    const w = normaliseEntity(seg);
+    if (!w) continue;
+    const words = w.split('_').map(singular);
+    // at the start, or behind one table prefix word (`sys_`, `t_`)
+    for (let i = 0; i <= 1 && i + words.length < want.length; i++) {
+      if (!words.every((x, j) => want[i + j] === x)) continue;
+      const rest = want.slice(i + words.length);
+      if (/^(with|to|and|has|rel|link|map|mapping)$/.test(rest[0]) ? rest.length >= 2 : rest.length === 1 && LINKED.test(rest[0])) return true;
+    }
+  }
+  return false;
+}
+
 /** How a shape names an entity: a segment names its rows, or only the owner of the table's items. */
 type NameMatch = 'row' | 'owner' | 'none';
 

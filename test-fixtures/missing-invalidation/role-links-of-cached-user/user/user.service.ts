@@ -1,0 +1,38 @@
+// The cached user holds the ids of its roles, read through a helper from the link table; the
+// per-user menu list (menu.service.ts) is built from the same links. Rewriting a user's links
+// without evicting either leaves the old roles and menus in force until the keys expire.
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Cacheable } from '../common/redis.decorator';
+import { UserEntity } from './user.entity';
+import { UserWithRoleEntity } from './user-role.entity';
+
+@Injectable()
+export class UserService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(UserWithRoleEntity) private readonly userRoles: Repository<UserWithRoleEntity>,
+  ) {}
+
+  @Cacheable('sys_user:', '{userId}', 600)
+  async findOne(userId: number) {
+    const user = await this.users.findOne({ where: { userId } });
+    const roleIds = await this.getRoleIds([userId]);
+    return { ...user, roleIds };
+  }
+
+  async getRoleIds(userIds: number[]) {
+    const links = await this.userRoles.find({ where: { userId: In(userIds) } });
+    return links.map((l) => l.roleId);
+  }
+
+  async updateAuthRole(userId: number, roleIds: number[]) {
+    await this.userRoles.delete({ userId }); // expect: missing-invalidation
+    await this.userRoles.insert(roleIds.map((roleId) => ({ userId, roleId })));
+  }
+
+  async revokeRole(userId: number, roleId: number) {
+    await this.userRoles.delete({ userId, roleId }); // expect: missing-invalidation
+  }
+}
