@@ -69,4 +69,11 @@ describe('set-after-commit wording', () => {
     const [g] = [...analyse(readCase(sequential)).values()].flatMap((r) => r.findings);
     expect(g.message).toMatch(/after the database write on line 9/);
   });
+
+  it('names the write the cached value is rebuilt from, not a later helper that writes the same rows', () => {
+    const c = path.join(ROOT, 'set-after-commit/wrapper-value-through-own-converter');
+    const found = [...analyse(readCase(c)).values()].flatMap((r) => r.findings).map((f) => f.message);
+    expect(found.filter((m) => /line 29/.test(m))).toHaveLength(1);
+    expect(found.filter((m) => /line 30/.test(m))).toEqual([]);
+  });
 });

@@ -266,7 +266,8 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
         fromRows(w) || (role === 'unknown' || replica || called ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)),
       );
       if (related.length === 0) continue;
-      const prior = related[related.length - 1];
+      // name the write of the rows the value is rebuilt from, over a later call that writes something else
+      const prior = related.filter((p) => !p.called && fromRows(p.write)).pop() ?? related[related.length - 1];
       // Pattern: const release = await this.lock(id); … await this.saveState(id, s) — writers take turns, and
       // a copy no reader reloads has no other race
       if (replica && op.call.locked) continue;

@@ -67,7 +67,7 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
   const e = unwrap(a);
   if (f.str === undefined && f.num === undefined && !ts.isObjectLiteralExpression(e) && fn) {
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
-    const i = paramIndexOf(e, fn, ctx);
+    const i = paramIndexOf(e, fn, ctx, 0, index > 0);
     if (i !== undefined) f.param = i;
     // Pattern: redis.set(k, v, 'EX', ttl) with ttl a parameter of `cached(prefix, ttl, load)`
     else if (ts.isIdentifier(e)) {
@@ -105,11 +105,15 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
  * The parameter of `fn` an argument passes on: the parameter itself, serialised
  * (`JSON.stringify(value)`, `String(ttl)`), or through a local const (`const data = JSON.stringify(val)`).
  */
-function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCtx, depth = 0): number | undefined {
+function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCtx, depth = 0, value = false): number | undefined {
   const u = unwrap(e);
   if (depth > 4) return undefined;
   if (ts.isCallExpression(u) && u.arguments.length === 1 && /^(JSON\.stringify|String|Number|serialize|encode)$/.test(u.expression.getText(ctx.sf)))
-    return paramIndexOf(u.arguments[0], fn, ctx, depth + 1);
+    return paramIndexOf(u.arguments[0], fn, ctx, depth + 1, value);
+  // Pattern: this.redis.set(k, this.toRedisConverter(value)) / superjson.stringify(value) — a serialiser
+  // of the wrapper's value parameter (a value only: a key hashed by a call is another key)
+  if (value && ts.isCallExpression(u) && u.arguments.length >= 1 && u.arguments.length <= 2 && SERIALISER.test(calleeWord(u.expression)))
+    return paramIndexOf(u.arguments[0], fn, ctx, depth + 1, value);
   // Pattern: typeof val === 'object' ? JSON.stringify(val) : String(val)
   if (ts.isConditionalExpression(u)) {
     // Pattern: const keys = Array.isArray(key) ? key : [key]  (one key or many, passed on as a list)
@@ -128,6 +132,15 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
   if (d?.t === 'var' && d.node.initializer && d.node.parent && ts.isVariableDeclarationList(d.node.parent) && d.node.parent.flags & ts.NodeFlags.Const)
     return paramIndexOf(d.node.initializer, fn, ctx, depth + 1);
   return undefined;
+}
+
+/** Names of functions that turn a value into what a store keeps. */
+const SERIALISER = /^(stringify|serialize|serialise|encode|pack|marshal|dumps?|compress|to[A-Z]\w*|\w*(Converter|Serializer|Serialiser|Encoder))$/;
+
+/** `this.encode` → `encode`, `superjson.stringify` → `stringify`, `pack` → `pack`. */
+function calleeWord(e: ts.Expression): string {
+  const c = unwrap(e);
+  return ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '';
 }
 
 /** Arguments past this index are never keys, values or TTLs a rule looks at. */
