@@ -176,6 +176,8 @@ export interface CallFact {
   fn: number;
   /** index of the DB writes (into FileFacts.dbWrites) that precede this call in the same flow */
   afterWrites: number[];
+  /** a raw command naming its verb (`call('SET', k, v)`, `send('SETEX', [k, t, v])`): args are the command's */
+  raw?: true;
   /** those of `afterWrites` that run concurrently with this call (`Promise.all([write, call])`) */
   alongside?: number[];
   /**

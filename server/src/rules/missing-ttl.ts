@@ -169,7 +169,8 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       const related = relatedOf(ctx.project, op, key);
       const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
       const messageId = collection ? 'collectionNoTtl' : isRedisLib(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
-      const edits = collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings, file.facts);
+      // a raw command's options are spelled as the library's raw protocol wants them: left to the developer
+      const edits = op.call.raw ? undefined : collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings, file.facts);
       const fix: Fix | undefined = edits && {
         title: op.via ? `Pass a ${seconds}-second TTL to ${op.wrapper}${op.via.ttlUnit === 'ms' ? ' (milliseconds)' : ''}` : `Add a ${seconds}-second TTL${unitNote(op, ctx.settings)}`,
         kind: configured !== undefined ? 'safe' : 'suggestion',

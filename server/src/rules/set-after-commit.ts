@@ -85,7 +85,8 @@ function followingExpire(op: CacheOp, file: LinkedFile): Edit | undefined {
 function swapForDelete(op: CacheOp, file: LinkedFile): Fix | undefined {
   const { call } = op;
   const keyArg = call.args[0];
-  if (!op.deleteVia || !keyArg || !call.key || op.verb === 'mset' || keyArg.spread) return undefined;
+  // a raw command (`call('SET', …)`) is spelled by its arguments: no method to swap
+  if (!op.deleteVia || !keyArg || !call.key || op.verb === 'mset' || keyArg.spread || call.raw) return undefined;
   const callee = deleteCallee(op, file);
   if (!callee) return undefined;
   const expire = followingExpire(op, file);

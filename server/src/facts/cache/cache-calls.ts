@@ -134,6 +134,27 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
   return undefined;
 }
 
+/** Methods that send a command by name: Bun's `send`, ioredis `call`, node-redis `sendCommand`. */
+const RAW_COMMAND = /^(send|sendCommand|send_command|call|command|executeCommand)$/;
+
+/** A raw command with a literal cache verb: the verb, its arguments, and where a fix may append one. */
+function rawCommand(call: ts.CallExpression, method: string): { verb: string; args: readonly ts.Expression[]; end: number } | undefined {
+  if (!RAW_COMMAND.test(method)) return undefined;
+  let args: readonly ts.Expression[] = call.arguments;
+  let end = call.arguments.end;
+  const list = (e: ts.Expression | undefined) => (e && ts.isArrayLiteralExpression(unwrap(e)) ? (unwrap(e) as ts.ArrayLiteralExpression).elements : undefined);
+  const whole = args.length === 1 ? list(args[0]) : undefined;
+  if (whole) [args, end] = [whole, whole.end];
+  const head = args[0] && unwrap(args[0]);
+  if (!head || !ts.isStringLiteralLike(head) || !/^[A-Za-z]+$/.test(head.text)) return undefined;
+  const verb = head.text.toLowerCase();
+  if (!CACHE_METHOD_NAMES.has(verb)) return undefined;
+  args = args.slice(1);
+  const inner = args.length === 1 ? list(args[0]) : undefined;
+  if (inner) [args, end] = [inner, inner.end];
+  return { verb, args, end };
+}
+
 /** Names of functions that turn a value into what a store keeps. */
 const SERIALISER = /^(stringify|serialize|serialise|encode|pack|marshal|dumps?|compress|to[A-Z]\w*|\w*(Converter|Serializer|Serialiser|Encoder))$/;
 
@@ -192,7 +213,8 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expressio
     const method = memberName(callee);
     if (!method) return undefined;
     const methodNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee.argumentExpression;
-    const known = CACHE_METHOD_NAMES.has(method.toLowerCase());
+    // a raw command naming a cache verb (`send('SETEX', …)`) counts as that verb
+    const known = CACHE_METHOD_NAMES.has(method.toLowerCase()) || !!rawCommand(call, method);
     const pipe = known ? pipelineRoot(callee.expression, ctx) : undefined;
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
     // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
@@ -242,32 +264,37 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         if (!r?.client) return;
         // an unresolved receiver is kept only for reads with a literal key (a use of that key)
         if (r.client.t === 'unknown' && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;
+        // Pattern: client.send('SETEX', [k, ttl, v]) (Bun), redis.call('SET', k, v, 'EX', 60), sendCommand(['DEL', k])
+        const raw = rawCommand(call, r.method);
+        const method = raw?.verb ?? r.method;
+        const callArgs = raw?.args ?? call.arguments;
+        const argsEnd = raw?.end ?? call.arguments.end;
         const fn = enclosingFunction(call);
         // a call of a project value may go through a wrapper that builds its key from its parameters
         const wrapperCandidate = r.client.t !== 'lib' && r.client.t !== 'unknown';
-        const multiSet = /^m?set$|^msetnx$|^hmset$/i.test(r.method) && r.method.toLowerCase() !== 'set';
-        const args = call.arguments.map((a, i) => argFact(a, ctx, fn, i, wrapperCandidate, multiSet));
-        let first: ts.Expression | undefined = call.arguments[0];
+        const multiSet = /^m?set$|^msetnx$|^hmset$/i.test(method) && method.toLowerCase() !== 'set';
+        const args = callArgs.map((a, i) => argFact(a, ctx, fn, i, wrapperCandidate, multiSet));
+        let first: ts.Expression | undefined = callArgs[0];
         let more: readonly ts.Expression[] = [];
-        if (/^(del|unlink|mdel)$/i.test(r.method)) {
+        if (/^(del|unlink|mdel)$/i.test(method)) {
           // Pattern: redis.del(a, b)  /  client.del([a, b])
           const arr = first && unwrap(first);
           if (arr && ts.isArrayLiteralExpression(arr) && arr.elements.length > 0 && !arr.elements.some(ts.isSpreadElement)) {
             first = arr.elements[0];
             more = arr.elements.slice(1);
-          } else more = call.arguments.slice(1).filter((a) => !ts.isSpreadElement(a));
+          } else more = callArgs.slice(1).filter((a) => !ts.isSpreadElement(a));
           // Pattern: del(keys: string | string[]) { if (typeof keys === 'string') keys = [keys]; return this.client.del(...keys) }
-          if (first && ts.isSpreadElement(first) && call.arguments.length === 1 && isOwnParam(first.expression, fn, ctx)) first = first.expression;
+          if (first && ts.isSpreadElement(first) && callArgs.length === 1 && isOwnParam(first.expression, fn, ctx)) first = first.expression;
         }
         const fact: CallFact = {
           id: ctx.facts.calls.length,
           span: span(call),
-          method: r.method,
+          method,
           methodSpan: span(r.methodNode),
           receiverSpan: span(r.recv),
           receiver: r.client,
           args,
-          argsEnd: call.arguments.end,
+          argsEnd,
           key: first && !ts.isSpreadElement(first) ? keyExprOf(first, ctx) : undefined,
           ...(more.length > 0 ? { moreKeys: more.map((k) => keyExprOf(k, ctx)) } : {}),
           fn: fnId,
@@ -275,6 +302,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
           pipeline: r.client.pipeline,
           stmt: ownStatement(call, ctx),
         };
+        if (raw) fact.raw = true;
         if (fact.receiver.t === 'unknown' && !fact.key?.parts.some((p) => 'lit' in p)) return;
         // Pattern: const id = genCanvasID(); … await sync.saveState(id, state) — a key no reader had before
         if (first && !ts.isSpreadElement(first) && fnId > 0 && mintedHere(first, ctx)) fact.minted = true;
