@@ -71,8 +71,9 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       // `trackSale:{}` record holding a customer's id is no cache of customers), or the first side
       // of a link table whose rows it holds (`sys_user:{}` with the user's `sys_user_role` rows)
       if (seen.has(e)) continue;
-      const link = !shapeNamesEntity(shape, e) && shapeNamesLinkOwner(shape, e);
-      if (!link && !shapeNamesEntity(shape, e)) continue;
+      const named = shapeNamesEntity(shape, e);
+      const link = !named && shapeNamesLinkOwner(shape, e);
+      if (!named && !link) continue;
       seen.add(e);
       // a key without a hole for the row, or one naming the thing whose items these rows are; the
       // links of a row are written by its id, and links created with a new row find no cached copy

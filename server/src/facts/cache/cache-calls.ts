@@ -108,12 +108,13 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
 function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCtx, depth = 0, value = false): number | undefined {
   const u = unwrap(e);
   if (depth > 4) return undefined;
-  if (ts.isCallExpression(u) && u.arguments.length === 1 && /^(JSON\.stringify|String|Number|serialize|encode)$/.test(u.expression.getText(ctx.sf)))
-    return paramIndexOf(u.arguments[0], fn, ctx, depth + 1, value);
-  // Pattern: this.redis.set(k, this.toRedisConverter(value)) / superjson.stringify(value) — a serialiser
-  // of the wrapper's value parameter (a value only: a key hashed by a call is another key)
-  if (value && ts.isCallExpression(u) && u.arguments.length >= 1 && u.arguments.length <= 2 && SERIALISER.test(calleeWord(u.expression)))
-    return paramIndexOf(u.arguments[0], fn, ctx, depth + 1, value);
+  // Pattern: String(ttl); for a value also this.toRedisConverter(value), superjson.stringify(value) —
+  // a serialiser of the wrapper's parameter (a key hashed by a call is another key)
+  if (ts.isCallExpression(u) && u.arguments.length >= 1 && u.arguments.length <= 2) {
+    const word = calleeWord(u.expression);
+    if ((u.arguments.length === 1 && /^(String|Number|stringify|serialize|encode)$/.test(word)) || (value && SERIALISER.test(word)))
+      return paramIndexOf(u.arguments[0], fn, ctx, depth + 1, value);
+  }
   // Pattern: typeof val === 'object' ? JSON.stringify(val) : String(val)
   if (ts.isConditionalExpression(u)) {
     // Pattern: const keys = Array.isArray(key) ? key : [key]  (one key or many, passed on as a list)
@@ -207,14 +208,14 @@ function pipelineRoot(recv: ts.Expression, ctx: FileCtx): { client: ClientRef; i
   return undefined;
 }
 
-function receiverOf(call: ts.CallExpression, ctx: FileCtx): { recv: ts.Expression; method: string; methodNode: ts.Node; client?: ClientRef } | undefined {
+function receiverOf(call: ts.CallExpression, ctx: FileCtx, raw: boolean): { recv: ts.Expression; method: string; methodNode: ts.Node; client?: ClientRef } | undefined {
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
     const method = memberName(callee);
     if (!method) return undefined;
     const methodNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee.argumentExpression;
     // a raw command naming a cache verb (`send('SETEX', …)`) counts as that verb
-    const known = CACHE_METHOD_NAMES.has(method.toLowerCase()) || !!rawCommand(call, method);
+    const known = raw || CACHE_METHOD_NAMES.has(method.toLowerCase());
     const pipe = known ? pipelineRoot(callee.expression, ctx) : undefined;
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
     // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
@@ -249,7 +250,9 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         const call = node as ts.CallExpression;
         const fnId = ctx.fnIdOf(call);
         const calleeName = memberName(unwrap(call.expression)) ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
-        const r = receiverOf(call, ctx);
+        // Pattern: client.send('SETEX', [k, ttl, v]) (Bun), redis.call('SET', k, v, 'EX', 60), sendCommand(['DEL', k])
+        const raw = calleeName && ts.isPropertyAccessExpression(unwrap(call.expression)) ? rawCommand(call, calleeName) : undefined;
+        const r = receiverOf(call, ctx, !!raw);
         // `this.users.update(…)` is the ORM's update, not the class's own `update` method
         if (fnId > 0 && calleeName && !ctx.dbCallNodes.has(call)) {
           const calls = ctx.facts.fns[fnId - 1].calls;
@@ -264,8 +267,6 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         if (!r?.client) return;
         // an unresolved receiver is kept only for reads with a literal key (a use of that key)
         if (r.client.t === 'unknown' && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;
-        // Pattern: client.send('SETEX', [k, ttl, v]) (Bun), redis.call('SET', k, v, 'EX', 60), sendCommand(['DEL', k])
-        const raw = rawCommand(call, r.method);
         const method = raw?.verb ?? r.method;
         const callArgs = raw?.args ?? call.arguments;
         const argsEnd = raw?.end ?? call.arguments.end;

@@ -95,6 +95,13 @@ function exclusiveBranches(lca: ts.Node, d: ts.Node, w: ts.Node): boolean {
   return false;
 }
 
+/** The lowest node above D that holds W too. */
+function commonAncestor(d: ts.Node, w: ts.Node): ts.Node | undefined {
+  let lca: ts.Node | undefined = d.parent;
+  while (lca && !contains(lca, w)) lca = lca.parent;
+  return lca;
+}
+
 export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
   // Pattern: prisma.profile.update(q).then((p) => redis.set(k, p))
   if (inThenOf(d, w)) return true;
@@ -110,8 +117,7 @@ export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
   for (let g = fd; g && !shared; g = isCallbackArg(g) ? enclosingFunction(g) : undefined) if (up.includes(g)) shared = g;
   if (fd !== fw && !shared) return false;
   // the lowest common ancestor decides whether D and W are on exclusive branches
-  let lca: ts.Node | undefined = d.parent;
-  while (lca && !contains(lca, w)) lca = lca.parent;
+  const lca = commonAncestor(d, w);
   if (!lca) return false;
   return !exclusiveBranches(lca, d, w) && !exitsBefore(d, w, lca);
 }
@@ -121,8 +127,7 @@ export function precedesInFlow(d: ts.Node, w: ts.Node): boolean {
  * concurrently, so W may even land before D commits.
  */
 export function runsAlongside(d: ts.Node, w: ts.Node): boolean {
-  let lca: ts.Node | undefined = d.parent;
-  while (lca && !contains(lca, w)) lca = lca.parent;
+  const lca = commonAncestor(d, w);
   if (!lca || !ts.isArrayLiteralExpression(lca)) return false;
   const call = lca.parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== lca || !ts.isPropertyAccessExpression(call.expression)) return false;
