@@ -284,6 +284,8 @@ export interface DbWrite {
    * `data: { deletedAt: null }`): to readers that skip deleted rows, the row appears as if created.
    */
   restores?: boolean;
+  /** an update that only adds to numeric columns (`increment`, Prisma `{ views: { increment: 1 } }`) */
+  counter?: true;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
   resultVar?: string;
   /**

@@ -181,9 +181,6 @@ function howLong(key: KeyModel): string {
 
 const VERB: Record<DbWrite['kind'], string> = { update: 'Updating', delete: 'Deleting', create: 'Creating' };
 
-/** ORM calls that only add to a numeric column (TypeORM, Sequelize, MikroORM). */
-const COUNTER_BUMP = /\.(increment|decrement)$/;
-
 export const missingInvalidation: Rule<'noInvalidation'> = {
   meta: {
     id: 'missing-invalidation',
@@ -223,7 +220,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (!w.entity || w.fn === 0 || !ctx.wants(w.file)) continue;
       // Pattern: instances.increment({ id }, 'notesCount', 1) — a counter bump: a cached copy's count
       // lagging until the TTL is what caching a counted row accepts
-      if (COUNTER_BUMP.test(w.label)) continue;
+      if (w.counter) continue;
       // the rows a project repository reads under its own name (`userRepo` over the `sysUser` model):
       // a link shown by the repository, not by the key, so it holds for the rows' own keys only
       const aliased = !caches.has(w.entity);

@@ -65,6 +65,14 @@ function restoresRows(label: string, head: string): boolean {
   return /(^|\.)(restore|recover)$/.test(label) || UNDELETE.test(head);
 }
 
+/** Prisma data whose every field is `{ increment: n }` / `{ decrement: n }`. */
+const PRISMA_BUMP = /\bdata\s*:\s*\{(?:\s*\w+\s*:\s*\{\s*(?:increment|decrement)\s*:\s*[^{}]+\}\s*,?)+\s*\}/;
+
+/** Pattern: repo.increment({ id }, 'views', 1) / prisma.post.update({ …, data: { views: { increment: 1 } } }) */
+function bumpsCounter(label: string, head: string): boolean {
+  return /(^|\.)(increment|decrement)$/.test(label) || PRISMA_BUMP.test(head);
+}
+
 function record(ctx: FileCtx, { top, hit, links }: Found): void {
   const span = { start: top.getStart(ctx.sf), end: top.end };
   const fn = ctx.fnIdOf(top);
@@ -94,6 +102,7 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || /\bon\s+(conflict|duplicate\s+key)\b/i.test(head.slice(0, 2000))))
     write.upsert = true;
   if (hit.kind === 'update' && restoresRows(hit.label, head)) write.restores = true;
+  if (hit.kind === 'update' && bumpsCounter(hit.label, head)) write.counter = true;
   const v = resultVarOf(top);
   if (v) write.resultVar = v;
   if (hit.kind !== 'create') {
