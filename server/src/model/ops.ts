@@ -10,7 +10,7 @@ import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/ca
 import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, KeyPart, MadeValue, SymbolRef } from '../facts/types';
-import { CALLABLE, madeOwner } from '../syntax/made-closures';
+import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
 import { decoratorOps } from './decorated-ops';

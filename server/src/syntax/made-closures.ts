@@ -7,14 +7,10 @@
 import { ts } from 'ts-morph';
 import { enclosingFunction, isFunctionLike, unwrap, type FunctionLike } from './scope';
 import { treeMemo } from './tree-memo';
+import { CALLABLE } from './made-names';
 
-/** The owner name (WrapperMethod.className) the closures of maker `name` are recorded under. */
-export function madeOwner(name: string): string {
-  return `<made:${name}>`;
-}
+export { CALLABLE, madeOwner } from './made-names';
 
-/** The member name the instance itself is called by: `getTeam(id)`. */
-export const CALLABLE = '()';
 
 export interface Made {
   /** the top-level function that makes the closure */
