@@ -185,6 +185,11 @@ export interface CacheOp {
   valueCalls?: SourceCall[];
   /** the file `valueCalls` are named in, when not the op's own (the loader an instance was made with elsewhere) */
   valueCallsFile?: string;
+  /**
+   * the value is what the instance's loader returns when the op runs (`cache.refresh(id)` re-reads
+   * and sets), not a value the caller holds: after a create it holds the new row too
+   */
+  reloaded?: true;
   /** the argument of the call that is the written value */
   valueArg?: number;
   /** what the written value is loaded from (writes) */

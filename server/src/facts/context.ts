@@ -31,6 +31,11 @@ export interface FileCtx {
   db?: { recognise(e: ts.Expression): unknown };
   /** the cache decorators this file defines, for the clients their wrappers use (facts/cache/decorators.ts) */
   decorators?: DecoratorState;
+  /**
+   * Methods that call a cache verb of the instance itself (`this.set(v)`): wrappers only if their
+   * class keys its entries by its constructor (cache-calls.ts `finishCacheCalls` decides)
+   */
+  selfWrappers?: { className: string; method: string; callId: number }[];
   /** the file's top-level classes and type aliases by name (built on first use: type lookups are per parameter) */
   topTypes(): Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration | ts.InterfaceDeclaration>;
 }

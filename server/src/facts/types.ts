@@ -41,7 +41,15 @@ export interface SymbolRef {
 /** A project function a value is the result of: local, imported, the caller's loader (`param`), or a recorded call (`this.perms.check(id)`). */
 export type SourceCall = { local: string } | { ref: SymbolRef } | { param: number } | { call: number }
   /** the loader an instance was made with: argument `made` of its maker (syntax/made-closures.ts) */
-  | { made: number };
+  | { made: number }
+  /**
+   * the loader an instance of the class was constructed with: constructor argument `ctor`, or its
+   * property `prop` (`this.fetcher(key)` with `this.fetcher = opts.fetcher`)
+   */
+  | { ctor: number; prop?: string };
+
+/** What the function arguments of a `new` load, by argument index or `<index>.<property>` (`{ fetcher: (k) => repo.find(…) }`). */
+export type CtorLoaders = Record<string, { entities?: string[]; calls?: SourceCall[] }>;
 
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
@@ -61,9 +69,9 @@ export type ClientRef =
    * An instance of a class declared in this file (possibly a wrapper). `ctorArgs`: the literal
    * arguments of the `new` that built it (null: not a literal), for `#ctor:<i>` key holes.
    */
-  | { t: 'class'; name: string; pipeline?: number; ctorArgs?: (string | null)[] }
+  | { t: 'class'; name: string; pipeline?: number; ctorArgs?: (string | null)[]; ctorLoaders?: CtorLoaders }
   /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported, or `new AppCache(…)`). */
-  | { t: 'type'; ref: SymbolRef; pipeline?: number; ctorArgs?: (string | null)[] }
+  | { t: 'type'; ref: SymbolRef; pipeline?: number; ctorArgs?: (string | null)[]; ctorLoaders?: CtorLoaders }
   /**
    * A member of an instance of a project class or interface, found by the linker in that class's
    * facts (or its base's): `this.client` declared in a base class, `this.clients.redis` with

@@ -9,7 +9,7 @@ import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs
 import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/cache/client-modules';
 import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
-import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, KeyPart, MadeValue, SymbolRef } from '../facts/types';
+import type { CacheLib, CallFact, ClientRef, CtorLoaders, ExportValue, FileFacts, KeyPart, MadeValue, SymbolRef } from '../facts/types';
 import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
@@ -17,8 +17,11 @@ import { decoratorOps } from './decorated-ops';
 
 type Target =
   | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
-  /** `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new RedisKVCache(r, 'userById')`) */
-  | { t: 'wrapper'; file: string; className: string; ctorArgs?: (string | null)[]; made?: MadeAt }
+  /**
+   * `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new
+   * RedisKVCache(r, 'userById')`); `ctor`: what its function arguments load, and the file of that `new`
+   */
+  | { t: 'wrapper'; file: string; className: string; ctorArgs?: (string | null)[]; ctor?: { file: string; loaders: CtorLoaders }; made?: MadeAt }
   | { t: 'generic'; className: string };
 
 /** An instance of what a project function makes (`const getTeam = cached('team', 600, load)`): where it was made. */
@@ -33,9 +36,13 @@ interface MadeAt {
 
 const MAX_DEPTH = 8;
 
-/** A wrapper target reached through an instance of that very class keeps the instance's constructor arguments. */
-function withCtor(t: Target | undefined, file: string, className: string, ctorArgs: (string | null)[] | undefined): Target | undefined {
-  return t?.t === 'wrapper' && ctorArgs && t.file === file && t.className === className ? { ...t, ctorArgs } : t;
+/**
+ * A wrapper target reached through an instance of that very class keeps the instance's constructor
+ * arguments, and what its function arguments load (`made`: the `new` is in that file).
+ */
+function withCtor(t: Target | undefined, file: string, className: string, c: { ctorArgs?: (string | null)[]; ctorLoaders?: CtorLoaders } | undefined, made: string): Target | undefined {
+  if (t?.t !== 'wrapper' || !c?.ctorArgs || t.file !== file || t.className !== className) return t;
+  return { ...t, ctorArgs: c.ctorArgs, ...(c.ctorLoaders ? { ctor: { file: made, loaders: c.ctorLoaders } } : {}) };
 }
 
 export interface OpReaderDeps {
@@ -99,7 +106,7 @@ export class OpReader {
       case 'lib':
         return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? this.d.nestTtl : c.config !== undefined ? this.d.midwayTtl?.(c.config) : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
       case 'class':
-        return withCtor(this.classTarget(file, c.name, depth), file, c.name, c.ctorArgs);
+        return withCtor(this.classTarget(file, c.name, depth), file, c.name, c, file);
       case 'type':
       case 'import': {
         if (CLIENT_MODULES[c.ref.module]) return undefined;
@@ -114,7 +121,7 @@ export class OpReader {
         // Pattern: getTeam.clear(id) with getTeam imported, made by `cached('team', 600, load)` there
         const made = madeOf(r.value);
         if (made) return this.madeTarget(r.file, made, c.ref.name);
-        if (r.value.t === 'class') return withCtor(this.classTarget(r.file, r.value.name, depth), r.file, r.value.name, c.t === 'type' ? c.ctorArgs : undefined);
+        if (r.value.t === 'class') return withCtor(this.classTarget(r.file, r.value.name, depth), r.file, r.value.name, c.t === 'type' ? c : undefined, file);
         // Pattern: const cache = require('./cache') with `module.exports = { set: (k, v) => … }`
         if (r.value.t === 'object' && r.value.wrappers !== undefined) return { t: 'wrapper', file: r.file, className: r.value.wrappers };
         return undefined;
@@ -357,6 +364,10 @@ export class OpReader {
       // Pattern: cached('team', 600, (id) => prisma.team.findUnique(…)) — what the instance's loader reads
       const madeWith = valueArg?.srcCalls?.find((c): c is { made: number } => 'made' in c);
       const madeLoader = t.made && madeWith ? t.made.value.loaders?.[madeWith.made] : undefined;
+      // Pattern: new KVCache(redis, 'user', { fetcher: (k) => repo.findOneBy(…) }) with `this.fetcher(key)` inside
+      const ctorWith = valueArg?.srcCalls?.find((c): c is { ctor: number; prop?: string } => 'ctor' in c);
+      const ctorLoader = ctorWith && ctor && t.ctor ? t.ctor.loaders[ctorWith.prop ? `${ctorWith.ctor}.${ctorWith.prop}` : String(ctorWith.ctor)] : undefined;
+      const instanceLoader = madeLoader ?? ctorLoader;
       const op: CacheOp = {
         file,
         call,
@@ -389,14 +400,16 @@ export class OpReader {
       }
       const src = caller ? caller.src : inner.valueSrc;
       if (src && inner.kind === 'write') op.valueSrc = src;
-      const entities = caller ? caller.srcEntities : madeLoader ? madeLoader.entities : inner.valueEntities;
+      const entities = caller ? caller.srcEntities : instanceLoader ? instanceLoader.entities : inner.valueEntities;
       if (entities && inner.kind === 'write') op.valueEntities = entities;
       // a recorded call's id means something in its own file only: the wrapper's stays behind
-      const calls = caller ? caller.srcCalls : madeLoader ? madeLoader.calls : inner.valueCalls?.filter((c) => !('call' in c));
+      const calls = caller ? caller.srcCalls : instanceLoader ? instanceLoader.calls : inner.valueCalls?.filter((c) => !('call' in c));
       if (calls?.length && !entities && inner.kind === 'write') {
         op.valueCalls = calls;
-        if (madeLoader && t.made!.file !== file) op.valueCallsFile = t.made!.file;
+        const madeIn = madeLoader ? t.made!.file : ctorLoader ? t.ctor!.file : undefined;
+        if (madeIn && madeIn !== file) op.valueCallsFile = madeIn;
       }
+      if (instanceLoader && inner.kind === 'write' && !caller) op.reloaded = true;
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;

@@ -4,7 +4,7 @@ import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
 import { keptInPlace } from '../model/live-state';
-import type { CacheOp, Edit, Fix, LinkedFile, ProjectIndex, Rule } from '../rule';
+import { formatMessage, type CacheOp, type Edit, type Fix, type LinkedFile, type ProjectIndex, type Rule } from '../rule';
 import { hookFinding } from './set-after-commit.hooks';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
 import { keyLabel, keyShape, lineOf, viaRelated } from './util';
@@ -124,6 +124,15 @@ function findingSpan(op: CacheOp, text: string): Span {
 function verbLabel(op: CacheOp): string {
   if (!op.wrapper) return op.verb;
   return op.wrapper.startsWith('function.') ? `${op.wrapper.slice('function.'.length)}()` : op.wrapper;
+}
+
+/** Headlines stay within a line: a long `Class.method` label gives way to its method (the class is in the related information). */
+const HEADLINE_MAX = 100;
+
+function fitted(template: string, op: CacheOp, data: Record<string, string | number>): Record<string, string | number> {
+  const verb = String(data.verb);
+  if (formatMessage(template, data).length <= HEADLINE_MAX || !op.wrapper || !verb.includes('.')) return data;
+  return { ...data, verb: verb.slice(verb.lastIndexOf('.') + 1) };
 }
 
 /** A database write before the cache write: here, or inside a function called before it. */
@@ -249,17 +258,20 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
         // Pattern: await this.users.setRoles(id, r); await this.perms.refresh(id)  (the write is in a called function)
         ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, called: true })),
       ];
-      // a set after a create stores a key no reader can hold an older version of (an upsert may update)
-      const candidates = before.filter((p) => p.write.kind !== 'create' || p.write.upsert);
+      const shape = op.key?.shape;
+      // the value of a per-id key is rebuilt from rows of the written entity (`perms:{}` from
+      // user-role rows); a global aggregate (`metrics:delivered_total`) is no copy of the row, unless
+      // the set reloads it through the instance's loader (`localEmojisCache.refresh()` re-reads the rows)
+      const fromRows = (w: DbWrite) => !!w.entity && !!op.valueEntities?.includes(w.entity) && (!!shape?.includes('{}') || !!op.reloaded);
+      // a set after a create stores a key no reader can hold an older version of (an upsert may
+      // update), unless the set reloads rows the create added to (`await mutings.insert(m);
+      // mutingsCache.refresh(userId)`: a reader's older list can land after it)
+      const candidates = before.filter((p) => p.write.kind !== 'create' || p.write.upsert || (op.reloaded && fromRows(p.write)));
       if (candidates.length === 0) continue;
       const keyEntity = op.key?.shape ? entityOfShape(op.key.shape, true) : undefined;
       // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine);
       // a key of unknown role, or a copy no reader reloads, must show it by its name (a session
       // written after a login update is no copy of the user row)
-      const shape = op.key?.shape;
-      // the value of a per-id key is rebuilt from rows of the written entity (`perms:{}` from
-      // user-role rows); a global aggregate (`metrics:delivered_total`) is no copy of the row
-      const fromRows = (w: DbWrite) => !!w.entity && !!op.valueEntities?.includes(w.entity) && !!shape?.includes('{}');
       const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity, true) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
       // a write inside a called function must be shown to be the cached entity's: by the key's name
       // or by the rows the value is built from (a tenant instance cached after Tenant.create() is no row)
@@ -275,11 +287,12 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       // readers that use the copy as it is would find nothing after a delete: no such fix; a delete in
       // the same `Promise.all` as the write could run before it commits: no swap either
       const fix = replica || prior.alongside ? undefined : swapForDelete(op, file);
+      const messageId = replica ? 'setAfterWriteReplica' : prior.alongside ? 'setAlongsideWrite' : 'setAfterWrite';
       ctx.report({
         file: file.file,
         span: findingSpan(op, file.text),
-        messageId: replica ? 'setAfterWriteReplica' : prior.alongside ? 'setAlongsideWrite' : 'setAfterWrite',
-        data: { verb: verbLabel(op), key: keyLabel(op), write: prior.label, line: lineOf(file.text, prior.anchor.start) },
+        messageId,
+        data: fitted(setAfterCommit.meta.messages[messageId], op, { verb: verbLabel(op), key: keyLabel(op), write: prior.label, line: lineOf(file.text, prior.anchor.start) }),
         related: [
           { file: file.file, span: prior.anchor, message: `Database write this cache ${op.wrapper ? 'write' : op.verb} races with${prior.alongside ? ', run concurrently' : ''}` },
           ...(prior.file !== file.file || prior.anchor !== prior.write.span

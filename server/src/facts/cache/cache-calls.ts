@@ -60,7 +60,7 @@ export function literalArg(a: ts.Expression, ctx: FileCtx, keyProps: boolean): A
   return f;
 }
 
-function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | undefined, index: number, wrapperCandidate: boolean, multiSet = false): ArgFact {
+function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | undefined, index: number, wrapperCandidate: boolean, valueFirst = false): ArgFact {
   // Pattern: put({ id: user.id, value }) into a wrapper that destructures { id }
   const f = literalArg(a, ctx, wrapperCandidate && index < MAX_PART_ARGS);
   if (f.spread) return f;
@@ -88,7 +88,7 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     if (s && isPlainSentinel(a, ctx) && !onAbsentPath(a.parent, ctx) && awaitsBefore(a.parent)) f.unconditional = true;
   }
   // Pattern: redis.mset({ [k]: v }) — the values are in the first argument
-  if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && multiSet)) {
+  if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && valueFirst)) {
     const entities = new Set<string>();
     const calls: SourceCall[] = [];
     const src = valueSource(a, ctx, 0, entities, calls);
@@ -208,6 +208,9 @@ function pipelineRoot(recv: ts.Expression, ctx: FileCtx): { client: ClientRef; i
   return undefined;
 }
 
+/** A receiver named for a cache: `this.cacheService.userMutingsCache`, `this.caches.tags`, `this.redis`. */
+const CACHE_MEMBER = /cache|redis|valkey|keyv/i;
+
 function receiverOf(call: ts.CallExpression, ctx: FileCtx, raw: boolean): { recv: ts.Expression; method: string; methodNode: ts.Node; client?: ClientRef } | undefined {
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
@@ -228,8 +231,10 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx, raw: boolean): { recv
     if (client?.t === 'lib' && !known) return undefined;
     // the result of any imported function (`getUsers().map(…)`): only a cache verb may be a client call
     if (client?.t === 'import' && client.called && !known) return undefined;
-    // a member of a service (`this.users.repo.find()`) is rarely a client: only its cache verbs are kept
-    if (client?.t === 'member' && !known) return undefined;
+    // a member of a service (`this.users.repo.find()`) is rarely a client: only its cache verbs are
+    // kept, and any method of a member reached through a cache (`this.cacheService.userMutingsCache.refresh(id)`,
+    // `this.caches.blockedBy.refresh(id)`: the linker tells whether the class it holds wraps a client)
+    if (client?.t === 'member' && !known && !CACHE_MEMBER.test(callee.expression.getText(ctx.sf))) return undefined;
     if (!client && !known) return undefined;
     return { recv: callee.expression, method, methodNode, client: client ?? (known ? { t: 'unknown' } : undefined) };
   }
@@ -273,8 +278,11 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         const fn = enclosingFunction(call);
         // a call of a project value may go through a wrapper that builds its key from its parameters
         const wrapperCandidate = r.client.t !== 'lib' && r.client.t !== 'unknown';
+        // the values are in the first argument: redis.mset({ [k]: v }), or the one argument of a
+        // single-entry cache's own setter (`this.set(value)` keyed by its constructor)
         const multiSet = /^m?set$|^msetnx$|^hmset$/i.test(method) && method.toLowerCase() !== 'set';
-        const args = callArgs.map((a, i) => argFact(a, ctx, fn, i, wrapperCandidate, multiSet));
+        const valueFirst = multiSet || (r.client.t === 'class' && callArgs.length === 1 && /^(set|put)$/i.test(method));
+        const args = callArgs.map((a, i) => argFact(a, ctx, fn, i, wrapperCandidate, valueFirst));
         let first: ts.Expression | undefined = callArgs[0];
         let more: readonly ts.Expression[] = [];
         if (/^(del|unlink|mdel)$/i.test(method)) {
@@ -372,6 +380,12 @@ export function finishCacheCalls(ctx: FileCtx): void {
     if (emptiesKey(calls, i, node)) calls[i].emptying = true;
     recordWrapper(calls[i], node, ctx);
   }
+  // a method going through the instance's own cache methods wraps the client as they do, when the
+  // class keys its entries by its constructor (`singlecache:${this.name}`): its methods take no key
+  if (ctx.selfWrappers) {
+    const ctorKeyed = new Set(ctx.facts.wrappers.filter((w) => calls[w.callId].key?.parts.some((p) => 'hole' in p && p.hole.startsWith('#ctor:'))).map((w) => w.className));
+    for (const w of ctx.selfWrappers) if (ctorKeyed.has(w.className)) ctx.facts.wrappers.push(w);
+  }
 }
 
 /**
@@ -450,10 +464,12 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   let fn = enclosingFunction(node);
   if (!fn) return;
   let info = ctx.facts.fns[call.fn - 1];
+  // the key is the instance's: `singlecache:${this.name}` with `name` a constructor parameter
+  const ctorKey = !!call.key?.parts.some((p) => 'hole' in p && p.hole.startsWith('#ctor:'));
   // Pattern: function cached(prefix, ttl, load) { return async (id) => { …redis.get(`${prefix}:${id}`)… } }
   const made = madeBy(fn);
   if (made) {
-    if (dependsOnParams(call, info) || call.key?.parts.some((p) => 'hole' in p && p.hole.startsWith('#ctor:')))
+    if (dependsOnParams(call, info) || ctorKey)
       ctx.facts.wrappers.push({ className: madeOwner(made.makerName), method: made.member, callId: call.id });
     return;
   }
@@ -464,11 +480,25 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
     if (!outer) return;
     fn = outer.fn;
     info = outer.info;
-  } else if (!dependsOnParams(call, info)) return;
+  } else if (!dependsOnParams(call, info) && !ctorKey) {
+    // Pattern: refresh() { const v = await this.fetcher(); await this.set(v) } — decided once the file is walked
+    const owner = info.name && onThis(node) ? ownerOf(fn, info) : undefined;
+    if (owner) (ctx.selfWrappers ??= []).push({ className: owner, method: info.name!, callId: call.id });
+    return;
+  }
   if (!info.name) return;
   const owner = ownerOf(fn, info);
   if (owner === undefined) return;
   ctx.facts.wrappers.push({ className: owner, method: info.name, callId: call.id });
+}
+
+/**
+ * A cache verb of the instance itself (`refresh() { const v = await this.fetcher(); await this.set(v) }`):
+ * a method of a class keyed by its constructor goes through the class's own wrapper methods.
+ */
+function onThis(node: ts.CallExpression): boolean {
+  const callee = unwrap(node.expression);
+  return ts.isPropertyAccessExpression(callee) && unwrap(callee.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** `this.redis.get(k)` with `private get redis() { return getSharedRedisClient(); }` in the class: its client, not any function's result. */

@@ -25,8 +25,8 @@ export function projectFunctionOf(callee: ts.Expression, ctx: FileCtx): Made['by
 }
 
 /** What a function argument loads: an arrow's reads (`(id) => prisma.team.findUnique(…)`), or the function it names. */
-function loaderOf(a: ts.Expression, ctx: FileCtx): { entities?: string[]; calls?: SourceCall[] } | undefined {
-  const u = unwrap(a);
+export function loaderOf(a: ts.Expression | ts.MethodDeclaration, ctx: FileCtx): { entities?: string[]; calls?: SourceCall[] } | undefined {
+  const u = ts.isMethodDeclaration(a) ? a : unwrap(a);
   if (ts.isIdentifier(u)) {
     const by = projectFunctionOf(u, ctx);
     return by ? { calls: ['local' in by ? { local: by.local } : { ref: by.ref }] } : undefined;
@@ -36,7 +36,7 @@ function loaderOf(a: ts.Expression, ctx: FileCtx): { entities?: string[]; calls?
   const calls: SourceCall[] = [];
   for (const r of returnedOf(u)) valueSource(r, ctx, 0, entities, calls);
   if (entities.size > 0) return { entities: [...entities] };
-  const own = calls.filter((c) => !('call' in c) && !('param' in c) && !('made' in c));
+  const own = calls.filter((c) => !('call' in c) && !('param' in c) && !('made' in c) && !('ctor' in c));
   return own.length > 0 ? { calls: own } : undefined;
 }
 

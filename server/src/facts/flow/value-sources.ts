@@ -8,6 +8,7 @@ import type { FileCtx } from '../context';
 import { declarationOf, isConstDeclaration, memberName, unwrap, type Decl } from '../../syntax/scope';
 import { assignmentsIn, fillsIn } from '../../syntax/scope-writes';
 import { isMakerParamAt } from '../../syntax/made-closures';
+import { resolveName } from '../../syntax/local-values';
 import { normaliseEntity } from '../keys/entities';
 import type { SourceCall, ValueSource } from '../types';
 
@@ -261,12 +262,48 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
     // Pattern: function cached(prefix, ttl, load) { return async (id) => { … const v = await load(id) … } } — the instance's loader
     else if (d?.t === 'param') collectingCalls.push(isMakerParamAt(d.fn, call) ? { made: d.index } : { param: d.index });
   }
+  // Pattern: const value = await this.fetcher(key) with `this.fetcher = opts.fetcher` set in the
+  // constructor — the loader each instance is built with (`new KVCache(redis, 'user', { fetcher })`)
+  if (collectingCalls && collectingCalls.length < 4 && ts.isPropertyAccessExpression(callee)) {
+    // kept beside what follows: only an instance built with a function there makes it a loader
+    const loader = ctorLoaderOf(callee, ctx);
+    if (loader) collectingCalls.push(loader);
+  }
   // Pattern: allowed = await this.perms.check(tenantId, roleId) — a method of an injected service, recorded as a call
   if (collectingCalls && collectingCalls.length < 4 && ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee)) {
     const id = ctx.callIds.get(call);
     if (id !== undefined && ctx.facts.calls[id].receiver.t !== 'lib') collectingCalls.push({ call: id });
   }
   return 'call';
+}
+
+/**
+ * The constructor argument a called member of `this` holds: `this.fetcher` assigned `opts.fetcher`
+ * (or `fetcher`) in the constructor, `this.opts.fetcher` with `opts` a parameter property, or a
+ * parameter property itself (`constructor(private load: (k: string) => Promise<T>)`).
+ */
+function ctorLoaderOf(callee: ts.PropertyAccessExpression, ctx: FileCtx): { ctor: number; prop?: string } | undefined {
+  let root: ts.Expression = callee;
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  if (root.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  let e: ts.Expression = callee;
+  const props: string[] = [];
+  for (let step = 0; step < 6; step++) {
+    const u = unwrap(e);
+    const onThis = ts.isPropertyAccessExpression(u) && unwrap(u.expression).kind === ts.SyntaxKind.ThisKeyword;
+    if (ts.isPropertyAccessExpression(u) && !onThis) {
+      props.unshift(u.name.text);
+      e = u.expression;
+      continue;
+    }
+    if (!onThis && !ts.isIdentifier(u)) return undefined;
+    const t = resolveName(u, ctx.facts.imports);
+    if (t?.t === 'param' && ts.isConstructorDeclaration(t.decl.parent))
+      return { ctor: t.decl.parent.parameters.indexOf(t.decl), ...(props.length > 0 ? { prop: props.join('.') } : {}) };
+    if (t?.t !== 'expr') return undefined;
+    e = t.expr;
+  }
+  return undefined;
 }
 
 function isGlobalNamespace(e: ts.Expression): boolean {
