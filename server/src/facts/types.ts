@@ -48,8 +48,11 @@ export type SourceCall = { local: string } | { ref: SymbolRef } | { param: numbe
    */
   | { ctor: number; prop?: string };
 
-/** What the function arguments of a `new` load, by argument index or `<index>.<property>` (`{ fetcher: (k) => repo.find(…) }`). */
-export type CtorLoaders = Record<string, { entities?: string[]; calls?: SourceCall[] }>;
+/**
+ * What the function arguments an instance was made or constructed with load, by argument index, or
+ * `<index>.<property>` for an options object (`{ fetcher: (k) => repo.find(…) }`).
+ */
+export type InstanceLoaders = Record<string, { entities?: string[]; calls?: SourceCall[] }>;
 
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
@@ -69,9 +72,9 @@ export type ClientRef =
    * An instance of a class declared in this file (possibly a wrapper). `ctorArgs`: the literal
    * arguments of the `new` that built it (null: not a literal), for `#ctor:<i>` key holes.
    */
-  | { t: 'class'; name: string; pipeline?: number; ctorArgs?: (string | null)[]; ctorLoaders?: CtorLoaders }
+  | { t: 'class'; name: string; pipeline?: number; ctorArgs?: (string | null)[]; ctorLoaders?: InstanceLoaders }
   /** A value of a type imported from a project module (`cache: AppCache` with AppCache imported, or `new AppCache(…)`). */
-  | { t: 'type'; ref: SymbolRef; pipeline?: number; ctorArgs?: (string | null)[]; ctorLoaders?: CtorLoaders }
+  | { t: 'type'; ref: SymbolRef; pipeline?: number; ctorArgs?: (string | null)[]; ctorLoaders?: InstanceLoaders }
   /**
    * A member of an instance of a project class or interface, found by the linker in that class's
    * facts (or its base's): `this.client` declared in a base class, `this.clients.redis` with
@@ -380,7 +383,7 @@ export interface ImportFact {
 export interface MadeValue {
   by: { local: string } | { ref: SymbolRef };
   args: (string | null)[];
-  loaders?: Record<number, { entities?: string[]; calls?: SourceCall[] }>;
+  loaders?: InstanceLoaders;
 }
 
 export type ExportValue =

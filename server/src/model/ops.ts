@@ -9,7 +9,7 @@ import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs
 import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/cache/client-modules';
 import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
-import type { CacheLib, CallFact, ClientRef, CtorLoaders, ExportValue, FileFacts, KeyPart, MadeValue, SymbolRef } from '../facts/types';
+import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, InstanceLoaders, KeyPart, MadeValue, SourceCall, SymbolRef } from '../facts/types';
 import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
@@ -19,9 +19,10 @@ type Target =
   | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
   /**
    * `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new
-   * RedisKVCache(r, 'userById')`); `ctor`: what its function arguments load, and the file of that `new`
+   * RedisKVCache(r, 'userById')`); `loaders`: what the instance's function arguments load, and the
+   * file that made or constructed it
    */
-  | { t: 'wrapper'; file: string; className: string; ctorArgs?: (string | null)[]; ctor?: { file: string; loaders: CtorLoaders }; made?: MadeAt }
+  | { t: 'wrapper'; file: string; className: string; ctorArgs?: (string | null)[]; loaders?: { file: string; by: InstanceLoaders }; made?: MadeAt }
   | { t: 'generic'; className: string };
 
 /** An instance of what a project function makes (`const getTeam = cached('team', 600, load)`): where it was made. */
@@ -40,9 +41,9 @@ const MAX_DEPTH = 8;
  * A wrapper target reached through an instance of that very class keeps the instance's constructor
  * arguments, and what its function arguments load (`made`: the `new` is in that file).
  */
-function withCtor(t: Target | undefined, file: string, className: string, c: { ctorArgs?: (string | null)[]; ctorLoaders?: CtorLoaders } | undefined, made: string): Target | undefined {
+function withCtor(t: Target | undefined, file: string, className: string, c: { ctorArgs?: (string | null)[]; ctorLoaders?: InstanceLoaders } | undefined, made: string): Target | undefined {
   if (t?.t !== 'wrapper' || !c?.ctorArgs || t.file !== file || t.className !== className) return t;
-  return { ...t, ctorArgs: c.ctorArgs, ...(c.ctorLoaders ? { ctor: { file: made, loaders: c.ctorLoaders } } : {}) };
+  return { ...t, ctorArgs: c.ctorArgs, ...(c.ctorLoaders ? { loaders: { file: made, by: c.ctorLoaders } } : {}) };
 }
 
 export interface OpReaderDeps {
@@ -224,7 +225,7 @@ export class OpReader {
       ? makes(file, value.by.local) ? { file, name: value.by.local } : undefined
       : definingModule((f) => this.d.factsByFile.get(f)?.exports, this.d.resolveModule, file, value.by.ref, makes);
     if (!maker) return undefined;
-    return { t: 'wrapper', file: maker.file, className: madeOwner(maker.name), ctorArgs: value.args, made: { file, value, instance } };
+    return { t: 'wrapper', file: maker.file, className: madeOwner(maker.name), ctorArgs: value.args, made: { file, value, instance }, ...(value.loaders ? { loaders: { file, by: value.loaders } } : {}) };
   }
 
   private summary(file: string, className: string, method: string): WrapperSummary | undefined {
@@ -361,13 +362,9 @@ export class OpReader {
       const loader = valueArg?.srcCalls?.find((c): c is { param: number } => 'param' in c);
       const valueParam = valueArg?.param ?? loader?.param;
       const caller = valueParam !== undefined ? call.args[valueParam] : undefined;
-      // Pattern: cached('team', 600, (id) => prisma.team.findUnique(…)) — what the instance's loader reads
-      const madeWith = valueArg?.srcCalls?.find((c): c is { made: number } => 'made' in c);
-      const madeLoader = t.made && madeWith ? t.made.value.loaders?.[madeWith.made] : undefined;
-      // Pattern: new KVCache(redis, 'user', { fetcher: (k) => repo.findOneBy(…) }) with `this.fetcher(key)` inside
-      const ctorWith = valueArg?.srcCalls?.find((c): c is { ctor: number; prop?: string } => 'ctor' in c);
-      const ctorLoader = ctorWith && ctor && t.ctor ? t.ctor.loaders[ctorWith.prop ? `${ctorWith.ctor}.${ctorWith.prop}` : String(ctorWith.ctor)] : undefined;
-      const instanceLoader = madeLoader ?? ctorLoader;
+      // Pattern: cached('team', 600, (id) => prisma.team.findUnique(…)), new KVCache(redis, 'user',
+      // { fetcher: (k) => repo.findOneBy(…) }) with `this.fetcher(key)` inside — what the instance's loader reads
+      const instanceLoader = ctor && t.loaders ? loaderAt(t.loaders.by, valueArg?.srcCalls) : undefined;
       const op: CacheOp = {
         file,
         call,
@@ -406,8 +403,7 @@ export class OpReader {
       const calls = caller ? caller.srcCalls : instanceLoader ? instanceLoader.calls : inner.valueCalls?.filter((c) => !('call' in c));
       if (calls?.length && !entities && inner.kind === 'write') {
         op.valueCalls = calls;
-        const madeIn = madeLoader ? t.made!.file : ctorLoader ? t.ctor!.file : undefined;
-        if (madeIn && madeIn !== file) op.valueCallsFile = madeIn;
+        if (instanceLoader && t.loaders!.file !== file) op.valueCallsFile = t.loaders!.file;
       }
       if (instanceLoader && inner.kind === 'write' && !caller) op.reloaded = true;
       if (valueParam !== undefined) op.valueArg = valueParam;
@@ -487,6 +483,15 @@ export class OpReader {
   }
 }
 
+
+/** The loader a wrapper's value comes from (`{ made: i }` of a maker, `{ ctor: i, prop }` of a constructor), among an instance's. */
+function loaderAt(loaders: InstanceLoaders, calls: readonly SourceCall[] | undefined): InstanceLoaders[string] | undefined {
+  for (const c of calls ?? []) {
+    if ('made' in c) return loaders[String(c.made)];
+    if ('ctor' in c) return loaders[c.prop ? `${c.ctor}.${c.prop}` : String(c.ctor)];
+  }
+  return undefined;
+}
 
 /** Argument `i` as given, or its parameter's literal default when it is left out. */
 function argValues(args: (string | null)[], defaults: readonly (string | null | undefined)[] | undefined): (i: number) => string | undefined {

@@ -3,7 +3,7 @@
 // that may be function wrappers. After the walk it relates each call to the DB writes that precede
 // it in the same flow, and spots wrapper methods (a parameter flowing into a client call's key).
 import { ts } from 'ts-morph';
-import { keyExprOf, keyPartsOf } from '../keys/key-exprs';
+import { holdsInstanceArg, keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule, ownGetter } from './clients';
 import type { FileCtx } from '../context';
@@ -383,7 +383,7 @@ export function finishCacheCalls(ctx: FileCtx): void {
   // a method going through the instance's own cache methods wraps the client as they do, when the
   // class keys its entries by its constructor (`singlecache:${this.name}`): its methods take no key
   if (ctx.selfWrappers) {
-    const ctorKeyed = new Set(ctx.facts.wrappers.filter((w) => calls[w.callId].key?.parts.some((p) => 'hole' in p && p.hole.startsWith('#ctor:'))).map((w) => w.className));
+    const ctorKeyed = new Set(ctx.facts.wrappers.filter((w) => holdsInstanceArg(calls[w.callId].key?.parts)).map((w) => w.className));
     for (const w of ctx.selfWrappers) if (ctorKeyed.has(w.className)) ctx.facts.wrappers.push(w);
   }
 }
@@ -465,7 +465,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   if (!fn) return;
   let info = ctx.facts.fns[call.fn - 1];
   // the key is the instance's: `singlecache:${this.name}` with `name` a constructor parameter
-  const ctorKey = !!call.key?.parts.some((p) => 'hole' in p && p.hole.startsWith('#ctor:'));
+  const ctorKey = holdsInstanceArg(call.key?.parts);
   // Pattern: function cached(prefix, ttl, load) { return async (id) => { …redis.get(`${prefix}:${id}`)… } }
   const made = madeBy(fn);
   if (made) {

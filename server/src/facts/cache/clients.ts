@@ -4,13 +4,13 @@
 import { ts } from 'ts-morph';
 import { isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
-import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
+import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES, CLIENT_TYPES, libOfModuleName } from './client-modules';
 import { defaultTtlOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
 import { returnExprOf } from '../../syntax/local-values';
-import type { CacheLib, ClassFact, ClientRef, CtorLoaders, ImportFact } from '../types';
-import { loaderOf } from './made-instances';
+import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders } from '../types';
+import { instanceArgs } from './made-instances';
 
 export { CLIENT_MODULES };
 
@@ -77,29 +77,14 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
 /**
  * Pattern: new RedisCache('memberAttributes', redis) — the literal arguments, for the keys its
  * constructor builds; and what its function arguments load (`{ fetcher: (k) => repo.findOneBy(…) }`),
- * for the values its methods cache.
+ * for the values its methods cache. Every argument, literal or not: `new X()` (defaults apply)
+ * differs from an instance built elsewhere.
  */
-function ctorArgsOf(e: ts.NewExpression, ctx: FileCtx): { ctorArgs?: (string | null)[]; ctorLoaders?: CtorLoaders } {
-  const args = e.arguments ?? [];
-  if (args.some(ts.isSpreadElement)) return {};
-  let loaders: CtorLoaders | undefined;
-  const add = (at: string, l: ReturnType<typeof loaderOf>) => {
-    if (l) (loaders ??= {})[at] = l;
-  };
-  args.forEach((a, i) => {
-    const u = unwrap(a);
-    if (ts.isObjectLiteralExpression(u)) {
-      for (const p of u.properties) {
-        const name = propertyNameText(p.name);
-        if (name === undefined) continue;
-        // Pattern: { fetcher: (key) => this.repo.findOneBy({ id: key }) } / { async fetcher(key) { … } }
-        if (ts.isPropertyAssignment(p)) add(`${i}.${name}`, loaderOf(p.initializer, ctx));
-        else if (ts.isMethodDeclaration(p)) add(`${i}.${name}`, loaderOf(p, ctx));
-      }
-    } else if (isFunctionLike(u)) add(String(i), loaderOf(u, ctx));
-  });
-  // every argument, literal or not: `new X()` (defaults apply) differs from an instance built elsewhere
-  return { ctorArgs: args.map((a) => literalText(a)), ...(loaders ? { ctorLoaders: loaders } : {}) };
+function ctorArgsOf(e: ts.NewExpression, ctx: FileCtx): { ctorArgs?: (string | null)[]; ctorLoaders?: InstanceLoaders } {
+  const given = e.arguments ?? [];
+  if (given.some(ts.isSpreadElement)) return {};
+  const { args, loaders } = instanceArgs(given, ctx);
+  return { ctorArgs: args, ...(loaders ? { ctorLoaders: loaders } : {}) };
 }
 
 function literalText(a: ts.Expression): string | null {

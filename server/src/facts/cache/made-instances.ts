@@ -5,11 +5,11 @@
 // all only the linker can tell, from the maker's file.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, isFunctionLike, unwrap } from '../../syntax/scope';
+import { declarationOf, isFunctionLike, propertyNameText, unwrap } from '../../syntax/scope';
 import { returnedOf } from '../../syntax/made-closures';
 import { isProjectModule } from './clients';
 import { valueSource } from '../flow/value-sources';
-import type { ExportValue, SourceCall } from '../types';
+import type { ExportValue, InstanceLoaders, SourceCall } from '../types';
 
 type Made = Extract<ExportValue, { t: 'made' }>;
 
@@ -46,17 +46,33 @@ export function madeValue(e: ts.Expression, ctx: FileCtx): Made | undefined {
   if (!ts.isCallExpression(u) || u.arguments.some(ts.isSpreadElement)) return undefined;
   const by = projectFunctionOf(u.expression, ctx);
   if (!by) return undefined;
-  const args = u.arguments.map((a) => {
-    const x = unwrap(a);
-    return ts.isStringLiteralLike(x) || ts.isNumericLiteral(x) ? x.text : null;
-  });
-  let loaders: Made['loaders'];
-  u.arguments.forEach((a, i) => {
-    if (args[i] !== null) return;
-    const l = loaderOf(a, ctx);
-    if (l) (loaders ??= {})[i] = l;
-  });
+  const { args, loaders } = instanceArgs(u.arguments, ctx);
   return { t: 'made', by, args, ...(loaders ? { loaders } : {}) };
+}
+
+/**
+ * What an instance is made or constructed with (`cached('team', 600, load)`, `new KVCache(redis,
+ * 'user', { fetcher })`): the literal arguments (null: not a literal), for the key holes they fill,
+ * and what its function arguments load, by index or `<index>.<property>` of an options object.
+ */
+export function instanceArgs(given: readonly ts.Expression[], ctx: FileCtx): { args: (string | null)[]; loaders?: InstanceLoaders } {
+  let loaders: InstanceLoaders | undefined;
+  const add = (at: string, l: ReturnType<typeof loaderOf>) => {
+    if (l) (loaders ??= {})[at] = l;
+  };
+  const args = given.map((a, i) => {
+    const u = unwrap(a);
+    if (ts.isStringLiteralLike(u) || ts.isNumericLiteral(u)) return u.text;
+    if (ts.isObjectLiteralExpression(u))
+      for (const p of u.properties) {
+        const name = propertyNameText(p.name);
+        // Pattern: { fetcher: (key) => this.repo.findOneBy({ id: key }) } / { async fetcher(key) { … } }
+        if (name !== undefined && (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p))) add(`${i}.${name}`, loaderOf(ts.isMethodDeclaration(p) ? p : p.initializer, ctx));
+      }
+    else add(String(i), loaderOf(u, ctx));
+    return null;
+  });
+  return { args, ...(loaders ? { loaders } : {}) };
 }
 
 /** `getTeam` of `getTeam(id)` / `getTeam.clear(id)`, a top-level const holding a project function's result. */

@@ -38,6 +38,11 @@ export function keyExprOf(expr: ts.Expression, ctx: FileCtx): KeyExpr {
 }
 
 /** Only the parts of a key expression (a wrapper's argument at a call site: no builder, no written form). */
+/** Whether a key holds a constructor's (or a maker's) argument: `#ctor:<i>`, filled per instance by the linker. */
+export function holdsInstanceArg(parts: readonly KeyPart[] | undefined): boolean {
+  return !!parts?.some((p) => 'hole' in p && p.hole.startsWith('#ctor:'));
+}
+
 export function keyPartsOf(expr: ts.Expression, ctx: FileCtx): KeyPart[] {
   return partsOf(expr, { ctx, env: new Map(), active: new Set(), depth: 0 });
 }
