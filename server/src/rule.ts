@@ -266,6 +266,12 @@ export interface ProjectIndex {
    * files that changed instead of rebuilt (rules/file-index.ts). Never findings: those are recomputed.
    */
   memo: Map<string, unknown>;
+  /**
+   * The project's source files that were read but not parsed (the CLI parses only files that can
+   * hold cache code), by path: what text searches over the whole project also look at
+   * (rules/read-fields.ts). Empty where every file is parsed (the language server).
+   */
+  unparsed: ReadonlyMap<string, string>;
   /** which link of the analyzer this is (they count up) */
   generation: number;
   /** when this link was derived from the previous one: that link's generation and the files that may differ */

@@ -334,5 +334,9 @@ export function loadProject(
         if (found.size > 0 && (writes?.test(t, found) || creates?.test(t, found))) take(f);
       }
   }
+  // product files read but not parsed: searched as text by rules that must see every use of a name
+  const unparsed = new Map<string, string>();
+  for (const [f, t] of texts) if (!parsed.has(f) && product(f)) unparsed.set(f, t);
+  analyzer.setUnparsed(unparsed);
   return { parsed: [...parsed], skipped: texts.size - parsed.size, tiers };
 }

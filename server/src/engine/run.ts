@@ -91,6 +91,8 @@ export class Analyzer {
   private inputs: Entry[] | undefined;
   /** counts links: ProjectIndex.generation */
   private generation = 0;
+  /** ProjectIndex.unparsed: the product files the CLI read but did not parse */
+  private unparsed: ReadonlyMap<string, string> = new Map();
   /** the project rules' derived data, kept across links (ProjectIndex.memo) */
   private readonly ruleMemo = new Map<string, unknown>();
   /** files changed since the last link, with their export signature before the change */
@@ -155,6 +157,12 @@ export class Analyzer {
     this.inputs = undefined;
   }
 
+  /** The project's product files that were read but are not parsed (engine/project.ts loadProject). */
+  setUnparsed(texts: ReadonlyMap<string, string>): void {
+    this.unparsed = texts;
+    this.index = undefined;
+  }
+
   removeFile(file: string): void {
     if (this.entries.delete(file)) {
       this.index = undefined;
@@ -208,6 +216,7 @@ export class Analyzer {
         generation,
         // what changed since the previous link (a superset: files set again with the same text are listed too)
         changedSince: reusable ? { generation: generation - 1, files: [...this.dirty.keys()] } : undefined,
+        unparsed: this.unparsed,
       });
       this.linkCache = linked.cache;
       this.dirty.clear();

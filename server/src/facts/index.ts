@@ -13,6 +13,7 @@ import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
 import { recordOrigins } from './flow/payload-origins';
+import { recordReadUses } from './flow/read-uses';
 import { finishTransactions, transactionVisitors } from './flow/transactions';
 import { isMidwayConfigFile, midwayCacheTtl } from './cache/midway-config';
 import { createHookState, hookVisitors } from './db/hooks';
@@ -127,5 +128,6 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
   }
   // after the decorator uses: their call facts have no call node, and no payload comes from them
   recordOrigins(ctx);
+  recordReadUses(ctx);
   return facts;
 }

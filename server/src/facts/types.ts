@@ -170,6 +170,19 @@ export interface ArgFact {
  * A call `recv.method(args)` whose receiver may be a cache client. Phase 1 records it with a
  * symbolic receiver; the linker decides whether it is a cache call and of which library.
  */
+/**
+ * What the code does with a value it read: the fields it uses (`p.host`, `const { email } = p`) and
+ * the members of `this` it keeps the whole value in (`this.profile = p`), whose own uses are the
+ * project's, and whether its function returns it (rules/read-fields.ts). Recorded only when no
+ * other use passes the value on.
+ */
+export interface ValueUses {
+  fields: string[];
+  members?: string[];
+  /** the function returns the value as it is: its callers' uses count too */
+  returned?: true;
+}
+
 export interface CallFact {
   id: number;
   span: Span;
@@ -203,6 +216,8 @@ export interface CallFact {
   stmt?: { start: number; end: number; indent: string };
   /** for a read: the source the code loads from when the read misses (facts/flow/miss-fallback.ts) */
   fallback?: ValueSource;
+  /** for a read-like call: what its result is used for, when every use is seen (facts/flow/read-uses.ts) */
+  uses?: ValueUses;
   /** the transaction (index into FileFacts.txs) the call runs inside, before its commit */
   tx?: number;
   /** where the call's own statement can move to run after that transaction's commit (its names are in scope there) */
@@ -311,6 +326,11 @@ export interface DbWrite {
    * The linker decides which of them read a cache (write-from-cache).
    */
   fromCalls?: number[];
+  /**
+   * The columns an update sets, when its data is spelled out (`update(id, { password })`, Prisma's
+   * `data: { … }`, Mongo's `$set`); undefined when the data is a value passed on or spread.
+   */
+  fields?: string[];
   /** the parameters of the enclosing function the written data is built from (`set(k, value)` writing `value`) */
   fromParams?: number[];
   /** the end of the statement containing the write, where a fix may insert a line */

@@ -71,6 +71,8 @@ export interface LinkOptions {
   memo?: Map<string, unknown>;
   generation?: number;
   changedSince?: ProjectIndex['changedSince'];
+  /** ProjectIndex.unparsed */
+  unparsed?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -182,6 +184,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     memo,
     generation,
     changedSince,
+    unparsed: opts.unparsed ?? new Map(),
     cache,
     get model() {
       if (!model) {

@@ -11,6 +11,7 @@ import { normaliseEntity } from '../facts/keys/entities';
 import type { LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
+import { fieldsReadFrom } from './read-fields';
 import { fnName, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
 import { lineOf, shortPath } from './util';
 
@@ -168,6 +169,17 @@ function runsHook(h: HookFact, w: DbWrite, text: string, inTx: boolean): boolean
   }
 }
 
+/**
+ * Pattern: userProfilesRepository.update(id, { password: hash }) while every reader of the cached
+ * profile uses `mutedInstances` or `followedMessage` — the update sets only columns nobody reads
+ * from the cache (rules/read-fields.ts).
+ */
+function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel): boolean {
+  if (!w.fields) return false;
+  const used = fieldsReadFrom(project, key);
+  return !!used && w.fields.every((f) => !used.has(f));
+}
+
 /** `until its 10-minute TTL`, `forever: the key has no TTL`, or `until it expires`. */
 function howLong(key: KeyModel): string {
   const secs = key.writers.map((w) => w.ttlSeconds).filter((n): n is number => n !== undefined);
@@ -238,8 +250,9 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (inOwnRepository(file, w)) continue;
       ix ??= clearingIndex(project);
       const scope = scopeOf(file, w.fn);
-      // the read path's own function writes the entity: a get-or-create manages its own key
-      const stale = relevant.filter((e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)));
+      // the read path's own function writes the entity: a get-or-create manages its own key; and
+      // an update of columns no reader of the key uses leaves nothing stale anyone sees
+      const stale = relevant.filter((e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)) && !untouched(project, w, e.key));
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
       if (stale.length === 0) continue;

@@ -9,6 +9,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { chainLinks, type Link } from '../db/common';
+import { writtenFields } from '../db/written-fields';
 import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 
 /** Names of values that identify a row: the same in every copy of it. */
@@ -37,9 +38,8 @@ const MAX_DEPTH = 8;
  *   = await this.fetch(k)`; the linker looks for the write `save` makes with that parameter).
  */
 export function recordOrigins(ctx: FileCtx): void {
-  if (ctx.callNodes.length === 0) return;
   recordPayloadOrigins(ctx);
-  recordCallOrigins(ctx);
+  if (ctx.callNodes.length > 0) recordCallOrigins(ctx);
 }
 
 function recordPayloadOrigins(ctx: FileCtx): void {
@@ -49,11 +49,17 @@ function recordPayloadOrigins(ctx: FileCtx): void {
     if (w.kind === 'delete') continue;
     const node = ctx.dbWriteNodes[j];
     if (!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node)) continue;
+    const data = payloadOf(chainLinks(node), w.via);
+    if (w.kind === 'update' && !w.restores) {
+      const fields = writtenFields(data);
+      if (fields) w.fields = fields;
+    }
+    if (ctx.callNodes.length === 0) continue;
     const found = new Set<number>();
     const fn = enclosingFunction(node);
     const params = fn ? { fn, found: new Set<number>() } : undefined;
     const tracer = new Tracer(ctx, found, node.getStart(), params);
-    for (const e of payloadOf(chainLinks(node), w.via)) tracer.trace(e, 0);
+    for (const e of data) tracer.trace(e, 0);
     if (found.size > 0) w.fromCalls = sorted(found);
     if (params && params.found.size > 0) w.fromParams = sorted(params.found);
   }
