@@ -1,5 +1,6 @@
-// A home-made @CacheEvict whose wrapper deletes the key and then calls the method: the method's
-// update commits after the delete, so a read in between caches the old row again.
+// A home-made @CacheEvict whose wrapper deletes the key and then calls the method: the methods'
+// updates commit after the delete, so a read in between caches the old row again. Reported at each
+// decoration whose method writes, and once at the wrapper's delete, where the order is chosen.
 import Redis from 'ioredis';
 import { PrismaClient } from '@prisma/client';
 
@@ -28,7 +29,7 @@ export function CacheEvict(template: string) {
   return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
     const method = descriptor.value;
     descriptor.value = async function (...args: unknown[]) {
-      await redis.del(render(template, args));
+      await redis.del(render(template, args)); // expect: invalidate-before-commit
       return method.apply(this, args);
     };
   };
@@ -52,5 +53,24 @@ export class CourseService {
 
   private async markArchived(id: string) {
     await prisma.course.update({ where: { id }, data: { archivedAt: new Date() } });
+  }
+}
+
+// look-alike: a decorator deleting after the method has run
+export function EvictAfter(template: string) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    const method = descriptor.value;
+    descriptor.value = async function (...args: unknown[]) {
+      const result = await method.apply(this, args);
+      await redis.del(render(template, args));
+      return result;
+    };
+  };
+}
+
+export class LessonService {
+  @EvictAfter('course:{0}')
+  async retitle(id: string, title: string) {
+    return prisma.course.update({ where: { id }, data: { title } });
   }
 }

@@ -233,7 +233,8 @@ function raceOf(project: ProjectIndex, op: CacheOp, dbWrite: string): RaceNames 
 /**
  * A decorated method whose decorator deletes the key before running it: the method's own writes
  * (and those of what it calls) of an entity the key caches come after the delete. Reported on the
- * decoration, where the order is chosen; no fix: the decorator's order serves every method it decorates.
+ * decoration, where the method is chosen (the wrapper's delete is reported too, once: reportDecorators);
+ * no fix: the decorator's order serves every method it decorates.
  */
 function reportDecorated(op: CacheOp, file: LinkedFile, ctx: RuleContext<'deleteBeforeWrite'>): void {
   const fn = file.facts.fns[op.call.fn - 1];
@@ -260,7 +261,62 @@ function reportDecorated(op: CacheOp, file: LinkedFile, ctx: RuleContext<'delete
   });
 }
 
-export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransaction' | 'deleteBeforeWrite' | 'deleteInHook'> = {
+/** How many decorated methods a decorator's finding names in its related information. */
+const MAX_DECORATED = 5;
+
+/**
+ * A cache decorator of the project whose wrapper deletes the key before calling the method it
+ * decorates, on methods that write an entity the key caches (themselves or through what they
+ * call): the writes commit after the delete. Reported once on the wrapper's delete, where the
+ * order is chosen for every method it decorates (each racing decoration is related information),
+ * besides each decoration (reportDecorated). No fix: moving the delete changes every decorated method.
+ */
+function reportDecorators(project: ProjectIndex, ctx: RuleContext<'deleteBeforeMethod'>): void {
+  const groups = new Map<string, { op: CacheOp; write: { file: string; write: DbWrite } }[]>();
+  for (const op of project.ops) {
+    if (op.kind !== 'delete' || op.decorated?.original !== 'before' || !op.via || op.forwarded) continue;
+    const file = project.files.get(op.file);
+    const fn = file?.facts.fns[op.call.fn - 1];
+    if (!file || !fn || file.kind || project.model.roleOf(op) !== 'cache') continue;
+    // Pattern: a decorator deleting before and again after the method (a delayed double delete)
+    if (file.ops.some((o) => o !== op && o.call.id === op.call.id && o.kind === 'delete' && o.decorated?.original === 'after' && sameKey(o, op))) continue;
+    const write = project.callGraph
+      .writesOf(file.file, fn, 3)
+      .find((w) => !!w.write.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.write.entity, project));
+    if (!write) continue;
+    const id = `${op.via.file}\0${op.via.callId}`;
+    groups.set(id, [...(groups.get(id) ?? []), { op, write }]);
+  }
+  for (const uses of groups.values()) {
+    const { op, write } = uses[0];
+    const site = project.files.get(op.via!.file);
+    const inner = site?.facts.calls[op.via!.callId];
+    if (!site || !inner || !ctx.wants(site.file) || intended(site.text, inner.span.start)) continue;
+    const method = fnOfOp(project, op) ?? 'the method';
+    const writeFile = project.files.get(write.file);
+    ctx.report({
+      file: site.file,
+      span: inner.span,
+      messageId: 'deleteBeforeMethod',
+      data: {
+        decorator: op.wrapper ?? `@${op.decorated!.name}`,
+        method,
+        write: write.write.label,
+        where: `${shortPath(write.file)}:${lineOf(writeFile?.text ?? '', write.write.span.start)}`,
+        others: uses.length > 1 ? ` (and ${uses.length - 1} more decorated method${uses.length > 2 ? 's' : ''})` : '',
+      },
+      race: raceOf(project, op, write.write.label),
+      related: uses.slice(0, MAX_DECORATED).map((u) => ({
+        file: u.op.file,
+        span: u.op.call.span,
+        message: `${u.op.wrapper ?? 'The decoration'} on ${fnOfOp(project, u.op) ?? 'a method'}: ${u.write.write.label} commits after the delete`,
+      })),
+      suggestions: [],
+    });
+  }
+}
+
+export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransaction' | 'deleteBeforeWrite' | 'deleteInHook' | 'deleteBeforeMethod'> = {
   meta: {
     id: 'invalidate-before-commit',
     description: 'Require cache invalidations to run after the database commit.',
@@ -273,6 +329,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       setInTransaction: '{{key}} is set inside the transaction on line {{line}}: delete it after the commit',
       deleteBeforeWrite: '{{key}} is deleted before the database write on line {{line}}: move it after the write',
       deleteInHook: '{{key}} is deleted in the {{hook}} hook, before the commit: delete it after the commit',
+      deleteBeforeMethod: '{{decorator}} deletes the key before the method it decorates writes: delete it after the method',
     },
     details: {
       deleteInTransaction:
@@ -283,6 +340,8 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
         'The {{verb}} runs before {{write}}: a reader that misses in between loads the old row and caches it again, and it stays until the TTL.',
       deleteInHook:
         'The {{hook}} hook runs inside the write\'s transaction, before the commit: a reader that misses in between caches the old row again. An afterCommit hook runs after the commit.',
+      deleteBeforeMethod:
+        '{{decorator}} deletes the key and then calls the method: {{method}} runs {{write}} ({{where}}) after the delete{{others}}. A reader that misses in between loads the old row and caches it again, and it stays until the TTL.',
     },
     help: 'A read between the delete and the commit reloads the old row and caches it again until the TTL: delete the key after the commit (a delete before it on purpose needs a second one after it).',
   },
@@ -291,7 +350,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
     const key = keyWords(race.key);
     const reader = { actor: 'reader', text: `${named(race.reader, 'a reader')} misses ${key}, loads the committed row v1 and caches it` };
     const stale = untilExpiry(race);
-    if (messageId === 'deleteBeforeWrite')
+    if (messageId === 'deleteBeforeWrite' || messageId === 'deleteBeforeMethod')
       return {
         steps: [{ actor: 'writer', text: `${named(race.writer, 'a write path')} deletes ${key}` }, reader, { actor: 'writer', text: `${named(race.dbWrite, 'the database write')} commits v2` }],
         outcome: `${key} holds v1, stale ${stale}`,
@@ -386,5 +445,8 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
         suggestions: fix ? [fix] : [],
       });
     }
+  },
+  checkProject(project, ctx) {
+    reportDecorators(project, ctx);
   },
 };

@@ -13,7 +13,7 @@ export function CacheEvict(CACHE_NAME: string, CACHE_KEY: string) {
 
     descriptor.value = async function (...args: any[]) {
       const key = paramsKeyFormat(originMethod, CACHE_KEY, args);
-      if (key !== null) await this.redis.del(`${CACHE_NAME}${key}`);
+      if (key !== null) await this.redis.del(`${CACHE_NAME}${key}`); // expect: invalidate-before-commit
       else await this.redis.del(`${CACHE_NAME}${CACHE_KEY}`);
       return await originMethod.apply(this, args);
     };
