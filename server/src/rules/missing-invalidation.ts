@@ -109,6 +109,22 @@ function repositoryName(project: ProjectIndex, model: string): string | undefine
   return names.size === 1 ? [...names][0] : undefined;
 }
 
+/**
+ * The model a repository class of the project declares, by the name its writes are known under
+ * (`menuRepo.update` of `class MenuRepository … super(prisma, 'sysMenu')`: `sys_menu`). Unknown
+ * when two repositories of that name declare different models.
+ */
+function repositoryModel(project: ProjectIndex, name: string): string | undefined {
+  const ix = fileIndex<string>(project, 'missing-invalidation:repository-names', 'facts', (file, add) => {
+    for (const c of file.facts.classes) {
+      const named = c.model && normaliseEntity(c.name);
+      if (c.model && named && named !== c.model) add(named, c.model);
+    }
+  });
+  const models = new Set(ix.get(name).map((e) => e.value));
+  return models.size === 1 ? [...models][0] : undefined;
+}
+
 /** The write is in a method of a repository class over the written model (`super(prisma, 'sysDictData')`). */
 function inOwnRepository(file: LinkedFile, w: DbWrite): boolean {
   const cls = w.fn > 0 ? file.facts.fns[w.fn - 1]?.className : undefined;
@@ -235,8 +251,11 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (w.counter) continue;
       // the rows a project repository reads under its own name (`userRepo` over the `sysUser` model):
       // a link shown by the repository, not by the key, so it holds for the rows' own keys only
-      const aliased = !caches.has(w.entity);
-      const entity = aliased ? repositoryName(project, w.entity) : w.entity;
+      // Pattern: this.menuRepo.update(…) where MenuRepository is `super(prisma, 'sysMenu')` — the
+      // write names the repository, the cache the model it declares: the same rows, lists included
+      const declared = caches.has(w.entity) ? undefined : repositoryModel(project, w.entity);
+      const aliased = !caches.has(w.entity) && !(declared && caches.has(declared));
+      const entity = declared && !aliased ? declared : aliased ? repositoryName(project, w.entity) : w.entity;
       const entries = entity ? caches.get(entity)?.filter((e) => !aliased || !e.list) : undefined;
       if (!entity || !entries?.length) continue;
       // a new row is missing only from lists and aggregates of its entity (an upsert may also update a row)
