@@ -16,10 +16,10 @@ function usesOf(body: string) {
 
 describe('read uses', () => {
   const closed: [string, string, { fields: string[]; members?: string[]; returned?: true }][] = [
-    ['a field of the awaited value', `const p = await redis.get(id); if (!p) return; other(p.length);`, { fields: ['length'] }],
+    ['a field of the awaited value', `const p = JSON.parse((await redis.get(id))!); if (!p) return; other(p.name);`, { fields: ['name'] }],
     ['optional chaining and element access', `const p = JSON.parse((await redis.get(id))!); other(p?.host); other(p['email']);`, { fields: ['email', 'host'] }],
     ['destructuring', `const { host, email: mail } = JSON.parse((await redis.get(id))!); other(host + mail);`, { fields: ['email', 'host'] }],
-    ['Promise.all destructuring', `const [a, b] = await Promise.all([redis.get(id), prisma.user.findMany()]); other(a?.length); other(b);`, { fields: ['length'] }],
+    ['Promise.all destructuring', `const [a, b] = await Promise.all([redis.get(id), prisma.user.findMany()]); other(a?.trim()); other(b);`, { fields: ['trim'] }],
     ['a .then callback', `other(await redis.get(id).then((p) => new Set(p?.split(','))));`, { fields: ['split'] }],
     ['kept in a member of this', `this.profile = await redis.get(id);`, { fields: [], members: ['profile'] }],
     ['returned after a test', `const hit = await redis.get(id); if (hit) return JSON.parse(hit); return null;`, { fields: [], returned: true }],
@@ -33,6 +33,8 @@ describe('read uses', () => {
     ['assigned to another variable', `let q; const p = await redis.get(id); q = p; other(q);`],
     ['a rest element', `const { a, ...rest } = JSON.parse((await redis.get(id))!); other(rest);`],
     ['a .then callback returning its parameter', `other(await redis.get(id).then((p) => p));`],
+    ['a list iterated', `const rows = JSON.parse((await redis.get(id))!); other(rows.map((r: { name: string }) => r.name));`],
+    ['a list walked with for…of', `const rows = JSON.parse((await redis.get(id))!); for (const r of rows) other(r.name);`],
     ['a member of another object', `const o = { v: '' }; o.v = (await redis.get(id))!;`],
   ];
   for (const [name, body] of open) it(`records nothing when the value is passed on: ${name}`, () => expect(usesOf(body)).toBeUndefined());

@@ -9,6 +9,11 @@ import { enclosingFunction, propertyNameText } from '../../syntax/scope';
 
 /** Methods whose result may be a cached value. */
 const READ_METHOD = /get|fetch|read|load|find|wrap|remember|lookup/i;
+/**
+ * Members that use the value as a whole: a list's iteration and copies, a map's lookups, a
+ * document's serialisation. `rows.map(r => r.name)` uses every row's fields, which nobody saw.
+ */
+const WHOLE_VALUE = /^(map|filter|find|findIndex|findLast|findLastIndex|forEach|some|every|reduce|reduceRight|flatMap|flat|slice|sort|toSorted|toReversed|reverse|entries|values|keys|at|concat|join|splice|indexOf|lastIndexOf|includes|get|has|toJSON|toObject|valueOf|toString|length|size)$/;
 /** How many names a value may pass through (`const p = await …; const q = p;`) before we stop. */
 const MAX_DEPTH = 4;
 
@@ -51,6 +56,7 @@ function usesOf(e: ts.Expression, acc: Acc, depth: number): boolean {
     if (name === undefined) return false;
     // Pattern: cache.fetch(id).then(p => new Set(p.mutedInstances))
     if (name === 'then' && ts.isCallExpression(p.parent) && p.parent.expression === p) return thenUses(p.parent, acc, depth);
+    if (WHOLE_VALUE.test(name)) return false;
     acc.fields.add(name);
     return true;
   }
