@@ -55,22 +55,3 @@ export class CourseService {
     await prisma.course.update({ where: { id }, data: { archivedAt: new Date() } });
   }
 }
-
-// look-alike: a decorator deleting after the method has run
-export function EvictAfter(template: string) {
-  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
-    const method = descriptor.value;
-    descriptor.value = async function (...args: unknown[]) {
-      const result = await method.apply(this, args);
-      await redis.del(render(template, args));
-      return result;
-    };
-  };
-}
-
-export class LessonService {
-  @EvictAfter('course:{0}')
-  async retitle(id: string, title: string) {
-    return prisma.course.update({ where: { id }, data: { title } });
-  }
-}
