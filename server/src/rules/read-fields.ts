@@ -74,24 +74,44 @@ function innerReads(project: ProjectIndex, r: CacheOp, key: KeyModel): CacheOp[]
  */
 function addMemberUses(project: ProjectIndex, member: string, fields: Set<string>): boolean {
   if (!/^[A-Za-z_$][\w$]*$/.test(member)) return false;
-  const use = new RegExp(`\\bthis(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)?\\s*\\??\\.\\s*${member.replace(/\$/g, '\\$')}\\b`, 'g');
-  const after = /^\s*(?:(\?\.|!?\.)\s*([A-Za-z_$][\w$]*)|(=(?![=>]))|(;|\n|\}))/;
-  const getter = new RegExp(`\\bget\\s+${member.replace(/\$/g, '\\$')}\\s*\\(`);
-  const texts = (function* () {
-    for (const f of project.files.values()) yield f.text;
-    yield* project.unparsed.values();
-  })();
-  for (const text of texts) {
-    if (!text.includes(member)) continue;
-    use.lastIndex = 0;
-    for (let m = use.exec(text); m; m = use.exec(text)) {
-      const rest = after.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 120));
-      if (rest?.[2]) fields.add(rest[2]);
-      else if (rest?.[3]) continue;
-      // Pattern: get userProfile() { return this.connection.userProfile; } — its uses are found as `this.userProfile`
-      else if (rest?.[4] && /\breturn\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index)) && getter.test(text)) continue;
-      else return false;
-    }
-  }
+  // kept across links: an edit searches again only the files whose text changed
+  let perFile = project.memo.get(`read-fields:member:${member}`) as Map<string, MemberUses> | undefined;
+  if (!perFile) project.memo.set(`read-fields:member:${member}`, (perFile = new Map()));
+  const seen = new Set<string>();
+  const visit = (file: string, text: string): boolean => {
+    seen.add(file);
+    let found = perFile!.get(file);
+    if (found?.text !== text) perFile!.set(file, (found = { text, fields: memberUsesIn(text, member) }));
+    if (!found.fields) return false;
+    for (const f of found.fields) fields.add(f);
+    return true;
+  };
+  for (const f of project.files.values()) if (!visit(f.file, f.text)) return false;
+  for (const [file, text] of project.unparsed) if (!seen.has(file) && !visit(file, text)) return false;
+  for (const file of perFile.keys()) if (!seen.has(file)) perFile.delete(file);
   return true;
+}
+
+interface MemberUses {
+  text: string;
+  /** the fields used; null when some use passes the value on */
+  fields: readonly string[] | null;
+}
+
+/** The fields one text uses of `this.<member>` and `this.<x>.<member>`; null when a use passes it on. */
+function memberUsesIn(text: string, member: string): readonly string[] | null {
+  if (!text.includes(member)) return [];
+  const name = member.replace(/\$/g, '\\$');
+  const use = new RegExp(`\\bthis(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)?\\s*\\??\\.\\s*${name}\\b`, 'g');
+  const after = /^\s*(?:(\?\.|!?\.)\s*([A-Za-z_$][\w$]*)|(=(?![=>]))|(;|\n|\}))/;
+  const out: string[] = [];
+  for (let m = use.exec(text); m; m = use.exec(text)) {
+    const rest = after.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 120));
+    if (rest?.[2]) out.push(rest[2]);
+    else if (rest?.[3]) continue;
+    // Pattern: get userProfile() { return this.connection.userProfile; } — its uses are found as `this.userProfile`
+    else if (rest?.[4] && /\breturn\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index)) && new RegExp(`\\bget\\s+${name}\\s*\\(`).test(text)) continue;
+    else return null;
+  }
+  return out;
 }
