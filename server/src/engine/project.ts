@@ -47,6 +47,8 @@ function writeOf(entities: string[], verbs: string, sql: string, chained = false
     : new RegExp(`\\w*[^;]{0,80}?\\b(?:${verbs})\\b`, 'iy');
   const sqlBefore = new RegExp(`${sql}\\s+["'\`]?(?:\\w+\\.)?$`, 'i');
   const verbBefore = chained ? undefined : new RegExp(`\\b(?:${verbs})\\b[^;]{0,40}?$`, 'i');
+  // `db.update(members)`, `db.deleteFrom('users')`: the entity handed to the verb (Drizzle, Kysely)
+  const callBefore = chained ? new RegExp(`\\.\\s*(?:${verbs})\\s*\\(\\s*["'\`]?$`) : undefined;
   const injectedBefore = /(?:Repository|Model|getRepository|InjectRepository|InjectModel|EntityRepository)\s*[<(]\s*$/i;
   const test = (t: string, found: ReadonlyMap<string, number[]>) => {
     let injected = false;
@@ -59,6 +61,7 @@ function writeOf(entities: string[], verbs: string, sql: string, chained = false
         after.lastIndex = end;
         if (after.test(t) || (wordStart && sqlBefore.test(before))) return true;
         if (verbBefore && wordStart && verbBefore.test(before)) return true;
+        if (callBefore && wordStart && callBefore.test(before)) return true;
         // `Repository<User>`, `@InjectModel(User.name)`: the file calls a write verb somewhere
         if (wordStart && !/\w/.test(t[end] ?? '') && injectedBefore.test(before)) injected = true;
       }

@@ -125,9 +125,10 @@ function clearingCallIn(file: LinkedFile, scope: Set<number>): boolean {
  * Pattern: `await this.cacheUser(user)` — a helper the write calls writes the record (or deletes)
  * under the key. Only known keys count here: a generic `set(key, value)` helper says nothing.
  */
-function clearedByCallees(ix: ClearingIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches): boolean {
+function clearedByCallees(ix: ClearingIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches, skip?: ReadonlySet<string>): boolean {
   const names = new Set(file.facts.fns.filter((f) => scope.has(f.id)).flatMap((f) => f.calls));
   for (const n of names)
+    if (!skip?.has(n))
     for (const { file: other, value } of ix.clearersNamed(n)) {
       if (other === file.file && scope.has(value.fn)) continue;
       if (value.shapes.some((shape) => reaches(shape))) return true;
@@ -136,9 +137,15 @@ function clearedByCallees(ix: ClearingIndex, file: LinkedFile, scope: Set<number
 }
 
 /** Does the code around function `fn` of `file` clear the key (or plausibly do so)? */
-export function clears(ix: ClearingIndex, file: LinkedFile, fn: number, reaches: Reaches, opts: { scope?: Set<number>; skip?: CacheOp } = {}): boolean {
+export function clears(
+  ix: ClearingIndex,
+  file: LinkedFile,
+  fn: number,
+  reaches: Reaches,
+  opts: { scope?: Set<number>; skip?: CacheOp; /** call names that are no helper here (the write's own builder chain) */ skipNames?: ReadonlySet<string> } = {},
+): boolean {
   const scope = opts.scope ?? scopeOf(file, fn);
-  return clearingOp(ix.project.model, file, scope, reaches, opts.skip) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, reaches);
+  return clearingOp(ix.project.model, file, scope, reaches, opts.skip) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, reaches, opts.skipNames);
 }
 
 /** Names a caller would call the code of `fn` by: its own and those of the named functions around it. */

@@ -196,6 +196,19 @@ function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel): boolean {
   return !!used && w.fields.every((f) => !used.has(f));
 }
 
+/** Query builders over a database client: their chain's methods are the client's, never a helper of the project. */
+const BUILDERS = new Set(['drizzle', 'kysely', 'knex', 'supabase']);
+const BUILDER_LINKS = ['set', 'values', 'where', 'returning', 'onConflictDoUpdate', 'onConflictDoNothing', 'execute', 'then'];
+
+/**
+ * Pattern: db.update(members).set({ locale }).where(…) — `update` and `set` here are Drizzle's, not
+ * a cache facade's `set: (k, v) => store.set(k, v)` that clears the key by name.
+ */
+function builderLinks(w: DbWrite): ReadonlySet<string> | undefined {
+  if (!BUILDERS.has(w.via)) return undefined;
+  return new Set([...[...w.label.matchAll(/\.\s*(\w+)\s*\(/g)].map((m) => m[1]), ...BUILDER_LINKS]);
+}
+
 /** `until its 10-minute TTL`, `forever: the key has no TTL`, or `until it expires`. */
 function howLong(key: KeyModel): string {
   const secs = key.writers.map((w) => w.ttlSeconds).filter((n): n is number => n !== undefined);
@@ -277,7 +290,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (stale.length === 0) continue;
       const reaches = reaching(entity, entries.map((e) => e.key));
       if (
-        clears(ix, file, w.fn, reaches, { scope }) ||
+        clears(ix, file, w.fn, reaches, { scope, skipNames: builderLinks(w) }) ||
         clearedByCalled(project, file, scope, reaches) ||
         clearedByCallers(ix, namesAround(file, w.fn), reaches, { file, fn: w.fn }) ||
         clearedByHandlers(ix, project, file, scope, reaches) ||

@@ -1,6 +1,6 @@
 // What a scope writes into its names, walked once per scope however many questions are asked about
 // its variables (a module-level `let` in a large file would otherwise cost a walk of the whole file
-// per question): `x = v` by name, and `x.push(v)`, `x.set(k, v)`, `x[k] = v` by name. The tables
+// per question): `x = v` and `[x] = v` by name, and `x.push(v)`, `x.set(k, v)`, `x[k] = v` by name. The tables
 // are tree memos (syntax/tree-memo.ts): they die with the file's extraction.
 import { ts } from 'ts-morph';
 import { unwrap } from './scope';
@@ -36,7 +36,10 @@ function writesIn(scope: ts.Node): ScopeWrites {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = unwrap(n.left);
       if (ts.isIdentifier(left)) add(found.assigned, left.text, { left, right: n.right });
-      else if (ts.isElementAccessExpression(left)) {
+      // Pattern: [m] = await db.select().from(members)… — an element of what the right side holds
+      else if (ts.isArrayLiteralExpression(left)) {
+        for (const el of left.elements) if (ts.isIdentifier(el)) add(found.assigned, el.text, { left: el, right: n.right });
+      } else if (ts.isElementAccessExpression(left)) {
         const recv = unwrap(left.expression);
         if (ts.isIdentifier(recv)) add(found.filled, recv.text, n.right);
       }
