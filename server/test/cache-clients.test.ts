@@ -135,6 +135,25 @@ describe('across files', () => {
     ]);
   });
 
+  it('a method going through a private helper of its class: its callers read the helper’s key, built from their arguments', () => {
+    const cache = `import Redis from 'ioredis'; const redis = new Redis();
+      export class PrefixCache {
+        constructor(private prefix: string) {}
+        private fullKey(key: string) { return \`\${this.prefix}:\${key}\`; }
+        async get(key: string) { const full = this.fullKey(key); return this.readRaw(key, full); }
+        private async readRaw(key: string, full: string) { const v = await redis.get(full); return v ? JSON.parse(v) : undefined; }
+        async peek(key: string) { return this.unrelated(key); }
+        private unrelated(key: string) { return key.length; }
+      }`;
+    const ops = opsOf({
+      '/p/cache.ts': cache,
+      '/p/users.ts': `import { PrefixCache } from './cache'; const users = new PrefixCache('user');
+        export const load = (id: string) => users.get(id);
+        export const size = (id: string) => users.peek(id);`,
+    });
+    expect(ops.filter((o) => o.file === '/p/users.ts').map((o) => `${o.wrapper}:${o.kind}:${o.key?.shape}`)).toEqual(['PrefixCache.get:read:user:{}']);
+  });
+
   it('a client held in a typed container: an interface extending Omit<client type>, exported as a member', () => {
     const ops = opsOf({
       '/p/redis/client.ts': `import type { RedisClientType } from 'redis';

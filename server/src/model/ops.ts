@@ -62,6 +62,8 @@ export class OpReader {
   private readonly memo = new Map<string, CacheOp[]>();
   private readonly inProgress = new Set<string>();
   private readonly summaries = new Map<string, WrapperSummary | null>();
+  /** how often an op was asked for while being computed (a summary read then may lack it) */
+  private cycles = 0;
 
   constructor(private readonly d: OpReaderDeps) {}
 
@@ -70,7 +72,10 @@ export class OpReader {
     const memoKey = `${file}\0${call.id}`;
     const hit = this.memo.get(memoKey);
     if (hit) return hit;
-    if (this.inProgress.has(memoKey)) return []; // recursive wrappers
+    if (this.inProgress.has(memoKey)) {
+      this.cycles++;
+      return []; // recursive wrappers
+    }
     this.inProgress.add(memoKey);
     let ops: CacheOp[] = [];
     const c = call.receiver;
@@ -233,8 +238,11 @@ export class OpReader {
     let s = this.summaries.get(k);
     if (s === undefined) {
       const facts = this.d.factsByFile.get(file);
+      const cycles = this.cycles;
       s = (facts && summarise(file, facts, className, method, (call) => this.opsOf(file, call))) ?? null;
-      this.summaries.set(k, s);
+      // Pattern: get(k) { return this.readRaw(k, full) } asked for while readRaw's caller is read
+      // (its class's delete method is looked up): kept only when no inner op was cut short
+      if (this.cycles === cycles) this.summaries.set(k, s);
     }
     return s ?? undefined;
   }
@@ -546,3 +554,4 @@ function ttlUnitOf(op: CacheOp): 's' | 'ms' {
 function everyPath(call: CallFact, valueArg: number | undefined): { everyPath?: true } {
   return valueArg !== undefined && call.args[valueArg]?.unconditional ? { everyPath: true } : {};
 }
+

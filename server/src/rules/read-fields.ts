@@ -25,10 +25,11 @@ function computeFields(project: ProjectIndex, key: KeyModel): ReadonlySet<string
   // call's result is whatever the function returns, so it counts only as the caller of an inner
   // read that returns the value
   const inners = new Map<CacheOp, CacheOp[]>();
+  const outer = new Set<CacheOp>();
   for (const r of key.readers) {
     const inner = innerReads(project, r, key);
     for (const i of inner) inners.set(i, [...(inners.get(i) ?? []), r]);
-    if (inner.length > 0) inners.set(r, inners.get(r) ?? []);
+    if (inner.length > 0) outer.add(r);
   }
   const fields = new Set<string>();
   const members = new Set<string>();
@@ -44,10 +45,10 @@ function computeFields(project: ProjectIndex, key: KeyModel): ReadonlySet<string
   };
   let any = false;
   for (const r of key.readers) {
-    const callers = inners.get(r);
-    // an outer call only: judged as the caller of the read it reaches
-    if (callers && callers.length === 0) continue;
-    if (!add(r, callers, 0)) return undefined;
+    // an outer call (called itself or not: `createNotification` → `#createNotificationInternal` →
+    // the read): judged only as the caller of the reads it reaches, when they return the value
+    if (outer.has(r)) continue;
+    if (!add(r, inners.get(r), 0)) return undefined;
     any = true;
   }
   if (!any) return undefined;

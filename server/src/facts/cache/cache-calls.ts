@@ -349,6 +349,7 @@ export function finishCacheCalls(ctx: FileCtx): void {
   // calls of cache verbs: reading the cache again on a miss loads nothing (`findUnique` on a project
   // value is recorded too, in case it wraps a client, but is no cache call for this purpose)
   const cacheCalls = new Set<ts.Node>(ctx.callNodes.filter((_n, i) => CACHE_METHOD_NAMES.has(calls[i].method.toLowerCase())));
+  let ownMethodCalls: number[] | undefined;
   for (let i = 0; i < calls.length; i++) {
     const node = ctx.callNodes[i];
     // a write outside the function the call's flow runs in (its outermost enclosing function)
@@ -378,8 +379,9 @@ export function finishCacheCalls(ctx: FileCtx): void {
       if (optIn) calls[i].optIn = optIn;
     }
     if (emptiesKey(calls, i, node)) calls[i].emptying = true;
-    recordWrapper(calls[i], node, ctx);
+    if (recordWrapper(calls[i], node, ctx) === 'own-method') (ownMethodCalls ??= []).push(i);
   }
+  if (ownMethodCalls) recordOwnWrapperCalls(ownMethodCalls, ctx);
   // a method going through the instance's own cache methods wraps the client as they do, when the
   // class keys its entries by its constructor (`singlecache:${this.name}`): its methods take no key
   if (ctx.selfWrappers) {
@@ -452,11 +454,13 @@ function earlierProjectCalls(ctx: FileCtx, i: number): number[] {
  * `put(id, v) { return this.redis.set(this.key(id), v) }`. The linker summarises it and reads
  * its callers' calls as cache ops (model/wrapper-summaries.ts).
  */
-function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): void {
+function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, viaOwnWrapper = false): 'own-method' | undefined {
   if (call.receiver.t === 'unknown' || call.fn === 0) return;
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
-  // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper)
-  if (call.receiver.t !== 'lib' && !CACHE_METHOD_NAMES.has(call.method.toLowerCase()) && !inheritedHelper(call, node, ctx)) return;
+  // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper),
+  // unless that method is a wrapper itself (decided once the file is walked: recordOwnWrapperCalls)
+  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !CACHE_METHOD_NAMES.has(call.method.toLowerCase()) && !inheritedHelper(call, node, ctx))
+    return call.receiver.t === 'class' && onThis(node) ? 'own-method' : undefined;
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
@@ -490,6 +494,26 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): v
   const owner = ownerOf(fn, info);
   if (owner === undefined) return;
   ctx.facts.wrappers.push({ className: owner, method: info.name, callId: call.id });
+  return undefined;
+}
+
+/**
+ * Pattern: get(key) { const full = this.getKey(key); return this.executeGet(key, full) } with
+ * `executeGet(key, full)` reading the client: a method calling a wrapper method of its own class
+ * (on `this`) with its parameters is a wrapper too. Rounds to a fixed point (chains of helpers).
+ */
+function recordOwnWrapperCalls(pending: number[], ctx: FileCtx): void {
+  const { calls, wrappers } = ctx.facts;
+  for (let round = 0; round < 4 && pending.length > 0; round++) {
+    const next: number[] = [];
+    for (const i of pending) {
+      const r = calls[i].receiver;
+      if (r.t === 'class' && wrappers.some((w) => w.className === r.name && w.method === calls[i].method)) recordWrapper(calls[i], ctx.callNodes[i], ctx, true);
+      else next.push(i);
+    }
+    if (next.length === pending.length) return;
+    pending = next;
+  }
 }
 
 /**
