@@ -4,6 +4,7 @@
 // It also says where findings about a key belong (`isKeySite`): where the key and its TTL are
 // chosen, which for a project wrapper is at its callers or inside it (wrapper-summaries.ts).
 import type { CacheOp, LinkedFile } from '../rule';
+import { namesWord } from '../facts/keys/shapes';
 import { decideRole, describeRole, evidenceOf, fillEvidence, type Decision, type Evidence, type Role } from './roles';
 
 export interface KeyModel {
@@ -43,7 +44,7 @@ export interface CacheModel {
   isFill(op: CacheOp): boolean;
 }
 
-const meaningful = (shape: string | undefined): shape is string => !!shape && /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
+const meaningful = namesWord;
 
 /**
  * The caller builds the key (a template, a concatenation, a builder call, a constant from elsewhere)

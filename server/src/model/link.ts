@@ -3,7 +3,7 @@
 // keys become shapes, and sentinel constants imported from elsewhere are recognised.
 import type { ResolvedConfig } from '../config';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
-import { expandKey, shapeOf } from '../facts/keys/shapes';
+import { expandKey, namesWord, shapeOf } from '../facts/keys/shapes';
 import { buildCacheModel, updateCacheModel, type CacheModel } from './cache-model';
 import { OverlayMap } from './overlay-map';
 import { CallGraph } from './call-graph';
@@ -109,7 +109,8 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
       else if (call.key && (call.receiver.t === 'unknown' || /^(get|hget|hgetall|mget|exists)$/i.test(call.method))) {
         const parts = expandKey(call.key.parts, (ref, from) => resolve(from ?? file, ref));
         const shape = shapeOf(parts);
-        if (shape) looseReads.push({ file, call, shape });
+        // Pattern: this.inflight.get(fullKey) — a Map keyed `${prefix}:${key}` names no key of its own
+        if (namesWord(shape)) looseReads.push({ file, call, shape });
       }
     }
     // source order of the verbs (a chain's calls all start at its receiver)

@@ -2,7 +2,7 @@
 // Docs: docs/rules/key-drift.md
 import { judgedOps } from './judged';
 import { isRedisLib } from '../facts/cache/client-modules';
-import { driftBetween, entityOfShape, shapesMatch, slotsOf } from '../facts/keys/shapes';
+import { driftBetween, entityOfShape, namesWord, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import type { CacheOp, Fix, LinkedFile, ProjectIndex, RaceNames, Related, ReportDescriptor, Rule } from '../rule';
 import { rewriteKey, type ReadSite } from './key-drift.fix';
 import { fnName, fnOfOp, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
@@ -16,7 +16,7 @@ function meaningful(shape: string | undefined): shape is string {
   let m = meaningfulShapes.get(shape);
   if (m === undefined) {
     if (meaningfulShapes.size > 50_000) meaningfulShapes.clear();
-    m = /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
+    m = namesWord(shape);
     meaningfulShapes.set(shape, m);
   }
   return m;

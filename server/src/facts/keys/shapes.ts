@@ -127,6 +127,11 @@ export function mergeLits<P extends object>(parts: readonly P[]): P[] {
   return out;
 }
 
+/** A shape naming something: some literal word besides holes and separators (`user:{}`, not `{}:{}`). */
+export function namesWord(shape: string | undefined): shape is string {
+  return !!shape && /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
+}
+
 /**
  * `product:v2:{}`; undefined when the key has no literal text at all (its shape is unknown). A
  * hole is `{}`; a literal brace is doubled (`{{`, `}}`), as in format strings, so a Redis Cluster
