@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { lastSourceSteps, MAX_SOURCE_STEPS, valueSource } from '../src/facts/flow/value-sources';
 import { argOf, ctxOf } from './key-facts-helper';
+import { defaultConfig } from '../src/config';
+import { Analyzer } from '../src/engine/run';
+import '../src/facts/index';
 
 const sourceOfSet = (src: string) => {
   const ctx = ctxOf(src);
@@ -49,5 +52,35 @@ describe('valueSource', () => {
       '}',
     ].join('\n');
     expect(sourceOfSet(src)).toBe('http');
+  });
+});
+
+describe('the project functions a cached value is the result of', () => {
+  const callsOfSet = (sources: Record<string, string>, file: string) => {
+    const a = new Analyzer({ configFor: () => defaultConfig() });
+    for (const [f, t] of Object.entries(sources)) a.setFile(f, t);
+    const set = a.factsOf(file)!.calls.find((c) => c.method === 'set')!;
+    return set.args[1].srcCalls ?? [];
+  };
+  const facade = `import Redis from 'ioredis'; const r = new Redis();
+    export const userCache = { get: (k: string) => r.get('user:' + k), set: (k: string, v: unknown) => r.set('user:' + k, JSON.stringify(v), 'EX', 60) };`;
+
+  it('names the loader before what its arguments came from, and leaves a cache read’s key out', () => {
+    const auth = `import { userCache } from './cache';
+      import { getUserById, validateToken, region } from './queries';
+      export async function auth(db: unknown, token: string) {
+        const t = await validateToken(db, token);
+        const r = await region();
+        let user = await userCache.get(t.user.id);
+        if (!user) {
+          user = await getUserById(db, t.user.id, r);
+          await userCache.set(t.user.id, user);
+        }
+        return user;
+      }`;
+    const calls = callsOfSet({ '/p/cache.ts': facade, '/p/auth.ts': auth }, '/p/auth.ts');
+    const refs = calls.flatMap((c) => ('ref' in c ? [c.ref.name] : []));
+    expect(refs[0]).toBe('getUserById');
+    expect(refs.filter((n) => n === 'getUserById')).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { assignmentsIn, fillsIn } from '../../syntax/scope-writes';
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { resolveName } from '../../syntax/local-values';
 import { normaliseEntity } from '../keys/entities';
+import { CACHE_METHOD_NAMES } from '../cache/verbs';
 import type { SourceCall, ValueSource } from '../types';
 
 /** Stronger sources win when a value mixes several: a row wrapped in an object is still a row. */
@@ -223,6 +224,12 @@ function filledSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: File
   return s;
 }
 
+/** Records a project call the value is the result of, once (`user = await f(x); … user = await f(y)`). */
+function pushCall(c: SourceCall): void {
+  const text = JSON.stringify(c);
+  if (!collectingCalls!.some((o) => JSON.stringify(o) === text)) collectingCalls!.push(c);
+}
+
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
@@ -246,34 +253,38 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
   }
   // Pattern: new Date() / Date.now() are not sources
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /^(Date|Math|crypto|uuid|nanoid|Number|Boolean)$/.test(callee.expression.text)) return 'literal';
-  // Pattern: toMerchantView(row) — a mapper of a row holds the row's entity (its source stays 'call').
-  // Only a variable handed in directly, near the value: following every argument of every call is exponential.
-  if (collecting && depth <= 2)
-    for (const a of call.arguments) {
-      const u = unwrap(a);
-      if (ts.isIdentifier(u) || ts.isPropertyAccessExpression(u)) sourceOf(u, ctx, depth + 1);
-    }
   // Pattern: getWebsite(id) — a project function, whose reads the linker can see
   if (collectingCalls && ts.isIdentifier(callee) && collectingCalls.length < 4) {
     const d = declarationOf(callee, ctx.facts.imports);
-    if (d?.t === 'import') collectingCalls.push({ ref: { module: d.imp.module, name: d.imp.name } });
-    else if (d?.t === 'function') collectingCalls.push({ local: callee.text });
+    if (d?.t === 'import') pushCall({ ref: { module: d.imp.module, name: d.imp.name } });
+    else if (d?.t === 'function') pushCall({ local: callee.text });
     // Pattern: fetch(key, query) { const data = await query(); await this.set(key, data) } — the caller's loader
     // Pattern: function cached(prefix, ttl, load) { return async (id) => { … const v = await load(id) … } } — the instance's loader
-    else if (d?.t === 'param') collectingCalls.push(isMakerParamAt(d.fn, call) ? { made: d.index } : { param: d.index });
+    else if (d?.t === 'param') pushCall(isMakerParamAt(d.fn, call) ? { made: d.index } : { param: d.index });
   }
   // Pattern: const value = await this.fetcher(key) with `this.fetcher = opts.fetcher` set in the
   // constructor — the loader each instance is built with (`new KVCache(redis, 'user', { fetcher })`)
   if (collectingCalls && collectingCalls.length < 4 && ts.isPropertyAccessExpression(callee)) {
     // kept beside what follows: only an instance built with a function there makes it a loader
     const loader = ctorLoaderOf(callee, ctx);
-    if (loader) collectingCalls.push(loader);
+    if (loader) pushCall(loader);
   }
   // Pattern: allowed = await this.perms.check(tenantId, roleId) — a method of an injected service, recorded as a call
   if (collectingCalls && collectingCalls.length < 4 && ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee)) {
     const id = ctx.callIds.get(call);
-    if (id !== undefined && ctx.facts.calls[id].receiver.t !== 'lib') collectingCalls.push({ call: id });
+    if (id !== undefined && ctx.facts.calls[id].receiver.t !== 'lib') pushCall({ call: id });
   }
+  // Pattern: toMerchantView(row) — a mapper of a row holds the row's entity (its source stays 'call').
+  // Only a variable handed in directly, near the value: following every argument of every call is exponential.
+  // After the callee: `getUserById(db, token.user.id)` is first the result of getUserById, whatever
+  // its arguments came from (their calls only fill the places left).
+  // A cache read's arguments are its key: `await userCache.get(token.user.id)` holds no token.
+  const cacheRead = ts.isCallExpression(call) && !!name && CACHE_METHOD_NAMES.has(name.toLowerCase()) && ctx.callIds.has(call);
+  if (collecting && depth <= 2 && !cacheRead)
+    for (const a of call.arguments) {
+      const u = unwrap(a);
+      if (ts.isIdentifier(u) || ts.isPropertyAccessExpression(u)) sourceOf(u, ctx, depth + 1);
+    }
   return 'call';
 }
 
