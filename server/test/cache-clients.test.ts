@@ -154,6 +154,23 @@ describe('across files', () => {
     expect(ops.filter((o) => o.file === '/p/users.ts').map((o) => `${o.wrapper}:${o.kind}:${o.key?.shape}`)).toEqual(['PrefixCache.get:read:user:{}']);
   });
 
+  it('a wrapper serialising through a method of its own (`const s = this.stringifyValue(value)`) writes its caller’s value', () => {
+    const ops = opsOf({
+      '/p/cache.ts': `import Redis from 'ioredis'; const redis = new Redis();
+        export class AppCache {
+          private stringifyValue(v: unknown) { return typeof v === 'string' ? v : JSON.stringify(v); }
+          async set(key: string, value: unknown, ttl?: number) {
+            const serialized = this.stringifyValue(value);
+            await redis.set(key, serialized, 'EX', ttl ?? 60);
+          }
+        }`,
+      '/p/svc.ts': `import { AppCache } from './cache'; import { PrismaClient } from '@prisma/client';
+        const prisma = new PrismaClient(); const cache = new AppCache();
+        export async function load(id: string) { const u = await prisma.user.findUnique({ where: { id } }); await cache.set('user:' + id, u); }`,
+    });
+    expect(ops.filter((o) => o.file === '/p/svc.ts').map((o) => `${o.kind}:${o.key?.shape}:${o.valueEntities?.join()}`)).toEqual(['write:user:{}:user']);
+  });
+
   it('a client held in a typed container: an interface extending Omit<client type>, exported as a member', () => {
     const ops = opsOf({
       '/p/redis/client.ts': `import type { RedisClientType } from 'redis';

@@ -131,7 +131,7 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
   if (i >= 0) return i;
   const d = declarationOf(u, ctx.facts.imports);
   if (d?.t === 'var' && d.node.initializer && d.node.parent && ts.isVariableDeclarationList(d.node.parent) && d.node.parent.flags & ts.NodeFlags.Const)
-    return paramIndexOf(d.node.initializer, fn, ctx, depth + 1);
+    return paramIndexOf(d.node.initializer, fn, ctx, depth + 1, value);
   return undefined;
 }
 
@@ -157,7 +157,8 @@ function rawCommand(call: ts.CallExpression, method: string): { verb: string; ar
 }
 
 /** Names of functions that turn a value into what a store keeps. */
-const SERIALISER = /^(stringify|serialize|serialise|encode|pack|marshal|dumps?|compress|to[A-Z]\w*|\w*(Converter|Serializer|Serialiser|Encoder))$/;
+// Pattern: this.stringifyValue(value), serializeEntry(v) — the verb with a word after it too
+const SERIALISER = /^(?:(?:stringify|serialize|serialise|encode|pack|marshal|dumps?|compress)(?:[A-Z]\w*)?|to[A-Z]\w*|\w*(?:Converter|Serializer|Serialiser|Encoder))$/;
 
 /** `this.encode` → `encode`, `superjson.stringify` → `stringify`, `pack` → `pack`. */
 function calleeWord(e: ts.Expression): string {
