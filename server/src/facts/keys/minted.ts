@@ -8,20 +8,65 @@ import { calleeName, declarationOf, isConstDeclaration, isFunctionLike, unwrap }
 /** Names of id generators. */
 const GENERATES_ID = /^(gen\w*Id|generate\w*Id|create\w*Id|new\w*Id|uuid(v4|v7)?|v4|v7|nanoid|randomUUID|cuid2?|ulid|createId|objectId)$/i;
 
-/** Whether `key` names a const initialised from an id generator in the same function. */
+/**
+ * Whether `key` names an id generated in the same function: a const initialised from an id
+ * generator, a const key built from one (`const k = this.stateKey(id, state.version)`), or a
+ * property given one before (`state.version ||= genVersionId()`: a snapshot named by its version).
+ */
 export function mintedHere(key: ts.Expression, ctx: FileCtx): boolean {
   let found = false;
+  const seen = new Set<ts.Node>();
   const visit = (n: ts.Node): void => {
-    if (found || isFunctionLike(n)) return;
+    if (found || isFunctionLike(n) || seen.has(n) || seen.size > 50) return;
+    seen.add(n);
     if (ts.isIdentifier(n)) {
       const d = declarationOf(n, ctx.facts.imports);
-      if (d?.t === 'var' && isConstDeclaration(d.node) && d.node.initializer && generatesId(unwrap(d.node.initializer))) found = true;
+      if (d?.t === 'var' && isConstDeclaration(d.node) && d.node.initializer) {
+        const init = unwrap(d.node.initializer);
+        if (generatesId(init)) found = true;
+        // Pattern: const cacheKey = this.getRedisStateKey(canvasId, state.version)
+        else if (ts.isCallExpression(init) || ts.isTemplateExpression(init) || ts.isBinaryExpression(init)) visit(init);
+      }
+      return;
+    }
+    if (ts.isPropertyAccessExpression(n) && assignedIdBefore(n, key)) {
+      found = true;
       return;
     }
     ts.forEachChild(n, visit);
   };
   visit(unwrap(key));
   return found;
+}
+
+/**
+ * Pattern: state.version ||= genCanvasVersionId(); … redis.setex(key(id, state.version), …) — the
+ * property is given a generated id earlier in the same function (`=`, `||=`, `??=`).
+ */
+function assignedIdBefore(prop: ts.PropertyAccessExpression, use: ts.Node): boolean {
+  const fn = enclosingFn(use);
+  if (!fn) return false;
+  const text = prop.getText();
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || n.pos >= use.pos) return;
+    if (
+      ts.isBinaryExpression(n) &&
+      (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken || n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken) &&
+      ts.isPropertyAccessExpression(n.left) &&
+      n.left.getText() === text &&
+      generatesId(unwrap(n.right))
+    )
+      found = true;
+    else if (!isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
+}
+
+function enclosingFn(n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
+  return undefined;
 }
 
 function generatesId(e: ts.Expression): boolean {
