@@ -154,6 +154,24 @@ describe('across files', () => {
     expect(ops.filter((o) => o.file === '/p/users.ts').map((o) => `${o.wrapper}:${o.kind}:${o.key?.shape}`)).toEqual(['PrefixCache.get:read:user:{}']);
   });
 
+  it('a client from a local factory that returns null when unconfigured, exported by name', () => {
+    const ops = opsOf({
+      '/p/kv.ts': `import { Redis } from '@upstash/redis';
+        function createRedis() {
+          if (!process.env.KV_URL) return null;
+          try { return new Redis({ url: process.env.KV_URL, token: 't' }); } catch { return null; }
+        }
+        const redis = createRedis();
+        export { redis };`,
+      '/p/use.ts': `import { redis } from './kv'; export async function f(id: string) { if (!redis) return; await redis.get(\`user:\${id}\`); }`,
+      // two different things returned: no client
+      '/p/mixed.ts': `import { Redis } from '@upstash/redis';
+        function make(flag: boolean) { if (flag) return new Redis({ url: 'u', token: 't' }); return new Map<string, string>(); }
+        const store = make(true); export async function g() { await store.get('user:1'); }`,
+    });
+    expect(ops.map((o) => `${o.file}:${o.lib}:${o.verb}`)).toEqual(['/p/use.ts:upstash:get']);
+  });
+
   it('a wrapper serialising through a method of its own (`const s = this.stringifyValue(value)`) writes its caller’s value', () => {
     const ops = opsOf({
       '/p/cache.ts': `import Redis from 'ioredis'; const redis = new Redis();

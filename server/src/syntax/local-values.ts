@@ -55,7 +55,7 @@ const HOLDS_STATEMENTS = new Set([
   ts.SyntaxKind.WithStatement,
 ]);
 
-export function returnExprOf(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+export function returnExprOf(fn: ts.FunctionLikeDeclaration, opts: { orNull?: boolean } = {}): ts.Expression | undefined {
   const body = fn.body;
   if (!body) return undefined;
   if (!ts.isBlock(body)) return body;
@@ -72,7 +72,14 @@ export function returnExprOf(fn: ts.FunctionLikeDeclaration): ts.Expression | un
     if (HOLDS_STATEMENTS.has(n.kind)) ts.forEachChild(n, visit);
   };
   ts.forEachChild(body, visit);
-  return found.length === 1 && !bare ? found[0] : undefined;
+  // Pattern: function createRedis() { if (!url) return null; try { return new Redis(…) } catch { return null } }
+  const kept = opts.orNull ? found.filter((e) => !isNullLiteral(e)) : found;
+  return kept.length === 1 && !bare ? kept[0] : undefined;
+}
+
+function isNullLiteral(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined');
 }
 
 /** `Object.freeze({...})` and `{...} as const` both stand for the object literal. */

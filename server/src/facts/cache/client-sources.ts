@@ -75,7 +75,7 @@ export function returnedClient(fn: ts.FunctionLikeDeclaration, ctx: FileCtx, dep
   let type = fn.type;
   if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
   const declared = fromType(type);
-  const r = returnExprOf(fn);
+  const r = returnExprOf(fn, { orNull: true });
   // Pattern: let c: Cache | undefined; function getCache() { if (!c) c = new Cache('lookup', redis); return c }
   const lazy = r && lazyInstance(r, ctx, depth, clientOf);
   if (lazy) return lazy;
