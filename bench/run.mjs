@@ -23,12 +23,15 @@ import { measure } from './proc.mjs';
 import { render } from './report.mjs';
 import { renderScale, scaleRun } from './scale.mjs';
 
+const USAGE = `usage: node bench/run.mjs [--files 3000] [--runs 3] [--seed 1] [--edits 200] [--quick] [--no-lsp] [--profile ${PROFILES.join('|')}] [--out results.json]
+       node bench/run.mjs --scale 3000,10000,30000 [--profile …] [--runs 1] [--seed 1] [--out scale.json]`;
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
 const DIST_CLI = join(ROOT, 'dist', 'cli.js');
 
-const { values: opts } = parseArgs({
+const { values: opts } = parseOptions({
   options: {
+    help: { type: 'boolean', short: 'h', default: false },
     files: { type: 'string' },
     runs: { type: 'string' },
     seed: { type: 'string', default: '1' },
@@ -40,6 +43,10 @@ const { values: opts } = parseArgs({
     out: { type: 'string' },
   },
 });
+if (opts.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const files = Number(opts.files ?? (opts.quick ? 600 : 3000));
 const runs = Number(opts.runs ?? (opts.quick || opts.scale ? 1 : 3));
 const profile = opts.profile;
@@ -55,8 +62,17 @@ for (const [k, v] of Object.entries({ files, runs, edits, seed })) if (!Number.i
 if (runs < 1) usage('--runs must be at least 1');
 
 function usage(msg) {
-  console.error(`${msg}\nusage: node bench/run.mjs [--files 3000] [--runs 3] [--seed 1] [--edits 200] [--quick] [--no-lsp] [--profile ${PROFILES.join('|')}] [--out results.json]\n       node bench/run.mjs --scale 3000,10000,30000 [--profile …] [--runs 1] [--seed 1] [--out scale.json]`);
+  console.error(`${msg}\n${USAGE}`);
   process.exit(2);
+}
+
+/** parseArgs, with a wrong option answered by the usage instead of a stack trace. */
+function parseOptions(config) {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    usage(e instanceof Error ? e.message : String(e));
+  }
 }
 
 if (!existsSync(DIST_CLI)) {
