@@ -154,6 +154,19 @@ describe('across files', () => {
     expect(ops.filter((o) => o.file === '/p/users.ts').map((o) => `${o.wrapper}:${o.kind}:${o.key?.shape}`)).toEqual(['PrefixCache.get:read:user:{}']);
   });
 
+  it('a client handed in as a property of a destructured parameter, typed in place or by an interface', () => {
+    const ops = opsOf({
+      '/p/a.ts': `import NodeCache from 'node-cache';
+        interface Deps { store: NodeCache; name: string }
+        export function factory({ journeyCache }: { journeyCache: NodeCache }) {
+          return async (id: string) => journeyCache.get(\`journeys:\${id}\`);
+        }
+        export const other = ({ store: kv, name }: Deps) => kv.get(name);
+        export const untyped = ({ cache }: any) => cache.get('journeys:1');`,
+    });
+    expect(ops.map((o) => `${o.lib}:${o.verb}:${o.key?.shape}`)).toEqual(['node-cache:get:journeys:{}', 'node-cache:get:undefined']);
+  });
+
   it('a client from a local factory that returns null when unconfigured, exported by name', () => {
     const ops = opsOf({
       '/p/kv.ts': `import { Redis } from '@upstash/redis';

@@ -152,6 +152,26 @@ export function declarationOf(id: ts.Identifier, imports: readonly ImportFact[])
   return undefined;
 }
 
+/**
+ * Pattern: function f({ cache, store: kv }: Deps) — the destructured parameter property a name is
+ * bound to, for a name declarationOf leaves alone (it does not resolve destructured parameters:
+ * key building inlines them by name). Top-level properties only.
+ */
+export function paramPropertyOf(id: ts.Identifier): { node: ts.ParameterDeclaration; prop: string } | undefined {
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+    if (!isFunctionLike(p)) continue;
+    for (const prm of p.parameters) {
+      if (!ts.isObjectBindingPattern(prm.name)) continue;
+      for (const el of prm.name.elements) {
+        if (!ts.isIdentifier(el.name) || el.name.text !== id.text || el.dotDotDotToken) continue;
+        const prop = el.propertyName ? propertyNameText(el.propertyName) : id.text;
+        return prop === undefined ? undefined : { node: prm, prop };
+      }
+    }
+  }
+  return undefined;
+}
+
 type StatementContainer = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
 
 /**

@@ -4,7 +4,7 @@
 import { ts } from 'ts-morph';
 import { isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
-import { declarationOf, decoratorsOf, enclosingClass, memberName, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
+import { declarationOf, decoratorsOf, enclosingClass, memberName, paramPropertyOf, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES, CLIENT_TYPES, libOfModuleName } from './client-modules';
 import { defaultTtlOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
@@ -307,7 +307,11 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) {
     const d = declarationOf(e, ctx.facts.imports);
-    if (!d) return undefined;
+    if (!d) {
+      // Pattern: function factory({ journeyCache }: { journeyCache: NodeCache }) { … journeyCache.get(id) … }
+      const p = paramPropertyOf(e);
+      return p && fromType(memberTypeOf(p.node.type, p.prop, ctx), ctx);
+    }
     const key = d.t === 'import' ? undefined : d.node;
     return key ? memo(ctx, key, () => fromDecl(d, ctx, depth)) : fromDecl(d, ctx, depth);
   }
