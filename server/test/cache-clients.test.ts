@@ -154,6 +154,31 @@ describe('across files', () => {
     expect(ops.filter((o) => o.file === '/p/users.ts').map((o) => `${o.wrapper}:${o.kind}:${o.key?.shape}`)).toEqual(['PrefixCache.get:read:user:{}']);
   });
 
+  it('a client or a project cache class reached through a cast', () => {
+    const ops = opsOf({
+      '/p/cache.ts': `import Redis from 'ioredis';
+        export class AppCache {
+          constructor(private r: Redis) {}
+          async put(key: string, v: string, ttl?: number) { if (ttl) await this.r.set(key, v, 'EX', ttl); else await this.r.set(key, v); }
+        }`,
+      '/p/svc.ts': `import type { AppCache } from './cache'; import type Redis from 'ioredis';
+        export async function f(ctx: any, id: string) {
+          const cache = ctx.cache as AppCache;
+          await cache.put(\`user:\${id}\`, 'x', 60);
+          const r = <Redis>ctx.redis;
+          await r.get(\`user:\${id}\`);
+          const other = ctx.other as unknown as { put(k: string, v: string): void };
+          other.put(\`user:\${id}\`, 'y');
+          await (ctx.cache as AppCache).put(\`team:\${id}\`, 'z');
+        }`,
+    });
+    expect(ops.filter((o) => o.file === '/p/svc.ts').map((o) => `${o.wrapper ?? o.lib}:${o.kind}:${o.ttl}:${o.key?.shape}`)).toEqual([
+      'AppCache.put:write:true:user:{}',
+      'ioredis:read:undefined:user:{}',
+      'AppCache.put:write:false:team:{}',
+    ]);
+  });
+
   it('a client handed in as a property of a destructured parameter, typed in place or by an interface', () => {
     const ops = opsOf({
       '/p/a.ts': `import NodeCache from 'node-cache';

@@ -277,6 +277,8 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
       return (
         fromDecorators(d.node, ctx) ??
         fromType(d.node.type, ctx) ??
+        // Pattern: const cache = this.ctx.cache as Cache  (the cast says what it is)
+        fromType(castTypeOf(d.node.initializer), ctx) ??
         (d.node.initializer ? clientOf(d.node.initializer, ctx, depth + 1) : undefined) ??
         laterAssignedClient(d.node, ctx, depth, clientOf)
       );
@@ -285,6 +287,16 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
     default:
       return undefined;
   }
+}
+
+/** The type an expression is cast to: `x as Cache`, `<Cache>x`, `x satisfies Cache` (through parentheses and `await`). */
+function castTypeOf(e: ts.Expression | undefined): ts.TypeNode | undefined {
+  let x = e;
+  for (let i = 0; x && i < 4; i++) {
+    if (ts.isAsExpression(x) || ts.isTypeAssertionExpression(x) || ts.isSatisfiesExpression(x)) return x.type;
+    x = ts.isParenthesizedExpression(x) || ts.isAwaitExpression(x) || ts.isNonNullExpression(x) ? x.expression : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -304,6 +316,12 @@ function memo(ctx: FileCtx, node: ts.Node, f: () => ClientRef | undefined): Clie
 
 export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRef | undefined {
   if (depth > 8) return undefined;
+  // Pattern: (app.cache as Cache).get(k)
+  const cast = castTypeOf(expr);
+  if (cast) {
+    const c = fromType(cast, ctx);
+    if (c) return c;
+  }
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) {
     const d = declarationOf(e, ctx.facts.imports);
