@@ -226,6 +226,12 @@ describe('keyExprOf: local builders', () => {
     expect(parts('const key = `link:${id}`; redis.get(cs ? key : key.toLowerCase())')).toEqual([{ lit: 'link:' }, { hole: 'id' }]);
     expect(parts('redis.get(cs ? `a:${id}` : `b:${id}`)')).toEqual([{ hole: 'cs ? `a:${id}` : `b:${id}`' }]);
   });
+  it('an optional prefix tested by itself is the prefixed spelling; any other condition is not', () => {
+    expect(parts('redis.get(prefix ? `${prefix}:${key}` : key)')).toEqual([{ hole: 'prefix' }, { lit: ':' }, { hole: 'key' }]);
+    expect(parts('redis.get(this.prefix ? `${this.prefix}:auth:${id}` : `auth:${id}`)')).toEqual([{ hole: 'this.prefix' }, { lit: ':auth:' }, { hole: 'id' }]);
+    expect(parts('redis.get(flag ? `${prefix}:${key}` : key)')).toEqual([{ hole: 'flag ? `${prefix}:${key}` : key' }]);
+    expect(parts('redis.get(prefix ? `${prefix}v1:${key}` : key)')).toEqual([{ hole: 'prefix ? `${prefix}v1:${key}` : key' }]);
+  });
 });
 
 describe('keyExprOf: imported builders', () => {

@@ -186,9 +186,31 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
     // both branches are read: a deep stack of conditionals would cost 2^depth, so each one counts 4 levels
     const inner = { ...st, depth: st.depth + 4 };
     const a = partsOf(e.whenTrue, inner);
-    if (meaningful(a) && sameSpelling(a, partsOf(e.whenFalse, inner))) return a;
+    const b = partsOf(e.whenFalse, inner);
+    if (meaningful(a) && sameSpelling(a, b)) return a;
+    // Pattern: this.prefix ? `${this.prefix}:${key}` : key — an optional prefix: the prefixed spelling
+    if (optionalPrefix(e.condition, a, b, () => partsOf(e.condition, inner))) return a;
   }
   return [hole(e, st)];
+}
+
+/**
+ * `cond ? <prefix><sep><rest> : <rest>` where the condition is the prefix's own truthiness (a name
+ * or a member): the prefix is a hole followed by separators only, and the rest spells the same.
+ */
+function optionalPrefix(cond: ts.Expression, a: KeyPart[], b: KeyPart[], condParts: () => KeyPart[]): boolean {
+  const c = unwrap(cond);
+  if (!(ts.isIdentifier(c) || ts.isPropertyAccessExpression(c)) || b.length === 0) return false;
+  const [head, sep] = a;
+  if (!head || !('hole' in head) || !sep || !('lit' in sep)) return false;
+  // the condition is the prefix itself (`this.prefix`, resolved as the prefix is: `#ctor:0`)
+  const cp = condParts();
+  if (cp.length !== 1 || !('hole' in cp[0]) || cp[0].hole !== head.hole) return false;
+  const m = /^[:._\-/|#]+/.exec(sep.lit);
+  if (!m) return false;
+  const tail = sep.lit.slice(m[0].length);
+  const rest = tail ? [{ lit: tail }, ...a.slice(2)] : a.slice(2);
+  return rest.length > 0 && sameSpelling(rest, b);
 }
 
 /** The same literal text with holes in the same places (the holes' values may differ). */
