@@ -4,6 +4,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { calleeName, declarationOf, isConstDeclaration, isFunctionLike, unwrap } from '../../syntax/scope';
+import { treeMemo } from '../../syntax/tree-memo';
 
 /** Names of id generators. */
 const GENERATES_ID = /^(gen\w*Id|generate\w*Id|create\w*Id|new\w*Id|uuid(v4|v7)?|v4|v7|nanoid|randomUUID|cuid2?|ulid|createId|objectId)$/i;
@@ -39,6 +40,9 @@ export function mintedHere(key: ts.Expression, ctx: FileCtx): boolean {
   return found;
 }
 
+/** Per function: where each property (by its text) is given a generated id (`state.version ||= genId()`). */
+const idAssignments = treeMemo<ts.Node, Map<string, number[]>>();
+
 /**
  * Pattern: state.version ||= genCanvasVersionId(); … redis.setex(key(id, state.version), …) — the
  * property is given a generated id earlier in the same function (`=`, `||=`, `??=`).
@@ -46,22 +50,25 @@ export function mintedHere(key: ts.Expression, ctx: FileCtx): boolean {
 function assignedIdBefore(prop: ts.PropertyAccessExpression, use: ts.Node): boolean {
   const fn = enclosingFn(use);
   if (!fn) return false;
-  const text = prop.getText();
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || n.pos >= use.pos) return;
-    if (
-      ts.isBinaryExpression(n) &&
-      (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken || n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken) &&
-      ts.isPropertyAccessExpression(n.left) &&
-      n.left.getText() === text &&
-      generatesId(unwrap(n.right))
-    )
-      found = true;
-    else if (!isFunctionLike(n)) ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn, visit);
-  return found;
+  let found = idAssignments.get(fn);
+  if (!found) {
+    const m = new Map<string, number[]>();
+    const visit = (n: ts.Node): void => {
+      if (
+        ts.isBinaryExpression(n) &&
+        (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken || n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken) &&
+        ts.isPropertyAccessExpression(n.left) &&
+        generatesId(unwrap(n.right))
+      ) {
+        const text = n.left.getText();
+        m.set(text, [...(m.get(text) ?? []), n.pos]);
+      }
+      if (!isFunctionLike(n)) ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(fn, visit);
+    idAssignments.set(fn, (found = m));
+  }
+  return !!found.get(prop.getText())?.some((pos) => pos < use.pos);
 }
 
 function enclosingFn(n: ts.Node): ts.Node | undefined {
