@@ -289,6 +289,9 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
   }
 }
 
+/** Names that are the runtime's own, never a parameter's property (most undeclared receivers). */
+const GLOBALS = new Set(['console', 'JSON', 'Math', 'Promise', 'Object', 'Array', 'process', 'Date', 'Number', 'String', 'Boolean', 'Symbol', 'Reflect', 'Buffer', 'globalThis', 'window', 'document', 'require', 'module', 'exports', 'Error', 'Map', 'Set', 'URL', 'crypto', 'performance']);
+
 /** The type an expression is cast to: `x as Cache`, `<Cache>x`, `x satisfies Cache` (through parentheses and `await`). */
 function castTypeOf(e: ts.Expression | undefined): ts.TypeNode | undefined {
   let x = e;
@@ -327,7 +330,7 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
     const d = declarationOf(e, ctx.facts.imports);
     if (!d) {
       // Pattern: function factory({ journeyCache }: { journeyCache: NodeCache }) { … journeyCache.get(id) … }
-      const p = paramPropertyOf(e);
+      const p = GLOBALS.has(e.text) ? undefined : paramPropertyOf(e);
       return p && fromType(memberTypeOf(p.node.type, p.prop, ctx), ctx);
     }
     const key = d.t === 'import' ? undefined : d.node;
