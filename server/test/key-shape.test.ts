@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftBetween, entityOfShape, expandKey, shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
+import { driftBetween, entityOfShape, expandKey, namesWord, shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
 import type { ExportValue, KeyPart } from '../src/facts/types';
 
 /** A resolver over a fake project: `{ module: { exportName: value } }`. */
@@ -108,6 +108,18 @@ describe('shapeOf', () => {
     expect(shapeOf([])).toBeUndefined();
     expect(shapeOf([{ hole: 'a' }, { lit: '' }])).toBeUndefined();
   });
+});
+
+describe('namesWord', () => {
+  it.each([
+    ['user:{}', true],
+    ['l:{}:{}', true],
+    ['{}:u:{}', true],
+    ['{}:{}', false],
+    ['{}x{}', false],
+    ['{}', false],
+    ['{}:{}:a', false],
+  ])('%s → %s', (shape, expected) => expect(namesWord(shape)).toBe(expected));
 });
 
 describe('driftBetween: close variants', () => {

@@ -127,9 +127,14 @@ export function mergeLits<P extends object>(parts: readonly P[]): P[] {
   return out;
 }
 
-/** A shape naming something: some literal word besides holes and separators (`user:{}`, not `{}:{}`). */
+/**
+ * A shape naming something: some literal word besides holes and separators (`user:{}`, not
+ * `{}:{}`), or a one-letter segment (`l:{}:{}`: short prefixes name their namespace too).
+ */
 export function namesWord(shape: string | undefined): shape is string {
-  return !!shape && /[A-Za-z]{2,}/.test(shape.replace(/\{\}/g, ''));
+  if (!shape) return false;
+  const text = shape.replace(/\{\}/g, ' ');
+  return /[A-Za-z]{2,}/.test(text) || /(?:^|[:._\-/|#])[A-Za-z](?=[:._\-/|#])/.test(text);
 }
 
 /**
