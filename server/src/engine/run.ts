@@ -318,9 +318,33 @@ export class Analyzer {
       // a directive naming a rule that did not run is not judged unused
       if (lf) r.findings = applySuppressions(lf, r.findings, projectRules ? this.opts.only : ran);
       r.findings.sort((a, b) => a.span.start - b.span.start || String(a.ruleId).localeCompare(String(b.ruleId)));
+      r.findings = dropRepeats(r.findings);
     }
     return results;
   }
+}
+
+/**
+ * One finding per rule, place and message: a call that deletes two keys (`remove.user(u)` deleting
+ * `u:{id}` and `u:{apikey}`) before the write is one problem to fix, not two. The repeat's related
+ * places join the first's. `findings` is sorted by position.
+ */
+function dropRepeats(findings: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    let same: Finding | undefined;
+    // sorted by position: only the findings at this start can repeat it
+    for (let k = out.length - 1; k >= 0 && out[k].span.start === f.span.start && !same; k--) {
+      const o = out[k];
+      if (o.span.end === f.span.end && o.ruleId === f.ruleId && o.message === f.message) same = o;
+    }
+    if (!same) {
+      out.push(f);
+      continue;
+    }
+    for (const r of f.related) if (!same.related.some((x) => x.file === r.file && x.span.start === r.span.start && x.message === r.message)) same.related.push(r);
+  }
+  return out;
 }
 
 /** The detail and race timeline of a finding (the hover and the markdown output show them). */
