@@ -1,7 +1,7 @@
 // invalidate-before-commit: a cache delete inside an open transaction, or before the database
 // write it invalidates. Docs: docs/rules/invalidate-before-commit.md
 import { normaliseEntity } from '../facts/keys/entities';
-import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
+import { entityOfShape, namesWord, shapeNamesEntity } from '../facts/keys/shapes';
 import type { CallFact, DbWrite, KeyPart, Span, TxFact } from '../facts/types';
 import type { CacheOp, LinkedFile, ProjectIndex, RaceNames, Related, Rule, RuleContext } from '../rule';
 import { moveStatement } from './invalidate-before-commit.fix';
@@ -45,7 +45,7 @@ function verbLabel(op: CacheOp): string {
 /** Two ops touch the same key: the same key text in one function, or the same shape with a word in it. */
 function sameKey(a: CacheOp, b: CacheOp): boolean {
   if (a.call.key && b.call.key && a.call.key.text === b.call.key.text && a.file === b.file) return true;
-  return !!a.key?.shape && a.key.shape === b.key?.shape && /[A-Za-z]{2,}/.test(a.key.shape);
+  return !!a.key?.shape && a.key.shape === b.key?.shape && namesWord(a.key.shape);
 }
 
 /** Names of the key builders and constants the key was built with (`buildSubscriberKey`, `CacheKeys.user`). */
@@ -191,6 +191,18 @@ function coveredAfterWrite(op: CacheOp, w: Later, file: LinkedFile): boolean {
       sameKey(o, op) &&
       ((w.local !== undefined && o.call.afterWrites.includes(w.local)) || (w.callId !== undefined && !!o.call.afterCalls?.includes(w.callId))),
   );
+}
+
+/**
+ * Pattern: remove.user(u); await query.user.update(u, { apikey }) with update() deleting the user's
+ * keys itself once its transaction is done — the called function's own delete after its write
+ * makes the early one the first half of a delayed double delete.
+ */
+function coveredInCallee(op: CacheOp, w: Later, project: ProjectIndex): boolean {
+  if (w.callId === undefined) return false;
+  const target = project.files.get(w.file);
+  const index = target ? target.facts.dbWrites.indexOf(w.write) : -1;
+  return index >= 0 && target!.ops.some((o) => (o.kind === 'delete' || o.kind === 'write') && sameKey(o, op) && o.call.afterWrites.includes(index));
 }
 
 /** An entity named for a type parameter (`T_DBModel`, `TEntity`): the write of a generic base repository. */
@@ -427,7 +439,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       const related = laterWrites(op, file, ctx.project).filter(
         (w) => !!w.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.entity, ctx.project),
       );
-      if (related.length === 0 || related.some((w) => coveredAfterWrite(op, w, file))) continue;
+      if (related.length === 0 || related.some((w) => coveredAfterWrite(op, w, file) || coveredInCallee(op, w, ctx.project))) continue;
       const first = related[0];
       const last = related[related.length - 1];
       const fix = last.moveTo !== undefined && op.call.stmt ? moveStatement(op, file.text, last.moveTo, op.call.stmt.indent, `Move the ${data.verb} after the write`) : undefined;
