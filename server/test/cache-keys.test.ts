@@ -234,6 +234,21 @@ describe('keyExprOf: local builders', () => {
   });
 });
 
+describe('valueOfFunction: builders of parameters alone', () => {
+  it('a template joining two or more parameters is a builder; one parameter or a query is not', () => {
+    const ctx = ctxOf('function k(prefix: string, id: string) { return `${prefix}${id}`; }\nfunction one(id: string) { return `${id}`; }\nfunction sum(a: number, b: number) { return a + b; }');
+    expect(valueOfFunction(decl(ctx, 'k') as ts.FunctionDeclaration, ctx)).toEqual({ t: 'key', parts: [{ hole: 'prefix' }, { hole: 'id' }], params: ['prefix', 'id'] });
+    expect(valueOfFunction(decl(ctx, 'one') as ts.FunctionDeclaration, ctx)).toBeUndefined();
+    expect(valueOfFunction(decl(ctx, 'sum') as ts.FunctionDeclaration, ctx)).toBeUndefined();
+  });
+  it("records the constant a builder call is given, to be resolved from the caller's file", () => {
+    const p = parts("import { key } from './k'; import { Prefix } from './e'; redis.get(key(Prefix.USER, id))");
+    expect(p).toEqual([
+      { ref: { module: './k', name: 'key' }, args: ['`${Prefix.USER}`', 'id'], argRefs: [[{ ref: { module: './e', name: 'Prefix', member: ['USER'] } }], null] },
+    ]);
+  });
+});
+
 describe('keyExprOf: imported builders', () => {
   it('imported class static method is a ref with member and args', () => {
     const k = key("import { CacheKeys } from './keys'; redis.get(CacheKeys.product(p.id))");

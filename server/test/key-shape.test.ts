@@ -34,6 +34,20 @@ describe('expandKey', () => {
   it('a builder call substitutes its parameters by the call arguments', () => {
     expect(expandKey([ref('productKey', undefined, ['p.id'])], resolve)).toEqual([{ lit: 'product:v2:' }, { hole: 'p.id' }]);
   });
+  it("an argument naming a constant of the caller's file is that constant's text (resolved from the caller)", () => {
+    const withEnum = resolver({
+      './keys': keys,
+      './enum': { RedisKeyPrefix: { t: 'object', members: { USER_ROLE: { t: 'string', value: 'user:role:' } } } },
+    });
+    const call: KeyPart = {
+      ref: { module: './keys', name: 'keyFor' },
+      args: ['`${RedisKeyPrefix.USER_ROLE}`', 'id'],
+      argRefs: [[{ ref: { module: './enum', name: 'RedisKeyPrefix', member: ['USER_ROLE'] } }], null],
+    };
+    expect(expandKey([call], withEnum)).toEqual([{ lit: 'user:role::' }, { hole: 'id' }]);
+    // unresolved: the argument stays a hole, as before
+    expect(expandKey([call], resolve)).toEqual([{ hole: '`${RedisKeyPrefix.USER_ROLE}`' }, { lit: ':' }, { hole: 'id' }]);
+  });
   it('a quoted argument is literal text', () => {
     expect(expandKey([ref('keyFor', undefined, ["'order'", 'o.id'])], resolve)).toEqual([{ lit: 'order:' }, { hole: 'o.id' }]);
     expect(expandKey([ref('keyFor', undefined, ['`order`', '7'])], resolve)).toEqual([{ lit: 'order:7' }]);

@@ -101,7 +101,9 @@ export type ClientRef =
 export type KeyPart =
   | { lit: string }
   | { hole: string } // the hole's source text, e.g. `id` or `user.id`
-  | { ref: SymbolRef; args?: string[] }; // imported constant or key builder call, args as source text
+  // imported constant or key builder call, args as source text; `argRefs`: per argument, its parts
+  // when they name constants of the caller's file (`getRedisKey(RedisKeyPrefix.USER_ROLE, id)`)
+  | { ref: SymbolRef; args?: string[]; argRefs?: (KeyPart[] | null)[] };
 
 /**
  * A key expression. `parts` is what the expression is made of, as far as this file can tell;

@@ -91,7 +91,10 @@ export function valueOfFunction(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): E
     if (params[i]) env.set(p, [{ hole: params[i] }]);
   });
   const parts = partsOf(body, { ctx, env, active: new Set([fn]), depth: 0 });
-  return meaningful(parts) ? { t: 'key', parts, params } : undefined;
+  // Pattern: getRedisKey(prefix: RedisKeyPrefix, id) { return `${prefix}${id}` } — a template of
+  // its parameters alone joins what its callers give (a prefix constant of theirs)
+  const joinsParams = ts.isTemplateExpression(u) && parts.length >= 2 && parts.every((p) => 'hole' in p && params.includes(p.hole));
+  return meaningful(parts) || joinsParams ? { t: 'key', parts, params } : undefined;
 }
 
 /** A class used as a key namespace: its static methods and properties. */
@@ -306,7 +309,14 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
   // Pattern: userKey(id) / keys.user(id) / CacheKeys.product(id) / this.key(id)
   if (t?.t === 'fn') return guarded(t.fn, st, () => inline(t.fn, call, st)) ?? [hole(call, st)];
   // Pattern: CacheKeys.product(p.id) with CacheKeys imported
-  if (t?.t === 'import' && !args.some(ts.isSpreadElement)) return [{ ref: t.ref, args: args.map((a) => argText(partsOf(a, st))) }];
+  if (t?.t === 'import' && !args.some(ts.isSpreadElement)) {
+    const parts = args.map((a) => partsOf(a, st));
+    const part: KeyPart = { ref: t.ref, args: parts.map(argText) };
+    // Pattern: getRedisKey(RedisKeyPrefix.USER_ROLE, id) — a constant of this file's imports, resolved
+    // from here (the builder's file cannot resolve this file's import paths)
+    if (parts.some((x) => x.some((q) => 'ref' in q && !q.args))) part.argRefs = parts.map((x) => (x.some((q) => 'ref' in q && !q.args) ? x : null));
+    return [part];
+  }
   return [hole(call, st)];
 }
 

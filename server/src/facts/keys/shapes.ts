@@ -34,10 +34,21 @@ export function expandKey(parts: KeyPart[], resolve: Resolve): KeyPart[] {
 function expand(parts: KeyPart[], resolve: Resolve, from: string | undefined, depth: number): KeyPart[] {
   const out: KeyPart[] = [];
   for (const p of parts) {
-    if ('ref' in p) out.push(...expandRef(p.ref, p.args, resolve, from, depth));
+    if ('ref' in p) out.push(...expandRef(p.ref, constArgs(p, resolve, from, depth), resolve, from, depth));
     else out.push(p);
   }
   return mergeLits(out);
+}
+
+/** A builder call's arguments, those naming constants of the caller's file replaced by their literal text. */
+function constArgs(p: Extract<KeyPart, { ref: SymbolRef }>, resolve: Resolve, from: string | undefined, depth: number): string[] | undefined {
+  if (!p.args || !p.argRefs || depth > MAX_DEPTH) return p.args;
+  return p.args.map((a, i) => {
+    const parts = p.argRefs![i];
+    if (!parts) return a;
+    const x = expand(parts, resolve, from, depth + 1);
+    return x.every((q) => 'lit' in q) ? JSON.stringify(x.map((q) => (q as { lit: string }).lit).join('')) : a;
+  });
 }
 
 function expandRef(ref: SymbolRef, args: string[] | undefined, resolve: Resolve, from: string | undefined, depth: number): KeyPart[] {
