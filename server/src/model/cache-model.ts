@@ -44,15 +44,13 @@ export interface CacheModel {
   isFill(op: CacheOp): boolean;
 }
 
-const meaningful = namesWord;
-
 /**
  * The caller builds the key (a template, a concatenation, a builder call, a constant from elsewhere)
  * rather than passing a value through (`getSummary(prompt)`): it names a key family of its own.
  */
 function namesKey(op: CacheOp): boolean {
   const k = op.call.key;
-  return meaningful(op.key?.shape) || !!k?.written || !!k?.builder || !!k?.parts.some((p) => 'ref' in p || 'lit' in p);
+  return namesWord(op.key?.shape) || !!k?.written || !!k?.builder || !!k?.parts.some((p) => 'ref' in p || 'lit' in p);
 }
 
 /** One file's share of a key: its ops of that key by kind, and the evidence they give. */
@@ -132,7 +130,7 @@ function symbolicKey(op: CacheOp): string | undefined {
  * own call and for callers that pass a bare value; else local to its function.
  */
 function keyIdOf(files: ReadonlyMap<string, LinkedFile>, op: CacheOp): string | undefined {
-  if (meaningful(op.key?.shape)) return op.key!.shape;
+  if (namesWord(op.key?.shape)) return op.key!.shape;
   const sym = symbolicKey(op);
   if (sym) return sym;
   if (op.echo && op.via) {

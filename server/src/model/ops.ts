@@ -554,4 +554,3 @@ function ttlUnitOf(op: CacheOp): 's' | 'ms' {
 function everyPath(call: CallFact, valueArg: number | undefined): { everyPath?: true } {
   return valueArg !== undefined && call.args[valueArg]?.unconditional ? { everyPath: true } : {};
 }
-

@@ -73,13 +73,14 @@ export function returnExprOf(fn: ts.FunctionLikeDeclaration, opts: { orNull?: bo
   };
   ts.forEachChild(body, visit);
   // Pattern: function createRedis() { if (!url) return null; try { return new Redis(…) } catch { return null } }
-  const kept = opts.orNull ? found.filter((e) => !isNullLiteral(e)) : found;
+  const kept = opts.orNull ? found.filter((e) => !isNullish(e)) : found;
   return kept.length === 1 && !bare ? kept[0] : undefined;
 }
 
-function isNullLiteral(e: ts.Expression): boolean {
+/** `null`, `undefined`, `void 0`: no value. */
+export function isNullish(e: ts.Expression): boolean {
   const u = unwrap(e);
-  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined');
+  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined') || ts.isVoidExpression(u);
 }
 
 /** `Object.freeze({...})` and `{...} as const` both stand for the object literal. */

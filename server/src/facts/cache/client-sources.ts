@@ -4,7 +4,7 @@
 // source agrees on; one source that is not a client makes the answer unknown (undefined).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { returnExprOf, stripFreeze } from '../../syntax/local-values';
+import { isNullish, returnExprOf, stripFreeze } from '../../syntax/local-values';
 import { declarationOf, isConstDeclaration, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 import { assignmentsIn } from '../../syntax/scope-writes';
 import type { ClientRef } from '../types';
@@ -102,11 +102,6 @@ function clientLike(c: ClientRef | undefined): ClientRef | undefined {
   return undefined;
 }
 
-
-function isNullish(e: ts.Expression): boolean {
-  const u = unwrap(e);
-  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined') || ts.isVoidExpression(u);
-}
 
 /**
  * Pattern: let redis = null; … try { redis = new Redis(url) } catch {}  /  let c; if (url) c = createClient()

@@ -3,7 +3,7 @@
 // not exist before this request, so a set after a database write there is no write-through race.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { calleeName, declarationOf, isConstDeclaration, isFunctionLike, unwrap } from '../../syntax/scope';
+import { calleeName, declarationOf, enclosingFunction, isConstDeclaration, isFunctionLike, unwrap } from '../../syntax/scope';
 import { treeMemo } from '../../syntax/tree-memo';
 
 /** Names of id generators. */
@@ -48,7 +48,7 @@ const idAssignments = treeMemo<ts.Node, Map<string, number[]>>();
  * property is given a generated id earlier in the same function (`=`, `||=`, `??=`).
  */
 function assignedIdBefore(prop: ts.PropertyAccessExpression, use: ts.Node): boolean {
-  const fn = enclosingFn(use);
+  const fn = enclosingFunction(use);
   if (!fn) return false;
   let found = idAssignments.get(fn);
   if (!found) {
@@ -69,11 +69,6 @@ function assignedIdBefore(prop: ts.PropertyAccessExpression, use: ts.Node): bool
     idAssignments.set(fn, (found = m));
   }
   return !!found.get(prop.getText())?.some((pos) => pos < use.pos);
-}
-
-function enclosingFn(n: ts.Node): ts.Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
-  return undefined;
 }
 
 function generatesId(e: ts.Expression): boolean {
