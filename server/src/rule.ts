@@ -203,6 +203,11 @@ export interface CacheOp {
   /** the call goes through a project wrapper: its summary's owner and the op inside it */
   via?: WrapperVia;
   /**
+   * The key is minted in the call itself or inside a wrapper it goes through, at any depth
+   * (`saveState(id, s)` with `s.version ||= genVersionId()` inside): a key no reader had before.
+   */
+  minted?: true;
+  /**
    * Where the key and TTL are chosen, and so where findings about them belong: `forwarded` ops sit
    * inside a facade whose callers choose them; `echo` ops are calls of a helper that fixes them
    * inside (its own op carries those findings). Ordering findings (a set after a DB write) belong

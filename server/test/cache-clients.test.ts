@@ -154,6 +154,22 @@ describe('across files', () => {
     expect(ops.filter((o) => o.file === '/p/users.ts').map((o) => `${o.wrapper}:${o.kind}:${o.key?.shape}`)).toEqual(['PrefixCache.get:read:user:{}']);
   });
 
+  it('a key minted inside a wrapper is minted at its callers, through a facade over the wrapper too', () => {
+    const ops = opsOf({
+      '/p/snapshots.ts': `import Redis from 'ioredis'; import { randomUUID } from 'node:crypto'; const redis = new Redis();
+        const genVersionId = () => randomUUID();
+        export class Snapshots {
+          async set(id: string, state: { version?: string }) { state.version ||= genVersionId(); await redis.set(\`snap:\${id}:\${state.version}\`, '1', 'EX', 60); }
+          async delete(id: string, version: string) { await redis.del(\`snap:\${id}:\${version}\`); }
+        }`,
+      '/p/store.ts': `import { Snapshots } from './snapshots'; const snaps = new Snapshots();
+        export const store = { set: (id: string, s: { version?: string }) => snaps.set(id, s), delete: (id: string, v: string) => snaps.delete(id, v) };`,
+      '/p/svc.ts': `import { store } from './store';
+        export async function f(id: string) { await store.set(id, {}); await store.delete(id, 'v1'); }`,
+    });
+    expect(ops.filter((o) => o.file === '/p/svc.ts').map((o) => `${o.wrapper}:${o.minted ?? false}`)).toEqual(['store.set:true', 'store.delete:false']);
+  });
+
   it('a client or a project cache class reached through a cast', () => {
     const ops = opsOf({
       '/p/cache.ts': `import Redis from 'ioredis';

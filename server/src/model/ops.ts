@@ -282,6 +282,7 @@ export class OpReader {
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcCalls ? { valueCalls: call.args[v.valueArg].srcCalls } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
+      ...(call.minted ? { minted: true as const } : {}),
     };
     const secs = ttlSecondsOf(op, call, settingsUnit(t.lib));
     if (secs !== undefined) op.ttlSeconds = secs;
@@ -390,6 +391,7 @@ export class OpReader {
         via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner) } : {}) },
         ...(inner.use ? { use: inner.use } : {}),
         ...(s.facade ? {} : { echo: true }),
+        ...(call.minted || inner.minted ? { minted: true as const } : {}),
       };
       if (ttlSummary?.t === 'param') {
         op.ttlFrom = ttlSummary.index;
@@ -487,6 +489,7 @@ export class OpReader {
       key: this.keyOf(file, call.key?.parts),
       ...(kind === 'write' && call.args[1]?.src ? { valueSrc: call.args[1].src } : {}),
       ...(kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
+      ...(call.minted ? { minted: true as const } : {}),
     };
   }
 }

@@ -231,9 +231,8 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       // a read-through that fills the key after a miss is no write-through
       if (ctx.project.model.isFill(op)) continue;
       // Pattern: const id = genId(); await db.doc.create(…); await db.doc.update(…); await cache.set(`doc:${id}`, …) — a new key
-      if (op.call.minted) continue;
-      // Pattern: saveState(id, state) with `state.version ||= genVersionId()` inside: the helper's key is new
-      if (op.via && ctx.project.files.get(op.via.file)?.facts.calls[op.via.callId]?.minted) continue;
+      // (or inside a wrapper: saveState(id, state) with `state.version ||= genVersionId()` in it)
+      if (op.minted) continue;
       // Pattern: const g = await this.get(id); await this.cacheGame({ ...g, ready }) — the live state is
       // kept in the cache and the database row is its snapshot: setting it after the snapshot is the update
       if (key && keptInPlace(key, ctx.project)) continue;
