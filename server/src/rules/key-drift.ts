@@ -1,5 +1,6 @@
 // key-drift: a write or invalidation builds the key differently from the reads, so it hits nothing.
 // Docs: docs/rules/key-drift.md
+import { scopeOf } from './clearing';
 import { judgedOps } from './judged';
 import { isRedisLib } from '../facts/cache/client-modules';
 import { driftBetween, entityOfShape, namesWord, shapesMatch, slotsOf } from '../facts/keys/shapes';
@@ -46,9 +47,11 @@ function readSites(project: ProjectIndex): ReadSite[] {
  * and `del('product:v2:1')`), or a dual write for readers that have not moved yet.
  */
 function coveredBySibling(project: ProjectIndex, op: CacheOp, readShape: string): boolean {
-  return (project.files.get(op.file)?.ops ?? []).some(
-    (o) => o !== op && o.call.fn === op.call.fn && o.kind === op.kind && !!o.key?.shape && shapesMatch(o.key.shape, readShape),
-  );
+  const file = project.files.get(op.file);
+  if (!file) return false;
+  // the same method, or a callback in it (`await Promise.all(modes.map(async (m) => del(…)))`)
+  const scope = scopeOf(file, op.call.fn);
+  return file.ops.some((o) => o !== op && scope.has(o.call.fn) && o.kind === op.kind && !!o.key?.shape && shapesMatch(o.key.shape, readShape));
 }
 
 

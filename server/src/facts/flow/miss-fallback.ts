@@ -222,11 +222,34 @@ const MAKES = /^(create|insert|add|post|send|make|new|start|open|register|genera
 /** Calls that look something up: `check`, `getSettings`, `flagOf`, `resolvePermissions`. */
 const LOOKS_UP = /^(get|find|load|fetch|read|query|select|check|list|count|is|has|can|resolve|compute|calc|lookup)|Of$/i;
 
+/** Receivers that answer a request: `res`, `reply`, Koa's `ctx`, Hono's `c`, `NextResponse`. */
+const RESPONDERS = /^(res|resp|response|reply|ctx|c|h|NextResponse|Response)$/;
+/** What a handler answers with: `json`, `send`, `status(404)`, `redirect`… */
+const RESPONDS = /^(json|send|end|sendStatus|status|code|redirect|render|text|html|body|throw|notFound|type)$/;
+
+/**
+ * A request answered on a miss: `if (!crawl) return res.status(404).json({ error })`, `return
+ * notFound()`. A 404 is no source of the value, so the read has no fallback there.
+ */
+function isResponse(e: ts.Expression): boolean {
+  let c: ts.Node = unwrap(e);
+  if (ts.isAwaitExpression(c)) c = unwrap(c.expression);
+  if (!ts.isCallExpression(c)) return false;
+  if (ts.isIdentifier(c.expression)) return /^(notFound|redirect|permanentRedirect|next)$/.test(c.expression.text);
+  let callee: ts.Node = c.expression;
+  // climb the chain to its root: res.status(404).json(…) → res
+  while (ts.isPropertyAccessExpression(callee) || ts.isCallExpression(callee)) {
+    if (ts.isPropertyAccessExpression(callee) && !RESPONDS.test(callee.name.text)) return false;
+    callee = ts.isPropertyAccessExpression(callee) ? callee.expression : callee.expression;
+  }
+  return ts.isIdentifier(callee) && RESPONDERS.test(callee.text);
+}
+
 /** The sources a branch returns: `if (!c) return await load()`. */
 function returnsSource(n: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
   let s: ValueSource | undefined;
   const visit = (m: ts.Node): void => {
-    if (ts.isReturnStatement(m) && m.expression) s = strongest(s, sourcesIn(m.expression, ctx, cacheCalls));
+    if (ts.isReturnStatement(m) && m.expression && !isResponse(m.expression)) s = strongest(s, sourcesIn(m.expression, ctx, cacheCalls));
     if (!isFunctionLike(m)) ts.forEachChild(m, visit);
   };
   visit(n);
