@@ -200,6 +200,26 @@ async function f(id: string, data: any) { await db.collection('products').doc(id
     [{ kind: 'update', entity: 'product', via: 'firestore' }, { kind: 'create', entity: 'order', via: 'firestore' }], []],
   ['dynamodb', `async function f(Key: any) { await client.send(new UpdateCommand({ TableName: 'products', Key })); }`,
     [{ kind: 'update', entity: 'product', via: 'dynamodb' }], []],
+  // ── Objection.js ──
+  ['objection: a model class, a models registry, this.query() in a static method, an instance', `const { Model } = require('objection');
+class Page extends Model {
+  static async publish(id) { await this.query().patch({ isPublished: true }).where('id', id); }
+}
+async function f(id, tree, trx, user) {
+  await User.query(trx).insert({ name: 'x' });
+  await WIKI.models.navigation.query().patch({ config: tree }).where('key', 'site');
+  await Tag.query().deleteById(id);
+  await user.$query().patchAndFetch({ name: 'y' });
+  const row = await WIKI.models.navigation.query().findOne('key', 'site');
+}`,
+    [
+      { kind: 'update', entity: 'page', via: 'objection' },
+      { kind: 'create', entity: 'user', via: 'objection' },
+      { kind: 'update', entity: 'navigation', via: 'objection' },
+      { kind: 'delete', entity: 'tag', via: 'objection' },
+      { kind: 'update', entity: 'user', via: 'objection' },
+    ],
+    [{ entity: 'navigation', via: 'objection' }]],
 ];
 
 describe('db writes and reads', () => {
@@ -253,6 +273,8 @@ const o = Order.create({}); const u = UserEntity.create({ name: 'x' }); Cart.cre
   ['AWS S3 commands and a client factory', `async function f() { await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k' })); await s3.send(new DeleteObjectCommand({ Bucket: 'b', Key: 'k' })); }`],
   ['this.x.update() on the class itself', `class C { product: any; f() { this.product.update({ where: 1, data: 2 }); this.controls.update(); } }`],
   ['Reflect / Atomics / Date', `Reflect.deleteProperty(o, 'x'); new Date().toString(); Math.max(1, 2);`],
+  ['a manager of something else, keyed by a built string', 'async function f(manager: any, key: string, price: string) { await manager.update(`${key}-update`, price); await manager.delete(\'sub-1\'); }'],
+  ['query() that opens no model query', `async function f(sql, id) { await pool.query(sql, [id]); await api.posts.list.query(); await trpc.user.byId.query({ id }); await store.query().insert; }`],
 ];
 
 describe('look-alikes are not DB facts', () => {

@@ -25,7 +25,7 @@ export const CACHE_GATE =
   /(?:cache|redis|keyv|lru|ttl|setex|upstash|memcache|valkey)\w*(?:\s*[.(:<]|['"]\s*[;)])|(?:from\s+|require\s*\(\s*)['"][^'"]*(?:cache|redis|keyv|lru|upstash|valkey|@vercel\/kv|unstorage)/i;
 
 const CREATE_VERBS = 'create|createMany|insert|insertMany|insertInto|save|upsert|persist|persistAndFlush|bulkCreate|nativeInsert';
-const WRITE_VERBS = `${CREATE_VERBS}|update|updateMany|updateOne|updateTable|delete|deleteMany|deleteOne|deleteFrom|destroy|remove|softDelete|softRemove|increment|decrement|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|nativeUpdate|nativeDelete|removeAndFlush|bulkWrite|restore`;
+const WRITE_VERBS = `${CREATE_VERBS}|update|updateMany|updateOne|updateTable|delete|deleteMany|deleteOne|deleteFrom|destroy|remove|softDelete|softRemove|increment|decrement|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|nativeUpdate|nativeDelete|removeAndFlush|bulkWrite|restore|patch|patchAndFetch|patchAndFetchById|updateAndFetchById|deleteById|insertGraph|upsertGraph`;
 
 /**
  * Whether a text may write one of `entities` with one of `verbs`: the entity (model, repository,

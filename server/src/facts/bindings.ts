@@ -89,8 +89,22 @@ function clientMembers(obj: ts.ObjectLiteralExpression, ctx: FileCtx, depth: num
   let out: Record<string, ExportValue> | undefined;
   for (const p of obj.properties) {
     const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    if (name === undefined) continue;
+    // Pattern: module.exports = { init() { return new NodeCache() } }  (a getter of a client)
+    const fn = ts.isMethodDeclaration(p) ? p : undefined;
+    if (fn) {
+      const v = functionValue(fn, ctx);
+      if (v?.t === 'client') (out ??= {})[name] = v;
+      continue;
+    }
     const init = propertyValue(p);
-    if (name === undefined || !init) continue;
+    if (!init) continue;
+    const u = unwrap(init);
+    if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) {
+      const v = functionValue(u, ctx);
+      if (v?.t === 'client') (out ??= {})[name] = v;
+      continue;
+    }
     const c = clientOf(init, ctx);
     const inner = stripFreeze(init);
     const nested = !c && ts.isObjectLiteralExpression(inner) ? clientMembers(inner, ctx, depth + 1) : undefined;

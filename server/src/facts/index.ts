@@ -9,6 +9,7 @@ import { forgetTrees } from '../syntax/tree-memo';
 import { emptyFacts } from './empty';
 import { bindingVisitors, collectTopLevelImports } from './bindings';
 import { cacheCallVisitors, finishCacheCalls } from './cache/cache-calls';
+import { globalClientVisitors } from './cache/global-clients';
 import { createFileCtx, type FileCtx } from './context';
 import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
@@ -114,6 +115,7 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
       decoratorVisitors(ctx, decorators),
       decoratorUseVisitors(ctx, uses),
       transactionVisitors(ctx),
+      globalClientVisitors(ctx),
     ),
   );
   finishTransactions(ctx);

@@ -87,8 +87,12 @@ export type ClientRef =
    * of a local instance a maker made (`getTeam(id)`, with `member` its member: `getTeam.clear(id)`)
    */
   | { t: 'fn'; local?: string; ref?: SymbolRef; pipeline?: number; member?: true }
-  /** not resolved: kept only so a read with a literal key counts as a use of that key */
-  | { t: 'unknown'; pipeline?: number }
+  /**
+   * not resolved: kept only so a read with a literal key counts as a use of that key. `global`: a
+   * member of an undeclared global namespace (`WIKI.cache`), which the linker looks up among the
+   * project's assignments to it (`FileFacts.globals`)
+   */
+  | { t: 'unknown'; pipeline?: number; global?: string }
   /**
    * A decoration of a method (`@Cacheable('user:{id}')`) with a project decorator factory, local or
    * imported (facts/cache/decorators.ts), or with Nest's `@CacheKey` under `CacheInterceptor`
@@ -539,5 +543,10 @@ export interface FileFacts {
    * for @midwayjs/cache, `*` for any), whether its store sets a default TTL (null: cannot tell)
    */
   midwayCacheTtl?: Record<string, boolean | null>;
+  /**
+   * Clients this file hangs on a global namespace object: `WIKI.cache = require('./cache').init()`
+   * at start-up, read as `WIKI.cache.get(k)` anywhere (facts/cache/global-clients.ts)
+   */
+  globals?: Record<string, ClientRef>;
   parseErrors: { start: number; message: string }[];
 }

@@ -11,7 +11,7 @@ import type { FileKind } from './file-kinds';
 import { OpReader } from './ops';
 import { markDecoratorCalls } from './decorated-ops';
 import { ModuleResolver, resolveRef, type Leaving } from './resolve';
-import type { DbRead, DbWrite, ExportValue, FileFacts, SymbolRef } from '../facts/types';
+import type { ClientRef, DbRead, DbWrite, ExportValue, FileFacts, SymbolRef } from '../facts/types';
 
 interface Input {
   file: string;
@@ -50,6 +50,8 @@ export interface LinkCache {
   /** the project-wide cache defaults (a changed file keeps its share of them while reused: exportSignature) */
   nestTtl: boolean | undefined;
   midwayTtl: (name: string) => boolean | undefined;
+  /** the clients hung on global namespaces (OpReaderDeps.globals) */
+  globals: ReadonlyMap<string, { file: string; client: ClientRef }>;
   /** this link's cache model, once some rule asked for it (the next link's is derived from it) */
   model?: CacheModel;
 }
@@ -95,9 +97,10 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const modules = reusing ? reusing.prev.modules : previous && sameFiles(previous) ? previous.modules : new ModuleResolver(factsByFile);
   const nestTtl = reusing ? reusing.prev.nestTtl : nestDefaultTtl(inputs);
   const midwayTtl = reusing ? reusing.prev.midwayTtl : midwayDefaultTtl(inputs);
+  const globals = reusing ? reusing.prev.globals : globalClients(inputs);
   const resolve = (from: string, ref: SymbolRef, leaving?: Leaving) => resolveRef(factsByFile, modules, from, ref, 0, leaving);
 
-  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl });
+  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl, globals });
 
   /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
   function linkFile({ file, text, facts, kind }: Input): FileLink {
@@ -174,7 +177,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     }
     flat = built;
   }
-  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets, nestTtl, midwayTtl };
+  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets, nestTtl, midwayTtl, globals };
   let model: CacheModel | undefined;
   let callGraph: CallGraph | undefined;
   return {
@@ -226,9 +229,11 @@ function signatureUncached(f: FileFacts): string {
       k: c.key?.parts,
       a: c.args.map((a) => [a.str, a.num, a.props, a.param, a.spread, a.src, a.sentinel, a.sentinelRef, a.unconditional]),
       fb: c.fallback,
+      // a key minted inside the wrapper (`state.version ||= genId()`) makes its callers' ops new keys
+      mt: c.minted,
       fn: f.fns[c.fn - 1]?.params,
     }));
-  return JSON.stringify([f.exports, f.classes, f.wrappers, f.decorators ?? [], wrapped, f.nestCacheDefaultTtl ?? 'none', f.midwayCacheTtl ?? 'none', f.parseErrors.length > 0]);
+  return JSON.stringify([f.exports, f.classes, f.wrappers, f.decorators ?? [], wrapped, f.nestCacheDefaultTtl ?? 'none', f.midwayCacheTtl ?? 'none', f.globals ?? 'none', f.parseErrors.length > 0]);
 }
 
 /**
@@ -267,6 +272,24 @@ function sameKey(a: CacheOp, b: CacheOp): boolean {
  * CacheModule.register(…) across the project: true if any sets a TTL; unknown if any registration's
  * options are not visible; false if all visibly omit it; unknown if there is none.
  */
+/**
+ * The clients hung on global namespaces (`WIKI.cache = …`), by path. A path assigned different
+ * things in different files (a store per environment) is left out: which one runs is unknown.
+ */
+function globalClients(inputs: Input[]): Map<string, { file: string; client: ClientRef }> {
+  const out = new Map<string, { file: string; client: ClientRef }>();
+  const mixed = new Set<string>();
+  for (const i of inputs) {
+    for (const [path, client] of Object.entries(i.facts.globals ?? {})) {
+      const before = out.get(path);
+      if (before && JSON.stringify(before.client) !== JSON.stringify(client)) mixed.add(path);
+      else if (!before) out.set(path, { file: i.file, client });
+    }
+  }
+  for (const p of mixed) out.delete(p);
+  return out;
+}
+
 function nestDefaultTtl(inputs: Input[]): boolean | undefined {
   let seen: boolean | undefined;
   let opaque = false;

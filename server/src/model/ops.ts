@@ -55,6 +55,8 @@ export interface OpReaderDeps {
   nestTtl: boolean | undefined;
   /** a Midway cache store's default TTL from the config files, by client name (link.ts) */
   midwayTtl?: (name: string) => boolean | undefined;
+  /** the clients the project hangs on global namespaces (`WIKI.cache`), by path (link.ts) */
+  globals?: ReadonlyMap<string, { file: string; client: ClientRef }>;
 }
 
 export class OpReader {
@@ -79,7 +81,8 @@ export class OpReader {
     this.inProgress.add(memoKey);
     let ops: CacheOp[] = [];
     const c = call.receiver;
-    const t = c.t === 'fn' ? this.fnTarget(file, c) : c.t === 'unknown' || c.t === 'decorator' ? undefined : this.targetOf(file, c);
+    const t =
+      c.t === 'fn' ? this.fnTarget(file, c) : c.t === 'unknown' ? this.globalTarget(c.global) : c.t === 'decorator' ? undefined : this.targetOf(file, c);
     // Pattern: @Cacheable('user:{id}') async findOne(id) {…} — the decorator's calls, with this decoration's key and TTL
     if (c.t === 'decorator') ops = decoratorOps(this, this.d, file, call);
     if (t?.t === 'lib') {
@@ -139,6 +142,12 @@ export class OpReader {
       default:
         return undefined;
     }
+  }
+
+  /** `WIKI.cache`: what the project assigns to that member of a global namespace (one assignment, or one kind). */
+  private globalTarget(path: string | undefined): Target | undefined {
+    const g = path === undefined ? undefined : this.d.globals?.get(path);
+    return g && this.targetOf(g.file, g.client);
   }
 
   /** The library of a client type a re-export chain leaves the project for (`Redis` from ioredis). */

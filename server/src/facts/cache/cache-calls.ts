@@ -20,6 +20,7 @@ import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
 import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
+import { globalPathOf } from './global-clients';
 import type { VisitorMap } from '../../syntax/walk';
 import { treeMemo } from '../../syntax/tree-memo';
 import { implicitClient } from './decorators';
@@ -237,6 +238,9 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx, raw: boolean): { recv
     // `this.caches.blockedBy.refresh(id)`: the linker tells whether the class it holds wraps a client)
     if (client?.t === 'member' && !known && !CACHE_MEMBER.test(callee.expression.getText(ctx.sf))) return undefined;
     if (!client && !known) return undefined;
+    // Pattern: WIKI.cache.get(k) with WIKI a global namespace filled at start-up (the linker finds the assignment)
+    const global = known && (!client || client.t === 'unknown') ? globalPathOf(callee.expression, ctx) : undefined;
+    if (global) return { recv: callee.expression, method, methodNode, client: { t: 'unknown', global } };
     return { recv: callee.expression, method, methodNode, client: client ?? (known ? { t: 'unknown' } : undefined) };
   }
   // Pattern: await cacheSet(key, value) with cacheSet a local or imported function (maybe a wrapper)
@@ -272,7 +276,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         }
         if (!r?.client) return;
         // an unresolved receiver is kept only for reads with a literal key (a use of that key)
-        if (r.client.t === 'unknown' && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;
+        if (r.client.t === 'unknown' && !r.client.global && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;
         const method = raw?.verb ?? r.method;
         const callArgs = raw?.args ?? call.arguments;
         const argsEnd = raw?.end ?? call.arguments.end;
@@ -313,7 +317,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
           stmt: ownStatement(call, ctx),
         };
         if (raw) fact.raw = true;
-        if (fact.receiver.t === 'unknown' && !fact.key?.parts.some((p) => 'lit' in p)) return;
+        if (fact.receiver.t === 'unknown' && !fact.receiver.global && !fact.key?.parts.some((p) => 'lit' in p)) return;
         // Pattern: const id = genCanvasID(); … await sync.saveState(id, state) — a key no reader had before
         if (first && !ts.isSpreadElement(first) && fnId > 0 && mintedHere(first, ctx)) fact.minted = true;
         if (fnId > 0 && heldLock(call, fn)) fact.locked = true;

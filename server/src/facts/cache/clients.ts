@@ -150,8 +150,19 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
     const t = declaredTypeModule(recv, ctx);
     if (t && (t === '@liaoliaots/nestjs-redis' || t === '@nestjs-modules/ioredis')) return { t: 'lib', lib: 'ioredis' };
   }
+  // Pattern: require('./cache').init()  (the linker reads what the module's `init` returns)
+  if (ts.isCallExpression(recv) && ts.isIdentifier(recv.expression) && recv.expression.text === 'require' && ts.isPropertyAccessExpression(callee)) {
+    const spec = recv.arguments[0];
+    if (spec && ts.isStringLiteralLike(spec) && !declarationOf(recv.expression, ctx.facts.imports) && isProjectModule(spec.text, ctx))
+      return { t: 'import', ref: { module: spec.text, name: '*', member: [m] }, called: true };
+    return undefined;
+  }
+  const base = clientOf(recv, ctx, depth + 1);
+  // Pattern: const cache = require('./cache'); cache.init()  /  import * as cache from './cache'
+  if (base?.t === 'import' && !base.called && base.ref.name === '*' && !base.ref.member && ts.isPropertyAccessExpression(callee))
+    return { t: 'import', ref: { ...base.ref, member: [m] }, called: true };
   // Pattern: this.redisService.getRedis().del(k) with RedisService a project class whose getRedis() returns a client
-  const of = memberOwner(clientOf(recv, ctx, depth + 1));
+  const of = memberOwner(base);
   if (of) return { t: 'member', of, name: m, call: true };
   return undefined;
 }
@@ -289,8 +300,12 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
   }
 }
 
-/** Names that are the runtime's own, never a parameter's property (most undeclared receivers). */
-const GLOBALS = new Set(['console', 'JSON', 'Math', 'Promise', 'Object', 'Array', 'process', 'Date', 'Number', 'String', 'Boolean', 'Symbol', 'Reflect', 'Buffer', 'globalThis', 'window', 'document', 'require', 'module', 'exports', 'Error', 'Map', 'Set', 'URL', 'crypto', 'performance']);
+/** Names the runtime or the module system declares: never a parameter's property nor a project's namespace. */
+export const RUNTIME_GLOBALS = new Set([
+  'console', 'JSON', 'Math', 'Promise', 'Object', 'Array', 'process', 'Date', 'Number', 'String', 'Boolean', 'Symbol', 'Reflect',
+  'Buffer', 'globalThis', 'global', 'window', 'document', 'self', 'require', 'module', 'exports', 'Error', 'Map', 'Set', 'WeakMap',
+  'URL', 'crypto', 'performance', 'Intl', 'navigator', 'location', 'localStorage', 'sessionStorage', 'Bun', 'Deno',
+]);
 
 /** The type an expression is cast to: `x as Cache`, `<Cache>x`, `x satisfies Cache` (through parentheses and `await`). */
 function castTypeOf(e: ts.Expression | undefined): ts.TypeNode | undefined {
@@ -330,7 +345,7 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
     const d = declarationOf(e, ctx.facts.imports);
     if (!d) {
       // Pattern: function factory({ journeyCache }: { journeyCache: NodeCache }) { … journeyCache.get(id) … }
-      const p = GLOBALS.has(e.text) ? undefined : paramPropertyOf(e);
+      const p = RUNTIME_GLOBALS.has(e.text) ? undefined : paramPropertyOf(e);
       return p && fromType(memberTypeOf(p.node.type, p.prop, ctx), ctx);
     }
     const key = d.t === 'import' ? undefined : d.node;

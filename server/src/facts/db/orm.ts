@@ -386,8 +386,14 @@ export function ormHit(env: DbEnv, links: Link[], i: number): Hit | undefined {
     case 'repo':
       // `userRepo.findById(id)`, `configRepo.findMany(…)`: another ORM's verb on a repository of the project's own
       return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, r.entity, env) ?? repoMethodHit(l, env, r) ?? awaitedCreate(l, r);
-    case 'manager':
+    case 'manager': {
+      // an entity manager's first argument is an entity target or instance, never a built string
+      // (`manager.update(\`${idempotencyKey}-update\`, price)` is a Stripe schedule's, not TypeORM's)
+      const a0 = l.args[0] && unwrap(l.args[0]);
+      if (a0 && (ts.isTemplateExpression(a0) || ts.isNoSubstitutionTemplateLiteral(a0) || ts.isNumericLiteral(a0) || (ts.isStringLiteral(a0) && !/^[A-Za-z_$][\w$]*$/.test(a0.text))))
+        return undefined;
       return tableHit(r.via === 'mikro-orm' ? MIKRO : TYPEORM, l, r.via, undefined, env, true);
+    }
     case 'collection':
       return tableHit(MONGODB, l, 'mongodb', r.entity, env);
     case 'model': {

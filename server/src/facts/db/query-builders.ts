@@ -7,7 +7,7 @@ import {
   tableName, type DbEnv, type Hit, type Link,
 } from './common';
 import { classifyRecv } from './orm';
-import { memberName, typeRefName, unwrap } from '../../syntax/scope';
+import { enclosingClass, memberName, typeRefName, unwrap } from '../../syntax/scope';
 import type { DbWriteKind } from '../types';
 
 const KNEX_W = dict<DbWriteKind>({ insert: 'create', upsert: 'create', update: 'update', increment: 'update', decrement: 'update', del: 'delete', delete: 'delete', truncate: 'delete' });
@@ -187,6 +187,40 @@ const DYNAMO = dict<DbWriteKind | 'read'>({
   transactWrite: 'update', transactWriteItems: 'update', get: 'read', getItem: 'read', query: 'read', scan: 'read',
 });
 
+const OBJECTION = dict<DbWriteKind | 'read'>({
+  insert: 'create', insertAndFetch: 'create', insertGraph: 'create', insertGraphAndFetch: 'create',
+  patch: 'update', patchAndFetch: 'update', patchAndFetchById: 'update', update: 'update', updateAndFetch: 'update', updateAndFetchById: 'update',
+  upsertGraph: 'update', upsertGraphAndFetch: 'update', increment: 'update', decrement: 'update', relate: 'update', unrelate: 'update',
+  delete: 'delete', deleteById: 'delete',
+  findById: 'read', findByIds: 'read', findOne: 'read', first: 'read', select: 'read', where: 'read', withGraphFetched: 'read', withGraphJoined: 'read',
+});
+
+/**
+ * Objection.js: `User.query().patch(v).where('id', id)`, `WIKI.models.pages.query().findById(id)`,
+ * `this.query()` in a model's static method, `user.$query().patch(v)`, `user.$relatedQuery('pets')`.
+ * The model names the entity; the chain's first Objection verb after `query()` says what it does.
+ */
+function objectionHit(links: Link[]): Hit | undefined {
+  const i = links.findIndex((l) => (l.name === 'query' || l.name === '$query' || l.name === '$relatedQuery') && !!l.recv);
+  if (i < 0) return undefined;
+  const q = links[i];
+  // `pool.query(sql)`, `api.users.list.query(input)`: only `query()` or `query(trx)` opens a model's query
+  if (q.name === 'query' && (q.args.length > 1 || (q.args.length === 1 && !ts.isIdentifier(bare(q.args[0]))))) return undefined;
+  const after = links.slice(i + 1);
+  const verb = after.find((l) => l.name && OBJECTION[l.name] && OBJECTION[l.name] !== 'read') ?? after.find((l) => l.name && OBJECTION[l.name]);
+  if (!verb) return undefined;
+  const recv = bare(q.recv!);
+  const model =
+    q.name === '$relatedQuery'
+      ? stringArg(q.args[0])
+      : recv.kind === ts.SyntaxKind.ThisKeyword
+        ? enclosingClass(q.node)?.name?.text
+        : lastName(recv);
+  // a model is a class (`User`) or a member of a models registry (`WIKI.models.pages`)
+  if (!model || (q.name === 'query' && !isCapitalised(model) && !(ts.isPropertyAccessExpression(recv) && /models?$/i.test(lastName(recv.expression) ?? '')))) return undefined;
+  return { kind: OBJECTION[verb.name!], entity: model, via: 'objection', label: `${model}.${q.name}().${verb.name}` };
+}
+
 function tableNameProp(e: ts.Expression | undefined): { table?: string } | undefined {
   const o = e && unwrap(e);
   if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
@@ -213,7 +247,7 @@ function dynamoHit(links: Link[]): Hit | undefined {
   return undefined;
 }
 
-const GATE = /^(knex|db|trx|tx|k|kx|database|insert|update|delete|del|table|from|into|insertInto|replaceInto|mergeInto|updateTable|deleteFrom|selectFrom|createQueryBuilder|collection|send|put|putItem|updateItem|deleteItem|batchWrite|batchWriteItem|transactWrite|transactWriteItems|get|getItem|query|scan|findFirst|findMany|setDoc|addDoc|updateDoc|deleteDoc|getDoc|getDocs|execute|getOne|getMany|getRawOne|getRawMany|getManyAndCount|getCount)$/;
+const GATE = /^(knex|db|trx|tx|k|kx|database|insert|update|delete|del|table|from|into|insertInto|replaceInto|mergeInto|updateTable|deleteFrom|selectFrom|createQueryBuilder|collection|send|put|putItem|updateItem|deleteItem|batchWrite|batchWriteItem|transactWrite|transactWriteItems|get|getItem|query|scan|findFirst|findMany|setDoc|addDoc|updateDoc|deleteDoc|getDoc|getDocs|execute|getOne|getMany|getRawOne|getRawMany|getManyAndCount|getCount|\$query|\$relatedQuery|patch|patchAndFetch|patchAndFetchById|updateAndFetchById|deleteById|findById|insertGraph|upsertGraph)$/;
 
 /**
  * A chain continued from a builder held in a variable: `const q = knex('t').where(w); await q.del()`
@@ -238,5 +272,5 @@ export function builderHit(env: DbEnv, links0: Link[]): Hit | undefined {
   if (links0.length === 0 || !links0.some((l) => l.name && (GATE.test(l.name) || KNEX_R.has(l.name)))) return undefined;
   const links = expand(env, links0);
   // the TypeORM builder before Drizzle: `qb.update(Product).set(v)` has Drizzle's shape too
-  return supabaseHit(env, links) ?? knexHit(env, links) ?? kyselyHit(links) ?? typeormQbHit(env, links) ?? drizzleHit(env, links) ?? firestoreHit(env, links) ?? dynamoHit(links);
+  return supabaseHit(env, links) ?? knexHit(env, links) ?? kyselyHit(links) ?? typeormQbHit(env, links) ?? drizzleHit(env, links) ?? firestoreHit(env, links) ?? objectionHit(links) ?? dynamoHit(links);
 }

@@ -392,6 +392,7 @@ const ABBREVIATIONS: Record<string, string> = {
   perms: 'permission',
   pref: 'preference',
   prefs: 'preference',
+  nav: 'navigation',
 };
 
 /** The entity a key is about: its first literal segment that is not a generic prefix. */
@@ -400,7 +401,10 @@ export function entityOfShape(shape: string, loose = false): string | undefined 
     // `product_{}` → `product`; `{}` alone and `user{}profile` keep only the text before the hole
     const seg = raw.split(HOLE)[0].replace(/[-_]+$/, '');
     if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(seg) || GENERIC.test(seg) || VERSION.test(seg)) continue;
-    return normaliseEntity(loose ? uncached(seg) : seg);
+    if (!loose) return normaliseEntity(seg);
+    // Pattern: `nav:sidebar:{}` set after the `navigation` row's write (abbreviations, loose only)
+    const word = uncached(seg);
+    return normaliseEntity(ABBREVIATIONS[word.toLowerCase()] ?? word);
   }
   return undefined;
 }

@@ -1,0 +1,7 @@
+const NodeCache = require('node-cache')
+
+module.exports = {
+  init() {
+    return new NodeCache()
+  }
+}
