@@ -2,6 +2,7 @@
 // deletes them from the cache. Docs: docs/rules/missing-invalidation.md
 import { judgedWrites } from './judged';
 import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
+import { LIBS } from '../facts/cache/client-modules';
 import type { DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
 import type { KeyModel } from '../model/cache-model';
@@ -222,6 +223,24 @@ function howLong(key: KeyModel): string {
 
 const VERB: Record<DbWrite['kind'], string> = { update: 'Updating', delete: 'Deleting', create: 'Creating' };
 
+/** Functions that run once as the process starts (or as a one-off migration): `init`, `onModuleInit`, `migrate`. */
+const STARTUP = /^(init|initialize|initialise|bootstrap|boot|start|startup|setup|onModuleInit|onApplicationBootstrap|migrate|seed)$/;
+
+/**
+ * A key only an in-process store holds (lru-cache, node-cache), written around by start-up code:
+ * that store is empty while the process starts, so a write made then leaves nothing stale
+ * (Wiki.js's sideloader importing locales from `init()` before `nav:locales` is ever read).
+ */
+function startupOfInProcessCache(key: KeyModel, file: LinkedFile, fn: number): boolean {
+  if (![...key.readers, ...key.writers].every((o) => LIBS[o.lib].inProcess)) return false;
+  const name = file.facts.fns[fn - 1]?.name;
+  if (!name) return false;
+  if (STARTUP.test(name)) return true;
+  // Pattern: async init() { … await this.importLocales() }  — called only by start-up code of its file
+  const callers = file.facts.fns.filter((f) => f.id !== fn && f.calls.includes(name));
+  return callers.length > 0 && callers.every((f) => !!f.name && STARTUP.test(f.name));
+}
+
 export const missingInvalidation: Rule<'noInvalidation'> = {
   meta: {
     id: 'missing-invalidation',
@@ -284,7 +303,9 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       const scope = scopeOf(file, w.fn);
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
-      const stale = relevant.filter((e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)) && !untouched(project, w, e.key));
+      const stale = relevant.filter(
+        (e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn),
+      );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
       if (stale.length === 0) continue;

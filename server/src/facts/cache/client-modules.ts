@@ -68,6 +68,8 @@ export interface LibTraits {
   ttlUnit: 's' | 'ms';
   /** its delete verb */
   del: string;
+  /** it keeps its entries in the process's own memory (each instance has its own, empty at start-up) */
+  inProcess?: true;
 }
 
 export const LIBS: Record<CacheLib, LibTraits> = {
@@ -80,8 +82,8 @@ export const LIBS: Record<CacheLib, LibTraits> = {
   'valkey-glide': { api: 'glide', cacheStore: false, ttlUnit: 's', del: 'del' },
   'cache-manager': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'del' },
   keyv: { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete' },
-  'lru-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete' },
-  'node-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 's', del: 'del' },
+  'lru-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete', inProcess: true },
+  'node-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 's', del: 'del', inProcess: true },
   cacheable: { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete' },
   // @midwayjs/cache-manager wraps cache-manager v5 (milliseconds); the older @midwayjs/cache, v3 (`{ ttl }` in seconds)
   'midway-cache-manager': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'del' },
