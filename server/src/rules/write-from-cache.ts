@@ -79,10 +79,17 @@ function readOf(project: ProjectIndex, file: LinkedFile, callId: number): Cached
   if (!t || !target || target.kind) return undefined;
   const span = t.fn.span;
   const inside = new Set(target.facts.fns.filter((f) => f.span.start >= span.start && f.span.end <= span.end).map((f) => f.id));
-  const op = target.ops.find((o) => o.kind === 'read' && !!o.fallback && !o.forwarded && inside.has(o.call.fn));
+  // a read whose value the helper only tests (`if (!enabled) throw …`) cannot come back from it
+  const op = target.ops.find((o) => o.kind === 'read' && !!o.fallback && !o.forwarded && inside.has(o.call.fn) && !onlyTested(o.call));
   // Pattern: getSchema(uid, { ...opts, withChildren: true }) into `if (opts?.readFromCache) return cache.wrap(…)`:
   // the helper reads the database unless its caller asks for the cache, and this caller does not
   return op && !notAskedFor(call, op.call, t.fn.id) ? { op, helper: { file: file.file, span: call.span, label: `${call.method}()` } } : undefined;
+}
+
+/** Every use of the read's value is seen, and each only tests it: no field of it, nothing returns it. */
+function onlyTested(call: CallFact): boolean {
+  const u = call.uses;
+  return !!u && !u.returned && u.fields.length === 0 && !u.members?.length;
 }
 
 /** The helper `fn` reads the cache (`read`) only on request, and the caller's call does not ask. */
