@@ -216,6 +216,8 @@ export interface CallFact {
    * the functions they call, for the database writes those make (model/call-graph.ts).
    */
   afterCalls?: number[];
+  /** those of `afterCalls` that run concurrently with this call (`Promise.all([this.repo.update(…), cache.del(k)])`) */
+  alongsideCalls?: number[];
   /** the call is inside a pipeline/multi chain; same id = same pipeline */
   pipeline?: number;
   /** when the call is a statement of its own (`await redis.hset(…);`): where a fix may add a line */

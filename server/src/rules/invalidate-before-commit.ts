@@ -30,9 +30,12 @@ function intended(text: string, at: number): boolean {
 
 /** The key as a shape (`'user:{}'`), else the builder that makes it (`the buildUserKey key`), else `a computed key`. */
 function keyText(op: CacheOp): string {
-  if (op.key?.shape) return `'${op.key.shape}'`;
+  if (op.key?.shape && namesWord(op.key.shape)) return `'${op.key.shape}'`;
   const builder = builderNames(op).find((n) => /^(build|get|make|create|gen)[A-Z_]|Key$/i.test(n));
   if (builder) return `the ${builder} key`;
+  // Pattern: `${this.prefix}:${key}` built inside apiKeyUtil.deleteCacheByKey(key): name the helper
+  const method = op.wrapper && !op.wrapper.startsWith('function.') ? op.wrapper.slice(op.wrapper.lastIndexOf('.') + 1) : undefined;
+  if (method) return `the ${method}() key`;
   return keyLabel(op);
 }
 
@@ -236,6 +239,21 @@ function laterWrites(op: CacheOp, file: LinkedFile, project: ProjectIndex): Late
   return [...own, ...called].sort((a, b) => a.anchor.start - b.anchor.start);
 }
 
+/** The database writes run in the same `Promise.all` as the op: its own, and those of the project functions called there. */
+function alongsideWrites(op: CacheOp, file: LinkedFile, project: ProjectIndex): Later[] {
+  const own: Later[] = (op.call.alongside ?? []).map((i) => {
+    const w = file.facts.dbWrites[i];
+    return { write: w, file: file.file, anchor: w.span, label: w.label, local: i, entity: w.entity };
+  });
+  const calls = new Set(op.call.alongsideCalls ?? []);
+  const called: Later[] = calls.size === 0 ? [] : project.callGraph.priorWritesOf(op).flatMap((p) => {
+    const callId = (op.call.afterCalls ?? []).find((j) => calls.has(j) && file.facts.calls[j]?.span === p.callSpan);
+    if (callId === undefined) return [];
+    return [{ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, callId, entity: genericEntity(p.write.entity) ? repositoryEntity(file, callId) : p.write.entity }];
+  });
+  return [...own, ...called];
+}
+
 /** The names a finding's timeline uses: the key, its read path, the writer, the write or transaction. */
 function raceOf(project: ProjectIndex, op: CacheOp, dbWrite: string): RaceNames {
   const key = project.model.keyOf(op);
@@ -328,7 +346,7 @@ function reportDecorators(project: ProjectIndex, ctx: RuleContext<'deleteBeforeM
   }
 }
 
-export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransaction' | 'deleteBeforeWrite' | 'deleteInHook' | 'deleteBeforeMethod'> = {
+export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransaction' | 'deleteBeforeWrite' | 'deleteAlongsideWrite' | 'deleteInHook' | 'deleteBeforeMethod'> = {
   meta: {
     id: 'invalidate-before-commit',
     description: 'Require cache invalidations to run after the database commit.',
@@ -340,6 +358,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       deleteInTransaction: '{{key}} is deleted inside the transaction on line {{line}}: move it after the commit',
       setInTransaction: '{{key}} is set inside the transaction on line {{line}}: delete it after the commit',
       deleteBeforeWrite: '{{key}} is deleted before the database write on line {{line}}: move it after the write',
+      deleteAlongsideWrite: '{{key}} is deleted alongside the database write on line {{line}}: delete it after the write',
       deleteInHook: '{{key}} is deleted in the {{hook}} hook, before the commit: delete it after the commit',
       deleteBeforeMethod: '{{decorator}} deletes the key before the method it decorates writes: delete it after the method',
     },
@@ -350,6 +369,8 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
         'The {{verb}} runs while {{tx}} is still open: the cache holds a value the database may still roll back, and a reader that misses later may cache the old row over it.',
       deleteBeforeWrite:
         'The {{verb}} runs before {{write}}: a reader that misses in between loads the old row and caches it again, and it stays until the TTL.',
+      deleteAlongsideWrite:
+        'The {{verb}} runs concurrently with {{write}} (one Promise.all), so it usually finishes first: a reader that misses in between loads the old row and caches it again, and it stays until the TTL.',
       deleteInHook:
         'The {{hook}} hook runs inside the write\'s transaction, before the commit: a reader that misses in between caches the old row again. An afterCommit hook runs after the commit.',
       deleteBeforeMethod:
@@ -362,7 +383,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
     const key = keyWords(race.key);
     const reader = { actor: 'reader', text: `${named(race.reader, 'a reader')} misses ${key}, loads the committed row v1 and caches it` };
     const stale = untilExpiry(race);
-    if (messageId === 'deleteBeforeWrite' || messageId === 'deleteBeforeMethod')
+    if (messageId === 'deleteBeforeWrite' || messageId === 'deleteBeforeMethod' || messageId === 'deleteAlongsideWrite')
       return {
         steps: [{ actor: 'writer', text: `${named(race.writer, 'a write path')} deletes ${key}` }, reader, { actor: 'writer', text: `${named(race.dbWrite, 'the database write')} commits v2` }],
         outcome: `${key} holds v1, stale ${stale}`,
@@ -434,6 +455,25 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       // Pattern: @CacheEvict('product:{0}') whose wrapper deletes, then calls the method that writes
       if (op.decorated) {
         if (op.decorated.original === 'before') reportDecorated(op, file, ctx);
+        continue;
+      }
+      // Pattern: await Promise.all([this.apiKeys.update(id, dto), this.apiKeyCache.del(key)]) — no order at all
+      const together = alongsideWrites(op, file, ctx.project).filter((w) => !!w.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.entity, ctx.project));
+      if (together.length > 0 && !together.some((w) => coveredInCallee(op, w, ctx.project))) {
+        const first = together[0];
+        ctx.report({
+          file: file.file,
+          span: op.call.span,
+          messageId: 'deleteAlongsideWrite',
+          data: { ...data, write: first.label, line: lineOf(file.text, first.anchor.start) },
+          race: raceOf(ctx.project, op, first.label),
+          related: [
+            { file: file.file, span: first.anchor, message: `Database write this delete runs concurrently with (${first.label})` },
+            ...(first.file !== file.file || first.anchor !== first.write.span ? [{ file: first.file, span: first.write.span, message: `The write itself (${first.write.label})` } as Related] : []),
+            ...via,
+          ],
+          suggestions: [],
+        });
         continue;
       }
       const related = laterWrites(op, file, ctx.project).filter(

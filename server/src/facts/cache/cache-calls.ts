@@ -372,7 +372,11 @@ export function finishCacheCalls(ctx: FileCtx): void {
     // what precedes a read does not matter to any rule: only writes and deletes race with writes
     if (!READ_LIKE.test(calls[i].method)) {
       const before = earlierProjectCalls(ctx, i);
-      if (before.length > 0) calls[i].afterCalls = before;
+      if (before.length > 0) {
+        calls[i].afterCalls = before;
+        const together = before.filter((j) => runsAlongside(ctx.callNodes[j], node));
+        if (together.length > 0) calls[i].alongsideCalls = together;
+      }
       // Pattern: await this.cache.del(k); await this.users.update(id, dto) — an invalidation too early
       relateLater(ctx, i, flow);
     }
