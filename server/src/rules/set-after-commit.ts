@@ -276,8 +276,10 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity, true) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
       // a write inside a called function must be shown to be the cached entity's: by the key's name
       // or by the rows the value is built from (a tenant instance cached after Tenant.create() is no row)
+      // a replica (read as it is, never reloaded) must name the written entity: a value computed from
+      // its rows (a rolling spend limit lowered by an expense's amount) is state of its own, no copy
       const related = candidates.filter(({ write: w, called }) =>
-        fromRows(w) || (role === 'unknown' || replica || called ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)),
+        replica ? shown(w) : fromRows(w) || (role === 'unknown' || called ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)),
       );
       if (related.length === 0) continue;
       // name the write of the rows the value is rebuilt from, over a later call that writes something else
