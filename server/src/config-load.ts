@@ -4,9 +4,9 @@
 // `.cachelintrc.js` or `cachelint.config.ts` is not read. Comments are allowed, as in .eslintrc.json.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { defaultConfig, type ResolvedConfig } from './config';
+import { defaultConfig, modulePathKey, type ResolvedConfig } from './config';
 import type { CacheLib } from './facts/types';
-import { exists, isFile, readText } from './model/modules/disk';
+import { exists, isDir, isFile, readText } from './model/modules/disk';
 import { projectModulesFor } from './model/modules/project-modules';
 import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
 import { stripJsonComments } from './text/jsonc';
@@ -258,6 +258,22 @@ function show(v: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
+/** Extensions a module of the project may have on disk, as the compiler probes them. */
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/**
+ * The absolute path a `cacheModules` key names in the project, if it is a path: `./lib/cache` or
+ * `../shared/cache` always (relative to the config file's folder), `server/lib/cache` when that
+ * file or folder exists there (a bare package name never does).
+ */
+function projectPath(configFile: string, key: string): string | undefined {
+  const at = resolve(dirname(configFile), key);
+  if (key.startsWith('./') || key.startsWith('../')) return at;
+  if (key.startsWith('@') || !key.includes('/')) return undefined;
+  if (isDir(at) || isFile(at) || MODULE_EXTENSIONS.some((e) => isFile(at + e))) return at;
+  return undefined;
+}
+
 function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
@@ -288,6 +304,9 @@ function validate(file: string, data: unknown, prefix: readonly string[]): Resol
           if (typeof lib !== 'string' || !(lib in CACHE_LIB_SET))
             fail([key, mod], `expected one of ${CACHE_LIBS.map((l) => `'${l}'`).join(', ')}, got ${show(lib)}`);
           config.cacheModules[mod] = lib as CacheLib;
+          // Pattern: "./server/lib/cache": a module of the project, however each file imports it
+          const at = projectPath(file, mod);
+          if (at) (config.cacheFiles ??= {})[modulePathKey(at)] = lib as CacheLib;
         }
         break;
       case 'wrappers':

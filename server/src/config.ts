@@ -11,6 +11,12 @@ export interface ResolvedConfig {
   defaultTtlSeconds?: number;
   /** extra modules whose exports are cache clients, with the library whose semantics they follow */
   cacheModules: Record<string, CacheLib>;
+  /**
+   * The `cacheModules` keys that name a file or folder of the project (`./server/lib/cache`):
+   * absolute paths without extension or `/index`, matched against what relative imports reach
+   * (configuredLib). Filled by the config loader.
+   */
+  cacheFiles?: Record<string, CacheLib>;
   /** extra project class names to treat as cache wrappers (TTL unknown: missing-ttl stays silent) */
   wrappers: string[];
   /** extra not-found sentinel string values */
@@ -67,4 +73,31 @@ export function defaultConfig(): ResolvedConfig {
   const rules = {} as Record<RuleId, SeveritySetting>;
   for (const id of RULE_IDS) rules[id] = 'warn';
   return { rules, cacheModules: {}, wrappers: [], sentinels: [], ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, missingTtl: 'caches', includeTestsAndScripts: false };
+}
+
+/** `/w/lib/cache.ts`, `/w/lib/cache/index.js` and `/w/lib/cache` name one module: `/w/lib/cache`. */
+export function modulePathKey(abs: string): string {
+  return abs.replace(/\\/g, '/').replace(/\.(d\.)?[cm]?[jt]sx?$/, '').replace(/\/index$/, '').replace(/\/$/, '');
+}
+
+/**
+ * The library a module specifier stands for in `file` by the configuration: a `cacheModules` name
+ * as written (`@acme/cache`), or a relative import that reaches one of its paths (`../lib/cache`
+ * from any folder, for `"./server/lib/cache"`).
+ */
+export function configuredLib(config: ResolvedConfig, file: string, spec: string): CacheLib | undefined {
+  const named = config.cacheModules[spec];
+  if (named || !config.cacheFiles || !(spec.startsWith('./') || spec.startsWith('../'))) return named;
+  const dir = file.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+  return config.cacheFiles[modulePathKey(joinPosix(dir, spec))];
+}
+
+/** `a/b` + `../c/./d` → `a/c/d` (POSIX separators; no disk access). */
+function joinPosix(dir: string, rel: string): string {
+  const out = dir.split('/');
+  for (const part of rel.split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
 }

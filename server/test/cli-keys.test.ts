@@ -108,6 +108,33 @@ describe('--stats and the coverage in reports', () => {
     expect(ok.stderr).not.toContain('recognised no cache call');
     expect(ok.stderr).toMatch(/^1 cache call: ioredis \(1\)$/m);
   });
+
+  it('takes a cacheModules path for the module every file imports by its own relative spelling', () => {
+    // the facade picks its store at run time, out of sight: the user names the module by its path
+    const files = (key: string) => ({
+      '.cachelintrc.json': JSON.stringify({ cacheModules: { [key]: 'ioredis' } }),
+      'package.json': JSON.stringify({ dependencies: { ioredis: '^5', '@prisma/client': '^5' } }),
+      'server/lib/cache/index.ts': "const providers: Record<string, any> = {};\nexport default { get: (k: string) => providers.default.get(k), set: (k: string, v: string) => providers.default.set(k, v) };\n",
+      'server/graphql/collectives.ts':
+        "import cache from '../lib/cache';\nimport { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\n" +
+        'export async function collectiveId(slug: string) {\n  const hit = await cache.get(`collective:${slug}`);\n  if (hit) return hit;\n' +
+        '  const row = await prisma.collective.findUnique({ where: { slug } });\n  await cache.set(`collective:${slug}`, row!.id);\n  return row!.id;\n}\n',
+      'server/graphql/v1/mutations/rename.ts':
+        "import cache from '../../../lib/cache';\nexport const peek = (slug: string) => cache.get(`collective:${slug}`);\n",
+    });
+    for (const key of ['./server/lib/cache', 'server/lib/cache']) {
+      const root = projectIn(built!.work, files(key));
+      const r = run(root, '--stats', '--format', 'json');
+      expect(r.stderr, key).toMatch(/^3 cache calls: ioredis \(3\)$/m);
+      // listed once, as the config writes it, not as each file's relative spelling
+      expect(r.stderr.match(/^cache libraries in use: (.*)$/m)?.[1].split(', ').sort(), key).toEqual([key, 'ioredis'].sort());
+      const results = JSON.parse(r.stdout) as LintResult[];
+      expect(results.flatMap((f) => f.messages.map((m) => `${m.ruleId}:${m.line}`)), key).toEqual(['missing-ttl:8']);
+    }
+    // a name that is neither a package imported nor a path of the project changes nothing
+    const other = run(projectIn(built!.work, files('lib/cache')), '--stats');
+    expect(other.stderr).toMatch(/^0 cache calls$/m);
+  });
 });
 
 describe('cachelint keys', () => {

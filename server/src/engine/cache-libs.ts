@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { CLIENT_MODULES } from '../facts/cache/client-modules';
 import type { FileFacts } from '../facts/types';
 import { readText } from '../model/modules/disk';
+import { modulePathKey } from '../config';
 
 /**
  * Packages that mean a cache is in use: the clients cachelint follows, and store adapters that
@@ -55,6 +56,13 @@ function listedIn(manifest: string): string[] {
  * The cache libraries `files` use: listed in the nearest package.json of each file (one lookup per
  * folder), or imported by a parsed file (`factsOf`), by its own name or a `cacheModules` name.
  */
+/** The `cacheModules` path key a relative import reaches (`../lib/cache` → `./server/lib/cache`). */
+function configuredPath(own: Record<string, unknown>, file: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const at = modulePathKey(join(dirname(file), spec));
+  return Object.keys(own).find((k) => k.includes('/') && !k.startsWith('@') && at.endsWith(`/${modulePathKey(k.replace(/^(\.\.?\/)+/, ''))}`));
+}
+
 export function cacheLibsUsed(
   files: Iterable<string>,
   factsOf: (file: string) => FileFacts | undefined,
@@ -90,7 +98,8 @@ export function cacheLibsUsed(
     if (!facts) continue;
     const own = cacheModulesOf(file);
     for (const imp of facts.imports) {
-      const name = CACHE_PACKAGES.includes(imp.module) ? imp.module : imp.module in own ? imp.module : undefined;
+      // a configured path is shown once, as written in the config, not as each file's relative spelling
+      const name = CACHE_PACKAGES.includes(imp.module) ? imp.module : imp.module in own ? imp.module : configuredPath(own, file, imp.module);
       if (name && !found.has(name)) found.set(name, file);
     }
   }

@@ -113,7 +113,8 @@ export function lintFiles(files: readonly string[], opts: LintOptions): LintRun 
   // (issue 12: the coverage notice tells users to configure them, so that must work)
   const configured = (file: string, text: string) => {
     const c = loader.configFor(file);
-    return Object.keys(c.cacheModules).some((m) => text.includes(m)) || c.wrappers.some((w) => text.includes(w));
+    // a path (`./server/lib/cache`) is imported as `../lib/cache` or `./cache`: its last segment
+    return Object.keys(c.cacheModules).some((m) => text.includes(c.cacheFiles && m.includes('/') ? m.slice(m.lastIndexOf('/')) : m)) || c.wrappers.some((w) => text.includes(w));
   };
   loadProject(analyzer, new Map(ordered.map((f) => [f, sources.get(f)!.text])), { all: opts.parseAll, configured });
   const t1 = performance.now();

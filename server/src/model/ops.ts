@@ -3,7 +3,7 @@
 // keys become shapes. A call of a wrapper becomes the wrapper's ops with the caller's key, value
 // and TTL (model/wrapper-summaries.ts); the ops inside a facade are marked `forwarded`, the calls
 // of a helper that fixes its key inside are marked `echo` (rule.ts CacheOp).
-import type { ResolvedConfig } from '../config';
+import { configuredLib, type ResolvedConfig } from '../config';
 import type { CacheOp } from '../rule';
 import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
 import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/cache/client-modules';
@@ -153,7 +153,7 @@ export class OpReader {
   /** The library of a client type a re-export chain leaves the project for (`Redis` from ioredis). */
   private clientTypeLib(from: string, ref: SymbolRef): CacheLib | undefined {
     if (ref.member?.length) return undefined;
-    const configured = this.d.configFor(from).cacheModules[ref.module];
+    const configured = configuredLib(this.d.configFor(from), from, ref.module);
     if (configured) return configured;
     const lib = libOfModuleName(ref.module);
     return lib && CLIENT_TYPES[lib].includes(ref.name) ? lib : undefined;
@@ -182,7 +182,7 @@ export class OpReader {
     const ext = cls.extendsRef;
     if (!ext) return undefined;
     if ('local' in ext) return this.memberTarget(file, ext.local, name, call, depth + 1);
-    if (this.d.configFor(file).cacheModules[ext.module] ?? CLIENT_MODULES[ext.module]) return undefined;
+    if (configuredLib(this.d.configFor(file), file, ext.module) ?? CLIENT_MODULES[ext.module]) return undefined;
     const r = this.d.resolve(file, ext);
     return r?.value.t === 'class' ? this.memberTarget(r.file, r.value.name, name, call, depth + 1) : undefined;
   }
@@ -194,7 +194,7 @@ export class OpReader {
     // Pattern: class RedisService extends Redis {}  (the instance is the client)
     const ext = cls?.extendsRef;
     if (ext && 'module' in ext) {
-      const lib = this.d.configFor(file).cacheModules[ext.module] ?? CLIENT_MODULES[ext.module];
+      const lib = configuredLib(this.d.configFor(file), file, ext.module) ?? CLIENT_MODULES[ext.module];
       if (lib) return { t: 'lib', lib };
       const r = this.d.resolve(file, ext);
       if (r?.value.t === 'class' && depth < MAX_DEPTH) return this.classTarget(r.file, r.value.name, depth + 1);

@@ -2,7 +2,7 @@
 // decorator and declared type, never by variable name: a `Map`, `res`, `headers` or a Drizzle
 // builder can call `.set()` too, and none of them must ever look like a cache.
 import { ts } from 'ts-morph';
-import { isProjectModuleIn } from '../../config';
+import { configuredLib, isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, paramPropertyOf, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES, CLIENT_TYPES, libOfModuleName } from './client-modules';
@@ -45,7 +45,7 @@ export function isProjectModule(spec: string, ctx: FileCtx): boolean {
 }
 
 function libOfModule(module: string, ctx: FileCtx): CacheLib | undefined {
-  return ctx.config.cacheModules[module] ?? libOfModuleName(module);
+  return configuredLib(ctx.config, ctx.file, module) ?? libOfModuleName(module);
 }
 
 function importOf(e: ts.Expression, ctx: FileCtx): ImportFact | undefined {
@@ -63,7 +63,7 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
     const d = declarationOf(callee, ctx.facts.imports);
     if (d?.t === 'import') {
       const lib = libOfModule(d.imp.module, ctx);
-      if (lib && (CLIENT_TYPES[lib].includes(d.imp.name) || ctx.config.cacheModules[d.imp.module])) {
+      if (lib && (CLIENT_TYPES[lib].includes(d.imp.name) || configuredLib(ctx.config, ctx.file, d.imp.module))) {
         const prefix = lib === 'ioredis' ? keyPrefixOf(e.arguments ?? []) : undefined;
         return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
       }
@@ -197,7 +197,7 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
     if (imp.module === '@nestjs/cache-manager' && exported === 'Cache') return { t: 'lib', lib: 'cache-manager', nest: true };
     // Pattern: @Inject() cacheManager: CacheManager  (@midwayjs/cache: one store, configured under `cache`)
     if (lib === 'midway-cache' && CLIENT_TYPES[lib].includes(exported)) return { t: 'lib', lib, config: '@cache' };
-    if (lib) return CLIENT_TYPES[lib].includes(exported) || ctx.config.cacheModules[imp.module] ? { t: 'lib', lib } : undefined;
+    if (lib) return CLIENT_TYPES[lib].includes(exported) || configuredLib(ctx.config, ctx.file, imp.module) ? { t: 'lib', lib } : undefined;
     if (isProjectModule(imp.module, ctx) || !tail) return isProjectModule(imp.module, ctx) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
     return undefined;
   }
@@ -281,7 +281,7 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
       const instance = CLIENT_INSTANCES[`${d.imp.module}:${d.imp.name}`];
       if (instance) return { t: 'lib', lib: instance };
       const lib = libOfModule(d.imp.module, ctx);
-      if (lib) return ctx.config.cacheModules[d.imp.module] ? { t: 'lib', lib } : undefined;
+      if (lib) return configuredLib(ctx.config, ctx.file, d.imp.module) ? { t: 'lib', lib } : undefined;
       return { t: 'import', ref: { module: d.imp.module, name: d.imp.name } };
     }
     case 'var':

@@ -5,6 +5,7 @@
 // method's arguments), which parameter carries the TTL, and whether each call runs before or
 // after the original method. Decorations elsewhere become ops of the decorated method when the
 // project is linked (decorator-uses.ts records them, model/decorated-ops.ts reads them).
+import { configuredLib } from '../../config';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
@@ -170,7 +171,7 @@ function clientOfToken(token: ts.Expression, ctx: FileCtx): ClientRef | undefine
   const d = declarationOf(t, ctx.facts.imports);
   if (d?.t === 'class') return { t: 'class', name: t.text };
   if (d?.t !== 'import') return undefined;
-  const lib = ctx.config.cacheModules[d.imp.module] ?? CLIENT_MODULES[d.imp.module];
+  const lib = configuredLib(ctx.config, ctx.file, d.imp.module) ?? CLIENT_MODULES[d.imp.module];
   if (t.text === 'CACHE_MANAGER' && /^@nestjs\/(cache-manager|common)$/.test(d.imp.module)) return { t: 'lib', lib: 'cache-manager', nest: true };
   if (lib) return { t: 'lib', lib };
   return isProjectModule(d.imp.module, ctx.config) ? { t: 'type', ref: { module: d.imp.module, name: d.imp.name } } : undefined;
