@@ -1,7 +1,7 @@
 // missing-invalidation: a database write changes rows that a cache holds, and nothing on its path
 // deletes them from the cache. Docs: docs/rules/missing-invalidation.md
 import { judgedWrites } from './judged';
-import { driftBetween, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
+import { driftBetween, entityOfShape, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import { LIBS } from '../facts/cache/client-modules';
 import type { DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
@@ -31,9 +31,19 @@ function reaching(entity: string, keys: readonly KeyModel[]): Reaches {
   const leads = new Set(shapes.map(lead));
   return (s) =>
     !s ||
-    shapeNamesEntity(s, entity) ||
+    namesEntityFirst(s, entity) ||
     leads.has(lead(s)) ||
     shapes.some((shape) => shapesMatch(s, shape) || !!driftBetween(s, shape) || (s.endsWith('*') && slotsOf(shape)[0].startsWith(s.slice(0, -1))));
+}
+
+/**
+ * The key is about the entity: its first word that is not a generic prefix names it (`user:{}`,
+ * `cache:users:{}`, `sys_user:{}`). A key that only mentions it further on is about something else:
+ * `team:user:{}:team:{}` is a team membership, and deleting it clears no cached user.
+ */
+function namesEntityFirst(shape: string, entity: string): boolean {
+  const own = entityOfShape(shape);
+  return own !== undefined && (own === entity || shapeNamesEntity(own, entity));
 }
 
 /** The first word of a shape (`user` of `user:settings:{}`). */

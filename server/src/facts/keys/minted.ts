@@ -15,6 +15,8 @@ const GENERATES_ID = /^(gen\w*Id|generate\w*Id|create\w*Id|new\w*Id|uuid(v4|v7)?
  * property given one before (`state.version ||= genVersionId()`: a snapshot named by its version).
  */
 export function mintedHere(key: ts.Expression, ctx: FileCtx): boolean {
+  // most cache calls sit in flows that generate no id at all: one look at the flow's text each
+  if (!flowMayMint(key, ctx)) return false;
   let found = false;
   const seen = new Set<ts.Node>();
   const visit = (n: ts.Node): void => {
@@ -38,6 +40,22 @@ export function mintedHere(key: ts.Expression, ctx: FileCtx): boolean {
   };
   visit(unwrap(key));
   return found;
+}
+
+/** A call of an id generator, in source text (GENERATES_ID, looser: a cheap test before the walk). */
+const MAY_GENERATE = /(?:gen\w*Id|generate\w*Id|create\w*Id|new\w*Id|uuid\w*|\bv[47]|nanoid|randomUUID|cuid2?|ulid|objectId)\s*\(/i;
+
+/** Per outermost function: whether its text calls anything that could be an id generator. */
+const mayMint = treeMemo<ts.Node, boolean>();
+
+function flowMayMint(n: ts.Node, ctx: FileCtx): boolean {
+  let outer: ts.Node | undefined;
+  for (let f = enclosingFunction(n); f; f = enclosingFunction(f)) outer = f;
+  // a key built at the top level: the module's own consts (`const id = randomUUID()` there)
+  const scope = outer ?? ctx.sf;
+  let m = mayMint.get(scope);
+  if (m === undefined) mayMint.set(scope, (m = MAY_GENERATE.test(ctx.text.slice(scope.pos, scope.end))));
+  return m;
 }
 
 /** Per function: where each property (by its text) is given a generated id (`state.version ||= genId()`). */
