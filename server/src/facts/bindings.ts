@@ -8,7 +8,7 @@ import { classClients, clientOf, fromType, typeClients } from './cache/clients';
 import { propertyValue, returnedClient } from './cache/client-sources';
 import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
-import { stripFreeze } from '../syntax/local-values';
+import { isNullish, stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
 import { madeValue } from './cache/made-instances';
 import type { ClassFact, ClientRef, ExportValue } from './types';
@@ -223,8 +223,15 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
       (n) => {
         if (!top(n)) return;
         const st = n as ts.VariableStatement;
-        for (const d of st.declarationList.declarations)
-          if (ts.isIdentifier(d.name) && d.initializer) setLocal(d.name.text, valueOf(d.initializer, ctx), isExported(st));
+        for (const d of st.declarationList.declarations) {
+          if (!ts.isIdentifier(d.name)) continue;
+          if (d.initializer && !isNullish(d.initializer)) setLocal(d.name.text, valueOf(d.initializer, ctx), isExported(st));
+          else {
+            // Pattern: let redis: Redis; try { redis = new Redis(url) } catch {}; export { redis }
+            const c = clientOf(d.name, ctx);
+            if (knownClient(c)) setLocal(d.name.text, { t: 'client', client: c }, isExported(st));
+          }
+        }
       },
     ],
     [ts.SyntaxKind.FunctionDeclaration]: [

@@ -2,7 +2,8 @@
 import { ts } from 'ts-morph';
 import type { ResolvedConfig } from '../config';
 import { isFunctionLike, type FunctionLike } from '../syntax/scope';
-import type { ClientRef, FileFacts, FnFact } from './types';
+import type { ClientRef, FileFacts, FnFact, ImportFact } from './types';
+import { constNumber } from '../syntax/local-values';
 import type { DecoratorState } from './cache/decorators';
 
 export interface FileCtx {
@@ -73,7 +74,7 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
       if (id === undefined) {
         id = ids.size + 1;
         ids.set(fn, id);
-        facts.fns.push(fnFact(id, fn));
+        facts.fns.push(fnFact(id, fn, facts.imports));
       }
       return id;
     },
@@ -81,7 +82,7 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
   return ctx;
 }
 
-function fnFact(id: number, fn: FunctionLike): FnFact {
+function fnFact(id: number, fn: FunctionLike, imports: readonly ImportFact[]): FnFact {
   let name: string | undefined;
   if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name) || ts.isPrivateIdentifier(fn.name))) name = fn.name.text;
   else if (ts.isConstructorDeclaration(fn)) name = 'constructor';
@@ -106,6 +107,9 @@ function fnFact(id: number, fn: FunctionLike): FnFact {
       };
       // Pattern: invalidate(slugs, domain = 'example.com') — a default that may end up in a key
       if (p.initializer && ts.isStringLiteralLike(p.initializer)) param.defaultLit = p.initializer.text;
+      // Pattern: wrap(key, fn, seconds = REDIS_DEFAULT_EXPIRY) — the TTL a call leaving it out gets
+      const num = p.initializer && !ts.isStringLiteralLike(p.initializer) ? constNumber(p.initializer, imports) : undefined;
+      if (num !== undefined) param.defaultNum = num;
       // Pattern: put({ id, value }: Entry) — the names a destructured parameter binds
       if (ts.isObjectBindingPattern(p.name))
         param.bindings = p.name.elements.flatMap((el) => (ts.isIdentifier(el.name) ? [el.name.text] : []));

@@ -388,7 +388,7 @@ export interface FnFact {
   name?: string;
   className?: string;
   /** `name` is '' for a destructured parameter, whose bound names are in `bindings` */
-  params: { name: string; optional: boolean; hasDefault: boolean; bindings?: string[]; defaultLit?: string }[];
+  params: { name: string; optional: boolean; hasDefault: boolean; bindings?: string[]; defaultLit?: string; defaultNum?: number }[];
   /** names of the calls made in the body (method or function names), for invalidation heuristics */
   calls: string[];
   /** event names this function emits (`this.events.emit('user.updated', …)`) */

@@ -405,7 +405,8 @@ export class OpReader {
       if (ttlSummary?.t === 'param') {
         op.ttlFrom = ttlSummary.index;
         if (op.ttl === false) op.ttlParam = { index: ttlSummary.index, name: ttlSummary.name };
-        const n = call.args[ttlSummary.index]?.num;
+        // Pattern: wrapRedis(key, load) into `(key, fn, seconds = REDIS_DEFAULT_EXPIRY)`: the default's value
+        const n = call.args[ttlSummary.index]?.num ?? (call.args.length <= ttlSummary.index ? s.fn.params[ttlSummary.index]?.defaultNum : undefined);
         if (n !== undefined) op.ttlSeconds = op.via?.ttlUnit === 'ms' ? n / 1000 : n;
       } else if (inner.ttlSeconds !== undefined) op.ttlSeconds = inner.ttlSeconds;
       else if (ctor && inner.ttlFrom !== undefined && inner.kind === 'write') {

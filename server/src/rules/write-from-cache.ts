@@ -14,6 +14,9 @@ import { keyLabel, keyShape, viaRelated } from './util';
 /** Words of requests and drafts staged in Redis until a confirmation commits them. */
 const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
 
+/** A cached copy kept this many seconds at most is as fresh as the row read just before the write. */
+const SHORT_LIVED_SECONDS = 5;
+
 /** Libraries that are caches by nature. */
 const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
 
@@ -28,6 +31,8 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   const key = model.keyOf(op);
   const ops = key ? [...key.readers, ...key.writers, ...key.deleters, ...key.expirers, ...key.others] : [op];
   if (ops.some((o) => o.use)) return false;
+  // Pattern: wrapRedis(key, load) with a one-second TTL: the copy is no older than a read a moment ago
+  if (key && key.writers.length > 0 && key.writers.every((w) => w.ttlSeconds !== undefined && w.ttlSeconds <= SHORT_LIVED_SECONDS)) return false;
   // Pattern: moves change the game in Redis; its end writes the game to the database
   if (key && keptInPlace(key, project)) return false;
   const shape = op.key?.shape ?? key?.shape;

@@ -321,3 +321,33 @@ function patternBinds(n: ts.BindingName, name: string): boolean {
   for (const el of n.elements) if (!ts.isOmittedExpression(el) && patternBinds(el.name, name)) return true;
   return false;
 }
+
+/**
+ * The number a constant expression of this file stands for: a literal, arithmetic of such
+ * (`60 * 60 * 24`, `REDIS_ONE_MINUTE / 60`), a `const` or a static readonly member holding one
+ * (`this.ttl` is not: it may change). Undefined for anything else, or a result that is no finite number.
+ */
+export function constNumber(expr: ts.Expression, imports: readonly ImportFact[], depth = 0): number | undefined {
+  if (depth > 8) return undefined;
+  const e = unwrap(expr);
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.MinusToken || e.operator === ts.SyntaxKind.PlusToken)) {
+    const v = constNumber(e.operand, imports, depth + 1);
+    return v === undefined ? undefined : e.operator === ts.SyntaxKind.MinusToken ? -v : v;
+  }
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op !== ts.SyntaxKind.AsteriskToken && op !== ts.SyntaxKind.SlashToken && op !== ts.SyntaxKind.PlusToken && op !== ts.SyntaxKind.MinusToken) return undefined;
+    const l = constNumber(e.left, imports, depth + 1);
+    const r = l === undefined ? undefined : constNumber(e.right, imports, depth + 1);
+    if (l === undefined || r === undefined) return undefined;
+    const v = op === ts.SyntaxKind.AsteriskToken ? l * r : op === ts.SyntaxKind.SlashToken ? l / r : op === ts.SyntaxKind.PlusToken ? l + r : l - r;
+    return Number.isFinite(v) ? v : undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const d = declarationOf(e, imports);
+    if (d?.t !== 'var' || !d.node.initializer || !(ts.getCombinedNodeFlags(d.node) & ts.NodeFlags.Const)) return undefined;
+    return constNumber(d.node.initializer, imports, depth + 1);
+  }
+  return undefined;
+}

@@ -23,6 +23,7 @@ import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types'
 import { globalPathOf } from './global-clients';
 import type { VisitorMap } from '../../syntax/walk';
 import { treeMemo } from '../../syntax/tree-memo';
+import { constNumber } from '../../syntax/local-values';
 import { implicitClient } from './decorators';
 
 function span(n: ts.Node) {
@@ -42,7 +43,6 @@ export function literalArg(a: ts.Expression, ctx: FileCtx, keyProps: boolean): A
   }
   const e = unwrap(a);
   if (ts.isStringLiteralLike(e)) f.str = e.text;
-  else if (ts.isNumericLiteral(e)) f.num = Number(e.text);
   else if (ts.isObjectLiteralExpression(e)) {
     f.props = [];
     for (const p of e.properties) {
@@ -54,9 +54,15 @@ export function literalArg(a: ts.Expression, ctx: FileCtx, keyProps: boolean): A
       if (n === undefined) continue;
       f.props.push(n);
       const init = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-      if (init && ts.isNumericLiteral(init)) (f.propNums ??= {})[n] = Number(init.text);
+      const num = init && constNumber(init, ctx.facts.imports);
+      if (num !== undefined) (f.propNums ??= {})[n] = num;
       if (keyProps && init && isKeyLike(init)) (f.propParts ??= {})[n] = keyPartsOf(init, ctx);
     }
+  }
+  else {
+    // Pattern: redis.set(k, v, 'EX', 60 * 60 * 24) / (k, v, 'EX', ONE_DAY)
+    const num = constNumber(e, ctx.facts.imports);
+    if (num !== undefined) f.num = num;
   }
   return f;
 }
