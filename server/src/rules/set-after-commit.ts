@@ -7,7 +7,7 @@ import { keptInPlace } from '../model/live-state';
 import { formatMessage, type CacheOp, type Edit, type Fix, type LinkedFile, type ProjectIndex, type Rule } from '../rule';
 import { hookFinding } from './set-after-commit.hooks';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
-import { keyLabel, keyShape, lineOf, viaRelated } from './util';
+import { keyLabel, keyShape, lineOf, shortLived, viaRelated } from './util';
 import { moveStatement } from './invalidate-before-commit.fix';
 
 /** Verbs that store a value under a key (what a delete could replace). */
@@ -228,6 +228,8 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       const role = ctx.project.model.roleOf(op);
       const replica = role === 'not-cache' && key?.kind === 'replica';
       if (role === 'not-cache' && !replica) continue;
+      // a key every write keeps a second or two: a refill racing the write is gone as soon
+      if (shortLived(key)) continue;
       // a read-through that fills the key after a miss is no write-through
       if (ctx.project.model.isFill(op)) continue;
       // Pattern: const id = genId(); await db.doc.create(…); await db.doc.update(…); await cache.set(`doc:${id}`, …) — a new key

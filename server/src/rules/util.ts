@@ -1,6 +1,7 @@
 // Small helpers the rules share: how a key and a source position are shown in messages.
 import { positionAt } from '../text/lines';
 import type { CacheOp, ProjectIndex, Related } from '../rule';
+import type { KeyModel } from '../model/cache-model';
 
 /** 1-based line of `offset` in `text`, counted as the reporters count lines. */
 export function lineOf(text: string, offset: number): number {
@@ -35,4 +36,17 @@ export function viaRelated(project: ProjectIndex, op: CacheOp, message: string):
 export function keyShape(op: CacheOp): string | undefined {
   const shape = op.key?.shape;
   return shape && shape !== '{}' ? shape : undefined;
+}
+
+/** A cached copy kept this many seconds at most is as fresh as the row read just before it is used. */
+export const SHORT_LIVED_SECONDS = 5;
+
+/**
+ * Every write of the key expires within a few seconds (`wrapRedis(key, load)` with a one-second
+ * default): a stale copy lasts no longer than a read racing the write would anyway, so the stale-cache
+ * rules leave it alone.
+ */
+export function shortLived(key: KeyModel | undefined): boolean {
+  // under half a second is more likely seconds read as milliseconds (`{ ttl: 60 }` for cache-manager 4) than meant
+  return !!key && key.writers.length > 0 && key.writers.every((w) => w.ttlSeconds !== undefined && w.ttlSeconds >= 0.5 && w.ttlSeconds <= SHORT_LIVED_SECONDS);
 }

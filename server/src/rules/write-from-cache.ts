@@ -9,13 +9,10 @@ import { keptInPlace } from '../model/live-state';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { fnName, fnOfOp, keyWords, named } from './timeline';
-import { keyLabel, keyShape, viaRelated } from './util';
+import { keyLabel, keyShape, shortLived, viaRelated } from './util';
 
 /** Words of requests and drafts staged in Redis until a confirmation commits them. */
 const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
-
-/** A cached copy kept this many seconds at most is as fresh as the row read just before the write. */
-const SHORT_LIVED_SECONDS = 5;
 
 /** Libraries that are caches by nature. */
 const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
@@ -32,7 +29,7 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   const ops = key ? [...key.readers, ...key.writers, ...key.deleters, ...key.expirers, ...key.others] : [op];
   if (ops.some((o) => o.use)) return false;
   // Pattern: wrapRedis(key, load) with a one-second TTL: the copy is no older than a read a moment ago
-  if (key && key.writers.length > 0 && key.writers.every((w) => w.ttlSeconds !== undefined && w.ttlSeconds <= SHORT_LIVED_SECONDS)) return false;
+  if (shortLived(key)) return false;
   // Pattern: moves change the game in Redis; its end writes the game to the database
   if (key && keptInPlace(key, project)) return false;
   const shape = op.key?.shape ?? key?.shape;
