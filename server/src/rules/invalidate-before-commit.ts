@@ -6,7 +6,7 @@ import type { CallFact, DbWrite, KeyPart, Span, TxFact } from '../facts/types';
 import type { CacheOp, LinkedFile, ProjectIndex, RaceNames, Related, Rule, RuleContext } from '../rule';
 import { moveStatement } from './invalidate-before-commit.fix';
 import { fnOfOp, keyWords, named, readerOf, ttlOfKey, untilExpiry } from './timeline';
-import { keyLabel, keyShape, lineOf, shortLived, shortPath, viaRelated } from './util';
+import { keyLabel, keyShape, lineOf, refillsShortLived, shortLived, shortPath, viaRelated } from './util';
 
 /** Verbs that store a value under a key: a set inside a transaction caches what may not commit. */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
@@ -427,7 +427,8 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       // only caches go stale: a lock taken before a write, a counter, a queue, a key of unknown use stay quiet
       if (model.roleOf(op) !== 'cache') continue;
       // a refill lasts a second or two: no longer than a read racing the write
-      if (shortLived(model.keyOf(op))) continue;
+      const key = model.keyOf(op);
+      if (shortLived(key) || (op.kind === 'delete' && refillsShortLived(key, (w) => model.isFill(w)))) continue;
       if (intended(file.text, op.call.span.start)) continue;
       const tx = op.call.tx !== undefined ? txs[op.call.tx] : undefined;
       const via = viaRelated(ctx.project, op, `Where ${op.wrapper} ${del ? 'deletes' : 'sets'} the key`);

@@ -50,3 +50,12 @@ export function shortLived(key: KeyModel | undefined): boolean {
   // under half a second is more likely seconds read as milliseconds (`{ ttl: 60 }` for cache-manager 4) than meant
   return !!key && key.writers.length > 0 && key.writers.every((w) => w.ttlSeconds !== undefined && w.ttlSeconds >= 0.5 && w.ttlSeconds <= SHORT_LIVED_SECONDS);
 }
+
+/**
+ * The read path refills the key for a second or two only (its fills after a miss are short-lived),
+ * whatever else writes it: an early delete lets a reader cache the old row for no longer than that.
+ */
+export function refillsShortLived(key: KeyModel | undefined, isFill: (op: CacheOp) => boolean): boolean {
+  const fills = key?.writers.filter(isFill) ?? [];
+  return fills.length > 0 && fills.every((w) => w.ttlSeconds !== undefined && w.ttlSeconds >= 0.5 && w.ttlSeconds <= SHORT_LIVED_SECONDS);
+}
