@@ -21,6 +21,12 @@ export const CACHE_PACKAGES: readonly string[] = [
   'cache-manager-ioredis-yet',
   'cache-manager-ioredis',
   'cacheable',
+  // framework plugins whose clients reach code through the framework (`app.redis`, DI): a project
+  // depending on one with no cache call seen is told so
+  '@midwayjs/redis',
+  'egg-redis',
+  '@fastify/redis',
+  'cachegoose',
 ];
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;

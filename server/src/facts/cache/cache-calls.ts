@@ -24,6 +24,7 @@ import { globalPathOf } from './global-clients';
 import type { VisitorMap } from '../../syntax/walk';
 import { treeMemo } from '../../syntax/tree-memo';
 import { constNumber } from '../../syntax/local-values';
+import { ORM_VERBS } from '../db/orm';
 import { implicitClient } from './decorators';
 
 function span(n: ts.Node) {
@@ -269,8 +270,9 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         // Pattern: client.send('SETEX', [k, ttl, v]) (Bun), redis.call('SET', k, v, 'EX', 60), sendCommand(['DEL', k])
         const raw = calleeName && ts.isPropertyAccessExpression(unwrap(call.expression)) ? rawCommand(call, calleeName) : undefined;
         const r = receiverOf(call, ctx, !!raw);
-        // `this.users.update(…)` is the ORM's update, not the class's own `update` method
-        if (fnId > 0 && calleeName && !ctx.dbCallNodes.has(call)) {
+        // `this.users.update(…)` is the ORM's update, not the class's own `update` method; a custom
+        // repository's own method (`this.configRepository.updateConfig(…)`) is a call of it all the same
+        if (fnId > 0 && calleeName && (!ctx.dbCallNodes.has(call) || !ORM_VERBS.has(calleeName))) {
           const calls = ctx.facts.fns[fnId - 1].calls;
           calls.push(calleeName);
           // `this.licenses.cache.del(k)`: an unresolved receiver named like a cache still reads as

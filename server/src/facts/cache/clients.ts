@@ -140,6 +140,8 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
     const name = e.arguments[0] && unwrap(e.arguments[0]);
     return { t: 'lib', lib: 'midway-cache-manager', ...(name && ts.isStringLiteralLike(name) ? { config: name.text } : {}) };
   }
+  // Pattern: this.redisServiceFactory.get('cache')  (@midwayjs/redis: a named ioredis client)
+  if ((m === 'get' || m === 'getClient') && declaredTypeModule(recv, ctx) === '@midwayjs/redis') return { t: 'lib', lib: 'ioredis' };
   // Pattern: createClient().connect()  /  redis.duplicate()
   if (m === 'connect' || m === 'duplicate' || m === 'withTypeMapping') {
     const c = clientOf(recv, ctx, depth + 1);
@@ -197,6 +199,8 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
     if (imp.module === '@nestjs/cache-manager' && exported === 'Cache') return { t: 'lib', lib: 'cache-manager', nest: true };
     // Pattern: @Inject() cacheManager: CacheManager  (@midwayjs/cache: one store, configured under `cache`)
     if (lib === 'midway-cache' && CLIENT_TYPES[lib].includes(exported)) return { t: 'lib', lib, config: '@cache' };
+    // Pattern: @Inject() redisService: RedisService  (@midwayjs/redis: the service extends ioredis's Redis)
+    if (imp.module === '@midwayjs/redis' && exported === 'RedisService') return { t: 'lib', lib: 'ioredis' };
     if (lib) return CLIENT_TYPES[lib].includes(exported) || configuredLib(ctx.config, ctx.file, imp.module) ? { t: 'lib', lib } : undefined;
     if (isProjectModule(imp.module, ctx) || !tail) return isProjectModule(imp.module, ctx) ? { t: 'type', ref: { module: imp.module, name: imp.name } } : undefined;
     return undefined;
