@@ -304,6 +304,57 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
   }
 }
 
+/**
+ * The application object of a framework that hangs its Redis client on it: `this.app` (an egg
+ * service or controller), `ctx.app`, `this.ctx.app`, an `app` or `fastify` parameter or binding.
+ */
+function isFrameworkApp(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) return u.text === 'app' || u.text === 'fastify';
+  if (!ts.isPropertyAccessExpression(u) || u.name.text !== 'app') return false;
+  const r = unwrap(u.expression);
+  if (r.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(r) && r.text === 'ctx')) return true;
+  return ts.isPropertyAccessExpression(r) && r.name.text === 'ctx' && unwrap(r.expression).kind === ts.SyntaxKind.ThisKeyword;
+}
+
+/**
+ * Egg's services by convention: `this.service.cache` (in a controller or service) or
+ * `ctx.service.user.profile` is the instance of the class `app/service/cache.js` or
+ * `app/service/user/profile.js` exports, with no import. Only in a file of an egg layout (under
+ * `app/`) and where the class declares no `service` member of its own (a Nest controller's
+ * `private readonly service: UsersService` is that).
+ */
+function eggServiceModule(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx: FileCtx): string | undefined {
+  const names: string[] = [];
+  let x: ts.Expression = e;
+  while (ts.isPropertyAccessExpression(x) && x.name.text !== 'service') {
+    names.unshift(x.name.text);
+    x = unwrap(x.expression);
+  }
+  if (names.length === 0) return undefined;
+  const isCtx = (n: ts.Expression) => (ts.isIdentifier(n) && n.text === 'ctx') || (ts.isPropertyAccessExpression(n) && n.name.text === 'ctx' && unwrap(n.expression).kind === ts.SyntaxKind.ThisKeyword);
+  if (ts.isIdentifier(x)) {
+    // Pattern: const { ctx, service } = this; … service.cache.get(k)
+    const d = x.text === 'service' ? declarationOf(x, ctx.facts.imports) : undefined;
+    const from = d?.t === 'binding' && d.node.initializer ? unwrap(d.node.initializer) : undefined;
+    if (!from || !(from.kind === ts.SyntaxKind.ThisKeyword || isCtx(from))) return undefined;
+  } else {
+    if (!ts.isPropertyAccessExpression(x)) return undefined;
+    const holder = unwrap(x.expression);
+    const own = holder.kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(x) : undefined;
+    if (!(own && !memberDecl(own, 'service')) && !isCtx(holder)) return undefined;
+  }
+  const file = ctx.file.replace(/\\/g, '/');
+  const at = file.lastIndexOf('/app/');
+  if (at < 0) return undefined;
+  const fromDir = file.slice(0, file.lastIndexOf('/')).split('/');
+  const target = [...file.slice(0, at + 4).split('/'), 'service', ...names];
+  let common = 0;
+  while (common < fromDir.length && common < target.length && fromDir[common] === target[common]) common++;
+  const up = fromDir.length - common;
+  return (up === 0 ? './' : '../'.repeat(up)) + target.slice(common).join('/');
+}
+
 /** Names the runtime or the module system declares: never a parameter's property nor a project's namespace. */
 export const RUNTIME_GLOBALS = new Set([
   'console', 'JSON', 'Math', 'Promise', 'Object', 'Array', 'process', 'Date', 'Number', 'String', 'Boolean', 'Symbol', 'Reflect',
@@ -352,6 +403,11 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
       const p = RUNTIME_GLOBALS.has(e.text) ? undefined : paramPropertyOf(e);
       return p && fromType(memberTypeOf(p.node.type, p.prop, ctx), ctx);
     }
+    // Pattern: const { redis, logger } = this.app  (egg's service)
+    if (d.t === 'binding' && d.node.initializer && ts.isObjectBindingPattern(d.node.name) && isFrameworkApp(d.node.initializer)) {
+      const el = d.node.name.elements.find((x) => ts.isIdentifier(x.name) && x.name.text === e.text);
+      return el && !el.dotDotDotToken && (propertyNameText(el.propertyName) ?? e.text) === 'redis' ? { t: 'lib', lib: 'ioredis' } : undefined;
+    }
     const key = d.t === 'import' ? undefined : d.node;
     return key ? memo(ctx, key, () => fromDecl(d, ctx, depth)) : fromDecl(d, ctx, depth);
   }
@@ -363,6 +419,11 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   // Pattern: Bun.redis.set(k, v)  (the runtime's global, unless a local `Bun` shadows it)
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'redis' && ts.isIdentifier(e.expression) && e.expression.text === 'Bun' && !declarationOf(e.expression, ctx.facts.imports))
     return { t: 'lib', lib: 'bun-redis' };
+  // Pattern: this.service.cache.get(k) / ctx.service.user.find(id) (egg: app/service/cache.js by convention)
+  const service = eggServiceModule(e, ctx);
+  if (service) return { t: 'type', ref: { module: service, name: 'default' } };
+  // Pattern: this.app.redis.get(k) / app.redis.set(…) (egg-redis, @fastify/redis: ioredis on the app)
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'redis' && isFrameworkApp(e.expression)) return { t: 'lib', lib: 'ioredis' };
   const name = memberName(e);
   if (name === undefined) return undefined;
   const base = clientOf(e.expression, ctx, depth + 1);
