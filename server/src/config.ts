@@ -1,6 +1,7 @@
 // Settings shared by the CLI and the language server: the resolved configuration of one file.
 // Loading `.cachelintrc.json` / package.json "cachelint" lives in config-load.ts; this file holds
 // only the shape and the defaults, so the engine can depend on it without touching the disk.
+import { posix } from 'node:path';
 import type { CacheLib } from './facts/types';
 import { RULE_IDS, type RuleId, type SeveritySetting } from './rule';
 
@@ -88,16 +89,5 @@ export function modulePathKey(abs: string): string {
 export function configuredLib(config: ResolvedConfig, file: string, spec: string): CacheLib | undefined {
   const named = config.cacheModules[spec];
   if (named || !config.cacheFiles || !(spec.startsWith('./') || spec.startsWith('../'))) return named;
-  const dir = file.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
-  return config.cacheFiles[modulePathKey(joinPosix(dir, spec))];
-}
-
-/** `a/b` + `../c/./d` → `a/c/d` (POSIX separators; no disk access). */
-function joinPosix(dir: string, rel: string): string {
-  const out = dir.split('/');
-  for (const part of rel.split('/')) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
+  return config.cacheFiles[modulePathKey(posix.join(posix.dirname(file.replace(/\\/g, '/')), spec))];
 }

@@ -90,21 +90,16 @@ function clientMembers(obj: ts.ObjectLiteralExpression, ctx: FileCtx, depth: num
   for (const p of obj.properties) {
     const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
     if (name === undefined) continue;
+    const init = propertyValue(p);
     // Pattern: module.exports = { init() { return new NodeCache() } }  (a getter of a client)
-    const fn = ts.isMethodDeclaration(p) ? p : undefined;
+    const u = init && unwrap(init);
+    const fn = ts.isMethodDeclaration(p) ? p : u && (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) ? u : undefined;
     if (fn) {
       const v = functionValue(fn, ctx);
       if (v?.t === 'client') (out ??= {})[name] = v;
       continue;
     }
-    const init = propertyValue(p);
     if (!init) continue;
-    const u = unwrap(init);
-    if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) {
-      const v = functionValue(u, ctx);
-      if (v?.t === 'client') (out ??= {})[name] = v;
-      continue;
-    }
     const c = clientOf(init, ctx);
     const inner = stripFreeze(init);
     const nested = !c && ts.isObjectLiteralExpression(inner) ? clientMembers(inner, ctx, depth + 1) : undefined;

@@ -26,6 +26,8 @@ export interface PriorWrite extends CalledWrite {
   callSpan: Span;
   /** `this.users.setRoles()` */
   callLabel: string;
+  /** the id of that call (CallFact.id) */
+  callId: number;
 }
 
 export interface CallGraphDeps {
@@ -51,7 +53,7 @@ export class CallGraph {
       const call = facts.calls[j];
       const target = call && this.targetOf(op.file, call);
       if (!target) continue;
-      for (const w of this.writesOf(target.file, target.fn, MAX_DEPTH)) out.push({ ...w, callSpan: call.span, callLabel: `${call.method}()` });
+      for (const w of this.writesOf(target.file, target.fn, MAX_DEPTH)) out.push({ ...w, callSpan: call.span, callLabel: `${call.method}()`, callId: j });
     }
     return out;
   }
@@ -60,11 +62,11 @@ export class CallGraph {
    * The database writes that follow the op in its flow through calls of project functions
    * (`await this.cache.evict(id); await this.users.update(id, dto)`), with the call's id.
    */
-  laterWritesOf(op: CacheOp): (PriorWrite & { callId: number })[] {
+  laterWritesOf(op: CacheOp): PriorWrite[] {
     const after = op.call.beforeCalls;
     const facts = this.d.files.get(op.file)?.facts;
     if (!after || !facts) return [];
-    const out: (PriorWrite & { callId: number })[] = [];
+    const out: PriorWrite[] = [];
     for (const { i } of after) {
       const call = facts.calls[i];
       const target = call && this.targetOf(op.file, call);

@@ -3,6 +3,7 @@
 import { normaliseEntity } from '../facts/keys/entities';
 import { entityOfShape, namesWord, shapeNamesEntity } from '../facts/keys/shapes';
 import type { CallFact, DbWrite, KeyPart, Span, TxFact } from '../facts/types';
+import type { PriorWrite } from '../model/call-graph';
 import type { CacheOp, LinkedFile, ProjectIndex, RaceNames, Related, Rule, RuleContext } from '../rule';
 import { moveStatement } from './invalidate-before-commit.fix';
 import { fnOfOp, keyWords, named, readerOf, ttlOfKey, untilExpiry } from './timeline';
@@ -225,33 +226,38 @@ function repositoryEntity(file: LinkedFile, callId: number): string | undefined 
   return m ? normaliseEntity(m[1]) : undefined;
 }
 
+/** A write of the delete's own file, by its index. */
+function ownLater(file: LinkedFile, i: number, moveTo?: number): Later {
+  const w = file.facts.dbWrites[i];
+  return { write: w, file: file.file, anchor: w.span, label: w.label, moveTo, local: i, entity: w.entity };
+}
+
+/** A write inside a project function the delete's file calls, shown at that call. */
+function calledLater(file: LinkedFile, p: PriorWrite, moveTo?: number): Later {
+  return {
+    write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, moveTo, callId: p.callId,
+    entity: genericEntity(p.write.entity) ? repositoryEntity(file, p.callId) : p.write.entity,
+  };
+}
+
 function laterWrites(op: CacheOp, file: LinkedFile, project: ProjectIndex): Later[] {
-  const own: Later[] = (op.call.beforeWrites ?? []).map(({ i, moveTo }) => {
-    const w = file.facts.dbWrites[i];
-    return { write: w, file: file.file, anchor: w.span, label: w.label, moveTo, local: i, entity: w.entity };
-  });
+  const own = (op.call.beforeWrites ?? []).map(({ i, moveTo }) => ownLater(file, i, moveTo));
   const moves = new Map((op.call.beforeCalls ?? []).map((l) => [l.i, l.moveTo]));
   // Pattern: await this.cache.evict(id); await this.users.update(id, dto) (the write is in a called function)
-  const called: Later[] = project.callGraph.laterWritesOf(op).map((p) => ({
-    write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, moveTo: moves.get(p.callId), callId: p.callId,
-    entity: genericEntity(p.write.entity) ? repositoryEntity(file, p.callId) : p.write.entity,
-  }));
+  const called = project.callGraph.laterWritesOf(op).map((p) => calledLater(file, p, moves.get(p.callId)));
   return [...own, ...called].sort((a, b) => a.anchor.start - b.anchor.start);
+}
+
+/** The delete is meant for this write: it changes (not only creates) rows of an entity the key caches. */
+function invalidatedBy(op: CacheOp, write: DbWrite, entity: string | undefined, project: ProjectIndex): boolean {
+  return !!entity && (write.kind !== 'create' || !!write.upsert) && cachesEntity(op, entity, project);
 }
 
 /** The database writes run in the same `Promise.all` as the op: its own, and those of the project functions called there. */
 function alongsideWrites(op: CacheOp, file: LinkedFile, project: ProjectIndex): Later[] {
-  const own: Later[] = (op.call.alongside ?? []).map((i) => {
-    const w = file.facts.dbWrites[i];
-    return { write: w, file: file.file, anchor: w.span, label: w.label, local: i, entity: w.entity };
-  });
   const calls = new Set(op.call.alongsideCalls ?? []);
-  const called: Later[] = calls.size === 0 ? [] : project.callGraph.priorWritesOf(op).flatMap((p) => {
-    const callId = (op.call.afterCalls ?? []).find((j) => calls.has(j) && file.facts.calls[j]?.span === p.callSpan);
-    if (callId === undefined) return [];
-    return [{ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, callId, entity: genericEntity(p.write.entity) ? repositoryEntity(file, callId) : p.write.entity }];
-  });
-  return [...own, ...called];
+  const called = calls.size === 0 ? [] : project.callGraph.priorWritesOf(op).filter((p) => calls.has(p.callId));
+  return [...(op.call.alongside ?? []).map((i) => ownLater(file, i)), ...called.map((p) => calledLater(file, p))];
 }
 
 /** The names a finding's timeline uses: the key, its read path, the writer, the write or transaction. */
@@ -273,7 +279,7 @@ function reportDecorated(op: CacheOp, file: LinkedFile, ctx: RuleContext<'delete
   if (file.ops.some((o) => o !== op && o.call.id === op.call.id && o.kind === 'delete' && o.decorated?.original === 'after' && sameKey(o, op))) return;
   const writes = ctx.project.callGraph
     .writesOf(file.file, fn, 3)
-    .filter((w) => !!w.write.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.write.entity, ctx.project));
+    .filter((w) => invalidatedBy(op, w.write, w.write.entity, ctx.project));
   const first = writes[0];
   if (!first) return;
   const verb = verbLabel(op);
@@ -312,7 +318,7 @@ function reportDecorators(project: ProjectIndex, ctx: RuleContext<'deleteBeforeM
     if (file.ops.some((o) => o !== op && o.call.id === op.call.id && o.kind === 'delete' && o.decorated?.original === 'after' && sameKey(o, op))) continue;
     const write = project.callGraph
       .writesOf(file.file, fn, 3)
-      .find((w) => !!w.write.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.write.entity, project));
+      .find((w) => invalidatedBy(op, w.write, w.write.entity, project));
     if (!write) continue;
     const id = `${op.via.file}\0${op.via.callId}`;
     groups.set(id, [...(groups.get(id) ?? []), { op, write }]);
@@ -461,7 +467,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
         continue;
       }
       // Pattern: await Promise.all([this.apiKeys.update(id, dto), this.apiKeyCache.del(key)]) — no order at all
-      const together = alongsideWrites(op, file, ctx.project).filter((w) => !!w.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.entity, ctx.project));
+      const together = alongsideWrites(op, file, ctx.project).filter((w) => invalidatedBy(op, w.write, w.entity, ctx.project));
       if (together.length > 0 && !together.some((w) => coveredInCallee(op, w, ctx.project))) {
         const first = together[0];
         ctx.report({
@@ -479,9 +485,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
         });
         continue;
       }
-      const related = laterWrites(op, file, ctx.project).filter(
-        (w) => !!w.entity && (w.write.kind !== 'create' || !!w.write.upsert) && cachesEntity(op, w.entity, ctx.project),
-      );
+      const related = laterWrites(op, file, ctx.project).filter((w) => invalidatedBy(op, w.write, w.entity, ctx.project));
       if (related.length === 0 || related.some((w) => coveredAfterWrite(op, w, file) || coveredInCallee(op, w, ctx.project))) continue;
       const first = related[0];
       const last = related[related.length - 1];

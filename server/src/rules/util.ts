@@ -47,8 +47,13 @@ export const SHORT_LIVED_SECONDS = 5;
  * rules leave it alone.
  */
 export function shortLived(key: KeyModel | undefined): boolean {
+  return !!key && key.writers.length > 0 && key.writers.every(expiresSoon);
+}
+
+/** The write expires within SHORT_LIVED_SECONDS. */
+function expiresSoon(w: CacheOp): boolean {
   // under half a second is more likely seconds read as milliseconds (`{ ttl: 60 }` for cache-manager 4) than meant
-  return !!key && key.writers.length > 0 && key.writers.every((w) => w.ttlSeconds !== undefined && w.ttlSeconds >= 0.5 && w.ttlSeconds <= SHORT_LIVED_SECONDS);
+  return w.ttlSeconds !== undefined && w.ttlSeconds >= 0.5 && w.ttlSeconds <= SHORT_LIVED_SECONDS;
 }
 
 /**
@@ -57,5 +62,5 @@ export function shortLived(key: KeyModel | undefined): boolean {
  */
 export function refillsShortLived(key: KeyModel | undefined, isFill: (op: CacheOp) => boolean): boolean {
   const fills = key?.writers.filter(isFill) ?? [];
-  return fills.length > 0 && fills.every((w) => w.ttlSeconds !== undefined && w.ttlSeconds >= 0.5 && w.ttlSeconds <= SHORT_LIVED_SECONDS);
+  return fills.length > 0 && fills.every(expiresSoon);
 }

@@ -1,6 +1,7 @@
 // Which expressions denote a cache client, decided by import binding, constructor, factory call,
 // decorator and declared type, never by variable name: a `Map`, `res`, `headers` or a Drizzle
 // builder can call `.set()` too, and none of them must ever look like a cache.
+import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { configuredLib, isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
@@ -311,10 +312,14 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
 function isFrameworkApp(e: ts.Expression): boolean {
   const u = unwrap(e);
   if (ts.isIdentifier(u)) return u.text === 'app' || u.text === 'fastify';
-  if (!ts.isPropertyAccessExpression(u) || u.name.text !== 'app') return false;
-  const r = unwrap(u.expression);
-  if (r.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(r) && r.text === 'ctx')) return true;
-  return ts.isPropertyAccessExpression(r) && r.name.text === 'ctx' && unwrap(r.expression).kind === ts.SyntaxKind.ThisKeyword;
+  return ts.isPropertyAccessExpression(u) && u.name.text === 'app' && isThisOrCtx(u.expression);
+}
+
+/** `this`, or an egg request context: `ctx`, `this.ctx`. */
+function isThisOrCtx(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (u.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(u) && u.text === 'ctx')) return true;
+  return ts.isPropertyAccessExpression(u) && u.name.text === 'ctx' && unwrap(u.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /**
@@ -332,27 +337,21 @@ function eggServiceModule(e: ts.PropertyAccessExpression | ts.ElementAccessExpre
     x = unwrap(x.expression);
   }
   if (names.length === 0) return undefined;
-  const isCtx = (n: ts.Expression) => (ts.isIdentifier(n) && n.text === 'ctx') || (ts.isPropertyAccessExpression(n) && n.name.text === 'ctx' && unwrap(n.expression).kind === ts.SyntaxKind.ThisKeyword);
   if (ts.isIdentifier(x)) {
     // Pattern: const { ctx, service } = this; … service.cache.get(k)
     const d = x.text === 'service' ? declarationOf(x, ctx.facts.imports) : undefined;
-    const from = d?.t === 'binding' && d.node.initializer ? unwrap(d.node.initializer) : undefined;
-    if (!from || !(from.kind === ts.SyntaxKind.ThisKeyword || isCtx(from))) return undefined;
+    if (d?.t !== 'binding' || !d.node.initializer || !isThisOrCtx(d.node.initializer)) return undefined;
   } else {
-    if (!ts.isPropertyAccessExpression(x)) return undefined;
-    const holder = unwrap(x.expression);
-    const own = holder.kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(x) : undefined;
-    if (!(own && !memberDecl(own, 'service')) && !isCtx(holder)) return undefined;
+    if (!ts.isPropertyAccessExpression(x) || !isThisOrCtx(x.expression)) return undefined;
+    // a class of its own holding a `service` (`this.service = new ReportClient()`) is not egg's registry
+    const own = unwrap(x.expression).kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(x) : undefined;
+    if (own && memberDecl(own, 'service')) return undefined;
   }
   const file = ctx.file.replace(/\\/g, '/');
   const at = file.lastIndexOf('/app/');
   if (at < 0) return undefined;
-  const fromDir = file.slice(0, file.lastIndexOf('/')).split('/');
-  const target = [...file.slice(0, at + 4).split('/'), 'service', ...names];
-  let common = 0;
-  while (common < fromDir.length && common < target.length && fromDir[common] === target[common]) common++;
-  const up = fromDir.length - common;
-  return (up === 0 ? './' : '../'.repeat(up)) + target.slice(common).join('/');
+  const rel = posix.relative(posix.dirname(file), posix.join(file.slice(0, at + 4), 'service', ...names));
+  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 /** Names the runtime or the module system declares: never a parameter's property nor a project's namespace. */

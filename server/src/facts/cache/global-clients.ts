@@ -13,7 +13,6 @@ import type { FileCtx } from '../context';
 import type { ClientRef } from '../types';
 import { clientOf, RUNTIME_GLOBALS } from './clients';
 
-
 /**
  * The dotted path of `G.member` where `G` is an identifier this file does not declare, import or
  * take as a parameter (a global namespace), or undefined. One level only: `WIKI.cache`.
