@@ -17,6 +17,8 @@ describe('constNumber', () => {
     ["const ONE_MINUTE = 60;\nconst DEFAULT = ONE_MINUTE / 60;\nredis.set(k, v, 'EX', DEFAULT);", 1],
     ["const DAY = 24 * 60 * 60;\nfunction f() { const TTL = 7 * DAY; redis.set(k, v, 'EX', TTL); }", 604800],
     ["redis.set(k, v, 'EX', -1);", -1],
+    ["const TTL = { day: 24 * 3600 } as const;\nredis.set(k, v, 'EX', TTL.day);", 86400],
+    ["enum Ttl { Hour = 3600 }\nredis.set(k, v, 'EX', Ttl.Hour * 2);", 7200],
   ])('%s → %d', (text, want) => {
     expect(ttlOf(text)).toBe(want);
   });

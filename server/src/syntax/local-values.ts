@@ -324,8 +324,9 @@ function patternBinds(n: ts.BindingName, name: string): boolean {
 
 /**
  * The number a constant expression of this file stands for: a literal, arithmetic of such
- * (`60 * 60 * 24`, `REDIS_ONE_MINUTE / 60`), a `const` or a static readonly member holding one
- * (`this.ttl` is not: it may change). Undefined for anything else, or a result that is no finite number.
+ * (`60 * 60 * 24`, `REDIS_ONE_MINUTE / 60`), or a name resolveName resolves to one (a `const`, an
+ * object or enum member, a member nothing reassigns). Undefined for anything else, for imports
+ * (the linker's business) or for a result that is no finite number.
  */
 export function constNumber(expr: ts.Expression, imports: readonly ImportFact[], depth = 0): number | undefined {
   if (depth > 8) return undefined;
@@ -344,10 +345,10 @@ export function constNumber(expr: ts.Expression, imports: readonly ImportFact[],
     const v = op === ts.SyntaxKind.AsteriskToken ? l * r : op === ts.SyntaxKind.SlashToken ? l / r : op === ts.SyntaxKind.PlusToken ? l + r : l - r;
     return Number.isFinite(v) ? v : undefined;
   }
-  if (ts.isIdentifier(e)) {
-    const d = declarationOf(e, imports);
-    if (d?.t !== 'var' || !d.node.initializer || !(ts.getCombinedNodeFlags(d.node) & ts.NodeFlags.Const)) return undefined;
-    return constNumber(d.node.initializer, imports, depth + 1);
+  // Pattern: ONE_DAY, CacheTTL.DAY, this.ttl of a readonly member: what resolveName says it holds
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const t = resolveName(e, imports);
+    return t?.t === 'expr' ? constNumber(t.expr, imports, depth + 1) : undefined;
   }
   return undefined;
 }
