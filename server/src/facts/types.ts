@@ -104,7 +104,9 @@ export type ClientRef =
 /** A piece of a cache key: literal text, a hole (a runtime value), or a symbolic reference. */
 export type KeyPart =
   | { lit: string }
-  | { hole: string } // the hole's source text, e.g. `id` or `user.id`
+  // the hole's source text, e.g. `id` or `user.id`; `local`: it names a variable declared inside the
+  // function that shadows a parameter of the same name (`for (const id of ids)` in `f(id = '')`)
+  | { hole: string; local?: true }
   // imported constant or key builder call, args as source text; `argRefs`: per argument, its parts
   // when they name constants of the caller's file (`getRedisKey(RedisKeyPrefix.USER_ROLE, id)`)
   | { ref: SymbolRef; args?: string[]; argRefs?: (KeyPart[] | null)[] };

@@ -333,7 +333,7 @@ export class OpReader {
         open.push({ lit });
         continue;
       }
-      const prm = paramOfHole(p.hole, s.fn);
+      const prm = paramOfHole(p, s.fn);
       const given = prm && this.argParts(call, prm.index, prm.prop);
       const def = prm && !prm.prop && call.args.length <= prm.index ? s.fn.params[prm.index]?.defaultLit : undefined;
       if (given) {
@@ -475,7 +475,7 @@ export class OpReader {
       const s = this.summary(file, className, m);
       if (s && s.ops.length === 1 && s.ops[0].kind === 'delete' && s.fn.params.length >= 1) {
         const k = s.ops[0].key?.parts;
-        if (k?.some((p) => 'hole' in p && paramOfHole(p.hole, s.fn)?.index === 0)) return m;
+        if (k?.some((p) => 'hole' in p && paramOfHole(p, s.fn)?.index === 0)) return m;
       }
     }
     return undefined;

@@ -33,8 +33,13 @@ export interface WrapperSummary {
   facade: boolean;
 }
 
-/** A parameter reference in a key hole: `id`, `user.id` (prop `id` of `user`), or a destructured `{ id }`. */
-export function paramOfHole(hole: string, fn: FnFact): { index: number; prop?: string } | undefined {
+/**
+ * A parameter reference in a key hole: `id`, `user.id` (prop `id` of `user`), or a destructured `{ id }`.
+ * Not a local variable of the same name shadowing the parameter (KeyPart `local`).
+ */
+export function paramOfHole(part: { hole: string; local?: true }, fn: FnFact): { index: number; prop?: string } | undefined {
+  if (part.local) return undefined;
+  const hole = part.hole;
   const m = /^([\w$]+)(?:\??\.([\w$]+))?/.exec(hole);
   if (!m) return undefined;
   const [, root, prop] = m;
@@ -53,7 +58,7 @@ export function paramOfHole(hole: string, fn: FnFact): { index: number; prop?: s
 
 /** Does the key have a hole naming a parameter (the callers give that part of the key)? */
 export function keyUsesParams(parts: readonly KeyPart[] | undefined, fn: FnFact): boolean {
-  return !!parts?.some((p) => 'hole' in p && !!paramOfHole(p.hole, fn));
+  return !!parts?.some((p) => 'hole' in p && !!paramOfHole(p, fn));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { resolveName, returnExprOf, isStatic, stripFreeze } from '../../syntax/local-values';
-import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';
+import { declarationOf, isFunctionLike, propertyNameText, unwrap } from '../../syntax/scope';
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
@@ -245,8 +245,25 @@ function nameParts(e: ts.Expression, st: State): KeyPart[] {
       return [{ ref: t.ref }];
     default:
       // Pattern: `${domain}` with `({ domain }) =>` being inlined (declarationOf leaves destructured parameters alone)
-      return (t === undefined ? boundParts(e, st) : undefined) ?? [ctorHole(e, st) ?? hole(e, st)];
+      return (t === undefined ? boundParts(e, st) : undefined) ?? [ctorHole(e, st) ?? shadowingHole(e, st) ?? hole(e, st)];
   }
+}
+
+/**
+ * Pattern: refresh(id = '') { for (const id of ids) set(`total_${id}`, …) } — a hole naming a local
+ * variable that shadows a parameter: the callers' argument (or its default) is not this part of the key.
+ */
+function shadowingHole(e: ts.Expression, st: State): KeyPart | undefined {
+  let root = unwrap(e);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+  if (!ts.isIdentifier(root)) return undefined;
+  const d = declarationOf(root, st.ctx.facts.imports);
+  if (d?.t !== 'var' && d?.t !== 'binding') return undefined;
+  // declarationOf stops at the closest declaration: a parameter of that name is further out
+  const name = root.text;
+  for (let p: ts.Node | undefined = d.node.parent; p; p = p.parent)
+    if (isFunctionLike(p) && p.parameters.some((prm) => ts.isIdentifier(prm.name) && prm.name.text === name)) return { hole: e.getText(st.ctx.sf), local: true };
+  return undefined;
 }
 
 /**

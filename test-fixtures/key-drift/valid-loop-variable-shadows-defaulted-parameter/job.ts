@@ -1,0 +1,5 @@
+import { Totals } from './totals';
+
+export async function nightly() {
+  await Totals.refreshTotals(true);
+}
