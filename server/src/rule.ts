@@ -194,6 +194,11 @@ export interface CacheOp {
   valueArg?: number;
   /** what the written value is loaded from (writes) */
   valueSrc?: ValueSource;
+  /**
+   * Through a wrapper, the value is the wrapper's own flag-like literal (`set(\`due:${id}\`, '1')`
+   * inside `addToQueue(id)`): what the caller's op writes is a marker, not data (model/roles.ts)
+   */
+  flagValue?: true;
   /** the entities of the database reads the written value is built from */
   valueEntities?: string[];
   /** what the code loads when this read misses (reads) */

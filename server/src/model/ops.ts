@@ -13,6 +13,7 @@ import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, InstanceLoa
 import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
 import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
+import { isFlagWrite } from './roles';
 import { decoratorOps } from './decorated-ops';
 
 type Target =
@@ -426,6 +427,8 @@ export class OpReader {
         if (instanceLoader && t.loaders!.file !== file) op.valueCallsFile = t.loaders!.file;
       }
       if (instanceLoader && inner.kind === 'write' && !caller) op.reloaded = true;
+      // Pattern: addToQueue(id) { redis.set(`due:${id}`, '1', 'EX', …) } — the wrapper's own flag
+      if (inner.kind === 'write' && valueParam === undefined && !instanceLoader && isFlagWrite(inner)) op.flagValue = true;
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;

@@ -142,7 +142,8 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
 }
 
 /** A write of a flag-like literal: `'true'`, `'1'`, `1`, `true`, `Date.now()` (a status word like `'shipped'` is data). */
-function isFlagWrite(w: CacheOp): boolean {
+export function isFlagWrite(w: CacheOp): boolean {
+  if (w.flagValue) return true;
   if (w.valueSrc !== 'literal' || w.sentinel) return false;
   const a = w.valueArg !== undefined ? w.call.args[w.valueArg] : undefined;
   if (!a) return false;

@@ -104,6 +104,16 @@ function redisSetTtlArg(lib: CacheLib, args: ArgFact[]): number | undefined {
   return i >= 0 && i + 1 < args.length ? i + 1 : undefined;
 }
 
+/**
+ * Pattern: redis.hset('disabled-collections', ids, ids) — a hash whose fields map to themselves is a
+ * set of ids (a membership index), not a copy of anything: the field and the value are one parameter.
+ */
+function hashAsSet(verb: string, args: ArgFact[]): boolean {
+  if ((verb !== 'hset' && verb !== 'hsetnx') || args.length !== 3) return false;
+  const [, field, value] = args;
+  return field.param !== undefined && field.param === value.param && !field.props && !value.props;
+}
+
 function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
   const m = method.toLowerCase();
   if (m === 'set') {
@@ -114,7 +124,8 @@ function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | u
   if (m === 'setnx') return { kind: 'write', verb: m, keyArg: 0, valueArg: 1, ttl: false, nx: true, use: 'lock' };
   if (m === 'mset' || m === 'msetnx') return { kind: 'write', verb: m, keyArg: -1, ttl: false, nx: m === 'msetnx' };
   if (m === 'getset') return { kind: 'write', verb: m, keyArg: 0, valueArg: 1, ttl: false, nx: false };
-  if (REDIS_COLLECTION_WRITES.has(m)) return { kind: 'write', verb: m, keyArg: 0, ttl: false, nx: m === 'hsetnx', collection: true };
+  if (REDIS_COLLECTION_WRITES.has(m))
+    return { kind: 'write', verb: m, keyArg: 0, ttl: false, nx: m === 'hsetnx', collection: true, ...(hashAsSet(m, args) ? { use: 'membership' as const } : {}) };
   if (REDIS_DELETES.has(m)) return { kind: 'delete', verb: m, keyArg: 0, nx: false };
   if (REDIS_EXPIRES.has(m)) return { kind: 'expire', verb: m, keyArg: 0, nx: false, ttlArg: 1 };
   if (REDIS_READS.has(m)) return { kind: 'read', verb: m, keyArg: 0, nx: false };
