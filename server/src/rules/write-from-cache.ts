@@ -14,6 +14,13 @@ import { keyLabel, keyShape, shortLived, viaRelated } from './util';
 /** Words of requests and drafts staged in Redis until a confirmation commits them. */
 const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
 
+/**
+ * Entities of append-only records: a new notification, event, log or audit row records what was
+ * seen when it was written (an order's code, a limit decision made on cached usage), not state a
+ * stale copy could overwrite.
+ */
+const RECORD_ENTITY = /(^|_)(event|events|log|logs|audit|audits|notification|notifications|history|histories|activity|activities)$/;
+
 /** Libraries that are caches by nature. */
 const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
 
@@ -143,6 +150,7 @@ export const writeFromCache: Rule<'fromCache'> = {
   checkProject(project, ctx) {
     for (const w of judgedWrites(project, ctx)) {
       if (!w.fromCalls || !ctx.wants(w.file)) continue;
+      if (w.kind === 'create' && w.entity && RECORD_ENTITY.test(w.entity)) continue;
       const file = project.files.get(w.file);
       // tests, migrations and seeds are not report sites
       if (!file || file.kind) continue;
