@@ -320,7 +320,10 @@ export interface DbWrite {
    * `data: { deletedAt: null }`): to readers that skip deleted rows, the row appears as if created.
    */
   restores?: boolean;
-  /** an update that only adds to numeric columns (`increment`, Prisma `{ views: { increment: 1 } }`) */
+  /**
+   * an update that only adds to numeric columns (`increment`, Prisma `{ views: { increment: 1 } }`),
+   * or an upsert whose update does (a per-day usage row counted up)
+   */
   counter?: true;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
   resultVar?: string;

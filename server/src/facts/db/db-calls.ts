@@ -68,6 +68,12 @@ function restoresRows(label: string, head: string): boolean {
 /** Prisma data whose every field is `{ increment: n }` / `{ decrement: n }`. */
 const PRISMA_BUMP = /\bdata\s*:\s*\{(?:\s*\w+\s*:\s*\{\s*(?:increment|decrement)\s*:\s*[^{}]+\}\s*,?)+\s*\}/;
 
+/**
+ * A Prisma upsert whose update only adds to counters: `update: { [field]: { increment: 1 }, …(…) }`
+ * (a computed field and a spread of more increments count too).
+ */
+const PRISMA_UPSERT_BUMP = /\bupdate\s*:\s*\{(?:\s*(?:\w+|\[\w+\])\s*:\s*\{\s*(?:increment|decrement)\s*:\s*[^{}]+\}\s*,?)+\s*(?:\}|\.\.\.\s*\(?\s*\w+\s*\?\s*\{(?:\s*(?:\w+|\[\w+\])\s*:\s*\{\s*(?:increment|decrement)\s*:\s*[^{}]+\}\s*,?)+\s*\}\s*:\s*\{\s*\}\s*\)?\s*,?\s*\})/;
+
 /** Pattern: repo.increment({ id }, 'views', 1) / prisma.post.update({ …, data: { views: { increment: 1 } } }) */
 function bumpsCounter(label: string, head: string): boolean {
   return /(^|\.)(increment|decrement)$/.test(label) || PRISMA_BUMP.test(head);
@@ -103,6 +109,8 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
     write.upsert = true;
   if (hit.kind === 'update' && restoresRows(hit.label, head)) write.restores = true;
   if (hit.kind === 'update' && bumpsCounter(hit.label, head)) write.counter = true;
+  // Pattern: prisma.dailyUsage.upsert({ where, create: { sent: 1 }, update: { sent: { increment: 1 } } })
+  if (write.upsert && PRISMA_UPSERT_BUMP.test(head)) write.counter = true;
   const v = resultVarOf(top);
   if (v) write.resultVar = v;
   if (hit.kind !== 'create') {
