@@ -212,6 +212,8 @@ export interface CacheOp {
    * (`saveState(id, s)` with `s.version ||= genVersionId()` inside): a key no reader had before.
    */
   minted?: true;
+  /** the read runs in a `catch` clause (its own call's, or the wrapper's inner call's): a fallback when the source failed */
+  inCatch?: true;
   /**
    * Where the key and TTL are chosen, and so where findings about them belong: `forwarded` ops sit
    * inside a facade whose callers choose them; `echo` ops are calls of a helper that fixes them

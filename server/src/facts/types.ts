@@ -250,6 +250,8 @@ export interface CallFact {
   argFrom?: { arg: number; calls: number[] }[];
   /** it runs while its function holds a lock it took earlier (facts/flow/held-lock.ts) */
   locked?: true;
+  /** it runs in a `catch` clause of its function: when what the `try` did (a fetch, a query) failed */
+  inCatch?: true;
   /** its key's id is generated in this function (facts/keys/minted.ts): the key is new */
   minted?: true;
   /**

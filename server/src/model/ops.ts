@@ -293,6 +293,7 @@ export class OpReader {
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
       ...(call.minted ? { minted: true as const } : {}),
+      ...(call.inCatch ? { inCatch: true as const } : {}),
     };
     const secs = ttlSecondsOf(op, call, settingsUnit(t.lib));
     if (secs !== undefined) op.ttlSeconds = secs;
@@ -402,6 +403,7 @@ export class OpReader {
         ...(inner.use ? { use: inner.use } : {}),
         ...(s.facade ? {} : { echo: true }),
         ...(call.minted || inner.minted ? { minted: true as const } : {}),
+        ...(call.inCatch || inner.inCatch ? { inCatch: true as const } : {}),
       };
       if (ttlSummary?.t === 'param') {
         op.ttlFrom = ttlSummary.index;
@@ -503,6 +505,7 @@ export class OpReader {
       ...(kind === 'write' && call.args[1]?.src ? { valueSrc: call.args[1].src } : {}),
       ...(kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(call.minted ? { minted: true as const } : {}),
+      ...(call.inCatch ? { inCatch: true as const } : {}),
     };
   }
 }

@@ -108,9 +108,10 @@ export interface Decision {
   /**
    * `replica`: the application keeps a copy of database rows here that its readers use as it is
    * (nothing reloads it on a miss): no TTL or delete may help, but a write racing another still
-   * leaves it wrong. `scratch`: job state. `marker`: a named lock or "done" marker.
+   * leaves it wrong. `scratch`: job state. `marker`: a named lock or "done" marker. `fallback`: a
+   * last known value, read only when its source fails (in a `catch`).
    */
-  kind?: 'replica' | 'scratch' | 'marker';
+  kind?: 'replica' | 'scratch' | 'marker' | 'fallback';
 }
 
 /** The role a key's evidence gives it; `ops` are all the ops of the key. */
@@ -120,6 +121,10 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
   const weakCache = evidence.some((e) => e.role === 'cache');
   if (strongNot) return { role: 'not-cache' };
   if (shape && MARKER_WORDS.test(shape)) return { role: 'not-cache', kind: 'marker' };
+  // Pattern: try { v = await rpc(); redis.set(k, v) } catch { return redis.get(k) } — a last known
+  // value kept for when the source fails: meant to outlive it, never a copy served while it works
+  const reads = ops.filter((o) => o.kind === 'read');
+  if (reads.length > 0 && reads.every((r) => r.inCatch)) return { role: 'not-cache', kind: 'fallback' };
   // only ever written with a flag (`'true'`, `'1'`, `true`, a timestamp): a marker, not a copy of anything
   const writes = ops.filter((o) => o.kind === 'write');
   if (writes.length > 0 && writes.every(isFlagWrite)) return { role: 'not-cache', kind: 'marker' };
@@ -170,6 +175,7 @@ const KIND_REASONS: Record<NonNullable<Decision['kind']>, string> = {
   replica: 'not a cache: read as it is, nothing reloads it on a miss (the application keeps the data there)',
   scratch: 'not a cache: filled and deleted by the same job, never reloaded on a miss',
   marker: 'not a cache: its name says it is a lock or a marker',
+  fallback: 'not a cache: read only when its source fails (a last known value)',
 };
 
 /** Why a key's role is what it is, in a few words: `cache: filled after a miss`. */

@@ -329,6 +329,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         // Pattern: const id = genCanvasID(); … await sync.saveState(id, state) — a key no reader had before
         if (first && !ts.isSpreadElement(first) && fnId > 0 && mintedHere(first, ctx)) fact.minted = true;
         if (fnId > 0 && heldLock(call, fn)) fact.locked = true;
+        if (inCatchClause(call)) fact.inCatch = true;
         ctx.callIds.set(call, fact.id);
         ctx.facts.calls.push(fact);
         ctx.callNodes.push(call);
@@ -627,4 +628,10 @@ export function objectOwnerName(obj: ts.ObjectLiteralExpression): string | undef
   if (ts.isExportAssignment(holder)) return '<default>';
   if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(module\.)?exports$/.test(holder.left.getText())) return '<exports>';
   return undefined;
+}
+
+/** Pattern: try { v = await rpc(); } catch { return redis.get(k) } — the call runs only when the `try` failed. */
+function inCatchClause(call: ts.Node): boolean {
+  for (let p = call.parent; p && !isFunctionLike(p); p = p.parent) if (p.kind === ts.SyntaxKind.CatchClause) return true;
+  return false;
 }
