@@ -76,6 +76,7 @@ const CACHE_LIB_SET: Record<CacheLib, true> = {
   cacheable: true,
   'midway-cache-manager': true,
   'midway-cache': true,
+  mnemonist: true,
 };
 /** what `cacheModules` may map a module to (the JSON schema's enum is tested against this) */
 export const CACHE_LIBS = Object.keys(CACHE_LIB_SET) as CacheLib[];

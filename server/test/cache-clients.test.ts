@@ -36,6 +36,9 @@ describe('client recognition by binding', () => {
     ['lru-cache with ttl', `import { LRUCache } from 'lru-cache'; const c = new LRUCache({ max: 10, ttl: 1000 }); c.set('a', 1);`, 'lru-cache:write:set:true'],
     ['node-cache stdTTL', `import NodeCache from 'node-cache'; const c = new NodeCache({ stdTTL: 60 }); c.set('a', 1);`, 'node-cache:write:set:true'],
     ['node-cache without stdTTL', `import NodeCache from 'node-cache'; const c = new NodeCache(); c.set('a', 1);`, 'node-cache:write:set:false'],
+    // mnemonist's LRU maps cannot expire: no TTL is missing
+    ['mnemonist LRUMap', `import { LRUMap } from 'mnemonist'; const c = new LRUMap<string, number>(100); c.set('a', 1);`, 'mnemonist:write:set:undefined'],
+    ['mnemonist/lru-map default', `import LRUMap from 'mnemonist/lru-map'; const c = new LRUMap(100); c.delete('a');`, 'mnemonist:delete:delete:undefined'],
   ])('%s', (_name, code, expected) => {
     expect(one(code).map(brief)).toEqual([expected]);
   });
@@ -89,6 +92,8 @@ describe('look-alikes are not caches', () => {
     ['TypeORM query builder set', `export async function f(ds: DataSource) { await ds.createQueryBuilder().update(User).set({ name: 'a' }).where('id = 1').execute(); }`],
     ['an untyped parameter named redis', `export async function f(redis: any) { await redis.set('k', 'v'); }`],
     ['lodash get', `import _ from 'lodash'; _.set({}, 'a.b', 1);`],
+    ['a mnemonist Queue', `import { Queue } from 'mnemonist'; const q = new Queue<string>(); q.enqueue('a'); q.dequeue();`],
+    ['a mnemonist default import', `import mnemonist from 'mnemonist'; const m = new mnemonist.MultiMap(); m.set('a', 1);`],
   ])('%s', (_name, code) => {
     expect(one(code).map(brief)).toEqual([]);
   });

@@ -13,8 +13,9 @@ import { modulePathKey } from '../config';
  * imply one of them (`@keyv/redis` is Keyv over Redis, `cache-manager-redis-yet` cache-manager).
  */
 export const CACHE_PACKAGES: readonly string[] = [
-  // `bun` is the whole runtime: importing it (or depending on it) says nothing about a cache
-  ...Object.keys(CLIENT_MODULES).filter((m) => !m.includes('/nodejs') && !m.includes('/cloudflare') && m !== 'bun'),
+  // `bun` is the whole runtime and mnemonist a library of data structures: importing or depending on
+  // either says nothing about a cache
+  ...Object.keys(CLIENT_MODULES).filter((m) => !m.includes('/nodejs') && !m.includes('/cloudflare') && m !== 'bun' && !m.startsWith('mnemonist')),
   '@keyv/redis',
   'cache-manager-redis-store',
   'cache-manager-redis-yet',

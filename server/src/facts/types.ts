@@ -23,6 +23,7 @@ export type CacheLib =
   | 'vercel-kv'
   | 'unstorage'
   | 'cacheable'
+  | 'mnemonist'
   | 'midway-cache-manager'
   | 'midway-cache';
 

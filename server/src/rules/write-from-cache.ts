@@ -22,7 +22,7 @@ const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invita
 const RECORD_ENTITY = /(^|_)(event|events|log|logs|audit|audits|notification|notifications|history|histories|activity|activities)$/;
 
 /** Libraries that are caches by nature. */
-const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache']);
+const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache', 'mnemonist']);
 
 /**
  * Whether the read is of a cache whose entries may be stale copies of rows: a key with the cache

@@ -26,6 +26,12 @@ export const CLIENT_MODULES: Record<string, CacheLib> = {
   cacheable: 'cacheable',
   '@midwayjs/cache-manager': 'midway-cache-manager',
   '@midwayjs/cache': 'midway-cache',
+  // its LRU maps and caches only (CLIENT_TYPES): the package also exports queues, heaps and tries
+  mnemonist: 'mnemonist',
+  'mnemonist/lru-map': 'mnemonist',
+  'mnemonist/lru-cache': 'mnemonist',
+  'mnemonist/lru-map-with-delete': 'mnemonist',
+  'mnemonist/lru-cache-with-delete': 'mnemonist',
 };
 
 /** Exported names that are client classes/types (constructible or usable as a declared type). */
@@ -48,6 +54,8 @@ export const CLIENT_TYPES: Record<CacheLib, string[]> = {
   cacheable: ['Cacheable', 'CacheableMemory'],
   'midway-cache-manager': ['MidwayCache'],
   'midway-cache': ['CacheManager'],
+  // `default`: the class a `mnemonist/lru-map` module exports
+  mnemonist: ['LRUMap', 'LRUCache', 'LRUMapWithDelete', 'LRUCacheWithDelete', 'default'],
 };
 
 /** The library a module belongs to: listed, or a Keyv storage adapter (`@keyv/redis`, `@keyv/sqlite`…). */
@@ -70,6 +78,8 @@ export interface LibTraits {
   del: string;
   /** it keeps its entries in the process's own memory (each instance has its own, empty at start-up) */
   inProcess?: true;
+  /** its entries cannot expire (only capacity evicts them): no write of it lacks a TTL it could have */
+  noExpiry?: true;
 }
 
 export const LIBS: Record<CacheLib, LibTraits> = {
@@ -89,6 +99,8 @@ export const LIBS: Record<CacheLib, LibTraits> = {
   'midway-cache-manager': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'del' },
   'midway-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 's', del: 'del' },
   unstorage: { api: 'unstorage', cacheStore: false, ttlUnit: 's', del: 'removeItem' },
+  // mnemonist's LRUMap / LRUCache: set, get, delete (the *WithDelete variants and LRUMap), no TTL at all
+  mnemonist: { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete', inProcess: true, noExpiry: true },
 };
 
 /** A Redis (or Valkey) client: commands on keys, no default TTL of its own. */

@@ -142,7 +142,9 @@ function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | 
   if (m === 'set') {
     const t = args[2];
     let ttl: boolean | undefined;
-    if (args.some((a) => a.spread)) ttl = undefined;
+    // mnemonist's LRU maps cannot expire: whether the entry lives long is their capacity's business
+    if (LIBS[lib].noExpiry) ttl = undefined;
+    else if (args.some((a) => a.spread)) ttl = undefined;
     else if (!t) ttl = false;
     else if (argIsZero(t)) ttl = false;
     else if (t.props) ttl = t.props.includes('ttl') ? !(t.propNums?.ttl === 0) : t.props.length === 0 ? false : undefined;
