@@ -217,6 +217,7 @@ export class Analyzer {
         // what changed since the previous link (a superset: files set again with the same text are listed too)
         changedSince: reusable ? { generation: generation - 1, files: [...this.dirty.keys()] } : undefined,
         unparsed: this.unparsed,
+        cacheManagerMajor: this.opts.cacheManagerMajor,
       });
       this.linkCache = linked.cache;
       this.dirty.clear();

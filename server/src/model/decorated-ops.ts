@@ -7,7 +7,8 @@
 // CacheInterceptor is a cache-manager fill of `k` with the `@CacheTTL` (or the module's default).
 import type { CacheDecoratorDef, CallFact, DecoratorCall, DecoratorKeyPiece, FileFacts, FnFact, KeyPart } from '../facts/types';
 import type { CacheOp } from '../rule';
-import type { OpReaderDeps } from './ops';
+import { libTtlUnit, type OpReaderDeps } from './ops';
+import { LIBS } from '../facts/cache/client-modules';
 
 export interface DecoratorReader {
   opsOf(file: string, call: CallFact): CacheOp[];
@@ -57,7 +58,7 @@ export function decoratorOps(r: DecoratorReader, d: OpReaderDeps, file: string, 
         sentinel: false,
         key,
         defaultTtl: io.defaultTtl,
-        via: { label, file: defFile, callId: inner.id, ttlUnit: ttlUnitOf(io, inner) },
+        via: { label, file: defFile, callId: inner.id, ttlUnit: ttlUnitOf(io, inner, d, defFile) },
         decorated: { name: def.name, original: dc.original },
         ...(io.use ? { use: io.use } : {}),
       };
@@ -204,9 +205,9 @@ function ttlAt(
 }
 
 /** The unit the wrapper's call takes its TTL in: as a project wrapper passes it on, PX and the millisecond libraries, else seconds. */
-function ttlUnitOf(io: CacheOp, inner: CallFact): 's' | 'ms' {
+function ttlUnitOf(io: CacheOp, inner: CallFact, d: OpReaderDeps, defFile: string): 's' | 'ms' {
   if (io.via) return io.via.ttlUnit ?? 's';
-  if (io.lib === 'keyv' || io.lib === 'lru-cache' || io.lib === 'cache-manager') return 'ms';
+  if (LIBS[io.lib].api === 'ttl-arg') return libTtlUnit(io.lib, d, defFile);
   const flag = io.ttlFrom !== undefined ? inner.args[io.ttlFrom - 1]?.str : undefined;
   return (flag && /^PX/i.test(flag)) || /^(psetex|pexpire)/.test(io.verb) ? 'ms' : 's';
 }

@@ -73,6 +73,8 @@ export interface LinkOptions {
   memo?: Map<string, unknown>;
   generation?: number;
   changedSince?: ProjectIndex['changedSince'];
+  /** the cache-manager major a file is written against (engine/packages.ts): v4 and older take seconds */
+  cacheManagerMajor?: (file: string) => number | undefined;
   /** ProjectIndex.unparsed */
   unparsed?: ReadonlyMap<string, string>;
 }
@@ -100,7 +102,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const globals = reusing ? reusing.prev.globals : globalClients(inputs);
   const resolve = (from: string, ref: SymbolRef, leaving?: Leaving) => resolveRef(factsByFile, modules, from, ref, 0, leaving);
 
-  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl, globals });
+  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl, globals, cacheManagerMajor: opts.cacheManagerMajor });
 
   /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
   function linkFile({ file, text, facts, kind }: Input): FileLink {

@@ -58,6 +58,8 @@ export interface OpReaderDeps {
   midwayTtl?: (name: string) => boolean | undefined;
   /** the clients the project hangs on global namespaces (`WIKI.cache`), by path (link.ts) */
   globals?: ReadonlyMap<string, { file: string; client: ClientRef }>;
+  /** the cache-manager major a file is written against (engine/packages.ts) */
+  cacheManagerMajor?: (file: string) => number | undefined;
 }
 
 export class OpReader {
@@ -257,6 +259,15 @@ export class OpReader {
     return s ?? undefined;
   }
 
+  /**
+   * The unit a library's TTL argument is in when no flag says: the store's own (milliseconds for
+   * Keyv, lru-cache, cacheable…), cache-manager's by the major the file is written against (v4 and
+   * older: `{ ttl: 60 }` in seconds; v5+ or unknown: milliseconds).
+   */
+  private settingsUnit(lib: CacheLib, file: string): 's' | 'ms' {
+    return libTtlUnit(lib, this.d, file);
+  }
+
   private isSentinel(file: string, call: CallFact, valueArg: number | undefined): boolean {
     const a = valueArg === undefined ? undefined : call.args[valueArg];
     if (!a) return false;
@@ -295,7 +306,7 @@ export class OpReader {
       ...(call.minted ? { minted: true as const } : {}),
       ...(call.inCatch ? { inCatch: true as const } : {}),
     };
-    const secs = ttlSecondsOf(op, call, settingsUnit(t.lib));
+    const secs = ttlSecondsOf(op, call, this.settingsUnit(t.lib, file));
     if (secs !== undefined) op.ttlSeconds = secs;
     const ops = [op];
     // each further key of a multi-key delete is an op of its own (same call, its own key)
@@ -399,7 +410,7 @@ export class OpReader {
         key: this.callerKey(file, call, inner, s, ctor),
         defaultTtl: inner.defaultTtl,
         deleteVia,
-        via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner) } : {}) },
+        via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner, (lib, f) => this.settingsUnit(lib, f)) } : {}) },
         ...(inner.use ? { use: inner.use } : {}),
         ...(s.facade ? {} : { echo: true }),
         ...(call.minted || inner.minted ? { minted: true as const } : {}),
@@ -416,7 +427,7 @@ export class OpReader {
         // Pattern: cached('team', 600, load) with `redis.set(k, v, 'EX', ttl)` inside: the instance's TTL
         const mp = inner.call.args[inner.ttlFrom]?.madeParam;
         const n = mp !== undefined ? Number(ctor(mp)) : NaN;
-        if (Number.isFinite(n)) op.ttlSeconds = ttlUnitOf(inner) === 'ms' ? n / 1000 : n;
+        if (Number.isFinite(n)) op.ttlSeconds = ttlUnitOf(inner, (lib, f) => this.settingsUnit(lib, f)) === 'ms' ? n / 1000 : n;
       }
       const src = caller ? caller.src : inner.valueSrc;
       if (src && inner.kind === 'write') op.valueSrc = src;
@@ -543,10 +554,6 @@ function rank(s: NonNullable<CacheOp['valueSrc']>): number {
   return { db: 5, http: 4, call: 3, param: 2, literal: 1 }[s];
 }
 
-/** The unit a library's TTL argument is in when nothing else says (cache-manager: v5+ milliseconds). */
-function settingsUnit(lib: CacheLib): 's' | 'ms' {
-  return lib === 'keyv' || lib === 'lru-cache' || lib === 'cache-manager' ? 'ms' : 's';
-}
 
 /** A literal TTL in seconds: `set(k, v, 'EX', 600)`, `setex(k, 600, v)`, `set(k, v, 600_000)` (ms libraries). */
 function ttlSecondsOf(op: CacheOp, call: CallFact, unit: 's' | 'ms'): number | undefined {
@@ -559,10 +566,23 @@ function ttlSecondsOf(op: CacheOp, call: CallFact, unit: 's' | 'ms'): number | u
   return ms ? n / 1000 : n;
 }
 
+/**
+ * The unit a library's TTL argument is in when no flag says: the store's own (milliseconds for
+ * Keyv, lru-cache, cacheable…); cache-manager's by the major `file` is written against (v4 and
+ * older take `{ ttl: 60 }` in seconds; v5+, or a version nobody declares, milliseconds).
+ */
+export function libTtlUnit(lib: CacheLib, d: Pick<OpReaderDeps, 'cacheManagerMajor'>, file: string): 's' | 'ms' {
+  if (lib === 'cache-manager') {
+    const major = d.cacheManagerMajor?.(file);
+    return major !== undefined && major < 5 ? 's' : 'ms';
+  }
+  return LIBS[lib].api === 'ttl-arg' ? LIBS[lib].ttlUnit : 's';
+}
+
 /** The unit an op's TTL argument is in: PX/PEXPIRE and the millisecond libraries, else seconds. */
-function ttlUnitOf(op: CacheOp): 's' | 'ms' {
+function ttlUnitOf(op: CacheOp, settingsUnit: (lib: CacheLib, file: string) => 's' | 'ms'): 's' | 'ms' {
   if (op.via?.ttlUnit) return op.via.ttlUnit;
-  if (LIBS[op.lib].api === 'ttl-arg') return LIBS[op.lib].ttlUnit;
+  if (LIBS[op.lib].api === 'ttl-arg') return settingsUnit(op.lib, op.file);
   const flag = op.ttlFrom !== undefined ? op.call.args[op.ttlFrom - 1]?.str : undefined;
   if (flag && /^PX/i.test(flag)) return 'ms';
   if (/^(psetex|pexpire|pexpireat)$/.test(op.verb)) return 'ms';

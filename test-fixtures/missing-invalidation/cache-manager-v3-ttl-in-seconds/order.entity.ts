@@ -1,0 +1,7 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity()
+export class Order {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column() status!: string;
+}
