@@ -21,6 +21,11 @@ const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invita
  */
 const RECORD_ENTITY = /(^|_)(event|events|log|logs|audit|audits|notification|notifications|history|histories|activity|activities)$/;
 
+/** A new row of an append-only record (a `save()` of one is a create too: nothing updates a log entry). */
+function isRecordWrite(w: DbWrite): boolean {
+  return !!w.entity && RECORD_ENTITY.test(w.entity) && (w.kind !== 'update' || /(^|\.)save$/.test(w.label));
+}
+
 /** Libraries that are caches by nature. */
 const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache', 'mnemonist']);
 
@@ -150,7 +155,7 @@ export const writeFromCache: Rule<'fromCache'> = {
   checkProject(project, ctx) {
     for (const w of judgedWrites(project, ctx)) {
       if (!w.fromCalls || !ctx.wants(w.file)) continue;
-      if (w.kind === 'create' && w.entity && RECORD_ENTITY.test(w.entity)) continue;
+      if (isRecordWrite(w)) continue;
       const file = project.files.get(w.file);
       // tests, migrations and seeds are not report sites
       if (!file || file.kind) continue;
@@ -186,6 +191,8 @@ export const writeFromCache: Rule<'fromCache'> = {
         const hit = call.argFrom && writeThroughCall(project, file, call);
         if (!hit) continue;
         const { read, w, writeFile } = hit;
+        // Pattern: this.notificationService.save({ content: `Order ${order.code} shipped` }) into repo.save(n)
+        if (isRecordWrite(w)) continue;
         const key = project.model.keyOf(read.op);
         const label = `${call.method}()`;
         ctx.report({

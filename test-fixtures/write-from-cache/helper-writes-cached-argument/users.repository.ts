@@ -11,6 +11,6 @@ export class UsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async saveUser(id: string, data: UserData) {
-    return this.prisma.user.update({ where: { id }, data }); // todo-expect: write-from-cache (the cached value reaches the write through a parameter)
+    return this.prisma.user.update({ where: { id }, data });
   }
 }

@@ -13,7 +13,7 @@ export class UsersService {
   /** The repository writes whatever it is given: here, the cached copy with one field changed. */
   async addPoints(id: string, n: number) {
     const cached: UserData = JSON.parse((await this.redis.get(`user:${id}`)) ?? '{}');
-    await this.users.saveUser(id, { ...cached, points: cached.points + n });
+    await this.users.saveUser(id, { ...cached, points: cached.points + n }); // expect: write-from-cache
     await this.redis.del(`user:${id}`);
   }
 }

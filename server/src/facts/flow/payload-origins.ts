@@ -54,9 +54,11 @@ function recordPayloadOrigins(ctx: FileCtx): void {
       const fields = writtenFields(data);
       if (fields) w.fields = fields;
     }
-    if (ctx.callNodes.length === 0) continue;
-    const found = new Set<number>();
     const fn = enclosingFunction(node);
+    // the parameters are traced in files without recorded calls too: `save(n) { return this.repo.save(n) }`
+    // is what a caller's cached copy reaches (write-from-cache, writeThroughCall)
+    if (ctx.callNodes.length === 0 && !fn) continue;
+    const found = new Set<number>();
     const params = fn ? { fn, found: new Set<number>() } : undefined;
     const tracer = new Tracer(ctx, found, node.getStart(), params);
     for (const e of data) tracer.trace(e, 0);
