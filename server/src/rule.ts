@@ -199,6 +199,8 @@ export interface CacheOp {
    * inside `addToQueue(id)`): what the caller's op writes is a marker, not data (model/roles.ts)
    */
   flagValue?: true;
+  /** the fields the written value holds, lower-cased, when known (ArgFact.holds) */
+  valueHolds?: string[];
   /** the entities of the database reads the written value is built from */
   valueEntities?: string[];
   /** what the code loads when this read misses (reads) */

@@ -347,3 +347,23 @@ describe('classifySql', () => {
     expect(c?.table).toBe(table);
   });
 });
+
+describe('classifySql columns', () => {
+  const cases: [string, string[] | undefined][] = [
+    // what a SELECT list reads, its aliases left out: an alias of an expression reads the expression's columns
+    [`SELECT c.id, c.name, (c.metadata ->> 'imageUrl')::TEXT AS "image" FROM collections c WHERE c.id = $1`, ['id', 'name', 'c', 'metadata', 'text']],
+    ['SELECT * FROM collections', undefined],
+    ['SELECT c.* FROM collections c', undefined],
+    ['SELECT \u0001 FROM collections', undefined],
+    // what an UPDATE sets, up to its WHERE (or FROM)
+    ['UPDATE collections SET community = $1, updated_at = now() WHERE id = $2', ['community', 'updated_at']],
+    ['UPDATE collections SET floor_sell_id = x.id, "floor_sell_value" = x.v FROM (SELECT 1) x WHERE collections.id = x.id', ['floor_sell_id', 'floor_sell_value']],
+    ['UPDATE t SET t.a = 1', ['a']],
+    ['UPDATE collections SET \u0001 WHERE id = $1', undefined],
+    ['UPDATE t SET (a, b) = (1, 2)', undefined],
+  ];
+  it.each(cases)('%s', (text, columns) => {
+    const c = classifySql(text);
+    expect(c?.columns ? [...c.columns].sort() : undefined).toEqual(columns ? [...columns].sort() : undefined);
+  });
+});

@@ -164,6 +164,11 @@ export interface ArgFact {
   src?: ValueSource;
   /** the entities of the database reads (or returned rows) the value is built from */
   srcEntities?: string[];
+  /**
+   * the fields the value holds, lower-cased, when they are known: an object literal's properties,
+   * the names a SQL SELECT it is built from reads (facts/cache/cache-calls.ts heldFields)
+   */
+  holds?: string[];
   /** project functions whose results the value is built from (`() => getWebsite(id)`): the linker reads their rows */
   srcCalls?: SourceCall[];
   /**

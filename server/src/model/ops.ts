@@ -300,6 +300,7 @@ export class OpReader {
       ...(v.valueArg !== undefined ? { valueArg: v.valueArg } : {}),
       ...(valueSrcOf(call, v) ? { valueSrc: valueSrcOf(call, v) } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcEntities ? { valueEntities: call.args[v.valueArg].srcEntities } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holds ? { valueHolds: call.args[v.valueArg].holds } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcCalls ? { valueCalls: call.args[v.valueArg].srcCalls } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
@@ -433,6 +434,8 @@ export class OpReader {
       if (src && inner.kind === 'write') op.valueSrc = src;
       const entities = caller ? caller.srcEntities : instanceLoader ? instanceLoader.entities : inner.valueEntities;
       if (entities && inner.kind === 'write') op.valueEntities = entities;
+      const holds = caller ? caller.holds : instanceLoader ? undefined : inner.valueHolds;
+      if (holds && inner.kind === 'write') op.valueHolds = holds;
       // a recorded call's id means something in its own file only: the wrapper's stays behind
       const calls = caller ? caller.srcCalls : instanceLoader ? instanceLoader.calls : inner.valueCalls?.filter((c) => !('call' in c));
       if (calls?.length && !entities && inner.kind === 'write') {

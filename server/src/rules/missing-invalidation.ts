@@ -203,8 +203,33 @@ function runsHook(h: HookFact, w: DbWrite, text: string, inTx: boolean): boolean
  */
 function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel): boolean {
   if (!w.fields) return false;
+  // Pattern: the cache keeps { id, name, image } of a collection; `UPDATE collections SET community = …`
+  const held = heldByKey(key);
+  if (held && w.fields.every((f) => !held.has(columnWord(f)))) return true;
   const used = fieldsReadFrom(project, key);
   return !!used && w.fields.every((f) => !used.has(f));
+}
+
+/** A column or field name as both sides spell it: `image_version`, `imageVersion` → `imageversion`. */
+function columnWord(f: string): string {
+  return f.toLowerCase().replace(/_/g, '');
+}
+
+/**
+ * The fields every write of the key stores, when each is known (CacheOp.valueHolds): the object it
+ * writes, or the columns the SQL it loads from selects. Writes of a literal (a sentinel, a flag)
+ * store no fields of a row.
+ */
+function heldByKey(key: KeyModel): ReadonlySet<string> | undefined {
+  const out = new Set<string>();
+  let any = false;
+  for (const o of key.writers) {
+    if (o.valueSrc === 'literal' || o.sentinel) continue;
+    if (!o.valueHolds) return undefined;
+    for (const f of o.valueHolds) out.add(columnWord(f));
+    any = true;
+  }
+  return any ? out : undefined;
 }
 
 /** Query builders over a database client: their chain's methods are the client's, never a helper of the project. */

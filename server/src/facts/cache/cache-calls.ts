@@ -15,7 +15,7 @@ import { mintedHere } from '../keys/minted';
 import { heldLock } from '../flow/held-lock';
 import { precedesInFlow, runsAlongside } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
-import { valueSource } from '../flow/value-sources';
+import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
 import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { isPlainSentinel, sentinelOf } from '../keys/sentinels';
@@ -99,10 +99,13 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
   if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && valueFirst)) {
     const entities = new Set<string>();
     const calls: SourceCall[] = [];
-    const src = valueSource(a, ctx, 0, entities, calls);
+    const columns: ReadColumns = { names: new Set(), open: false };
+    const src = valueSource(a, ctx, 0, entities, calls, columns);
     if (src) f.src = src;
     if (entities.size > 0) f.srcEntities = [...entities];
     else if (calls.length > 0) f.srcCalls = calls;
+    const holds = heldFields(a, entities.size > 0 && !columns.open ? columns.names : undefined);
+    if (holds) f.holds = holds;
   }
   // Pattern: cache.put(id, row) into `put(id, v) { redis.set(this.key(id), v) }`: the caller's id
   if (wrapperCandidate && index > 0 && index < MAX_PART_ARGS && isKeyLike(e)) f.parts = keyPartsOf(a, ctx);
@@ -635,3 +638,24 @@ function inCatchClause(call: ts.Node): boolean {
   for (let p = call.parent; p && !isFunctionLike(p); p = p.parent) if (p.kind === ts.SyntaxKind.CatchClause) return true;
   return false;
 }
+
+/**
+ * The fields a written value holds, when they are known: the properties of an object literal
+ * (`JSON.stringify({ id: c.id, name: c.name })`), and the names the SQL reads it is built from select
+ * (`SELECT id, name, metadata ->> 'image' AS image FROM …`). Undefined when either could hold anything.
+ */
+function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined): string[] | undefined {
+  let e = unwrap(a);
+  if (ts.isCallExpression(e) && e.arguments.length >= 1 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify') e = unwrap(e.arguments[0]);
+  const out = new Set<string>(selected);
+  if (ts.isObjectLiteralExpression(e)) {
+    for (const p of e.properties) {
+      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) return undefined;
+      const n = propertyNameText(p.name);
+      if (n === undefined) return undefined;
+      out.add(n.toLowerCase());
+    }
+  } else if (!selected) return undefined;
+  return out.size > 0 ? [...out].sort() : undefined;
+}
+

@@ -16,6 +16,11 @@ export interface Hit {
   label: string;
   /** Sequelize `findOrCreate`: a write that is also a read */
   alsoRead?: boolean;
+  /**
+   * Raw SQL: the names a SELECT list reads (columns, and whatever else it names but aliases), or the
+   * columns an UPDATE sets; absent when the statement reads `*` or builds the list at run time.
+   */
+  columns?: string[];
 }
 
 /** One call of a chain: `update` in `knex('t').where(q).update(v)`. */

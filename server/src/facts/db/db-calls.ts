@@ -108,6 +108,8 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || /\bon\s+(conflict|duplicate\s+key)\b/i.test(head.slice(0, 2000))))
     write.upsert = true;
   if (hit.kind === 'update' && restoresRows(hit.label, head)) write.restores = true;
+  // Pattern: UPDATE collections SET community = $1 WHERE id = $2 — the columns it sets
+  if (hit.kind === 'update' && hit.columns && !write.restores) write.fields = hit.columns;
   if (hit.kind === 'update' && bumpsCounter(hit.label, head)) write.counter = true;
   // Pattern: prisma.dailyUsage.upsert({ where, create: { sent: 1 }, update: { sent: { increment: 1 } } })
   if (write.upsert && PRISMA_UPSERT_BUMP.test(head)) write.counter = true;

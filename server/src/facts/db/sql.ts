@@ -15,6 +15,8 @@ export interface SqlClass {
   kind: DbWriteKind | 'read';
   table?: string;
   label: string;
+  /** Hit.columns */
+  columns?: string[];
 }
 
 interface Tok {
@@ -36,6 +38,10 @@ function tokens(sql: string, max = 600): Tok[] {
     } else if (c === '/' && d === '*') {
       const j = sql.indexOf('*/', i + 2);
       i = j < 0 ? n : j + 2;
+    } else if (c === ':' && d === ':') {
+      // a Postgres cast (`x::TEXT`), not a `:name` bind parameter
+      out.push({ t: 'p', v: '::' });
+      i += 2;
     } else if (c === HOLE || c === '?' || (c === '$' && /\d/.test(d ?? '')) || (c === ':' && /[A-Za-z_]/.test(d ?? ''))) {
       out.push({ t: 'h', v: HOLE });
       i++;
@@ -134,8 +140,10 @@ function classifyAt(ts: Tok[], i: number, end: number, depth: number): SqlClass 
   if (k === 'UPDATE') {
     // Pattern: UPDATE products SET price = $1 WHERE id = $2
     const q = qualifiedName(ts, skipWords(ts, i + 1, ['ONLY', 'LOW_PRIORITY', 'IGNORE']), end);
-    if (!q.ok || findKw(ts, q.next, end, 'SET') < 0) return undefined;
-    return { kind: 'update', table: q.table, label: label('UPDATE', q.table) };
+    const set = !q.ok ? -1 : findKw(ts, q.next, end, 'SET');
+    if (set < 0) return undefined;
+    const columns = setColumns(ts, set + 1, end);
+    return { kind: 'update', table: q.table, label: label('UPDATE', q.table), ...(columns ? { columns } : {}) };
   }
   if (k === 'DELETE') {
     // Pattern: DELETE FROM products WHERE id = $1
@@ -160,9 +168,61 @@ function classifyAt(ts: Tok[], i: number, end: number, depth: number): SqlClass 
     const f = findKw(ts, i + 1, end, 'FROM');
     if (f < 0) return { kind: 'read', label: 'SELECT' };
     const q = qualifiedName(ts, kw(ts[f + 1]) === 'ONLY' ? f + 2 : f + 1, end);
-    return { kind: 'read', table: q.ok ? q.table : undefined, label: label('SELECT … FROM', q.ok ? q.table : undefined) };
+    const columns = selectNames(ts, i + 1, f);
+    return { kind: 'read', table: q.ok ? q.table : undefined, label: label('SELECT … FROM', q.ok ? q.table : undefined), ...(columns ? { columns } : {}) };
   }
   return undefined;
+}
+
+/**
+ * Every name a SELECT list reads but its aliases (`t.metadata ->> 'imageUrl' AS "image"` reads
+ * `metadata`): the columns a value built from the rows can hold, give or take a function name.
+ * Undefined for `*` (or any product) and for a list built at run time.
+ */
+function selectNames(ts: Tok[], from: number, to: number): string[] | undefined {
+  const out = new Set<string>();
+  for (let j = from; j < to; j++) {
+    const t = ts[j];
+    if (t.t === 'h' || (t.t === 'p' && t.v === '*')) return undefined;
+    if ((t.t === 'w' || t.t === 'q') && kw(t) !== 'AS' && kw(ts[j - 1]) !== 'AS') out.add(t.v.toLowerCase());
+  }
+  return out.size > 0 ? [...out] : undefined;
+}
+
+/**
+ * The columns `SET a = …, t.b = …` assigns, up to the WHERE (or FROM, RETURNING); undefined when an
+ * assignment is built at run time (`SET ${fields}`) or assigns a row (`SET (a, b) = …`).
+ */
+function setColumns(ts: Tok[], from: number, end: number): string[] | undefined {
+  const out = new Set<string>();
+  let depth = 0;
+  let itemStart = true;
+  let last: string | undefined;
+  for (let j = from; j < end; j++) {
+    const t = ts[j];
+    if (t.t === 'p' && t.v === '(') {
+      if (itemStart) return undefined;
+      depth++;
+    } else if (t.t === 'p' && t.v === ')') depth--;
+    if (depth > 0) continue;
+    const k = kw(t);
+    if (k === 'WHERE' || k === 'FROM' || k === 'RETURNING' || k === 'ON') break;
+    if (itemStart) {
+      if (t.t === 'h') return undefined;
+      if (t.t === 'w' || t.t === 'q') last = t.v;
+      else if (!(t.t === 'p' && t.v === '.')) return undefined;
+      if (ts[j + 1]?.t === 'p' && ts[j + 1].v === '=') {
+        if (!last) return undefined;
+        out.add(last.toLowerCase());
+        itemStart = false;
+        j++;
+      }
+    } else if (t.t === 'p' && t.v === ',') {
+      itemStart = true;
+      last = undefined;
+    }
+  }
+  return out.size > 0 && itemStart === false ? [...out] : undefined;
 }
 
 // Pattern: WITH moved AS (DELETE FROM carts WHERE … RETURNING *) INSERT INTO orders SELECT * FROM moved
@@ -284,7 +344,7 @@ export function rawSqlHit(env: DbEnv, links: Link[], i: number): Hit | undefined
     text = (STMT_RUN.has(name) ? prepareText(l.recv, env.ctx) : undefined) ?? sqlTextOf(l.args[0], env.ctx);
   }
   const c = text === undefined ? undefined : classifySql(text);
-  if (c) return { kind: c.kind, entity: c.table, via: 'sql', label: c.label };
+  if (c) return { kind: c.kind, entity: c.table, via: 'sql', label: c.label, ...(c.columns ? { columns: c.columns } : {}) };
   // Pattern: prisma.$executeRawUnsafe(statement) — executeRaw only runs statements that change data
   if (name === '$executeRaw' || name === '$executeRawUnsafe') return { kind: 'update', via: 'sql', label: calleeText(l) };
   return undefined;

@@ -142,13 +142,21 @@ function payloadOf(links: readonly Link[], via: string): ts.Expression[] {
       if (ts.isIdentifier(r)) out.push(r);
       continue;
     }
-    // Pattern: Product.update({ price }, { where: { id } }) (Sequelize: data first, options second)
-    if (via === 'sequelize') out.push(...args.slice(0, 1));
+    // Pattern: Product.update({ price }, { where: { id } }) (Sequelize: data first, options second);
+    // a model class of the project's own taking the id first: Collections.update(id, { community })
+    if (via === 'sequelize') out.push(...(idThenData(args) ? args.slice(1, 2) : args.slice(0, 1)));
     // Pattern: repo.update(id, dto) / Model.updateOne({ _id }, { $set: data }) / knex(t).update('col', v)
     else if (FILTER_FIRST.test(l.name) && args.length >= 2 && via !== 'knex') out.push(args[1]);
     else if (args.length > 0) out.push(...(via === 'knex' ? args : args.slice(0, 1)));
   }
   return out;
+}
+
+/** `(id, { …data })`: a first argument that is no object, then an object literal that is no Sequelize options object. */
+function idThenData(args: readonly ts.Expression[]): boolean {
+  if (args.length !== 2) return false;
+  const [a, b] = args.map(unwrap);
+  return !ts.isObjectLiteralExpression(a) && ts.isObjectLiteralExpression(b) && !b.properties.some((p) => p.name && propertyNameText(p.name) === 'where');
 }
 
 /** Bind values of raw SQL that land in SET / VALUES rather than in WHERE. */

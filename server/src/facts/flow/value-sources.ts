@@ -40,12 +40,21 @@ const MAX_DEPTH = 8;
  * The strongest source `expr` is built from (undefined: nothing this file can tell). `entities`
  * collects the entities of the database calls it is built from, when given.
  */
-export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0, entities?: Set<string>, calls?: SourceCall[]): ValueSource | undefined {
+export function valueSource(
+  expr: ts.Expression,
+  ctx: FileCtx,
+  depth = 0,
+  entities?: Set<string>,
+  calls?: SourceCall[],
+  columns?: ReadColumns,
+): ValueSource | undefined {
   const prev = collecting;
   const prevCalls = collectingCalls;
+  const prevColumns = collectingColumns;
   const prevSteps = steps;
   if (entities) collecting = entities;
   if (calls) collectingCalls = calls;
+  if (columns) collectingColumns = columns;
   steps = 0;
   try {
     return sourceOf(expr, ctx, depth);
@@ -53,12 +62,22 @@ export function valueSource(expr: ts.Expression, ctx: FileCtx, depth = 0, entiti
     lastSteps = steps;
     collecting = prev;
     collectingCalls = prevCalls;
+    collectingColumns = prevColumns;
     steps = prevSteps;
   }
 }
 
 /** Where valueSource's database hits put their entities (one extraction runs at a time). */
 let collecting: Set<string> | undefined;
+/**
+ * The columns the database reads a value is built from select (`SELECT id, name FROM …`); `open`
+ * once one of them reads whatever its table holds (an ORM read, `SELECT *`, a write returning its row).
+ */
+export interface ReadColumns {
+  names: Set<string>;
+  open: boolean;
+}
+let collectingColumns: ReadColumns | undefined;
 /** Where valueSource puts the project functions a value is the result of. */
 let collectingCalls: SourceCall[] | undefined;
 /**
@@ -233,10 +252,14 @@ function pushCall(c: SourceCall): void {
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
-  const hit = ctx.db?.recognise(call) as { entity?: string } | undefined;
+  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[] } | undefined;
   if (hit) {
     const e = normaliseEntity(hit.entity);
     if (e && collecting) collecting.add(e);
+    if (collectingColumns) {
+      if (hit.kind === 'read' && hit.columns) for (const c of hit.columns) collectingColumns.names.add(c);
+      else collectingColumns.open = true;
+    }
     return 'db';
   }
   if (ts.isTaggedTemplateExpression(call)) return 'call';
