@@ -52,8 +52,11 @@ describe('expandKey', () => {
     expect(expandKey([ref('keyFor', undefined, ["'order'", 'o.id'])], resolve)).toEqual([{ lit: 'order:' }, { hole: 'o.id' }]);
     expect(expandKey([ref('keyFor', undefined, ['`order`', '7'])], resolve)).toEqual([{ lit: 'order:7' }]);
   });
-  it('a template argument stays a hole', () => {
-    expect(expandKey([ref('keyFor', undefined, ['`o${x}`', 'id'])], resolve)).toEqual([{ hole: '`o${x}`' }, { lit: ':' }, { hole: 'id' }]);
+  it('a template argument keeps its literal text; one of holes alone stays a hole', () => {
+    // redisKey(`team:${teamId}`) into `${REDIS_PREFIX}${key}`: the team key, under a prefix
+    expect(expandKey([ref('keyFor', undefined, ['`o${x}`', 'id'])], resolve)).toEqual([{ lit: 'o' }, { hole: 'x' }, { lit: ':' }, { hole: 'id' }]);
+    expect(expandKey([ref('keyFor', undefined, ['`o${fmt({ a: 1 })}-`', 'id'])], resolve)).toEqual([{ lit: 'o' }, { hole: 'fmt({ a: 1 })' }, { lit: '-:' }, { hole: 'id' }]);
+    expect(expandKey([ref('keyFor', undefined, ['`${x}`', 'id'])], resolve)).toEqual([{ hole: '`${x}`' }, { lit: ':' }, { hole: 'id' }]);
   });
   it('members of an object value and nested objects', () => {
     expect(expandKey([ref('CacheKeys', ['user'], ['u.id'])], resolve)).toEqual([{ lit: 'user:' }, { hole: 'u.id' }]);

@@ -13,6 +13,7 @@ import type { FileCtx } from '../context';
 import { calleeName, enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
 import type { ValueSource } from '../types';
 import { isHttpCall, strongest } from './value-sources';
+import { resolveName } from '../../syntax/local-values';
 
 /** `cached ?? x`, `cached || x`: the right side is what a miss gives. */
 function isFallbackOperator(k: ts.SyntaxKind): boolean {
@@ -260,17 +261,31 @@ function returnsSource(n: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node
  * The strongest source loaded in `node` (after offset `after`, when given): a database call, an
  * HTTP request, or another awaited call that is not a cache call.
  */
-function sourcesIn(node: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>, after = -1): ValueSource | undefined {
+function sourcesIn(node: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>, after = -1, depth = 0): ValueSource | undefined {
   let s: ValueSource | undefined;
   const visit = (n: ts.Node): void => {
     if (s === 'db' || n.end <= after) return;
     if ((ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) && n.pos >= after && !cacheCalls.has(n)) {
       if (ctx.db?.recognise(n)) s = 'db';
       else if (ts.isCallExpression(n) && isHttpCall(unwrap(n.expression), ctx)) s = strongest(s, 'http');
-      else if (n.parent && (ts.isAwaitExpression(n.parent) || ts.isReturnStatement(n.parent))) s = strongest(s, 'call');
+      else if (n.parent && (ts.isAwaitExpression(n.parent) || ts.isReturnStatement(n.parent)))
+        s = strongest(s, (ts.isCallExpression(n) && depth === 0 ? loadsIn(n, ctx, cacheCalls) : undefined) ?? 'call');
     }
     ts.forEachChild(n, visit);
   };
   visit(node);
   return s;
 }
+
+/**
+ * Pattern: `if (raw) return JSON.parse(raw); return TeamService.refreshTeamCache(id)` — a function of
+ * this file the miss calls (a function, a method of this class, a static of a class here): what its
+ * body loads from the database or over HTTP, one call deep.
+ */
+function loadsIn(call: ts.CallExpression, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  const t = resolveName(call.expression, ctx.facts.imports);
+  if (t?.t !== 'fn' || !t.fn.body || t.fn === enclosingFunction(call)) return undefined;
+  const s = sourcesIn(t.fn.body, ctx, cacheCalls, -1, 1);
+  return s === 'db' || s === 'http' ? s : undefined;
+}
+

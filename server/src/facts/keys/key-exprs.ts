@@ -92,8 +92,9 @@ export function valueOfFunction(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): E
   });
   const parts = partsOf(body, { ctx, env, active: new Set([fn]), depth: 0 });
   // Pattern: getRedisKey(prefix: RedisKeyPrefix, id) { return `${prefix}${id}` } — a template of
-  // its parameters alone joins what its callers give (a prefix constant of theirs)
-  const joinsParams = ts.isTemplateExpression(u) && parts.length >= 2 && parts.every((p) => 'hole' in p && params.includes(p.hole));
+  // its parameters joins what its callers give (a prefix constant of theirs); so does one of a
+  // parameter after a prefix set at start-up: redisKey(key) { return `${REDIS_PREFIX}${key}` }
+  const joinsParams = ts.isTemplateExpression(u) && parts.length >= 2 && parts.every((p) => 'hole' in p) && parts.some((p) => 'hole' in p && params.includes(p.hole));
   return meaningful(parts) || joinsParams ? { t: 'key', parts, params } : undefined;
 }
 

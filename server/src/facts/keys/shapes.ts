@@ -105,20 +105,53 @@ function substitute(parts: KeyPart[], params: string[], args: string[]): KeyPart
   };
   const out: KeyPart[] = [];
   for (const p of parts) {
-    if ('hole' in p && index(p.hole) >= 0) out.push(argPart(args[index(p.hole)]));
+    if ('hole' in p && index(p.hole) >= 0) out.push(...argParts(args[index(p.hole)]));
     else if ('ref' in p && p.args) out.push({ ref: p.ref, args: p.args.map((a) => (index(a) >= 0 ? args[index(a)] : a)) });
     else out.push(p);
   }
   return out;
 }
 
-/** An argument's source text as a key part: a plain string or number literal is literal text. */
-function argPart(text: string): KeyPart {
+/**
+ * An argument's source text as key parts: a plain string or number literal is literal text, a
+ * template its literal text around holes (`team:${teamId}` → 'team:', teamId).
+ */
+function argParts(text: string): KeyPart[] {
   const t = text.trim();
   const q = /^(['"`])(.*)\1$/s.exec(t);
-  if (q && !/[\\]/.test(q[2]) && !(q[1] === '`' && q[2].includes('${')) && !q[2].includes(q[1])) return { lit: q[2] };
-  if (/^-?\d+(\.\d+)?$/.test(t)) return { lit: t };
-  return { hole: t };
+  if (q && !/[\\]/.test(q[2]) && !(q[1] === '`' && q[2].includes('${')) && !q[2].includes(q[1])) return [{ lit: q[2] }];
+  if (q && q[1] === '`' && !/[\\`]/.test(q[2])) {
+    const parts = templateParts(q[2]);
+    // holes alone (`${PREFIX}`) stay the argument's own text: nothing literal to keep
+    if (parts?.some((p) => 'lit' in p)) return parts;
+  }
+  if (/^-?\d+(\.\d+)?$/.test(t)) return [{ lit: t }];
+  return [{ hole: t }];
+}
+
+/** The literal text and `${…}` holes of a template's body, or undefined when its braces do not balance. */
+function templateParts(body: string): KeyPart[] | undefined {
+  const out: KeyPart[] = [];
+  let lit = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== '$' || body[i + 1] !== '{') {
+      lit += body[i];
+      continue;
+    }
+    let depth = 1;
+    let j = i + 2;
+    for (; j < body.length && depth > 0; j++) {
+      if (body[j] === '{') depth++;
+      else if (body[j] === '}') depth--;
+    }
+    if (depth !== 0) return undefined;
+    if (lit) out.push({ lit });
+    lit = '';
+    out.push({ hole: body.slice(i + 2, j - 1).trim() });
+    i = j - 1;
+  }
+  if (lit) out.push({ lit });
+  return out;
 }
 
 function refLabel(ref: SymbolRef, args?: string[]): string {
