@@ -21,6 +21,7 @@ import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enc
 import { isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import { globalPathOf } from './global-clients';
+import { LENDING_METHODS } from './clients';
 import type { VisitorMap } from '../../syntax/walk';
 import { treeMemo } from '../../syntax/tree-memo';
 import { constNumber } from '../../syntax/local-values';
@@ -489,6 +490,13 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
   let fn = enclosingFunction(node);
   if (!fn) return;
   let info = ctx.facts.fns[call.fn - 1];
+  // Pattern: getRedisObject = (key) => ioRedisPool.execute((client) => client.get(key)) — the
+  // function around the callback a pool lends its client to is the wrapper
+  const lender = lendingOuter(fn, ctx);
+  if (lender) {
+    fn = lender.fn;
+    info = lender.info;
+  }
   // the key is the instance's: `singlecache:${this.name}` with `name` a constructor parameter
   const ctorKey = holdsInstanceArg(call.key?.parts);
   // Pattern: function cached(prefix, ttl, load) { return async (id) => { …redis.get(`${prefix}:${id}`)… } }
@@ -578,6 +586,19 @@ const EACH_METHODS = new Set(['forEach', 'map', 'flatMap']);
  * over one of its parameters, when the cache call depends on the element only (the summary then
  * reads the element as the callback's first parameter: its key holes stay holes at the callers).
  */
+/** The function around a callback that a client or pool lends its client to (`pool.execute((client) => …)`). */
+function lendingOuter(cb: ts.Node, ctx: FileCtx): { fn: FunctionLike; info: FnFact } | undefined {
+  if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.parent || !ts.isCallExpression(cb.parent)) return undefined;
+  const lend = cb.parent;
+  const callee = unwrap(lend.expression);
+  if (lend.arguments[0] !== cb || !ts.isPropertyAccessExpression(callee) || !LENDING_METHODS.has(callee.name.text)) return undefined;
+  const outer = enclosingFunction(lend);
+  if (!outer?.body) return undefined;
+  const id = ctx.fnIdOf(outer.body);
+  const info = id > 0 ? ctx.facts.fns[id - 1] : undefined;
+  return info?.name ? { fn: outer, info } : undefined;
+}
+
 function bulkMethodOf(cb: ts.Node, cbInfo: FnFact, call: CallFact, ctx: FileCtx): { fn: FunctionLike; info: FnFact } | undefined {
   if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.parent || !ts.isCallExpression(cb.parent)) return undefined;
   const iter = cb.parent;

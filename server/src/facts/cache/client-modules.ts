@@ -17,6 +17,9 @@ export const CLIENT_MODULES: Record<string, CacheLib> = {
   'node-cache': 'node-cache',
   '@nestjs-modules/ioredis': 'ioredis',
   '@liaoliaots/nestjs-redis': 'ioredis',
+  // a pool of ioredis clients: `pool.execute((client) => client.get(k))` (clients.ts poolCallbackClient)
+  'ts-ioredis-pool': 'ioredis',
+  '@dailydotdev/ts-ioredis-pool': 'ioredis',
   // only its RedisClient class and `redis` instance are clients (clients.ts CLIENT_TYPES, CLIENT_INSTANCES)
   bun: 'bun-redis',
   iovalkey: 'iovalkey',
@@ -36,7 +39,7 @@ export const CLIENT_MODULES: Record<string, CacheLib> = {
 
 /** Exported names that are client classes/types (constructible or usable as a declared type). */
 export const CLIENT_TYPES: Record<CacheLib, string[]> = {
-  ioredis: ['default', 'Redis', 'Cluster', '*'],
+  ioredis: ['default', 'Redis', 'Cluster', '*', 'IORedisPool'],
   'node-redis': ['RedisClientType', 'RedisClusterType', 'RedisClientPoolType'],
   upstash: ['Redis'],
   'cache-manager': ['Cache', 'MemoryCache', 'Cacheable'],

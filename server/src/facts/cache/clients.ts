@@ -299,7 +299,7 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
         laterAssignedClient(d.node, ctx, depth, clientOf)
       );
     case 'param':
-      return fromDecorators(d.node, ctx) ?? fromType(d.node.type, ctx);
+      return fromDecorators(d.node, ctx) ?? fromType(d.node.type, ctx) ?? poolCallbackClient(d.node, d.index, ctx, depth);
     default:
       return undefined;
   }
@@ -575,3 +575,24 @@ function ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclara
   for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && propertyNameText(m.name) === name) return m;
   return undefined;
 }
+
+/** Methods that lend their callback a client of their own: a pool's `execute`, node-redis's `executeIsolated`. */
+export const LENDING_METHODS = new Set(['execute', 'executeIsolated', 'use', 'withClient']);
+
+/**
+ * Pattern: ioRedisPool.execute((client) => client.get(key)) — the first parameter of a callback a
+ * client (or a pool of them) lends one to is that client's kind.
+ */
+function poolCallbackClient(p: ts.ParameterDeclaration, index: number, ctx: FileCtx, depth: number): ClientRef | undefined {
+  const fn = p.parent;
+  if (index !== 0 || p.type || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  let at: ts.Node = fn;
+  while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
+  const call = at.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== at) return undefined;
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !LENDING_METHODS.has(callee.name.text)) return undefined;
+  const owner = clientOf(callee.expression, ctx, depth + 1);
+  return owner?.t === 'lib' ? { t: 'lib', lib: owner.lib } : undefined;
+}
+
