@@ -8,7 +8,7 @@ import { classClients, clientOf, fromType, typeClients } from './cache/clients';
 import { propertyValue, returnedClient } from './cache/client-sources';
 import type { FileCtx } from './context';
 import { collectImport, collectRequire, unwrap } from '../syntax/scope';
-import { isNullish, stripFreeze } from '../syntax/local-values';
+import { constNumber, isNullish, stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
 import { madeValue } from './cache/made-instances';
 import type { ClassFact, ClientRef, ExportValue } from './types';
@@ -196,6 +196,28 @@ function nestCacheModule(call: ts.CallExpression, ctx: FileCtx): void {
   }
   const prev = ctx.facts.nestCacheDefaultTtl;
   ctx.facts.nestCacheDefaultTtl = prev === true || v === true ? true : prev === null || v === null ? null : false;
+  // Pattern: registerAsync({ useFactory: async () => ({ ttl: 5000, store }) }) — the number, for rules that weigh how long
+  const n = v === true ? ttlNumberIn(call, ctx) : undefined;
+  const had = ctx.facts.nestCacheDefaultTtlValue;
+  if (n !== undefined && (prev === undefined || had === n)) ctx.facts.nestCacheDefaultTtlValue = n;
+  else delete ctx.facts.nestCacheDefaultTtlValue;
+}
+
+/** The literal number of a `ttl` property in a call's options (inline, or returned by an arrow factory). */
+function ttlNumberIn(call: ts.CallExpression, ctx: FileCtx): number | undefined {
+  let found: number | undefined;
+  let seen = 0;
+  const visit = (n: ts.Node, depth: number): void => {
+    if (depth > 6) return;
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'ttl') {
+      seen++;
+      found = constNumber(unwrap(n.initializer), ctx.facts.imports);
+      return;
+    }
+    ts.forEachChild(n, (c) => visit(c, depth + 1));
+  };
+  for (const a of call.arguments) visit(a, 0);
+  return seen === 1 ? found : undefined;
 }
 
 export function bindingVisitors(ctx: FileCtx): VisitorMap {

@@ -553,6 +553,8 @@ export interface FileFacts {
   decorators?: CacheDecoratorDef[];
   /** CacheModule.register(…) here: with a TTL (true), without (false), options not visible (null) */
   nestCacheDefaultTtl?: boolean | null;
+  /** that default TTL's number as written (`ttl: 5000`), when every register here gives the same literal */
+  nestCacheDefaultTtlValue?: number;
   /**
    * A Midway config file's cache stores (facts/cache/midway-config.ts): per client name (`@cache`
    * for @midwayjs/cache, `*` for any), whether its store sets a default TTL (null: cannot tell)

@@ -49,6 +49,8 @@ export interface LinkCache {
   offsets: Map<string, number[]>;
   /** the project-wide cache defaults (a changed file keeps its share of them while reused: exportSignature) */
   nestTtl: boolean | undefined;
+  /** its number as written, when the project's registers agree on one (link.ts nestDefaultTtlValue) */
+  nestTtlValue: number | undefined;
   midwayTtl: (name: string) => boolean | undefined;
   /** the clients hung on global namespaces (OpReaderDeps.globals) */
   globals: ReadonlyMap<string, { file: string; client: ClientRef }>;
@@ -98,11 +100,12 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const sameFiles = (prev: LinkCache) => prev.files.size === inputs.length && inputs.every((i) => prev.files.has(i.file));
   const modules = reusing ? reusing.prev.modules : previous && sameFiles(previous) ? previous.modules : new ModuleResolver(factsByFile);
   const nestTtl = reusing ? reusing.prev.nestTtl : nestDefaultTtl(inputs);
+  const nestTtlValue = reusing ? reusing.prev.nestTtlValue : nestDefaultTtlValue(inputs);
   const midwayTtl = reusing ? reusing.prev.midwayTtl : midwayDefaultTtl(inputs);
   const globals = reusing ? reusing.prev.globals : globalClients(inputs);
   const resolve = (from: string, ref: SymbolRef, leaving?: Leaving) => resolveRef(factsByFile, modules, from, ref, 0, leaving);
 
-  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, midwayTtl, globals, cacheManagerMajor: opts.cacheManagerMajor });
+  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, nestTtlValue, midwayTtl, globals, cacheManagerMajor: opts.cacheManagerMajor });
 
   /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
   function linkFile({ file, text, facts, kind }: Input): FileLink {
@@ -179,7 +182,7 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
     }
     flat = built;
   }
-  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets, nestTtl, midwayTtl, globals };
+  const cache: LinkCache = { files: links, linkedFiles: files, factsByFile, modules, flat, offsets, nestTtl, nestTtlValue, midwayTtl, globals };
   let model: CacheModel | undefined;
   let callGraph: CallGraph | undefined;
   return {
@@ -235,7 +238,7 @@ function signatureUncached(f: FileFacts): string {
       mt: c.minted,
       fn: f.fns[c.fn - 1]?.params,
     }));
-  return JSON.stringify([f.exports, f.classes, f.wrappers, f.decorators ?? [], wrapped, f.nestCacheDefaultTtl ?? 'none', f.midwayCacheTtl ?? 'none', f.globals ?? 'none', f.parseErrors.length > 0]);
+  return JSON.stringify([f.exports, f.classes, f.wrappers, f.decorators ?? [], wrapped, f.nestCacheDefaultTtl ?? 'none', f.nestCacheDefaultTtlValue ?? 'none', f.midwayCacheTtl ?? 'none', f.globals ?? 'none', f.parseErrors.length > 0]);
 }
 
 /**
@@ -290,6 +293,18 @@ function globalClients(inputs: Input[]): Map<string, { file: string; client: Cli
   }
   for (const p of mixed) out.delete(p);
   return out;
+}
+
+/** The number every `CacheModule.register` with a default TTL gives, when they agree (undefined otherwise). */
+function nestDefaultTtlValue(inputs: Input[]): number | undefined {
+  let value: number | undefined;
+  for (const i of inputs) {
+    if (i.facts.nestCacheDefaultTtl === undefined) continue;
+    const v = i.facts.nestCacheDefaultTtlValue;
+    if (v === undefined || (value !== undefined && v !== value)) return undefined;
+    value = v;
+  }
+  return value;
 }
 
 function nestDefaultTtl(inputs: Input[]): boolean | undefined {

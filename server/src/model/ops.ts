@@ -54,6 +54,8 @@ export interface OpReaderDeps {
   configFor(file: string): ResolvedConfig;
   /** the Nest CacheModule's default TTL across the project */
   nestTtl: boolean | undefined;
+  /** its number as written (`ttl: 5000`), when known */
+  nestTtlValue?: number;
   /** a Midway cache store's default TTL from the config files, by client name (link.ts) */
   midwayTtl?: (name: string) => boolean | undefined;
   /** the clients the project hangs on global namespaces (`WIKI.cache`), by path (link.ts) */
@@ -309,6 +311,9 @@ export class OpReader {
     };
     const secs = ttlSecondsOf(op, call, this.settingsUnit(t.lib, file));
     if (secs !== undefined) op.ttlSeconds = secs;
+    // Pattern: this.cache.set(k, v) under CacheModule.registerAsync({ useFactory: () => ({ ttl: 5000 }) })
+    else if (t.nest && v.kind === 'write' && v.ttl === false && ttl === true && this.d.nestTtlValue !== undefined)
+      op.ttlSeconds = this.settingsUnit(t.lib, file) === 'ms' ? this.d.nestTtlValue / 1000 : this.d.nestTtlValue;
     const ops = [op];
     // each further key of a multi-key delete is an op of its own (same call, its own key)
     if (op.kind === 'delete')
