@@ -15,6 +15,9 @@ import type { ValueSource } from '../types';
 import { isHttpCall, strongest } from './value-sources';
 import { resolveName } from '../../syntax/local-values';
 
+/** Helpers that test a value is missing or empty (lodash, Ramda, hand-written): `_isEmpty(v)`, `_.isNil(v)`. */
+const MISSING_TESTS = /^_?(isEmpty|isNil|isNull|isUndefined|isNullOrUndefined|isNullish|isBlank|isNilOrEmpty)$/;
+
 /** `cached ?? x`, `cached || x`: the right side is what a miss gives. */
 function isFallbackOperator(k: ts.SyntaxKind): boolean {
   return k === ts.SyntaxKind.QuestionQuestionToken || k === ts.SyntaxKind.BarBarToken;
@@ -152,6 +155,8 @@ function testsPresent(cond: ts.Expression, name: string): boolean | undefined {
     if (op === ts.SyntaxKind.BarBarToken) return testsPresent(c.left, name) === false && testsPresent(c.right, name) === false ? false : undefined;
     return undefined;
   }
+  // Pattern: if (_isEmpty(cached)) / if (_.isNil(cached)) — a test that it is missing
+  if (ts.isCallExpression(c) && mentions(c, name) && MISSING_TESTS.test(calleeName(c) ?? '')) return false;
   if (ts.isCallExpression(c) && mentions(c, name)) return true; // `if (isValid(cached))`
   return undefined;
 }
