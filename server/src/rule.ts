@@ -199,6 +199,8 @@ export interface CacheOp {
    * inside `addToQueue(id)`): what the caller's op writes is a marker, not data (model/roles.ts)
    */
   flagValue?: true;
+  /** the written value is an existence flag named for what it looks for (ArgFact.flagOf) */
+  valueFlagOf?: string;
   /** the fields the written value holds, lower-cased, when known (ArgFact.holds) */
   valueHolds?: string[];
   /** the entities of the database reads the written value is built from */

@@ -156,6 +156,11 @@ export interface ArgFact {
   /** the value is the key/identifier of a sentinel constant imported from elsewhere (linker decides) */
   sentinelRef?: SymbolRef;
   /**
+   * the value is an existence flag named for what it looks for (`hasRestrictions` → `restrictions`):
+   * its false says that thing is missing, not the key's entity (negative-cache-on-create)
+   */
+  flagOf?: string;
+  /**
    * the value is a plain sentinel (`''`, `null`, a NOT_FOUND constant) written whether or not a
    * lookup found anything (facts/flow/absent-path.ts): a flag or a timer, not a remembered miss
    */

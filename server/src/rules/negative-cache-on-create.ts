@@ -55,6 +55,13 @@ function sentinelWrites(ix: ClearingIndex, files: readonly string[]): Sentinel[]
     let entities = new Set(looked.filter((e) => shapeNamesEntity(shape, e, true)));
     // Pattern: const m = await this.members.findById(id) — the lookup is in a helper the read path calls
     if (entities.size === 0) entities = calleeEntities(ix, file, op, shape);
+    // Pattern: cache.set(`space-restrictions:${id}`, hasRestrictions) — false says the space has no
+    // restricted pages, not that there is no space: only a create of what the flag looks for clears it
+    const flag = op.valueFlagOf;
+    if (flag && !ACCESS_FLAGS.test(flag)) entities = new Set([...entities].filter((e) => shapeNamesEntity(flag, e, true)));
+    // Pattern: const repos = await (await fetch(url)).json(); set(k, repos.length ? repos : []) — the
+    // answer "none" is another service's; no row created here makes it exist there
+    if (op.valueSrc === 'http') continue;
     if (entities.size > 0) out.push({ op, shape, entities });
   }
   return out;
@@ -76,6 +83,9 @@ function calleeEntities(ix: ClearingIndex, file: LinkedFile, op: CacheOp, shape:
     }
   return new Set();
 }
+
+/** What an existence flag may look for that a membership or grant row gives: `hasAccess`, `hasPermission`. */
+const ACCESS_FLAGS = /^(access|permission|permissions|role|roles|membership|member|rights|grant|grants)$/;
 
 /** Whether a key of this shape is the marker's (a drifted one, `users:{}` for `user:{}`, is key-drift's finding, not a second one here). */
 function reachesMarker(s: Sentinel): Reaches {

@@ -18,7 +18,7 @@ import { relateLater } from '../flow/later-writes';
 import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
 import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
-import { isPlainSentinel, sentinelOf } from '../keys/sentinels';
+import { flagSubject, isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import { globalPathOf } from './global-clients';
 import { LENDING_METHODS } from './clients';
@@ -92,6 +92,8 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
   if (index >= 1 && index <= 2) {
     const s = sentinelOf(a, ctx);
     if (s === true) f.sentinel = true;
+    const flag = s === true ? flagSubject(a) : undefined;
+    if (flag) f.flagOf = flag;
     else if (s && typeof s === 'object') f.sentinelRef = s;
     // Pattern: setex(`game:timer:${id}`, t, '') once a game starts — the same "nothing" on every path is a flag
     if (s && isPlainSentinel(a, ctx) && !onAbsentPath(a.parent, ctx) && awaitsBefore(a.parent)) f.unconditional = true;

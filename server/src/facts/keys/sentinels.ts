@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { resolveName } from '../../syntax/local-values';
-import { unwrap } from '../../syntax/scope';
+import { enclosingFunction, unwrap } from '../../syntax/scope';
 import type { SymbolRef } from '../types';
 import { isSentinelName } from './sentinel-names';
 
@@ -84,9 +84,20 @@ function sentinelIn(expr: ts.Expression, ctx: FileCtx, depth: number): boolean |
     // Pattern: cache.set(key, MODEL_NOT_FOUND) / Markers.NOT_FOUND — named for nothing, whatever it holds
     const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
     if (name && isSentinelName(name)) return true;
+    // Pattern: const payments = []; results.forEach((r) => payments.push(r)); set(k, JSON.stringify(payments)) — filled, not "none"
+    if (t?.t === 'expr' && ts.isIdentifier(e) && filledLater(e, t.expr)) return false;
     if (t?.t === 'expr') return sentinelIn(t.expr, ctx, depth + 1);
   }
   return false;
+}
+
+/** An empty array a name starts as, then filled: `payments.push(p)`, `list.unshift(x)`, `out[i] = v`. */
+function filledLater(id: ts.Identifier, init: ts.Expression): boolean {
+  const u = unwrap(init);
+  if (!ts.isArrayLiteralExpression(u) || u.elements.length > 0) return false;
+  const scope = enclosingFunction(id)?.body ?? id.getSourceFile();
+  const name = id.text.replace(/[$]/g, '\\$&');
+  return new RegExp(`\\b${name}\\s*(?:\\.\\s*(?:push|unshift|splice)\\s*\\(|\\[[^\\]]*\\]\\s*=[^=])`).test(scope.getText());
 }
 
 /**
@@ -136,6 +147,19 @@ function isExistenceFlag(e: ts.Expression): boolean {
     return flag(t) && flag(f);
   }
   return isExistenceName(u);
+}
+
+/**
+ * What an existence flag named `has<Thing>` looks for, lower-cased (`hasRestrictions` → `restrictions`),
+ * through `String(…)` / `JSON.stringify(…)`; undefined for other values and other names.
+ */
+export function flagSubject(e: ts.Expression): string | undefined {
+  let u = unwrap(e);
+  if (ts.isCallExpression(u) && u.arguments.length === 1 && (isJsonStringify(u.expression) || (ts.isIdentifier(u.expression) && u.expression.text === 'String')))
+    u = unwrap(u.arguments[0]);
+  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : undefined;
+  const m = name ? /^has([A-Z]\w*)$/.exec(name) : null;
+  return m ? m[1].replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() : undefined;
 }
 
 function isExistenceName(e: ts.Expression): boolean {
