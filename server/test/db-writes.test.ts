@@ -60,6 +60,8 @@ async function f(id: string) { await repo.delete({ id }); await AppDataSource.ge
     [{ kind: 'delete', entity: 'product', via: 'typeorm' }, { kind: 'delete', entity: 'user', via: 'typeorm' }], []],
   ['typeorm manager in a transaction', `async function f(name: string) { await dataSource.transaction(async (manager) => { const o = await manager.save(Order, { name }); }); }`,
     [{ kind: 'create', entity: 'order', via: 'typeorm', resultVar: 'o' }], []],
+  ['typeorm save of rows built by a map callback', `async function f(steps: { type: string; id: string }[]) { await manager.save(Step, steps.map((s) => ({ type: s.type }))); await manager.save(Step, steps.map((s) => ({ id: s.id, type: s.type }))); }`,
+    [{ kind: 'create', entity: 'step', via: 'typeorm' }, { kind: 'update', entity: 'step', via: 'typeorm' }], []],
   ['typeorm query builder update, once per chain', `async function f(id: string, price: number) {
   await this.dataSource.createQueryBuilder().update(Product).set({ price }).where('id = :id', { id }).execute(); }`,
     [{ kind: 'update', entity: 'product', via: 'typeorm-qb' }], []],

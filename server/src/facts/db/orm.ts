@@ -262,6 +262,10 @@ function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entit
     return info.init ? originOf(info.init, env, depth + 1) : undefined;
   }
   if (!ts.isCallExpression(e)) return undefined;
+  // Pattern: repo.save(steps.map((s) => ({ type: s.type }))) — the rows the callback builds
+  const cb = e.arguments[0] && unwrap(e.arguments[0]);
+  if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'map' && cb && ts.isArrowFunction(cb) && !ts.isBlock(cb.body))
+    return originOf(cb.body, env, depth + 1);
   const ls = chainLinks(e);
   const l = ls[ls.length - 1];
   // Pattern: const p = repo.create(dto) / em.create(Product, data) / Product.build(data)
