@@ -62,6 +62,10 @@ function sentinelWrites(ix: ClearingIndex, files: readonly string[]): Sentinel[]
     // Pattern: const repos = await (await fetch(url)).json(); set(k, repos.length ? repos : []) — the
     // answer "none" is another service's; no row created here makes it exist there
     if (op.valueSrc === 'http') continue;
+    // Pattern: if (await redis.exists(k)) throw 'reported recently'; … setex(k, 3600, '') — a marker only
+    // its presence is asked of: its empty value is never read back as "no such row"
+    const readers = ix.project.model.keyOf(op)?.readers ?? [];
+    if (readers.length > 0 && readers.every((r) => PRESENCE.has(r.verb.toLowerCase()))) continue;
     if (entities.size > 0) out.push({ op, shape, entities });
   }
   return out;
@@ -83,6 +87,9 @@ function calleeEntities(ix: ClearingIndex, file: LinkedFile, op: CacheOp, shape:
     }
   return new Set();
 }
+
+/** Reads that ask only whether a key is there. */
+const PRESENCE = new Set(['exists', 'hexists', 'sismember', 'smismember', 'ttl', 'pttl', 'has']);
 
 /** What an existence flag may look for that a membership or grant row gives: `hasAccess`, `hasPermission`. */
 const ACCESS_FLAGS = /^(access|permission|permissions|role|roles|membership|member|rights|grant|grants)$/;

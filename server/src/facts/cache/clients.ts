@@ -113,6 +113,11 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
   }
   const m = memberName(callee);
   if (!m || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return undefined;
+  // Pattern: container.get<Redis>(kRedis) / container.resolve<Redis>('redis') — a DI container's answer, typed by the call
+  if (CONTAINER_GETTERS.has(m) && e.typeArguments?.length === 1) {
+    const typed = fromType(e.typeArguments[0], ctx);
+    if (typed) return typed;
+  }
   const recv = unwrap(callee.expression);
   // Pattern: this.getClient().set(…) with `getClient(): Redis { return this.client }` in the class
   const own = thisMember(callee);
@@ -575,6 +580,9 @@ function ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclara
   for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && propertyNameText(m.name) === name) return m;
   return undefined;
 }
+
+/** A DI container's lookups (tsyringe, InversifyJS, Awilix, Nest's ModuleRef, TypeDI). */
+const CONTAINER_GETTERS = new Set(['get', 'resolve', 'getAsync', 'resolveAsync', 'getService', 'inject']);
 
 /** Methods that lend their callback a client of their own: a pool's `execute`, node-redis's `executeIsolated`. */
 export const LENDING_METHODS = new Set(['execute', 'executeIsolated', 'use', 'withClient']);
