@@ -80,7 +80,10 @@ function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
  */
 function functionValue(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): ExportValue | undefined {
   const c = returnedClient(fn, ctx, 0, clientOf, (t) => fromType(t, ctx));
-  return knownClient(c) && (c.t === 'lib' || c.t === 'import') ? { t: 'client', client: c, returned: true } : valueOfFunction(fn, ctx);
+  // Pattern: let redis; const getRedis = () => (redis ??= new RedisInstance('app')) — a lazily built
+  // singleton of a project class (one that extends a client, or wraps one): the linker reads the class
+  const lazy = c?.t === 'type' && !!c.ctorArgs;
+  return knownClient(c) && (c.t === 'lib' || c.t === 'import' || lazy) ? { t: 'client', client: c, returned: true } : valueOfFunction(fn, ctx);
 }
 
 /** The members of an object literal that hold clients, nested objects included. */
