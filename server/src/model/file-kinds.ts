@@ -23,6 +23,9 @@ export function fileKindOf(rel: string): FileKind | undefined {
   const name = parts[parts.length - 1];
   if (TEST_NAME.test(name)) return 'test';
   if (SCRIPT_NAME.test(name)) return 'script';
+  // Prisma's own folder beside the project's package.json (schema, migrations, seed and one-off run
+  // scripts): never where the application's code lives (a Nest PrismaService sits in `src/prisma/`)
+  if (parts.length > 1 && parts[0] === 'prisma') return 'script';
   for (let i = 0; i < parts.length - 1; i++) {
     const dir = parts[i].toLowerCase();
     if (TEST_DIRS.has(dir)) return 'test';

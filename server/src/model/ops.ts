@@ -573,6 +573,9 @@ function ttlSecondsOf(op: CacheOp, call: CallFact, unit: 's' | 'ms'): number | u
   const n = a?.num ?? (a?.propNums ? a.propNums.EX ?? a.propNums.ex ?? a.propNums.ttl : undefined);
   if (n === undefined) return undefined;
   const flag = call.args[op.ttlFrom - 1]?.str;
+  // Pattern: cache.set(k, v, { ttl: 60 }) — cache-manager 4 and older take an options object, in seconds
+  // (5+ takes a number of milliseconds), whatever version the project declares
+  if (op.lib === 'cache-manager' && a?.num === undefined && a?.propNums?.ttl !== undefined) unit = 's';
   const ms = (flag && /^PX/i.test(flag)) || /^(psetex|pexpire)$/.test(op.verb) || (unit === 'ms' && !flag);
   return ms ? n / 1000 : n;
 }

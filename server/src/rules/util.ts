@@ -50,10 +50,13 @@ export function shortLived(key: KeyModel | undefined): boolean {
   return !!key && key.writers.length > 0 && key.writers.every(expiresSoon);
 }
 
-/** The write expires within SHORT_LIVED_SECONDS. */
+/**
+ * The write expires within SHORT_LIVED_SECONDS. A TTL under a second counts too: cache-manager's unit
+ * follows the version the project declares (4 and older: seconds), so `set(k, v, 360)` under 5+ lives
+ * 0.36 s, whatever was meant; the stale window is the one that runs.
+ */
 function expiresSoon(w: CacheOp): boolean {
-  // under half a second is more likely seconds read as milliseconds (`{ ttl: 60 }` for cache-manager 4) than meant
-  return w.ttlSeconds !== undefined && w.ttlSeconds >= 0.5 && w.ttlSeconds <= SHORT_LIVED_SECONDS;
+  return w.ttlSeconds !== undefined && w.ttlSeconds > 0 && w.ttlSeconds <= SHORT_LIVED_SECONDS;
 }
 
 /**

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { fileKindOf } from '../src/model/file-kinds';
+
+describe('files that are not the product', () => {
+  it.each([
+    ['src/users/users.service.spec.ts', 'test'],
+    ['test/helpers.ts', 'test'],
+    ['scripts/backfill.ts', 'script'],
+    ['src/migrations/1700000000-add-index.ts', 'script'],
+    ['jobs/backfill/backfill-airdrops.ts', 'script'],
+    ['src/jobs/backfill-names.ts', 'script'],
+    ['prisma/seed.ts', 'script'],
+    ['prisma/run/delete-rec-med.ts', 'script'],
+  ])('%s is a %s', (rel, kind) => {
+    expect(fileKindOf(rel)).toBe(kind);
+  });
+
+  it.each([
+    // a Nest PrismaService lives in src/prisma/: product code
+    'src/prisma/prisma.service.ts',
+    'apps/api/src/prisma/prisma.module.ts',
+    'src/users/users.service.ts',
+    // a job that is no backfill, a file named after one that is not
+    'src/jobs/refresh-collections.ts',
+    'src/backfilled-totals.ts',
+    // a bare name: no folder to judge
+    'prisma.ts',
+  ])('%s is product code', (rel) => {
+    expect(fileKindOf(rel)).toBeUndefined();
+  });
+});
