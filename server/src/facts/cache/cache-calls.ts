@@ -488,7 +488,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
-  if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called && !throughOwnGetter(node))) return;
+  if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called && !throughOwnGetter(node) && !CLIENT_GETTER.test(r.ref.name))) return;
   let fn = enclosingFunction(node);
   if (!fn) return;
   let info = ctx.facts.fns[call.fn - 1];
@@ -557,6 +557,13 @@ function onThis(node: ts.CallExpression): boolean {
 }
 
 /** `this.redis.get(k)` with `private get redis() { return getSharedRedisClient(); }` in the class: its client, not any function's result. */
+/**
+ * Names of imported functions that hand out the project's client: `const redis = await
+ * getRedisInstance()`, `getRedis()`, `redisClient()`, `getCacheClient()` (the linker checks that it
+ * returns one: a wrapper over anything else makes no op).
+ */
+const CLIENT_GETTER = /^(?:get|create|use|connect)?_?(?:redis|valkey|cache|kv|keyv|upstash)(?:_?(?:client|instance|connection|conn|pool|store))?$/i;
+
 function throughOwnGetter(node: ts.CallExpression): boolean {
   const callee = unwrap(node.expression);
   if (!ts.isPropertyAccessExpression(callee)) return false;
