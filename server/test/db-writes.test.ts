@@ -125,6 +125,9 @@ async function f(id: number, price: number) { await db('products').where({ id })
   await this.knex('users').increment('visits', 1); }`,
     [{ kind: 'create', entity: 'order_item', via: 'knex' }, { kind: 'delete', entity: 'product', via: 'knex' }, { kind: 'create', entity: 'product', via: 'knex' }, { kind: 'update', entity: 'user', via: 'knex' }], []],
   ['knex read', `async function f(id: number) { const row = await knex('products').where({ id }).first(); }`, [], [{ entity: 'product', via: 'knex' }]],
+  ['knex under the name database, the table after the verb', `import database from '../database';
+async function f(logo: string) { await database.update({ value: logo }).from('settings').where({ key: 'logo' }); }`,
+    [{ kind: 'update', entity: 'setting', via: 'knex' }], []],
   // ── Drizzle ──
   ['drizzle update/insert/delete', `import { eq, sql } from 'drizzle-orm';
 import { products, orderItems } from './schema';
@@ -239,6 +242,8 @@ describe('db writes and reads', () => {
 // Look-alikes: none of these is a database write or read.
 const silent: [string, string][] = [
   ['Map.set/delete', `const m = new Map(); m.set('a', 1); m.delete('a');`],
+  // a receiver named `database` without a table link is no knex chain
+  ['database.update without a table', `import database from '../database'; async function f(v: string) { await database.update({ value: v }); }`],
   ['res.set', `function h(res: any) { res.set('Cache-Control', 'no-store'); }`],
   ['headers.delete', `function h(req: any, headers: Headers) { req.headers.delete('x'); headers.delete('y'); }`],
   ['array push/splice/find', `const arr: number[] = []; arr.push(1); arr.splice(0, 1); arr.find((x) => x === 1);`],

@@ -29,6 +29,11 @@ function isKnexBinding(e: ts.Expression, env: DbEnv, strictName: boolean): boole
   return (strictName ? /^(knex|trx|db)$/ : KNEX_NAMES).test(info.name ?? '');
 }
 
+/** The link of a knex chain that names its table: `.into('t')`, `.table('t')`, `.from('t')`. */
+function tableLink(links: Link[]): Link | undefined {
+  return links.find((l) => (l.name === 'into' || l.name === 'table' || l.name === 'from') && stringArg(l.args[0]) !== undefined);
+}
+
 function knexHit(env: DbEnv, links: Link[]): Hit | undefined {
   const root = links[0];
   let table: string | undefined;
@@ -39,9 +44,10 @@ function knexHit(env: DbEnv, links: Link[]): Hit | undefined {
     // Pattern: knex('products').where({ id }).update(data) / this.knex('products').insert(row) / trx('t').del()
     rootName = root.name;
     table = tableName(stringArg(root.args[0])!);
-  } else if (root.recv && isKnexBinding(root.recv, env, true)) {
+  } else if (root.recv && isKnexBinding(root.recv, env, !tableLink(links))) {
     // Pattern: knex.insert(row).into('products') / knex.table('products').update(v) / knex.from('t').select()
-    const t = links.find((l) => (l.name === 'into' || l.name === 'table' || l.name === 'from') && stringArg(l.args[0]) !== undefined);
+    // (a receiver named `database` too, once the chain names its table: database.update(v).from('settings'))
+    const t = tableLink(links);
     if (!t) return undefined;
     table = tableName(stringArg(t.args[0])!);
     rootName = lastName(root.recv);
