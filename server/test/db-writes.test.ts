@@ -358,7 +358,9 @@ describe('classifySql', () => {
 describe('classifySql columns', () => {
   const cases: [string, string[] | undefined][] = [
     // what a SELECT list reads, its aliases left out: an alias of an expression reads the expression's columns
-    [`SELECT c.id, c.name, (c.metadata ->> 'imageUrl')::TEXT AS "image" FROM collections c WHERE c.id = $1`, ['id', 'name', 'c', 'metadata', 'text']],
+    [`SELECT c.id, c.name, (c.metadata ->> 'imageUrl')::TEXT AS "image" FROM collections c WHERE c.id = $1`, ['id', 'name', 'c', 'metadata', 'text', 'from', 'collections', 'where']],
+    // the filter's columns count: a row filtered on a column changes when that column is written
+    ['SELECT value FROM config WHERE key = $1 AND del_flag = 0', ['value', 'from', 'config', 'where', 'key', 'and', 'del_flag']],
     ['SELECT * FROM collections', undefined],
     ['SELECT c.* FROM collections c', undefined],
     ['SELECT \u0001 FROM collections', undefined],

@@ -249,6 +249,8 @@ export interface CallFact {
   beforeCalls?: Later[];
   /** for a cache decoration: the entities the decorated method reads, whose rows its result holds */
   readEntities?: string[];
+  /** a decorated method: the fields its result holds when every return says (`return row.configValue`: configValue) */
+  returnHolds?: string[];
   /**
    * The call runs in an ORM hook (facts/db/hooks.ts): `fn` is the hook function (its FnFact has the
    * HookFact), `timing` when this call runs: a call in a `transaction.afterCommit(cb)` callback runs

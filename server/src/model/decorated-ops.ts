@@ -65,6 +65,8 @@ export function decoratorOps(r: DecoratorReader, d: OpReaderDeps, file: string, 
       // a read before the method runs falls back to it on a miss; what is written after it is its result
       if (io.kind === 'read' && !after && call.fallback) op.fallback = call.fallback;
       if (io.kind === 'write') op.valueSrc = after ? call.fallback : io.valueSrc;
+      // Pattern: @Cacheable(…) getConfigValue(k) { … return data.configValue } — the cache holds that field
+      if (io.kind === 'write' && after && call.returnHolds) op.valueHolds = call.returnHolds;
       // Pattern: @Cacheable('user:{id}') findOne(id) { return this.repo.findOne(…) } — the fill holds the method's rows
       if (io.kind === 'write' && after && call.readEntities) op.valueEntities = call.readEntities;
       if (t.ttlParam) {

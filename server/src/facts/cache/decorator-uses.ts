@@ -82,6 +82,31 @@ function returnsValue(method: ts.MethodDeclaration): boolean {
   return found;
 }
 
+/**
+ * The fields a method's result depends on when every `return` says: a field of a row (`return
+ * data.configValue`) or an object literal of plain properties, with every property the method's
+ * queries name (`where: { configKey, delFlag: '0' }`: a write of the filter changes the result).
+ * Undefined otherwise (the whole row).
+ */
+function returnedFields(method: ts.MethodDeclaration): string[] | undefined {
+  const out = new Set<string>();
+  let open = false;
+  const visit = (n: ts.Node): void => {
+    if (open || ts.isFunctionLike(n)) return;
+    if (ts.isObjectLiteralExpression(n))
+      for (const p of n.properties) if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) out.add(p.name.text.toLowerCase());
+    if (ts.isReturnStatement(n) && n.expression) {
+      const e = unwrap(n.expression);
+      if (ts.isPropertyAccessExpression(e) && !ts.isCallExpression(e.parent)) out.add(e.name.text.toLowerCase());
+      else if (ts.isObjectLiteralExpression(e) && e.properties.every((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ts.isIdentifier(p.name)))
+        for (const p of e.properties) out.add((p.name as ts.Identifier).text.toLowerCase());
+      else open = true;
+    } else ts.forEachChild(n, visit);
+  };
+  if (method.body) ts.forEachChild(method.body, visit);
+  return open || out.size === 0 ? undefined : [...out].sort();
+}
+
 /** `@UseInterceptors(CacheInterceptor)` on the method or its class: Nest's cache then runs for it. */
 function intercepted(method: ts.MethodDeclaration): boolean {
   const has = (n: ts.Node | undefined) =>
@@ -136,6 +161,8 @@ export function finishDecoratorUses(ctx: FileCtx, st: UseState): void {
     // a warm-up method that returns nothing caches no rows, whatever it reads
     const entities = returnsValue(u.method) ? [...new Set(reads.flatMap((r) => (r.entity ? [r.entity] : [])))] : [];
     if (entities.length > 0) fact.readEntities = entities;
+    const holds = entities.length > 0 ? returnedFields(u.method) : undefined;
+    if (holds) fact.returnHolds = holds;
     if (key) fact.key = key;
     facts.calls.push(fact);
   }

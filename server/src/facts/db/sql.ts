@@ -168,22 +168,24 @@ function classifyAt(ts: Tok[], i: number, end: number, depth: number): SqlClass 
     const f = findKw(ts, i + 1, end, 'FROM');
     if (f < 0) return { kind: 'read', label: 'SELECT' };
     const q = qualifiedName(ts, kw(ts[f + 1]) === 'ONLY' ? f + 2 : f + 1, end);
-    const columns = selectNames(ts, i + 1, f);
+    // the names the whole statement reads (its WHERE too: a row filtered on a column is changed by a write of it)
+    const columns = selectNames(ts, i + 1, f, end);
     return { kind: 'read', table: q.ok ? q.table : undefined, label: label('SELECT … FROM', q.ok ? q.table : undefined), ...(columns ? { columns } : {}) };
   }
   return undefined;
 }
 
 /**
- * Every name a SELECT list reads but its aliases (`t.metadata ->> 'imageUrl' AS "image"` reads
- * `metadata`): the columns a value built from the rows can hold, give or take a function name.
- * Undefined for `*` (or any product) and for a list built at run time.
+ * Every name a SELECT reads but its aliases (`t.metadata ->> 'imageUrl' AS "image"` reads
+ * `metadata`), its filters included: the columns a value built from the rows depends on, give or
+ * take a keyword or a table name. Undefined for `*` (or any product) and for a list built at run time.
  */
-function selectNames(ts: Tok[], from: number, to: number): string[] | undefined {
+function selectNames(ts: Tok[], from: number, fromKw: number, to: number): string[] | undefined {
   const out = new Set<string>();
   for (let j = from; j < to; j++) {
     const t = ts[j];
-    if (t.t === 'h' || (t.t === 'p' && t.v === '*')) return undefined;
+    // the list itself must be spelled out: `*` or a list built at run time reads anything
+    if (j < fromKw && (t.t === 'h' || (t.t === 'p' && t.v === '*'))) return undefined;
     if ((t.t === 'w' || t.t === 'q') && kw(t) !== 'AS' && kw(ts[j - 1]) !== 'AS') out.add(t.v.toLowerCase());
   }
   return out.size > 0 ? [...out] : undefined;
