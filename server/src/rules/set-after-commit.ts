@@ -269,7 +269,9 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       // a set after a create stores a key no reader can hold an older version of (an upsert may
       // update), unless the set reloads rows the create added to (`await mutings.insert(m);
       // mutingsCache.refresh(userId)`: a reader's older list can land after it)
-      const candidates = before.filter((p) => p.write.kind !== 'create' || p.write.upsert || (op.reloaded && fromRows(p.write)));
+      const candidates = before.filter(
+        (p) => (p.write.kind !== 'create' || p.write.upsert || (op.reloaded && fromRows(p.write))) && !(!p.called && updatesNewRow(p.write, writes)),
+      );
       if (candidates.length === 0) continue;
       const keyEntity = op.key?.shape ? entityOfShape(op.key.shape, true) : undefined;
       // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine);
@@ -318,3 +320,15 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
     }
   },
 };
+
+/**
+ * Pattern: const track = await repo.create(dto); …; await track.update({ albumId }); cache.set(`track/${track.id}`, track)
+ * — an update of the instance a create of the same function returned: the row is new, no reader
+ * holds an older version of it.
+ */
+function updatesNewRow(w: DbWrite, writes: readonly DbWrite[]): boolean {
+  const m = /^(\w+)\.\w+$/.exec(w.label);
+  if (w.kind !== 'update' || !m) return false;
+  return writes.some((c) => c.kind === 'create' && !c.upsert && c.fn === w.fn && c.resultVar === m[1] && c.span.start < w.span.start);
+}
+
