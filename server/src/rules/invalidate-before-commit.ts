@@ -7,7 +7,7 @@ import type { PriorWrite } from '../model/call-graph';
 import type { CacheOp, LinkedFile, ProjectIndex, RaceNames, Related, Rule, RuleContext } from '../rule';
 import { moveStatement } from './invalidate-before-commit.fix';
 import { fnOfOp, keyWords, named, readerOf, ttlOfKey, untilExpiry } from './timeline';
-import { keyLabel, keyShape, lineOf, refillsShortLived, shortLived, shortPath, viaRelated } from './util';
+import { keyLabel, keyShape, lineOf, refillsShortLived, shortLived, shortPath, updatesNewRow, viaRelated } from './util';
 
 /** Verbs that store a value under a key: a set inside a transaction caches what may not commit. */
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
@@ -241,7 +241,8 @@ function calledLater(file: LinkedFile, p: PriorWrite, moveTo?: number): Later {
 }
 
 function laterWrites(op: CacheOp, file: LinkedFile, project: ProjectIndex): Later[] {
-  const own = (op.call.beforeWrites ?? []).map(({ i, moveTo }) => ownLater(file, i, moveTo));
+  // an update of a row this function has just created invalidates nothing a reader could hold
+  const own = (op.call.beforeWrites ?? []).filter(({ i }) => !updatesNewRow(file.facts.dbWrites[i], file.facts.dbWrites)).map(({ i, moveTo }) => ownLater(file, i, moveTo));
   const moves = new Map((op.call.beforeCalls ?? []).map((l) => [l.i, l.moveTo]));
   // Pattern: await this.cache.evict(id); await this.users.update(id, dto) (the write is in a called function)
   const called = project.callGraph.laterWritesOf(op).map((p) => calledLater(file, p, moves.get(p.callId)));

@@ -7,7 +7,7 @@ import { keptInPlace } from '../model/live-state';
 import { formatMessage, type CacheOp, type Edit, type Fix, type LinkedFile, type ProjectIndex, type Rule } from '../rule';
 import { hookFinding } from './set-after-commit.hooks';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
-import { keyLabel, keyShape, lineOf, shortLived, viaRelated } from './util';
+import { keyLabel, keyShape, lineOf, shortLived, updatesNewRow, viaRelated } from './util';
 import { moveStatement } from './invalidate-before-commit.fix';
 
 /** Verbs that store a value under a key (what a delete could replace). */
@@ -320,15 +320,3 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
     }
   },
 };
-
-/**
- * Pattern: const track = await repo.create(dto); …; await track.update({ albumId }); cache.set(`track/${track.id}`, track)
- * — an update of the instance a create of the same function returned: the row is new, no reader
- * holds an older version of it.
- */
-function updatesNewRow(w: DbWrite, writes: readonly DbWrite[]): boolean {
-  const m = /^(\w+)\.\w+$/.exec(w.label);
-  if (w.kind !== 'update' || !m) return false;
-  return writes.some((c) => c.kind === 'create' && !c.upsert && c.fn === w.fn && c.resultVar === m[1] && c.span.start < w.span.start);
-}
-

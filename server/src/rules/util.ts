@@ -2,6 +2,7 @@
 import { positionAt } from '../text/lines';
 import type { CacheOp, ProjectIndex, Related } from '../rule';
 import type { KeyModel } from '../model/cache-model';
+import type { DbWrite } from '../facts/types';
 
 /** 1-based line of `offset` in `text`, counted as the reporters count lines. */
 export function lineOf(text: string, offset: number): number {
@@ -67,3 +68,15 @@ export function refillsShortLived(key: KeyModel | undefined, isFill: (op: CacheO
   const fills = key?.writers.filter(isFill) ?? [];
   return fills.length > 0 && fills.every(expiresSoon);
 }
+
+/**
+ * Pattern: const track = await repo.create(dto); …; await track.update({ albumId }); cache.set(`track/${track.id}`, track)
+ * — an update of the instance a create of the same function returned: the row is new, no reader
+ * holds an older version of it.
+ */
+export function updatesNewRow(w: DbWrite, writes: readonly DbWrite[]): boolean {
+  const m = /^(\w+)\.\w+$/.exec(w.label);
+  if (w.kind !== 'update' || !m) return false;
+  return writes.some((c) => c.kind === 'create' && !c.upsert && c.fn === w.fn && c.resultVar === m[1] && c.span.start < w.span.start);
+}
+
