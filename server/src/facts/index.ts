@@ -1,6 +1,7 @@
 // Extracts one file's facts in a single walk: every collector registers the node kinds it wants,
 // the walk dispatches, and post-walk passes relate what was collected (which DB writes precede
 // which cache call). The result is plain data (facts/types.ts).
+import { finishReturns, returnVisitors, type ReturnState } from './flow/return-holds';
 import { ts } from 'ts-morph';
 import type { ResolvedConfig } from '../config';
 import { parse, parseDiagnostics, reparse, walk, type Visitor, type VisitorMap } from '../syntax/walk';
@@ -104,6 +105,7 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
   const hooks = createHookState();
   const decorators = createDecoratorState();
   const uses = createUseState();
+  const returns: ReturnState = new Map();
   walk(
     sf,
     merge(
@@ -116,8 +118,10 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
       decoratorUseVisitors(ctx, uses),
       transactionVisitors(ctx),
       globalClientVisitors(ctx),
+      returnVisitors(ctx, returns),
     ),
   );
+  finishReturns(ctx, returns);
   finishTransactions(ctx);
   finishCacheCalls(ctx);
   finishHooks(ctx, hooks);

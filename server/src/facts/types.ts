@@ -417,6 +417,8 @@ export interface FnFact {
   handles?: string[];
   /** the function is an ORM hook (facts/db/hooks.ts) */
   hook?: HookFact;
+  /** every return is an object literal of these properties, lower-cased (facts/flow/return-holds.ts) */
+  returnHolds?: string[];
 }
 
 export interface ImportFact {

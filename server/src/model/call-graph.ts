@@ -137,6 +137,18 @@ export class CallGraph {
     return [...out];
   }
 
+  /** The fields the results of `calls` hold, when every one returns an object literal (FnFact.returnHolds). */
+  returnHoldsOf(file: string, calls: readonly SourceCall[]): string[] | undefined {
+    const out = new Set<string>();
+    for (const c of calls) {
+      const recorded = 'call' in c ? this.d.files.get(file)?.facts.calls[c.call] : undefined;
+      const target = 'local' in c ? this.topLevel(file, c.local) : 'ref' in c ? this.imported(file, c.ref) : recorded ? this.targetOf(file, recorded) : undefined;
+      if (!target?.fn.returnHolds) return undefined;
+      for (const f of target.fn.returnHolds) out.add(f);
+    }
+    return out.size > 0 ? [...out] : undefined;
+  }
+
   /** The exported function `ref` names, through an index's `export *` and `export { f } from` (three levels). */
   private imported(file: string, ref: SymbolRef): { file: string; fn: FnFact } | undefined {
     const d = definingModule((f) => this.d.files.get(f)?.facts.exports, this.d.resolveModule, file, ref, (f, name) => !!this.topLevel(f, name));

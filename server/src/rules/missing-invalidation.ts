@@ -204,7 +204,7 @@ function runsHook(h: HookFact, w: DbWrite, text: string, inTx: boolean): boolean
 function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel): boolean {
   if (!w.fields) return false;
   // Pattern: the cache keeps { id, name, image } of a collection; `UPDATE collections SET community = …`
-  const held = heldByKey(key);
+  const held = heldByKey(key, project);
   if (held && w.fields.every((f) => !held.has(columnWord(f)))) return true;
   const used = fieldsReadFrom(project, key);
   return !!used && w.fields.every((f) => !used.has(f));
@@ -217,16 +217,18 @@ function columnWord(f: string): string {
 
 /**
  * The fields every write of the key stores, when each is known (CacheOp.valueHolds): the object it
- * writes, or the columns the SQL it loads from selects. Writes of a literal (a sentinel, a flag)
- * store no fields of a row.
+ * writes, the columns the SQL it loads from selects, or what the project function it caches the
+ * result of returns. Writes of a literal (a sentinel, a flag) store no fields of a row.
  */
-function heldByKey(key: KeyModel): ReadonlySet<string> | undefined {
+function heldByKey(key: KeyModel, project: ProjectIndex): ReadonlySet<string> | undefined {
   const out = new Set<string>();
   let any = false;
   for (const o of key.writers) {
     if (o.valueSrc === 'literal' || o.sentinel) continue;
-    if (!o.valueHolds) return undefined;
-    for (const f of o.valueHolds) out.add(columnWord(f));
+    // Pattern: set(`auth-user-${id}`, await this.auth.getAuthUser(id)) with getAuthUser returning { id, githubId, mentors }
+    const holds = o.valueHolds ?? (o.valueCalls ? project.callGraph.returnHoldsOf(o.valueCallsFile ?? o.file, o.valueCalls) : undefined);
+    if (!holds) return undefined;
+    for (const f of holds) out.add(columnWord(f));
     any = true;
   }
   return any ? out : undefined;
