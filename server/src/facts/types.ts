@@ -419,6 +419,8 @@ export interface FnFact {
   hook?: HookFact;
   /** every return is an object literal of these properties, lower-cased (facts/flow/return-holds.ts) */
   returnHolds?: string[];
+  /** every return is `new X(…)` of this class (its ClassFact.props are what the result holds) */
+  returnsNew?: SymbolRef | { local: string };
 }
 
 export interface ImportFact {
@@ -533,6 +535,11 @@ export interface ClassFact {
   methods: string[];
   /** static members usable as key builders/constants (`CacheKeys.product(id)`) */
   statics?: ExportValue;
+  /**
+   * the instance's own data, lower-cased: declared properties, constructor parameter properties and
+   * `this.x =` in the constructor (what an instance cached from `return new AuthUser(…)` holds)
+   */
+  props?: string[];
 }
 
 export interface Suppression {

@@ -143,10 +143,18 @@ export class CallGraph {
     for (const c of calls) {
       const recorded = 'call' in c ? this.d.files.get(file)?.facts.calls[c.call] : undefined;
       const target = 'local' in c ? this.topLevel(file, c.local) : 'ref' in c ? this.imported(file, c.ref) : recorded ? this.targetOf(file, recorded) : undefined;
-      if (!target?.fn.returnHolds) return undefined;
-      for (const f of target.fn.returnHolds) out.add(f);
+      const holds = target?.fn.returnHolds ?? (target?.fn.returnsNew ? this.classProps(target.file, target.fn.returnsNew) : undefined);
+      if (!holds) return undefined;
+      for (const f of holds) out.add(f);
     }
     return out.size > 0 ? [...out] : undefined;
+  }
+
+  /** The instance data of a class of the project (ClassFact.props), seen from `file`. */
+  private classProps(file: string, ref: SymbolRef | { local: string }): string[] | undefined {
+    if ('local' in ref) return this.d.files.get(file)?.facts.classes.find((c) => c.name === ref.local)?.props;
+    const d = definingModule((f) => this.d.files.get(f)?.facts.exports, this.d.resolveModule, file, ref, (f, name) => !!this.d.files.get(f)?.facts.classes.some((c) => c.name === name));
+    return d && this.d.files.get(d.file)?.facts.classes.find((c) => c.name === d.name)?.props;
   }
 
   /** The exported function `ref` names, through an index's `export *` and `export { f } from` (three levels). */

@@ -6,8 +6,11 @@ import type { FileCtx } from '../context';
 import type { VisitorMap } from '../../syntax/walk';
 import { propertyNameText, unwrap } from '../../syntax/scope';
 
-/** Per function id: the properties its returns name, or `null` once a return says something else. */
-export type ReturnState = Map<number, Set<string> | null>;
+/**
+ * Per function id: the properties its returns name, or the class its returns build (`new X(…)`),
+ * or `null` once a return says something else.
+ */
+export type ReturnState = Map<number, Set<string> | { cls: string } | null>;
 
 export function returnVisitors(ctx: FileCtx, st: ReturnState): VisitorMap {
   return {
@@ -17,12 +20,24 @@ export function returnVisitors(ctx: FileCtx, st: ReturnState): VisitorMap {
         if (!r.expression) return;
         const fn = ctx.fnIdOf(r);
         if (fn <= 0 || st.get(fn) === null) return;
-        const props = plainProps(unwrap(r.expression));
+        const e = unwrap(r.expression);
+        // Pattern: return new AuthUser(details, tasks) — what the class's instances hold
+        if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
+          const prev = st.get(fn);
+          st.set(fn, prev === undefined || (prev !== null && !(prev instanceof Set) && prev.cls === e.expression.text) ? { cls: e.expression.text } : null);
+          return;
+        }
+        const props = plainProps(e);
         if (!props) {
           st.set(fn, null);
           return;
         }
-        const seen = st.get(fn) ?? new Set<string>();
+        const prev = st.get(fn);
+        if (prev !== undefined && !(prev instanceof Set)) {
+          st.set(fn, null);
+          return;
+        }
+        const seen = prev ?? new Set<string>();
         for (const p of props) seen.add(p);
         st.set(fn, seen);
       },
@@ -32,7 +47,14 @@ export function returnVisitors(ctx: FileCtx, st: ReturnState): VisitorMap {
 
 /** After the walk: each function's `returnHolds`. */
 export function finishReturns(ctx: FileCtx, st: ReturnState): void {
-  for (const [fn, props] of st) if (props && props.size > 0) ctx.facts.fns[fn - 1].returnHolds = [...props].sort();
+  for (const [fn, v] of st) {
+    if (v instanceof Set) {
+      if (v.size > 0) ctx.facts.fns[fn - 1].returnHolds = [...v].sort();
+    } else if (v) {
+      const imp = ctx.facts.imports.find((i) => i.local === v.cls);
+      ctx.facts.fns[fn - 1].returnsNew = imp ? { module: imp.module, name: imp.name } : { local: v.cls };
+    }
+  }
 }
 
 function plainProps(e: ts.Expression): string[] | undefined {
