@@ -525,6 +525,8 @@ export interface ClassFact {
   returns?: Record<string, ClientRef>;
   /** the constructor's literal parameter defaults (null: none, or not a literal), for `#ctor:<i>` key holes */
   ctorDefaults?: (string | null)[];
+  /** the constructor's parameter types that name a class (`private readonly auth: AuthService`), for `this.auth.getUser()` results */
+  ctorTypes?: (SymbolRef | { local: string } | null)[];
   extendsRef?: SymbolRef | { local: string };
   /**
    * The model a repository class of the project works on, named by its base constructor call

@@ -137,17 +137,38 @@ export class CallGraph {
     return [...out];
   }
 
-  /** The fields the results of `calls` hold, when every one returns an object literal (FnFact.returnHolds). */
-  returnHoldsOf(file: string, calls: readonly SourceCall[]): string[] | undefined {
+  /**
+   * The fields the results of `calls` hold, when every one returns an object literal or an instance
+   * of a project class (FnFact.returnHolds, returnsNew). `fnId`: the function making the calls, for
+   * `this.auth.getAuthUser(…)` through a constructor parameter of its class.
+   */
+  returnHoldsOf(file: string, calls: readonly SourceCall[], fnId?: number): string[] | undefined {
     const out = new Set<string>();
     for (const c of calls) {
       const recorded = 'call' in c ? this.d.files.get(file)?.facts.calls[c.call] : undefined;
-      const target = 'local' in c ? this.topLevel(file, c.local) : 'ref' in c ? this.imported(file, c.ref) : recorded ? this.targetOf(file, recorded) : undefined;
+      const target =
+        'local' in c ? this.topLevel(file, c.local)
+        : 'ref' in c ? this.imported(file, c.ref)
+        : recorded ? this.targetOf(file, recorded)
+        : 'ctor' in c && fnId !== undefined ? this.injectedMethod(file, fnId, c.ctor, c.prop)
+        : undefined;
       const holds = target?.fn.returnHolds ?? (target?.fn.returnsNew ? this.classProps(target.file, target.fn.returnsNew) : undefined);
       if (!holds) return undefined;
       for (const f of holds) out.add(f);
     }
     return out.size > 0 ? [...out] : undefined;
+  }
+
+  /** `this.auth.getAuthUser` in a method of a class whose constructor takes `auth: AuthService`: that method. */
+  private injectedMethod(file: string, fnId: number, ctor: number, prop: string | undefined): { file: string; fn: FnFact } | undefined {
+    if (!prop || prop.includes('.')) return undefined;
+    const facts = this.d.files.get(file)?.facts;
+    const owner = facts?.fns[fnId - 1]?.className;
+    const ref = owner ? facts?.classes.find((k) => k.name === owner)?.ctorTypes?.[ctor] : undefined;
+    if (!ref) return undefined;
+    const cls = 'local' in ref ? { file, name: ref.local } : definingModule((f) => this.d.files.get(f)?.facts.exports, this.d.resolveModule, file, ref, (f, name) => !!this.d.files.get(f)?.facts.classes.some((k) => k.name === name));
+    const fn = cls && this.d.files.get(cls.file)?.facts.fns.find((f) => f.className === cls.name && f.name === prop);
+    return fn && cls ? { file: cls.file, fn } : undefined;
   }
 
   /** The instance data of a class of the project (ClassFact.props), seen from `file`. */

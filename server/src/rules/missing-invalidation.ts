@@ -226,7 +226,7 @@ function heldByKey(key: KeyModel, project: ProjectIndex): ReadonlySet<string> | 
   for (const o of key.writers) {
     if (o.valueSrc === 'literal' || o.sentinel) continue;
     // Pattern: set(`auth-user-${id}`, await this.auth.getAuthUser(id)) with getAuthUser returning { id, githubId, mentors }
-    const holds = o.valueHolds ?? (o.valueCalls ? project.callGraph.returnHoldsOf(o.valueCallsFile ?? o.file, o.valueCalls) : undefined);
+    const holds = o.valueHolds ?? (o.valueCalls ? project.callGraph.returnHoldsOf(o.valueCallsFile ?? o.file, o.valueCalls, o.valueCallsFile ? undefined : o.call.fn) : undefined);
     if (!holds) return undefined;
     for (const f of holds) out.add(columnWord(f));
     any = true;

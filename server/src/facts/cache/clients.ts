@@ -10,7 +10,7 @@ import { CLIENT_MODULES, CLIENT_TYPES, libOfModuleName } from './client-modules'
 import { defaultTtlOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
 import { returnExprOf } from '../../syntax/local-values';
-import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders } from '../types';
+import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
 import { instanceArgs } from './made-instances';
 
 export { CLIENT_MODULES };
@@ -513,7 +513,7 @@ function memberTypeOf(type: ts.TypeNode | undefined, name: string, ctx: FileCtx)
  * What another file may reach through an instance of `cls` (ClassFact.fields and returns): its
  * members holding a client or a project value, and its methods returning a client.
  */
-export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<ClassFact, 'fields' | 'returns' | 'ctorDefaults'> {
+export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<ClassFact, 'fields' | 'returns' | 'ctorDefaults' | 'ctorTypes'> {
   const fields: Record<string, ClientRef> = {};
   let returns: Record<string, ClientRef> | undefined;
   const names = new Set<string>();
@@ -540,7 +540,22 @@ export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<C
   }
   const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
   const defaults = ctor?.parameters.map((p) => (p.initializer ? literalText(p.initializer) : null));
-  return { fields, ...(returns ? { returns } : {}), ...(defaults?.some((d) => d !== null) ? { ctorDefaults: defaults } : {}) };
+  const types = ctor?.parameters.map((p) => classTypeRef(p.type, ctx));
+  return {
+    fields,
+    ...(returns ? { returns } : {}),
+    ...(defaults?.some((d) => d !== null) ? { ctorDefaults: defaults } : {}),
+    ...(types?.some((t) => t !== null) ? { ctorTypes: types } : {}),
+  };
+}
+
+/** A type naming a class of the project by its name (`AuthService`): an import's ref, or a local name. */
+function classTypeRef(t: ts.TypeNode | undefined, ctx: FileCtx): SymbolRef | { local: string } | null {
+  if (!t || !ts.isTypeReferenceNode(t) || !ts.isIdentifier(t.typeName) || t.typeArguments?.length) return null;
+  const name = t.typeName.text;
+  const imp = ctx.facts.imports.find((i) => i.local === name);
+  if (imp) return imp.module.startsWith('.') || isProjectModule(imp.module, ctx) ? { module: imp.module, name: imp.name } : null;
+  return /^[A-Z]/.test(name) ? { local: name } : null;
 }
 
 /**
