@@ -154,26 +154,9 @@ function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
   if (model) fact.model = model;
   const statics = valueOfClass(cls, ctx);
   if (statics) fact.statics = statics;
-  const props = instanceProps(cls);
-  if (props.length > 0) fact.props = props;
   return fact;
 }
 
-/** Declared properties, constructor parameter properties and `this.x = …` in the constructor. */
-function instanceProps(cls: ts.ClassDeclaration): string[] {
-  const out = new Set<string>();
-  for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && m.name && ts.isIdentifier(m.name) && !ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) out.add(m.name.text.toLowerCase());
-    if (!ts.isConstructorDeclaration(m)) continue;
-    for (const p of m.parameters) if (ts.getModifiers(p)?.length && ts.isIdentifier(p.name)) out.add(p.name.text.toLowerCase());
-    for (const st of m.body?.statements ?? []) {
-      const e = ts.isExpressionStatement(st) ? st.expression : undefined;
-      if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(e.left) && e.left.expression.kind === ts.SyntaxKind.ThisKeyword)
-        out.add(e.left.name.text.toLowerCase());
-    }
-  }
-  return [...out].sort();
-}
 
 /**
  * Pattern: class UserRepository extends BaseRepository<SysUser> { constructor(prisma) { super(prisma, 'sysUser') } }

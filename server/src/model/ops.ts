@@ -261,15 +261,6 @@ export class OpReader {
     return s ?? undefined;
   }
 
-  /**
-   * The unit a library's TTL argument is in when no flag says: the store's own (milliseconds for
-   * Keyv, lru-cache, cacheable…), cache-manager's by the major the file is written against (v4 and
-   * older: `{ ttl: 60 }` in seconds; v5+ or unknown: milliseconds).
-   */
-  private settingsUnit(lib: CacheLib, file: string): 's' | 'ms' {
-    return libTtlUnit(lib, this.d, file);
-  }
-
   private isSentinel(file: string, call: CallFact, valueArg: number | undefined): boolean {
     const a = valueArg === undefined ? undefined : call.args[valueArg];
     if (!a) return false;
@@ -310,11 +301,11 @@ export class OpReader {
       ...(call.minted ? { minted: true as const } : {}),
       ...(call.inCatch ? { inCatch: true as const } : {}),
     };
-    const secs = ttlSecondsOf(op, call, this.settingsUnit(t.lib, file));
+    const secs = ttlSecondsOf(op, call, libTtlUnit(t.lib, this.d, file));
     if (secs !== undefined) op.ttlSeconds = secs;
     // Pattern: this.cache.set(k, v) under CacheModule.registerAsync({ useFactory: () => ({ ttl: 5000 }) })
     else if (t.nest && v.kind === 'write' && v.ttl === false && ttl === true && this.d.nestTtlValue !== undefined)
-      op.ttlSeconds = this.settingsUnit(t.lib, file) === 'ms' ? this.d.nestTtlValue / 1000 : this.d.nestTtlValue;
+      op.ttlSeconds = libTtlUnit(t.lib, this.d, file) === 'ms' ? this.d.nestTtlValue / 1000 : this.d.nestTtlValue;
     const ops = [op];
     // each further key of a multi-key delete is an op of its own (same call, its own key)
     if (op.kind === 'delete')
@@ -417,7 +408,7 @@ export class OpReader {
         key: this.callerKey(file, call, inner, s, ctor),
         defaultTtl: inner.defaultTtl,
         deleteVia,
-        via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner, (lib, f) => this.settingsUnit(lib, f)) } : {}) },
+        via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner, this.d) } : {}) },
         ...(inner.use ? { use: inner.use } : {}),
         ...(s.facade ? {} : { echo: true }),
         ...(call.minted || inner.minted ? { minted: true as const } : {}),
@@ -434,7 +425,7 @@ export class OpReader {
         // Pattern: cached('team', 600, load) with `redis.set(k, v, 'EX', ttl)` inside: the instance's TTL
         const mp = inner.call.args[inner.ttlFrom]?.madeParam;
         const n = mp !== undefined ? Number(ctor(mp)) : NaN;
-        if (Number.isFinite(n)) op.ttlSeconds = ttlUnitOf(inner, (lib, f) => this.settingsUnit(lib, f)) === 'ms' ? n / 1000 : n;
+        if (Number.isFinite(n)) op.ttlSeconds = ttlUnitOf(inner, this.d) === 'ms' ? n / 1000 : n;
       }
       const src = caller ? caller.src : inner.valueSrc;
       if (src && inner.kind === 'write') op.valueSrc = src;
@@ -594,9 +585,9 @@ export function libTtlUnit(lib: CacheLib, d: Pick<OpReaderDeps, 'cacheManagerMaj
 }
 
 /** The unit an op's TTL argument is in: PX/PEXPIRE and the millisecond libraries, else seconds. */
-function ttlUnitOf(op: CacheOp, settingsUnit: (lib: CacheLib, file: string) => 's' | 'ms'): 's' | 'ms' {
+function ttlUnitOf(op: CacheOp, d: Pick<OpReaderDeps, 'cacheManagerMajor'>): 's' | 'ms' {
   if (op.via?.ttlUnit) return op.via.ttlUnit;
-  if (LIBS[op.lib].api === 'ttl-arg') return settingsUnit(op.lib, op.file);
+  if (LIBS[op.lib].api === 'ttl-arg') return libTtlUnit(op.lib, d, op.file);
   const flag = op.ttlFrom !== undefined ? op.call.args[op.ttlFrom - 1]?.str : undefined;
   if (flag && /^PX/i.test(flag)) return 'ms';
   if (/^(psetex|pexpire|pexpireat)$/.test(op.verb)) return 'ms';

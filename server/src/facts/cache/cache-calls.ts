@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import { holdsInstanceArg, keyExprOf, keyPartsOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
-import { clientOf, isProjectModule, ownGetter } from './clients';
+import { clientOf, isProjectModule, lenderOf, ownGetter } from './clients';
 import type { FileCtx } from '../context';
 import { isMadeInstance, projectFunctionOf } from './made-instances';
 import { isMakerParamAt, madeBy, madeOwner } from '../../syntax/made-closures';
@@ -18,10 +18,9 @@ import { relateLater } from '../flow/later-writes';
 import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
 import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
-import { flagSubject, isPlainSentinel, sentinelOf } from '../keys/sentinels';
+import { flagSubject, isJsonStringify, isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import { globalPathOf } from './global-clients';
-import { LENDING_METHODS } from './clients';
 import type { VisitorMap } from '../../syntax/walk';
 import { treeMemo } from '../../syntax/tree-memo';
 import { constNumber } from '../../syntax/local-values';
@@ -597,11 +596,7 @@ const EACH_METHODS = new Set(['forEach', 'map', 'flatMap']);
  */
 /** The function around a callback that a client or pool lends its client to (`pool.execute((client) => …)`). */
 function lendingOuter(cb: ts.Node, ctx: FileCtx): { fn: FunctionLike; info: FnFact } | undefined {
-  if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.parent || !ts.isCallExpression(cb.parent)) return undefined;
-  const lend = cb.parent;
-  const callee = unwrap(lend.expression);
-  if (lend.arguments[0] !== cb || !ts.isPropertyAccessExpression(callee) || !LENDING_METHODS.has(callee.name.text)) return undefined;
-  const outer = enclosingFunction(lend);
+  const outer = lenderOf(cb) && enclosingFunction(cb);
   if (!outer?.body) return undefined;
   const id = ctx.fnIdOf(outer.body);
   const info = id > 0 ? ctx.facts.fns[id - 1] : undefined;
@@ -676,7 +671,7 @@ function inCatchClause(call: ts.Node): boolean {
  */
 function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined): string[] | undefined {
   let e = unwrap(a);
-  if (ts.isCallExpression(e) && e.arguments.length >= 1 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'stringify') e = unwrap(e.arguments[0]);
+  if (ts.isCallExpression(e) && e.arguments.length >= 1 && isJsonStringify(e.expression)) e = unwrap(e.arguments[0]);
   const out = new Set<string>(selected);
   if (ts.isObjectLiteralExpression(e)) {
     for (const p of e.properties) {

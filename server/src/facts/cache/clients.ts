@@ -513,20 +513,11 @@ function memberTypeOf(type: ts.TypeNode | undefined, name: string, ctx: FileCtx)
  * What another file may reach through an instance of `cls` (ClassFact.fields and returns): its
  * members holding a client or a project value, and its methods returning a client.
  */
-export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<ClassFact, 'fields' | 'returns' | 'ctorDefaults' | 'ctorTypes'> {
+export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<ClassFact, 'fields' | 'returns' | 'ctorDefaults' | 'ctorTypes' | 'props'> {
   const fields: Record<string, ClientRef> = {};
   let returns: Record<string, ClientRef> | undefined;
-  const names = new Set<string>();
+  const names = memberNames(cls);
   for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) names.add(m.name.text);
-    if (ts.isConstructorDeclaration(m)) {
-      for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
-      for (const st of m.body?.statements ?? [])
-        if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-          const t = thisMember(st.expression.left);
-          if (t) names.add(t.name);
-        }
-    }
     // Pattern: getRedis(name = 'default'): Redis { return this.redisService.getOrThrow(name) }
     if (ts.isMethodDeclaration(m) && m.body) {
       const n = propertyNameText(m.name);
@@ -546,7 +537,28 @@ export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<C
     ...(returns ? { returns } : {}),
     ...(defaults?.some((d) => d !== null) ? { ctorDefaults: defaults } : {}),
     ...(types?.some((t) => t !== null) ? { ctorTypes: types } : {}),
+    // what an instance cached from `return new AuthUser(…)` holds (static members too: a few names too many)
+    ...(names.size > 0 ? { props: [...names].map((n) => n.toLowerCase()).sort() } : {}),
   };
+}
+
+/**
+ * The data members of a class: declared properties, constructor parameter properties and `this.x =`
+ * in the constructor (for the clients they may hold, and what an instance holds: ClassFact.props).
+ */
+function memberNames(cls: ts.ClassLikeDeclaration): Set<string> {
+  const names = new Set<string>();
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) names.add(m.name.text);
+    if (!ts.isConstructorDeclaration(m)) continue;
+    for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
+    for (const st of m.body?.statements ?? [])
+      if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const t = thisMember(st.expression.left);
+        if (t) names.add(t.name);
+      }
+  }
+  return names;
 }
 
 /** A type naming a class of the project by its name (`AuthService`): an import's ref, or a local name. */
@@ -600,22 +612,29 @@ function ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclara
 const CONTAINER_GETTERS = new Set(['get', 'resolve', 'getAsync', 'resolveAsync', 'getService', 'inject']);
 
 /** Methods that lend their callback a client of their own: a pool's `execute`, node-redis's `executeIsolated`. */
-export const LENDING_METHODS = new Set(['execute', 'executeIsolated', 'use', 'withClient']);
+const LENDING_METHODS = new Set(['execute', 'executeIsolated', 'use', 'withClient']);
+
+/**
+ * What lends a callback a client, when the callback is the first argument of its lending call:
+ * `pool` in `pool.execute((client) => …)` (parentheses around the callback allowed).
+ */
+export function lenderOf(cb: ts.Node): ts.Expression | undefined {
+  if (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb)) return undefined;
+  let at: ts.Node = cb;
+  while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
+  const call = at.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== at) return undefined;
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) && LENDING_METHODS.has(callee.name.text) ? callee.expression : undefined;
+}
 
 /**
  * Pattern: ioRedisPool.execute((client) => client.get(key)) — the first parameter of a callback a
  * client (or a pool of them) lends one to is that client's kind.
  */
 function poolCallbackClient(p: ts.ParameterDeclaration, index: number, ctx: FileCtx, depth: number): ClientRef | undefined {
-  const fn = p.parent;
-  if (index !== 0 || p.type || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
-  let at: ts.Node = fn;
-  while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
-  const call = at.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== at) return undefined;
-  const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !LENDING_METHODS.has(callee.name.text)) return undefined;
-  const owner = clientOf(callee.expression, ctx, depth + 1);
+  const lender = index === 0 && !p.type ? lenderOf(p.parent) : undefined;
+  const owner = lender && clientOf(lender, ctx, depth + 1);
   return owner?.t === 'lib' ? { t: 'lib', lib: owner.lib } : undefined;
 }
 

@@ -168,7 +168,7 @@ function isExistenceName(e: ts.Expression): boolean {
   return !!name && /^(exists?|found|isFound|has[A-Z]\w*|isMember|isRegistered|present)$/.test(name);
 }
 
-function isJsonStringify(callee: ts.Expression): boolean {
+export function isJsonStringify(callee: ts.Expression): boolean {
   const c = unwrap(callee);
   return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'JSON' && c.name.text === 'stringify';
 }
