@@ -188,6 +188,8 @@ export function referencedModules(f: FileFacts, callees?: Set<string>): Set<stri
   };
   [...Object.values(f.exports), ...Object.values(f.locals), ...f.classes.map((c) => c.statics)].forEach(visit);
   for (const cls of f.classes) if (cls.extendsRef && 'module' in cls.extendsRef) out.add(cls.extendsRef.module);
+  // Pattern: getAuthUser(id) { …; return new AuthUser(user) } — what a cached result holds is the class's data
+  for (const fn of f.fns) if (fn.returnsNew && 'module' in fn.returnsNew) out.add(fn.returnsNew.module);
   for (const m of fns) if (!out.has(m)) (callees ?? out).add(m);
   return out;
 }

@@ -7,7 +7,7 @@ import {
   bare, calleeText, chainLinks, dict, entityFromName, entityOfExpr, fileImports, importedFrom, infoOf, isCapitalised,
   isProjectModule, lastName, stringArg, type DbEnv, type Hit, type Info, type Link,
 } from './common';
-import { enclosingClass, enclosingFunction, typeRefName, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingClass, enclosingFunction, typeRefName, unwrap } from '../../syntax/scope';
 import type { DbWriteKind } from '../types';
 
 type Recv =
@@ -235,6 +235,47 @@ export function classifyRecv(e0: ts.Expression, env: DbEnv, depth = 0): Recv | u
   );
 }
 
+/**
+ * Pattern: const row = await repo.findOne({ where: { githubId } }); if (row == null) { await repo.save(item) }
+ * — a save on the branch where a lookup of the database found no row inserts it (an upsert by hand).
+ */
+function savedOnMiss(call: ts.Node, env: DbEnv): boolean {
+  let child: ts.Node = call;
+  for (let p = call.parent; p && !ts.isFunctionLike(p) && !ts.isSourceFile(p); child = p, p = p.parent) {
+    if (!ts.isIfStatement(p)) continue;
+    const miss = missingRow(p.expression, env);
+    if (miss !== undefined && (child === p.thenStatement) === miss && child !== p.expression) return true;
+  }
+  return false;
+}
+
+/** true when `cond` holds exactly when a row read from the database is missing (`!row`, `row == null`), false when it is there. */
+function missingRow(cond: ts.Expression, env: DbEnv): boolean | undefined {
+  const e = unwrap(cond);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
+    const m = missingRow(e.operand, env);
+    return m === undefined ? undefined : !m;
+  }
+  if (ts.isIdentifier(e)) return readRow(e, env) ? false : undefined;
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const op = e.operatorToken.kind;
+  const eq = op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsEqualsToken;
+  const ne = op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+  if (!eq && !ne) return undefined;
+  const nothing = (x: ts.Expression) => { const u = unwrap(x); return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined'); };
+  const subject = nothing(e.right) ? unwrap(e.left) : nothing(e.left) ? unwrap(e.right) : undefined;
+  return subject && ts.isIdentifier(subject) && readRow(subject, env) ? eq : undefined;
+}
+
+/** `row` declared as `const row = await <a read the database recognises>` (findOne, findUnique…). */
+function readRow(id: ts.Identifier, env: DbEnv): boolean {
+  const d = declarationOf(id, env.ctx.facts.imports);
+  if (d?.t !== 'var' || !d.node.initializer) return false;
+  const init = unwrap(d.node.initializer);
+  const call = ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
+  return ts.isCallExpression(call) && env.recognise(call)?.kind === 'read';
+}
+
 /** Where a value came from: `new Product()`, `repo.create(dto)` (fresh) or a recognised read. */
 function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entity?: string; via?: string; fresh: boolean } | undefined {
   if (!e0 || depth > 2) return undefined;
@@ -296,7 +337,7 @@ function tableHit(table: Verbs, l: Link, via: string, entity: string | undefined
   if (name === 'save' || name === 'persistAndFlush' || name === 'removeAndFlush' || name === 'remove' || name === 'softRemove') {
     const o = originOf(subject, env);
     ent ??= o?.entity;
-    if (name === 'save' || name === 'persistAndFlush') kind = o?.fresh ? 'create' : 'update';
+    if (name === 'save' || name === 'persistAndFlush') kind = o?.fresh || savedOnMiss(l.node, env) ? 'create' : 'update';
   }
   if (name === 'flush' && l.recv && ts.isCallExpression(bare(l.recv))) {
     // Pattern: em.persist(product).flush()

@@ -17,7 +17,17 @@ export function writtenFields(data: readonly ts.Expression[]): string[] | undefi
   return out.size > 0 ? [...out].sort() : undefined;
 }
 
-function addColumns(e: ts.Expression, out: Set<string>, depth: number): boolean {
+/** Calls whose result keeps some of the properties of the object literal they are given (lodash). */
+const SUBSET_OF_FIRST = /^(omitBy|pickBy|omit|pick|compact|cleanDeep)$/;
+
+function addColumns(e0: ts.Expression, out: Set<string>, depth: number): boolean {
+  let e = e0;
+  // Pattern: .set(omitBy({ firstName, cityName }, isUndefined)) — at most the literal's columns
+  if (ts.isCallExpression(e) && e.arguments.length > 0) {
+    const callee = unwrap(e.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (SUBSET_OF_FIRST.test(name)) e = unwrap(e.arguments[0]);
+  }
   if (!ts.isObjectLiteralExpression(e)) return false;
   for (const p of e.properties) {
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) return false;

@@ -132,6 +132,8 @@ function payloadOf(links: readonly Link[], via: string): ts.Expression[] {
       continue;
     }
     if (!l.name || !DATA_LINKS.test(l.name)) continue;
+    // Pattern: createQueryBuilder().update(User).set({ firstName }) — the data is in set/values, update names the entity
+    if (via === 'typeorm-qb' && l.name !== 'set' && l.name !== 'values' && l.args.length < 2) continue;
     // Pattern: manager.save(User, data) / em.nativeUpdate(User, where, data): the entity first
     let args = [...l.args];
     const a0 = args[0] && unwrap(args[0]);
