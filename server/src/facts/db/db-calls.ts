@@ -4,6 +4,7 @@
 // A write is only ever used next to a recognised cache call, which is why shape-based recall is
 // acceptable for receivers whose binding this file cannot see; look-alikes (Map.delete, res.set,
 // element.remove()) must still never match. See db-builders.ts, db-orm.ts and db-sql.ts.
+import { mongoReadColumns } from './mongo-columns';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
@@ -38,6 +39,10 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
   if (b) return { top, hit: b, links };
   for (let i = 0; i < links.length; i++) {
     const h = rawSqlHit(env, links, i) ?? ormHit(env, links, i);
+    if (h?.kind === 'read' && (h.via === 'mongoose' || h.via === 'mongodb') && !h.columns) {
+      const columns = mongoReadColumns(links, i, env.ctx);
+      if (columns) return { top, hit: { ...h, columns }, links };
+    }
     if (h) return { top, hit: h, links };
   }
   return undefined;
