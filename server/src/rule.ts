@@ -203,6 +203,8 @@ export interface CacheOp {
   valueFlagOf?: string;
   /** the fields the written value holds, lower-cased, when known (ArgFact.holds) */
   valueHolds?: string[];
+  /** the project function the value is the result of, as a whole (ArgFact.holdsOf) */
+  valueHoldsOf?: SourceCall;
   /** the entities of the database reads the written value is built from */
   valueEntities?: string[];
   /** what the code loads when this read misses (reads) */

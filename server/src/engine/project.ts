@@ -175,7 +175,11 @@ export function referencedModules(f: FileFacts, callees?: Set<string>): Set<stri
     for (const a of c.args) {
       if (a.sentinelRef) out.add(a.sentinelRef.module);
       // Pattern: fetch(key, () => getWebsite(id)) — the loader's module holds the rows the cache keeps
-      for (const s of a.srcCalls ?? []) if ('ref' in s) out.add(s.ref.module);
+      for (const s of a.srcCalls ?? []) {
+        if ('ref' in s) out.add(s.ref.module);
+        // Pattern: set(k, new AuthUser(user)) — the class's module says what the instance keeps
+        else if ('new' in s && 'module' in s.new) out.add(s.new.module);
+      }
     }
   }
   const visit = (v: ExportValue | undefined): void => {

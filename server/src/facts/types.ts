@@ -47,7 +47,9 @@ export type SourceCall = { local: string } | { ref: SymbolRef } | { param: numbe
    * the loader an instance of the class was constructed with: constructor argument `ctor`, or its
    * property `prop` (`this.fetcher(key)` with `this.fetcher = opts.fetcher`)
    */
-  | { ctor: number; prop?: string };
+  | { ctor: number; prop?: string }
+  /** an instance of a class of the project built here (`new AuthUser(user)`): it holds the class's data */
+  | { new: SymbolRef | { local: string } };
 
 /**
  * What the function arguments an instance was made or constructed with load, by argument index, or
@@ -174,6 +176,11 @@ export interface ArgFact {
    * the names a SQL SELECT it is built from reads (facts/cache/cache-calls.ts heldFields)
    */
   holds?: string[];
+  /**
+   * the project function the value is the result of, as a whole (`JSON.stringify(serializeCtx(ctx))`):
+   * it holds what that function returns, whatever its arguments were built from
+   */
+  holdsOf?: SourceCall;
   /** project functions whose results the value is built from (`() => getWebsite(id)`): the linker reads their rows */
   srcCalls?: SourceCall[];
   /**

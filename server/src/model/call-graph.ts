@@ -145,6 +145,12 @@ export class CallGraph {
   returnHoldsOf(file: string, calls: readonly SourceCall[], fnId?: number): string[] | undefined {
     const out = new Set<string>();
     for (const c of calls) {
+      if ('new' in c) {
+        const props = this.classProps(file, c.new);
+        if (!props) return undefined;
+        for (const f of props) out.add(f);
+        continue;
+      }
       const recorded = 'call' in c ? this.d.files.get(file)?.facts.calls[c.call] : undefined;
       const target =
         'local' in c ? this.topLevel(file, c.local)

@@ -294,6 +294,7 @@ export class OpReader {
       ...(valueSrcOf(call, v) ? { valueSrc: valueSrcOf(call, v) } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcEntities ? { valueEntities: call.args[v.valueArg].srcEntities } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holds ? { valueHolds: call.args[v.valueArg].holds } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holdsOf ? { valueHoldsOf: call.args[v.valueArg].holdsOf } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.flagOf ? { valueFlagOf: call.args[v.valueArg].flagOf } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcCalls ? { valueCalls: call.args[v.valueArg].srcCalls } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
@@ -433,6 +434,9 @@ export class OpReader {
       if (entities && inner.kind === 'write') op.valueEntities = entities;
       const holds = caller ? caller.holds : instanceLoader ? undefined : inner.valueHolds;
       if (holds && inner.kind === 'write') op.valueHolds = holds;
+      // a recorded call's id means something in its own file only
+      const holdsOf = caller ? caller.holdsOf : instanceLoader ? undefined : inner.valueHoldsOf && !('call' in inner.valueHoldsOf) ? inner.valueHoldsOf : undefined;
+      if (holdsOf && inner.kind === 'write') op.valueHoldsOf = holdsOf;
       const flagOf = caller ? caller.flagOf : inner.valueFlagOf;
       if (flagOf && inner.kind === 'write') op.valueFlagOf = flagOf;
       // a recorded call's id means something in its own file only: the wrapper's stays behind

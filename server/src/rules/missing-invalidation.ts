@@ -226,12 +226,25 @@ function heldByKey(key: KeyModel, project: ProjectIndex): ReadonlySet<string> | 
   for (const o of key.writers) {
     if (o.valueSrc === 'literal' || o.sentinel) continue;
     // Pattern: set(`auth-user-${id}`, await this.auth.getAuthUser(id)) with getAuthUser returning { id, githubId, mentors }
-    const holds = o.valueHolds ?? (o.valueCalls ? project.callGraph.returnHoldsOf(o.valueCallsFile ?? o.file, o.valueCalls, o.valueCallsFile ? undefined : o.call.fn) : undefined);
+    // Pattern: set(k, JSON.stringify(serializeCtx(ctx))) with serializeCtx returning { userId, language, … }
+    const holds =
+      o.valueHolds ??
+      (o.valueHoldsOf ? project.callGraph.returnHoldsOf(o.file, [o.valueHoldsOf], o.call.fn) : undefined) ??
+      (o.valueCalls ? project.callGraph.returnHoldsOf(o.valueCallsFile ?? o.file, o.valueCalls, o.valueCallsFile ? undefined : o.call.fn) : undefined);
     if (!holds) return undefined;
     for (const f of holds) out.add(columnWord(f));
     any = true;
   }
   return any ? out : undefined;
+}
+
+/**
+ * Pattern: `reels_personalized_${userId}_session_${sessionId}` with `sessionId = req.query.sessionId ||
+ * randomUUID()` — every writer names a key minted for its request or session: a snapshot no write
+ * path can name, which nothing but its expiry ever ends.
+ */
+function perSession(key: KeyModel): boolean {
+  return key.writers.length > 0 && key.writers.every((o) => o.minted);
 }
 
 /** Query builders over a database client: their chain's methods are the client's, never a helper of the project. */
@@ -341,7 +354,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key),
+        (e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

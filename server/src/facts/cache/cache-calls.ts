@@ -104,10 +104,18 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     const columns: ReadColumns = { names: new Set(), open: false };
     const src = valueSource(a, ctx, 0, entities, calls, columns);
     if (src) f.src = src;
-    if (entities.size > 0) f.srcEntities = [...entities];
-    else if (calls.length > 0) f.srcCalls = calls;
+    if (entities.size > 0) {
+      f.srcEntities = [...entities];
+      // Pattern: set(k, new AuthUser(user)) — the row's entity, and what the class keeps of it
+      const built = calls.filter((c) => 'new' in c);
+      if (built.length > 0) f.srcCalls = built;
+    } else if (calls.length > 0) f.srcCalls = calls;
     const holds = heldFields(a, entities.size > 0 && !columns.open ? columns.names : undefined);
     if (holds) f.holds = holds;
+    else {
+      const of = wholeResultOf(a, calls);
+      if (of) f.holdsOf = of;
+    }
   }
   // Pattern: cache.put(id, row) into `put(id, v) { redis.set(this.key(id), v) }`: the caller's id
   if (wrapperCandidate && index > 0 && index < MAX_PART_ARGS && isKeyLike(e)) f.parts = keyPartsOf(a, ctx);
@@ -669,6 +677,20 @@ function inCatchClause(call: ts.Node): boolean {
  * (`JSON.stringify({ id: c.id, name: c.name })`), and the names the SQL reads it is built from select
  * (`SELECT id, name, metadata ->> 'image' AS image FROM …`). Undefined when either could hold anything.
  */
+/**
+ * The source call the value is the result of as a whole: `serializeCtx(ctx)` or
+ * `JSON.stringify(toView(row))` (the first call valueSource records is the outermost callee's).
+ */
+function wholeResultOf(a: ts.Expression, calls: readonly SourceCall[]): SourceCall | undefined {
+  let e = unwrap(a);
+  if (ts.isCallExpression(e) && e.arguments.length >= 1 && isJsonStringify(e.expression)) e = unwrap(e.arguments[0]);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+  const first = calls[0];
+  const name = e.expression.text;
+  return first && (('local' in first && first.local === name) || ('ref' in first && !first.ref.member)) ? first : undefined;
+}
+
 function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined): string[] | undefined {
   let e = unwrap(a);
   if (ts.isCallExpression(e) && e.arguments.length >= 1 && isJsonStringify(e.expression)) e = unwrap(e.arguments[0]);

@@ -36,7 +36,7 @@ export function loaderOf(a: ts.Expression | ts.MethodDeclaration, ctx: FileCtx):
   const calls: SourceCall[] = [];
   for (const r of returnedOf(u)) valueSource(r, ctx, 0, entities, calls);
   if (entities.size > 0) return { entities: [...entities] };
-  const own = calls.filter((c) => !('call' in c) && !('param' in c) && !('made' in c) && !('ctor' in c));
+  const own = calls.filter((c) => !('call' in c) && !('param' in c) && !('made' in c) && !('ctor' in c) && !('new' in c));
   return own.length > 0 ? { calls: own } : undefined;
 }
 

@@ -146,6 +146,8 @@ function sourceOf(expr: ts.Expression, ctx: FileCtx, depth: number): ValueSource
     }
     case ts.SyntaxKind.SpreadElement:
       return sourceOf((e as ts.SpreadElement).expression, ctx, depth + 1);
+    case ts.SyntaxKind.NewExpression:
+      return newSource(e as ts.NewExpression, ctx, depth);
     case ts.SyntaxKind.ArrowFunction:
     case ts.SyntaxKind.FunctionExpression:
       // Pattern: cache.wrap(key, () => getWebsite(id)) — a loader: what it returns
@@ -247,6 +249,27 @@ function filledSource(id: ts.Identifier, decl: ts.VariableDeclaration, ctx: File
 function pushCall(c: SourceCall): void {
   const text = JSON.stringify(c);
   if (!collectingCalls!.some((o) => JSON.stringify(o) === text)) collectingCalls!.push(c);
+}
+
+/** Classes of the platform: what they are built from is no row of the project's (`new Date(row.at)`). */
+const PLATFORM_CLASSES = /^(Date|Map|Set|WeakMap|WeakSet|Array|Object|Error|\w+Error|Promise|URL|URLSearchParams|RegExp|Buffer|Uint8Array|TextEncoder|TextDecoder|Headers|Response|Request|Blob|FormData|AbortController|Intl\w*|BigNumber|Decimal)$/;
+
+/**
+ * Pattern: const authUser = new AuthUser(user) — an instance of a class of the project built from a
+ * row holds what the row gave it: the row's entity, and the class's own data (the linker reads it).
+ */
+function newSource(n: ts.NewExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
+  const callee = unwrap(n.expression);
+  if (!ts.isIdentifier(callee) || !/^[A-Z]/.test(callee.text) || PLATFORM_CLASSES.test(callee.text)) return undefined;
+  const d = declarationOf(callee, ctx.facts.imports);
+  if (d?.t !== 'import' && d?.t !== 'class') return undefined;
+  if (collectingCalls && collectingCalls.length < 4) pushCall({ new: d.t === 'import' ? { module: d.imp.module, name: d.imp.name } : { local: callee.text } });
+  let s: ValueSource | undefined;
+  for (const a of n.arguments ?? []) {
+    const u = unwrap(a);
+    if (ts.isIdentifier(u) || ts.isPropertyAccessExpression(u)) s = strongest(s, sourceOf(u, ctx, depth + 1));
+  }
+  return s ?? 'call';
 }
 
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {

@@ -91,6 +91,9 @@ function assignedIdBefore(prop: ts.PropertyAccessExpression, use: ts.Node): bool
 
 function generatesId(e: ts.Expression): boolean {
   const x = ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
+  // Pattern: const sessionId = req.query.sessionId || crypto.randomUUID() — a session's own snapshot, new when it starts
+  if (ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.BarBarToken || x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken))
+    return generatesId(unwrap(x.right));
   if (ts.isNewExpression(x)) return ts.isIdentifier(x.expression) && x.expression.text === 'ObjectId';
   if (!ts.isCallExpression(x)) return false;
   const name = calleeName(x);
