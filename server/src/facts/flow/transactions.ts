@@ -185,6 +185,33 @@ function callbackTx(call: ts.CallExpression, ctx: FileCtx): { via: string; label
   }
 }
 
+/**
+ * Libraries whose transaction reaches the writes in its callback without being handed to them:
+ * Sequelize's CLS namespace, MikroORM's forked context, a MongoDB session the writes name themselves.
+ */
+const PROPAGATES = new Set(['sequelize', 'mikro-orm', 'mongodb']);
+
+/**
+ * Pattern: await this.users.manager.transaction(async () => { await this.actors.deleteById(id) }) —
+ * a callback that never uses the transaction it is handed: every write inside goes through the
+ * injected repositories and commits as it runs, so nothing there waits for a commit.
+ */
+function bypassed(via: string, cb: FunctionLike, ctx: FileCtx): boolean {
+  if (PROPAGATES.has(via) || (via === 'orm' && /['"]sequelize(?:-typescript)?['"]/.test(ctx.text))) return false;
+  const p = cb.parameters[0];
+  if (!p) return true;
+  if (!ts.isIdentifier(p.name) || !cb.body) return false;
+  const name = p.name.text;
+  let used = false;
+  const visit = (n: ts.Node): void => {
+    if (used) return;
+    if (ts.isIdentifier(n) && n.text === name && n !== p.name) used = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(cb.body);
+  return !used;
+}
+
 /** `queryRunner.startTransaction()`, `t = await sequelize.transaction()`, `client.query('BEGIN')`: a start, commit or rollback. */
 function boundaryOf(node: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx): { role: 'start' | 'commit' | 'rollback'; b: Boundary } | undefined {
   const fn = () => ctx.fnIdOf(node);
@@ -248,6 +275,7 @@ export function transactionVisitors(ctx: FileCtx): VisitorMap {
     const call = node as ts.CallExpression | ts.TaggedTemplateExpression;
     if (ts.isCallExpression(call)) {
       const tx = callbackTx(call, ctx);
+      if (tx && bypassed(tx.via, tx.cb, ctx)) return;
       if (tx) {
         s.callbacks.set(tx.cb, txsOf(ctx).length);
         s.nodes.push(tx.cb);
