@@ -315,6 +315,10 @@ function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entit
     if (r?.t === 'repo') return { entity: r.entity, via: r.via, fresh: true };
     if (r?.t === 'manager') return { entity: entityOfExpr(l.args[0]), via: r.via, fresh: true };
     if (r?.t === 'model' && l.name === 'build') return { entity: r.entity, via: r.via, fresh: true };
+    // Pattern: const app = Application.create(dto) — an entity class's own create (TypeORM's
+    // BaseEntity builds, Sequelize's and Mongoose's insert): a row that did not exist before
+    const recv = bare(l.recv);
+    if (l.name === 'create' && ts.isIdentifier(recv) && isCapitalised(recv.text)) return { entity: r?.t === 'model' ? r.entity : recv.text, via: r?.t === 'model' ? r.via : undefined, fresh: true };
   }
   const hit = env.recognise(e);
   return hit ? { entity: hit.entity, via: hit.via, fresh: false } : undefined;
