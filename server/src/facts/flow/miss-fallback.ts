@@ -10,7 +10,7 @@
 //   `cache.wrap(key, () => load())`.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { calleeName, enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
+import { calleeName, declarationOf, enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
 import type { ValueSource } from '../types';
 import { isHttpCall, strongest } from './value-sources';
 import { resolveName } from '../../syntax/local-values';
@@ -255,11 +255,23 @@ function isResponse(e: ts.Expression): boolean {
 function returnsSource(n: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
   let s: ValueSource | undefined;
   const visit = (m: ts.Node): void => {
-    if (ts.isReturnStatement(m) && m.expression && !isResponse(m.expression)) s = strongest(s, sourcesIn(m.expression, ctx, cacheCalls));
+    if (ts.isReturnStatement(m) && m.expression && !isResponse(m.expression)) s = strongest(s, sourcesIn(returnedValue(m.expression, n, ctx), ctx, cacheCalls));
     if (!isFunctionLike(m)) ts.forEachChild(m, visit);
   };
   visit(n);
   return s;
+}
+
+/**
+ * Pattern: if (!cached) { const rows = await prisma.table.findMany(q); await setCache(k, rows); return rows }
+ * — a variable the miss branch declares is returned: what it was loaded from.
+ */
+function returnedValue(e: ts.Expression, branch: ts.Node, ctx: FileCtx): ts.Node {
+  const u = unwrap(e);
+  if (!ts.isIdentifier(u)) return e;
+  const d = declarationOf(u, ctx.facts.imports);
+  if (d?.t !== 'var' || !d.node.initializer || d.node.pos < branch.pos || d.node.end > branch.end) return e;
+  return d.node.initializer;
 }
 
 /**
