@@ -11,6 +11,10 @@ describe('files that are not the product', () => {
     ['src/jobs/backfill-names.ts', 'script'],
     ['prisma/seed.ts', 'script'],
     ['prisma/run/delete-rec-med.ts', 'script'],
+    // one-off scripts at the root of a JavaScript backend, named for what they do once
+    ['migrate-add-contentformat.js', 'script'],
+    ['seed-revshare.js', 'script'],
+    ['populate-test-analytics.js', 'script'],
   ])('%s is a %s', (rel, kind) => {
     expect(fileKindOf(rel)).toBe(kind);
   });
@@ -23,6 +27,9 @@ describe('files that are not the product', () => {
     // a job that is no backfill, a file named after one that is not
     'src/jobs/refresh-collections.ts',
     'src/backfilled-totals.ts',
+    // a service named for migrating or seeding something at run time
+    'src/services/migration-runner.ts',
+    'src/seeding.service.ts',
     // a bare name: no folder to judge
     'prisma.ts',
   ])('%s is product code', (rel) => {

@@ -8,7 +8,7 @@ export type FileKind = 'test' | 'script';
 
 /** File names that are tests or scripts wherever they are. */
 const TEST_NAME = /\.(test|spec|e2e-spec|e2e|integration|cy|stories)\.[cm]?[jt]sx?$/i;
-const SCRIPT_NAME = /\.(seed|seeder|migration|backfill)\.[cm]?[jt]sx?$|^(seed|seeds)\.[cm]?[jt]sx?$|^backfill[-_.]/i;
+const SCRIPT_NAME = /\.(seed|seeder|migration|backfill)\.[cm]?[jt]sx?$|^(seed|seeds)\.[cm]?[jt]sx?$|^backfill[-_.]|^(migrate|seed|populate)[-_]/i;
 /** Folder names, below the project root. */
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'spec', 'specs', 'cypress', 'playwright', '__fixtures__', 'testing']);
 // a backfill is a data migration run once (`jobs/backfill/backfill-airdrops.ts`): its cursors are no caches

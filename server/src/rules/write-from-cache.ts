@@ -16,10 +16,11 @@ const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invita
 
 /**
  * Entities of append-only records: a new notification, event, log or audit row records what was
- * seen when it was written (an order's code, a limit decision made on cached usage), not state a
+ * seen when it was written (an order's code, a limit decision made on cached usage; an `ai_usage` row of
+ * a request served from the cache), not state a
  * stale copy could overwrite.
  */
-const RECORD_ENTITY = /(^|_)(event|events|log|logs|audit|audits|notification|notifications|history|histories|activity|activities)$/;
+const RECORD_ENTITY = /(^|_)(event|events|log|logs|audit|audits|notification|notifications|history|histories|activity|activities)$|_(usage|usages|metric|metrics)$/;
 
 /** A new row of an append-only record (a `save()` of one is a create too: nothing updates a log entry). */
 function isRecordWrite(w: DbWrite): boolean {
