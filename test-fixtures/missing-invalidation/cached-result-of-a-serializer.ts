@@ -9,7 +9,8 @@ const prisma = new PrismaClient();
 
 interface Ctx { userId: string; language: string; likedIds: Set<string> }
 
-function serializeCtx(ctx: Ctx) {
+function serializeCtx(ctx: Ctx | null) {
+  if (!ctx) return null;
   return { userId: ctx.userId, language: ctx.language, likedIds: [...ctx.likedIds] };
 }
 

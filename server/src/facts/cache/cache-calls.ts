@@ -703,6 +703,7 @@ function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined)
       out.add(n.toLowerCase());
     }
   } else if (!selected) return undefined;
-  return out.size > 0 ? [...out].sort() : undefined;
+  // a count's value holds no field at all (`SELECT count(*)`, `countDocuments(q)`): known, and empty
+  return out.size > 0 ? [...out].sort() : selected ? [] : undefined;
 }
 

@@ -21,7 +21,9 @@ export function mongoReadColumns(links: readonly Link[], i: number, ctx: FileCtx
   const args = links[i].args;
   const out = new Set<string>();
   if (verb === 'findById') out.add('_id');
-  else if (verb !== 'estimatedDocumentCount' && args[0] && !addFilter(args[0], out, ctx, 0)) return undefined;
+  // Pattern: countDocuments(filter) with a filter built at run time: a number no field of a row is
+  // copied into (only what the filter names could change it, and that is not known)
+  else if (verb !== 'estimatedDocumentCount' && args[0] && !addFilter(args[0], out, ctx, 0)) return COUNTS.has(verb) ? [] : undefined;
   if (COUNTS.has(verb)) return [...out].sort();
   if (!FINDS.has(verb)) return undefined;
   // Pattern: Source.find(q).select('_id name icon').lean() / Source.find(q, { name: 1, icon: 1 })

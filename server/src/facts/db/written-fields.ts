@@ -42,3 +42,66 @@ function addColumns(e0: ts.Expression, out: Set<string>, depth: number): boolean
   }
   return true;
 }
+
+/** Methods that change the array or map a field holds: `doc.likedBy.push(id)` writes `likedBy`. */
+const MUTATORS = /^(push|pull|splice|unshift|shift|pop|addToSet|set|delete|clear|remove|sort|reverse|fill)$/;
+/** Methods of a loaded document that change none of its fields. */
+const DOC_READS = /^(toObject|toJSON|populate|get|isModified|isNew|equals|validate|validateSync|depopulate|save)$/;
+
+/**
+ * The fields a `doc.save()` writes when the document was loaded in the same function and only
+ * changed there by assignments to its fields (`user.referralCode = code; await user.save()`):
+ * those fields. Undefined when it is handed to anything else before the save, or nothing is seen
+ * changing (the save may write anything).
+ */
+export function assignedBeforeSave(doc: ts.Identifier, save: ts.Node, decl: ts.VariableDeclaration): string[] | undefined {
+  const fn = enclosingFunctionOf(save);
+  if (!fn || enclosingFunctionOf(decl) !== fn || decl.end > save.getStart()) return undefined;
+  const name = doc.text;
+  const out = new Set<string>();
+  let unknown = false;
+  const visit = (n: ts.Node): void => {
+    if (unknown || n.end <= decl.end || n.pos >= save.getStart()) return;
+    if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
+      const use = fieldUse(n);
+      if (use === undefined) unknown = true;
+      else if (use) out.add(use);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return !unknown && out.size > 0 ? [...out].sort() : undefined;
+}
+
+/** The field a use of the document changes, '' for a use that changes none, undefined for any other use. */
+function fieldUse(id: ts.Identifier): string | undefined {
+  const p = id.parent;
+  if (!ts.isPropertyAccessExpression(p) || p.expression !== id) return undefined;
+  const field = p.name.text;
+  // climb doc.a.b.c to the top of the chain
+  let top: ts.Expression = p;
+  while (ts.isPropertyAccessExpression(top.parent) && top.parent.expression === top) top = top.parent;
+  const up = top.parent;
+  // Pattern: doc.referralCode = code / doc.stats.views += 1 / doc.count++
+  if (ts.isBinaryExpression(up) && up.left === top && up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && up.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return field;
+  if ((ts.isPrefixUnaryExpression(up) || ts.isPostfixUnaryExpression(up)) && (up.operator === ts.SyntaxKind.PlusPlusToken || up.operator === ts.SyntaxKind.MinusMinusToken)) return field;
+  if (ts.isCallExpression(up) && up.expression === top) {
+    // Pattern: doc.set('plan', p) / doc.markModified('settings')
+    if (top === p) {
+      if (field === 'set' || field === 'markModified') {
+        const a = up.arguments[0] && unwrap(up.arguments[0]);
+        return a && ts.isStringLiteralLike(a) ? a.text.split('.')[0] : undefined;
+      }
+      return DOC_READS.test(field) ? '' : undefined;
+    }
+    // Pattern: doc.likedBy.push(userId)
+    return MUTATORS.test((top as ts.PropertyAccessExpression).name.text) ? field : '';
+  }
+  return '';
+}
+
+function enclosingFunctionOf(n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (ts.isFunctionDeclaration(p) || ts.isMethodDeclaration(p) || ts.isArrowFunction(p) || ts.isFunctionExpression(p)) return p;
+  return undefined;
+}

@@ -9,7 +9,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { chainLinks, type Link } from '../db/common';
-import { writtenFields } from '../db/written-fields';
+import { assignedBeforeSave, writtenFields } from '../db/written-fields';
 import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 
 /** Names of values that identify a row: the same in every copy of it. */
@@ -51,8 +51,10 @@ function recordPayloadOrigins(ctx: FileCtx): void {
     if (!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node)) continue;
     const data = payloadOf(chainLinks(node), w.via);
     if (w.kind === 'update' && !w.restores) {
-      const fields = writtenFields(data);
+      const fields = writtenFields(data) ?? savedFields(data, node, ctx);
       if (fields) w.fields = fields;
+      // Pattern: Reel.updateOne({ _id }, { $inc: { viewCount: 1 } }) — a counter bump
+      if (data.length > 0 && data.every(onlyIncrements)) w.counter = true;
     }
     const fn = enclosingFunction(node);
     // the parameters are traced in files without recorded calls too: `save(n) { return this.repo.save(n) }`
@@ -65,6 +67,25 @@ function recordPayloadOrigins(ctx: FileCtx): void {
     if (found.size > 0) w.fromCalls = sorted(found);
     if (params && params.found.size > 0) w.fromParams = sorted(params.found);
   }
+}
+
+/** `user.referralCode = code; await user.save()`: the fields assigned to a document loaded in the same function. */
+function savedFields(data: readonly ts.Expression[], node: ts.Node, ctx: FileCtx): string[] | undefined {
+  const doc = data.length === 1 ? unwrap(data[0]) : undefined;
+  if (!doc || !ts.isIdentifier(doc)) return undefined;
+  const d = declarationOf(doc, ctx.facts.imports);
+  if (d?.t !== 'var' || !d.node.initializer) return undefined;
+  // loaded here: `const user = await User.findOne(q)`
+  const init = unwrap(d.node.initializer);
+  const call = ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
+  if (!ts.isCallExpression(call) || (ctx.db?.recognise(call) as { kind?: string } | undefined)?.kind !== 'read') return undefined;
+  return assignedBeforeSave(doc, node, d.node);
+}
+
+/** MongoDB update data that only adds to numbers: `{ $inc: { likes: 1, views: 1 } }`. */
+function onlyIncrements(e: ts.Expression): boolean {
+  const o = unwrap(e);
+  return ts.isObjectLiteralExpression(o) && o.properties.length > 0 && o.properties.every((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === '$inc');
 }
 
 /** Receivers of project calls (services, helpers, repositories of the project), not clients. */

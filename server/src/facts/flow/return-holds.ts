@@ -21,6 +21,8 @@ export function returnVisitors(ctx: FileCtx, st: ReturnState): VisitorMap {
         const fn = ctx.fnIdOf(r);
         if (fn <= 0 || st.get(fn) === null) return;
         const e = unwrap(r.expression);
+        // Pattern: if (!ctx) return null; return { userId: ctx.userId, … } — an early "nothing" holds no field
+        if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return;
         // Pattern: return new AuthUser(details, tasks) — what the class's instances hold
         if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
           const prev = st.get(fn);
