@@ -326,8 +326,11 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
       // Pattern: module.exports = redis  /  module.exports.keys = {...}  /  exports.redis = new Redis()
       (n) => {
         if (!top(n)) return;
-        const e = (n as ts.ExpressionStatement).expression;
-        if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+        const outer = (n as ts.ExpressionStatement).expression;
+        if (!ts.isBinaryExpression(outer) || outer.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+        // Pattern: exports = module.exports = client — the inner assignment is the export
+        const inner = outer.right;
+        const e = outer.left.getText() === 'exports' && ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken ? inner : outer;
         const target = e.left.getText();
         const m = /^(?:module\.)?exports(?:\.(\w+))?$/.exec(target);
         if (!m || (target === 'exports' && !m[1])) return;

@@ -88,6 +88,9 @@ function fnFact(id: number, fn: FunctionLike, imports: readonly ImportFact[]): F
   else if (ts.isConstructorDeclaration(fn)) name = 'constructor';
   else if (fn.parent && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent) || ts.isPropertyDeclaration(fn.parent)) && ts.isIdentifier(fn.parent.name))
     name = fn.parent.name.text;
+  // Pattern: exports.get = async function (key) { … } / module.exports.set = (k, v) => …
+  else if (fn.parent && ts.isBinaryExpression(fn.parent) && fn.parent.right === fn && ts.isPropertyAccessExpression(fn.parent.left) && /^(module\.)?exports$/.test(fn.parent.left.expression.getText()))
+    name = fn.parent.left.name.text;
   let className: string | undefined;
   for (let p: ts.Node | undefined = fn.parent; p && !ts.isSourceFile(p); p = p.parent)
     if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) {

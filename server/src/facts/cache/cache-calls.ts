@@ -646,6 +646,9 @@ function ownerOf(fn: ts.Node, info: FnFact): string | undefined {
   if (info.className && (ts.isMethodDeclaration(fn) || (fn.parent && ts.isPropertyDeclaration(fn.parent)))) return info.className;
   if (ts.isFunctionDeclaration(fn)) return fn.parent && ts.isSourceFile(fn.parent) ? '' : undefined;
   if (fn.parent && ts.isVariableDeclaration(fn.parent)) return isTopLevelDeclaration(fn.parent) ? '' : undefined;
+  // Pattern: exports.get = async function (key) { … } / module.exports.set = (k, v, ttl) => … — a function of the module
+  if (fn.parent && ts.isBinaryExpression(fn.parent) && fn.parent.right === fn && ts.isExpressionStatement(fn.parent.parent) && ts.isSourceFile(fn.parent.parent.parent))
+    return /^(module\.)?exports\.\w+$/.test(fn.parent.left.getText()) ? '' : undefined;
   const obj = ts.isMethodDeclaration(fn) ? fn.parent : fn.parent && ts.isPropertyAssignment(fn.parent) ? fn.parent.parent : undefined;
   return obj && ts.isObjectLiteralExpression(obj) ? objectOwnerName(obj) : undefined;
 }
@@ -673,11 +676,6 @@ function inCatchClause(call: ts.Node): boolean {
 }
 
 /**
- * The fields a written value holds, when they are known: the properties of an object literal
- * (`JSON.stringify({ id: c.id, name: c.name })`), and the names the SQL reads it is built from select
- * (`SELECT id, name, metadata ->> 'image' AS image FROM …`). Undefined when either could hold anything.
- */
-/**
  * The source call the value is the result of as a whole: `serializeCtx(ctx)` or
  * `JSON.stringify(toView(row))` (the first call valueSource records is the outermost callee's).
  */
@@ -691,6 +689,11 @@ function wholeResultOf(a: ts.Expression, calls: readonly SourceCall[]): SourceCa
   return first && (('local' in first && first.local === name) || ('ref' in first && !first.ref.member)) ? first : undefined;
 }
 
+/**
+ * The fields a written value holds, when they are known: the properties of an object literal
+ * (`JSON.stringify({ id: c.id, name: c.name })`), and the names the SQL reads it is built from select
+ * (`SELECT id, name, metadata ->> 'image' AS image FROM …`). Undefined when either could hold anything.
+ */
 function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined): string[] | undefined {
   let e = unwrap(a);
   if (ts.isCallExpression(e) && e.arguments.length >= 1 && isJsonStringify(e.expression)) e = unwrap(e.arguments[0]);

@@ -91,6 +91,11 @@ function mentions(n: ts.Node, name: string): boolean {
 
 /** A `return` in `n` whose value mentions `name` (the hit path returns the cached value). */
 function returnsIt(n: ts.Node, name: string): boolean {
+  // Pattern: if (cached) { ctx.body = cached; return; } / { res.json(cached); return } — answered with it, then out
+  if (ts.isBlock(n) && n.statements.length >= 2) {
+    const last = n.statements[n.statements.length - 1];
+    if (ts.isReturnStatement(last) && !last.expression && n.statements.slice(0, -1).some((st) => mentions(st, name))) return true;
+  }
   if (ts.isReturnStatement(n)) return !!n.expression && mentions(n.expression, name);
   if (isFunctionLike(n)) return false;
   return !!ts.forEachChild(n, (c) => (returnsIt(c, name) ? true : undefined));
