@@ -205,6 +205,8 @@ export interface CacheOp {
   valueHolds?: string[];
   /** the project function the value is the result of, as a whole (ArgFact.holdsOf) */
   valueHoldsOf?: SourceCall;
+  /** the value is a leaderboard: rows ranked by a measure, the first few kept (ArgFact.ranked) */
+  valueRanked?: true;
   /** the entities of the database reads the written value is built from */
   valueEntities?: string[];
   /** what the code loads when this read misses (reads) */

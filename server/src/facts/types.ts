@@ -65,7 +65,7 @@ export type ClientRef =
    * `cacheManager.clients` name (`@InjectClient(CachingFactory, 'default')`), or `@cache` for the
    * older @midwayjs/cache (facts/cache/midway-config.ts).
    */
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string }
   /**
    * A binding imported from another module (a client instance or a wrapper instance exported there);
    * `called`: the result of calling it (`getRedis()`, a getter exported there).
@@ -181,6 +181,8 @@ export interface ArgFact {
    * it holds what that function returns, whatever its arguments were built from
    */
   holdsOf?: SourceCall;
+  /** the value is built from reads that rank rows by a measure and keep the first few (a leaderboard) */
+  ranked?: true;
   /** project functions whose results the value is built from (`() => getWebsite(id)`): the linker reads their rows */
   srcCalls?: SourceCall[];
   /**

@@ -17,7 +17,7 @@ import { isFlagWrite } from './roles';
 import { decoratorOps } from './decorated-ops';
 
 type Target =
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; nest?: boolean; keyPrefix?: string }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; keyPrefix?: string }
   /**
    * `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new
    * RedisKVCache(r, 'userById')`); `loaders`: what the instance's function arguments load, and the
@@ -118,7 +118,14 @@ export class OpReader {
     if (depth > MAX_DEPTH) return undefined;
     switch (c.t) {
       case 'lib':
-        return { t: 'lib', lib: c.lib, defaultTtl: c.nest ? this.d.nestTtl : c.config !== undefined ? this.d.midwayTtl?.(c.config) : c.defaultTtl, nest: c.nest, keyPrefix: c.keyPrefix };
+        return {
+          t: 'lib',
+          lib: c.lib,
+          defaultTtl: c.nest ? this.d.nestTtl : c.config !== undefined ? this.d.midwayTtl?.(c.config) : c.defaultTtl,
+          ...(c.nest || c.config !== undefined || c.defaultTtlValue === undefined ? {} : { defaultTtlValue: c.defaultTtlValue }),
+          nest: c.nest,
+          keyPrefix: c.keyPrefix,
+        };
       case 'class':
         return withCtor(this.classTarget(file, c.name, depth), file, c.name, c, file);
       case 'type':
@@ -295,6 +302,7 @@ export class OpReader {
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcEntities ? { valueEntities: call.args[v.valueArg].srcEntities } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holds ? { valueHolds: call.args[v.valueArg].holds } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holdsOf ? { valueHoldsOf: call.args[v.valueArg].holdsOf } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.ranked ? { valueRanked: true as const } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.flagOf ? { valueFlagOf: call.args[v.valueArg].flagOf } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcCalls ? { valueCalls: call.args[v.valueArg].srcCalls } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
@@ -304,6 +312,9 @@ export class OpReader {
     };
     const secs = ttlSecondsOf(op, call, libTtlUnit(t.lib, this.d, file));
     if (secs !== undefined) op.ttlSeconds = secs;
+    // Pattern: reelCache.set('trending', rows) with `new NodeCache({ stdTTL: 300 })`: the store's default
+    else if (v.kind === 'write' && v.ttl === false && ttl === true && t.defaultTtlValue !== undefined)
+      op.ttlSeconds = libTtlUnit(t.lib, this.d, file) === 'ms' ? t.defaultTtlValue / 1000 : t.defaultTtlValue;
     // Pattern: this.cache.set(k, v) under CacheModule.registerAsync({ useFactory: () => ({ ttl: 5000 }) })
     else if (t.nest && v.kind === 'write' && v.ttl === false && ttl === true && this.d.nestTtlValue !== undefined)
       op.ttlSeconds = libTtlUnit(t.lib, this.d, file) === 'ms' ? this.d.nestTtlValue / 1000 : this.d.nestTtlValue;
@@ -437,6 +448,7 @@ export class OpReader {
       // a recorded call's id means something in its own file only
       const holdsOf = caller ? caller.holdsOf : instanceLoader ? undefined : inner.valueHoldsOf && !('call' in inner.valueHoldsOf) ? inner.valueHoldsOf : undefined;
       if (holdsOf && inner.kind === 'write') op.valueHoldsOf = holdsOf;
+      if ((caller ? caller.ranked : !instanceLoader && inner.valueRanked) && inner.kind === 'write') op.valueRanked = true;
       const flagOf = caller ? caller.flagOf : inner.valueFlagOf;
       if (flagOf && inner.kind === 'write') op.valueFlagOf = flagOf;
       // a recorded call's id means something in its own file only: the wrapper's stays behind

@@ -238,6 +238,19 @@ function heldByKey(key: KeyModel, project: ProjectIndex): ReadonlySet<string> | 
   return any ? out : undefined;
 }
 
+/** How long a leaderboard may lag by design: a few minutes, as trending and top lists are cached. */
+const LEADERBOARD_TTL = 15 * 60;
+
+/**
+ * Pattern: reelCache.set('trending-reels', await Reel.find().sort({ viewCount: -1 }).limit(20)) under a
+ * 5-minute TTL — rows ranked by a measure, the first few kept, refreshed by expiry: every view or like
+ * reorders it and a new row starts at the bottom, so no update or create is meant to clear it. A
+ * delete still is (a removed row would stay on show).
+ */
+function leaderboard(key: KeyModel): boolean {
+  return key.writers.length > 0 && key.writers.every((o) => o.valueRanked && o.ttlSeconds !== undefined && o.ttlSeconds <= LEADERBOARD_TTL);
+}
+
 /**
  * Pattern: `reels_personalized_${userId}_session_${sessionId}` with `sessionId = req.query.sessionId ||
  * randomUUID()` — every writer names a key minted for its request or session: a snapshot no write
@@ -354,7 +367,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key),
+        (e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

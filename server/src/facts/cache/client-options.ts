@@ -47,6 +47,34 @@ export function defaultTtlOf(args: readonly ts.Expression[], lib: CacheLib): boo
   return opaque ? undefined : false;
 }
 
+/**
+ * The default TTL a client's options give as a number (`new NodeCache({ stdTTL: 300 })`,
+ * `new LRUCache({ max: 100, ttl: 5 * 60_000 })`), in the unit of the library's own TTL argument.
+ */
+export function defaultTtlValueOf(args: readonly ts.Expression[]): number | undefined {
+  for (const a of args) {
+    const e = unwrap(a);
+    if (!ts.isObjectLiteralExpression(e)) continue;
+    for (const p of e.properties)
+      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && /^(ttl|stdTTL|maxAge)$/.test(p.name.text)) {
+        const n = literalProduct(unwrap(p.initializer));
+        return n !== undefined && n > 0 ? n : undefined;
+      }
+  }
+  return undefined;
+}
+
+/** `300`, `5 * 60`, `1000 * 60 * 10`: a number literal or a product of them. */
+function literalProduct(e: ts.Expression): number | undefined {
+  if (ts.isNumericLiteral(e)) return Number(e.text.replace(/_/g, ''));
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AsteriskToken) {
+    const l = literalProduct(unwrap(e.left));
+    const r = literalProduct(unwrap(e.right));
+    return l !== undefined && r !== undefined ? l * r : undefined;
+  }
+  return undefined;
+}
+
 /** ioredis `keyPrefix: 'cache:'`: every key of this client is stored under the prefix. */
 export function keyPrefixOf(args: readonly ts.Expression[]): string | undefined {
   for (const a of args) {

@@ -130,6 +130,7 @@ export function laterAssignedClient(
     else if (found.t === 'lib' && c.t === 'lib' && found.lib === c.lib) {
       // two stores of one library with different defaults: whether a write expires is unknown
       if (found.defaultTtl !== c.defaultTtl) found = { ...found, defaultTtl: undefined };
+      if (found.defaultTtlValue !== c.defaultTtlValue) found = { ...found, defaultTtlValue: undefined };
     } else if (JSON.stringify(found) !== JSON.stringify(c)) return undefined;
   }
   return found;

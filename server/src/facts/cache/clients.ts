@@ -6,8 +6,8 @@ import { ts } from 'ts-morph';
 import { configuredLib, isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, memberName, paramPropertyOf, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
-import { CLIENT_MODULES, CLIENT_TYPES, libOfModuleName } from './client-modules';
-import { defaultTtlOf, keyPrefixOf } from './client-options';
+import { CLIENT_MODULES, CLIENT_TYPES, isRedisLib, libOfModuleName } from './client-modules';
+import { defaultTtlOf, defaultTtlValueOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
 import { returnExprOf } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
@@ -66,7 +66,7 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
       const lib = libOfModule(d.imp.module, ctx);
       if (lib && (CLIENT_TYPES[lib].includes(d.imp.name) || configuredLib(ctx.config, ctx.file, d.imp.module))) {
         const prefix = lib === 'ioredis' ? keyPrefixOf(e.arguments ?? []) : undefined;
-        return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
+        return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...ttlValue(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
       }
       if (!lib && isProjectModule(d.imp.module, ctx)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name }, ...ctorArgsOf(e, ctx) };
     }
@@ -100,7 +100,7 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
     const d = declarationOf(callee, ctx.facts.imports);
     if (d?.t === 'import') {
       const lib = CLIENT_FACTORIES[`${d.imp.module}:${d.imp.name}`];
-      if (lib) return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments, lib) };
+      if (lib) return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments, lib), ...ttlValue(e.arguments, lib) };
       // Pattern: import { getRedis } from './redis'; getRedis().set(…)  (the linker reads what it returns)
       if (isProjectModule(d.imp.module, ctx)) return { t: 'import', ref: { module: d.imp.module, name: d.imp.name }, called: true };
       return undefined;
@@ -638,3 +638,13 @@ function poolCallbackClient(p: ts.ParameterDeclaration, index: number, ctx: File
   return owner?.t === 'lib' ? { t: 'lib', lib: owner.lib } : undefined;
 }
 
+
+/**
+ * The default TTL value of a store whose options are read as its TTL argument's unit: not
+ * cache-manager (its unit depends on the installed major) nor a Redis client (no default TTL).
+ */
+function ttlValue(args: readonly ts.Expression[], lib: CacheLib): { defaultTtlValue?: number } {
+  if (lib === 'cache-manager' || isRedisLib(lib)) return {};
+  const v = defaultTtlValueOf(args);
+  return v !== undefined ? { defaultTtlValue: v } : {};
+}

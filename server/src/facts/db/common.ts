@@ -21,6 +21,8 @@ export interface Hit {
    * columns an UPDATE sets; absent when the statement reads `*` or builds the list at run time.
    */
   columns?: string[];
+  /** a read ranking rows by a measure and keeping the first few (facts/db/ranked-reads.ts) */
+  ranked?: true;
 }
 
 /** One call of a chain: `update` in `knex('t').where(q).update(v)`. */

@@ -5,6 +5,7 @@
 // acceptable for receivers whose binding this file cannot see; look-alikes (Map.delete, res.set,
 // element.remove()) must still never match. See db-builders.ts, db-orm.ts and db-sql.ts.
 import { mongoReadColumns } from './mongo-columns';
+import { ranksRows, sqlRanksRows } from './ranked-reads';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
@@ -36,13 +37,15 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
   if (links.length === 0) return undefined;
   const top = links[links.length - 1].node;
   const b = builderHit(env, links);
-  if (b) return { top, hit: b, links };
+  // Pattern: knex('scores').orderBy('points', 'desc').limit(5) / db.select().from(t).orderBy(desc(t.score)).limit(5)
+  if (b) return { top, hit: b.kind === 'read' && ranksRows(links, 0, b.via) ? { ...b, ranked: true } : b, links };
   for (let i = 0; i < links.length; i++) {
-    const h = rawSqlHit(env, links, i) ?? ormHit(env, links, i);
+    let h = rawSqlHit(env, links, i) ?? ormHit(env, links, i);
     if (h?.kind === 'read' && (h.via === 'mongoose' || h.via === 'mongodb') && !h.columns) {
       const columns = mongoReadColumns(links, i, env.ctx);
-      if (columns) return { top, hit: { ...h, columns }, links };
+      if (columns) h = { ...h, columns };
     }
+    if (h?.kind === 'read' && (h.via === 'sql' ? sqlRanksRows(top.getText(env.ctx.sf)) : ranksRows(links, i, h.via))) h = { ...h, ranked: true };
     if (h) return { top, hit: h, links };
   }
   return undefined;

@@ -76,6 +76,8 @@ let collecting: Set<string> | undefined;
 export interface ReadColumns {
   names: Set<string>;
   open: boolean;
+  /** every read ranks rows by a measure and keeps the first few (a leaderboard); undefined before the first */
+  ranked?: boolean;
 }
 let collectingColumns: ReadColumns | undefined;
 /** Where valueSource puts the project functions a value is the result of. */
@@ -275,13 +277,14 @@ function newSource(n: ts.NewExpression, ctx: FileCtx, depth: number): ValueSourc
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
-  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[] } | undefined;
+  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; ranked?: true } | undefined;
   if (hit) {
     const e = normaliseEntity(hit.entity);
     if (e && collecting) collecting.add(e);
     if (collectingColumns) {
       if (hit.kind === 'read' && hit.columns) for (const c of hit.columns) collectingColumns.names.add(c);
       else collectingColumns.open = true;
+      collectingColumns.ranked = (collectingColumns.ranked ?? true) && hit.kind === 'read' && !!hit.ranked;
     }
     return 'db';
   }

@@ -1,0 +1,52 @@
+// A read that ranks rows by a measure and keeps the first few: `Reel.find().sort({ viewCount: -1 })
+// .limit(20)`, Prisma's `findMany({ orderBy: { views: 'desc' }, take: 10 })`, `ORDER BY score DESC
+// LIMIT 10`. Cached for a few minutes it is a leaderboard: every view or like reorders it, and
+// nobody deletes it on each one (missing-invalidation). Ordering by time or id is no ranking:
+// "the latest ten" changes with each new row, and a reader expects to see it.
+import { ts } from 'ts-morph';
+import type { Link } from './common';
+import { propertyNameText, unwrap } from '../../syntax/scope';
+
+/** Sort fields that order by when or in what order rows came, not by a measure of them. */
+const TIME_OR_ID = /(^|_)(id|at|on|date|time|timestamp|created|updated|published|modified|seq)$|(At|On|Date|Time|Id)$|^_id$/;
+
+/** Whether the read at `links[i]` (through the rest of its chain) ranks rows by a measure and limits them. */
+export function ranksRows(links: readonly Link[], i: number, via: string): boolean {
+  const rest = links.slice(i);
+  // Pattern: Model.find(q).sort({ viewCount: -1 }).limit(20) / knex(t).orderBy('score', 'desc').limit(10)
+  const sort = rest.find((l) => l.name === 'sort' || l.name === 'orderBy');
+  const limited = rest.some((l) => l.name === 'limit' || l.name === 'take' || l.name === 'top');
+  if (sort && limited) return !!sort.args[0] && measures(sortFields(sort.args[0]));
+  // Pattern: prisma.post.findMany({ orderBy: { views: 'desc' }, take: 10 }) / repo.find({ order: { score: 'DESC' }, take: 5 })
+  const opts = links[i].args[0] && unwrap(links[i].args[0]);
+  if ((via === 'prisma' || via === 'typeorm' || via === 'sequelize') && opts && ts.isObjectLiteralExpression(opts)) {
+    const prop = (n: string) => opts.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === n);
+    const order = prop('orderBy') ?? prop('order');
+    const take = prop('take') ?? prop('limit');
+    return !!order && !!take && measures(sortFields(order.initializer));
+  }
+  return false;
+}
+
+/** Pattern: ORDER BY score DESC LIMIT 10 in a SQL text. */
+export function sqlRanksRows(sql: string): boolean {
+  const m = /\border\s+by\s+([\s\S]+?)\blimit\b/i.exec(sql);
+  if (!m) return false;
+  return measures(m[1].split(',').map((c) => c.trim().split(/\s+/)[0].replace(/^.*\./, '').replace(/["`]/g, '')));
+}
+
+/** The fields a sort argument names: `{ viewCount: -1 }`, `'-likes'`, `[{ views: 'desc' }]`, `'score'`. */
+function sortFields(e0: ts.Expression): string[] {
+  const e = unwrap(e0);
+  if (ts.isStringLiteralLike(e)) return e.text.split(/\s+/).filter(Boolean).map((f) => f.replace(/^[-+]/, ''));
+  if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((x) => sortFields(x));
+  if (ts.isObjectLiteralExpression(e)) return e.properties.flatMap((p) => (p.name ? [propertyNameText(p.name) ?? ''] : [''])).filter(Boolean);
+  // Pattern: orderBy(desc(posts.views)) (Drizzle) / orderBy(posts.views)
+  if (ts.isCallExpression(e) && e.arguments.length === 1) return sortFields(e.arguments[0]);
+  if (ts.isPropertyAccessExpression(e)) return [e.name.text];
+  return [];
+}
+
+function measures(fields: readonly string[]): boolean {
+  return fields.length > 0 && fields.some((f) => !TIME_OR_ID.test(f));
+}
