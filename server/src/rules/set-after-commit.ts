@@ -277,7 +277,10 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       // the cached entity must be the one written, when both are visible (an audit insert then a session set is fine);
       // a key of unknown role, or a copy no reader reloads, must show it by its name (a session
       // written after a login update is no copy of the user row)
-      const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity, true) || (!!keyEntity && sameAggregate(keyEntity, w.entity)));
+      // Pattern: redis.set(`copilot:tool-confirmation:${id}`, …) after a write of copilot_async_tool_calls, a key
+      // nothing here reads: only the entity's own name shows it, not a word they share
+      const unread = role === 'unknown' && !!key && key.readers.length === 0;
+      const shown = (w: DbWrite) => !!shape && !!w.entity && (shapeNamesEntity(shape, w.entity, !unread) || (!unread && !!keyEntity && sameAggregate(keyEntity, w.entity)));
       // a write inside a called function must be shown to be the cached entity's: by the key's name
       // or by the rows the value is built from (a tenant instance cached after Tenant.create() is no row)
       // a replica (read as it is, never reloaded) must name the written entity: a value computed from

@@ -43,6 +43,9 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   if (ops.some((o) => o.use)) return false;
   // Pattern: wrapRedis(key, load) with a one-second TTL: the copy is no older than a read a moment ago
   if (shortLived(key)) return false;
+  // Pattern: plexCache.set(k, (await (await fetch(url)).json()).user) — an API's answer kept a few
+  // minutes: a row saved from it mirrors the API, no copy of the database's own row written back
+  if (key && key.writers.length > 0 && key.writers.every((x) => x.valueSrc === 'http')) return false;
   // Pattern: moves change the game in Redis; its end writes the game to the database
   if (key && keptInPlace(key, project)) return false;
   const shape = op.key?.shape ?? key?.shape;
