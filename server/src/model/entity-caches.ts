@@ -1,6 +1,7 @@
 // Which cached keys hold rows of which entity. A write of an entity can only leave a cache stale
 // when the link between the two is shown: the key names the entity and its value is loaded from
-// that entity's rows (`user:{}` filled from prisma.user).
+// that entity's rows (`user:{}` filled from prisma.user), or the value is columns picked from the
+// rows of that one entity (`cors:custom-domains` holding trust.domain where domainVerified).
 // Built once per cache model, for missing-invalidation and invalidate-before-commit.
 import type { CacheOp } from '../rule';
 import { shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf } from '../facts/keys/shapes';
@@ -73,7 +74,10 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       if (seen.has(e)) continue;
       const named = shapeNamesEntity(shape, e);
       const link = !named && shapeNamesLinkOwner(shape, e);
-      if (!named && !link) continue;
+      // Pattern: 'cors:custom-domains' filled from db.trust.findMany({ where: { domainVerified: true },
+      // select: { domain: true } }) — the value is the columns it picked from the entity's rows
+      const picked = !named && !link && !!w.valueHolds?.length && w.valueEntities?.length === 1;
+      if (!named && !link && !picked) continue;
       seen.add(e);
       // a key without a hole for the row, or one naming the thing whose items these rows are; the
       // links of a row are written by its id, and links created with a new row find no cached copy

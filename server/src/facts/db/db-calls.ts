@@ -5,6 +5,7 @@
 // acceptable for receivers whose binding this file cannot see; look-alikes (Map.delete, res.set,
 // element.remove()) must still never match. See db-builders.ts, db-orm.ts and db-sql.ts.
 import { mongoReadColumns } from './mongo-columns';
+import { prismaReadColumns } from './prisma-columns';
 import { ranksRows, sqlRanksRows } from './ranked-reads';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
@@ -43,6 +44,10 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
     let h = rawSqlHit(env, links, i) ?? ormHit(env, links, i);
     if (h?.kind === 'read' && (h.via === 'mongoose' || h.via === 'mongodb') && !h.columns) {
       const columns = mongoReadColumns(links, i, env.ctx);
+      if (columns) h = { ...h, columns };
+    }
+    if (h?.kind === 'read' && h.via === 'prisma' && !h.columns) {
+      const columns = prismaReadColumns(links[i]);
       if (columns) h = { ...h, columns };
     }
     if (h?.kind === 'read' && (h.via === 'sql' ? sqlRanksRows(top.getText(env.ctx.sf)) : ranksRows(links, i, h.via))) h = { ...h, ranked: true };
