@@ -75,8 +75,9 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       const named = shapeNamesEntity(shape, e);
       const link = !named && shapeNamesLinkOwner(shape, e);
       // Pattern: 'cors:custom-domains' filled from db.trust.findMany({ where: { domainVerified: true },
-      // select: { domain: true } }) — the value is the columns it picked from the entity's rows
-      const picked = !named && !link && !!w.valueHolds?.length && w.valueEntities?.length === 1;
+      // select: { domain: true } }) on a miss — the value is the columns it picked from the entity's rows
+      // (not a record a webhook keeps of what it did with a customer: `trackSale:{}`, no read reloads it)
+      const picked = !named && !link && !!w.valueHolds?.length && w.valueEntities?.length === 1 && key.readers.some((r) => r.fallback === 'db');
       if (!named && !link && !picked) continue;
       seen.add(e);
       // a key without a hole for the row, or one naming the thing whose items these rows are; the
