@@ -56,9 +56,15 @@ const HOLDS_STATEMENTS = new Set([
 ]);
 
 export function returnExprOf(fn: ts.FunctionLikeDeclaration, opts: { orNull?: boolean } = {}): ts.Expression | undefined {
+  const all = returnExprsOf(fn, opts);
+  return all?.length === 1 ? all[0] : undefined;
+}
+
+/** Every value `fn` returns (nullish ones left out with `orNull`); undefined when a bare `return;` is among them. */
+export function returnExprsOf(fn: ts.FunctionLikeDeclaration, opts: { orNull?: boolean } = {}): ts.Expression[] | undefined {
   const body = fn.body;
   if (!body) return undefined;
-  if (!ts.isBlock(body)) return body;
+  if (!ts.isBlock(body)) return [body];
   const found: ts.Expression[] = [];
   let bare = false;
   // returns are statements: only statements that hold statements are entered, never expressions
@@ -74,7 +80,7 @@ export function returnExprOf(fn: ts.FunctionLikeDeclaration, opts: { orNull?: bo
   ts.forEachChild(body, visit);
   // Pattern: function createRedis() { if (!url) return null; try { return new Redis(…) } catch { return null } }
   const kept = opts.orNull ? found.filter((e) => !isNullish(e)) : found;
-  return kept.length === 1 && !bare ? kept[0] : undefined;
+  return bare ? undefined : kept;
 }
 
 /** `null`, `undefined`, `void 0`: no value. */

@@ -4,7 +4,7 @@
 // source agrees on; one source that is not a client makes the answer unknown (undefined).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { isNullish, returnExprOf, stripFreeze } from '../../syntax/local-values';
+import { isNullish, returnExprOf, returnExprsOf, stripFreeze } from '../../syntax/local-values';
 import { declarationOf, isConstDeclaration, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 import { assignmentsIn } from '../../syntax/scope-writes';
 import type { ClientRef } from '../types';
@@ -80,7 +80,13 @@ export function returnedClient(fn: ts.FunctionLikeDeclaration, ctx: FileCtx, dep
   const lazy = r && lazyInstance(r, ctx, depth, clientOf);
   if (lazy) return lazy;
   if (declared) return clientLike(declared);
-  return clientLike(r && clientOf(r, ctx, depth + 1));
+  if (r) return clientLike(clientOf(r, ctx, depth + 1));
+  // Pattern: async function getClient() { if (_client) return _client; const c = new Redis(url); _client = c; return c }
+  const all = returnExprsOf(fn, { orNull: true });
+  if (!all || all.length < 2 || all.length > 4) return undefined;
+  const found = all.map((x) => clientOf(x, ctx, depth + 1));
+  const first = found[0];
+  return first?.t === 'lib' && found.every((c) => c?.t === 'lib' && c.lib === first.lib) ? { t: 'lib', lib: first.lib } : undefined;
 }
 
 /**

@@ -148,6 +148,17 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
   }
   // Pattern: this.redisServiceFactory.get('cache')  (@midwayjs/redis: a named ioredis client)
   if ((m === 'get' || m === 'getClient') && declaredTypeModule(recv, ctx) === '@midwayjs/redis') return { t: 'lib', lib: 'ioredis' };
+  // Pattern: redis.createClient({ url }) with `import redis from 'redis'` (a default or namespace import)
+  if (m === 'createClient' || m === 'createCluster') {
+    const imp = importOf(recv, ctx);
+    const lib = imp && (imp.name === 'default' || imp.name === '*') ? CLIENT_FACTORIES[`${imp.module}:${m}`] : undefined;
+    if (lib) return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments, lib), ...ttlValue(e.arguments, lib) };
+  }
+  // Pattern: createClient({ url }).on('error', log) — an emitter's listener methods return the emitter
+  if (m === 'on' || m === 'once' || m === 'off' || m === 'addListener' || m === 'setMaxListeners') {
+    const c = clientOf(recv, ctx, depth + 1);
+    if (c?.t === 'lib') return c;
+  }
   // Pattern: createClient().connect()  /  redis.duplicate()
   if (m === 'connect' || m === 'duplicate' || m === 'withTypeMapping') {
     const c = clientOf(recv, ctx, depth + 1);
@@ -391,6 +402,27 @@ function memo(ctx: FileCtx, node: ts.Node, f: () => ClientRef | undefined): Clie
   return r;
 }
 
+/**
+ * Pattern: global.redis || new Redis(url) (a development singleton kept across reloads) /
+ * cluster ? new Redis.Cluster(nodes) : new Redis(opts) — one client either way. The other side of
+ * `||` or `??` may be a property of the global object, which the singleton was given before.
+ */
+function eitherClient(e: ts.BinaryExpression | ts.ConditionalExpression, ctx: FileCtx, depth: number): ClientRef | undefined {
+  if (ts.isConditionalExpression(e)) {
+    const a = clientOf(e.whenTrue, ctx, depth + 1);
+    const b = a?.t === 'lib' ? clientOf(e.whenFalse, ctx, depth + 1) : undefined;
+    return a?.t === 'lib' && b?.t === 'lib' && a.lib === b.lib ? (JSON.stringify(a) === JSON.stringify(b) ? a : { t: 'lib', lib: a.lib }) : undefined;
+  }
+  const op = e.operatorToken.kind;
+  if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
+  const right = clientOf(e.right, ctx, depth + 1);
+  if (right?.t !== 'lib') return undefined;
+  let root = unwrap(e.left);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+  const globalSide = ts.isIdentifier(root) && /^global/.test(root.text);
+  return globalSide || JSON.stringify(clientOf(e.left, ctx, depth + 1)) === JSON.stringify(right) ? right : undefined;
+}
+
 export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRef | undefined {
   if (depth > 8) return undefined;
   // Pattern: (app.cache as Cache).get(k)
@@ -417,6 +449,7 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   }
   if (ts.isNewExpression(e)) return fromNew(e, ctx);
   if (ts.isCallExpression(e)) return fromCall(e, ctx, depth);
+  if (ts.isBinaryExpression(e) || ts.isConditionalExpression(e)) return eitherClient(e, ctx, depth);
   const tm = thisMember(e);
   if (tm) return memberClientOf(tm.cls, tm.name, ctx, depth);
   if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
