@@ -131,6 +131,13 @@ export class OpReader {
       case 'type':
       case 'import': {
         if (CLIENT_MODULES[c.ref.module]) return undefined;
+        // Pattern: const cache = require('./cache') / import * as cache from './cache'; cache.get(k) — with the
+        // module's own functions wrapping a client (`exports.get = async (k) => …`), not a client it exports
+        if (c.t === 'import' && c.ref.name === '*' && !c.ref.member?.length && !c.called) {
+          const target = this.d.resolveModule(file, c.ref.module);
+          const facts = target ? this.d.factsByFile.get(target) : undefined;
+          if (facts && facts.exports.default?.t !== 'client' && facts.wrappers.some((w) => w.className === '')) return { t: 'wrapper', file: target!, className: '' };
+        }
         // Pattern: private redis: Redis with `export { Redis } from 'ioredis'` in the project's redis package
         let lib: CacheLib | undefined;
         const r = this.d.resolve(file, c.ref, c.t === 'type' ? (from, ext) => (lib ??= this.clientTypeLib(from, ext)) : undefined);
