@@ -16,7 +16,8 @@ async function profile(id) {
 }
 
 async function assignReferral(id, code) {
-  const user = await User.findById(id);
+  let user = await User.findById(id);
+  if (!user) return;
   if (!user.referralCode) {
     user.referralCode = code;
     await user.save();

@@ -74,10 +74,19 @@ export function assignedBeforeSave(doc: ts.Identifier, save: ts.Node, decl: ts.V
   return !unknown && out.size > 0 ? [...out].sort() : undefined;
 }
 
-/** The field a use of the document changes, '' for a use that changes none, undefined for any other use. */
+/**
+ * The field a use of the document changes, '' for a use that changes none (a test, a read of a
+ * field), undefined for a use that may change any (handed to a call, assigned to another name).
+ */
 function fieldUse(id: ts.Identifier): string | undefined {
   const p = id.parent;
-  if (!ts.isPropertyAccessExpression(p) || p.expression !== id) return undefined;
+  if (!ts.isPropertyAccessExpression(p) || p.expression !== id) {
+    // Pattern: if (!user) return … / user === null — a test of it
+    if (ts.isPrefixUnaryExpression(p) || ts.isIfStatement(p) || ts.isConditionalExpression(p)) return '';
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind >= ts.SyntaxKind.FirstBinaryOperator && !(p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment))
+      return '';
+    return undefined;
+  }
   const field = p.name.text;
   // climb doc.a.b.c to the top of the chain
   let top: ts.Expression = p;
