@@ -12,6 +12,8 @@ const SCRIPT_NAME = /\.(seed|seeder|migration|backfill)\.[cm]?[jt]sx?$|^(seed|se
 /** Folder names, below the project root. */
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'spec', 'specs', 'cypress', 'playwright', '__fixtures__', 'testing']);
 // a backfill is a data migration run once (`jobs/backfill/backfill-airdrops.ts`): its cursors are no caches
+/** A folder of one migration's steps: `messaging-migration/up-sqlite.ts`, `user_migrations/`. */
+const MIGRATION_DIR = /[-_]migrations?$/;
 const SCRIPT_DIRS = new Set(['scripts', 'script', 'migrations', 'migration', 'seeds', 'seed', 'seeders', 'seeding', 'backfill', 'backfills']);
 
 /**
@@ -29,7 +31,7 @@ export function fileKindOf(rel: string): FileKind | undefined {
   for (let i = 0; i < parts.length - 1; i++) {
     const dir = parts[i].toLowerCase();
     if (TEST_DIRS.has(dir)) return 'test';
-    if (SCRIPT_DIRS.has(dir)) return 'script';
+    if (SCRIPT_DIRS.has(dir) || MIGRATION_DIR.test(dir)) return 'script';
   }
   return undefined;
 }

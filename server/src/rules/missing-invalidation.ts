@@ -6,10 +6,10 @@ import { LIBS } from '../facts/cache/client-modules';
 import type { DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
 import type { KeyModel } from '../model/cache-model';
-import { entityCaches } from '../model/entity-caches';
+import { entityCaches, type CachedEntity } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
 import { normaliseEntity } from '../facts/keys/entities';
-import type { LinkedFile, ProjectIndex, Related, Rule } from '../rule';
+import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
 import { fieldsReadFrom } from './read-fields';
@@ -238,6 +238,18 @@ function heldByKey(key: KeyModel, project: ProjectIndex): ReadonlySet<string> | 
   return any ? out : undefined;
 }
 
+/**
+ * Pattern: getOrCreate(id) { const hit = await cache.get(k); … row = await repo.save(dto); await cache.set(k, row) } —
+ * the write is part of the read path that fills the key (it reads the key first and fills it
+ * after). Not `await repo.save(order); return this.findById(order.id)`: a read-through called after
+ * the write returns the copy it cached before; nor `const s = await cachedStock(id)` before it.
+ */
+function ownReadPath(e: CachedEntity, file: LinkedFile, scope: Set<number>, w: DbWrite): boolean {
+  const inScope = (o: CacheOp) => o.file === file.file && scope.has(o.call.fn);
+  // read → miss → the write → fill the key with what it wrote
+  return e.key.readers.some((r) => inScope(r) && r.call.span.start < w.span.start) && e.key.writers.some((o) => inScope(o) && o.call.span.start > w.span.end);
+}
+
 /** How long a leaderboard may lag by design: a few minutes, as trending and top lists are cached. */
 const LEADERBOARD_TTL = 15 * 60;
 
@@ -367,7 +379,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !(e.fill.file === file.file && scope.has(e.fill.call.fn)) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

@@ -294,7 +294,9 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
           const callee = unwrap(call.expression);
           const recv = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
           const tail = recv && (ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : undefined);
-          if (tail && /cache|redis/i.test(tail) && (!r?.client || r.client.t === 'unknown')) calls.push(`${tail}.${calleeName}`);
+          // (not TypeORM's own query cache: `connection.queryResultCache.remove(['Order'])` drops query
+          // results by their cache ids, none of the application's keys)
+          if (tail && /cache|redis/i.test(tail) && tail !== 'queryResultCache' && (!r?.client || r.client.t === 'unknown')) calls.push(`${tail}.${calleeName}`);
         }
         if (!r?.client) return;
         // an unresolved receiver is kept only for reads with a literal key (a use of that key)
