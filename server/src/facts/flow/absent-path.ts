@@ -60,7 +60,7 @@ export function awaitsBefore(node: ts.Node): boolean {
 }
 
 /** Whether a statement always leaves the block: return, throw, continue, break (alone or last in a block). */
-function exits(s: ts.Statement): boolean {
+export function exits(s: ts.Statement): boolean {
   if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]);
   return ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s);
 }

@@ -14,6 +14,7 @@ import { calleeName, declarationOf, enclosingFunction, isFunctionLike, unwrap } 
 import type { ValueSource } from '../types';
 import { isHttpCall, strongest } from './value-sources';
 import { resolveName } from '../../syntax/local-values';
+import { exits } from './absent-path';
 
 /** Helpers that test a value is missing or empty (lodash, Ramda, hand-written): `_isEmpty(v)`, `_.isNil(v)`. */
 const MISSING_TESTS = /^_?(isEmpty|isNil|isNull|isUndefined|isNullOrUndefined|isNullish|isBlank|isNilOrEmpty)$/;
@@ -45,11 +46,31 @@ export function missFallback(call: ts.CallExpression, ctx: FileCtx, cacheCalls: 
   if (ts.isConditionalExpression(holder) && holder.condition === e) return sourcesIn(holder.whenFalse, ctx, cacheCalls);
   const fn = enclosingFunction(call);
   if (!fn?.body) return undefined;
+  // Pattern: if (cache.has(k)) return cache.get(k); const row = await load(id); … / if (!(await redis.exists(k))) { … }
+  const tested = testedIn(e);
+  if (tested) {
+    const { stmt, negated } = tested;
+    if (negated) return sourcesIn(stmt.thenStatement, ctx, cacheCalls);
+    if (stmt.elseStatement) return sourcesIn(stmt.elseStatement, ctx, cacheCalls);
+    return exits(stmt.thenStatement) ? sourcesIn(fn.body, ctx, cacheCalls, stmt.end) : undefined;
+  }
   let name: string | undefined;
   if (ts.isVariableDeclaration(holder) && holder.initializer === e && ts.isIdentifier(holder.name)) name = holder.name.text;
   else if (ts.isBinaryExpression(holder) && holder.right === e) name = assignment(holder)?.name;
   if (!name) return undefined;
   return reloadAfter(fn.body, name, call.end, ctx, cacheCalls) ?? carriedReload(fn.body, name, call.end, ctx, cacheCalls);
+}
+
+/** The `if` whose condition is the read itself (`if (cache.has(k))`), or its negation (`if (!cached)`). */
+function testedIn(e: ts.Node): { stmt: ts.IfStatement; negated: boolean } | undefined {
+  let n = e;
+  let negated = false;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || (ts.isPrefixUnaryExpression(n.parent) && n.parent.operator === ts.SyntaxKind.ExclamationToken))) {
+    if (ts.isPrefixUnaryExpression(n.parent)) negated = !negated;
+    n = n.parent;
+  }
+  const p = n.parent;
+  return p && ts.isIfStatement(p) && p.expression === n ? { stmt: p, negated } : undefined;
 }
 
 /** How many variables the read's value is carried into that are followed. */
