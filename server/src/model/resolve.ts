@@ -4,7 +4,7 @@
 // compiler's answer (model/modules/module-resolver.ts: tsconfig paths/baseUrl/rootDirs/references,
 // workspace packages, package.json exports and imports), over the analysed files.
 import * as path from 'node:path';
-import type { ExportValue, FileFacts, SymbolRef } from '../facts/types';
+import type { ClientRef, ExportValue, FileFacts, SymbolRef } from '../facts/types';
 import { isFile } from './modules/disk';
 import { CompilerResolution, type AnalysedFiles } from './modules/module-resolver';
 import { isProjectSpecifierIn, layoutOf } from './modules/project-modules';
@@ -212,6 +212,15 @@ export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: Modul
   }
   for (const m of members) {
     if (!value) return undefined;
+    // Pattern: export const redisDataSource = new RedisDataSource() — its `redisClient` field (a client
+    // the class assigns in a method) is what `redisDataSource.redisClient?.set(…)` calls
+    if (value.t === 'client' && value.client.t === 'class') {
+      const name: string = value.client.name;
+      const field: ClientRef | undefined = files.get(file)?.classes.find((c) => c.name === name)?.fields[m];
+      if (!field) return undefined;
+      value = { t: 'client', client: field };
+      continue;
+    }
     if (value.t === 'class') {
       const cls = files.get(file)?.classes.find((c) => c.name === (value as { name: string }).name);
       value = cls?.statics;

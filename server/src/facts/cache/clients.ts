@@ -35,6 +35,9 @@ const CLIENT_FACTORIES: Record<string, CacheLib> = {
   'unstorage:createStorage': 'unstorage',
   '@keyv/redis:createKeyv': 'keyv',
   '@keyv/valkey:createKeyv': 'keyv',
+  // lru-cache 6 and older construct without `new`: const cache = LRU({ max: 500, maxAge })
+  'lru-cache:*': 'lru-cache',
+  'lru-cache:default': 'lru-cache',
 };
 
 /**
