@@ -77,6 +77,7 @@ const CACHE_LIB_SET: Record<CacheLib, true> = {
   'midway-cache-manager': true,
   'midway-cache': true,
   mnemonist: true,
+  'memory-cache': true,
 };
 /** what `cacheModules` may map a module to (the JSON schema's enum is tested against this) */
 export const CACHE_LIBS = Object.keys(CACHE_LIB_SET) as CacheLib[];

@@ -24,6 +24,7 @@ export type CacheLib =
   | 'unstorage'
   | 'cacheable'
   | 'mnemonist'
+  | 'memory-cache'
   | 'midway-cache-manager'
   | 'midway-cache';
 

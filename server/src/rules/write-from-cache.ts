@@ -28,7 +28,7 @@ function isRecordWrite(w: DbWrite): boolean {
 }
 
 /** Libraries that are caches by nature. */
-const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache', 'mnemonist']);
+const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache', 'mnemonist', 'memory-cache']);
 
 /**
  * Whether the read is of a cache whose entries may be stale copies of rows: a key with the cache

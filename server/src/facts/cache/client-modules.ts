@@ -35,6 +35,8 @@ export const CLIENT_MODULES: Record<string, CacheLib> = {
   'mnemonist/lru-cache': 'mnemonist',
   'mnemonist/lru-map-with-delete': 'mnemonist',
   'mnemonist/lru-cache-with-delete': 'mnemonist',
+  // the module is a ready cache (`require('memory-cache').put(k, v, ms)`), and exports its class as `Cache`
+  'memory-cache': 'memory-cache',
 };
 
 /** Exported names that are client classes/types (constructible or usable as a declared type). */
@@ -59,6 +61,7 @@ export const CLIENT_TYPES: Record<CacheLib, string[]> = {
   'midway-cache': ['CacheManager'],
   // `default`: the class a `mnemonist/lru-map` module exports
   mnemonist: ['LRUMap', 'LRUCache', 'LRUMapWithDelete', 'LRUCacheWithDelete', 'default'],
+  'memory-cache': ['Cache'],
 };
 
 /** The library a module belongs to: listed, or a Keyv storage adapter (`@keyv/redis`, `@keyv/sqlite`…). */
@@ -104,6 +107,8 @@ export const LIBS: Record<CacheLib, LibTraits> = {
   unstorage: { api: 'unstorage', cacheStore: false, ttlUnit: 's', del: 'removeItem' },
   // mnemonist's LRUMap / LRUCache: set, get, delete (the *WithDelete variants and LRUMap), no TTL at all
   mnemonist: { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete', inProcess: true, noExpiry: true },
+  // memory-cache: put(key, value, ms), get, del
+  'memory-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'del', inProcess: true },
 };
 
 /** A Redis (or Valkey) client: commands on keys, no default TTL of its own. */

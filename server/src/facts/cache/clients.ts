@@ -21,6 +21,9 @@ const CLIENT_INSTANCES: Record<string, CacheLib> = {
   'bun:redis': 'bun-redis',
   '@vercel/kv:kv': 'vercel-kv',
   '@vercel/kv:default': 'vercel-kv',
+  // const cache = require('memory-cache'): the module is the cache
+  'memory-cache:*': 'memory-cache',
+  'memory-cache:default': 'memory-cache',
 };
 
 /** Factory functions returning a client: `createClient()`, `caching('memory', { ttl })`. */
@@ -303,7 +306,8 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
     case 'import': {
       // Pattern: import { redis } from 'bun'  /  import { kv } from '@vercel/kv'
       const instance = CLIENT_INSTANCES[`${d.imp.module}:${d.imp.name}`];
-      if (instance) return { t: 'lib', lib: instance };
+      // (memory-cache's own instance has no default TTL: a put without a time keeps the entry)
+      if (instance) return instance === 'memory-cache' ? { t: 'lib', lib: instance, defaultTtl: false } : { t: 'lib', lib: instance };
       const lib = libOfModule(d.imp.module, ctx);
       if (lib) return configuredLib(ctx.config, ctx.file, d.imp.module) ? { t: 'lib', lib } : undefined;
       return { t: 'import', ref: { module: d.imp.module, name: d.imp.name } };

@@ -139,7 +139,7 @@ function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | u
 function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
   const m = method.toLowerCase();
   const del = LIBS[lib].del;
-  if (m === 'set') {
+  if (m === 'set' || (m === 'put' && lib === 'memory-cache')) {
     const t = args[2];
     let ttl: boolean | undefined;
     // mnemonist's LRU maps cannot expire: whether the entry lives long is their capacity's business
@@ -206,7 +206,7 @@ export const CACHE_METHOD_NAMES = new Set(
     ...REDIS_READS, ...REDIS_COLLECTION_WRITES, ...REDIS_DELETES, ...REDIS_EXPIRES,
     ...Object.keys(REDIS_USES),
     'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'zrem', 'lrem', 'persist',
-    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet',
+    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet', 'put',
     'setItem', 'setItemRaw', 'getItem', 'getItemRaw', 'hasItem', 'removeItem',
   ].map((s) => s.toLowerCase()),
 );
