@@ -48,11 +48,14 @@ export function missFallback(call: ts.CallExpression, ctx: FileCtx, cacheCalls: 
   if (!fn?.body) return undefined;
   // Pattern: if (cache.has(k)) return cache.get(k); const row = await load(id); … / if (!(await redis.exists(k))) { … }
   const tested = testedIn(e);
+  // (the miss path loads and stores: a test that guards work, `if (await jobs.exists(id)) return id`, is no hit check)
   if (tested) {
     const { stmt, negated } = tested;
-    if (negated) return sourcesIn(stmt.thenStatement, ctx, cacheCalls);
-    if (stmt.elseStatement) return sourcesIn(stmt.elseStatement, ctx, cacheCalls);
-    return exits(stmt.thenStatement) ? sourcesIn(fn.body, ctx, cacheCalls, stmt.end) : undefined;
+    if (negated) return storedLoad(stmt.thenStatement, ctx, cacheCalls);
+    // the hit is answered from the cache (`return cache.get(k)`), not with something else (`return queueId`)
+    if (!readsCacheIn(stmt.thenStatement, cacheCalls)) return undefined;
+    if (stmt.elseStatement) return storedLoad(stmt.elseStatement, ctx, cacheCalls);
+    return exits(stmt.thenStatement) ? storedLoad(fn.body, ctx, cacheCalls, stmt.end) : undefined;
   }
   let name: string | undefined;
   if (ts.isVariableDeclaration(holder) && holder.initializer === e && ts.isIdentifier(holder.name)) name = holder.name.text;
@@ -71,6 +74,12 @@ function testedIn(e: ts.Node): { stmt: ts.IfStatement; negated: boolean } | unde
   }
   const p = n.parent;
   return p && ts.isIfStatement(p) && p.expression === n ? { stmt: p, negated } : undefined;
+}
+
+/** Whether a cache call sits in `n`. */
+function readsCacheIn(n: ts.Node, cacheCalls: ReadonlySet<ts.Node>): boolean {
+  for (const c of cacheCalls) if (c.pos >= n.pos && c.end <= n.end) return true;
+  return false;
 }
 
 /** How many variables the read's value is carried into that are followed. */
@@ -227,12 +236,13 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
  * allowed = await perms.check(id); await cache.set(k, allowed) }`. What it loads, when it also
  * writes the cache (a branch that only loads is no fill).
  */
-function storedLoad(branch: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+function storedLoad(branch: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>, after = -1): ValueSource | undefined {
   let stores = false;
   let looksUp = false;
   let makes = false;
   const visit = (m: ts.Node): void => {
-    if (ts.isCallExpression(m)) {
+    if (m.end <= after) return;
+    if (ts.isCallExpression(m) && m.pos >= after) {
       const name = calleeName(m) ?? '';
       if (cacheCalls.has(m)) stores ||= STORES.test(name);
       else if (MAKES.test(name)) makes = true;
@@ -242,7 +252,7 @@ function storedLoad(branch: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.No
   };
   visit(branch);
   if (!stores || makes) return undefined;
-  const s = sourcesIn(branch, ctx, cacheCalls);
+  const s = sourcesIn(branch, ctx, cacheCalls, after);
   // an awaited call that makes something (`createConversation()`): the cache is its only store
   return s === 'db' || s === 'http' || (s === 'call' && looksUp) ? s : undefined;
 }

@@ -274,6 +274,9 @@ function newSource(n: ts.NewExpression, ctx: FileCtx, depth: number): ValueSourc
   return s ?? 'call';
 }
 
+/** Fields a call is handed to look something up with: ids, keys, tokens, secrets. */
+const LOOKUP_FIELD = /(^|_)id$|[a-z]Id$|^id_|token|secret|key$|Key$|^(uuid|slug|email|url|address)$/i;
+
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
@@ -332,7 +335,9 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
   if (collecting && depth <= 2 && !cacheRead)
     for (const a of call.arguments) {
       const u = unwrap(a);
-      if (ts.isIdentifier(u) || ts.isPropertyAccessExpression(u)) sourceOf(u, ctx, depth + 1);
+      // (not a row's id or credentials: `provider.analytics(row.internalId, row.token)` asks another
+      // service about the row, it maps nothing of it)
+      if (ts.isIdentifier(u) || (ts.isPropertyAccessExpression(u) && !LOOKUP_FIELD.test(u.name.text))) sourceOf(u, ctx, depth + 1);
     }
   return 'call';
 }
