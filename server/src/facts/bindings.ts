@@ -1,6 +1,7 @@
 // What a file imports and what its top-level bindings are, so other files can resolve what they
 // import from it: clients, wrapper classes, key builders, key constants and sentinels. ES modules
 // and CommonJS (`require`, `module.exports`) alike.
+import { keyedStoreDelete } from './cache/keyed-store';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../syntax/walk';
 import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
@@ -234,9 +235,11 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
   };
   const top = (n: ts.Node) => n.parent && ts.isSourceFile(n.parent);
   const typeFact = (name: string, members: ts.NodeArray<ts.TypeElement>, n: ts.Node) => {
-    const fields = facts.classes.some((c) => c.name === name) ? undefined : typeClients(members, ctx);
-    if (!fields) return;
-    facts.classes.push({ name, exported: isExported(n), fields, methods: [] });
+    if (facts.classes.some((c) => c.name === name)) return;
+    const fields = typeClients(members, ctx);
+    const store = keyedStoreDelete(members);
+    if (!fields && !store) return;
+    facts.classes.push({ name, exported: isExported(n), fields: fields ?? {}, methods: [], ...(store ? { keyedStore: store } : {}) });
     setLocal(name, { t: 'class', name }, isExported(n));
   };
   return {
@@ -361,3 +364,4 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
     ],
   };
 }
+

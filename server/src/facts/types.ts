@@ -25,6 +25,7 @@ export type CacheLib =
   | 'cacheable'
   | 'mnemonist'
   | 'memory-cache'
+  | 'keyed-store'
   | 'midway-cache-manager'
   | 'midway-cache';
 
@@ -66,7 +67,7 @@ export type ClientRef =
    * `cacheManager.clients` name (`@InjectClient(CachingFactory, 'default')`), or `@cache` for the
    * older @midwayjs/cache (facts/cache/midway-config.ts).
    */
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string; /** a keyed store's own delete method */ del?: string }
   /**
    * A binding imported from another module (a client instance or a wrapper instance exported there);
    * `called`: the result of calling it (`getRedis()`, a getter exported there).
@@ -531,6 +532,12 @@ export interface ClassFact {
    * object type aliases with such members are recorded as classes without methods.
    */
   fields: Record<string, ClientRef>;
+  /**
+   * an interface (or object type) of the project declaring a keyed store: `get(key)`, `set(key, value,
+   * ttl?)`, `delete(key)` — an injected ICacheService whose implementation the call sites cannot see;
+   * the name of its delete method
+   */
+  keyedStore?: string;
   /** methods that return a client (`getRedis(): Redis`), for `svc.getRedis().set(…)` elsewhere */
   returns?: Record<string, ClientRef>;
   /** the constructor's literal parameter defaults (null: none, or not a literal), for `#ctor:<i>` key holes */

@@ -17,7 +17,7 @@ import { isFlagWrite } from './roles';
 import { decoratorOps } from './decorated-ops';
 
 type Target =
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; keyPrefix?: string }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; keyPrefix?: string; del?: string }
   /**
    * `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new
    * RedisKVCache(r, 'userById')`); `loaders`: what the instance's function arguments load, and the
@@ -125,6 +125,7 @@ export class OpReader {
           ...(c.nest || c.config !== undefined || c.defaultTtlValue === undefined ? {} : { defaultTtlValue: c.defaultTtlValue }),
           nest: c.nest,
           keyPrefix: c.keyPrefix,
+          ...(c.del ? { del: c.del } : {}),
         };
       case 'class':
         return withCtor(this.classTarget(file, c.name, depth), file, c.name, c, file);
@@ -210,6 +211,8 @@ export class OpReader {
     const facts = this.d.factsByFile.get(file);
     if (facts && facts.wrappers.some((w) => w.className === className)) return { t: 'wrapper', file, className };
     const cls = facts?.classes.find((k) => k.name === className);
+    // Pattern: @Inject(CACHE_SERVICE) cache: ICacheService — a keyed-store interface of the project
+    if (cls?.keyedStore) return { t: 'lib', lib: 'keyed-store', del: cls.keyedStore };
     // Pattern: class RedisService extends Redis {}  (the instance is the client)
     const ext = cls?.extendsRef;
     if (ext && 'module' in ext) {
@@ -301,7 +304,7 @@ export class OpReader {
       ...(v.kind === 'write' ? everyPath(call, v.valueArg) : {}),
       key: v.keyArg === 0 ? this.keyOf(file, call.key?.parts, t.keyPrefix) : undefined,
       defaultTtl: t.defaultTtl,
-      deleteVia: deleteVerbFor(t.lib, call.method),
+      deleteVia: t.del ?? deleteVerbFor(t.lib, call.method),
       ...(t.keyPrefix ? { keyPrefix: t.keyPrefix } : {}),
       ...(v.ttlArg !== undefined ? { ttlFrom: v.ttlArg } : {}),
       ...(v.valueArg !== undefined ? { valueArg: v.valueArg } : {}),

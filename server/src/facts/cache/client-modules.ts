@@ -62,6 +62,7 @@ export const CLIENT_TYPES: Record<CacheLib, string[]> = {
   // `default`: the class a `mnemonist/lru-map` module exports
   mnemonist: ['LRUMap', 'LRUCache', 'LRUMapWithDelete', 'LRUCacheWithDelete', 'default'],
   'memory-cache': ['Cache'],
+  'keyed-store': [],
 };
 
 /** The library a module belongs to: listed, or a Keyv storage adapter (`@keyv/redis`, `@keyv/sqlite`…). */
@@ -109,6 +110,9 @@ export const LIBS: Record<CacheLib, LibTraits> = {
   mnemonist: { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete', inProcess: true, noExpiry: true },
   // memory-cache: put(key, value, ms), get, del
   'memory-cache': { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'del', inProcess: true },
+  // a project's own get/set/delete interface (an injected ICacheService): whether a write without a
+  // TTL expires is its implementation's business, unknown here
+  'keyed-store': { api: 'ttl-arg', cacheStore: false, ttlUnit: 's', del: 'delete' },
 };
 
 /** A Redis (or Valkey) client: commands on keys, no default TTL of its own. */

@@ -1,6 +1,7 @@
 // Which expressions denote a cache client, decided by import binding, constructor, factory call,
 // decorator and declared type, never by variable name: a `Map`, `res`, `headers` or a Drizzle
 // builder can call `.set()` too, and none of them must ever look like a cache.
+import { keyedStoreDelete } from './keyed-store';
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { configuredLib, isProjectModuleIn } from '../../config';
@@ -235,6 +236,8 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
   if (!local || tail || depth > 4) return undefined;
   // Pattern: interface CustomRedisClient extends Omit<RedisClientType, 'set'> { … } — a client with its own signatures
   if (ts.isInterfaceDeclaration(local)) {
+    const del = keyedStoreDelete(local.members);
+    if (del) return { t: 'lib', lib: 'keyed-store', del };
     for (const h of local.heritageClauses ?? [])
       for (const t of h.types) {
         const c = fromType(t, ctx, depth + 1);

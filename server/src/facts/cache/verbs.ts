@@ -139,7 +139,7 @@ function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | u
 function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
   const m = method.toLowerCase();
   const del = LIBS[lib].del;
-  if (m === 'set' || (m === 'put' && lib === 'memory-cache')) {
+  if (m === 'set' || (m === 'put' && (lib === 'memory-cache' || lib === 'keyed-store'))) {
     const t = args[2];
     let ttl: boolean | undefined;
     // mnemonist's LRU maps cannot expire: whether the entry lives long is their capacity's business
@@ -152,6 +152,7 @@ function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | 
     return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ttl, nx: false, ttlArg: 2 };
   }
   if (m === 'mset' && lib === 'cache-manager') return { kind: 'write', verb: m, keyArg: -1, ttl: undefined, nx: false };
+  if (lib === 'keyed-store' && /^(remove|invalidate|evict)$/.test(m)) return { kind: 'delete', verb: m, keyArg: 0, nx: false };
   if (m === del || m === 'del' || m === 'delete' || m === 'mdel' || m === 'take') return { kind: m === 'take' ? 'read' : 'delete', verb: m, keyArg: 0, nx: false };
   if (m === 'get' || m === 'has' || m === 'peek' || m === 'fetch' || m === 'mget') return { kind: 'read', verb: m, keyArg: 0, nx: false };
   if (m === 'ttl' && lib === 'node-cache') return { kind: 'expire', verb: m, keyArg: 0, nx: false };
