@@ -82,6 +82,18 @@ export function createFileCtx(file: string, text: string, sf: ts.SourceFile, con
   return ctx;
 }
 
+/** The names `const { a, b } = param` binds at the top of a function's body. */
+function bodyBindings(fn: FunctionLike, param: string): string[] | undefined {
+  if (!fn.body || !ts.isBlock(fn.body)) return undefined;
+  for (const st of fn.body.statements.slice(0, 4)) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations)
+      if (ts.isObjectBindingPattern(d.name) && d.initializer && ts.isIdentifier(d.initializer) && d.initializer.text === param)
+        return d.name.elements.flatMap((el) => (ts.isIdentifier(el.name) && !el.dotDotDotToken && !el.propertyName ? [el.name.text] : []));
+  }
+  return undefined;
+}
+
 function fnFact(id: number, fn: FunctionLike, imports: readonly ImportFact[]): FnFact {
   let name: string | undefined;
   if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name) || ts.isPrivateIdentifier(fn.name))) name = fn.name.text;
@@ -116,6 +128,11 @@ function fnFact(id: number, fn: FunctionLike, imports: readonly ImportFact[]): F
       // Pattern: put({ id, value }: Entry) — the names a destructured parameter binds
       if (ts.isObjectBindingPattern(p.name))
         param.bindings = p.name.elements.flatMap((el) => (ts.isIdentifier(el.name) ? [el.name.text] : []));
+      // Pattern: wrapCache(options) { const { key, fn, ttl } = options; … } — destructured in the body
+      else if (ts.isIdentifier(p.name)) {
+        const bound = bodyBindings(fn, p.name.text);
+        if (bound) param.bindings = bound;
+      }
       return param;
     }),
     calls: [],

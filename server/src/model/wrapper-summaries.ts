@@ -51,7 +51,7 @@ export function paramOfHole(part: { hole: string; local?: true }, fn: FnFact): {
       if (prop && exact) return { index: i, prop };
       return undefined;
     }
-    if (!p.name && p.bindings?.includes(root) && hole.length === root.length) return { index: i, prop: root };
+    if (p.bindings?.includes(root) && hole.length === root.length) return { index: i, prop: root };
   }
   return undefined;
 }

@@ -636,7 +636,7 @@ function bulkMethodOf(cb: ts.Node, cbInfo: FnFact, call: CallFact, ctx: FileCtx)
 /** The key has a hole bound to a parameter, or an argument is a parameter (value, TTL). */
 function dependsOnParams(call: CallFact, fn: FnFact): boolean {
   if (call.args.some((a) => a.param !== undefined)) return true;
-  const names = new Set(fn.params.flatMap((p) => (p.name ? [p.name] : p.bindings ?? [])));
+  const names = new Set(fn.params.flatMap((p) => [...(p.name ? [p.name] : []), ...(p.bindings ?? [])]));
   return !!call.key?.parts.some((p) => 'hole' in p && names.has(/^[\w$]+/.exec(p.hole)?.[0] ?? ''));
 }
 
