@@ -34,6 +34,8 @@ function ttlEdit(op: CacheOp, seconds: number, settings: RuleSettings, facts: Fi
     case 'node-redis':
     case 'upstash':
     case 'vercel-kv': {
+      // a promisified node-redis 3 call (`setAsync(k, v)`) takes its options as positional words
+      if (op.lib === 'node-redis' && call.method.endsWith('Async')) return op.verb === 'set' ? after(`, 'EX', ${seconds}`) : undefined;
       // @vercel/kv is an Upstash client: `{ ex }`
       const ex = op.lib === 'node-redis' ? 'EX' : 'ex';
       const nx = op.lib === 'node-redis' ? 'NX' : 'nx';

@@ -4,7 +4,7 @@
 // it in the same flow, and spots wrapper methods (a parameter flowing into a client call's key).
 import { ts } from 'ts-morph';
 import { holdsInstanceArg, keyExprOf, keyPartsOf } from '../keys/key-exprs';
-import { CACHE_METHOD_NAMES, PIPELINE_METHODS } from './verbs';
+import { CACHE_METHOD_NAMES, isCacheMethodName, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule, lenderOf, ownGetter } from './clients';
 import type { FileCtx } from '../context';
 import { isMadeInstance, projectFunctionOf } from './made-instances';
@@ -241,7 +241,7 @@ function receiverOf(call: ts.CallExpression, ctx: FileCtx, raw: boolean): { recv
     if (!method) return undefined;
     const methodNode = ts.isPropertyAccessExpression(callee) ? callee.name : callee.argumentExpression;
     // a raw command naming a cache verb (`send('SETEX', …)`) counts as that verb
-    const known = raw || CACHE_METHOD_NAMES.has(method.toLowerCase());
+    const known = raw || isCacheMethodName(method);
     const pipe = known ? pipelineRoot(callee.expression, ctx) : undefined;
     if (pipe) return { recv: callee.expression, method, methodNode, client: { ...pipe.client, pipeline: pipe.id } };
     // Pattern: this.touch(key) inside a class whose methods may wrap a client (resolved by the linker)
@@ -378,7 +378,7 @@ export function finishCacheCalls(ctx: FileCtx): void {
   const { calls, dbWrites } = ctx.facts;
   // calls of cache verbs: reading the cache again on a miss loads nothing (`findUnique` on a project
   // value is recorded too, in case it wraps a client, but is no cache call for this purpose)
-  const cacheCalls = new Set<ts.Node>(ctx.callNodes.filter((_n, i) => CACHE_METHOD_NAMES.has(calls[i].method.toLowerCase())));
+  const cacheCalls = new Set<ts.Node>(ctx.callNodes.filter((_n, i) => isCacheMethodName(calls[i].method)));
   let ownMethodCalls: number[] | undefined;
   for (let i = 0; i < calls.length; i++) {
     const node = ctx.callNodes[i];
@@ -493,7 +493,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper),
   // unless that method is a wrapper itself (decided once the file is walked: recordOwnWrapperCalls)
-  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !CACHE_METHOD_NAMES.has(call.method.toLowerCase()) && !inheritedHelper(call, node, ctx))
+  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !isCacheMethodName(call.method) && !inheritedHelper(call, node, ctx))
     return call.receiver.t === 'class' && onThis(node) ? 'own-method' : undefined;
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code

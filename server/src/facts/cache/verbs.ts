@@ -189,6 +189,8 @@ function unstorageVerb(method: string, args: ArgFact[]): VerbInfo | undefined {
 /** Classifies `method(args)` on a client of `lib`; undefined when it is not a keyed cache verb. */
 export function classifyVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
   const api = LIBS[lib].api;
+  // Pattern: bluebird.promisifyAll(redis); client.setexAsync(k, 60, v) / client.getAsync(k) / client.delAsync(k)
+  if (method.length > 5 && method.endsWith('Async') && (api === 'node-redis' || api === 'ioredis')) return classifyVerb(lib, method.slice(0, -5), args);
   if (api === 'ttl-arg') return ttlArgVerb(lib, method, args);
   if (api === 'unstorage') return unstorageVerb(method, args);
   return redisVerb(lib, method, args);
@@ -197,6 +199,7 @@ export function classifyVerb(lib: CacheLib, method: string, args: ArgFact[]): Ve
 /** The library's delete verb, spelled the way the call site spells its verbs (node-redis `DEL`). */
 export function deleteVerbFor(lib: CacheLib, method: string): string {
   if (lib === 'node-redis' && method === method.toUpperCase()) return 'DEL';
+  if (method.endsWith('Async') && method.length > 5 && (LIBS[lib].api === 'node-redis' || LIBS[lib].api === 'ioredis')) return `${LIBS[lib].del}Async`;
   return LIBS[lib].del;
 }
 
@@ -211,6 +214,12 @@ export const CACHE_METHOD_NAMES = new Set(
     'setItem', 'setItemRaw', 'getItem', 'getItemRaw', 'hasItem', 'removeItem',
   ].map((s) => s.toLowerCase()),
 );
+
+/** A cache verb by name, also in the promisified spelling older code calls (`getAsync`, `setexAsync`). */
+export function isCacheMethodName(name: string): boolean {
+  const l = name.toLowerCase();
+  return CACHE_METHOD_NAMES.has(l) || (l.length > 5 && l.endsWith('async') && CACHE_METHOD_NAMES.has(l.slice(0, -5)));
+}
 
 /** Methods that start a pipeline/transaction whose queued commands share the client. */
 export const PIPELINE_METHODS = new Set(['pipeline', 'multi']);
