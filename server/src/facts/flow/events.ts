@@ -1,14 +1,16 @@
 // Events a function emits and events it handles, so an invalidation done in a handler counts for
 // the write path that emits the event: `this.events.emit('user.updated', u)` in the service and
 // `@OnEvent('user.updated') evict(u) { … del(…) }` elsewhere (Nest event-emitter, Node's
-// EventEmitter, microservice patterns). Names are compared as written.
+// EventEmitter, microservice patterns, Redis pub/sub channels). Names are compared as written.
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { decoratorsOf, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 
-const EMITS = /^(emit|emitAsync)$/;
-const LISTENS = /^(on|once|addListener|prependListener)$/;
+// (Redis pub/sub too: `redis.publish('user-order-modified', msg)` and node-redis's
+// `subscriber.subscribe('user-order-modified', (msg) => …)`)
+const EMITS = /^(emit|emitAsync|publish)$/;
+const LISTENS = /^(on|once|addListener|prependListener|subscribe)$/;
 const HANDLER_DECORATORS = /^(OnEvent|EventPattern|MessagePattern|OnQueueEvent|Subscribe)$/;
 
 function add(list: string[] | undefined, name: string): string[] {
