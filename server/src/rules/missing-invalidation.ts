@@ -14,7 +14,7 @@ import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scope
 import { insertInvalidation } from './missing-invalidation.fix';
 import { fieldsReadFrom } from './read-fields';
 import { fnName, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
-import { lineOf, shortLived, shortPath } from './util';
+import { lineOf, shortLived, shortPath, versionedKey } from './util';
 
 /** How deep the helpers a write calls are followed for their deletes. */
 const CALLEE_DEPTH = 3;
@@ -383,7 +383,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

@@ -80,3 +80,18 @@ export function updatesNewRow(w: DbWrite, writes: readonly DbWrite[]): boolean {
   return writes.some((c) => c.kind === 'create' && !c.upsert && c.fn === w.fn && c.resultVar === m[1] && c.span.start < w.span.start);
 }
 
+
+/** A key part naming a version of the content: `version`, `state.version`, `etag`, `contentHash`. */
+const VERSION_HOLE = /(^|[.?])(version|ver|rev|revision|etag|hash|sha|sha1|sha256|digest|checksum)$|[a-z](Version|Hash|Etag|Digest|Checksum|Revision)$/;
+
+/**
+ * Pattern: `canvas-state:${canvasId}:${state.version}` — every key of the shape names the version of
+ * what it holds: a write of the row makes a new version and a new key, so the entry is no copy the
+ * write leaves stale (missing-invalidation), and a payload built from it copies that version as it
+ * is (write-from-cache). A set under a version the caller names is still a write-through
+ * (set-after-commit: a restore may put other content under an existing version).
+ */
+export function versionedKey(key: KeyModel | undefined): boolean {
+  const ops = key ? [...key.writers, ...key.readers] : [];
+  return ops.length > 0 && ops.every((o) => !!o.key?.parts.some((p) => 'hole' in p && VERSION_HOLE.test(p.hole)));
+}

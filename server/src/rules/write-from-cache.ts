@@ -9,7 +9,7 @@ import { keptInPlace } from '../model/live-state';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { fnName, fnOfOp, keyWords, named } from './timeline';
-import { keyLabel, keyShape, shortLived, viaRelated } from './util';
+import { keyLabel, keyShape, shortLived, versionedKey, viaRelated } from './util';
 
 /** Words of requests and drafts staged in Redis until a confirmation commits them. */
 const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
@@ -43,6 +43,8 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   if (ops.some((o) => o.use)) return false;
   // Pattern: wrapRedis(key, load) with a one-second TTL: the copy is no older than a read a moment ago
   if (shortLived(key)) return false;
+  // Pattern: canvas-state:{canvasId}:{version} — a version's content never changes: its copy is never stale
+  if (versionedKey(key)) return false;
   // Pattern: plexCache.set(k, (await (await fetch(url)).json()).user) — an API's answer kept a few
   // minutes: a row saved from it mirrors the API, no copy of the database's own row written back
   if (key && key.writers.length > 0 && key.writers.every((x) => x.valueSrc === 'http')) return false;
