@@ -2,7 +2,7 @@
 // sets `password`; Prisma's `{ where, data: { email } }` sets `email`; Mongo's `{ $set: { name } }`
 // sets `name`. A spread, a variable or a computed name leaves them unknown: the update may set anything.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap } from '../../syntax/scope';
+import { enclosingFunction, propertyNameText, unwrap } from '../../syntax/scope';
 
 /** Options of a write call that carry no columns (the row it targets, what it returns, how). */
 const NOT_COLUMNS = /^(where|filter|criteria|select|include|omit|returning|orderBy|transaction|session|new|upsert|runValidators|fields|individualHooks|logging|validate|hooks|lock)$/;
@@ -55,8 +55,8 @@ const DOC_READS = /^(toObject|toJSON|populate|get|isModified|isNew|equals|valida
  * changing (the save may write anything).
  */
 export function assignedBeforeSave(doc: ts.Identifier, save: ts.Node, decl: ts.VariableDeclaration): string[] | undefined {
-  const fn = enclosingFunctionOf(save);
-  if (!fn || enclosingFunctionOf(decl) !== fn || decl.end > save.getStart()) return undefined;
+  const fn = enclosingFunction(save);
+  if (!fn || enclosingFunction(decl) !== fn || decl.end > save.getStart()) return undefined;
   const name = doc.text;
   const out = new Set<string>();
   let unknown = false;
@@ -108,9 +108,4 @@ function fieldUse(id: ts.Identifier): string | undefined {
     return MUTATORS.test((top as ts.PropertyAccessExpression).name.text) ? field : '';
   }
   return '';
-}
-
-function enclosingFunctionOf(n: ts.Node): ts.Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (ts.isFunctionDeclaration(p) || ts.isMethodDeclaration(p) || ts.isArrowFunction(p) || ts.isFunctionExpression(p)) return p;
-  return undefined;
 }
