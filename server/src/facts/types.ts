@@ -347,8 +347,9 @@ export interface DbWrite {
    */
   restores?: boolean;
   /**
-   * an update that only adds to numeric columns (`increment`, Prisma `{ views: { increment: 1 } }`),
-   * or an upsert whose update does (a per-day usage row counted up)
+   * an update that only adds to tallies (`increment`, Prisma `{ views: { increment: 1 } }`, Mongo
+   * `$inc`), or an upsert whose update does (a per-day usage row counted up); not to a balance, a
+   * stock level or a quota, which readers act on
    */
   counter?: true;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */

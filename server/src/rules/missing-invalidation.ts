@@ -250,9 +250,6 @@ function ownReadPath(e: CachedEntity, file: LinkedFile, scope: Set<number>, w: D
   return e.key.readers.some((r) => inScope(r) && r.call.span.start < w.span.start) && e.key.writers.some((o) => inScope(o) && o.call.span.start > w.span.end);
 }
 
-/** Counted fields that are what the row is worth, not a tally of use: money, stock, quotas. */
-const HOLDINGS = /balance|stock|inventor|quantit|qty|credit|amount|remaining|available|quota|budget|allowance|seats/i;
-
 /** How long a leaderboard may lag by design: a few minutes, as trending and top lists are cached. */
 const LEADERBOARD_TTL = 15 * 60;
 
@@ -358,8 +355,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (!w.entity || w.fn === 0 || !ctx.wants(w.file)) continue;
       // Pattern: instances.increment({ id }, 'notesCount', 1) — a counter bump: a cached copy's count
       // lagging until the TTL is what caching a counted row accepts
-      // (not a balance or a stock level: `balance: { decrement: amount }` is the value readers act on)
-      if (w.counter && !w.fields?.some((f) => HOLDINGS.test(f))) continue;
+      if (w.counter) continue;
       // the rows a project repository reads under its own name (`userRepo` over the `sysUser` model):
       // a link shown by the repository, not by the key, so it holds for the rows' own keys only
       // Pattern: this.menuRepo.update(…) where MenuRepository is `super(prisma, 'sysMenu')` — the

@@ -55,6 +55,8 @@ function recordPayloadOrigins(ctx: FileCtx): void {
       if (fields) w.fields = fields;
       // Pattern: Reel.updateOne({ _id }, { $inc: { viewCount: 1 } }) — a counter bump
       if (data.length > 0 && data.every(onlyIncrements)) w.counter = true;
+      // not a balance or a stock level: `balance: { decrement: amount }` is the value readers act on
+      if (w.counter && fields?.some((f) => HOLDINGS.test(f))) delete w.counter;
     }
     const fn = enclosingFunction(node);
     // the parameters are traced in files without recorded calls too: `save(n) { return this.repo.save(n) }`
@@ -81,6 +83,9 @@ function savedFields(data: readonly ts.Expression[], node: ts.Node, ctx: FileCtx
   if (!ts.isCallExpression(call) || (ctx.db?.recognise(call) as { kind?: string } | undefined)?.kind !== 'read') return undefined;
   return assignedBeforeSave(doc, node, d.node);
 }
+
+/** Counted columns that are what the row is worth, not a tally of its use: money, stock, quotas. */
+const HOLDINGS = /balance|stock|inventor|quantit|qty|credit|amount|remaining|available|quota|budget|allowance|seats/i;
 
 /** MongoDB update data that only adds to numbers: `{ $inc: { likes: 1, views: 1 } }`. */
 function onlyIncrements(e: ts.Expression): boolean {
