@@ -47,7 +47,7 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
       if (columns) h = { ...h, columns };
     }
     if (h?.kind === 'read' && h.via === 'prisma' && !h.columns) {
-      const columns = prismaReadColumns(links[i]);
+      const columns = prismaReadColumns(links[i], env.ctx);
       if (columns) h = { ...h, columns };
     }
     if (h?.kind === 'read' && (h.via === 'sql' ? sqlRanksRows(top.getText(env.ctx.sf)) : ranksRows(links, i, h.via))) h = { ...h, ranked: true };

@@ -6,7 +6,8 @@
 import { ts } from 'ts-morph';
 import type { Link } from './common';
 import type { FileCtx } from '../context';
-import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';
+import { propertyNameText, unwrap } from '../../syntax/scope';
+import { addFilterFields, constObjectLiteral } from './filter-fields';
 
 /** Reads whose result is a number or a yes/no about the documents their filter matches. */
 const COUNTS = new Set(['countDocuments', 'count', 'exists', 'estimatedDocumentCount']);
@@ -23,7 +24,7 @@ export function mongoReadColumns(links: readonly Link[], i: number, ctx: FileCtx
   if (verb === 'findById') out.add('_id');
   // Pattern: countDocuments(filter) with a filter built at run time: a number no field of a row is
   // copied into (only what the filter names could change it, and that is not known)
-  else if (verb !== 'estimatedDocumentCount' && args[0] && !addFilter(args[0], out, ctx, 0)) return COUNTS.has(verb) ? [] : undefined;
+  else if (verb !== 'estimatedDocumentCount' && args[0] && !addFilterFields(args[0], out, COMBINERS, ctx)) return COUNTS.has(verb) ? [] : undefined;
   if (COUNTS.has(verb)) return [...out].sort();
   if (!FINDS.has(verb)) return undefined;
   // Pattern: Source.find(q).select('_id name icon').lean() / Source.find(q, { name: 1, icon: 1 })
@@ -31,22 +32,6 @@ export function mongoReadColumns(links: readonly Link[], i: number, ctx: FileCtx
   const projection = select?.args[0] ?? args[1];
   if (!projection || !addProjection(projection, out, ctx)) return undefined;
   return [...out].sort();
-}
-
-function addFilter(e0: ts.Expression, out: Set<string>, ctx: FileCtx, depth: number): boolean {
-  const e = literalOf(e0, ctx);
-  if (!e || depth > 3) return false;
-  for (const p of e.properties) {
-    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) return false;
-    const name = propertyNameText(p.name);
-    if (name === undefined) return false;
-    if (COMBINERS.has(name)) {
-      const arr = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
-      if (!arr || !ts.isArrayLiteralExpression(arr) || !arr.elements.every((x) => addFilter(x, out, ctx, depth + 1))) return false;
-    } else if (name.startsWith('$')) return false;
-    else out.add(name);
-  }
-  return true;
 }
 
 /** An inclusion projection's fields: `'a b +c'` or `{ a: 1, b: true }`. An exclusion keeps every other field. */
@@ -58,7 +43,7 @@ function addProjection(e0: ts.Expression, out: Set<string>, ctx: FileCtx): boole
     for (const n of names) out.add(n.replace(/^\+/, ''));
     return true;
   }
-  const o = literalOf(e, ctx);
+  const o = constObjectLiteral(e, ctx);
   if (!o || o.properties.length === 0) return false;
   for (const p of o.properties) {
     if (!ts.isPropertyAssignment(p)) return false;
@@ -69,20 +54,4 @@ function addProjection(e0: ts.Expression, out: Set<string>, ctx: FileCtx): boole
     out.add(name);
   }
   return true;
-}
-
-/** An object literal, written in place or as the `const` a name is declared with. */
-function literalOf(e0: ts.Expression, ctx: FileCtx): ts.ObjectLiteralExpression | undefined {
-  const e = unwrap(e0);
-  if (ts.isObjectLiteralExpression(e)) return e;
-  if (!ts.isIdentifier(e)) return undefined;
-  const d = declarationOf(e, ctx.facts.imports);
-  if (d?.t !== 'var' || !d.node.initializer || !(d.node.parent.flags & ts.NodeFlags.Const)) return undefined;
-  const init = unwrap(d.node.initializer);
-  if (!ts.isObjectLiteralExpression(init)) return undefined;
-  // Pattern: const filter = { language }; if (category) filter.category = category — grown later
-  const scope = d.node.parent.parent.parent;
-  const name = e.text.replace(/\$/g, "\\$");
-  const grown = new RegExp(`\\b${name}\\s*(?:\\.\\s*\\w+|\\[[^\\]]*\\])\\s*=[^=]|Object\\.assign\\(\\s*${name}\\b`);
-  return grown.test(scope.getText()) ? undefined : init;
 }

@@ -1,0 +1,42 @@
+// The fields a query filter names, read from its object literal as written (also through a `const`
+// it is declared in): `{ language, status: { $ne: 'blocked' } }` names `language` and `status`.
+// Combining operators (`$or: [...]`, Prisma's `AND: {...}`) hold filters of their own. Used by the
+// read recognisers that tell which columns a cached value depends on (mongo-columns, prisma-columns).
+import { ts } from 'ts-morph';
+import type { FileCtx } from '../context';
+import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';
+
+/** Adds the fields filter `e` names to `out`; false when it cannot all be read (a spread, an operator, a value built elsewhere). */
+export function addFilterFields(e0: ts.Expression, out: Set<string>, combiners: ReadonlySet<string>, ctx: FileCtx, depth = 0): boolean {
+  if (depth > 3) return false;
+  const u = unwrap(e0);
+  if (ts.isArrayLiteralExpression(u)) return u.elements.every((x) => addFilterFields(x, out, combiners, ctx, depth + 1));
+  const e = constObjectLiteral(u, ctx);
+  if (!e) return false;
+  for (const p of e.properties) {
+    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) return false;
+    const name = propertyNameText(p.name);
+    if (name === undefined) return false;
+    if (combiners.has(name)) {
+      if (!ts.isPropertyAssignment(p) || !addFilterFields(p.initializer, out, combiners, ctx, depth + 1)) return false;
+    } else if (name.startsWith('$')) return false;
+    else out.add(name);
+  }
+  return true;
+}
+
+/** An object literal, written in place or as the `const` a name is declared with (and never grown after). */
+export function constObjectLiteral(e0: ts.Expression, ctx: FileCtx): ts.ObjectLiteralExpression | undefined {
+  const e = unwrap(e0);
+  if (ts.isObjectLiteralExpression(e)) return e;
+  if (!ts.isIdentifier(e)) return undefined;
+  const d = declarationOf(e, ctx.facts.imports);
+  if (d?.t !== 'var' || !d.node.initializer || !(d.node.parent.flags & ts.NodeFlags.Const)) return undefined;
+  const init = unwrap(d.node.initializer);
+  if (!ts.isObjectLiteralExpression(init)) return undefined;
+  // Pattern: const filter = { language }; if (category) filter.category = category — grown later
+  const scope = d.node.parent.parent.parent;
+  const name = e.text.replace(/\$/g, '\\$');
+  const grown = new RegExp(`\\b${name}\\s*(?:\\.\\s*\\w+|\\[[^\\]]*\\])\\s*=[^=]|Object\\.assign\\(\\s*${name}\\b`);
+  return grown.test(scope.getText()) ? undefined : init;
+}
