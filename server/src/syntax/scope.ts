@@ -307,3 +307,20 @@ export function calleeName(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
   return ts.isIdentifier(callee) ? callee.text : memberName(callee);
 }
+
+/**
+ * The names of an object literal's plain properties, lower-cased (`{ id: row.id, githubId }` →
+ * `id`, `githubid`): what a value built from it holds. Undefined for anything else, or a literal
+ * with a spread, a method or a computed name.
+ */
+export function plainPropNames(e: ts.Expression): string[] | undefined {
+  if (!ts.isObjectLiteralExpression(e)) return undefined;
+  const out: string[] = [];
+  for (const p of e.properties) {
+    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) return undefined;
+    const n = propertyNameText(p.name);
+    if (n === undefined) return undefined;
+    out.push(n.toLowerCase());
+  }
+  return out;
+}

@@ -17,7 +17,7 @@ import { precedesInFlow, runsAlongside } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
-import { declarationOf, enclosingClass, type FunctionLike, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingClass, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { flagSubject, isJsonStringify, isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import { globalPathOf } from './global-clients';
@@ -702,12 +702,9 @@ function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined)
   if (ts.isCallExpression(e) && e.arguments.length >= 1 && isJsonStringify(e.expression)) e = unwrap(e.arguments[0]);
   const out = new Set<string>(selected);
   if (ts.isObjectLiteralExpression(e)) {
-    for (const p of e.properties) {
-      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) return undefined;
-      const n = propertyNameText(p.name);
-      if (n === undefined) return undefined;
-      out.add(n.toLowerCase());
-    }
+    const names = plainPropNames(e);
+    if (!names) return undefined;
+    for (const n of names) out.add(n);
   } else if (!selected) return undefined;
   // a count's value holds no field at all (`SELECT count(*)`, `countDocuments(q)`): known, and empty
   return out.size > 0 ? [...out].sort() : selected ? [] : undefined;

@@ -4,7 +4,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import type { VisitorMap } from '../../syntax/walk';
-import { propertyNameText, unwrap } from '../../syntax/scope';
+import { plainPropNames, unwrap } from '../../syntax/scope';
 
 /**
  * Per function id: the properties its returns name, or the class its returns build (`new X(…)`),
@@ -29,7 +29,7 @@ export function returnVisitors(ctx: FileCtx, st: ReturnState): VisitorMap {
           st.set(fn, prev === undefined || (prev !== null && !(prev instanceof Set) && prev.cls === e.expression.text) ? { cls: e.expression.text } : null);
           return;
         }
-        const props = plainProps(e);
+        const props = plainPropNames(e);
         if (!props) {
           st.set(fn, null);
           return;
@@ -57,16 +57,4 @@ export function finishReturns(ctx: FileCtx, st: ReturnState): void {
       ctx.facts.fns[fn - 1].returnsNew = imp ? { module: imp.module, name: imp.name } : { local: v.cls };
     }
   }
-}
-
-function plainProps(e: ts.Expression): string[] | undefined {
-  if (!ts.isObjectLiteralExpression(e)) return undefined;
-  const out: string[] = [];
-  for (const p of e.properties) {
-    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) return undefined;
-    const n = propertyNameText(p.name);
-    if (n === undefined) return undefined;
-    out.push(n.toLowerCase());
-  }
-  return out;
 }
