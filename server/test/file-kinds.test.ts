@@ -17,6 +17,10 @@ describe('files that are not the product', () => {
     ['populate-test-analytics.js', 'script'],
     // one migration's own folder
     ['modules/channel-web/src/messaging-migration/up-sqlite.ts', 'script'],
+    // how a module could be used, imported by nothing
+    ['src/modules/orders/orders.service.cache-example.ts', 'example'],
+    ['src/cache/redis.example.ts', 'example'],
+    ['examples/express-cache/server.js', 'example'],
   ])('%s is a %s', (rel, kind) => {
     expect(fileKindOf(rel)).toBe(kind);
   });
@@ -34,6 +38,9 @@ describe('files that are not the product', () => {
     'src/seeding.service.ts',
     // a module about migrating something, not a migration
     'src/migration-status/status.service.ts',
+    // a product module about examples (its own content), not an example of the code
+    'src/examples/examples.service.ts',
+    'apps/api/src/example/example.controller.ts',
     // a bare name: no folder to judge
     'prisma.ts',
   ])('%s is product code', (rel) => {

@@ -94,6 +94,21 @@ function bodyBindings(fn: FunctionLike, param: string): string[] | undefined {
   return undefined;
 }
 
+/**
+ * Code runs the function only by naming it: a top-level function or const, a CommonJS export, a
+ * class method or field with no decorator. Not a callback, an object member or a decorated handler
+ * (a framework calls those), nor a constructor or accessor.
+ */
+function reachedByName(fn: FunctionLike): boolean {
+  const p = fn.parent;
+  if (ts.isFunctionDeclaration(fn)) return ts.isSourceFile(p);
+  if (ts.isMethodDeclaration(fn)) return ts.isClassLike(p) && !ts.getDecorators(fn)?.length;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  if (ts.isPropertyDeclaration(p)) return ts.isClassLike(p.parent) && !ts.getDecorators(p)?.length;
+  if (ts.isVariableDeclaration(p)) return ts.isVariableDeclarationList(p.parent) && ts.isVariableStatement(p.parent.parent) && ts.isSourceFile(p.parent.parent.parent);
+  return ts.isBinaryExpression(p) && ts.isExpressionStatement(p.parent) && ts.isSourceFile(p.parent.parent);
+}
+
 function fnFact(id: number, fn: FunctionLike, imports: readonly ImportFact[]): FnFact {
   let name: string | undefined;
   if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name) || ts.isPrivateIdentifier(fn.name))) name = fn.name.text;
@@ -104,6 +119,7 @@ function fnFact(id: number, fn: FunctionLike, imports: readonly ImportFact[]): F
   else if (fn.parent && ts.isBinaryExpression(fn.parent) && fn.parent.right === fn && ts.isPropertyAccessExpression(fn.parent.left) && /^(module\.)?exports$/.test(fn.parent.left.expression.getText()))
     name = fn.parent.left.name.text;
   let className: string | undefined;
+  const viaName = name !== undefined && reachedByName(fn);
   for (let p: ts.Node | undefined = fn.parent; p && !ts.isSourceFile(p); p = p.parent)
     if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) {
       className = p.name?.text;
@@ -113,6 +129,7 @@ function fnFact(id: number, fn: FunctionLike, imports: readonly ImportFact[]): F
     id,
     span: { start: fn.getStart(), end: fn.end },
     name,
+    ...(viaName ? { byName: true as const } : {}),
     className,
     params: fn.parameters.map((p) => {
       const param: FnFact['params'][number] = {

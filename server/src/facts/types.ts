@@ -418,6 +418,8 @@ export interface FnFact {
   id: number;
   span: Span;
   name?: string;
+  /** code runs it only by naming it: a top-level function or const, a class method with no decorator (facts/context.ts) */
+  byName?: true;
   className?: string;
   /** `name` is '' for a destructured parameter, whose bound names are in `bindings` */
   params: { name: string; optional: boolean; hasDefault: boolean; bindings?: string[]; defaultLit?: string; defaultNum?: number }[];

@@ -1,10 +1,11 @@
-// Files that are not the product: tests and one-off scripts (migrations, seeds). A test writes
-// garbage on purpose and a seed script fills keys once; neither is a place a finding belongs, and
+// Files that are not the product: tests, one-off scripts (migrations, seeds) and examples. A test
+// writes garbage on purpose, a seed script fills keys once and an example shows how a module could
+// be used (`orders.service.cache-example.ts`, nothing imports it); none is a place a finding belongs, and
 // their keys count neither as reads nor as writes of the project's cache (issue: "Files that are
 // not the product"). Folder names count only below the project root, so a checkout that happens
 // to live under `/home/me/test/` is not all tests.
 
-export type FileKind = 'test' | 'script';
+export type FileKind = 'test' | 'script' | 'example';
 
 /** File names that are tests or scripts wherever they are. */
 const TEST_NAME = /\.(test|spec|e2e-spec|e2e|integration|cy|stories)\.[cm]?[jt]sx?$/i;
@@ -14,6 +15,11 @@ const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'sp
 // a backfill is a data migration run once (`jobs/backfill/backfill-airdrops.ts`): its cursors are no caches
 /** A folder of one migration's steps: `messaging-migration/up-sqlite.ts`, `user_migrations/`. */
 const MIGRATION_DIR = /[-_]migrations?$/;
+/** `orders.service.cache-example.ts`, `cache.example.ts`, `redis-examples.js`, `examples/` */
+const EXAMPLE_NAME = /[-_.]examples?\.[cm]?[jt]sx?$/i;
+/** Folders of examples: outside a source folder (`src/examples/` is a product module about examples). */
+const EXAMPLE_DIRS = new Set(['example', 'examples']);
+const SOURCE_DIRS = new Set(['src', 'app', 'lib', 'server']);
 const SCRIPT_DIRS = new Set(['scripts', 'script', 'migrations', 'migration', 'seeds', 'seed', 'seeders', 'seeding', 'backfill', 'backfills']);
 
 /**
@@ -25,13 +31,17 @@ export function fileKindOf(rel: string): FileKind | undefined {
   const name = parts[parts.length - 1];
   if (TEST_NAME.test(name)) return 'test';
   if (SCRIPT_NAME.test(name)) return 'script';
+  if (EXAMPLE_NAME.test(name)) return 'example';
   // Prisma's own folder beside the project's package.json (schema, migrations, seed and one-off run
   // scripts): never where the application's code lives (a Nest PrismaService sits in `src/prisma/`)
   if (parts.length > 1 && parts[0] === 'prisma') return 'script';
+  let inSource = false;
   for (let i = 0; i < parts.length - 1; i++) {
     const dir = parts[i].toLowerCase();
+    inSource ||= SOURCE_DIRS.has(dir);
     if (TEST_DIRS.has(dir)) return 'test';
     if (SCRIPT_DIRS.has(dir) || MIGRATION_DIR.test(dir)) return 'script';
+    if (EXAMPLE_DIRS.has(dir) && !inSource) return 'example';
   }
   return undefined;
 }

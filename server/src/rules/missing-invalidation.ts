@@ -8,6 +8,7 @@ import { fileIndex, type FileIndex } from './file-index';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches, type CachedEntity } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
+import { isUncalled } from '../model/uncalled';
 import { normaliseEntity } from '../facts/keys/entities';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
@@ -390,7 +391,9 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
         clearedByCalled(project, file, scope, reaches) ||
         clearedByCallers(ix, namesAround(file, w.fn), reaches, { file, fn: w.fn }) ||
         clearedByHandlers(ix, project, file, scope, reaches) ||
-        clearedByHooks(ix, project, w, reaches)
+        clearedByHooks(ix, project, w, reaches) ||
+        // a helper of the application that no product code calls (only tests, or nothing) is on no path
+        isUncalled(project, file, w.fn)
       )
         continue;
       const first = stale[0];

@@ -1,0 +1,73 @@
+// Functions of an application that no product code names: a repository helper only the tests call
+// (`deleteFeature(criteria)`), a reset helper nothing calls (`clearProducts()`). Code runs such a
+// function only by naming it (FnFact.byName), so a name that appears nowhere but at its declaration
+// is on no request path: a write there changes nothing anyone reads. Only an application package
+// is judged so: a library's exports are called by code outside the workspace.
+import { dirname, join } from 'node:path';
+import type { FnFact } from '../facts/types';
+import type { LinkedFile, ProjectIndex } from '../rule';
+import { onClearLayout, readText } from './modules/disk';
+
+/** Names frameworks call by convention: route handlers, lifecycle hooks, migrations. */
+const CONVENTIONAL = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|default|main|handler|handle|loader|action|middleware|getServerSideProps|getStaticProps|up|down|run|execute|perform|process|on[A-Z]\w*)$/;
+/** Fields of a package.json that publish it for code outside the workspace. */
+const LIBRARY_FIELDS = ['main', 'module', 'exports', 'types', 'typings'];
+
+const appByDir = new Map<string, boolean>();
+onClearLayout(() => appByDir.clear());
+const memo = new WeakMap<ProjectIndex, Map<string, boolean>>();
+
+/**
+ * Whether the code at `fnId` of `file` runs in a function of an application that no product file
+ * names: the innermost named function around it (a callback inside `clearProducts()` runs with it).
+ */
+export function isUncalled(project: ProjectIndex, file: LinkedFile, fnId: number): boolean {
+  const own = file.facts.fns[fnId - 1];
+  if (!own) return false;
+  let fn: FnFact | undefined;
+  for (const f of file.facts.fns)
+    if (f.name !== undefined && f.span.start <= own.span.start && own.span.end <= f.span.end && (!fn || fn.span.start <= f.span.start)) fn = f;
+  if (!fn?.byName || !fn.name || CONVENTIONAL.test(fn.name) || !inApplication(dirname(file.file))) return false;
+  let names = memo.get(project);
+  if (!names) memo.set(project, (names = new Map()));
+  let unnamed = names.get(fn.name);
+  if (unnamed === undefined) names.set(fn.name, (unnamed = !namedTwice(project, fn.name)));
+  return unnamed;
+}
+
+/** The name appears twice in the product's code (its declaration and a use), in any file. */
+function namedTwice(project: ProjectIndex, name: string): boolean {
+  let seen = 0;
+  const count = (text: string): boolean => {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length))
+      if (!wordChar(text.charCodeAt(at - 1)) && !wordChar(text.charCodeAt(at + name.length)) && ++seen >= 2) return true;
+    return false;
+  };
+  for (const f of project.files.values()) if (!f.kind && count(f.text)) return true;
+  for (const text of project.unparsed.values()) if (count(text)) return true;
+  return false;
+}
+
+function wordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+/**
+ * The nearest package.json above `dir` is an application's: private, or publishing no entry point.
+ * No package.json at all is no application (a folder of loose files, a library checked out alone).
+ */
+function inApplication(dir: string): boolean {
+  let known = appByDir.get(dir);
+  if (known !== undefined) return known;
+  const text = readText(join(dir, 'package.json'));
+  if (text !== undefined) {
+    try {
+      const pkg = JSON.parse(text) as Record<string, unknown>;
+      known = pkg.private === true || !LIBRARY_FIELDS.some((k) => k in pkg);
+    } catch {
+      known = false;
+    }
+  } else known = dirname(dir) === dir ? false : inApplication(dirname(dir));
+  appByDir.set(dir, known);
+  return known;
+}
