@@ -192,6 +192,10 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
     const a = partsOf(e.whenTrue, inner);
     const b = partsOf(e.whenFalse, inner);
     if (meaningful(a) && sameSpelling(a, b)) return a;
+    // Pattern: moduleId ? `course:hierarchy:${id}:module:${moduleId}` : `course:hierarchy:${id}` —
+    // an optional qualifier: the base spelling, the key a delete of the entity names
+    if (meaningful(b) && extendsKey(a, b)) return b;
+    if (meaningful(a) && extendsKey(b, a)) return a;
     // Pattern: this.prefix ? `${this.prefix}:${key}` : key — an optional prefix: the prefixed spelling
     if (optionalPrefix(e.condition, a, b, () => partsOf(e.condition, inner))) return a;
   }
@@ -218,6 +222,27 @@ function optionalPrefix(cond: ts.Expression, a: KeyPart[], b: KeyPart[], condPar
 }
 
 /** The same literal text with holes in the same places (the holes' values may differ). */
+/** `a` spells `base` and goes on past a separator: `course:{}:module:{}` of `course:{}`. */
+function extendsKey(a: KeyPart[], base: KeyPart[]): boolean {
+  if (base.length === 0 || a.length < base.length) return false;
+  for (let i = 0; i < base.length - 1; i++) if (!samePart(a[i], base[i])) return false;
+  const last = base[base.length - 1];
+  const at = a[base.length - 1];
+  let rest: KeyPart | undefined;
+  if ('lit' in last) {
+    if (!('lit' in at) || !at.lit.startsWith(last.lit)) return false;
+    rest = at.lit.length > last.lit.length ? { lit: at.lit.slice(last.lit.length) } : a[base.length];
+  } else {
+    if (!samePart(at, last)) return false;
+    rest = a[base.length];
+  }
+  return !!rest && 'lit' in rest && /^[:._\-/|#]/.test(rest.lit);
+}
+
+function samePart(p: KeyPart, q: KeyPart): boolean {
+  return 'lit' in p ? 'lit' in q && q.lit === p.lit : 'hole' in p && 'hole' in q;
+}
+
 function sameSpelling(a: KeyPart[], b: KeyPart[]): boolean {
   return a.length === b.length && a.every((p, i) => ('lit' in p ? 'lit' in b[i] && (b[i] as { lit: string }).lit === p.lit : 'hole' in p && 'hole' in b[i]));
 }
