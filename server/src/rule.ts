@@ -3,7 +3,7 @@ import type { KeyUse } from './facts/cache/verbs';
 import type { CacheModel } from './model/cache-model';
 import type { CallGraph } from './model/call-graph';
 import type { FileKind } from './model/file-kinds';
-import type { CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, SourceCall, Span, ValueSource } from './facts/types';
+import type { Aggregate, CacheLib, CacheOpKind, CallFact, DbRead, DbWrite, FileFacts, KeyPart, SourceCall, Span, ValueSource } from './facts/types';
 
 export type RuleId =
   | 'set-after-commit'
@@ -205,8 +205,8 @@ export interface CacheOp {
   valueHolds?: string[];
   /** the project function the value is the result of, as a whole (ArgFact.holdsOf) */
   valueHoldsOf?: SourceCall;
-  /** the value is a leaderboard: rows ranked by a measure, the first few kept (ArgFact.ranked) */
-  valueRanked?: true;
+  /** the value aggregates rows: a leaderboard (`ranked`) or a tally (`count`) (ArgFact.aggregate) */
+  valueAggregate?: Aggregate;
   /** the entities of the database reads the written value is built from */
   valueEntities?: string[];
   /** what the code loads when this read misses (reads) */

@@ -139,6 +139,9 @@ export type CacheOpKind = 'read' | 'write' | 'delete' | 'expire' | 'other';
 export type ValueSource = 'db' | 'http' | 'call' | 'param' | 'literal';
 
 /** One argument of a call, summarised: enough for TTL/option checks and fixes. */
+/** What a read makes of its rows: the first few by a measure (`ranked`), or their number (`count`). */
+export type Aggregate = 'ranked' | 'count';
+
 export interface ArgFact {
   span: Span;
   /** literal string value, upper-cased flags are compared case-insensitively by rules */
@@ -183,8 +186,8 @@ export interface ArgFact {
    * it holds what that function returns, whatever its arguments were built from
    */
   holdsOf?: SourceCall;
-  /** the value is built from reads that rank rows by a measure and keep the first few (a leaderboard) */
-  ranked?: true;
+  /** the value is built from reads that all aggregate their rows so: ranked (a leaderboard) or counted (a tally) */
+  aggregate?: Aggregate;
   /** project functions whose results the value is built from (`() => getWebsite(id)`): the linker reads their rows */
   srcCalls?: SourceCall[];
   /**

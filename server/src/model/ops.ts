@@ -312,7 +312,7 @@ export class OpReader {
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcEntities ? { valueEntities: call.args[v.valueArg].srcEntities } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holds ? { valueHolds: call.args[v.valueArg].holds } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holdsOf ? { valueHoldsOf: call.args[v.valueArg].holdsOf } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.ranked ? { valueRanked: true as const } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.aggregate ? { valueAggregate: call.args[v.valueArg].aggregate } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.flagOf ? { valueFlagOf: call.args[v.valueArg].flagOf } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcCalls ? { valueCalls: call.args[v.valueArg].srcCalls } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
@@ -458,7 +458,8 @@ export class OpReader {
       // a recorded call's id means something in its own file only
       const holdsOf = caller ? caller.holdsOf : instanceLoader ? undefined : inner.valueHoldsOf && !('call' in inner.valueHoldsOf) ? inner.valueHoldsOf : undefined;
       if (holdsOf && inner.kind === 'write') op.valueHoldsOf = holdsOf;
-      if ((caller ? caller.ranked : !instanceLoader && inner.valueRanked) && inner.kind === 'write') op.valueRanked = true;
+      const aggregate = caller ? caller.aggregate : instanceLoader ? undefined : inner.valueAggregate;
+      if (aggregate && inner.kind === 'write') op.valueAggregate = aggregate;
       const flagOf = caller ? caller.flagOf : inner.valueFlagOf;
       if (flagOf && inner.kind === 'write') op.valueFlagOf = flagOf;
       // a recorded call's id means something in its own file only: the wrapper's stays behind

@@ -3,7 +3,7 @@
 import { judgedWrites } from './judged';
 import { driftBetween, entityOfShape, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import { LIBS } from '../facts/cache/client-modules';
-import type { DbWrite, FnFact, HookFact } from '../facts/types';
+import type { Aggregate, DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches, type CachedEntity } from '../model/entity-caches';
@@ -261,7 +261,23 @@ const LEADERBOARD_TTL = 15 * 60;
  * delete still is (a removed row would stay on show).
  */
 function leaderboard(key: KeyModel): boolean {
-  return key.writers.length > 0 && key.writers.every((o) => o.valueRanked && o.ttlSeconds !== undefined && o.ttlSeconds <= LEADERBOARD_TTL);
+  return aggregated(key, 'ranked', LEADERBOARD_TTL);
+}
+
+/** A tally kept at most an hour is left to its TTL, whatever the write. */
+const TALLY_TTL = 60 * 60;
+
+/**
+ * Pattern: `articles_count_${hash(filter)}` filled with `Article.countDocuments(filter)` for ten
+ * minutes, `Tag:${id}:usageCount` with a count of posts per kind for an hour — a number of rows,
+ * meant to be roughly right: every write moves it a little, and no reader sees a stale row in it.
+ */
+function tally(key: KeyModel): boolean {
+  return aggregated(key, 'count', TALLY_TTL);
+}
+
+function aggregated(key: KeyModel, kind: Aggregate, maxTtl: number): boolean {
+  return key.writers.length > 0 && key.writers.every((o) => o.valueAggregate === kind && o.ttlSeconds !== undefined && o.ttlSeconds <= maxTtl);
 }
 
 /**
@@ -380,7 +396,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)) && !tally(e.key),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

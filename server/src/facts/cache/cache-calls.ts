@@ -110,7 +110,7 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
       const built = calls.filter((c) => 'new' in c);
       if (built.length > 0) f.srcCalls = built;
     } else if (calls.length > 0) f.srcCalls = calls;
-    if (entities.size > 0 && columns.ranked) f.ranked = true;
+    if (entities.size > 0 && columns.aggregate) f.aggregate = columns.aggregate;
     const holds = heldFields(a, entities.size > 0 && !columns.open ? columns.names : undefined);
     if (holds) f.holds = holds;
     else {

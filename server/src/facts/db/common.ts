@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { isProjectModuleIn, type ResolvedConfig } from '../../config';
 import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, type Decl } from '../../syntax/scope';
-import type { DbWriteKind } from '../types';
+import type { Aggregate, DbWriteKind } from '../types';
 import { treeMemo } from '../../syntax/tree-memo';
 
 /** What a recogniser found on a chain. `entity` is raw (`Product`, `order_items`); record() normalises. */
@@ -21,8 +21,11 @@ export interface Hit {
    * columns an UPDATE sets; absent when the statement reads `*` or builds the list at run time.
    */
   columns?: string[];
-  /** a read ranking rows by a measure and keeping the first few (facts/db/ranked-reads.ts) */
-  ranked?: true;
+  /**
+   * a read whose result is an aggregate of rows: `ranked`, a measure's first few (facts/db/ranked-reads.ts);
+   * `count`, a number of rows (facts/db/counted-reads.ts)
+   */
+  aggregate?: Aggregate;
 }
 
 /** One call of a chain: `update` in `knex('t').where(q).update(v)`. */

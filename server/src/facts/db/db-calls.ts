@@ -7,6 +7,7 @@
 import { mongoReadColumns } from './mongo-columns';
 import { prismaReadColumns } from './prisma-columns';
 import { ranksRows, sqlRanksRows } from './ranked-reads';
+import { countsRows, sqlCountsRows } from './counted-reads';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
@@ -39,7 +40,7 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
   const top = links[links.length - 1].node;
   const b = builderHit(env, links);
   // Pattern: knex('scores').orderBy('points', 'desc').limit(5) / db.select().from(t).orderBy(desc(t.score)).limit(5)
-  if (b) return { top, hit: b.kind === 'read' && ranksRows(links, 0, b.via) ? { ...b, ranked: true } : b, links };
+  if (b) return { top, hit: withAggregate(b, links, 0, top, env), links };
   for (let i = 0; i < links.length; i++) {
     let h = rawSqlHit(env, links, i) ?? ormHit(env, links, i);
     if (h?.kind === 'read' && (h.via === 'mongoose' || h.via === 'mongodb') && !h.columns) {
@@ -50,10 +51,18 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
       const columns = prismaReadColumns(links[i], env.ctx);
       if (columns) h = { ...h, columns };
     }
-    if (h?.kind === 'read' && (h.via === 'sql' ? sqlRanksRows(top.getText(env.ctx.sf)) : ranksRows(links, i, h.via))) h = { ...h, ranked: true };
-    if (h) return { top, hit: h, links };
+    if (h) return { top, hit: withAggregate(h, links, i, top, env), links };
   }
   return undefined;
+}
+
+/** A read whose result ranks rows or counts them (Hit.aggregate). */
+function withAggregate(h: Hit, links: readonly Link[], i: number, top: ts.Node, env: DbEnv): Hit {
+  if (h.kind !== 'read') return h;
+  const sql = h.via === 'sql' ? top.getText(env.ctx.sf) : undefined;
+  if (sql !== undefined ? sqlRanksRows(sql) : ranksRows(links, i, h.via)) return { ...h, aggregate: 'ranked' };
+  if (sql !== undefined ? sqlCountsRows(sql) : countsRows(links, i)) return { ...h, aggregate: 'count' };
+  return h;
 }
 
 /** `const p = await prisma.product.create(…)` → `p`; `p = await …` → `p`. Destructuring → none. */

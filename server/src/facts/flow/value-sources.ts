@@ -11,7 +11,7 @@ import { isMakerParamAt } from '../../syntax/made-closures';
 import { resolveName } from '../../syntax/local-values';
 import { normaliseEntity } from '../keys/entities';
 import { CACHE_METHOD_NAMES } from '../cache/verbs';
-import type { SourceCall, ValueSource } from '../types';
+import type { Aggregate, SourceCall, ValueSource } from '../types';
 
 /** Stronger sources win when a value mixes several: a row wrapped in an object is still a row. */
 const RANK: Record<ValueSource, number> = { db: 5, http: 4, call: 3, param: 2, literal: 1 };
@@ -76,8 +76,8 @@ let collecting: Set<string> | undefined;
 export interface ReadColumns {
   names: Set<string>;
   open: boolean;
-  /** every read ranks rows by a measure and keeps the first few (a leaderboard); undefined before the first */
-  ranked?: boolean;
+  /** what every read aggregates its rows into (Hit.aggregate); undefined before the first, null when they differ */
+  aggregate?: Aggregate | null;
 }
 let collectingColumns: ReadColumns | undefined;
 /** Where valueSource puts the project functions a value is the result of. */
@@ -280,14 +280,15 @@ const LOOKUP_FIELD = /(^|_)id$|[a-z]Id$|^id_|token|secret|key$|Key$|^(uuid|slug|
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
-  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; ranked?: true } | undefined;
+  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; aggregate?: Aggregate } | undefined;
   if (hit) {
     const e = normaliseEntity(hit.entity);
     if (e && collecting) collecting.add(e);
     if (collectingColumns) {
       if (hit.kind === 'read' && hit.columns) for (const c of hit.columns) collectingColumns.names.add(c);
       else collectingColumns.open = true;
-      collectingColumns.ranked = (collectingColumns.ranked ?? true) && hit.kind === 'read' && !!hit.ranked;
+      const agg = hit.kind === 'read' ? (hit.aggregate ?? null) : null;
+      collectingColumns.aggregate = collectingColumns.aggregate === undefined || collectingColumns.aggregate === agg ? agg : null;
     }
     return 'db';
   }

@@ -3,14 +3,14 @@ import '../src/facts/index';
 import { Analyzer } from '../src/engine/run';
 import { defaultConfig } from '../src/config';
 
-// which cached values are leaderboards: rows ranked by a measure, the first few kept
-// (missing-invalidation lets updates and creates of their rows lag until a short TTL)
+// which cached values aggregate their rows: leaderboards (rows ranked by a measure, the first few
+// kept) and tallies (a number of rows); missing-invalidation lets their rows' writes lag until a short TTL
 const source = `import Redis from 'ioredis';
 import { PrismaClient } from '@prisma/client';
 import knex from 'knex';
 import { Pool } from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { desc } from 'drizzle-orm';
+import { count, desc } from 'drizzle-orm';
 import { posts } from './schema';
 const redis = new Redis();
 const prisma = new PrismaClient();
@@ -26,14 +26,20 @@ export async function fill() {
   await redis.set('top-sql', JSON.stringify((await pool.query('SELECT id, name FROM products ORDER BY sales DESC LIMIT 10')).rows), 'EX', 300);
   await redis.set('top-drizzle', JSON.stringify(await drizzleDb.select().from(posts).orderBy(desc(posts.views)).limit(3)), 'EX', 300);
   await redis.set('new-sql', JSON.stringify((await pool.query('SELECT id, name FROM products ORDER BY id DESC LIMIT 10')).rows), 'EX', 300);
+  await redis.set('n-posts', String(await prisma.post.count({ where: { published: true } })), 'EX', 600);
+  await redis.set('n-scores', JSON.stringify(await db('scores').where({ game: 'x' }).count('id as n')), 'EX', 600);
+  await redis.set('n-sql', JSON.stringify((await pool.query('SELECT count(*) FROM products WHERE active')).rows), 'EX', 600);
+  await redis.set('n-by-kind', JSON.stringify(await drizzleDb.select({ kind: posts.kind, n: count() }).from(posts).groupBy(posts.kind)), 'EX', 600);
+  await redis.set('kinds', JSON.stringify(await drizzleDb.select({ kind: posts.kind, n: count() }).from(posts)), 'EX', 600);
+  await redis.set('kind-sql', JSON.stringify((await pool.query('SELECT kind, count(*) FROM products')).rows), 'EX', 600);
+  await redis.set('page', JSON.stringify(await prisma.post.findMany({ where: { published: true } })), 'EX', 600);
 }`;
 
-describe('ranked reads', () => {
+describe('aggregate reads', () => {
   const a = new Analyzer({ configFor: () => defaultConfig() });
   a.setFile('/p/fill.ts', source);
-  const ranked = Object.fromEntries(
-    a.factsOf('/p/fill.ts')!.calls.filter((c) => c.method === 'set').map((c) => [c.args[0].str, !!c.args[1].ranked]),
-  );
+  const aggregates = Object.fromEntries(a.factsOf('/p/fill.ts')!.calls.filter((c) => c.method === 'set').map((c) => [c.args[0].str, c.args[1].aggregate]));
+  const ranked = Object.fromEntries(Object.entries(aggregates).map(([k, v]) => [k, v === 'ranked']));
 
   it('ranks by a measure and limits: a leaderboard', () => {
     expect(ranked['top-posts']).toBe(true);
@@ -46,5 +52,11 @@ describe('ranked reads', () => {
     expect(ranked['all-posts']).toBe(false);
     expect(ranked['new-scores']).toBe(false);
     expect(ranked['new-sql']).toBe(false);
+  });
+  it('a number of rows, also per group: a tally', () => {
+    for (const k of ['n-posts', 'n-scores', 'n-sql', 'n-by-kind']) expect(aggregates[k], k).toBe('count');
+  });
+  it('rows, or a count beside columns it does not group by: no tally', () => {
+    for (const k of ['kinds', 'kind-sql', 'page', 'top-posts']) expect(aggregates[k], k).not.toBe('count');
   });
 });
