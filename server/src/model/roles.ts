@@ -39,6 +39,13 @@ const USE_REASONS: Record<string, string> = {
 const MARKER_WORDS =
   /(^|[^a-z])(lock|locks|locked|mutex|semaphore|seen|processed|done|completed|finished|migrated|migration|idempotency|idempotent|dedup|dedupe|ratelimit|throttle|cooldown|inflight|claimed|sent|notified)([^a-z]|$)/i;
 
+/**
+ * A key named for a sequence number, the last or next one handed out: `{supplier}_lastOrderNumber`,
+ * `invoice:next_no`, `order_seq`. Read, bumped and written back by the code that numbers rows: a
+ * counter, even when a miss starts it from the newest row.
+ */
+const SEQUENCE_WORDS = /(?:^|[^a-z])(?:(?:last|next)[-_]?(?:[a-z]+[-_]?)*?(?:number|num|no|seq|sequence)|seq|sequence|serial)(?:[^a-z]|$)/i;
+
 /** Words in a key that name state no read path reloads: sessions, tokens, locks, job state. */
 const STATE_WORDS =
   /(^|[^a-z])(sess|session|sessions|token|tokens|jwt|refresh|otp|captcha|verify|verification|nonce|csrf|lock|locks|mutex|semaphore|ratelimit|rate|throttle|limiter|queue|job|jobs|task|tasks|idempotency|idempotent|dedup|dedupe|seen|processed|inflight|progress|cursor|checkpoint|heartbeat|presence|online|socket|ws)([^a-z]|$)/i;
@@ -109,9 +116,10 @@ export interface Decision {
    * `replica`: the application keeps a copy of database rows here that its readers use as it is
    * (nothing reloads it on a miss): no TTL or delete may help, but a write racing another still
    * leaves it wrong. `scratch`: job state. `marker`: a named lock or "done" marker. `fallback`: a
-   * last known value, read only when its source fails (in a `catch`).
+   * last known value, read only when its source fails (in a `catch`). `sequence`: the last or next
+   * number handed out (`lastOrderNumber`), a counter.
    */
-  kind?: 'replica' | 'scratch' | 'marker' | 'fallback';
+  kind?: 'replica' | 'scratch' | 'marker' | 'fallback' | 'sequence';
 }
 
 /** The role a key's evidence gives it; `ops` are all the ops of the key. */
@@ -121,6 +129,7 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
   const weakCache = evidence.some((e) => e.role === 'cache');
   if (strongNot) return { role: 'not-cache' };
   if (shape && MARKER_WORDS.test(shape)) return { role: 'not-cache', kind: 'marker' };
+  if (shape && SEQUENCE_WORDS.test(shape)) return { role: 'not-cache', kind: 'sequence' };
   // Pattern: try { v = await rpc(); redis.set(k, v) } catch { return redis.get(k) } — a last known
   // value kept for when the source fails: meant to outlive it, never a copy served while it works
   const reads = ops.filter((o) => o.kind === 'read');
@@ -176,6 +185,7 @@ const KIND_REASONS: Record<NonNullable<Decision['kind']>, string> = {
   scratch: 'not a cache: filled and deleted by the same job, never reloaded on a miss',
   marker: 'not a cache: its name says it is a lock or a marker',
   fallback: 'not a cache: read only when its source fails (a last known value)',
+  sequence: 'not a cache: its name says it holds a sequence number (the last or next one handed out)',
 };
 
 /** Why a key's role is what it is, in a few words: `cache: filled after a miss`. */
