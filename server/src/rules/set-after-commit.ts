@@ -285,8 +285,11 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       // or by the rows the value is built from (a tenant instance cached after Tenant.create() is no row)
       // a replica (read as it is, never reloaded) must name the written entity: a value computed from
       // its rows (a rolling spend limit lowered by an expense's amount) is state of its own, no copy
+      // a key that names no entity is the rows its value is built from, when those are seen
+      // (`set(enrollmentKey, savedEnrollment)` after a save of module tracks: no copy of a track)
+      const ofValue = (w: DbWrite) => !w.entity || !op.valueEntities?.length || op.valueEntities.some((e) => sameAggregate(e, w.entity!));
       const related = candidates.filter(({ write: w, called }) =>
-        replica ? shown(w) : fromRows(w) || (role === 'unknown' || called ? shown(w) : !keyEntity || !w.entity || sameAggregate(keyEntity, w.entity)),
+        replica ? shown(w) : fromRows(w) || (role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) : ofValue(w)),
       );
       if (related.length === 0) continue;
       // name the write of the rows the value is rebuilt from, over a later call that writes something else
