@@ -253,6 +253,8 @@ export interface CallFact {
   fallback?: ValueSource;
   /** for a read-like call: what its result is used for, when every use is seen (facts/flow/read-uses.ts) */
   uses?: ValueUses;
+  /** for a read: its value is compared by a version stamp with the source's (facts/flow/checked-reads.ts) */
+  checked?: true;
   /** the transaction (index into FileFacts.txs) the call runs inside, before its commit */
   tx?: number;
   /** where the call's own statement can move to run after that transaction's commit (its names are in scope there) */

@@ -6,7 +6,7 @@ import type { KeyModel } from '../model/cache-model';
 import type { FileFacts } from '../facts/types';
 import type { CacheOp, Edit, Fix, LinkedFile, ProjectIndex, Related, Rule, RuleSettings } from '../rule';
 import { fnName, keyWords, named, readerOf } from './timeline';
-import { keyLabel, keyShape, viaRelated } from './util';
+import { checkedOnRead, keyLabel, keyShape, viaRelated } from './util';
 
 const DEFAULT_SUGGESTED_SECONDS = 300;
 
@@ -159,6 +159,8 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       if (role === 'not-cache' || (role === 'unknown' && !allWrites)) continue;
       // Pattern: if (this.lifetime === Infinity) set(k, v) else set(k, v, 'EX', lifetime) — no expiry is an option chosen
       if (expiringTwin(file, op)) continue;
+      // every reader checks the entry's version stamp against the source: it retires itself
+      if (checkedOnRead(key, op, ctx.project)) continue;
       // Pattern: clearOrgs = () => redis.set('orgs', '') — the invalidation itself (facts: CallFact.emptying)
       if (op.call.emptying) continue;
       // an in-process LRU memoising a computation (no database read in the function that fills it)

@@ -95,3 +95,17 @@ export function versionedKey(key: KeyModel | undefined): boolean {
   const ops = key ? [...key.writers, ...key.readers] : [];
   return ops.length > 0 && ops.every((o) => !!o.key?.parts.some((p) => 'hole' in p && VERSION_HOLE.test(p.hole)));
 }
+
+/**
+ * Pattern: `if (hit && hit.updatedAt.getTime() === campaign.updatedAt.getTime()) return hit.body` —
+ * every read of the key serves the value only when its version stamp is still the source's: a write
+ * that bumps the stamp retires the entry by itself (facts/flow/checked-reads.ts).
+ */
+export function checkedOnRead(key: KeyModel | undefined, op?: CacheOp, project?: ProjectIndex): boolean {
+  if (key?.readers.length) return key.readers.every((r) => r.call.checked);
+  // a key with no shape (`MemoryCache.get(id)` in one function, `put(id, …)` in another): the
+  // reads of this file that spell it the same
+  const text = !key?.shape ? op?.call.key?.text : undefined;
+  const reads = text !== undefined ? (project?.files.get(op!.file)?.ops.filter((r) => r.kind === 'read' && r.call.key?.text === text) ?? []) : [];
+  return reads.length > 0 && reads.every((r) => r.call.checked);
+}
