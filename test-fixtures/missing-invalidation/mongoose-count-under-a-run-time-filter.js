@@ -1,5 +1,6 @@
 // A count of articles under a filter built per request: an update that names no filter field
-// cannot change a number, whatever the filter turns out to be. A delete of an article does.
+// cannot change a number, whatever the filter turns out to be. A delete of an article does, and a
+// count kept a day is no tally left to its TTL.
 const Redis = require('ioredis');
 const mongoose = require('mongoose');
 
@@ -14,7 +15,7 @@ async function countArticles(language, category) {
   const cached = await redis.get(key);
   if (cached) return Number(cached);
   const total = await Article.countDocuments(filter);
-  await redis.set(key, String(total), 'EX', 900);
+  await redis.set(key, String(total), 'EX', 86400);
   return total;
 }
 

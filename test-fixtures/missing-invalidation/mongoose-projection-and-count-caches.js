@@ -1,6 +1,7 @@
 // Two caches that hold only some fields of their documents: the source list keeps what its
 // projection selects, the article count depends on its filter alone. Updates of other fields
-// leave both right; an update of a selected or filtered field does not.
+// leave both right; an update of a selected or filtered field does not (the count is kept a day:
+// no tally left to its TTL).
 const Redis = require('ioredis');
 const mongoose = require('mongoose');
 
@@ -22,7 +23,7 @@ async function countArticles(language) {
   if (cached) return Number(cached);
   const filter = { language };
   const count = await Article.countDocuments(filter);
-  await redis.set(key, count.toString(), 'EX', 900);
+  await redis.set(key, count.toString(), 'EX', 86400);
   return count;
 }
 
