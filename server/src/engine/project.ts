@@ -190,7 +190,7 @@ export function referencedModules(f: FileFacts, callees?: Set<string>): Set<stri
     } else if (v.t === 'object') Object.values(v.members).forEach(visit);
     else if (v.t === 'client' && (v.client.t === 'import' || v.client.t === 'type')) out.add(v.client.ref.module);
   };
-  [...Object.values(f.exports), ...Object.values(f.locals), ...f.classes.map((c) => c.statics)].forEach(visit);
+  [...Object.values(f.exports), ...Object.values(f.locals), ...f.classes.flatMap((c) => [c.statics, c.keyMethods])].forEach(visit);
   for (const cls of f.classes) if (cls.extendsRef && 'module' in cls.extendsRef) out.add(cls.extendsRef.module);
   // Pattern: getAuthUser(id) { …; return new AuthUser(user) } — what a cached result holds is the class's data
   for (const fn of f.fns) if (fn.returnsNew && 'module' in fn.returnsNew) out.add(fn.returnsNew.module);

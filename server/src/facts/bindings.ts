@@ -4,7 +4,7 @@
 import { keyedStoreDelete } from './cache/keyed-store';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../syntax/walk';
-import { valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
+import { keyMethodsOf, valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
 import { classClients, clientOf, fromType, typeClients } from './cache/clients';
 import { propertyValue, returnedClient } from './cache/client-sources';
 import type { FileCtx } from './context';
@@ -155,6 +155,8 @@ function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
   if (model) fact.model = model;
   const statics = valueOfClass(cls, ctx);
   if (statics) fact.statics = statics;
+  const keyMethods = fact.exported ? keyMethodsOf(cls, ctx) : undefined;
+  if (keyMethods) fact.keyMethods = keyMethods;
   return fact;
 }
 

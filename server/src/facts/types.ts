@@ -562,6 +562,8 @@ export interface ClassFact {
   methods: string[];
   /** static members usable as key builders/constants (`CacheKeys.product(id)`) */
   statics?: ExportValue;
+  /** instance methods that build keys, for the classes it is injected into (`this.cacheConfig.getLessonKey(id)`) */
+  keyMethods?: ExportValue;
   /**
    * the instance's own data, lower-cased: declared properties, constructor parameter properties and
    * `this.x =` in the constructor (what an instance cached from `return new AuthUser(…)` holds)

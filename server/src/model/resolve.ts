@@ -223,7 +223,8 @@ export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: Modul
     }
     if (value.t === 'class') {
       const cls = files.get(file)?.classes.find((c) => c.name === (value as { name: string }).name);
-      value = cls?.statics;
+      // a static member first (`CacheKeys.product(id)`), else a key method of an injected instance
+      value = cls?.statics?.t === 'object' && m in cls.statics.members ? cls.statics : cls?.keyMethods;
     }
     if (value?.t !== 'object') return undefined;
     value = value.members[m];

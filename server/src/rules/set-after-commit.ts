@@ -4,6 +4,7 @@ import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
 import { keptInPlace } from '../model/live-state';
+import { isUncalled } from '../model/uncalled';
 import { formatMessage, type CacheOp, type Edit, type Fix, type LinkedFile, type ProjectIndex, type Rule } from '../rule';
 import { hookFinding } from './set-after-commit.hooks';
 import { fnName, keyWords, named, ttlOfOp, untilExpiry } from './timeline';
@@ -171,6 +172,11 @@ function otherFieldThanFills(op: CacheOp, key: KeyModel | undefined, project: Pr
   });
 }
 
+function deadReader(project: ProjectIndex, r: CacheOp): boolean {
+  const f = project.files.get(r.file);
+  return !!f && isUncalled(project, f, r.call.fn);
+}
+
 export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAfterWriteReplica' | 'setInHook' | 'setInHookReplica'> = {
   meta: {
     id: 'set-after-commit',
@@ -228,6 +234,9 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       const role = ctx.project.model.roleOf(op);
       const replica = role === 'not-cache' && key?.kind === 'replica';
       if (role === 'not-cache' && !replica) continue;
+      // every reader of the key sits in code no product code calls (`getLesson()` of a cache service
+      // nothing uses): a set nobody reads leaves nothing stale anyone sees
+      if (key && key.readers.length > 0 && key.readers.every((r) => deadReader(ctx.project, r))) continue;
       // a key every write keeps a second or two: a refill racing the write is gone as soon
       if (shortLived(key)) continue;
       // a read-through that fills the key after a miss is no write-through

@@ -248,7 +248,7 @@ function constructorAssigned(cls: ts.ClassLikeDeclaration, assigned: ts.BinaryEx
 }
 
 /** The class `this` refers to at `node`, and whether it is the constructor (static context). */
-function thisClass(node: ts.Node): { cls: ts.ClassLikeDeclaration; isStatic: boolean } | undefined {
+export function thisClass(node: ts.Node): { cls: ts.ClassLikeDeclaration; isStatic: boolean } | undefined {
   for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
     if (ts.isArrowFunction(p)) continue; // arrows keep the outer `this`
     if (ts.isClassStaticBlockDeclaration(p) && ts.isClassLike(p.parent)) return { cls: p.parent, isStatic: true };

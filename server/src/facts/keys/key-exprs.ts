@@ -5,7 +5,7 @@
 // becomes lit 'user:' + hole 'u.id'.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { resolveName, returnExprOf, isStatic, stripFreeze } from '../../syntax/local-values';
+import { resolveName, returnExprOf, isStatic, stripFreeze, thisClass } from '../../syntax/local-values';
 import { declarationOf, isFunctionLike, propertyNameText, unwrap } from '../../syntax/scope';
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { fromType } from '../cache/clients';
@@ -159,6 +159,53 @@ function classValue(cls: ts.ClassLikeDeclaration, ctx: FileCtx, depth: number): 
     if (v) members[name] = v;
   }
   return Object.keys(members).length > 0 ? { t: 'object', members } : undefined;
+}
+
+/**
+ * An exported class's instance methods that build keys (`getLessonKey(id, t) { return
+ * `${this.LESSON_PREFIX}${id}:${t}` }`), for `this.cacheConfig.getLessonKey(…)` in the classes it is
+ * injected into (ClassFact.keyMethods).
+ */
+export function keyMethodsOf(cls: ts.ClassDeclaration, ctx: FileCtx): ExportValue | undefined {
+  const members: Record<string, ExportValue> = {};
+  for (const m of cls.members) {
+    const name = propertyNameText(m.name);
+    if (name === undefined || isStatic(m) || !ts.isMethodDeclaration(m) || !m.body) continue;
+    const v = valueOfFunction(m, ctx);
+    if (v?.t === 'key' || v?.t === 'string') members[name] = v;
+  }
+  return Object.keys(members).length > 0 ? { t: 'object', members } : undefined;
+}
+
+/**
+ * Pattern: this.cacheConfig.getLessonKey(id, tenant) with `private readonly cacheConfig:
+ * CacheConfigService` — the declared type of the member the call goes through: imported (a
+ * reference the linker resolves to the class's key methods) or a class of this file.
+ */
+function injectedTarget(callee: ts.PropertyAccessExpression, st: State): { t: 'fn'; fn: ts.FunctionLikeDeclaration } | { t: 'import'; ref: SymbolRef } | undefined {
+  const m = injectedMethod(callee, st);
+  return m && ('fn' in m ? { t: 'fn', fn: m.fn } : { t: 'import', ref: m.ref });
+}
+
+function injectedMethod(callee: ts.PropertyAccessExpression, st: State): { ref: SymbolRef } | { fn: ts.FunctionLikeDeclaration } | undefined {
+  const recv = unwrap(callee.expression);
+  if (!ts.isPropertyAccessExpression(recv) || recv.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const owner = thisClass(recv);
+  if (!owner || owner.isStatic) return undefined;
+  const field = recv.name.text;
+  let type: ts.TypeNode | undefined;
+  for (const m of owner.cls.members) {
+    if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === field) type = m.type;
+    if (ts.isConstructorDeclaration(m))
+      for (const p of m.parameters) if (ts.isIdentifier(p.name) && p.name.text === field && ts.getModifiers(p)?.length) type = p.type;
+  }
+  if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  const typeName = type.typeName.text;
+  const imp = st.ctx.facts.imports.find((i) => i.local === typeName);
+  if (imp) return { ref: { module: imp.module, name: imp.name, member: [callee.name.text] } };
+  const cls = st.ctx.sf.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === typeName);
+  const method = cls?.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && !isStatic(m) && propertyNameText(m.name) === callee.name.text && !!m.body);
+  return method ? { fn: method } : undefined;
 }
 
 /** A key shape needs some literal text or a reference that may turn into some. */
@@ -348,7 +395,7 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
     if (method === 'concat' && (ts.isStringLiteralLike(recv) || ts.isTemplateExpression(recv)) && !args.some(ts.isSpreadElement))
       return mergeLits([...partsOf(recv, st), ...args.flatMap((a) => partsOf(a, st))]);
   }
-  const t = resolveName(callee, st.ctx.facts.imports);
+  const t = resolveName(callee, st.ctx.facts.imports) ?? (ts.isPropertyAccessExpression(callee) ? injectedTarget(callee, st) : undefined);
   // Pattern: userKey(id) / keys.user(id) / CacheKeys.product(id) / this.key(id)
   if (t?.t === 'fn') return guarded(t.fn, st, () => inline(t.fn, call, st)) ?? [hole(call, st)];
   // Pattern: CacheKeys.product(p.id) with CacheKeys imported
