@@ -252,6 +252,8 @@ export interface WrapperVia {
   callId: number;
   /** the unit the wrapper's TTL parameter is in (how its inner call passes it) */
   ttlUnit?: 's' | 'ms';
+  /** the caller's arguments from this index on are the client's own options (`set(k, v, ...args)`) */
+  rest?: number;
 }
 
 /** One analysed file: its text, facts and the cache ops the linker resolved in it. */

@@ -154,6 +154,8 @@ export interface ArgFact {
   /** an object literal property `ttl: 0` style numeric value, by property name */
   propNums?: Record<string, number>;
   spread?: boolean;
+  /** a spread of the enclosing function's rest parameter at this index (`redis.set(k, v, ...args)`) */
+  restParam?: number;
   /** the argument is an identifier naming a parameter of the enclosing function (for wrappers) */
   param?: number;
   /** the argument names a parameter of the maker of the enclosing closure (syntax/made-closures.ts): the instance's argument */

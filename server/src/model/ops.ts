@@ -12,7 +12,7 @@ import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, InstanceLoaders, KeyPart, MadeValue, SourceCall, SymbolRef } from '../facts/types';
 import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
-import { paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
+import { forwardedTtlSeconds, paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
 import { isFlagWrite } from './roles';
 import { decoratorOps } from './decorated-ops';
 
@@ -430,7 +430,7 @@ export class OpReader {
         key: this.callerKey(file, call, inner, s, ctor),
         defaultTtl: inner.defaultTtl,
         deleteVia,
-        via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner, this.d) } : {}) },
+        via: { label, file: owner.file, callId: inner.call.id, ...(ttlSummary?.t === 'param' ? { ttlUnit: ttlUnitOf(inner, this.d) } : ttlSummary?.t === 'rest' ? { rest: ttlSummary.index } : {}) },
         ...(inner.use ? { use: inner.use } : {}),
         ...(s.facade ? {} : { echo: true }),
         ...(call.minted || inner.minted ? { minted: true as const } : {}),
@@ -442,6 +442,9 @@ export class OpReader {
         // Pattern: wrapRedis(key, load) into `(key, fn, seconds = REDIS_DEFAULT_EXPIRY)`: the default's value
         const n = call.args[ttlSummary.index]?.num ?? (call.args.length <= ttlSummary.index ? s.fn.params[ttlSummary.index]?.defaultNum : undefined);
         if (n !== undefined) op.ttlSeconds = op.via?.ttlUnit === 'ms' ? n / 1000 : n;
+      } else if (ttlSummary?.t === 'rest') {
+        const n = forwardedTtlSeconds(ttlSummary, call, inner);
+        if (n !== undefined) op.ttlSeconds = n;
       } else if (inner.ttlSeconds !== undefined) op.ttlSeconds = inner.ttlSeconds;
       else if (ctor && inner.ttlFrom !== undefined && inner.kind === 'write') {
         // Pattern: cached('team', 600, load) with `redis.set(k, v, 'EX', ttl)` inside: the instance's TTL

@@ -5,6 +5,7 @@
 // template over the wrapper's parameters, and whether it sets an expiry always, never, or only
 // when an optional parameter is given.
 import { isRedisLib } from '../facts/cache/client-modules';
+import { classifyVerb, type VerbInfo } from '../facts/cache/verbs';
 import type { CacheOp } from '../rule';
 import type { CallFact, FileFacts, FnFact, KeyPart } from '../facts/types';
 
@@ -14,6 +15,11 @@ export type TtlSummary =
   | { t: 'never' }
   /** set when parameter `index` is passed (or always, when it has a default) */
   | { t: 'param'; index: number; name: string; optional: boolean; hasDefault: boolean }
+  /**
+   * the caller's arguments from `index` on (the wrapper's rest parameter) are the inner call's own
+   * from `at` on: `set: (k, v, ...args) => redis.set(k, v, ...args)` called as `set(k, v, 'EX', 60)`
+   */
+  | { t: 'rest'; index: number; at: number }
   | { t: 'unknown' };
 
 export interface WrapperSummary {
@@ -81,6 +87,10 @@ function ttlOf(op: CacheOp, call: CallFact, fn: FnFact): TtlSummary {
       return { t: 'param', index: p, name: prm?.name ?? '', optional: !!prm?.optional, hasDefault: !!prm?.hasDefault };
     }
   }
+  // Pattern: redis.set(key, value, ...args) — the options are the caller's, whatever they are
+  const at = call.args.length - 1;
+  const rest = call.args[at]?.restParam;
+  if (op.kind === 'write' && rest !== undefined && op.ttl !== true && !call.raw) return { t: 'rest', index: rest, at };
   if (op.ttl === true) return { t: 'always' };
   if (op.ttl === false) return { t: 'never' };
   return { t: 'unknown' };
@@ -150,6 +160,23 @@ export function summarise(
   return { file, className, method, fn, ops, ttl, facade };
 }
 
+/** The inner call as the caller's forwarded options make it (TtlSummary `rest`). */
+function forwardedVerb(t: Extract<TtlSummary, { t: 'rest' }>, call: CallFact, inner: CacheOp): VerbInfo | undefined {
+  if (call.args.slice(t.index).some((a) => a.spread)) return undefined;
+  return classifyVerb(inner.lib, inner.call.method, [...inner.call.args.slice(0, t.at), ...call.args.slice(t.index)]);
+}
+
+/** At a call site, the TTL in seconds a rest-forwarding wrapper's caller gives (`set(k, v, 'EX', 900)`). */
+export function forwardedTtlSeconds(t: TtlSummary, call: CallFact, inner: CacheOp): number | undefined {
+  if (t.t !== 'rest') return undefined;
+  const v = forwardedVerb(t, call, inner);
+  if (!v?.ttl || v.ttlArg === undefined) return undefined;
+  const args = [...inner.call.args.slice(0, t.at), ...call.args.slice(t.index)];
+  const n = args[v.ttlArg]?.num;
+  if (n === undefined) return undefined;
+  return /^px$/i.test(args[v.ttlArg - 1]?.str ?? '') ? n / 1000 : n;
+}
+
 /** At a call site: is the TTL set, given the summary and the arguments passed? */
 export function ttlAtCall(t: TtlSummary, call: CallFact, inner: CacheOp): boolean | undefined {
   switch (t.t) {
@@ -159,6 +186,8 @@ export function ttlAtCall(t: TtlSummary, call: CallFact, inner: CacheOp): boolea
       return false;
     case 'unknown':
       return undefined;
+    case 'rest':
+      return forwardedVerb(t, call, inner)?.ttl;
     case 'param': {
       const a = call.args[t.index];
       const passed = !!a && !a.spread;

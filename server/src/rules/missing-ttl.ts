@@ -229,6 +229,13 @@ function relatedOf(project: ProjectIndex, op: CacheOp, key: KeyModel | undefined
 function wrapperTtlEdit(op: CacheOp, seconds: number): Edit[] | undefined {
   const p = op.ttlParam;
   const { call } = op;
+  // Pattern: set(k, v) into `set: (k, v, ...args) => redis.set(k, v, ...args)` — the client's own options
+  const rest = op.via?.rest;
+  if (rest !== undefined && op.verb === 'set' && call.args.length === rest && !call.args.some((a) => a.spread)) {
+    const options = op.lib === 'ioredis' || op.lib === 'iovalkey' ? `'EX', ${seconds}` : op.lib === 'node-redis' ? `{ EX: ${seconds} }` : undefined;
+    const last = call.args[call.args.length - 1];
+    return options && last ? [{ start: last.span.end, end: last.span.end, text: `, ${options}` }] : undefined;
+  }
   if (!p || call.args.length !== p.index || call.args.some((a) => a.spread)) return undefined;
   const value = op.via?.ttlUnit === 'ms' ? seconds * 1000 : seconds;
   const last = call.args[call.args.length - 1];

@@ -71,7 +71,12 @@ export function literalArg(a: ts.Expression, ctx: FileCtx, keyProps: boolean): A
 function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | undefined, index: number, wrapperCandidate: boolean, valueFirst = false): ArgFact {
   // Pattern: put({ id: user.id, value }) into a wrapper that destructures { id }
   const f = literalArg(a, ctx, wrapperCandidate && index < MAX_PART_ARGS);
-  if (f.spread) return f;
+  if (f.spread) {
+    // Pattern: set: (key, value, ...args) => redis.set(key, value, ...args) — the caller's options, passed on
+    const p = ts.isSpreadElement(a) && ts.isIdentifier(a.expression) && fn ? fn.parameters.findIndex((x) => !!x.dotDotDotToken && ts.isIdentifier(x.name) && x.name.text === (a.expression as ts.Identifier).text) : -1;
+    if (p >= 0) f.restParam = p;
+    return f;
+  }
   const e = unwrap(a);
   if (f.str === undefined && f.num === undefined && !ts.isObjectLiteralExpression(e) && fn) {
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
