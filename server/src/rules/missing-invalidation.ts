@@ -273,7 +273,21 @@ const TALLY_TTL = 60 * 60;
  * meant to be roughly right: every write moves it a little, and no reader sees a stale row in it.
  */
 function tally(key: KeyModel): boolean {
-  return aggregated(key, 'count', TALLY_TTL);
+  // a writer storing an estimate beside the counted ones (`effectiveTotal = page * limit + n`) holds no rows either
+  const short = key.writers.length > 0 && key.writers.every((o) => o.ttlSeconds !== undefined && o.ttlSeconds <= TALLY_TTL);
+  return short && key.writers.some((o) => o.valueAggregate === 'count') && key.writers.every((o) => o.valueAggregate === 'count' || (!o.valueEntities?.length && o.valueSrc !== 'db'));
+}
+
+/** Words of a key that keeps the answer to a search: any write may change any query's results. */
+const SEARCH_WORDS = /(^|[^a-z])(search|searches|query|autocomplete|suggest|suggestions|typeahead)([^a-z]|$)/i;
+
+/**
+ * Pattern: `article_search_${lang}_${limit}_${query}` cached two minutes — the results of a search,
+ * one entry per query: no write can name the queries it changes, and a short TTL is how they are
+ * kept fresh (15 minutes at most, as for a leaderboard).
+ */
+function searchResults(key: KeyModel): boolean {
+  return !!key.shape && SEARCH_WORDS.test(key.shape) && key.writers.length > 0 && key.writers.every((o) => o.ttlSeconds !== undefined && o.ttlSeconds <= LEADERBOARD_TTL);
 }
 
 function aggregated(key: KeyModel, kind: Aggregate, maxTtl: number): boolean {
@@ -396,7 +410,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)) && !tally(e.key),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)) && !tally(e.key) && !searchResults(e.key),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
