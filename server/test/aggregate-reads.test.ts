@@ -12,6 +12,7 @@ import { Pool } from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { count, desc } from 'drizzle-orm';
 import { posts } from './schema';
+import { Article } from './article.model';
 const redis = new Redis();
 const prisma = new PrismaClient();
 const db = knex({ client: 'pg' });
@@ -33,6 +34,8 @@ export async function fill() {
   await redis.set('kinds', JSON.stringify(await drizzleDb.select({ kind: posts.kind, n: count() }).from(posts)), 'EX', 600);
   await redis.set('kind-sql', JSON.stringify((await pool.query('SELECT kind, count(*) FROM products')).rows), 'EX', 600);
   await redis.set('page', JSON.stringify(await prisma.post.findMany({ where: { published: true } })), 'EX', 600);
+  await redis.set('top-pipeline', JSON.stringify(await Article.aggregate([{ $match: { lang: 'en' } }, { $sort: { viewCount: -1 } }, { $limit: 20 }])), 'EX', 300);
+  await redis.set('new-pipeline', JSON.stringify(await Article.aggregate([{ $sort: { publishedAt: -1 } }, { $limit: 20 }])), 'EX', 300);
 }`;
 
 describe('aggregate reads', () => {
@@ -46,12 +49,14 @@ describe('aggregate reads', () => {
     expect(ranked['top-scores']).toBe(true);
     expect(ranked['top-sql']).toBe(true);
     expect(ranked['top-drizzle']).toBe(true);
+    expect(ranked['top-pipeline']).toBe(true);
   });
   it('ordered by time or id, or not limited: no leaderboard', () => {
     expect(ranked['new-posts']).toBe(false);
     expect(ranked['all-posts']).toBe(false);
     expect(ranked['new-scores']).toBe(false);
     expect(ranked['new-sql']).toBe(false);
+    expect(ranked['new-pipeline']).toBe(false);
   });
   it('a number of rows, also per group: a tally', () => {
     for (const k of ['n-posts', 'n-scores', 'n-sql', 'n-by-kind']) expect(aggregates[k], k).toBe('count');

@@ -290,6 +290,25 @@ function searchResults(key: KeyModel): boolean {
   return !!key.shape && SEARCH_WORDS.test(key.shape) && key.writers.length > 0 && key.writers.every((o) => o.ttlSeconds !== undefined && o.ttlSeconds <= LEADERBOARD_TTL);
 }
 
+/** Words of a key that keeps one page of a list. */
+const PAGE_WORDS = /(^|[^a-z])(page|pages|offset|cursor|limit)([^a-z]|$)/i;
+/** Pages no code deletes, kept this long at most, are refreshed by expiry alone. */
+const PAGES_TTL = 5 * 60;
+
+/**
+ * Pattern: `articles_category_public_${cat}_page_${p}_limit_${n}` cached five minutes, and nothing
+ * in the project ever deletes it or a pattern over it — pages of a list the team refreshes by
+ * expiry: a write cannot name the pages it moves. A project that deletes the pages somewhere
+ * (`delPattern(`transactions:${userId}:*`)`) means them to be cleared, and a path that does not is reported.
+ */
+function pagesLeftToExpire(key: KeyModel, project: ProjectIndex): boolean {
+  const shape = key.shape;
+  if (!shape || !PAGE_WORDS.test(shape) || key.deleters.length > 0) return false;
+  if (key.writers.length === 0 || !key.writers.every((o) => o.ttlSeconds !== undefined && o.ttlSeconds <= PAGES_TTL)) return false;
+  // a delete of a pattern, or the KEYS/SCAN that finds its keys for one (`keys(`transactions:${u}:*`)` then `del(...found)`)
+  return !project.ops.some((o) => o.kind !== 'read' && o.kind !== 'write' && !!o.key?.shape && o.key.shape.endsWith('*') && shape.startsWith(o.key.shape.slice(0, -1)));
+}
+
 function aggregated(key: KeyModel, kind: Aggregate, maxTtl: number): boolean {
   return key.writers.length > 0 && key.writers.every((o) => o.valueAggregate === kind && o.ttlSeconds !== undefined && o.ttlSeconds <= maxTtl);
 }
@@ -410,7 +429,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)) && !tally(e.key) && !searchResults(e.key),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)) && !tally(e.key) && !searchResults(e.key) && !pagesLeftToExpire(e.key, project),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

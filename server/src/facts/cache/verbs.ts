@@ -132,6 +132,8 @@ function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | u
   const use = REDIS_USES[m];
   if (use) return { kind: 'other', verb: m, keyArg: 0, nx: false, use };
   if (m === 'hdel' || m === 'zrem' || m === 'lrem' || m === 'persist') return { kind: 'other', verb: m, keyArg: 0, nx: false };
+  // Pattern: const found = await redis.keys(`transactions:${userId}:*`); await redis.del(...found) — the pattern a delete clears
+  if (m === 'keys' && args.length === 1 && !args[0].spread) return { kind: 'other', verb: m, keyArg: 0, nx: false };
   return undefined;
 }
 
@@ -210,7 +212,7 @@ export const CACHE_METHOD_NAMES = new Set(
     ...REDIS_READS, ...REDIS_COLLECTION_WRITES, ...REDIS_DELETES, ...REDIS_EXPIRES,
     ...Object.keys(REDIS_USES),
     'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'zrem', 'lrem', 'persist',
-    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet', 'put',
+    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet', 'put', 'keys',
     'setItem', 'setItemRaw', 'getItem', 'getItemRaw', 'hasItem', 'removeItem',
   ].map((s) => s.toLowerCase()),
 );

@@ -13,6 +13,15 @@ const TIME_OR_ID = /(^|_)(id|at|on|date|time|timestamp|created|updated|published
 /** Whether the read at `links[i]` (through the rest of its chain) ranks rows by a measure and limits them. */
 export function ranksRows(links: readonly Link[], i: number, via: string): boolean {
   const rest = links.slice(i);
+  // Pattern: Article.aggregate([{ $match: q }, { $sort: { viewCount: -1 } }, { $limit: 100 }, …])
+  if (links[i].name === 'aggregate' && links[i].args[0]) {
+    const stages = unwrap(links[i].args[0]);
+    if (!ts.isArrayLiteralExpression(stages)) return false;
+    const stage = (n: string) =>
+      stages.elements.map((e) => unwrap(e as ts.Expression)).flatMap((e) => (ts.isObjectLiteralExpression(e) ? e.properties : [])).find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === n);
+    const sort = stage('$sort');
+    return !!sort && !!stage('$limit') && measures(sortFields(sort.initializer));
+  }
   // Pattern: Model.find(q).sort({ viewCount: -1 }).limit(20) / knex(t).orderBy('score', 'desc').limit(10)
   const sort = rest.find((l) => l.name === 'sort' || l.name === 'orderBy');
   const limited = rest.some((l) => l.name === 'limit' || l.name === 'take' || l.name === 'top');
