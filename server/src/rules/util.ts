@@ -48,8 +48,14 @@ export const SHORT_LIVED_SECONDS = 5;
  * rules leave it alone.
  */
 export function shortLived(key: KeyModel | undefined): boolean {
-  return !!key && key.writers.length > 0 && key.writers.every(expiresSoon);
+  if (!key) return false;
+  // asked per op of the key by several rules: a key with thousands of writers is read once
+  let v = shortLivedMemo.get(key);
+  if (v === undefined) shortLivedMemo.set(key, (v = key.writers.length > 0 && key.writers.every(expiresSoon)));
+  return v;
 }
+
+const shortLivedMemo = new WeakMap<KeyModel, boolean>();
 
 /**
  * The write expires within SHORT_LIVED_SECONDS. A TTL under a second counts too: cache-manager's unit
