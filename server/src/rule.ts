@@ -220,6 +220,8 @@ export interface CacheOp {
    * (`saveState(id, s)` with `s.version ||= genVersionId()` inside): a key no reader had before.
    */
   minted?: true;
+  /** a delete of the keys a pattern matches (a KEYS/SCAN whose finds are deleted), itself or inside the wrapper it calls */
+  matching?: true;
   /** the read runs in a `catch` clause (its own call's, or the wrapper's inner call's): a fallback when the source failed */
   inCatch?: true;
   /**

@@ -257,6 +257,8 @@ export interface CallFact {
   uses?: ValueUses;
   /** for a read: its value is compared by a version stamp with the source's (facts/flow/checked-reads.ts) */
   checked?: true;
+  /** a KEYS/SCAN of a pattern whose finds the same function deletes: a delete of the pattern (facts/cache/cache-calls.ts) */
+  matchDelete?: true;
   /** the transaction (index into FileFacts.txs) the call runs inside, before its commit */
   tx?: number;
   /** where the call's own statement can move to run after that transaction's commit (its names are in scope there) */
@@ -419,6 +421,8 @@ export interface HookFact {
   subject?: string;
   /** middleware that runs the write itself (`await query(args)`, `await next(params)`): only calls after this offset follow it */
   after?: number;
+  /** a Prisma `$use` middleware that tests the action (`['create', 'update'].includes(action)`): the actions it names */
+  actions?: string[];
 }
 
 export interface FnFact {

@@ -5,7 +5,7 @@
 // imported function, a base-class method) is resolved to that function's facts, and what it writes
 // (itself, in its callbacks, and in what it calls, three levels deep) counts where it is called.
 import type { CacheOp, LinkedFile } from '../rule';
-import type { CallFact, DbWrite, FileFacts, FnFact, SourceCall, Span, SymbolRef } from '../facts/types';
+import type { CallFact, ClientRef, DbWrite, FileFacts, FnFact, SourceCall, Span, SymbolRef } from '../facts/types';
 import { definingModule, type Resolved } from './resolve';
 
 /** How deep calls are followed: controller → service → repository is plenty. */
@@ -78,7 +78,12 @@ export class CallGraph {
 
   /** The function a recorded call runs, when it is a function or method of the project. */
   targetOf(file: string, call: CallFact): { file: string; fn: FnFact } | undefined {
-    const r = call.receiver;
+    return this.methodOf(file, call.receiver, call.method);
+  }
+
+  /** The function `method` of what `r` holds runs, when it is a function or method of the project. */
+  private methodOf(file: string, r: ClientRef, method: string): { file: string; fn: FnFact } | undefined {
+    const call = { method };
     switch (r.t) {
       // Pattern: this.refresh(id) / new Local().refresh(id)
       case 'class':
@@ -103,6 +108,16 @@ export class CallGraph {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The database writes of `method` of the project class a field of `className` holds
+   * (`this.userRepository.delete(…)` with `userRepository: UserRepository` injected).
+   */
+  writesOfMember(file: string, className: string, field: string, method: string): CalledWrite[] {
+    const ref = this.d.files.get(file)?.facts.classes.find((c) => c.name === className)?.fields[field];
+    const t = ref && this.methodOf(file, ref, method);
+    return t ? this.writesOf(t.file, t.fn, MAX_DEPTH) : [];
   }
 
   /** `className.method` in `file`, or in the class it extends (a base class, a custom repository's base). */

@@ -91,7 +91,8 @@ export class OpReader {
     // Pattern: @Cacheable('user:{id}') async findOne(id) {…} — the decorator's calls, with this decoration's key and TTL
     if (c.t === 'decorator') ops = decoratorOps(this, this.d, file, call);
     if (t?.t === 'lib') {
-      const v = classifyVerb(t.lib, call.method, call.args);
+      // Pattern: keys(pattern) / scan(…, 'MATCH', pattern) whose finds are deleted: a delete of the pattern
+      const v = call.matchDelete ? { kind: 'delete' as const, verb: 'del', keyArg: 0, nx: false } : classifyVerb(t.lib, call.method, call.args);
       if (v) ops = this.libOps(file, call, t, v);
     } else if (t?.t === 'wrapper') {
       // Pattern: getTeam(id) / getTeam.clear(id) — the closure itself, or its member
@@ -318,6 +319,7 @@ export class OpReader {
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
       ...(call.minted ? { minted: true as const } : {}),
+      ...(call.matchDelete ? { matching: true as const } : {}),
       ...(call.inCatch ? { inCatch: true as const } : {}),
     };
     const secs = ttlSecondsOf(op, call, libTtlUnit(t.lib, this.d, file));
@@ -435,6 +437,7 @@ export class OpReader {
         ...(s.facade ? {} : { echo: true }),
         ...(call.minted || inner.minted ? { minted: true as const } : {}),
         ...(call.inCatch || inner.inCatch ? { inCatch: true as const } : {}),
+        ...(inner.matching ? { matching: true as const } : {}),
       };
       if (ttlSummary?.t === 'param') {
         op.ttlFrom = ttlSummary.index;

@@ -399,6 +399,8 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       const shape = op.key?.shape;
       if (!meaningful(shape)) continue;
       // Pattern: redis.del('cfg:*') — a pattern handed to a delete that takes names
+      // a KEYS/SCAN whose finds are deleted does expand its pattern: no key-drift of a name
+      if (op.matching) continue;
       if (op.kind === 'delete' && isPattern(shape)) {
         const fix = scanLoopFix(project.files.get(op.file)!, op);
         ctx.report({

@@ -32,6 +32,8 @@ function reaching(entity: string, keys: readonly KeyModel[]): Reaches {
   const leads = new Set(shapes.map(lead));
   return (s) =>
     !s ||
+    // Pattern: for (const k in CacheKeys) delByPattern(`${CacheKeys[k]}*`) — a pattern whose start cannot be spelled
+    /^\{\}[^A-Za-z0-9]*\*$/.test(s) ||
     namesEntityFirst(s, entity) ||
     leads.has(lead(s)) ||
     shapes.some((shape) => shapesMatch(s, shape) || !!driftBetween(s, shape) || (s.endsWith('*') && slotsOf(shape)[0].startsWith(s.slice(0, -1))));
@@ -87,6 +89,16 @@ function clearedByHandlers(ix: ClearingIndex, project: ProjectIndex, file: Linke
  * `@AfterUpdate`, a subscriber's `afterUpdate`), clears the key: the write runs it.
  */
 function clearedByHooks(ix: ClearingIndex, project: ProjectIndex, w: DbWrite & { file: string }, reaches: Reaches): boolean {
+  if (hooksClear(ix, project, w, reaches)) return true;
+  // Pattern: this.userRepository.delete(id) with UserRepository.delete running prisma.user.delete — the
+  // hooks of the write the repository's method makes (a Prisma `$use` middleware, a subscriber)
+  const m = /^this\.(\w+)\.(\w+)$/.exec(w.label.replace(/\(.*$/s, '').trim());
+  const cls = m && w.fn > 0 ? project.files.get(w.file)?.facts.fns[w.fn - 1]?.className : undefined;
+  if (!m || !cls) return false;
+  return project.callGraph.writesOfMember(w.file, cls, m[1], m[2]).some((c) => hooksClear(ix, project, { ...c.write, file: c.file }, reaches));
+}
+
+function hooksClear(ix: ClearingIndex, project: ProjectIndex, w: DbWrite & { file: string }, reaches: Reaches): boolean {
   let text: string | undefined;
   let inTx: boolean | undefined;
   const hooks = afterHooks(project);
@@ -192,6 +204,9 @@ function runsHook(h: HookFact, w: DbWrite, text: string, inTx: boolean): boolean
     }
     case 'mikro-orm':
       return !/^native/.test(method);
+    case 'prisma':
+      // a `$use` middleware testing its action runs its cache calls for those actions only
+      return !h.actions || h.actions.includes(method);
     default:
       return true;
   }

@@ -319,6 +319,9 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         const args = callArgs.map((a, i) => argFact(a, ctx, fn, i, wrapperCandidate, valueFirst));
         let first: ts.Expression | undefined = callArgs[0];
         let more: readonly ts.Expression[] = [];
+        // Pattern: redis.scan(cursor, 'MATCH', pattern, 'COUNT', 100) / redis.scanStream({ match: pattern }) — the pattern is the key
+        if (/^scan$/i.test(method)) first = matchArg(callArgs);
+        else if (/^scanStream$/i.test(method)) first = matchOption(callArgs[0]);
         if (/^(del|unlink|mdel)$/i.test(method)) {
           // Pattern: redis.del(a, b)  /  client.del([a, b])
           const arr = first && unwrap(first);
@@ -359,6 +362,20 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
   };
 }
 
+/** The pattern of `scan(cursor, 'MATCH', pattern, …)`. */
+function matchArg(args: readonly ts.Expression[]): ts.Expression | undefined {
+  const i = args.findIndex((a) => ts.isStringLiteralLike(a) && a.text.toUpperCase() === 'MATCH');
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** The pattern of `scanStream({ match: pattern })`. */
+function matchOption(a: ts.Expression | undefined): ts.Expression | undefined {
+  const o = a && unwrap(a);
+  if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
+  for (const p of o.properties) if (propertyNameText(p.name) === 'match') return ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+  return undefined;
+}
+
 /** A parameter of `fn` itself, named bare: the keys a wrapper hands on as they were given. */
 function isOwnParam(e: ts.Expression, fn: ts.Node | undefined, ctx: FileCtx): boolean {
   const u = unwrap(e);
@@ -379,8 +396,25 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
 const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists|members|range|retrieve|obtain/i;
 
 /** Post-walk: DB writes preceding each call in the same flow; what a read falls back to; wrapper methods. */
+/**
+ * Pattern: const found = await redis.keys(`user:${id}:*`); if (found.length) await redis.del(...found)
+ * (or a SCAN loop) — a function that looks keys up by a pattern and deletes what it found, with
+ * nothing else to delete by name: the lookup is the delete of the pattern (CallFact.matchDelete).
+ */
+function markMatchDeletes(calls: CallFact[]): void {
+  const byFn = new Map<number, CallFact[]>();
+  for (const c of calls) if (c.fn > 0) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
+  for (const own of byFn.values()) {
+    const finds = own.filter((c) => /^(keys|scan|scanStream)$/i.test(c.method) && c.key);
+    if (finds.length !== 1) continue;
+    const dels = own.filter((c) => /^(del|unlink)$/i.test(c.method));
+    if (dels.length > 0 && dels.every((d) => !d.key || d.key.parts.every((p) => 'hole' in p))) finds[0].matchDelete = true;
+  }
+}
+
 export function finishCacheCalls(ctx: FileCtx): void {
   const { calls, dbWrites } = ctx.facts;
+  markMatchDeletes(calls);
   // calls of cache verbs: reading the cache again on a miss loads nothing (`findUnique` on a project
   // value is recorded too, in case it wraps a client, but is no cache call for this purpose)
   const cacheCalls = new Set<ts.Node>(ctx.callNodes.filter((_n, i) => isCacheMethodName(calls[i].method)));

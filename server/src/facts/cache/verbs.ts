@@ -134,6 +134,8 @@ function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | u
   if (m === 'hdel' || m === 'zrem' || m === 'lrem' || m === 'persist') return { kind: 'other', verb: m, keyArg: 0, nx: false };
   // Pattern: const found = await redis.keys(`transactions:${userId}:*`); await redis.del(...found) — the pattern a delete clears
   if (m === 'keys' && args.length === 1 && !args[0].spread) return { kind: 'other', verb: m, keyArg: 0, nx: false };
+  // Pattern: redis.scan(cursor, 'MATCH', pattern) / redis.scanStream({ match }) — the key is the pattern (facts/cache/cache-calls.ts)
+  if (m === 'scan' || m === 'scanstream') return { kind: 'other', verb: m, keyArg: 0, nx: false };
   return undefined;
 }
 
@@ -212,7 +214,7 @@ export const CACHE_METHOD_NAMES = new Set(
     ...REDIS_READS, ...REDIS_COLLECTION_WRITES, ...REDIS_DELETES, ...REDIS_EXPIRES,
     ...Object.keys(REDIS_USES),
     'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'zrem', 'lrem', 'persist',
-    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet', 'put', 'keys',
+    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet', 'put', 'keys', 'scan', 'scanStream',
     'setItem', 'setItemRaw', 'getItem', 'getItemRaw', 'hasItem', 'removeItem',
   ].map((s) => s.toLowerCase()),
 );

@@ -246,6 +246,34 @@ function schemaEntity(recv: ts.Expression, ctx: FileCtx): { entity?: string } | 
   return undefined;
 }
 
+/**
+ * Pattern: $use(async (params, next) => { if (['create', 'update', 'delete'].includes(params.action)) … })
+ * — the Prisma actions a middleware tests (`includes(action)`, `action === 'update'`), or undefined
+ * when it tests none: its cache calls run for those actions only (`deleteMany` is none of them).
+ */
+function testedActions(fn: ts.FunctionLikeDeclaration): string[] | undefined {
+  const found = new Set<string>();
+  const isAction = (e: ts.Expression) => {
+    const u = unwrap(e);
+    return (ts.isIdentifier(u) && u.text === 'action') || (ts.isPropertyAccessExpression(u) && u.name.text === 'action');
+  };
+  const visit = (n: ts.Node): void => {
+    // Pattern: ['create', 'update'].includes(action)
+    if (ts.isCallExpression(n) && n.arguments.length === 1 && isAction(n.arguments[0]) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'includes') {
+      const arr = unwrap(n.expression.expression);
+      if (ts.isArrayLiteralExpression(arr)) for (const x of arr.elements) if (ts.isStringLiteralLike(x)) found.add(x.text);
+    }
+    // Pattern: action === 'update' / params.action == 'delete'
+    if (ts.isBinaryExpression(n) && /^={2,3}$/.test(n.operatorToken.getText())) {
+      const lit = isAction(n.left) ? unwrap(n.right) : isAction(n.right) ? unwrap(n.left) : undefined;
+      if (lit && ts.isStringLiteralLike(lit)) found.add(lit.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found.size > 0 ? [...found].sort() : undefined;
+}
+
 function onCall(call: ts.CallExpression, ctx: FileCtx, st: HookState): void {
   const callee = unwrap(call.expression);
   // Pattern: await query(args) / await next(params) inside a Prisma middleware: the write itself
@@ -290,7 +318,10 @@ function onCall(call: ts.CallExpression, ctx: FileCtx, st: HookState): void {
     case '$use': {
       const fn = fnOf(call.arguments[0], ctx);
       if (!env || !fn || !isPrismaClient(recv, env)) return;
-      add(st, fn, hook('prisma', '$use middleware', [ALL, 'after'], undefined, callee.name));
+      const h = hook('prisma', '$use middleware', [ALL, 'after'], undefined, callee.name);
+      const actions = testedActions(fn);
+      if (actions) h.actions = actions;
+      add(st, fn, h);
       const next = fn.parameters[1];
       if (next) st.runners.set(next, fn);
       return;
@@ -333,6 +364,12 @@ function isSequelizeInstance(recv: ts.Expression, ctx: FileCtx): boolean {
 function isPrismaClient(recv: ts.Expression, env: DbEnv): boolean {
   const e = unwrap(recv);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === 'PrismaClient' && /^@prisma\/client/.test(importedFrom('PrismaClient', env.ctx) ?? '');
+  // Pattern: class PrismaService extends PrismaClient { useMiddleware() { this.$use(…) } } (Nest)
+  if (e.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(e);
+    const base = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    return !!base && ts.isIdentifier(base) && base.text === 'PrismaClient' && /^@prisma\/client/.test(importedFrom('PrismaClient', env.ctx) ?? '');
+  }
   return classifyRecv(recv, env)?.t === 'prisma';
 }
 

@@ -1,0 +1,4 @@
+export enum CacheKeys {
+  Users = 'users_',
+  Wallets = 'wallets_',
+}
