@@ -30,6 +30,13 @@ function addColumns(e0: ts.Expression, out: Set<string>, depth: number): boolean
   }
   if (!ts.isObjectLiteralExpression(e)) return false;
   for (const p of e.properties) {
+    // Pattern: ...(method && { 'paymentDetails.method': method }) / ...(x ? { a } : {}) — the literals' columns
+    if (ts.isSpreadAssignment(p)) {
+      const s = unwrap(p.expression);
+      const parts = ts.isBinaryExpression(s) && s.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? [s.right] : ts.isConditionalExpression(s) ? [s.whenTrue, s.whenFalse] : undefined;
+      if (!parts || !parts.every((x) => addColumns(unwrap(x), out, depth))) return false;
+      continue;
+    }
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) return false;
     const name = propertyNameText(p.name);
     if (name === undefined) return false;

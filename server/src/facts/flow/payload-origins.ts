@@ -51,7 +51,7 @@ function recordPayloadOrigins(ctx: FileCtx): void {
     if (!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node)) continue;
     const data = payloadOf(chainLinks(node), w.via);
     if (w.kind === 'update' && !w.restores) {
-      const fields = writtenFields(data) ?? savedFields(data, node, ctx);
+      const fields = writtenFields(data) ?? builtFields(data, ctx) ?? savedFields(data, node, ctx);
       if (fields) w.fields = fields;
       // Pattern: Reel.updateOne({ _id }, { $inc: { viewCount: 1 } }) — a counter bump
       if (data.length > 0 && data.every(onlyIncrements)) w.counter = true;
@@ -72,6 +72,47 @@ function recordPayloadOrigins(ctx: FileCtx): void {
 }
 
 /** `user.referralCode = code; await user.save()`: the fields assigned to a document loaded in the same function. */
+/**
+ * Pattern: const update: any = { 'paymentDetails.reconciled': true, $push: {…} }; if (x) update['paymentDetails.actualCollection'] = n;
+ * Shipment.findByIdAndUpdate(id, update) — the data built in a local object: its literal's columns and
+ * those assigned to it by name. Unknown when it is spread into, assigned whole, or given a computed name.
+ */
+function builtFields(data: readonly ts.Expression[], ctx: FileCtx): string[] | undefined {
+  const v = data.length === 1 ? unwrap(data[0]) : undefined;
+  if (!v || !ts.isIdentifier(v)) return undefined;
+  const d = declarationOf(v, ctx.facts.imports);
+  if (d?.t !== 'var' || !d.node.initializer || !ts.isObjectLiteralExpression(unwrap(d.node.initializer))) return undefined;
+  const base: string[] | undefined = writtenFields([d.node.initializer]) ?? ((unwrap(d.node.initializer) as ts.ObjectLiteralExpression).properties.length === 0 ? [] : undefined);
+  if (!base) return undefined;
+  const out = new Set(base);
+  const scope = enclosingFunction(d.node) ?? d.node.getSourceFile();
+  let known = true;
+  const visit = (n: ts.Node): void => {
+    if (!known) return;
+    if (ts.isIdentifier(n) && n.text === v.text && n !== d.node.name && n.parent) {
+      const p = n.parent;
+      // Pattern: update.status = s / update['paymentDetails.x'] = n
+      const member = (ts.isPropertyAccessExpression(p) && p.expression === n) || (ts.isElementAccessExpression(p) && p.expression === n);
+      const assigned = member && ts.isBinaryExpression(p.parent) && p.parent.left === p && p.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if (assigned) {
+        const name = ts.isPropertyAccessExpression(p) ? p.name.text : ts.isElementAccessExpression(p) && ts.isStringLiteralLike(p.argumentExpression) ? p.argumentExpression.text : undefined;
+        // Pattern: update.$push = { 'paymentDetails.timeline': entry } — an operator's columns
+        const rhs = unwrap(p.parent.right);
+        const ops = name?.startsWith('$') && ts.isObjectLiteralExpression(rhs) ? writtenFields([rhs]) : undefined;
+        if (name === undefined || (name.startsWith('$') && !ops)) known = false;
+        else if (ops) ops.forEach((f) => out.add(f));
+        else out.add(name);
+      } else if (member) {
+        // read of a member, or a nested operator grown in place: `update.$set.x = …`
+        if (ts.isPropertyAccessExpression(p) && p.name.text.startsWith('$')) known = false;
+      } else if ((ts.isBinaryExpression(p) && p.left === n) || ts.isSpreadAssignment(p) || (ts.isCallExpression(p) && p.expression.getText() === 'Object.assign' && p.arguments[0] === n)) known = false;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return known && out.size > 0 ? [...out].sort() : undefined;
+}
+
 function savedFields(data: readonly ts.Expression[], node: ts.Node, ctx: FileCtx): string[] | undefined {
   const doc = data.length === 1 ? unwrap(data[0]) : undefined;
   if (!doc || !ts.isIdentifier(doc)) return undefined;
