@@ -3,15 +3,11 @@
 // `await query(args)` in a Prisma query extension) follows that write, which is out of sight
 // (facts/db/hooks.ts finds the hooks, model/hooks.ts says which one a call runs in).
 // Docs: docs/rules/set-after-commit.md
+import { sameAggregate } from '../facts/keys/entities';
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { HookFact } from '../facts/types';
 import { hookLabel, hookOf, hookWrite } from '../model/hooks';
 import type { CacheOp, LinkedFile, Related } from '../rule';
-
-/** The key caches the written entity or the aggregate that owns it (as the rule compares them). */
-function sameAggregate(keyEntity: string, written: string): boolean {
-  return written === keyEntity || written.startsWith(`${keyEntity}_`);
-}
 
 /**
  * Whether the key and the stored value are built from the row the hook runs for (`this.id` in an

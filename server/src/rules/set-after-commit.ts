@@ -1,5 +1,6 @@
 // set-after-commit: a cache set of a fresh value right after a database write (write-through).
 // Docs: docs/rules/set-after-commit.md
+import { sameAggregate } from '../facts/keys/entities';
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
@@ -15,14 +16,6 @@ import { moveStatement } from './invalidate-before-commit.fix';
 const VALUE_WRITES = new Set(['set', 'setex', 'psetex', 'getset', 'hset', 'hmset', 'mset']);
 /** Hash writes: their TTL usually comes from an `expire` right after, which a delete makes moot. */
 const HASH_WRITES = new Set(['hset', 'hmset']);
-
-/**
- * The key caches the written entity, or the aggregate that owns it: a `wishlist:{}` set after a
- * `wishlist_item` delete rewrites the parent from the changed children, with the same race.
- */
-function sameAggregate(keyEntity: string, written: string): boolean {
-  return written === keyEntity || written.startsWith(`${keyEntity}_`);
-}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

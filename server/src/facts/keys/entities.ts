@@ -29,3 +29,11 @@ export function singular(word: string): string {
   parts[parts.length - 1] = last;
   return parts.join('_');
 }
+
+/**
+ * The key caches the written entity, or the aggregate that owns it: a `wishlist:{}` set after a
+ * `wishlist_item` delete rewrites the parent from the changed children, with the same race.
+ */
+export function sameAggregate(keyEntity: string, written: string): boolean {
+  return written === keyEntity || written.startsWith(`${keyEntity}_`);
+}
