@@ -15,6 +15,8 @@ describe('files that are not the product', () => {
     ['migrate-add-contentformat.js', 'script'],
     ['seed-revshare.js', 'script'],
     ['populate-test-analytics.js', 'script'],
+    ['backend/seedAdmin.js', 'script'],
+    ['migrateUserRoles.ts', 'script'],
     // one migration's own folder
     ['modules/channel-web/src/messaging-migration/up-sqlite.ts', 'script'],
     // how a module could be used, imported by nothing
@@ -36,6 +38,7 @@ describe('files that are not the product', () => {
     // a service named for migrating or seeding something at run time
     'src/services/migration-runner.ts',
     'src/seeding.service.ts',
+    'src/seedling.controller.ts',
     // a module about migrating something, not a migration
     'src/migration-status/status.service.ts',
     // a product module about examples (its own content), not an example of the code

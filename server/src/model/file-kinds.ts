@@ -10,6 +10,8 @@ export type FileKind = 'test' | 'script' | 'example';
 /** File names that are tests or scripts wherever they are. */
 const TEST_NAME = /\.(test|spec|e2e-spec|e2e|integration|cy|stories)\.[cm]?[jt]sx?$/i;
 const SCRIPT_NAME = /\.(seed|seeder|migration|backfill)\.[cm]?[jt]sx?$|^(seed|seeds)\.[cm]?[jt]sx?$|^backfill[-_.]|^(migrate|seed|populate)[-_]/i;
+/** `seedAdmin.js`, `migrateUsers.ts`: a one-off script named in camelCase (case-sensitive: `seeding.service.ts` is product code). */
+const SCRIPT_CAMEL = /^(seed|migrate|populate|backfill)[A-Z]\w*\.[cm]?[jt]sx?$/;
 /** Folder names, below the project root. */
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', 'e2e', 'spec', 'specs', 'cypress', 'playwright', '__fixtures__', 'testing']);
 // a backfill is a data migration run once (`jobs/backfill/backfill-airdrops.ts`): its cursors are no caches
@@ -30,7 +32,7 @@ export function fileKindOf(rel: string): FileKind | undefined {
   const parts = rel.split(/[\\/]/);
   const name = parts[parts.length - 1];
   if (TEST_NAME.test(name)) return 'test';
-  if (SCRIPT_NAME.test(name)) return 'script';
+  if (SCRIPT_NAME.test(name) || SCRIPT_CAMEL.test(name)) return 'script';
   if (EXAMPLE_NAME.test(name)) return 'example';
   // Prisma's own folder beside the project's package.json (schema, migrations, seed and one-off run
   // scripts): never where the application's code lives (a Nest PrismaService sits in `src/prisma/`)
