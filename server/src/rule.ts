@@ -233,7 +233,7 @@ export interface CacheOp {
   forwarded?: boolean;
   echo?: boolean;
   /** the wrapper's optional TTL parameter this call left out (missing-ttl's fix passes it) */
-  ttlParam?: { index: number; name: string };
+  ttlParam?: { index: number; name: string; /** the TTL is this member of an options object */ member?: string };
   /**
    * The op is one a method decorator makes around the method (model/decorated-ops.ts): its name,
    * and whether the decorator's call runs before or after the original method (a delete before it

@@ -158,6 +158,11 @@ export interface ArgFact {
   restParam?: number;
   /** the argument is an identifier naming a parameter of the enclosing function (for wrappers) */
   param?: number;
+  /**
+   * an options object one of whose numbers is a member of a parameter (`{ EX: opts.ex }` in
+   * `setJSON(key, obj, opts)`): the option's name, the parameter and its member
+   */
+  propParam?: { prop: string; param: number; member: string };
   /** the argument names a parameter of the maker of the enclosing closure (syntax/made-closures.ts): the instance's argument */
   madeParam?: number;
   /** the value is a not-found sentinel (null, 'null', '', JSON.stringify(null), a constant holding one…) */

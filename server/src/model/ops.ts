@@ -441,9 +441,10 @@ export class OpReader {
       };
       if (ttlSummary?.t === 'param') {
         op.ttlFrom = ttlSummary.index;
-        if (op.ttl === false) op.ttlParam = { index: ttlSummary.index, name: ttlSummary.name };
+        if (op.ttl === false) op.ttlParam = { index: ttlSummary.index, name: ttlSummary.name, ...(ttlSummary.member !== undefined ? { member: ttlSummary.member } : {}) };
         // Pattern: wrapRedis(key, load) into `(key, fn, seconds = REDIS_DEFAULT_EXPIRY)`: the default's value
-        const n = call.args[ttlSummary.index]?.num ?? (call.args.length <= ttlSummary.index ? s.fn.params[ttlSummary.index]?.defaultNum : undefined);
+        const a = call.args[ttlSummary.index];
+        const n = ttlSummary.member !== undefined ? a?.propNums?.[ttlSummary.member] : (a?.num ?? (call.args.length <= ttlSummary.index ? s.fn.params[ttlSummary.index]?.defaultNum : undefined));
         if (n !== undefined) op.ttlSeconds = op.via?.ttlUnit === 'ms' ? n / 1000 : n;
       } else if (ttlSummary?.t === 'rest') {
         const n = forwardedTtlSeconds(ttlSummary, call, inner);

@@ -14,7 +14,15 @@ export type TtlSummary =
   | { t: 'always' }
   | { t: 'never' }
   /** set when parameter `index` is passed (or always, when it has a default) */
-  | { t: 'param'; index: number; name: string; optional: boolean; hasDefault: boolean }
+  | {
+      t: 'param';
+      index: number;
+      name: string;
+      optional: boolean;
+      hasDefault: boolean;
+      /** the TTL is this member of the parameter, an options object (`opts.ex` in `{ EX: opts.ex }`) */
+      member?: string;
+    }
   /**
    * the caller's arguments from `index` on (the wrapper's rest parameter) are the inner call's own
    * from `at` on: `set: (k, v, ...args) => redis.set(k, v, ...args)` called as `set(k, v, 'EX', 60)`
@@ -85,6 +93,12 @@ function ttlOf(op: CacheOp, call: CallFact, fn: FnFact): TtlSummary {
     if (p !== undefined) {
       const prm = fn.params[p];
       return { t: 'param', index: p, name: prm?.name ?? '', optional: !!prm?.optional, hasDefault: !!prm?.hasDefault };
+    }
+    // Pattern: redisClient.set(key, value, { EX: opts.ex }) — the caller's options object
+    const pp = call.args[op.ttlFrom]?.propParam;
+    if (pp) {
+      const prm = fn.params[pp.param];
+      return { t: 'param', index: pp.param, name: `${prm?.name ?? ''}.${pp.member}`, optional: !!prm?.optional, hasDefault: !!prm?.hasDefault, member: pp.member };
     }
   }
   // Pattern: redis.set(key, value, ...args) — the options are the caller's, whatever they are
@@ -190,6 +204,12 @@ export function ttlAtCall(t: TtlSummary, call: CallFact, inner: CacheOp): boolea
       return forwardedVerb(t, call, inner)?.ttl;
     case 'param': {
       const a = call.args[t.index];
+      // Pattern: setJSON(k, v, { ex: 600 }) / setJSON(k, v) — an options object with an expiry in it, or none
+      if (t.member !== undefined) {
+        if (!a) return false;
+        if (a.spread || a.props === undefined) return undefined;
+        return a.props.some((p) => /^(ex|px|exat|pxat|ttl|keepttl)$/i.test(p));
+      }
       const passed = !!a && !a.spread;
       if (passed || t.hasDefault) return true;
       // an omitted optional TTL falls back to the client's default, when it has one

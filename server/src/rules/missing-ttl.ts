@@ -229,6 +229,12 @@ function relatedOf(project: ProjectIndex, op: CacheOp, key: KeyModel | undefined
 function wrapperTtlEdit(op: CacheOp, seconds: number): Edit[] | undefined {
   const p = op.ttlParam;
   const { call } = op;
+  // Pattern: setJSON(k, v) into `setJSON(key, obj, opts = {})` reading `opts.ex`: pass `{ ex: n }`
+  if (p?.member !== undefined) {
+    const last = call.args[call.args.length - 1];
+    const value = op.via?.ttlUnit === 'ms' ? seconds * 1000 : seconds;
+    return call.args.length === p.index && last && !call.args.some((a) => a.spread) ? [{ start: last.span.end, end: last.span.end, text: `, { ${p.member}: ${value} }` }] : undefined;
+  }
   // Pattern: set(k, v) into `set: (k, v, ...args) => redis.set(k, v, ...args)` — the client's own options
   const rest = op.via?.rest;
   if (rest !== undefined && op.verb === 'set' && call.args.length === rest && !call.args.some((a) => a.spread)) {

@@ -78,6 +78,16 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     return f;
   }
   const e = unwrap(a);
+  // Pattern: redisClient.set(key, value, { EX: opts.ex }) inside setJSON(key, obj, opts = {})
+  if (ts.isObjectLiteralExpression(e) && fn && index >= 2) {
+    for (const p of e.properties) {
+      const init = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
+      const prop = propertyNameText(p.name);
+      if (!init || prop === undefined || !ts.isPropertyAccessExpression(init) || !ts.isIdentifier(init.expression)) continue;
+      const d = declarationOf(init.expression, ctx.facts.imports);
+      if (d?.t === 'param' && d.fn === fn) f.propParam = { prop, param: d.index, member: init.name.text };
+    }
+  }
   if (f.str === undefined && f.num === undefined && !ts.isObjectLiteralExpression(e) && fn) {
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
     const i = paramIndexOf(e, fn, ctx, 0, index > 0);
