@@ -23,7 +23,7 @@ async function retitle(id, title) {
 }
 
 async function transactions(userId, page, limit) {
-  const key = `transactions:${userId}:page:${page}:limit:${limit}`;
+  const key = `transactions:${userId}:page:${page}`;
   const hit = await redis.get(key);
   if (hit) return JSON.parse(hit);
   const rows = await Transaction.find({ userId }).skip((page - 1) * limit).limit(limit).lean();

@@ -44,4 +44,10 @@ export class OrdersController {
   cancel(@Param('id', ParseUUIDPipe) id: string): Promise<Order> {
     return this.orders.cancel(id);
   }
+
+  /** The carrier's webhook. */
+  @Post(':id/shipped')
+  shipped(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.orders.markShipped(id);
+  }
 }
