@@ -338,7 +338,8 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
           if (arr && ts.isArrayLiteralExpression(arr) && arr.elements.length > 0 && !arr.elements.some(ts.isSpreadElement)) {
             first = arr.elements[0];
             more = arr.elements.slice(1);
-          } else more = callArgs.slice(1).filter((a) => !ts.isSpreadElement(a));
+          // (node-redis 3's trailing callback is no key: `client.del(key, (err) => …)`, `del(key, cb)`)
+          } else more = callArgs.slice(1).filter((a) => !ts.isSpreadElement(a) && !isCallback(a));
           // Pattern: del(keys: string | string[]) { if (typeof keys === 'string') keys = [keys]; return this.client.del(...keys) }
           if (first && ts.isSpreadElement(first) && callArgs.length === 1 && isOwnParam(first.expression, fn, ctx)) first = first.expression;
         }
@@ -370,6 +371,12 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
       },
     ],
   };
+}
+
+/** A callback argument: a function, or a name callbacks go by (`cb`, `callback`, `done`, `next`). */
+function isCallback(a: ts.Expression): boolean {
+  const u = unwrap(a);
+  return ts.isArrowFunction(u) || ts.isFunctionExpression(u) || (ts.isIdentifier(u) && /^(cb|callback|done|next|fn)$/.test(u.text));
 }
 
 /** The pattern of `scan(cursor, 'MATCH', pattern, …)`. */
