@@ -1,6 +1,7 @@
 // The public tracking view keeps a shipment's status and tracking number. Reconciling its payment
 // builds the update in a local object (dotted payment columns, a conditional spread, a $push added
-// later): none of them is in the view. Rerouting sets the status the view shows: reported.
+// later), or settles many in one bulkWrite: none of them is in the view. Rerouting sets the status
+// the view shows: reported.
 import Redis from 'ioredis';
 import mongoose from 'mongoose';
 
@@ -26,6 +27,11 @@ export async function reconcile(id: string, collected: number, method?: string) 
   if (collected === 0) update['paymentDetails.variance'] = 0;
   update.$push = { 'paymentDetails.timeline': { status: 'reconciled', at: new Date() } };
   await Shipment.findByIdAndUpdate(id, update);
+}
+
+export async function settleAll(ids: string[]) {
+  const ops = ids.map((id) => ({ updateOne: { filter: { _id: id }, update: { $set: { 'paymentDetails.settled': true } } } }));
+  await Shipment.bulkWrite(ops);
 }
 
 export async function reroute(id: string, hub: string) {

@@ -18,7 +18,7 @@ const ID_NAME = /^(_?id|[a-z]\w*Id|[a-z]\w*_id|uuid|[a-z]\w*Uuid|uid|[a-z]\w*Uid
 const NOT_DATA = /^(where|filter|criteria|select|include|omit|returning|orderBy|transaction|conflictPaths|conflictFields|skipDuplicates|upsertType|lock|session|new|upsert|runValidators|fields|individualHooks|logging|validate|hooks)$/;
 /** Links of a write chain that carry data. */
 const DATA_LINKS =
-  /^(set|values|update|updateMany|updateOne|upsert|create|createMany|createManyAndReturn|insert|insertMany|save|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|bulkCreate|merge|persist|persistAndFlush|nativeUpdate|nativeInsert|upsertMany|insertInto|updateTable|build)$/;
+  /^(set|values|update|updateMany|updateOne|upsert|create|createMany|createManyAndReturn|insert|insertMany|save|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|bulkCreate|merge|persist|persistAndFlush|nativeUpdate|nativeInsert|upsertMany|insertInto|updateTable|build|bulkWrite)$/;
 /** Verbs whose data is the second argument after a filter or id (TypeORM, Mongoose, MikroORM). */
 const FILTER_FIRST = /^(update|updateOne|updateMany|replaceOne|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|nativeUpdate)$/;
 /** Calls whose result carries what they are given: parsing, cloning, copying, entity builders. */
@@ -51,7 +51,7 @@ function recordPayloadOrigins(ctx: FileCtx): void {
     if (!ts.isCallExpression(node) && !ts.isTaggedTemplateExpression(node)) continue;
     const data = payloadOf(chainLinks(node), w.via);
     if (w.kind === 'update' && !w.restores) {
-      const fields = writtenFields(data) ?? builtFields(data, ctx) ?? savedFields(data, node, ctx);
+      const fields = /bulkWrite$/.test(w.label.replace(/\(.*$/s, '').trim()) ? bulkFields(data, ctx) : (writtenFields(data) ?? builtFields(data, ctx) ?? savedFields(data, node, ctx));
       if (fields) w.fields = fields;
       // Pattern: Reel.updateOne({ _id }, { $inc: { viewCount: 1 } }) — a counter bump
       if (data.length > 0 && data.every(onlyIncrements)) w.counter = true;
@@ -111,6 +111,46 @@ function builtFields(data: readonly ts.Expression[], ctx: FileCtx): string[] | u
   };
   visit(scope);
   return known && out.size > 0 ? [...out].sort() : undefined;
+}
+
+/** The operations of a MongoDB bulkWrite that update: their `update` holds the columns. */
+const BULK_UPDATES = new Set(['updateOne', 'updateMany']);
+
+/**
+ * Pattern: Shipment.bulkWrite(expired.map((d) => ({ updateOne: { filter: { _id: d.id }, update: { $set: {…} } } })))
+ * — the columns every operation's update sets, the operations written in place, mapped, or held
+ * by a local const. Unknown when one of them replaces a whole document or cannot be read.
+ */
+function bulkFields(data: readonly ts.Expression[], ctx: FileCtx): string[] | undefined {
+  if (data.length !== 1) return undefined;
+  let e = unwrap(data[0]);
+  if (ts.isIdentifier(e)) {
+    const d = declarationOf(e, ctx.facts.imports);
+    if (d?.t !== 'var' || !d.node.initializer || !(d.node.parent.flags & ts.NodeFlags.Const)) return undefined;
+    e = unwrap(d.node.initializer);
+  }
+  let ops: readonly ts.Expression[] | undefined;
+  if (ts.isArrayLiteralExpression(e)) ops = e.elements;
+  else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'map' && e.arguments[0]) {
+    const fn = unwrap(e.arguments[0]);
+    const body = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.body ? (ts.isBlock(fn.body) ? undefined : fn.body) : undefined;
+    ops = body ? [body] : undefined;
+  }
+  if (!ops || ops.length === 0) return undefined;
+  const out = new Set<string>();
+  for (const op0 of ops) {
+    const op = unwrap(op0);
+    if (!ts.isObjectLiteralExpression(op) || op.properties.length !== 1) return undefined;
+    const p = op.properties[0];
+    const kind = p.name && propertyNameText(p.name);
+    if (!ts.isPropertyAssignment(p) || kind === undefined || !BULK_UPDATES.has(kind)) return undefined;
+    const spec = unwrap(p.initializer);
+    const update = ts.isObjectLiteralExpression(spec) ? spec.properties.find((x): x is ts.PropertyAssignment => ts.isPropertyAssignment(x) && propertyNameText(x.name) === 'update') : undefined;
+    const fields = update && writtenFields([update.initializer]);
+    if (!fields) return undefined;
+    fields.forEach((f) => out.add(f));
+  }
+  return out.size > 0 ? [...out].sort() : undefined;
 }
 
 function savedFields(data: readonly ts.Expression[], node: ts.Node, ctx: FileCtx): string[] | undefined {
