@@ -301,6 +301,19 @@ function driftReport(
   };
 }
 
+/**
+ * The reads of the delete's own file that put the value it deletes by (one bare hole) inside a key
+ * with a word around it, when every read of that value there does and they agree on the shape.
+ */
+function prefixedReads(op: CacheOp, reads: readonly ReadSite[]): ReadSite[] {
+  const parts = op.call.key?.parts;
+  const hole = parts?.length === 1 && 'hole' in parts[0] ? parts[0].hole : undefined;
+  if (!hole) return [];
+  const same = reads.filter((r) => r.op && r.file === op.file && r.op.call.key?.parts.some((p) => 'hole' in p && p.hole === hole));
+  const shapes = new Set(same.map((r) => r.shape));
+  return same.length > 0 && shapes.size === 1 && meaningful(same[0].shape) ? same : [];
+}
+
 const readRelated = (reads: readonly ReadSite[], label = (r: ReadSite) => `Read that uses '${r.shape}' (${shortPath(r.file)})`): Related[] =>
   reads.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: label(r) }));
 
@@ -391,6 +404,14 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
           });
           continue;
         }
+      }
+      // Pattern: evictCachedUser(userId) { redis.del(`${userId}`) } beside get(`user_${userId}`) in the
+      // same module — the helper deletes the bare value: reported in it, whoever calls it
+      const bare = op.kind === 'delete' && !op.key?.shape && !op.wrapper ? prefixedReads(op, reads) : [];
+      if (bare.length > 0) {
+        const reason = `the bare value, which every read of this file puts in '${bare[0].shape}'`;
+        ctx.report(driftReport(project, op, '{}', { read: bare[0].shape, reason, reads: bare, related: readRelated(bare), fix: rewriteKey(project, op, bare[0]) }));
+        continue;
       }
       // where the key is chosen: not inside a facade, not at the calls of a helper that builds it
       if (!project.model.isKeySite(op)) continue;
