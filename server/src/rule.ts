@@ -207,6 +207,8 @@ export interface CacheOp {
   valueHoldsOf?: SourceCall;
   /** the value aggregates rows: a leaderboard (`ranked`) or a tally (`count`) (ArgFact.aggregate) */
   valueAggregate?: Aggregate;
+  /** the value holds rows whose filter pins these fields to literals (ArgFact.pins) */
+  valuePins?: Record<string, string>;
   /** the entities of the database reads the written value is built from */
   valueEntities?: string[];
   /** what the code loads when this read misses (reads) */

@@ -195,6 +195,8 @@ export interface ArgFact {
   holdsOf?: SourceCall;
   /** the value is built from reads that all aggregate their rows so: ranked (a leaderboard) or counted (a tally) */
   aggregate?: Aggregate;
+  /** the value is built from one read whose filter pins these fields to literals (`find({ status: 'Paid' })`) */
+  pins?: Record<string, string>;
   /** project functions whose results the value is built from (`() => getWebsite(id)`): the linker reads their rows */
   srcCalls?: SourceCall[];
   /**
@@ -365,6 +367,8 @@ export interface DbWrite {
    * `$inc`), or an upsert whose update does (a per-day usage row counted up); not to a balance, a
    * stock level or a quota, which readers act on
    */
+  /** the fields its filter pins to one literal (`deleteMany({ status: 'pending' })`): no other rows are written */
+  pins?: Record<string, string>;
   counter?: true;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
   resultVar?: string;

@@ -324,6 +324,24 @@ function pagesLeftToExpire(key: KeyModel, project: ProjectIndex): boolean {
   return !project.ops.some((o) => o.kind !== 'read' && o.kind !== 'write' && !!o.key?.shape && o.key.shape.endsWith('*') && shape.startsWith(o.key.shape.slice(0, -1)));
 }
 
+/**
+ * Pattern: the cache holds `Order.find({ paymentStatus: 'Paid' })`; a cron runs `Order.deleteMany({
+ * paymentStatus: 'pending' })` — every writer of the key caches rows whose filter pins a field to a
+ * literal the write's filter pins to another: the write touches none of them. An update that sets
+ * that field may move rows in, and is still judged.
+ */
+function otherRows(key: KeyModel, w: DbWrite): boolean {
+  const pins = w.pins;
+  if (!pins || key.writers.length === 0) return false;
+  return key.writers.every((o) => {
+    const cached = o.valuePins;
+    if (!cached) return false;
+    // an update setting a field the cached filter pins may move its rows in
+    if (w.kind === 'update' && (!w.fields || w.fields.some((f) => f in cached))) return false;
+    return Object.entries(cached).some(([f, v]) => f in pins && pins[f] !== v);
+  });
+}
+
 function aggregated(key: KeyModel, kind: Aggregate, maxTtl: number): boolean {
   return key.writers.length > 0 && key.writers.every((o) => o.valueAggregate === kind && o.ttlSeconds !== undefined && o.ttlSeconds <= maxTtl);
 }
@@ -444,7 +462,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)) && !tally(e.key) && !searchResults(e.key) && !pagesLeftToExpire(e.key, project),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)) && !tally(e.key) && !searchResults(e.key) && !pagesLeftToExpire(e.key, project) && !otherRows(e.key, w),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

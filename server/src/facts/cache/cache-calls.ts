@@ -126,6 +126,7 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
       if (built.length > 0) f.srcCalls = built;
     } else if (calls.length > 0) f.srcCalls = calls;
     if (entities.size > 0 && columns.aggregate) f.aggregate = columns.aggregate;
+    if (entities.size > 0 && columns.pins) f.pins = columns.pins;
     const holds = heldFields(a, entities.size > 0 && !columns.open ? columns.names : undefined);
     if (holds) f.holds = holds;
     else {

@@ -26,6 +26,8 @@ export interface Hit {
    * `count`, a number of rows (facts/db/counted-reads.ts)
    */
   aggregate?: Aggregate;
+  /** the fields its filter pins to one literal (facts/db/filter-fields.ts pinnedFields) */
+  pins?: Record<string, string>;
 }
 
 /** One call of a chain: `update` in `knex('t').where(q).update(v)`. */

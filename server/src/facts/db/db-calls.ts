@@ -8,6 +8,7 @@ import { mongoReadColumns } from './mongo-columns';
 import { prismaReadColumns } from './prisma-columns';
 import { ranksRows, sqlRanksRows } from './ranked-reads';
 import { countsRows, sqlCountsRows } from './counted-reads';
+import { pinnedFields } from './filter-fields';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
@@ -17,7 +18,7 @@ import { ormHit } from './orm';
 import { writtenRow } from './write-rows';
 import { rawSqlHit } from './sql';
 import { normaliseEntity } from '../keys/entities';
-import { enclosingStatement, indentAt, unwrap } from '../../syntax/scope';
+import { enclosingStatement, indentAt, propertyNameText, unwrap } from '../../syntax/scope';
 import type { DbRead, DbWrite } from '../types';
 
 type Chain = ts.CallExpression | ts.TaggedTemplateExpression;
@@ -51,9 +52,23 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
       const columns = prismaReadColumns(links[i], env.ctx);
       if (columns) h = { ...h, columns };
     }
+    // Pattern: Order.find({ paymentStatus: 'Paid' }) / Order.deleteMany({ paymentStatus: 'pending' })
+    if (h && (h.via === 'mongoose' || h.via === 'mongodb' || h.via === 'prisma')) {
+      const pins = pinnedFields(filterOf(links[i], h.via), env.ctx);
+      if (pins) h = { ...h, pins };
+    }
     if (h) return { top, hit: withAggregate(h, links, i, top, env), links };
   }
   return undefined;
+}
+
+/** The filter of a Mongo call (its first argument) or a Prisma call (`where` of its first argument). */
+function filterOf(l: Link, via: string): ts.Expression | undefined {
+  const a = l.args[0] && unwrap(l.args[0]);
+  if (!a) return undefined;
+  if (via !== 'prisma') return a;
+  const where = ts.isObjectLiteralExpression(a) ? a.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'where') : undefined;
+  return where?.initializer;
 }
 
 /** A read whose result ranks rows or counts them (Hit.aggregate). */
@@ -133,6 +148,7 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   // Pattern: UPDATE collections SET community = $1 WHERE id = $2 — the columns it sets
   if (hit.kind === 'update' && hit.columns && !write.restores) write.fields = hit.columns;
   if (hit.kind === 'update' && bumpsCounter(hit.label, head)) write.counter = true;
+  if (hit.pins) write.pins = hit.pins;
   // Pattern: prisma.dailyUsage.upsert({ where, create: { sent: 1 }, update: { sent: { increment: 1 } } })
   if (write.upsert && PRISMA_UPSERT_BUMP.test(head)) write.counter = true;
   const v = resultVarOf(top);

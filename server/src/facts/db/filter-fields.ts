@@ -40,3 +40,23 @@ export function constObjectLiteral(e0: ts.Expression, ctx: FileCtx): ts.ObjectLi
   const grown = new RegExp(`\\b${name}\\s*(?:\\.\\s*\\w+|\\[[^\\]]*\\])\\s*=[^=]|Object\\.assign\\(\\s*${name}\\b`);
   return grown.test(scope.getText()) ? undefined : init;
 }
+
+/**
+ * The fields a filter pins to one literal (`{ paymentStatus: 'Paid', userId }` pins paymentStatus
+ * to 'Paid'): two queries pinning a field to different literals match different rows. Undefined
+ * when it pins none (or cannot be read).
+ */
+export function pinnedFields(e0: ts.Expression | undefined, ctx: FileCtx): Record<string, string> | undefined {
+  const e = e0 && constObjectLiteral(unwrap(e0), ctx);
+  if (!e) return undefined;
+  const out: Record<string, string> = {};
+  for (const p of e.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const name = propertyNameText(p.name);
+    const v = unwrap(p.initializer);
+    if (name === undefined || name.startsWith('$')) continue;
+    if (ts.isStringLiteralLike(v) || ts.isNumericLiteral(v)) out[name] = v.text;
+    else if (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword) out[name] = v.getText();
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}

@@ -78,6 +78,8 @@ export interface ReadColumns {
   open: boolean;
   /** what every read aggregates its rows into (Hit.aggregate); undefined before the first, null when they differ */
   aggregate?: Aggregate | null;
+  /** the fields the one read pins to literals (Hit.pins); undefined before the first read, null once any read pins none or a second read comes */
+  pins?: Record<string, string> | null;
 }
 let collectingColumns: ReadColumns | undefined;
 /** Where valueSource puts the project functions a value is the result of. */
@@ -280,7 +282,7 @@ const LOOKUP_FIELD = /(^|_)id$|[a-z]Id$|^id_|token|secret|key$|Key$|^(uuid|slug|
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
-  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; aggregate?: Aggregate } | undefined;
+  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; aggregate?: Aggregate; pins?: Record<string, string> } | undefined;
   if (hit) {
     const e = normaliseEntity(hit.entity);
     if (e && collecting) collecting.add(e);
@@ -289,6 +291,7 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
       else collectingColumns.open = true;
       const agg = hit.kind === 'read' ? (hit.aggregate ?? null) : null;
       collectingColumns.aggregate = collectingColumns.aggregate === undefined || collectingColumns.aggregate === agg ? agg : null;
+      collectingColumns.pins = collectingColumns.pins === undefined && hit.kind === 'read' ? (hit.pins ?? null) : null;
     }
     return 'db';
   }
