@@ -301,6 +301,12 @@ function driftReport(
   };
 }
 
+/** A key that holds copies: a cache, or a replica read as it is (not a lock, a marker or job state). */
+function copyOfRows(project: ProjectIndex, op: CacheOp): boolean {
+  const key = project.model.keyOf(op);
+  return project.model.roleOf(op) !== 'not-cache' || key?.kind === 'replica';
+}
+
 /**
  * The reads of the delete's own file that put the value it deletes by (one bare hole) inside a key
  * with a word around it, when every read of that value there does and they agree on the shape.
@@ -407,7 +413,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       }
       // Pattern: evictCachedUser(userId) { redis.del(`${userId}`) } beside get(`user_${userId}`) in the
       // same module — the helper deletes the bare value: reported in it, whoever calls it
-      const bare = op.kind === 'delete' && !op.key?.shape && !op.wrapper ? prefixedReads(op, reads) : [];
+      const bare = op.kind === 'delete' && !op.key?.shape && !op.wrapper && project.model.roleOf(op) !== 'not-cache' ? prefixedReads(op, reads).filter((r) => r.op && copyOfRows(project, r.op)) : [];
       if (bare.length > 0) {
         const reason = `the bare value, which every read of this file puts in '${bare[0].shape}'`;
         ctx.report(driftReport(project, op, '{}', { read: bare[0].shape, reason, reads: bare, related: readRelated(bare), fix: rewriteKey(project, op, bare[0]) }));

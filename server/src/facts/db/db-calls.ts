@@ -142,7 +142,8 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   // an upsert creates or updates: negative-cache-on-create counts it as a create, set-after-commit as an update
   // the call's text (its SQL, its data), read once for both questions
   const head = hit.kind === 'create' || hit.kind === 'update' ? top.getText(ctx.sf).slice(0, 4000) : '';
-  if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || /\bon\s+(conflict|duplicate\s+key)\b/i.test(head.slice(0, 2000))))
+  // (`ON CONFLICT … DO NOTHING` leaves an existing row as it was: a create, no update)
+  if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || (/\bon\s+(conflict|duplicate\s+key)\b/i.test(head.slice(0, 2000)) && !/\bdo\s+nothing\b/i.test(head.slice(0, 2000)))))
     write.upsert = true;
   if (hit.kind === 'update' && restoresRows(hit.label, head)) write.restores = true;
   // Pattern: UPDATE collections SET community = $1 WHERE id = $2 — the columns it sets
