@@ -4,8 +4,13 @@
 import { ts } from 'ts-morph';
 import { enclosingFunction, isFunctionLike, type FunctionLike } from '../../syntax/scope';
 
-/** Callees whose callback runs later, not inline: a write in it does not precede what follows. */
-const DEFERRED = /^(setTimeout|setImmediate|setInterval|queueMicrotask|nextTick|on|once|addListener|addEventListener|prependListener|subscribe|schedule|defer)$/;
+/**
+ * Callees whose callback runs later, not inline: a write in it does not precede what follows. Timers
+ * and listeners; handlers registered for messages, jobs or routes (`kafka.registerHandler(group,
+ * topic, schema, async (p) => …)`, `queue.process(cb)`, `app.put('/x', h)` inside a plugin function).
+ */
+const DEFERRED =
+  /^(setTimeout|setImmediate|setInterval|queueMicrotask|nextTick|on|once|addListener|addEventListener|prependListener|subscribe|schedule|defer|handle|listen|consume|process|command|hears|get|post|put|patch|delete|all|route|(register|add)\w*(Handler|Listener|Consumer|Command|Route|Job|Event|Message)s?|on[A-Z]\w*)$/;
 
 /**
  * A function passed as an argument that runs inline (`$transaction(async (tx) => …)`, `items.map(…)`,
