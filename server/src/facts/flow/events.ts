@@ -28,6 +28,26 @@ function eventName(a: ts.Expression | undefined, sf: ts.SourceFile): string | un
   return undefined;
 }
 
+/** The string literals a message listener compares its channel parameter with (`===`, `==`, `case`). */
+function testedChannels(handler: ts.FunctionLikeDeclaration): string[] {
+  const p = handler.parameters[0]?.name;
+  if (!p || !ts.isIdentifier(p) || !handler.body) return [];
+  const param = p.text;
+  const out: string[] = [];
+  const isParam = (e: ts.Expression) => ts.isIdentifier(unwrap(e)) && (unwrap(e) as ts.Identifier).text === param;
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && /^={2,3}$/.test(n.operatorToken.getText())) {
+      const lit = isParam(n.left) ? unwrap(n.right) : isParam(n.right) ? unwrap(n.left) : undefined;
+      if (lit && ts.isStringLiteralLike(lit)) out.push(lit.text);
+    }
+    if (ts.isSwitchStatement(n) && isParam(n.expression))
+      for (const c of n.caseBlock.clauses) if (ts.isCaseClause(c) && ts.isStringLiteralLike(unwrap(c.expression))) out.push((unwrap(c.expression) as ts.StringLiteralLike).text);
+    ts.forEachChild(n, visit);
+  };
+  visit(handler.body);
+  return out;
+}
+
 export function eventVisitors(ctx: FileCtx): VisitorMap {
   return {
     [ts.SyntaxKind.CallExpression]: [
@@ -47,7 +67,11 @@ export function eventVisitors(ctx: FileCtx): VisitorMap {
           const handler = call.arguments[1] && unwrap(call.arguments[1]);
           if (!name || !handler || !isFunctionLike(handler) || !handler.body) return;
           const fn = ctx.fnIdOf(handler.body);
-          if (fn > 0) ctx.facts.fns[fn - 1].handles = add(ctx.facts.fns[fn - 1].handles, name);
+          if (fn <= 0) return;
+          // Pattern: sub.on('message', (channel, id) => { if (channel === 'tenant:cache:invalidate') … })
+          // (ioredis: one listener for every channel subscribed; it handles the channels it tests for)
+          const channels = name === 'message' || name === 'messageBuffer' ? testedChannels(handler) : [name];
+          for (const c of channels) ctx.facts.fns[fn - 1].handles = add(ctx.facts.fns[fn - 1].handles, c);
         }
       },
     ],
