@@ -29,6 +29,7 @@ const USE_REASONS: Record<string, string> = {
   pubsub: 'a pub/sub channel',
   stream: 'a stream',
   probabilistic: 'a HyperLogLog or bitmap',
+  script: 'changed by a Lua script (EVAL): state the application keeps there',
 };
 
 /**

@@ -333,6 +333,12 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         // Pattern: redis.scan(cursor, 'MATCH', pattern, 'COUNT', 100) / redis.scanStream({ match: pattern }) — the pattern is the key
         if (/^scan$/i.test(method)) first = matchArg(callArgs);
         else if (/^scanStream$/i.test(method)) first = matchOption(callArgs[0]);
+        else if (/^eval(sha)?$/i.test(method)) {
+          // Pattern: redis.eval(script, 2, k1, k2, …) (ioredis) / client.eval(script, { keys: [k1, k2] }) (node-redis)
+          const keys = scriptKeys(callArgs);
+          first = keys[0];
+          more = keys.slice(1);
+        }
         if (/^(del|unlink|mdel)$/i.test(method)) {
           // Pattern: redis.del(a, b)  /  client.del([a, b])
           const arr = first && unwrap(first);
@@ -378,6 +384,16 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
 function isCallback(a: ts.Expression): boolean {
   const u = unwrap(a);
   return ts.isArrowFunction(u) || ts.isFunctionExpression(u) || (ts.isIdentifier(u) && /^(cb|callback|done|next|fn)$/.test(u.text));
+}
+
+/** The keys a script call names: after its key count (ioredis), or in `{ keys: […] }` (node-redis). */
+function scriptKeys(args: readonly ts.Expression[]): ts.Expression[] {
+  const n = args[1] && unwrap(args[1]);
+  if (n && ts.isNumericLiteral(n)) return args.slice(2, 2 + Number(n.text)).filter((a) => !ts.isSpreadElement(a));
+  const o = n && ts.isObjectLiteralExpression(n) ? n : undefined;
+  const keys = o?.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'keys');
+  const arr = keys && unwrap(keys.initializer);
+  return arr && ts.isArrayLiteralExpression(arr) ? arr.elements.filter((a) => !ts.isSpreadElement(a)) : [];
 }
 
 /** The pattern of `scan(cursor, 'MATCH', pattern, …)`. */

@@ -27,7 +27,7 @@ export interface VerbInfo {
  * rename (a temporary key), a counter, a lock or marker (`SET NX`), a membership set kept by
  * `srem`, pub/sub channels and streams.
  */
-export type KeyUse = 'queue' | 'rename-source' | 'counter' | 'lock' | 'membership' | 'pubsub' | 'stream' | 'probabilistic';
+export type KeyUse = 'queue' | 'rename-source' | 'counter' | 'lock' | 'membership' | 'pubsub' | 'stream' | 'probabilistic' | 'script';
 
 const REDIS_READS = new Set([
   'get', 'getex', 'getdel', 'mget', 'hget', 'hgetall', 'hmget', 'hexists', 'hkeys', 'hvals', 'hlen', 'smembers',
@@ -134,6 +134,8 @@ function redisVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | u
   if (m === 'hdel' || m === 'zrem' || m === 'lrem' || m === 'persist') return { kind: 'other', verb: m, keyArg: 0, nx: false };
   // Pattern: const found = await redis.keys(`transactions:${userId}:*`); await redis.del(...found) — the pattern a delete clears
   if (m === 'keys' && args.length === 1 && !args[0].spread) return { kind: 'other', verb: m, keyArg: 0, nx: false };
+  // Pattern: redis.eval(RESERVE, 2, seatsKey, holdKey, n) — keys a Lua script changes atomically (facts/cache/cache-calls.ts)
+  if (m === 'eval' || m === 'evalsha') return { kind: 'other', verb: m, keyArg: 0, nx: false, use: 'script' };
   // Pattern: redis.scan(cursor, 'MATCH', pattern) / redis.scanStream({ match }) — the key is the pattern (facts/cache/cache-calls.ts)
   if (m === 'scan' || m === 'scanstream') return { kind: 'other', verb: m, keyArg: 0, nx: false };
   return undefined;
@@ -214,7 +216,7 @@ export const CACHE_METHOD_NAMES = new Set(
     ...REDIS_READS, ...REDIS_COLLECTION_WRITES, ...REDIS_DELETES, ...REDIS_EXPIRES,
     ...Object.keys(REDIS_USES),
     'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'zrem', 'lrem', 'persist',
-    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet', 'put', 'keys', 'scan', 'scanStream',
+    'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet', 'put', 'keys', 'scan', 'scanStream', 'eval', 'evalsha',
     'setItem', 'setItemRaw', 'getItem', 'getItemRaw', 'hasItem', 'removeItem',
   ].map((s) => s.toLowerCase()),
 );
