@@ -311,13 +311,22 @@ function copyOfRows(project: ProjectIndex, op: CacheOp): boolean {
  * The reads of the delete's own file that put the value it deletes by (one bare hole) inside a key
  * with a word around it, when every read of that value there does and they agree on the shape.
  */
-function prefixedReads(op: CacheOp, reads: readonly ReadSite[]): ReadSite[] {
+function prefixedReads(project: ProjectIndex, op: CacheOp, reads: readonly ReadSite[]): ReadSite[] {
   const parts = op.call.key?.parts;
   const hole = parts?.length === 1 && 'hole' in parts[0] ? parts[0].hole : undefined;
-  if (!hole) return [];
-  const same = reads.filter((r) => r.op && r.file === op.file && r.op.call.key?.parts.some((p) => 'hole' in p && p.hole === hole));
+  const file = project.files.get(op.file);
+  if (!hole || !file) return [];
+  const receiver = (o: CacheOp) => file.text.slice(o.call.receiverSpan.start, o.call.receiverSpan.end);
+  const bare = (o: CacheOp) => o.call.key?.parts.length === 1 && 'hole' in o.call.key.parts[0] && o.call.key.parts[0].hole === hole;
+  // the bare value is a key of its own here: read or written as it is (`redis.get(key)`), or deleted
+  // beside the prefixed one (`del(key); del(`${key}:ctype`)`)
+  if (file.ops.some((o) => o !== op && o.kind !== 'delete' && bare(o))) return [];
+  // reads through the same client only: `toolsCache.delete(userId)` is no drift of `connectorsCache`'s keys
+  const same = reads.filter((r) => r.op && r.file === op.file && receiver(r.op) === receiver(op) && r.op.call.key?.parts.some((p) => 'hole' in p && p.hole === hole));
   const shapes = new Set(same.map((r) => r.shape));
-  return same.length > 0 && shapes.size === 1 && meaningful(same[0].shape) ? same : [];
+  if (same.length === 0 || shapes.size !== 1 || !meaningful(same[0].shape)) return [];
+  if (file.ops.some((o) => o.kind === 'delete' && o.call.fn === op.call.fn && o.key?.shape === same[0].shape)) return [];
+  return same;
 }
 
 const readRelated = (reads: readonly ReadSite[], label = (r: ReadSite) => `Read that uses '${r.shape}' (${shortPath(r.file)})`): Related[] =>
@@ -413,7 +422,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       }
       // Pattern: evictCachedUser(userId) { redis.del(`${userId}`) } beside get(`user_${userId}`) in the
       // same module — the helper deletes the bare value: reported in it, whoever calls it
-      const bare = op.kind === 'delete' && !op.key?.shape && !op.wrapper && project.model.roleOf(op) !== 'not-cache' ? prefixedReads(op, reads).filter((r) => r.op && copyOfRows(project, r.op)) : [];
+      const bare = op.kind === 'delete' && !op.key?.shape && !op.wrapper && project.model.roleOf(op) !== 'not-cache' ? prefixedReads(project, op, reads).filter((r) => r.op && copyOfRows(project, r.op)) : [];
       if (bare.length > 0) {
         const reason = `the bare value, which every read of this file puts in '${bare[0].shape}'`;
         ctx.report(driftReport(project, op, '{}', { read: bare[0].shape, reason, reads: bare, related: readRelated(bare), fix: rewriteKey(project, op, bare[0]) }));
