@@ -76,4 +76,13 @@ describe('set-after-commit wording', () => {
     expect(found.filter((m) => /line 29/.test(m))).toHaveLength(1);
     expect(found.filter((m) => /line 30/.test(m))).toEqual([]);
   });
+
+  it('says when a wrapper drops the TTL parameter its callers pass, and not when it has none', () => {
+    const dropped = path.join(ROOT, 'missing-ttl/wrapper-dropping-its-ttl-parameter.ts');
+    const [f] = [...analyse(readCase(dropped)).values()].flatMap((r) => r.findings);
+    expect(f.message).toBe("RedisCacheService.save drops its 'maxAge' argument: 'posts:all' is written with no TTL");
+    const none = path.join(ROOT, 'missing-ttl/wrapper-forwarding-its-rest-arguments');
+    const [g] = [...analyse(readCase(none)).values()].flatMap((r) => r.findings);
+    expect(g.message).toMatch(/^Cache write to 'author:\{\}' has no TTL/);
+  });
 });

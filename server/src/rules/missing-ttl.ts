@@ -111,7 +111,7 @@ function unitNote(op: CacheOp, settings: RuleSettings): string {
   return LIBS[op.lib].api === 'ttl-arg' && LIBS[op.lib].ttlUnit === 'ms' ? ' (milliseconds)' : '';
 }
 
-export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
+export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl' | 'ttlDropped'> = {
   meta: {
     id: 'missing-ttl',
     description: 'Require an expiry on cache writes.',
@@ -123,11 +123,13 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       noTtl: 'Cache write to {{key}} has no TTL: a missed invalidation leaves it stale forever',
       setDropsTtl: 'Redis {{verb}} to {{key}} has no EX/PX: it never expires and drops any TTL the key had',
       collectionNoTtl: '{{verb}} to {{key}} is never given an expiry: the structure stays stale forever',
+      ttlDropped: "{{verb}} drops its '{{param}}' argument: {{key}} is written with no TTL",
     },
     details: {
       noTtl: 'Without an expiry, every invalidation bug elsewhere (a write path that forgets to delete, a key built differently, a race) serves stale data forever instead of for a few minutes.',
       setDropsTtl: 'The value never expires, and SET also removes any TTL the key had (unless KEEPTTL): one missed invalidation serves stale data forever.',
       collectionNoTtl: 'No expire/pexpire of this key follows the write: one missed invalidation leaves the structure stale forever.',
+      ttlDropped: 'The wrapper has a TTL parameter but its client call passes none (a commented-out or unused branch): callers that pass a TTL still get an entry that never expires.',
     },
     help: 'Pass an expiry in the library\'s syntax (ioredis `set(k, v, \'EX\', 300)`, node-redis `{ EX: 300 }`, cache-manager v5+ milliseconds), or configure a default TTL on the store.',
   },
@@ -171,8 +173,10 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl'> = {
       // in the product gives this structure its expiry (`hSet(progress, …); expire(progress, week)`)
       if (collection && key?.expirers.some((e) => !ctx.project.files.get(e.file)?.kind)) continue;
       const related = relatedOf(ctx.project, op, key);
-      const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op) };
-      const messageId = collection ? 'collectionNoTtl' : isRedisLib(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
+      // Pattern: saveToCache(key, data, ttl) whose client call leaves `ttl` out: the TTL callers pass is dropped
+      const dropped = droppedTtlParam(ctx.project, op);
+      const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op), ...(dropped ? { param: dropped } : {}) };
+      const messageId = dropped ? 'ttlDropped' : collection ? 'collectionNoTtl' : isRedisLib(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
       // a raw command's options are spelled as the library's raw protocol wants them: left to the developer
       const edits = op.call.raw ? undefined : collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings, file.facts);
       const fix: Fix | undefined = edits && {
@@ -223,6 +227,21 @@ function relatedOf(project: ProjectIndex, op: CacheOp, key: KeyModel | undefined
   if (e && !(e.file === op.file && e.span.start === op.call.span.start)) out.push({ file: e.file, span: e.span, message: `Why ${keyLabel(op)} counts as a cache: ${e.reason}` });
   out.push(...viaRelated(project, op, `Where ${op.wrapper} writes the key${op.ttlParam ? `, with a TTL only when '${op.ttlParam.name}' is passed` : ', never with an expiry'}`));
   return out;
+}
+
+/** Parameter names that carry an expiry. */
+const TTL_PARAM = /^(ttl|ttlSeconds|ttlMs|expir\w*|seconds|secs|duration|timeout|maxAge|lifetime|ex)$/i;
+
+/**
+ * The TTL parameter a wrapper takes and never hands to its client call (`saveToCache(key, data,
+ * ttl)` writing `redis.set(key, data)`): its callers' TTLs are dropped. Undefined otherwise.
+ */
+function droppedTtlParam(project: ProjectIndex, op: CacheOp): string | undefined {
+  if (!op.via || op.ttlParam || op.ttlFrom !== undefined) return undefined;
+  const facts = project.files.get(op.via.file)?.facts;
+  const inner = facts?.calls[op.via.callId];
+  const fn = inner && inner.fn > 0 ? facts!.fns[inner.fn - 1] : undefined;
+  return fn?.params.find((p) => TTL_PARAM.test(p.name))?.name;
 }
 
 /** `cache.put(k, v)` → `cache.put(k, v, 300)`: the wrapper's own optional TTL parameter, in its unit. */
