@@ -159,6 +159,9 @@ export const writeFromCache: Rule<'fromCache'> = {
     };
   },
   checkProject(project, ctx) {
+    // one finding per call site: a repository call recognised as a write and as a project call is one write
+    const reported = new Set<string>();
+    const at = (file: string, span: Span) => `${file}\0${span.start}`;
     for (const w of judgedWrites(project, ctx)) {
       if (!w.fromCalls || !ctx.wants(w.file)) continue;
       if (isRecordWrite(w)) continue;
@@ -178,6 +181,7 @@ export const writeFromCache: Rule<'fromCache'> = {
       const read = found.op;
       const key = project.model.keyOf(read);
       const related = readRelated(project, found);
+      reported.add(at(w.file, w.span));
       ctx.report({
         file: w.file,
         span: w.span,
@@ -194,7 +198,7 @@ export const writeFromCache: Rule<'fromCache'> = {
       const file = project.files.get(path);
       if (!file || file.kind || !ctx.wants(path)) continue;
       for (const call of file.facts.calls) {
-        const hit = call.argFrom && writeThroughCall(project, file, call);
+        const hit = call.argFrom && !reported.has(at(path, call.span)) && writeThroughCall(project, file, call);
         if (!hit) continue;
         const { read, w, writeFile } = hit;
         // Pattern: this.notificationService.save({ content: `Order ${order.code} shipped` }) into repo.save(n)
