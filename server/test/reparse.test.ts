@@ -31,12 +31,14 @@ const files = sourceFiles(ROOT);
 /**
  * The facts as JSON, or how extraction failed (5,000 nested brackets exhaust the parser's stack).
  * A parse error's message is compared by its first sentence: TypeScript's incremental parser
- * sometimes leaves out the hint a fresh parse appends ("This '=' follows a block of statements…").
+ * sometimes leaves out the hint a fresh parse appends ("This '=' follows a block of statements…"),
+ * and at the same place may say "Statement expected." where a fresh parse says "Declaration or
+ * statement expected." (the same error, worded by the parser state it resumed from).
  */
 function outcome(extract: () => unknown): string {
   try {
     const facts = extract() as { parseErrors?: { start: number; message: string }[] };
-    const parseErrors = facts.parseErrors?.map((e) => ({ start: e.start, message: e.message.replace(/\. .*$/s, '.') }));
+    const parseErrors = facts.parseErrors?.map((e) => ({ start: e.start, message: e.message.replace(/\. .*$/s, '.').replace(/^Declaration or statement expected\.$/, 'Statement expected.') }));
     return JSON.stringify({ ...facts, parseErrors });
   } catch (e) {
     return `throws ${(e as Error).constructor.name}`;
