@@ -35,17 +35,42 @@ export function isUncalled(project: ProjectIndex, file: LinkedFile, fnId: number
   return unnamed;
 }
 
+/**
+ * How often each asked name occurs in a text (0, 1 or 2 for "two or more"), kept per file's facts
+ * and per set of unparsed texts: the editor links again on every keystroke, and only the edited
+ * file's text is new, so every other file answers from here.
+ */
+const countsByFacts = new WeakMap<object, Map<string, number>>();
+
+function occurrences(owner: object, text: string, name: string): number {
+  let counts = countsByFacts.get(owner);
+  if (!counts) countsByFacts.set(owner, (counts = new Map()));
+  let n = counts.get(name);
+  if (n === undefined) {
+    n = 0;
+    for (let at = text.indexOf(name); at >= 0 && n < 2; at = text.indexOf(name, at + name.length))
+      if (!wordChar(text.charCodeAt(at - 1)) && !wordChar(text.charCodeAt(at + name.length))) n++;
+    counts.set(name, n);
+  }
+  return n;
+}
+
 /** The name appears twice in the product's code (its declaration and a use), in any file. */
 function namedTwice(project: ProjectIndex, name: string): boolean {
   let seen = 0;
-  const count = (text: string): boolean => {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length))
-      if (!wordChar(text.charCodeAt(at - 1)) && !wordChar(text.charCodeAt(at + name.length)) && ++seen >= 2) return true;
-    return false;
-  };
-  for (const f of project.files.values()) if (!f.kind && count(f.text)) return true;
-  for (const text of project.unparsed.values()) if (count(text)) return true;
+  for (const f of project.files.values()) if (!f.kind && (seen += occurrences(f.facts, f.text, name)) >= 2) return true;
+  for (const [file, text] of project.unparsed) if ((seen += occurrences(unparsedKey(project.unparsed, file), text, name)) >= 2) return true;
   return false;
+}
+
+/** A stable object per unparsed file of one set of unparsed texts (the set lives as long as the load). */
+const unparsedKeys = new WeakMap<ReadonlyMap<string, string>, Map<string, object>>();
+function unparsedKey(set: ReadonlyMap<string, string>, file: string): object {
+  let keys = unparsedKeys.get(set);
+  if (!keys) unparsedKeys.set(set, (keys = new Map()));
+  let k = keys.get(file);
+  if (!k) keys.set(file, (k = {}));
+  return k;
 }
 
 function wordChar(c: number): boolean {

@@ -390,6 +390,19 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
     // the plain shapes of decorator reads that also have a scoped key (`${NAME}${key}` of a tenant conditional)
     const scopedShapes = [...new Set(reads.flatMap((r) => (r.op?.key?.scoped && r.shape === r.op.key.shape ? [r.shape] : [])))];
     const readOrder = new Map(reads.map((r, i) => [r, i]));
+    // the reads of one file, grouped once (a bare-value delete is compared with its own file's reads)
+    let byFile: Map<string, ReadSite[]> | undefined;
+    const readsOf = (file: string): ReadSite[] => {
+      if (!byFile) {
+        byFile = new Map();
+        for (const r of reads) {
+          const g = byFile.get(r.file);
+          if (g) g.push(r);
+          else byFile.set(r.file, [r]);
+        }
+      }
+      return byFile.get(file) ?? [];
+    };
     const readsByShape = new Map<string, ReadSite[]>();
     for (const r of reads) {
       const g = readsByShape.get(r.shape);
@@ -422,7 +435,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       }
       // Pattern: evictCachedUser(userId) { redis.del(`${userId}`) } beside get(`user_${userId}`) in the
       // same module — the helper deletes the bare value: reported in it, whoever calls it
-      const bare = op.kind === 'delete' && !op.key?.shape && !op.wrapper && project.model.roleOf(op) !== 'not-cache' ? prefixedReads(project, op, reads).filter((r) => r.op && copyOfRows(project, r.op)) : [];
+      const bare = op.kind === 'delete' && !op.key?.shape && !op.wrapper && project.model.roleOf(op) !== 'not-cache' ? prefixedReads(project, op, readsOf(op.file)).filter((r) => r.op && copyOfRows(project, r.op)) : [];
       if (bare.length > 0) {
         const reason = `the bare value, which every read of this file puts in '${bare[0].shape}'`;
         ctx.report(driftReport(project, op, '{}', { read: bare[0].shape, reason, reads: bare, related: readRelated(bare), fix: rewriteKey(project, op, bare[0]) }));
