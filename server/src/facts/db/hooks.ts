@@ -10,6 +10,7 @@ import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, typeRefName, unwrap, type FunctionLike } from '../../syntax/scope';
 import { normaliseEntity } from '../keys/entities';
+import { comparedLiterals } from '../../syntax/compared-literals';
 import { classifyRecv } from './orm';
 import { entityOfExpr, fileImports, importedFrom, stringArg, type DbEnv } from './common';
 import type { DbWriteKind, HookFact, HookTiming } from '../types';
@@ -252,26 +253,13 @@ function schemaEntity(recv: ts.Expression, ctx: FileCtx): { entity?: string } | 
  * when it tests none: its cache calls run for those actions only (`deleteMany` is none of them).
  */
 function testedActions(fn: ts.FunctionLikeDeclaration): string[] | undefined {
-  const found = new Set<string>();
+  // Pattern: ['create', 'update'].includes(action) / action === 'update' / params.action == 'delete'
   const isAction = (e: ts.Expression) => {
     const u = unwrap(e);
     return (ts.isIdentifier(u) && u.text === 'action') || (ts.isPropertyAccessExpression(u) && u.name.text === 'action');
   };
-  const visit = (n: ts.Node): void => {
-    // Pattern: ['create', 'update'].includes(action)
-    if (ts.isCallExpression(n) && n.arguments.length === 1 && isAction(n.arguments[0]) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'includes') {
-      const arr = unwrap(n.expression.expression);
-      if (ts.isArrayLiteralExpression(arr)) for (const x of arr.elements) if (ts.isStringLiteralLike(x)) found.add(x.text);
-    }
-    // Pattern: action === 'update' / params.action == 'delete'
-    if (ts.isBinaryExpression(n) && /^={2,3}$/.test(n.operatorToken.getText())) {
-      const lit = isAction(n.left) ? unwrap(n.right) : isAction(n.right) ? unwrap(n.left) : undefined;
-      if (lit && ts.isStringLiteralLike(lit)) found.add(lit.text);
-    }
-    ts.forEachChild(n, visit);
-  };
-  if (fn.body) visit(fn.body);
-  return found.size > 0 ? [...found].sort() : undefined;
+  const found = fn.body ? comparedLiterals(fn.body, isAction) : [];
+  return found.length > 0 ? found : undefined;
 }
 
 function onCall(call: ts.CallExpression, ctx: FileCtx, st: HookState): void {

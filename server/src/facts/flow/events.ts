@@ -6,6 +6,7 @@ import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { decoratorsOf, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { comparedLiterals } from '../../syntax/compared-literals';
 
 // (Redis pub/sub too: `redis.publish('user-order-modified', msg)` and node-redis's
 // `subscriber.subscribe('user-order-modified', (msg) => …)`)
@@ -32,20 +33,10 @@ function eventName(a: ts.Expression | undefined, sf: ts.SourceFile): string | un
 function testedChannels(handler: ts.FunctionLikeDeclaration): string[] {
   const p = handler.parameters[0]?.name;
   if (!p || !ts.isIdentifier(p) || !handler.body) return [];
-  const param = p.text;
-  const out: string[] = [];
-  const isParam = (e: ts.Expression) => ts.isIdentifier(unwrap(e)) && (unwrap(e) as ts.Identifier).text === param;
-  const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && /^={2,3}$/.test(n.operatorToken.getText())) {
-      const lit = isParam(n.left) ? unwrap(n.right) : isParam(n.right) ? unwrap(n.left) : undefined;
-      if (lit && ts.isStringLiteralLike(lit)) out.push(lit.text);
-    }
-    if (ts.isSwitchStatement(n) && isParam(n.expression))
-      for (const c of n.caseBlock.clauses) if (ts.isCaseClause(c) && ts.isStringLiteralLike(unwrap(c.expression))) out.push((unwrap(c.expression) as ts.StringLiteralLike).text);
-    ts.forEachChild(n, visit);
-  };
-  visit(handler.body);
-  return out;
+  return comparedLiterals(handler.body, (e) => {
+    const u = unwrap(e);
+    return ts.isIdentifier(u) && u.text === p.text;
+  });
 }
 
 export function eventVisitors(ctx: FileCtx): VisitorMap {

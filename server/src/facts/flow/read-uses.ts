@@ -6,6 +6,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { enclosingFunction, propertyNameText } from '../../syntax/scope';
+import { isEqualityOperator } from '../../syntax/compared-literals';
 
 /** Methods whose result may be a cached value. */
 const READ_METHOD = /get|fetch|read|load|find|wrap|remember|lookup/i;
@@ -64,7 +65,7 @@ function usesOf(e: ts.Expression, acc: Acc, depth: number): boolean {
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
   if (ts.isIfStatement(p) && p.expression === cur) return true;
   if (ts.isConditionalExpression(p) && p.condition === cur) return true;
-  if (ts.isBinaryExpression(p) && isComparison(p.operatorToken.kind)) return true;
+  if (ts.isBinaryExpression(p) && isEqualityOperator(p.operatorToken.kind)) return true;
   if (ts.isExpressionStatement(p)) return true;
   // Pattern: if (hit) return JSON.parse(hit) — the callers' uses are the value's (rules/read-fields.ts)
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === cur)) {
@@ -87,10 +88,6 @@ function usesOf(e: ts.Expression, acc: Acc, depth: number): boolean {
     return ts.isExpressionStatement(p.parent);
   }
   return false;
-}
-
-function isComparison(k: ts.SyntaxKind): boolean {
-  return k === ts.SyntaxKind.EqualsEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsEqualsToken || k === ts.SyntaxKind.EqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken;
 }
 
 /** `const [a, b] = await Promise.all([…])`: the declaration the awaited call initialises. */
