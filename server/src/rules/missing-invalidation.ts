@@ -3,7 +3,7 @@
 import { judgedWrites } from './judged';
 import { driftBetween, entityOfShape, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import { LIBS } from '../facts/cache/client-modules';
-import type { Aggregate, DbWrite, FnFact, HookFact } from '../facts/types';
+import type { DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
 import type { KeyModel } from '../model/cache-model';
 import { entityCaches, type CachedEntity } from '../model/entity-caches';
@@ -13,6 +13,7 @@ import { normaliseEntity } from '../facts/keys/entities';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
+import { leftToTtl } from './left-to-ttl';
 import { fieldsReadFrom } from './read-fields';
 import { fnName, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
 import { lineOf, shortLived, shortPath, versionedKey } from './util';
@@ -266,64 +267,6 @@ function ownReadPath(e: CachedEntity, file: LinkedFile, scope: Set<number>, w: D
   return e.key.readers.some((r) => inScope(r) && r.call.span.start < w.span.start) && e.key.writers.some((o) => inScope(o) && o.call.span.start > w.span.end);
 }
 
-/** How long a leaderboard may lag by design: a few minutes, as trending and top lists are cached. */
-const LEADERBOARD_TTL = 15 * 60;
-
-/**
- * Pattern: reelCache.set('trending-reels', await Reel.find().sort({ viewCount: -1 }).limit(20)) under a
- * 5-minute TTL — rows ranked by a measure, the first few kept, refreshed by expiry: every view or like
- * reorders it and a new row starts at the bottom, so no update or create is meant to clear it. A
- * delete still is (a removed row would stay on show).
- */
-function leaderboard(key: KeyModel): boolean {
-  return aggregated(key, 'ranked', LEADERBOARD_TTL);
-}
-
-/** A tally kept at most an hour is left to its TTL, whatever the write. */
-const TALLY_TTL = 60 * 60;
-
-/**
- * Pattern: `articles_count_${hash(filter)}` filled with `Article.countDocuments(filter)` for ten
- * minutes, `Tag:${id}:usageCount` with a count of posts per kind for an hour — a number of rows,
- * meant to be roughly right: every write moves it a little, and no reader sees a stale row in it.
- */
-function tally(key: KeyModel): boolean {
-  // a writer storing an estimate beside the counted ones (`effectiveTotal = page * limit + n`) holds no rows either
-  const short = key.writers.length > 0 && key.writers.every((o) => o.ttlSeconds !== undefined && o.ttlSeconds <= TALLY_TTL);
-  return short && key.writers.some((o) => o.valueAggregate === 'count') && key.writers.every((o) => o.valueAggregate === 'count' || (!o.valueEntities?.length && o.valueSrc !== 'db'));
-}
-
-/** Words of a key that keeps the answer to a search: any write may change any query's results. */
-const SEARCH_WORDS = /(^|[^a-z])(search|searches|query|autocomplete|suggest|suggestions|typeahead)([^a-z]|$)/i;
-
-/**
- * Pattern: `article_search_${lang}_${limit}_${query}` cached two minutes — the results of a search,
- * one entry per query: no write can name the queries it changes, and a short TTL is how they are
- * kept fresh (15 minutes at most, as for a leaderboard).
- */
-function searchResults(key: KeyModel): boolean {
-  return !!key.shape && SEARCH_WORDS.test(key.shape) && key.writers.length > 0 && key.writers.every((o) => o.ttlSeconds !== undefined && o.ttlSeconds <= LEADERBOARD_TTL);
-}
-
-/** Words of a key that keeps one page of a list. */
-const PAGE_WORDS = /(^|[^a-z])(page|pages|offset|cursor|limit)([^a-z]|$)/i;
-/** Pages no code deletes, kept this long at most, are refreshed by expiry alone. */
-const PAGES_TTL = 5 * 60;
-
-/**
- * Pattern: `articles_category_public_${cat}_page_${p}_limit_${n}` cached five minutes, and nothing
- * in the project ever deletes it or a pattern over it — pages of a list the team refreshes by
- * expiry: a write cannot name the pages it moves. A project that deletes the pages somewhere
- * (`delPattern(`transactions:${userId}:*`)`) means them to be cleared, and a path that does not is reported.
- */
-function pagesLeftToExpire(key: KeyModel, project: ProjectIndex): boolean {
-  const shape = key.shape;
-  if (!shape || !PAGE_WORDS.test(shape) || key.deleters.length > 0) return false;
-  if (key.writers.length === 0 || !key.writers.every((o) => o.ttlSeconds !== undefined && o.ttlSeconds <= PAGES_TTL)) return false;
-  // a delete of a pattern, or the KEYS/SCAN that finds its keys for one (`keys(`transactions:${u}:*`)` then `del(...found)`)
-  return !project.ops.some((o) => o.kind !== 'read' && o.kind !== 'write' && !!o.key?.shape && o.key.shape.endsWith('*') && shape.startsWith(o.key.shape.slice(0, -1)));
-}
-
 /**
  * Pattern: the cache holds `Order.find({ paymentStatus: 'Paid' })`; a cron runs `Order.deleteMany({
  * paymentStatus: 'pending' })` — every writer of the key caches rows whose filter pins a field to a
@@ -340,10 +283,6 @@ function otherRows(key: KeyModel, w: DbWrite): boolean {
     if (w.kind === 'update' && (!w.fields || w.fields.some((f) => f in cached))) return false;
     return Object.entries(cached).some(([f, v]) => f in pins && pins[f] !== v);
   });
-}
-
-function aggregated(key: KeyModel, kind: Aggregate, maxTtl: number): boolean {
-  return key.writers.length > 0 && key.writers.every((o) => o.valueAggregate === kind && o.ttlSeconds !== undefined && o.ttlSeconds <= maxTtl);
 }
 
 /**
@@ -462,7 +401,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !(w.kind !== 'delete' && leaderboard(e.key)) && !tally(e.key) && !searchResults(e.key) && !pagesLeftToExpire(e.key, project) && !otherRows(e.key, w),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
