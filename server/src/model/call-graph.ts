@@ -83,19 +83,18 @@ export class CallGraph {
 
   /** The function `method` of what `r` holds runs, when it is a function or method of the project. */
   private methodOf(file: string, r: ClientRef, method: string): { file: string; fn: FnFact } | undefined {
-    const call = { method };
     switch (r.t) {
       // Pattern: this.refresh(id) / new Local().refresh(id)
       case 'class':
-        return this.method(file, r.name, call.method, 0);
+        return this.method(file, r.name, method, 0);
       // Pattern: this.users.setRoles(id, r) with `users: UsersService` (imported) / an imported instance
       case 'type':
       case 'import': {
         const v = this.d.resolve(file, r.ref);
         if (!v) return undefined;
-        if (v.value.t === 'class') return this.method(v.file, v.value.name, call.method, 0);
-        if (v.value.t === 'client' && v.value.client.t === 'class') return this.method(v.file, v.value.client.name, call.method, 0);
-        if (v.value.t === 'object') return this.topLevel(v.file, call.method);
+        if (v.value.t === 'class') return this.method(v.file, v.value.name, method, 0);
+        if (v.value.t === 'client' && v.value.client.t === 'class') return this.method(v.file, v.value.client.name, method, 0);
+        if (v.value.t === 'object') return this.topLevel(v.file, method);
         return undefined;
       }
       // Pattern: updateUser(id, dto) — a local or imported function
