@@ -4,7 +4,7 @@
 // read recognisers that tell which columns a cached value depends on (mongo-columns, prisma-columns).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, propertyNameText, unwrap } from '../../syntax/scope';
+import { declarationOf, isConstDeclaration, propertyNameText, unwrap } from '../../syntax/scope';
 
 /** Adds the fields filter `e` names to `out`; false when it cannot all be read (a spread, an operator, a value built elsewhere). */
 export function addFilterFields(e0: ts.Expression, out: Set<string>, combiners: ReadonlySet<string>, ctx: FileCtx, depth = 0): boolean {
@@ -25,18 +25,23 @@ export function addFilterFields(e0: ts.Expression, out: Set<string>, combiners: 
   return true;
 }
 
+/** The `const` declaration with an initializer that `e` (a bare name) refers to. */
+export function constDeclarationOf(e: ts.Expression, ctx: FileCtx): ts.VariableDeclaration | undefined {
+  if (!ts.isIdentifier(e)) return undefined;
+  const d = declarationOf(e, ctx.facts.imports);
+  return d?.t === 'var' && d.node.initializer && isConstDeclaration(d.node) ? d.node : undefined;
+}
+
 /** An object literal, written in place or as the `const` a name is declared with (and never grown after). */
 export function constObjectLiteral(e0: ts.Expression, ctx: FileCtx): ts.ObjectLiteralExpression | undefined {
   const e = unwrap(e0);
   if (ts.isObjectLiteralExpression(e)) return e;
-  if (!ts.isIdentifier(e)) return undefined;
-  const d = declarationOf(e, ctx.facts.imports);
-  if (d?.t !== 'var' || !d.node.initializer || !(d.node.parent.flags & ts.NodeFlags.Const)) return undefined;
-  const init = unwrap(d.node.initializer);
-  if (!ts.isObjectLiteralExpression(init)) return undefined;
+  const d = constDeclarationOf(e, ctx);
+  const init = d && unwrap(d.initializer!);
+  if (!d || !init || !ts.isObjectLiteralExpression(init)) return undefined;
   // Pattern: const filter = { language }; if (category) filter.category = category — grown later
-  const scope = d.node.parent.parent.parent;
-  const name = e.text.replace(/\$/g, '\\$');
+  const scope = d.parent.parent.parent;
+  const name = (e as ts.Identifier).text.replace(/\$/g, '\\$');
   const grown = new RegExp(`\\b${name}\\s*(?:\\.\\s*\\w+|\\[[^\\]]*\\])\\s*=[^=]|Object\\.assign\\(\\s*${name}\\b`);
   return grown.test(scope.getText()) ? undefined : init;
 }

@@ -10,6 +10,7 @@ import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { chainLinks, type Link } from '../db/common';
 import { assignedBeforeSave, writtenFields } from '../db/written-fields';
+import { constDeclarationOf } from '../db/filter-fields';
 import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 
 /** Names of values that identify a row: the same in every copy of it. */
@@ -125,9 +126,9 @@ function bulkFields(data: readonly ts.Expression[], ctx: FileCtx): string[] | un
   if (data.length !== 1) return undefined;
   let e = unwrap(data[0]);
   if (ts.isIdentifier(e)) {
-    const d = declarationOf(e, ctx.facts.imports);
-    if (d?.t !== 'var' || !d.node.initializer || !(d.node.parent.flags & ts.NodeFlags.Const)) return undefined;
-    e = unwrap(d.node.initializer);
+    const d = constDeclarationOf(e, ctx);
+    if (!d) return undefined;
+    e = unwrap(d.initializer!);
   }
   let ops: readonly ts.Expression[] | undefined;
   if (ts.isArrayLiteralExpression(e)) ops = e.elements;
