@@ -437,7 +437,12 @@ const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists
  */
 function markMatchDeletes(calls: CallFact[]): void {
   const byFn = new Map<number, CallFact[]>();
-  for (const c of calls) if (c.fn > 0) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
+  for (const c of calls) {
+    if (c.fn === 0) continue;
+    const own = byFn.get(c.fn);
+    if (own) own.push(c);
+    else byFn.set(c.fn, [c]);
+  }
   for (const own of byFn.values()) {
     const finds = own.filter((c) => /^(keys|scan|scanStream)$/i.test(c.method) && c.key);
     if (finds.length !== 1) continue;
