@@ -430,12 +430,16 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
 const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists|members|range|retrieve|obtain/i;
 
 /** Post-walk: DB writes preceding each call in the same flow; what a read falls back to; wrapper methods. */
+/** Calls that find keys by a pattern. */
+const FINDS_KEYS = /^(keys|scan|scanStream)$/i;
+
 /**
  * Pattern: const found = await redis.keys(`user:${id}:*`); if (found.length) await redis.del(...found)
  * (or a SCAN loop) — a function that looks keys up by a pattern and deletes what it found, with
  * nothing else to delete by name: the lookup is the delete of the pattern (CallFact.matchDelete).
  */
 function markMatchDeletes(calls: CallFact[]): void {
+  if (!calls.some((c) => FINDS_KEYS.test(c.method))) return;
   const byFn = new Map<number, CallFact[]>();
   for (const c of calls) {
     if (c.fn === 0) continue;
@@ -444,7 +448,7 @@ function markMatchDeletes(calls: CallFact[]): void {
     else byFn.set(c.fn, [c]);
   }
   for (const own of byFn.values()) {
-    const finds = own.filter((c) => /^(keys|scan|scanStream)$/i.test(c.method) && c.key);
+    const finds = own.filter((c) => FINDS_KEYS.test(c.method) && c.key);
     if (finds.length !== 1) continue;
     const dels = own.filter((c) => /^(del|unlink)$/i.test(c.method));
     if (dels.length > 0 && dels.every((d) => !d.key || d.key.parts.every((p) => 'hole' in p))) finds[0].matchDelete = true;
