@@ -26,7 +26,7 @@ export class Matches {
   async move(id: string, cell: number) {
     const match = await this.get(id);
     if (!match || match.ended) return;
-    await prisma.match.update({ where: { id }, data: { moves: [...match.moves, cell] } }); // expect: write-from-cache
+    await prisma.match.update({ where: { id }, data: { moves: [...match.moves, cell] } }); // expect: write-from-cache, missing-invalidation
   }
 
   async finish(id: string, winnerId: string) {

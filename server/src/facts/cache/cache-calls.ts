@@ -112,8 +112,9 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     // Pattern: setex(`game:timer:${id}`, t, '') once a game starts — the same "nothing" on every path is a flag
     if (s && isPlainSentinel(a, ctx) && !onAbsentPath(a.parent, ctx) && awaitsBefore(a.parent)) f.unconditional = true;
   }
-  // Pattern: redis.mset({ [k]: v }) — the values are in the first argument
-  if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && valueFirst)) {
+  // Pattern: redis.mset({ [k]: v }) — the values are in the first argument; a project helper may
+  // take the row first and build the key inside (`cacheUser(user)`): what it was loaded from counts
+  if ((index >= 1 && index < MAX_PART_ARGS) || (index === 0 && (valueFirst || wrapperCandidate))) {
     const entities = new Set<string>();
     const calls: SourceCall[] = [];
     const columns: ReadColumns = { names: new Set(), open: false };

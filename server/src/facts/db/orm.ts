@@ -276,6 +276,14 @@ function readRow(id: ts.Identifier, env: DbEnv): boolean {
   return ts.isCallExpression(call) && env.recognise(call)?.kind === 'read';
 }
 
+/** The `for (const x of rows)` loop that declares `e` as its element, if that is where `e` comes from. */
+function forOfLoopOf(e: ts.Identifier, env: DbEnv): ts.ForOfStatement | undefined {
+  const d = declarationOf(e, env.ctx.facts.imports);
+  const list = d?.t === 'var' ? d.node.parent : undefined;
+  const loop = list && ts.isVariableDeclarationList(list) ? list.parent : undefined;
+  return loop && ts.isForOfStatement(loop) && loop.initializer === list ? loop : undefined;
+}
+
 /** Where a value came from: `new Product()`, `repo.create(dto)` (fresh) or a recognised read. */
 function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entity?: string; via?: string; fresh: boolean } | undefined {
   if (!e0 || depth > 2) return undefined;
@@ -300,8 +308,14 @@ function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entit
       const fresh = /Create|^New/.test(typeRefName(info.type)?.name ?? '') || /^(create|new)/i.test(info.name ?? '') || /^(create|add|insert|register)/i.test(fnName);
       return { fresh };
     }
-    return info.init ? originOf(info.init, env, depth + 1) : undefined;
+    if (info.init) return originOf(info.init, env, depth + 1);
+    // Pattern: const rows = await Order.find(q); for (const order of rows) { …; await order.save() } — a loaded row
+    const loop = forOfLoopOf(e, env);
+    if (!loop) return undefined;
+    const o = originOf(loop.expression, env, depth + 1);
+    return o && { ...o, fresh: false };
   }
+  if (ts.isAwaitExpression(e)) return originOf(e.expression, env, depth);
   if (!ts.isCallExpression(e)) return undefined;
   // Pattern: repo.save(steps.map((s) => ({ type: s.type }))) — the rows the callback builds
   const cb = e.arguments[0] && unwrap(e.arguments[0]);

@@ -131,6 +131,22 @@ function returnsIt(n: ts.Node, name: string): boolean {
   return !!ts.forEachChild(n, (c) => (returnsIt(c, name) ? true : undefined));
 }
 
+/**
+ * Pattern: if (cached) { user = cached } else { user = await load(id); await cache.setUser(user) } —
+ * the hit branch hands the cached value to another variable, and the miss branch loads that one.
+ */
+function carriedAcross(hit: ts.Node | undefined, miss: ts.Node, name: string, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  if (!hit) return undefined;
+  let carrier: string | undefined;
+  const visit = (m: ts.Node): void => {
+    const a = assignment(m);
+    if (a && a.name !== name && mentions(a.right, name)) carrier ??= a.name;
+    if (!carrier && !isFunctionLike(m)) ts.forEachChild(m, visit);
+  };
+  visit(hit);
+  return carrier ? reassigned(miss, carrier, ctx, cacheCalls) : undefined;
+}
+
 /** An assignment `name = <source>` in `n`: what it assigns, when it loads something. */
 function reassigned(n: ts.Node, name: string, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
   let s: ValueSource | undefined;
@@ -215,7 +231,11 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
         if (missBranch)
           found = strongest(
             found,
-            reassigned(missBranch, name, ctx, cacheCalls) ?? refilled(missBranch, name, ctx, cacheCalls) ?? returnsSource(missBranch, ctx, cacheCalls) ?? storedLoad(missBranch, ctx, cacheCalls),
+            reassigned(missBranch, name, ctx, cacheCalls) ??
+              refilled(missBranch, name, ctx, cacheCalls) ??
+              returnsSource(missBranch, ctx, cacheCalls) ??
+              storedLoad(missBranch, ctx, cacheCalls) ??
+              carriedAcross(present === true ? n.thenStatement : n.elseStatement, missBranch, name, ctx, cacheCalls),
           );
       } else if (ts.isBinaryExpression(n) && isFallbackOperator(n.operatorToken.kind) && mentions(n.left, name) && !mentions(n.right, name)) {
         found = strongest(found, sourcesIn(n.right, ctx, cacheCalls));
