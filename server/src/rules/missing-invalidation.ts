@@ -28,14 +28,15 @@ const CALLEE_DEPTH = 3;
  * entity, or a key the analysis cannot spell. Once a flow invalidates the entity anywhere, lists
  * and aggregates it leaves to their TTL are a choice, not an oversight.
  */
-function reaching(entity: string, keys: readonly KeyModel[]): Reaches {
+function reaching(entity: string, keys: readonly KeyModel[], cachedEntities: { has(entity: string): boolean }): Reaches {
   const shapes = keys.map((k) => k.shape!);
   const leads = new Set(shapes.map(lead));
   return (s) =>
     !s ||
     // Pattern: for (const k in CacheKeys) delByPattern(`${CacheKeys[k]}*`) — a pattern whose start cannot be spelled
     /^\{\}[^A-Za-z0-9]*\*$/.test(s) ||
-    namesEntityFirst(s, entity) ||
+    // a key of another cached entity that shares a word with this one (`wallet_request:{}` for wallets) is that one's
+    (namesEntityFirst(s, entity) && !otherEntitysKey(s, entity, cachedEntities)) ||
     leads.has(lead(s)) ||
     shapes.some((shape) => shapesMatch(s, shape) || !!driftBetween(s, shape) || (s.endsWith('*') && slotsOf(shape)[0].startsWith(s.slice(0, -1))));
 }
@@ -50,9 +51,18 @@ function namesEntityFirst(shape: string, entity: string): boolean {
   return own !== undefined && (own === entity || shapeNamesEntity(own, entity));
 }
 
-/** The first word of a shape (`user` of `user:settings:{}`). */
+/** Whether the key's own entity is another entity the project caches. */
+function otherEntitysKey(shape: string, entity: string, cachedEntities: { has(entity: string): boolean }): boolean {
+  const own = entityOfShape(shape);
+  return own !== undefined && own !== entity && cachedEntities.has(own);
+}
+
+/**
+ * The first word of a shape (`user` of `user:settings:{}`); a snake_case name is one word
+ * (`user_wallets` of `user_wallets:{}` is no family of `user:transactions:{}`).
+ */
 function lead(shape: string): string {
-  return /^[A-Za-z0-9]*/.exec(shape)![0].toLowerCase();
+  return /^[A-Za-z0-9_]*/.exec(shape)![0].replace(/_+$/, '').toLowerCase();
 }
 
 /** The helpers the write's flow calls (followed three levels, across files) delete or overwrite the key. */
@@ -406,7 +416,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
       if (stale.length === 0) continue;
-      const reaches = reaching(entity, entries.map((e) => e.key));
+      const reaches = reaching(entity, entries.map((e) => e.key), caches);
       if (
         clears(ix, file, w.fn, reaches, { scope, skipNames: builderLinks(w) }) ||
         clearedByCalled(project, file, scope, reaches) ||
