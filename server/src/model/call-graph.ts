@@ -132,6 +132,15 @@ export class CallGraph {
     return v?.value.t === 'class' ? this.method(v.file, v.value.name, method, depth + 1) : undefined;
   }
 
+  /** The function a bare call `name(…)` in `file` runs: one of its own top-level functions, or one it imports. */
+  functionNamed(file: string, name: string): { file: string; fn: FnFact } | undefined {
+    const own = this.topLevel(file, name);
+    if (own) return own;
+    const imp = this.d.files.get(file)?.facts.imports.find((i) => i.local === name);
+    const target = imp && this.d.resolveModule(file, imp.module);
+    return target ? this.topLevel(target, imp.name) : undefined;
+  }
+
   private topLevel(file: string, name: string): { file: string; fn: FnFact } | undefined {
     const fn = this.d.files.get(file)?.facts.fns.find((f) => f.name === name && !f.className);
     return fn ? { file, fn } : undefined;

@@ -111,14 +111,45 @@ function clearingOp(model: CacheModel, file: LinkedFile, scope: Set<number>, rea
 /**
  * A call named like an invalidation in the scope (`invalidateUser(id)`, `this.cacheService.del(key)`),
  * other than the cache ops already judged by their key above: `redis.del('cart:…')` or a wrapper's
- * `cacheDel('badges:all')` clears that key, not the one asked about.
+ * `cacheDel('badges:all')` clears that key, not the one asked about. A helper of the project is
+ * judged by what it deletes, where that is seen (`helperClears`).
  */
-function clearingCallIn(file: LinkedFile, scope: Set<number>): boolean {
+function clearingCallIn(project: ProjectIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches): boolean {
   const left = new Map<string, number>();
   for (const info of file.facts.fns)
     if (scope.has(info.id)) for (const c of info.calls) if (CLEARING_CALL.test(c)) left.set(c, (left.get(c) ?? 0) + 1);
+  if (left.size === 0) return false;
   for (const op of file.ops) if (scope.has(op.call.fn) && left.has(op.call.method)) left.set(op.call.method, left.get(op.call.method)! - 1);
+  const recorded = new Set<string>();
+  for (const call of file.facts.calls) {
+    if (!scope.has(call.fn) || !left.get(call.method) || file.ops.some((op) => op.call === call)) continue;
+    recorded.add(call.method);
+    const verdict = call.receiver.t === 'lib' || call.receiver.t === 'unknown' ? undefined : helperClears(project, project.callGraph.targetOf(file.file, call), reaches);
+    if (verdict) return true;
+    if (verdict === false) left.set(call.method, left.get(call.method)! - 1);
+  }
+  // Pattern: bustStatsCache() — a function of the file, or one it imports, called by its name
+  for (const [name, n] of left) {
+    if (n <= 0 || recorded.has(name)) continue;
+    const verdict = helperClears(project, project.callGraph.functionNamed(file.file, name), reaches);
+    if (verdict) return true;
+    if (verdict === false) left.set(name, 0);
+  }
   return [...left.values()].some((n) => n > 0);
+}
+
+/**
+ * What a project helper named like an invalidation clears: the keys of its own deletes, when it
+ * makes any; nothing when it clears TypeORM's query-result cache (`queryResultCache.remove(ids)`,
+ * another store than the application's keys); undefined when its deletes are out of sight.
+ */
+function helperClears(project: ProjectIndex, t: { file: string; fn: FnFact } | undefined, reaches: Reaches): boolean | undefined {
+  const target = t && project.files.get(t.file);
+  if (!t || !target) return undefined;
+  const inner = scopeOf(target, t.fn.id);
+  const deletes = target.ops.filter((op) => inner.has(op.call.fn) && isClearing(op, project.model));
+  if (deletes.length > 0) return deletes.some((op) => reaches(op.key?.shape));
+  return /\bqueryResultCache\b/.test(target.text.slice(t.fn.span.start, t.fn.span.end)) ? false : undefined;
 }
 
 /**
@@ -145,7 +176,7 @@ export function clears(
   opts: { scope?: Set<number>; skip?: CacheOp; /** call names that are no helper here (the write's own builder chain) */ skipNames?: ReadonlySet<string> } = {},
 ): boolean {
   const scope = opts.scope ?? scopeOf(file, fn);
-  return clearingOp(ix.project.model, file, scope, reaches, opts.skip) || clearingCallIn(file, scope) || clearedByCallees(ix, file, scope, reaches, opts.skipNames);
+  return clearingOp(ix.project.model, file, scope, reaches, opts.skip) || clearingCallIn(ix.project, file, scope, reaches) || clearedByCallees(ix, file, scope, reaches, opts.skipNames);
 }
 
 /** Names a caller would call the code of `fn` by: its own and those of the named functions around it. */
