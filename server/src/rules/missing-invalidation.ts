@@ -1,7 +1,7 @@
 // missing-invalidation: a database write changes rows that a cache holds, and nothing on its path
 // deletes them from the cache. Docs: docs/rules/missing-invalidation.md
 import { judgedWrites } from './judged';
-import { driftBetween, entityOfShape, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
+import { driftBetween, entityOfShape, GENERIC, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import { LIBS } from '../facts/cache/client-modules';
 import type { DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
@@ -24,20 +24,27 @@ const CALLEE_DEPTH = 3;
 /**
  * A key the write's flow deletes or overwrites that shows it invalidates the entity: one of its
  * cached shapes, a drifted spelling (key-drift's finding), a pattern over one, a key of the same
- * family (`user:{}` next to `user:settings:{}`: a dead delete is key-drift's), a key naming the
+ * family (`user:{}` next to `user:settings:{}`: a dead delete is key-drift's; under an owner's
+ * prefix, one naming the entity as well), a key naming the
  * entity, or a key the analysis cannot spell. Once a flow invalidates the entity anywhere, lists
  * and aggregates it leaves to their TTL are a choice, not an oversight.
  */
-function reaching(entity: string, keys: readonly KeyModel[], cachedEntities: { has(entity: string): boolean }): Reaches {
+function reaching(entity: string, keys: readonly KeyModel[], cachedEntities: { has(entity: string): boolean }, readShapes: ReadonlySet<string>): Reaches {
   const shapes = keys.map((k) => k.shape!);
-  const leads = new Set(shapes.map(lead));
+  // Pattern: `project:{}:event:{}` — a key under an owner's prefix: a sibling under that owner
+  // (`project:{}:templates`, read as a key of its own) is no family of it; one naming the entity
+  // too is, and so is a delete of a key nothing reads (`user:{}` for `user:settings:{}`: key-drift's)
+  const scoped = (sh: string) => !namesEntityFirst(sh, entity) && shapeNamesEntity(sh, entity);
+  const leads = new Set(shapes.flatMap((sh) => (scoped(sh) ? [] : (lead(sh) ?? []))));
+  const ownerLeads = new Set(shapes.flatMap((sh) => (scoped(sh) ? (lead(sh) ?? []) : [])));
   return (s) =>
     !s ||
     // Pattern: for (const k in CacheKeys) delByPattern(`${CacheKeys[k]}*`) — a pattern whose start cannot be spelled
     /^\{\}[^A-Za-z0-9]*\*$/.test(s) ||
     // a key of another cached entity that shares a word with this one (`wallet_request:{}` for wallets) is that one's
     (namesEntityFirst(s, entity) && !otherEntitysKey(s, entity, cachedEntities)) ||
-    leads.has(lead(s)) ||
+    inFamily(leads, s) ||
+    (inFamily(ownerLeads, s) && (shapeNamesEntity(s, entity) || !readShapes.has(s))) ||
     shapes.some((shape) => shapesMatch(s, shape) || !!driftBetween(s, shape) || (s.endsWith('*') && slotsOf(shape)[0].startsWith(s.slice(0, -1))));
 }
 
@@ -58,11 +65,34 @@ function otherEntitysKey(shape: string, entity: string, cachedEntities: { has(en
 }
 
 /**
- * The first word of a shape (`user` of `user:settings:{}`); a snake_case name is one word
- * (`user_wallets` of `user_wallets:{}` is no family of `user:transactions:{}`).
+ * The first word of a shape (`user` of `user:settings:{}`), past the store's or the app's own
+ * prefix (`cache:`, `cache_`); a snake_case name is one word (`user_wallets` of `user_wallets:{}` is
+ * no family of `user:transactions:{}`). Undefined when the key starts with a hole.
  */
-function lead(shape: string): string {
-  return /^[A-Za-z0-9_]*/.exec(shape)![0].replace(/_+$/, '').toLowerCase();
+function lead(shape: string): string | undefined {
+  const tokens = shape.toLowerCase().split(/[^a-z0-9_]+/);
+  let i = 0;
+  for (;;) {
+    const t = tokens[i];
+    const generic = /^([a-z0-9]+)_/.exec(t);
+    if (generic && GENERIC.test(generic[1])) tokens[i] = t.slice(generic[0].length);
+    else if (GENERIC.test(t) && i + 1 < tokens.length) i++;
+    else break;
+  }
+  return tokens[i].replace(/_+$/, '') || undefined;
+}
+
+/** The shapes of the keys some op reads. */
+function shapesRead(project: ProjectIndex): Set<string> {
+  const out = new Set<string>();
+  for (const k of project.model.keys.values()) if (k.shape && k.readers.length > 0) out.add(k.shape);
+  return out;
+}
+
+/** The key's first word is one of `leads`. */
+function inFamily(leads: ReadonlySet<string>, shape: string): boolean {
+  const l = lead(shape);
+  return l !== undefined && leads.has(l);
 }
 
 /** The helpers the write's flow calls (followed three levels, across files) delete or overwrite the key. */
@@ -382,6 +412,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
     const caches = entityCaches(project.model, project.callGraph);
     if (caches.size === 0) return;
     let ix: ClearingIndex | undefined;
+    let readShapes: Set<string> | undefined;
     for (const w of judgedWrites(project, ctx)) {
       // a write at module top level is a seed or a migration script, run before anyone reads
       if (!w.entity || w.fn === 0 || !ctx.wants(w.file)) continue;
@@ -416,7 +447,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
       if (stale.length === 0) continue;
-      const reaches = reaching(entity, entries.map((e) => e.key), caches);
+      const reaches = reaching(entity, entries.map((e) => e.key), caches, (readShapes ??= shapesRead(project)));
       if (
         clears(ix, file, w.fn, reaches, { scope, skipNames: builderLinks(w) }) ||
         clearedByCalled(project, file, scope, reaches) ||

@@ -283,7 +283,8 @@ function cutUncached(shape: string): Cut {
 }
 
 const VERSION = /^v\d+$/i;
-const GENERIC = /^(cache|cached|app|api|prod|production|dev|development|test|testing|staging|stage|local|qa)$/i;
+/** Words a key starts with that name no entity: the store, the app, the environment. */
+export const GENERIC = /^(cache|cached|app|api|prod|production|dev|development|test|testing|staging|stage|local|qa)$/i;
 
 /** Removes segment `i` together with one adjacent separator run. */
 function without(c: Cut, i: number): Cut {
