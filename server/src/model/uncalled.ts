@@ -78,7 +78,22 @@ function wordChar(c: number): boolean {
 }
 
 /**
- * The nearest package.json above `dir` is an application's: private, or publishing no entry point.
+ * A workspace package whose entry points are its TypeScript sources (`"main": "src/index.ts"`):
+ * only its siblings in the workspace, which build it from source, can call it.
+ */
+function sourceEntries(pkg: Record<string, unknown>): boolean {
+  const entries: string[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') entries.push(v);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) collect(x);
+  };
+  for (const k of LIBRARY_FIELDS) collect(pkg[k]);
+  return entries.length > 0 && entries.every((e) => /\.[cm]?tsx?$/.test(e) && !/\.d\.[cm]?ts$/.test(e));
+}
+
+/**
+ * The nearest package.json above `dir` is an application's: private, publishing no entry point, or
+ * publishing its sources to the workspace alone.
  * No package.json at all is no application (a folder of loose files, a library checked out alone).
  */
 function inApplication(dir: string): boolean {
@@ -88,7 +103,7 @@ function inApplication(dir: string): boolean {
   if (text !== undefined) {
     try {
       const pkg = JSON.parse(text) as Record<string, unknown>;
-      known = pkg.private === true || !LIBRARY_FIELDS.some((k) => k in pkg);
+      known = pkg.private === true || !LIBRARY_FIELDS.some((k) => k in pkg) || sourceEntries(pkg);
     } catch {
       known = false;
     }

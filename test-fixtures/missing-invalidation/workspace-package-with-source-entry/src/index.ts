@@ -1,0 +1,1 @@
+export { attributeSettings, addAttributeOption } from './settings';
