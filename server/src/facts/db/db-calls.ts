@@ -6,6 +6,7 @@
 // element.remove()) must still never match. See db-builders.ts, db-orm.ts and db-sql.ts.
 import { mongoReadColumns } from './mongo-columns';
 import { prismaReadColumns } from './prisma-columns';
+import { typeormReadColumns } from './typeorm-columns';
 import { ranksRows, sqlRanksRows } from './ranked-reads';
 import { countsRows, sqlCountsRows } from './counted-reads';
 import { pinnedFields } from './filter-fields';
@@ -48,8 +49,8 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
       const columns = mongoReadColumns(links, i, env.ctx);
       if (columns) h = { ...h, columns };
     }
-    if (h?.kind === 'read' && h.via === 'prisma' && !h.columns) {
-      const columns = prismaReadColumns(links[i], env.ctx);
+    if (h?.kind === 'read' && (h.via === 'prisma' || h.via === 'typeorm') && !h.columns) {
+      const columns = h.via === 'prisma' ? prismaReadColumns(links[i], env.ctx) : typeormReadColumns(links[i], env.ctx);
       if (columns) h = { ...h, columns };
     }
     // Pattern: Order.find({ paymentStatus: 'Paid' }) / Order.deleteMany({ paymentStatus: 'pending' })

@@ -158,12 +158,27 @@ function savedFields(data: readonly ts.Expression[], node: ts.Node, ctx: FileCtx
   const doc = data.length === 1 ? unwrap(data[0]) : undefined;
   if (!doc || !ts.isIdentifier(doc)) return undefined;
   const d = declarationOf(doc, ctx.facts.imports);
-  if (d?.t !== 'var' || !d.node.initializer) return undefined;
-  // loaded here: `const user = await User.findOne(q)`
-  const init = unwrap(d.node.initializer);
+  if (d?.t !== 'var') return undefined;
+  // loaded here: `const user = await User.findOne(q)`, or one row of rows loaded here:
+  // `const sources = await Source.find(q); for (const source of sources) { source.lastScraped = now; await source.save() }`
+  const loop = d.node.parent.parent;
+  const loaded = d.node.initializer ?? (ts.isForOfStatement(loop) && loop.initializer === d.node.parent ? rowsOf(loop.expression, ctx) : undefined);
+  return loaded && isRead(loaded, ctx) ? assignedBeforeSave(doc, node, d.node) : undefined;
+}
+
+/** `const rows = await Model.find(q)` for `rows`: the expression the rows come from. */
+function rowsOf(e0: ts.Expression, ctx: FileCtx): ts.Expression | undefined {
+  const e = unwrap(e0);
+  if (!ts.isIdentifier(e)) return e;
+  const d = declarationOf(e, ctx.facts.imports);
+  return d?.t === 'var' ? d.node.initializer : undefined;
+}
+
+/** A read the database recognises, awaited or not. */
+function isRead(e0: ts.Expression, ctx: FileCtx): boolean {
+  const init = unwrap(e0);
   const call = ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
-  if (!ts.isCallExpression(call) || (ctx.db?.recognise(call) as { kind?: string } | undefined)?.kind !== 'read') return undefined;
-  return assignedBeforeSave(doc, node, d.node);
+  return ts.isCallExpression(call) && (ctx.db?.recognise(call) as { kind?: string } | undefined)?.kind === 'read';
 }
 
 /** Counted columns that are what the row is worth, not a tally of its use: money, stock, quotas. */
