@@ -55,6 +55,10 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   // Pattern: lPush(`blocked:${userId}`, entry) on each event, the list copied into a record later —
   // the application collects its own data there (a log, a buffer): no copy of rows to go stale
   if (key?.writers.some((x) => isAppend(x.verb) && x.valueSrc !== 'db' && x.valueSrc !== 'http')) return false;
+  // Pattern: cache.set(`fireEngineMap:${url}`, await fireEngineMap(url)) — every fill is the answer of
+  // a function that reads no table (a search API's results, a value derived from a secret): the row
+  // written from it copies no older version of a row
+  if (key && key.writers.length > 0 && !key.writers.some(holdsRows) && !key.readers.some((r) => r.fallback === 'db')) return false;
   const role = model.roleOf(op);
   if (role === 'cache') return true;
   // a replica (rows kept in Redis, read as they are) is a copy of rows as well; markers and job state are not
@@ -70,6 +74,11 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   if (/cache/i.test(op.via?.label ?? '') || /cache/i.test(receiver)) return true;
   // Pattern: JSON.parse(await redis.get(`user:${id}`)) … prisma.user.update(…) — a copy of the row it updates
   return w.kind === 'update' && !!w.entity && !!shape && shapeNamesEntity(shape, w.entity);
+}
+
+/** A write of rows, or of what a function reading rows returns. */
+function holdsRows(w: CacheOp): boolean {
+  return w.valueSrc === 'db' || !!w.valueEntities?.length || w.valueSrc === undefined || w.valueSrc === 'param';
 }
 
 /** A cache read whose result the payload is built from, and the helper call it is made through. */
