@@ -1,5 +1,5 @@
-// The public category pages are cached five minutes and nothing ever deletes them: the team lets
-// them expire, and an edit cannot name the pages it moves. A user's transaction pages are deleted
+// The public category pages are cached five minutes and nothing but an admin's flush of every
+// `articles_*` key deletes them: the team lets them expire, and an edit cannot name the pages it moves. A user's transaction pages are deleted
 // by pattern when a payment lands, so the team means them cleared: the refund path that leaves
 // them is reported.
 const Redis = require('ioredis');
@@ -41,4 +41,9 @@ async function refund(id) {
   await Transaction.findByIdAndUpdate(id, { $set: { status: 'refunded' } }); // expect: missing-invalidation
 }
 
-module.exports = { categoryPage, retitle, transactions, settle, refund };
+async function flushArticleCaches() {
+  const keys = await redis.keys('articles_*');
+  if (keys.length) await redis.del(...keys);
+}
+
+module.exports = { categoryPage, retitle, transactions, settle, refund, flushArticleCaches };

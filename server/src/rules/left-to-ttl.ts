@@ -76,5 +76,15 @@ function pagesLeftToExpire(key: KeyModel, project: ProjectIndex): boolean {
   const shape = key.shape;
   if (!shape || !PAGE_WORDS.test(shape) || key.deleters.length > 0 || !keptAtMost(key, PAGES_TTL)) return false;
   // a delete of a pattern, or the KEYS/SCAN that finds its keys for one (`keys(`transactions:${u}:*`)` then `del(...found)`)
-  return !project.ops.some((o) => o.kind !== 'read' && o.kind !== 'write' && !!o.key?.shape && o.key.shape.endsWith('*') && shape.startsWith(o.key.shape.slice(0, -1)));
+  return !project.ops.some((o) => o.kind !== 'read' && o.kind !== 'write' && !!o.key?.shape && o.key.shape.endsWith('*') && aimedAt(o.key.shape.slice(0, -1), shape));
+}
+
+/**
+ * A pattern aimed at these pages: more than the key's first word (`transactions:${userId}:*`,
+ * `articles_category_*`). A pattern over the first word alone (`articles_*`) clears every key of
+ * the family at once, an admin's flush, which says nothing about what a write should clear.
+ */
+function aimedAt(prefix: string, shape: string): boolean {
+  if (!shape.startsWith(prefix)) return false;
+  return prefix.includes('{}') || prefix.split(/[^A-Za-z0-9]+/).filter(Boolean).length >= 2;
 }
