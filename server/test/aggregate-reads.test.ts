@@ -36,6 +36,12 @@ export async function fill() {
   await redis.set('page', JSON.stringify(await prisma.post.findMany({ where: { published: true } })), 'EX', 600);
   await redis.set('top-pipeline', JSON.stringify(await Article.aggregate([{ $match: { lang: 'en' } }, { $sort: { viewCount: -1 } }, { $limit: 20 }])), 'EX', 300);
   await redis.set('new-pipeline', JSON.stringify(await Article.aggregate([{ $sort: { publishedAt: -1 } }, { $limit: 20 }])), 'EX', 300);
+  let pool = await Article.aggregate([{ $match: { viewCount: { $gt: 0 } } }, { $sort: { viewCount: -1 } }, { $limit: 20 }]);
+  if (pool.length === 0) pool = await Article.aggregate([{ $sort: { publishedAt: -1 } }, { $limit: 20 }]);
+  await redis.set('trending-or-newest', JSON.stringify(pool), 'EX', 300);
+  let mixed = await Article.aggregate([{ $sort: { viewCount: -1 } }, { $limit: 20 }]);
+  if (mixed.length === 0) mixed = await prisma.post.findMany({ where: { published: true } });
+  await redis.set('ranked-or-all', JSON.stringify(mixed), 'EX', 300);
 }`;
 
 describe('aggregate reads', () => {
@@ -57,6 +63,13 @@ describe('aggregate reads', () => {
     expect(ranked['new-scores']).toBe(false);
     expect(ranked['new-sql']).toBe(false);
     expect(ranked['new-pipeline']).toBe(false);
+  });
+  it('ordered by time and limited: the newest few', () => {
+    for (const k of ['new-posts', 'new-scores', 'new-pipeline']) expect(aggregates[k], k).toBe('latest');
+  });
+  it('a ranking with a newest-first fallback is a ranking; with unlimited rows it is none', () => {
+    expect(aggregates['trending-or-newest']).toBe('ranked');
+    expect(aggregates['ranked-or-all']).toBeUndefined();
   });
   it('a number of rows, also per group: a tally', () => {
     for (const k of ['n-posts', 'n-scores', 'n-sql', 'n-by-kind']) expect(aggregates[k], k).toBe('count');

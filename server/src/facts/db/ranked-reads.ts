@@ -10,31 +10,41 @@ import { propertyNameText, unwrap } from '../../syntax/scope';
 /** Sort fields that order by when or in what order rows came, not by a measure of them. */
 const TIME_OR_ID = /(^|_)(id|at|on|date|time|timestamp|created|updated|published|modified|seq)$|(At|On|Date|Time|Id)$|^_id$/;
 
-/** Whether the read at `links[i]` (through the rest of its chain) ranks rows by a measure and limits them. */
-export function ranksRows(links: readonly Link[], i: number, via: string): boolean {
+/**
+ * What the read at `links[i]` (through the rest of its chain) keeps of its rows when it sorts and
+ * limits them: the first few by a measure (`ranked`), or the newest few (`latest`).
+ */
+export function rankOf(links: readonly Link[], i: number, via: string): 'ranked' | 'latest' | undefined {
+  const fields = limitedSortFields(links, i, via);
+  if (!fields?.length) return undefined;
+  return measures(fields) ? 'ranked' : 'latest';
+}
+
+/** The fields the read sorts by, when it also limits its rows. */
+function limitedSortFields(links: readonly Link[], i: number, via: string): string[] | undefined {
   const rest = links.slice(i);
   // Pattern: Article.aggregate([{ $match: q }, { $sort: { viewCount: -1 } }, { $limit: 100 }, …])
   if (links[i].name === 'aggregate' && links[i].args[0]) {
     const stages = unwrap(links[i].args[0]);
-    if (!ts.isArrayLiteralExpression(stages)) return false;
+    if (!ts.isArrayLiteralExpression(stages)) return undefined;
     const stage = (n: string) =>
       stages.elements.map((e) => unwrap(e as ts.Expression)).flatMap((e) => (ts.isObjectLiteralExpression(e) ? e.properties : [])).find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === n);
     const sort = stage('$sort');
-    return !!sort && !!stage('$limit') && measures(sortFields(sort.initializer));
+    return sort && stage('$limit') ? sortFields(sort.initializer) : undefined;
   }
   // Pattern: Model.find(q).sort({ viewCount: -1 }).limit(20) / knex(t).orderBy('score', 'desc').limit(10)
   const sort = rest.find((l) => l.name === 'sort' || l.name === 'orderBy');
   const limited = rest.some((l) => l.name === 'limit' || l.name === 'take' || l.name === 'top');
-  if (sort && limited) return !!sort.args[0] && measures(sortFields(sort.args[0]));
+  if (sort && limited) return sort.args[0] ? sortFields(sort.args[0]) : undefined;
   // Pattern: prisma.post.findMany({ orderBy: { views: 'desc' }, take: 10 }) / repo.find({ order: { score: 'DESC' }, take: 5 })
   const opts = links[i].args[0] && unwrap(links[i].args[0]);
   if ((via === 'prisma' || via === 'typeorm' || via === 'sequelize') && opts && ts.isObjectLiteralExpression(opts)) {
     const prop = (n: string) => opts.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === n);
     const order = prop('orderBy') ?? prop('order');
     const take = prop('take') ?? prop('limit');
-    return !!order && !!take && measures(sortFields(order.initializer));
+    return order && take ? sortFields(order.initializer) : undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** Pattern: ORDER BY score DESC LIMIT 10 in a SQL text. */

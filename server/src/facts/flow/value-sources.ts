@@ -290,7 +290,7 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
       if (hit.kind === 'read' && hit.columns) for (const c of hit.columns) collectingColumns.names.add(c);
       else collectingColumns.open = true;
       const agg = hit.kind === 'read' ? (hit.aggregate ?? null) : null;
-      collectingColumns.aggregate = collectingColumns.aggregate === undefined || collectingColumns.aggregate === agg ? agg : null;
+      collectingColumns.aggregate = mergedAggregate(collectingColumns.aggregate, agg);
       collectingColumns.pins = collectingColumns.pins === undefined && hit.kind === 'read' ? (hit.pins ?? null) : null;
     }
     return 'db';
@@ -401,4 +401,15 @@ export function isHttpCall(callee: ts.Expression, ctx: FileCtx): boolean {
     return ts.isPropertyAccessExpression(recv) && /^(httpService|http|httpClient|axios)$/.test(recv.name.text);
   }
   return false;
+}
+
+/**
+ * What a value built from several reads makes of its rows: what they all make, or a ranking when
+ * one ranks and another keeps the newest (`trending` falls back to newest first while nothing has
+ * views); null when they differ otherwise.
+ */
+function mergedAggregate(prev: Aggregate | null | undefined, next: Aggregate | null): Aggregate | null {
+  if (prev === undefined || prev === next) return next;
+  if ((prev === 'ranked' && next === 'latest') || (prev === 'latest' && next === 'ranked')) return 'ranked';
+  return null;
 }
