@@ -262,7 +262,8 @@ function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel): boolean {
   if (!w.fields) return false;
   // Pattern: the cache keeps { id, name, image } of a collection; `UPDATE collections SET community = …`
   const held = heldByKey(key, project);
-  if (held && w.fields.every((f) => !held.has(columnWord(f)))) return true;
+  // a relation held (`role`) changes with its foreign key (`roleId`)
+  if (held && w.fields.every((f) => !held.has(columnWord(f)) && !held.has(columnWord(f).replace(/id$/, '')))) return true;
   const used = fieldsReadFrom(project, key);
   return !!used && w.fields.every((f) => !used.has(f));
 }

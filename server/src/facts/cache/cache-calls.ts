@@ -16,6 +16,7 @@ import { heldLock } from '../flow/held-lock';
 import { precedesInFlow, runsAlongside } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource, type ReadColumns } from '../flow/value-sources';
+import { rowFieldOf } from '../db/row-field';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
 import { declarationOf, enclosingClass, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { flagSubject, isJsonStringify, isPlainSentinel, sentinelOf } from '../keys/sentinels';
@@ -128,7 +129,7 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     } else if (calls.length > 0) f.srcCalls = calls;
     if (entities.size > 0 && columns.aggregate) f.aggregate = columns.aggregate;
     if (entities.size > 0 && columns.pins) f.pins = columns.pins;
-    const holds = heldFields(a, entities.size > 0 && !columns.open ? columns.names : undefined);
+    const holds = heldFields(a, entities.size > 0 && !columns.open ? columns.names : undefined, ctx);
     if (holds) f.holds = holds;
     else {
       const of = wholeResultOf(a, calls);
@@ -780,9 +781,12 @@ function wholeResultOf(a: ts.Expression, calls: readonly SourceCall[]): SourceCa
  * (`JSON.stringify({ id: c.id, name: c.name })`), and the names the SQL reads it is built from select
  * (`SELECT id, name, metadata ->> 'image' AS image FROM …`). Undefined when either could hold anything.
  */
-function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined): string[] | undefined {
+function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined, ctx: FileCtx): string[] | undefined {
   let e = unwrap(a);
   if (ts.isCallExpression(e) && e.arguments.length >= 1 && isJsonStringify(e.expression)) e = unwrap(e.arguments[0]);
+  // Pattern: cache.set(`user_roles:${id}`, user.role) — one field of the row just read
+  const field = rowFieldOf(e, ctx);
+  if (field) return [field];
   const out = new Set<string>(selected);
   if (ts.isObjectLiteralExpression(e)) {
     const names = plainPropNames(e);

@@ -163,7 +163,22 @@ function savedFields(data: readonly ts.Expression[], node: ts.Node, ctx: FileCtx
   // `const sources = await Source.find(q); for (const source of sources) { source.lastScraped = now; await source.save() }`
   const loop = d.node.parent.parent;
   const loaded = d.node.initializer ?? (ts.isForOfStatement(loop) && loop.initializer === d.node.parent ? rowsOf(loop.expression, ctx) : undefined);
-  return loaded && isRead(loaded, ctx) ? assignedBeforeSave(doc, node, d.node) : undefined;
+  return loaded && (isRead(loaded, ctx) || loadsRow(loaded)) ? assignedBeforeSave(doc, node, d.node) : undefined;
+}
+
+/**
+ * A project method named for loading one row: `await this.findOneById(id)`, `await this.users.getById(id)`.
+ * What it returns is an entity the ORM tracks, so saving it writes what was changed on it.
+ */
+function loadsRow(e0: ts.Expression): boolean {
+  const init = unwrap(e0);
+  const call = ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+  const recv = unwrap(call.expression.expression);
+  const onThis = recv.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword);
+  const name = call.expression.name.text;
+  // a copy from a cache is no tracked entity: saving it writes every field it has
+  return onThis && /^(find|get|load|fetch)[A-Z]\w*$/.test(name) && !/s$|All|Many|List|[Cc]ache/.test(name);
 }
 
 /** `const rows = await Model.find(q)` for `rows`: the expression the rows come from. */

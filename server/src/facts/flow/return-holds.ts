@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import type { VisitorMap } from '../../syntax/walk';
 import { plainPropNames, unwrap } from '../../syntax/scope';
+import { rowFieldOf } from '../db/row-field';
 
 /**
  * Per function id: the properties its returns name, or the class its returns build (`new X(…)`),
@@ -29,7 +30,9 @@ export function returnVisitors(ctx: FileCtx, st: ReturnState): VisitorMap {
           st.set(fn, prev === undefined || (prev !== null && !(prev instanceof Set) && prev.cls === e.expression.text) ? { cls: e.expression.text } : null);
           return;
         }
-        const props = plainPropNames(e);
+        // Pattern: const data = await repo.findOne(q); return data.configValue — one column of the row
+        const field = rowFieldOf(e, ctx);
+        const props = field ? [field] : plainPropNames(e);
         if (!props) {
           st.set(fn, null);
           return;
