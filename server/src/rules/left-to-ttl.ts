@@ -10,8 +10,6 @@ import type { ProjectIndex } from '../rule';
 const LEADERBOARD_TTL = 15 * 60;
 /** A tally kept at most an hour is left to its TTL, whatever the write. */
 const TALLY_TTL = 60 * 60;
-/** A copy kept a minute at most is refreshed by expiry: nobody asks a write to clear it. */
-const MINUTE = 60;
 /** Pages no code deletes, kept this long at most, are refreshed by expiry alone. */
 const PAGES_TTL = 5 * 60;
 
@@ -23,7 +21,7 @@ const PAGE_WORDS = /(^|[^a-z])(page|pages|offset|cursor|limit)([^a-z]|$)/i;
 /** Whether the key is left to its TTL for a write of this kind (the answer per key is the same for every write: kept). */
 export function leftToTtl(key: KeyModel, w: DbWrite, project: ProjectIndex): boolean {
   let byKey = memo.get(key);
-  if (!byKey) memo.set(key, (byKey = { leaderboard: leaderboard(key), other: keptAtMost(key, MINUTE) || tally(key) || searchResults(key) || pagesLeftToExpire(key, project) }));
+  if (!byKey) memo.set(key, (byKey = { leaderboard: leaderboard(key), other: tally(key) || searchResults(key) || pagesLeftToExpire(key, project) }));
   // a delete still clears a leaderboard: the removed row would stay on show
   return (w.kind !== 'delete' && byKey.leaderboard) || byKey.other;
 }
