@@ -2,7 +2,7 @@
 // role changes its foreign key, and the cached role stays the old one
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import Redis from 'ioredis';
 import { User } from './user.entity';
 
@@ -29,5 +29,13 @@ export class UserService {
     if (!user) return;
     user.roleId = roleId;
     await this.users.save(user); // expect: missing-invalidation
+  }
+
+  async moveAllToRole(ids: string[], roleId: string) {
+    const users = await this.users.findBy({ id: In(ids) });
+    for (const user of users) {
+      user.roleId = roleId;
+    }
+    await this.users.save(users); // expect: missing-invalidation
   }
 }

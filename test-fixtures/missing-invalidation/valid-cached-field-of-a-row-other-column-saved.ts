@@ -2,7 +2,7 @@
 // renames it and clears its WeChat ids, which the role does not hold
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import Redis from 'ioredis';
 import { User } from './user.entity';
 
@@ -30,5 +30,14 @@ export class UserService {
     user.username = `${user.username}__deleted_${user.id}`;
     user.openid = null;
     await this.users.save(user);
+  }
+
+  async releaseNamesOf(ids: string[]) {
+    const users = await this.users.findBy({ id: In(ids) });
+    for (const user of users) {
+      user.username = `${user.username}__deleted_${user.id}`;
+      user.openid = null;
+    }
+    await this.users.save(users);
   }
 }

@@ -70,8 +70,11 @@ export function assignedBeforeSave(doc: ts.Identifier, save: ts.Node, decl: ts.V
   const visit = (n: ts.Node): void => {
     if (unknown || n.end <= decl.end || n.pos >= save.getStart()) return;
     if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
-      const use = fieldUse(n);
-      if (use === undefined) unknown = true;
+      // Pattern: for (const user of users) { user.username = …; user.openid = null } … save(users)
+      const each = ts.isForOfStatement(n.parent) && n.parent.expression === n ? elementFields(n.parent) : undefined;
+      const use = each ? undefined : fieldUse(n);
+      if (each === null || (!each && use === undefined)) unknown = true;
+      else if (each) each.forEach((f) => out.add(f));
       else if (use) out.add(use);
       return;
     }
@@ -79,6 +82,31 @@ export function assignedBeforeSave(doc: ts.Identifier, save: ts.Node, decl: ts.V
   };
   visit(fn);
   return !unknown && out.size > 0 ? [...out].sort() : undefined;
+}
+
+/**
+ * The fields a `for (const x of docs)` loop changes on each element, by assignments alone; null
+ * when the element is used otherwise (handed to a call, assigned to another name).
+ */
+function elementFields(loop: ts.ForOfStatement): Set<string> | null {
+  const list = loop.initializer;
+  const d = ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0] : undefined;
+  if (!d || !ts.isIdentifier(d.name)) return null;
+  const name = d.name.text;
+  const out = new Set<string>();
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === name) {
+      const use = fieldUse(n);
+      if (use === undefined) other = true;
+      else if (use) out.add(use);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(loop.statement);
+  return other ? null : out;
 }
 
 /**

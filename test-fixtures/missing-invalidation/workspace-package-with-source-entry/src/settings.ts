@@ -5,10 +5,10 @@ const pool = new Pool();
 const redis = new Redis();
 
 export async function attributeSettings() {
-  const hit = await redis.get('attribute-settings:default');
+  const hit = await redis.get('attribute-settings');
   if (hit) return JSON.parse(hit);
   const { rows } = await pool.query('SELECT * FROM "attributeSettings"');
-  await redis.set('attribute-settings:default', JSON.stringify(rows), 'EX', 1800);
+  await redis.set('attribute-settings', JSON.stringify(rows), 'EX', 1800);
   return rows;
 }
 
