@@ -17,6 +17,7 @@ import { precedesInFlow, runsAlongside } from '../flow/order';
 import { relateLater } from '../flow/later-writes';
 import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { rowFieldOf } from '../db/row-field';
+import { constObjectLiteral } from '../db/filter-fields';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
 import { declarationOf, enclosingClass, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
 import { flagSubject, isJsonStringify, isPlainSentinel, sentinelOf } from '../keys/sentinels';
@@ -788,6 +789,9 @@ function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined,
   const field = rowFieldOf(e, ctx);
   if (field) return [field];
   const out = new Set<string>(selected);
+  // Pattern: const value = { segmentId: row.segmentId, integrationId: row.integrationId }; cache.set(k, JSON.stringify(value))
+  const literal = ts.isIdentifier(e) ? constObjectLiteral(e, ctx) : undefined;
+  if (literal) e = literal;
   if (ts.isObjectLiteralExpression(e)) {
     const names = plainPropNames(e);
     if (!names) return undefined;
