@@ -792,8 +792,7 @@ function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined,
   // Pattern: const value = { segmentId: row.segmentId, integrationId: row.integrationId }; cache.set(k, JSON.stringify(value))
   // (each property a field of a row: `{ posts: rows.map(…), nextCursor }` wraps rows whose fields are not named)
   const literal = ts.isIdentifier(e) ? constObjectLiteral(e, ctx) : undefined;
-  if (literal && !literal.properties.every((p) => ts.isPropertyAssignment(p) && ts.isPropertyAccessExpression(unwrap(p.initializer)))) return undefined;
-  if (literal) e = literal;
+  if (literal?.properties.every((p) => ts.isPropertyAssignment(p) && ts.isPropertyAccessExpression(unwrap(p.initializer)))) e = literal;
   if (ts.isObjectLiteralExpression(e)) {
     const names = plainPropNames(e);
     if (!names) return undefined;
