@@ -6,6 +6,7 @@ import type { CallFact, DbWrite, KeyPart, Span, TxFact } from '../facts/types';
 import type { PriorWrite } from '../model/call-graph';
 import type { CacheOp, LinkedFile, ProjectIndex, RaceNames, Related, Rule, RuleContext } from '../rule';
 import { moveStatement } from './invalidate-before-commit.fix';
+import { clearingIndex, namesAround, scopeOf } from './clearing';
 import { fnOfOp, keyWords, named, readerOf, ttlOfKey, untilExpiry } from './timeline';
 import { keyLabel, keyShape, lineOf, refillsShortLived, shortLived, shortPath, updatesNewRow, viaRelated } from './util';
 
@@ -94,6 +95,29 @@ function coveredAfterTx(op: CacheOp, tx: TxFact, file: LinkedFile): boolean {
       (!outer || (o.call.span.start >= outer.start && o.call.span.end <= outer.end)) &&
       sameKey(o, op),
   );
+}
+
+/**
+ * Pattern: createInvoice(t, dto) { …; await cache.invalidatePattern(`invoices:${t}:*`); await qr.commitTransaction() }
+ * with every caller deleting `invoices:${t}:*` again once it returns — the early delete is the
+ * first half of a delayed double delete whose second half is in the callers (tests do not count).
+ */
+function coveredByCallers(op: CacheOp, file: LinkedFile, project: ProjectIndex): boolean {
+  if (!op.key?.shape || !namesWord(op.key.shape)) return false;
+  const names = namesAround(file, op.call.fn);
+  if (names.length === 0) return false;
+  const ix = clearingIndex(project);
+  // the function's own code calling another of that name (`this.catalog.rename(…)` in `rename`) is no caller
+  const own = scopeOf(file, op.call.fn);
+  const callers = names.flatMap((n) => ix.callersOf(n).map((c) => ({ ...c, name: n }))).filter((c) => !c.file.kind && !(c.file === file && own.has(c.fn)));
+  if (callers.length === 0) return false;
+  return callers.every((c) => {
+    const span = c.file.facts.fns[c.fn - 1]?.span;
+    const at = span ? c.file.text.indexOf(`${c.name}(`, span.start) : -1;
+    if (!span || at < 0 || at > span.end) return false;
+    const scope = scopeOf(c.file, c.fn);
+    return c.file.ops.some((o) => o !== op && (o.kind === 'delete' || o.kind === 'write') && scope.has(o.call.fn) && o.call.span.start > at && o.key?.shape === op.key!.shape);
+  });
 }
 
 /** The database writes inside a transaction: its own, and those of project functions called in it. */
@@ -448,7 +472,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
         // a transaction that writes nothing the key caches (that we can see) holds back no change to race with
         const writes = writesIn(tx, file, ctx.project, del ? tx.span.start : op.call.span.end);
         if (!writes.some((w) => !!w.entity && cachesEntity(op, w.entity, ctx.project))) continue;
-        if (del && coveredAfterTx(op, tx, file)) continue;
+        if (del && (coveredAfterTx(op, tx, file) || coveredByCallers(op, file, ctx.project))) continue;
         const fix = op.call.txExit ? moveStatement(op, file.text, op.call.txExit.at, op.call.txExit.indent, `Move the ${data.verb} after the transaction commits`) : undefined;
         ctx.report({
           file: file.file,
@@ -488,6 +512,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       }
       const related = laterWrites(op, file, ctx.project).filter((w) => invalidatedBy(op, w.write, w.entity, ctx.project));
       if (related.length === 0 || related.some((w) => coveredAfterWrite(op, w, file) || coveredInCallee(op, w, ctx.project))) continue;
+      if (del && coveredByCallers(op, file, ctx.project)) continue;
       const first = related[0];
       const last = related[related.length - 1];
       const fix = last.moveTo !== undefined && op.call.stmt ? moveStatement(op, file.text, last.moveTo, op.call.stmt.indent, `Move the ${data.verb} after the write`) : undefined;
