@@ -111,12 +111,16 @@ function coveredByCallers(op: CacheOp, file: LinkedFile, project: ProjectIndex):
   const own = scopeOf(file, op.call.fn);
   const callers = names.flatMap((n) => ix.callersOf(n).map((c) => ({ ...c, name: n }))).filter((c) => !c.file.kind && !(c.file === file && own.has(c.fn)));
   if (callers.length === 0) return false;
+  // a file the CLI's gate left unparsed (no cache code in it: `albumService.delete(id)` in a controller) may call it too
+  for (const text of project.unparsed.values()) if (names.some((n) => text.includes(`.${n}(`))) return false;
   return callers.every((c) => {
     const span = c.file.facts.fns[c.fn - 1]?.span;
     const at = span ? c.file.text.indexOf(`${c.name}(`, span.start) : -1;
     if (!span || at < 0 || at > span.end) return false;
     const scope = scopeOf(c.file, c.fn);
-    return c.file.ops.some((o) => o !== op && (o.kind === 'delete' || o.kind === 'write') && scope.has(o.call.fn) && o.call.span.start > at && o.key?.shape === op.key!.shape);
+    // the call of the function itself is a delete too (its delete, seen through it): not a second one
+    const itself = (o: CacheOp) => o === op || (o.via?.file === op.file && o.via.callId === op.call.id);
+    return c.file.ops.some((o) => !itself(o) && (o.kind === 'delete' || o.kind === 'write') && scope.has(o.call.fn) && o.call.span.start > at && o.key?.shape === op.key!.shape);
   });
 }
 
