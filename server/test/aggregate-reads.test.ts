@@ -42,6 +42,9 @@ export async function fill() {
   let mixed = await Article.aggregate([{ $sort: { viewCount: -1 } }, { $limit: 20 }]);
   if (mixed.length === 0) mixed = await prisma.post.findMany({ where: { published: true } });
   await redis.set('ranked-or-all', JSON.stringify(mixed), 'EX', 300);
+  await redis.set('first-admin', JSON.stringify(await Article.findOne().sort('createdAt')), 'EX', 300);
+  await redis.set('first-post', JSON.stringify(await prisma.post.findFirst({ orderBy: { createdAt: 'asc' } })), 'EX', 300);
+  await redis.set('last-admin', JSON.stringify(await Article.findOne().sort({ createdAt: -1 })), 'EX', 300);
 }`;
 
 describe('aggregate reads', () => {
@@ -70,6 +73,11 @@ describe('aggregate reads', () => {
   it('a ranking with a newest-first fallback is a ranking; with unlimited rows it is none', () => {
     expect(aggregates['trending-or-newest']).toBe('ranked');
     expect(aggregates['ranked-or-all']).toBeUndefined();
+  });
+  it('one row, first by when rows came: the oldest, which no new row becomes', () => {
+    expect(aggregates['first-admin']).toBe('oldest');
+    expect(aggregates['first-post']).toBe('oldest');
+    expect(aggregates['last-admin']).not.toBe('oldest');
   });
   it('a number of rows, also per group: a tally', () => {
     for (const k of ['n-posts', 'n-scores', 'n-sql', 'n-by-kind']) expect(aggregates[k], k).toBe('count');

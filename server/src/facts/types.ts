@@ -139,8 +139,11 @@ export type CacheOpKind = 'read' | 'write' | 'delete' | 'expire' | 'other';
 export type ValueSource = 'db' | 'http' | 'call' | 'param' | 'literal';
 
 /** One argument of a call, summarised: enough for TTL/option checks and fixes. */
-/** What a read makes of its rows: the first few by a measure (`ranked`), the newest few (`latest`), or their number (`count`). */
-export type Aggregate = 'ranked' | 'latest' | 'count';
+/**
+ * What a read makes of its rows: the first few by a measure (`ranked`), the newest few (`latest`),
+ * the one oldest row (`oldest`), or their number (`count`).
+ */
+export type Aggregate = 'ranked' | 'latest' | 'oldest' | 'count';
 
 export interface ArgFact {
   span: Span;

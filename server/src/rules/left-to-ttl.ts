@@ -23,7 +23,9 @@ export function leftToTtl(key: KeyModel, w: DbWrite, project: ProjectIndex): boo
   let byKey = memo.get(key);
   if (!byKey) memo.set(key, (byKey = { leaderboard: leaderboard(key), other: tally(key) || searchResults(key) || pagesLeftToExpire(key, project) }));
   // a delete still clears a leaderboard: the removed row would stay on show
-  return (w.kind !== 'delete' && byKey.leaderboard) || byKey.other;
+  if ((w.kind !== 'delete' && byKey.leaderboard) || byKey.other) return true;
+  // Pattern: Admin.findOne().sort('createdAt') cached as the contact address — a new row sorts last
+  return w.kind === 'create' && !w.upsert && key.writers.length > 0 && key.writers.every((o) => o.valueAggregate === 'oldest');
 }
 
 const memo = new WeakMap<KeyModel, { leaderboard: boolean; other: boolean }>();

@@ -7,7 +7,7 @@
 import { mongoReadColumns } from './mongo-columns';
 import { prismaReadColumns } from './prisma-columns';
 import { typeormReadColumns } from './typeorm-columns';
-import { rankOf, sqlRanksRows } from './ranked-reads';
+import { oldestRowOf, rankOf, sqlRanksRows } from './ranked-reads';
 import { countsRows, sqlCountsRows } from './counted-reads';
 import { pinnedFields } from './filter-fields';
 import { ts } from 'ts-morph';
@@ -76,7 +76,7 @@ function filterOf(l: Link, via: string): ts.Expression | undefined {
 function withAggregate(h: Hit, links: readonly Link[], i: number, top: ts.Node, env: DbEnv): Hit {
   if (h.kind !== 'read') return h;
   const sql = h.via === 'sql' ? top.getText(env.ctx.sf) : undefined;
-  const rank = sql !== undefined ? (sqlRanksRows(sql) ? 'ranked' : undefined) : rankOf(links, i, h.via);
+  const rank = sql !== undefined ? (sqlRanksRows(sql) ? 'ranked' : undefined) : oldestRowOf(links, i, h.via) ? 'oldest' : rankOf(links, i, h.via);
   if (rank) return { ...h, aggregate: rank };
   if (sql !== undefined ? sqlCountsRows(sql) : countsRows(links, i)) return { ...h, aggregate: 'count' };
   return h;

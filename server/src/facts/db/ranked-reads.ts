@@ -66,6 +66,34 @@ function sortFields(e0: ts.Expression): string[] {
   return [];
 }
 
+/**
+ * Pattern: Admin.findOne().sort('createdAt') / prisma.admin.findFirst({ orderBy: { createdAt: 'asc' } }) —
+ * the one oldest row by when rows came: a new row sorts last and never becomes it.
+ */
+export function oldestRowOf(links: readonly Link[], i: number, via: string): boolean {
+  const verb = links[i].name ?? '';
+  if (verb !== 'findOne' && verb !== 'findFirst') return false;
+  const sort = links.slice(i).find((l) => l.name === 'sort')?.args[0];
+  const opts = links[i].args[0] && unwrap(links[i].args[0]);
+  const order =
+    sort ??
+    (via === 'prisma' && opts && ts.isObjectLiteralExpression(opts)
+      ? opts.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'orderBy')?.initializer
+      : undefined);
+  if (!order) return false;
+  const e = unwrap(order);
+  if (ts.isStringLiteralLike(e)) {
+    const parts = e.text.split(/\s+/).filter(Boolean);
+    return parts.length > 0 && parts.every((f) => !f.startsWith('-') && TIME_OR_ID.test(f.replace(/^\+/, '')));
+  }
+  if (!ts.isObjectLiteralExpression(e) || e.properties.length === 0) return false;
+  return e.properties.every((p) => {
+    if (!ts.isPropertyAssignment(p) || !TIME_OR_ID.test(propertyNameText(p.name) ?? '')) return false;
+    const v = unwrap(p.initializer);
+    return (ts.isNumericLiteral(v) && v.text === '1') || (ts.isStringLiteralLike(v) && /^asc(ending)?$/i.test(v.text));
+  });
+}
+
 function measures(fields: readonly string[]): boolean {
   return fields.length > 0 && fields.some((f) => !TIME_OR_ID.test(f));
 }
