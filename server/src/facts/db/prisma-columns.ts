@@ -27,13 +27,17 @@ export function prismaReadColumns(link: Link, ctx: FileCtx): string[] | undefine
   if (COUNTS.has(verb)) return [...out].sort();
   const select = prop('select');
   if (!select || prop('include') || !ts.isPropertyAssignment(select)) return undefined;
-  const s = unwrap(select.initializer);
-  if (!ts.isObjectLiteralExpression(s) || s.properties.length === 0) return undefined;
+  // `{ posts: { select: … } }` picks a relation: rows of another table, named by the relation
+  return addSelected(unwrap(select.initializer), out) ? [...out].sort() : undefined;
+}
+
+/** Adds the names a `select: { id: true, name: true }` object picks; false when one cannot be read. */
+export function addSelected(s: ts.Expression, out: Set<string>): boolean {
+  if (!ts.isObjectLiteralExpression(s) || s.properties.length === 0) return false;
   for (const p of s.properties) {
     const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyNameText(p.name) : undefined;
-    if (name === undefined) return undefined;
-    // `{ posts: { select: … } }` picks a relation: rows of another table, named by the relation
+    if (name === undefined) return false;
     out.add(name);
   }
-  return [...out].sort();
+  return true;
 }

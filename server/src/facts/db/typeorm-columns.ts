@@ -6,6 +6,7 @@ import type { Link } from './common';
 import type { FileCtx } from '../context';
 import { propertyNameText, unwrap } from '../../syntax/scope';
 import { addFilterFields } from './filter-fields';
+import { addSelected } from './prisma-columns';
 
 /** Reads taking find options: `find({ where, select })`, `findOne(…)`, `findAndCount(…)`. */
 const FINDS = new Set(['find', 'findOne', 'findAndCount', 'findOneOrFail']);
@@ -34,11 +35,5 @@ export function typeormReadColumns(link: Link, ctx: FileCtx): string[] | undefin
     return [...out].sort();
   }
   // Pattern: select: { id: true, name: true } — a nested object picks a relation's columns
-  if (!ts.isObjectLiteralExpression(s) || s.properties.length === 0) return undefined;
-  for (const p of s.properties) {
-    const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyNameText(p.name) : undefined;
-    if (name === undefined) return undefined;
-    out.add(name);
-  }
-  return [...out].sort();
+  return addSelected(s, out) ? [...out].sort() : undefined;
 }
