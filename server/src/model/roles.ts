@@ -147,13 +147,21 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
   if (evidence.some((e) => e.role === 'not-cache')) return { role: 'not-cache' };
   if (isScratch(ops, shape)) return { role: 'not-cache', kind: 'scratch' };
   // read where it is used, never reloaded from the database or an API: the application keeps the data there (a replica)
-  const reloads = evidence.some((e) => e.reason === FILLED) || ops.some((o) => o.kind === 'read' && (o.fallback === 'db' || o.fallback === 'http'));
+  const reloads = evidence.some((e) => e.reason === FILLED) || ops.some((o) => o.kind === 'read' && (o.fallback === 'db' || o.fallback === 'http' || readThrough(o)));
   if (ops.some((o) => o.kind === 'read') && !reloads) return { role: 'not-cache', kind: 'replica' };
   // Pattern: redis.set(`bot_greeting_${id}`, JSON.stringify(res.messages)) with nothing here reading
   // or deleting it: an API's answer kept is no copy of a row (another service may read it, or nobody)
   if (!ops.some((o) => o.kind !== 'write') && evidence.every((e) => e.role !== 'cache' || e.reason === LOADED_HTTP)) return { role: 'unknown' };
   if (weakCache) return shape && STATE_WORDS.test(shape) ? { role: 'unknown' } : { role: 'cache' };
   return { role: 'unknown' };
+}
+
+/**
+ * A read that is a read-through by its API: `cache.wrap(key, () => load())`, `getOrSet(key, fn)` —
+ * the library calls the loader on a miss, whatever the loader reads.
+ */
+function readThrough(o: CacheOp): boolean {
+  return !!o.fallback && (o.verb === 'wrap' || o.verb === 'getorset');
 }
 
 /** A write of a flag-like literal: `'true'`, `'1'`, `1`, `true`, `Date.now()` (a status word like `'shipped'` is data). */
