@@ -111,9 +111,7 @@ function coveredByCallers(op: CacheOp, file: LinkedFile, project: ProjectIndex):
   const own = scopeOf(file, op.call.fn);
   const callers = names.flatMap((n) => ix.callersOf(n).map((c) => ({ ...c, name: n }))).filter((c) => !c.file.kind && !(c.file === file && own.has(c.fn)));
   if (callers.length === 0) return false;
-  // a file the CLI's gate left unparsed (no cache code in it: `albumService.delete(id)` in a controller) may call it too
-  for (const text of project.unparsed.values()) if (names.some((n) => text.includes(`.${n}(`))) return false;
-  return callers.every((c) => {
+  const covered = callers.every((c) => {
     const span = c.file.facts.fns[c.fn - 1]?.span;
     const at = span ? c.file.text.indexOf(`${c.name}(`, span.start) : -1;
     if (!span || at < 0 || at > span.end) return false;
@@ -122,6 +120,23 @@ function coveredByCallers(op: CacheOp, file: LinkedFile, project: ProjectIndex):
     const itself = (o: CacheOp) => o === op || (o.via?.file === op.file && o.via.callId === op.call.id);
     return c.file.ops.some((o) => !itself(o) && (o.kind === 'delete' || o.kind === 'write') && scope.has(o.call.fn) && o.call.span.start > at && o.key?.shape === op.key!.shape);
   });
+  // a file the CLI's gate left unparsed (no cache code in it: `albumService.delete(id)` in a controller) may call it too
+  return covered && !names.some((n) => calledInUnparsed(project, n));
+}
+
+const unparsedCalls = new WeakMap<ReadonlyMap<string, string>, Map<string, boolean>>();
+
+/** Some file the gate left unparsed calls a method of this name (`.name(`); asked once per set of texts. */
+function calledInUnparsed(project: ProjectIndex, name: string): boolean {
+  let byName = unparsedCalls.get(project.unparsed);
+  if (!byName) unparsedCalls.set(project.unparsed, (byName = new Map()));
+  let v = byName.get(name);
+  if (v === undefined) {
+    v = false;
+    for (const text of project.unparsed.values()) if (text.includes(`.${name}(`)) { v = true; break; }
+    byName.set(name, v);
+  }
+  return v;
 }
 
 /** The database writes inside a transaction: its own, and those of project functions called in it. */
