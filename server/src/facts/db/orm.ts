@@ -8,6 +8,7 @@ import {
   isProjectModule, lastName, stringArg, type DbEnv, type Hit, type Info, type Link,
 } from './common';
 import { declarationOf, enclosingClass, enclosingFunction, typeRefName, unwrap } from '../../syntax/scope';
+import { forOfLoopOf, isLoadedRow } from './loaded-rows';
 import type { DbWriteKind } from '../types';
 
 type Recv =
@@ -269,19 +270,7 @@ function missingRow(cond: ts.Expression, env: DbEnv): boolean | undefined {
 
 /** `row` declared as `const row = await <a read the database recognises>` (findOne, findUnique…). */
 function readRow(id: ts.Identifier, env: DbEnv): boolean {
-  const d = declarationOf(id, env.ctx.facts.imports);
-  if (d?.t !== 'var' || !d.node.initializer) return false;
-  const init = unwrap(d.node.initializer);
-  const call = ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
-  return ts.isCallExpression(call) && env.recognise(call)?.kind === 'read';
-}
-
-/** The `for (const x of rows)` loop that declares `e` as its element, if that is where `e` comes from. */
-function forOfLoopOf(e: ts.Identifier, env: DbEnv): ts.ForOfStatement | undefined {
-  const d = declarationOf(e, env.ctx.facts.imports);
-  const list = d?.t === 'var' ? d.node.parent : undefined;
-  const loop = list && ts.isVariableDeclarationList(list) ? list.parent : undefined;
-  return loop && ts.isForOfStatement(loop) && loop.initializer === list ? loop : undefined;
+  return isLoadedRow(id, env.ctx.facts.imports, env.recognise);
 }
 
 /** Where a value came from: `new Product()`, `repo.create(dto)` (fresh) or a recognised read. */
@@ -310,7 +299,8 @@ function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entit
     }
     if (info.init) return originOf(info.init, env, depth + 1);
     // Pattern: const rows = await Order.find(q); for (const order of rows) { …; await order.save() } — a loaded row
-    const loop = forOfLoopOf(e, env);
+    const d = declarationOf(e, env.ctx.facts.imports);
+    const loop = d?.t === 'var' ? forOfLoopOf(d.node) : undefined;
     if (!loop) return undefined;
     const o = originOf(loop.expression, env, depth + 1);
     return o && { ...o, fresh: false };

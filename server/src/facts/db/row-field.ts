@@ -3,18 +3,14 @@
 // holds that column alone: a write of other columns leaves it right (missing-invalidation).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, unwrap } from '../../syntax/scope';
+import { unwrap } from '../../syntax/scope';
+import { isLoadedRow, type Recognise } from './loaded-rows';
 
 /** The field `e` takes of a row read in the same function, when that is what it is. */
 export function rowFieldOf(e0: ts.Expression, ctx: FileCtx): string | undefined {
   const e = unwrap(e0);
   if (!ts.isPropertyAccessExpression(e) && !ts.isPropertyAccessChain(e)) return undefined;
   const row = unwrap(e.expression);
-  if (!ts.isIdentifier(row)) return undefined;
-  const d = declarationOf(row, ctx.facts.imports);
-  if (d?.t !== 'var' || !d.node.initializer) return undefined;
-  const init = unwrap(d.node.initializer);
-  const call = ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
-  if (!ts.isCallExpression(call) || (ctx.db?.recognise(call) as { kind?: string } | undefined)?.kind !== 'read') return undefined;
+  if (!ts.isIdentifier(row) || !ctx.db || !isLoadedRow(row, ctx.facts.imports, ctx.db.recognise as Recognise)) return undefined;
   return (e as ts.PropertyAccessExpression).name.text;
 }

@@ -10,6 +10,7 @@ import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { chainLinks, type Link } from '../db/common';
 import { assignedBeforeSave, writtenFields } from '../db/written-fields';
+import { isDbRead, loadedFrom, type Recognise } from '../db/loaded-rows';
 import { constDeclarationOf } from '../db/filter-fields';
 import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 
@@ -161,9 +162,8 @@ function savedFields(data: readonly ts.Expression[], node: ts.Node, ctx: FileCtx
   if (d?.t !== 'var') return undefined;
   // loaded here: `const user = await User.findOne(q)`, or one row of rows loaded here:
   // `const sources = await Source.find(q); for (const source of sources) { source.lastScraped = now; await source.save() }`
-  const loop = d.node.parent.parent;
-  const loaded = d.node.initializer ?? (ts.isForOfStatement(loop) && loop.initializer === d.node.parent ? rowsOf(loop.expression, ctx) : undefined);
-  return loaded && (isRead(loaded, ctx) || loadsRow(loaded)) ? assignedBeforeSave(doc, node, d.node) : undefined;
+  const loaded = loadedFrom(d.node, ctx.facts.imports);
+  return loaded && ((!!ctx.db && isDbRead(loaded, ctx.db.recognise as Recognise)) || loadsRow(loaded)) ? assignedBeforeSave(doc, node, d.node) : undefined;
 }
 
 /**
@@ -179,21 +179,6 @@ function loadsRow(e0: ts.Expression): boolean {
   const name = call.expression.name.text;
   // a copy from a cache is no tracked entity: saving it writes every field it has
   return onThis && /^(find|get|load|fetch)[A-Z]\w*$/.test(name) && !/s$|All|Many|List|[Cc]ache/.test(name);
-}
-
-/** `const rows = await Model.find(q)` for `rows`: the expression the rows come from. */
-function rowsOf(e0: ts.Expression, ctx: FileCtx): ts.Expression | undefined {
-  const e = unwrap(e0);
-  if (!ts.isIdentifier(e)) return e;
-  const d = declarationOf(e, ctx.facts.imports);
-  return d?.t === 'var' ? d.node.initializer : undefined;
-}
-
-/** A read the database recognises, awaited or not. */
-function isRead(e0: ts.Expression, ctx: FileCtx): boolean {
-  const init = unwrap(e0);
-  const call = ts.isAwaitExpression(init) ? unwrap(init.expression) : init;
-  return ts.isCallExpression(call) && (ctx.db?.recognise(call) as { kind?: string } | undefined)?.kind === 'read';
 }
 
 /** Counted columns that are what the row is worth, not a tally of its use: money, stock, quotas. */
