@@ -22,27 +22,33 @@ export function rankOf(links: readonly Link[], i: number, via: string): 'ranked'
 
 /** The fields the read sorts by, when it also limits its rows. */
 function limitedSortFields(links: readonly Link[], i: number, via: string): string[] | undefined {
-  const rest = links.slice(i);
-  // Pattern: Article.aggregate([{ $match: q }, { $sort: { viewCount: -1 } }, { $limit: 100 }, …])
+  const o = orderOf(links, i, via);
+  return o?.limited ? sortFields(o.sort) : undefined;
+}
+
+/**
+ * How the read at `links[i]` orders its rows, and whether it keeps only the first few:
+ * Article.aggregate([{ $match: q }, { $sort: { viewCount: -1 } }, { $limit: 100 }, …]),
+ * Model.find(q).sort({ viewCount: -1 }).limit(20), knex(t).orderBy('score', 'desc').limit(10),
+ * prisma.post.findMany({ orderBy: { views: 'desc' }, take: 10 }), repo.find({ order: { score: 'DESC' }, take: 5 }).
+ */
+function orderOf(links: readonly Link[], i: number, via: string): { sort: ts.Expression; limited: boolean } | undefined {
   if (links[i].name === 'aggregate' && links[i].args[0]) {
     const stages = unwrap(links[i].args[0]);
     if (!ts.isArrayLiteralExpression(stages)) return undefined;
     const stage = (n: string) =>
       stages.elements.map((e) => unwrap(e as ts.Expression)).flatMap((e) => (ts.isObjectLiteralExpression(e) ? e.properties : [])).find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === n);
     const sort = stage('$sort');
-    return sort && stage('$limit') ? sortFields(sort.initializer) : undefined;
+    return sort && { sort: sort.initializer, limited: !!stage('$limit') };
   }
-  // Pattern: Model.find(q).sort({ viewCount: -1 }).limit(20) / knex(t).orderBy('score', 'desc').limit(10)
+  const rest = links.slice(i);
   const sort = rest.find((l) => l.name === 'sort' || l.name === 'orderBy');
-  const limited = rest.some((l) => l.name === 'limit' || l.name === 'take' || l.name === 'top');
-  if (sort && limited) return sort.args[0] ? sortFields(sort.args[0]) : undefined;
-  // Pattern: prisma.post.findMany({ orderBy: { views: 'desc' }, take: 10 }) / repo.find({ order: { score: 'DESC' }, take: 5 })
+  if (sort?.args[0]) return { sort: sort.args[0], limited: rest.some((l) => l.name === 'limit' || l.name === 'take' || l.name === 'top') };
   const opts = links[i].args[0] && unwrap(links[i].args[0]);
   if ((via === 'prisma' || via === 'typeorm' || via === 'sequelize') && opts && ts.isObjectLiteralExpression(opts)) {
     const prop = (n: string) => opts.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === n);
     const order = prop('orderBy') ?? prop('order');
-    const take = prop('take') ?? prop('limit');
-    return order && take ? sortFields(order.initializer) : undefined;
+    return order && { sort: order.initializer, limited: !!(prop('take') ?? prop('limit')) };
   }
   return undefined;
 }
@@ -72,16 +78,9 @@ function sortFields(e0: ts.Expression): string[] {
  */
 export function oldestRowOf(links: readonly Link[], i: number, via: string): boolean {
   const verb = links[i].name ?? '';
-  if (verb !== 'findOne' && verb !== 'findFirst') return false;
-  const sort = links.slice(i).find((l) => l.name === 'sort')?.args[0];
-  const opts = links[i].args[0] && unwrap(links[i].args[0]);
-  const order =
-    sort ??
-    (via === 'prisma' && opts && ts.isObjectLiteralExpression(opts)
-      ? opts.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'orderBy')?.initializer
-      : undefined);
+  const order = (verb === 'findOne' || verb === 'findFirst') && orderOf(links, i, via);
   if (!order) return false;
-  const e = unwrap(order);
+  const e = unwrap(order.sort);
   if (ts.isStringLiteralLike(e)) {
     const parts = e.text.split(/\s+/).filter(Boolean);
     return parts.length > 0 && parts.every((f) => !f.startsWith('-') && TIME_OR_ID.test(f.replace(/^\+/, '')));
