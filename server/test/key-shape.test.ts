@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftBetween, entityOfShape, expandKey, namesWord, shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
+import { driftBetween, entityOfShape, expandKey, familyWord, namesWord, shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf, shapeOf, shapesMatch, type Resolve } from '../src/facts/keys/shapes';
 import type { ExportValue, KeyPart } from '../src/facts/types';
 
 /** A resolver over a fake project: `{ module: { exportName: value } }`. */
@@ -283,5 +283,19 @@ describe('shapeNamesLinkOwner', () => {
     expect(shapeNamesLinkOwner('role:{}', 'user_role')).toBe(false);
     expect(shapeNamesLinkOwner('user:{}', 'admin_user_role')).toBe(true);
     expect(shapeNamesLinkOwner('user:{}', 'tenant_admin_user_role')).toBe(false);
+  });
+});
+
+describe('familyWord', () => {
+  it('is the first word past the store prefix, a snake_case name being one word', () => {
+    expect(familyWord('user:settings:{}')).toBe('user');
+    expect(familyWord('cache:user:{}')).toBe('user');
+    expect(familyWord('cache_memberAttributes:default')).toBe('memberattributes');
+    expect(familyWord('user_wallets:{}')).toBe('user_wallets');
+    expect(familyWord('user-settings-{}')).toBe('user');
+  });
+  it('is undefined for a key that starts with a hole', () => {
+    expect(familyWord('{}:{}')).toBeUndefined();
+    expect(familyWord('cache_{}:{}')).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
 // missing-invalidation: a database write changes rows that a cache holds, and nothing on its path
 // deletes them from the cache. Docs: docs/rules/missing-invalidation.md
 import { judgedWrites } from './judged';
-import { driftBetween, entityOfShape, GENERIC, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
+import { driftBetween, entityOfShape, familyWord, shapeNamesEntity, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import { LIBS } from '../facts/cache/client-modules';
 import type { DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
-import type { KeyModel } from '../model/cache-model';
+import type { CacheModel, KeyModel } from '../model/cache-model';
 import { entityCaches, type CachedEntity } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
 import { isUncalled } from '../model/uncalled';
@@ -29,22 +29,21 @@ const CALLEE_DEPTH = 3;
  * entity, or a key the analysis cannot spell. Once a flow invalidates the entity anywhere, lists
  * and aggregates it leaves to their TTL are a choice, not an oversight.
  */
-function reaching(entity: string, keys: readonly KeyModel[], cachedEntities: { has(entity: string): boolean }, readShapes: ReadonlySet<string>): Reaches {
+function reaching(entity: string, keys: readonly KeyModel[], cachedEntities: { has(entity: string): boolean }, model: CacheModel): Reaches {
   const shapes = keys.map((k) => k.shape!);
   // Pattern: `project:{}:event:{}` — a key under an owner's prefix: a sibling under that owner
   // (`project:{}:templates`, read as a key of its own) is no family of it; one naming the entity
   // too is, and so is a delete of a key nothing reads (`user:{}` for `user:settings:{}`: key-drift's)
   const scoped = (sh: string) => !namesEntityFirst(sh, entity) && shapeNamesEntity(sh, entity);
-  const leads = new Set(shapes.flatMap((sh) => (scoped(sh) ? [] : (lead(sh) ?? []))));
-  const ownerLeads = new Set(shapes.flatMap((sh) => (scoped(sh) ? (lead(sh) ?? []) : [])));
+  const leads = new Set(shapes.flatMap((sh) => (scoped(sh) ? [] : (familyWord(sh) ?? []))));
+  const ownerLeads = new Set(shapes.flatMap((sh) => (scoped(sh) ? (familyWord(sh) ?? []) : [])));
   return (s) =>
     !s ||
     // Pattern: for (const k in CacheKeys) delByPattern(`${CacheKeys[k]}*`) — a pattern whose start cannot be spelled
     /^\{\}[^A-Za-z0-9]*\*$/.test(s) ||
-    // a key of another cached entity that shares a word with this one (`wallet_request:{}` for wallets) is that one's
-    (namesEntityFirst(s, entity) && !otherEntitysKey(s, entity, cachedEntities)) ||
+    namesEntityFirst(s, entity, cachedEntities) ||
     inFamily(leads, s) ||
-    (inFamily(ownerLeads, s) && (shapeNamesEntity(s, entity) || !readShapes.has(s))) ||
+    (inFamily(ownerLeads, s) && (shapeNamesEntity(s, entity) || !model.keys.get(s)?.readers.length)) ||
     shapes.some((shape) => shapesMatch(s, shape) || !!driftBetween(s, shape) || (s.endsWith('*') && slotsOf(shape)[0].startsWith(s.slice(0, -1))));
 }
 
@@ -53,45 +52,15 @@ function reaching(entity: string, keys: readonly KeyModel[], cachedEntities: { h
  * `cache:users:{}`, `sys_user:{}`). A key that only mentions it further on is about something else:
  * `team:user:{}:team:{}` is a team membership, and deleting it clears no cached user.
  */
-function namesEntityFirst(shape: string, entity: string): boolean {
+function namesEntityFirst(shape: string, entity: string, cachedEntities?: { has(entity: string): boolean }): boolean {
   const own = entityOfShape(shape);
-  return own !== undefined && (own === entity || shapeNamesEntity(own, entity));
-}
-
-/** Whether the key's own entity is another entity the project caches. */
-function otherEntitysKey(shape: string, entity: string, cachedEntities: { has(entity: string): boolean }): boolean {
-  const own = entityOfShape(shape);
-  return own !== undefined && own !== entity && cachedEntities.has(own);
-}
-
-/**
- * The first word of a shape (`user` of `user:settings:{}`), past the store's or the app's own
- * prefix (`cache:`, `cache_`); a snake_case name is one word (`user_wallets` of `user_wallets:{}` is
- * no family of `user:transactions:{}`). Undefined when the key starts with a hole.
- */
-function lead(shape: string): string | undefined {
-  const tokens = shape.toLowerCase().split(/[^a-z0-9_]+/);
-  let i = 0;
-  for (;;) {
-    const t = tokens[i];
-    const generic = /^([a-z0-9]+)_/.exec(t);
-    if (generic && GENERIC.test(generic[1])) tokens[i] = t.slice(generic[0].length);
-    else if (GENERIC.test(t) && i + 1 < tokens.length) i++;
-    else break;
-  }
-  return tokens[i].replace(/_+$/, '') || undefined;
-}
-
-/** The shapes of the keys some op reads. */
-function shapesRead(project: ProjectIndex): Set<string> {
-  const out = new Set<string>();
-  for (const k of project.model.keys.values()) if (k.shape && k.readers.length > 0) out.add(k.shape);
-  return out;
+  // a key of another cached entity sharing a word with this one (`wallet_request:{}` for wallets) is that one's
+  return own !== undefined && (own === entity || (shapeNamesEntity(own, entity) && !cachedEntities?.has(own)));
 }
 
 /** The key's first word is one of `leads`. */
 function inFamily(leads: ReadonlySet<string>, shape: string): boolean {
-  const l = lead(shape);
+  const l = familyWord(shape);
   return l !== undefined && leads.has(l);
 }
 
@@ -413,7 +382,6 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
     const caches = entityCaches(project.model, project.callGraph);
     if (caches.size === 0) return;
     let ix: ClearingIndex | undefined;
-    let readShapes: Set<string> | undefined;
     for (const w of judgedWrites(project, ctx)) {
       // a write at module top level is a seed or a migration script, run before anyone reads
       if (!w.entity || w.fn === 0 || !ctx.wants(w.file)) continue;
@@ -448,7 +416,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
       if (stale.length === 0) continue;
-      const reaches = reaching(entity, entries.map((e) => e.key), caches, (readShapes ??= shapesRead(project)));
+      const reaches = reaching(entity, entries.map((e) => e.key), caches, project.model);
       if (
         clears(ix, file, w.fn, reaches, { scope, skipNames: builderLinks(w) }) ||
         clearedByCalled(project, file, scope, reaches) ||

@@ -283,8 +283,7 @@ function cutUncached(shape: string): Cut {
 }
 
 const VERSION = /^v\d+$/i;
-/** Words a key starts with that name no entity: the store, the app, the environment. */
-export const GENERIC = /^(cache|cached|app|api|prod|production|dev|development|test|testing|staging|stage|local|qa)$/i;
+const GENERIC = /^(cache|cached|app|api|prod|production|dev|development|test|testing|staging|stage|local|qa)$/i;
 
 /** Removes segment `i` together with one adjacent separator run. */
 function without(c: Cut, i: number): Cut {
@@ -575,4 +574,22 @@ const UNDERSCORE_KEYS_SEP = new Set([...HARD_SEP, '_']);
 
 function tokens(shape: string): string[] {
   return lex(shape);
+}
+
+/**
+ * The first word of a shape, its family (`user` of `user:settings:{}`), past the store's or the
+ * app's own prefix (`cache:`, `cache_`); a snake_case name is one word (`user_wallets` of
+ * `user_wallets:{}` is no family of `user:transactions:{}`). Undefined when the key starts with a hole.
+ */
+export function familyWord(shape: string): string | undefined {
+  const tokens = shape.toLowerCase().split(/[^a-z0-9_]+/);
+  let i = 0;
+  for (;;) {
+    const t = tokens[i];
+    const generic = /^([a-z0-9]+)_/.exec(t);
+    if (generic && GENERIC.test(generic[1])) tokens[i] = t.slice(generic[0].length);
+    else if (GENERIC.test(t) && i + 1 < tokens.length) i++;
+    else break;
+  }
+  return tokens[i].replace(/_+$/, '') || undefined;
 }
