@@ -138,13 +138,13 @@ export type CacheOpKind = 'read' | 'write' | 'delete' | 'expire' | 'other';
  */
 export type ValueSource = 'db' | 'http' | 'call' | 'param' | 'literal';
 
-/** One argument of a call, summarised: enough for TTL/option checks and fixes. */
 /**
  * What a read makes of its rows: the first few by a measure (`ranked`), the newest few (`latest`),
  * the one oldest row (`oldest`), or their number (`count`).
  */
 export type Aggregate = 'ranked' | 'latest' | 'oldest' | 'count';
 
+/** One argument of a call, summarised: enough for TTL/option checks and fixes. */
 export interface ArgFact {
   span: Span;
   /** literal string value, upper-cased flags are compared case-insensitively by rules */

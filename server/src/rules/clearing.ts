@@ -4,7 +4,7 @@
 // flow (its function, the functions around it and the callbacks in it), the helpers it calls, and
 // its callers up to two levels (repository ← service ← controller), by name; a call named like an
 // invalidation (`invalidateUser`, `evict`, `bust…Cache`) counts, since its key may not be visible.
-import type { FnFact } from '../facts/types';
+import type { CallFact, FnFact } from '../facts/types';
 import type { CacheModel } from '../model/cache-model';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
 import { fileIndex, type FileIndex } from './file-index';
@@ -119,10 +119,14 @@ function clearingCallIn(project: ProjectIndex, file: LinkedFile, scope: Set<numb
   for (const info of file.facts.fns)
     if (scope.has(info.id)) for (const c of info.calls) if (CLEARING_CALL.test(c)) left.set(c, (left.get(c) ?? 0) + 1);
   if (left.size === 0) return false;
-  for (const op of file.ops) if (scope.has(op.call.fn) && left.has(op.call.method)) left.set(op.call.method, left.get(op.call.method)! - 1);
+  const opCalls = new Set<CallFact>();
+  for (const op of file.ops) {
+    opCalls.add(op.call);
+    if (scope.has(op.call.fn) && left.has(op.call.method)) left.set(op.call.method, left.get(op.call.method)! - 1);
+  }
   const recorded = new Set<string>();
   for (const call of file.facts.calls) {
-    if (!scope.has(call.fn) || !left.get(call.method) || file.ops.some((op) => op.call === call)) continue;
+    if (!scope.has(call.fn) || !left.get(call.method) || opCalls.has(call)) continue;
     recorded.add(call.method);
     const verdict = call.receiver.t === 'lib' || call.receiver.t === 'unknown' ? undefined : helperClears(project, project.callGraph.targetOf(file.file, call), reaches);
     if (verdict) return true;

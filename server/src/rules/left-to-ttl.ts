@@ -21,14 +21,17 @@ const PAGE_WORDS = /(^|[^a-z])(page|pages|offset|cursor|limit)([^a-z]|$)/i;
 /** Whether the key is left to its TTL for a write of this kind (the answer per key is the same for every write: kept). */
 export function leftToTtl(key: KeyModel, w: DbWrite, project: ProjectIndex): boolean {
   let byKey = memo.get(key);
-  if (!byKey) memo.set(key, (byKey = { leaderboard: leaderboard(key), other: tally(key) || searchResults(key) || pagesLeftToExpire(key, project) }));
-  // a delete still clears a leaderboard: the removed row would stay on show
-  if ((w.kind !== 'delete' && byKey.leaderboard) || byKey.other) return true;
-  // Pattern: Admin.findOne().sort('createdAt') cached as the contact address — a new row sorts last
-  return w.kind === 'create' && !w.upsert && key.writers.length > 0 && key.writers.every((o) => o.valueAggregate === 'oldest');
+  if (!byKey) memo.set(key, (byKey = { leaderboard: leaderboard(key), oldest: oldestRow(key), other: tally(key) || searchResults(key) || pagesLeftToExpire(key, project) }));
+  // a delete still clears a leaderboard: the removed row would stay on show; only a create leaves the oldest row
+  return (w.kind !== 'delete' && byKey.leaderboard) || (w.kind === 'create' && !w.upsert && byKey.oldest) || byKey.other;
 }
 
-const memo = new WeakMap<KeyModel, { leaderboard: boolean; other: boolean }>();
+const memo = new WeakMap<KeyModel, { leaderboard: boolean; oldest: boolean; other: boolean }>();
+
+/** Pattern: Admin.findOne().sort('createdAt') cached as the contact address — a new row sorts last. */
+function oldestRow(key: KeyModel): boolean {
+  return key.writers.length > 0 && key.writers.every((o) => o.valueAggregate === 'oldest');
+}
 
 /** Every writer of the key keeps it `seconds` at most. */
 function keptAtMost(key: KeyModel, seconds: number): boolean {
