@@ -45,9 +45,6 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   if (shortLived(key)) return false;
   // Pattern: canvas-state:{canvasId}:{version} — a version's content never changes: its copy is never stale
   if (versionedKey(key)) return false;
-  // Pattern: plexCache.set(k, (await (await fetch(url)).json()).user) — an API's answer kept a few
-  // minutes: a row saved from it mirrors the API, no copy of the database's own row written back
-  if (key && key.writers.length > 0 && key.writers.every((x) => x.valueSrc === 'http')) return false;
   // Pattern: moves change the game in Redis; its end writes the game to the database
   if (key && keptInPlace(key, project)) return false;
   const shape = op.key?.shape ?? key?.shape;
@@ -55,10 +52,11 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   // Pattern: lPush(`blocked:${userId}`, entry) on each event, the list copied into a record later —
   // the application collects its own data there (a log, a buffer): no copy of rows to go stale
   if (key?.writers.some((x) => isAppend(x.verb) && x.valueSrc !== 'db' && x.valueSrc !== 'http')) return false;
-  // Pattern: cache.set(`fireEngineMap:${url}`, await fireEngineMap(url)) — every fill is the answer of
-  // a function that reads no table (a search API's results, a value derived from a secret): the row
-  // written from it copies no older version of a row
-  if (key && key.writers.length > 0 && !key.writers.some(holdsRows) && !key.readers.some((r) => r.fallback === 'db')) return false;
+  // Pattern: plexCache.set(k, (await (await fetch(url)).json()).user) — an API's answer kept a few
+  // minutes, or cache.set(`fireEngineMap:${url}`, await fireEngineMap(url)) whose function reads no
+  // table (a search engine's results, a value derived from a secret): a row saved from it mirrors
+  // its source, no older copy of the database's own row written back
+  if (key && key.writers.length > 0 && !key.writers.some((x) => holdsRows(x, project)) && !key.readers.some((r) => r.fallback === 'db')) return false;
   const role = model.roleOf(op);
   if (role === 'cache') return true;
   // a replica (rows kept in Redis, read as they are) is a copy of rows as well; markers and job state are not
@@ -76,9 +74,10 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   return w.kind === 'update' && !!w.entity && !!shape && shapeNamesEntity(shape, w.entity);
 }
 
-/** A write of rows, or of what a function reading rows returns. */
-function holdsRows(w: CacheOp): boolean {
-  return w.valueSrc === 'db' || !!w.valueEntities?.length || w.valueSrc === undefined || w.valueSrc === 'param';
+/** A write of rows, of what a project function reading rows returns, or of a value not known. */
+function holdsRows(w: CacheOp, project: ProjectIndex): boolean {
+  if (w.valueSrc === undefined || w.valueSrc === 'db' || w.valueSrc === 'param' || w.valueEntities?.length) return true;
+  return !!w.valueCalls && project.callGraph.readEntitiesOf(w.valueCallsFile ?? w.file, w.valueCalls).length > 0;
 }
 
 /** A cache read whose result the payload is built from, and the helper call it is made through. */
