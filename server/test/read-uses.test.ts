@@ -23,6 +23,7 @@ describe('read uses', () => {
     ['a .then callback', `other(await redis.get(id).then((p) => new Set(p?.split(','))));`, { fields: ['split'] }],
     ['kept in a member of this', `this.profile = await redis.get(id);`, { fields: [], members: ['profile'] }],
     ['returned after a test', `const hit = await redis.get(id); if (hit) return JSON.parse(hit); return null;`, { fields: [], returned: true }],
+    ['tested in a logical and', `const hit = await redis.get(id); if (hit && JSON.parse(hit).status === 'ok') other(1);`, { fields: ['status'] }],
   ];
   for (const [name, body, expected] of closed) it(`sees every use: ${name}`, () => expect(usesOf(body)).toEqual(expected));
 
@@ -36,8 +37,33 @@ describe('read uses', () => {
     ['a list iterated', `const rows = JSON.parse((await redis.get(id))!); other(rows.map((r: { name: string }) => r.name));`],
     ['a list walked with for…of', `const rows = JSON.parse((await redis.get(id))!); for (const r of rows) other(r.name);`],
     ['a member of another object', `const o = { v: '' }; o.v = (await redis.get(id))!;`],
+    ['passed on by `||`', `const hit = await redis.get(id); other(hit || 'none');`],
+    ['reassigned by a logical assignment', `let p = await redis.get(id); p ??= 'x'; other(p);`],
   ];
   for (const [name, body] of open) it(`records nothing when the value is passed on: ${name}`, () => expect(usesOf(body)).toBeUndefined());
+});
+
+describe('guard reads (facts/flow/guard-reads.ts)', () => {
+  function guardOf(body: string) {
+    const facts = extractFacts('src/x.ts', `${PRELUDE}export async function f(id: string, other: (x: unknown) => void) {\n${body}\n}\n`, defaultConfig());
+    return facts.calls.find((c) => c.method === 'get')?.guard;
+  }
+  const guards: [string, string][] = [
+    ['a hit returns early', `const seen = await redis.get(id); if (seen) return;`],
+    ['a status checked before the job', `const seen = await redis.get(id); if (seen) { const p = JSON.parse(seen); if (p.status === 'done' || p.status === 'failed') { console.log(\`skip \${p.status}\`); return; } await redis.del(id); }`],
+    ['a repeat refused', `const seen = await redis.get(id); if (seen && JSON.parse(seen).status === 'success') throw new Error('duplicate');`],
+    ['a 409 answer echoing what was stored', `const seen = await redis.get(id); if (seen) return { statusCode: 409, data: JSON.parse(seen) };`],
+    ["sibling blocks' own names", `{ const seen = await redis.get(id); if (seen) { const p = JSON.parse(seen); if (p.status === 'done') return; } } { const p = await prisma.user.findMany(); other(p); }`],
+  ];
+  for (const [name, body] of guards) it(`marks a read only checked to turn work away: ${name}`, () => expect(guardOf(body)).toBe(true));
+  const data: [string, string][] = [
+    ['a hit served', `const hit = await redis.get(id); if (hit) return JSON.parse(hit);`],
+    ['a hit answered, then a bare return', `const hit = await redis.get(id); if (hit) { other(hit); return; }`],
+    ['a miss refused', `const hit = await redis.get(id); if (!hit) throw new Error('gone'); other(JSON.parse(hit).name);`],
+    ['a field compared but never acted on', `const hit = await redis.get(id); if (hit && JSON.parse(hit).status === 'x') other(1);`],
+    ['a 200 answer echoing it', `const hit = await redis.get(id); if (hit) return { statusCode: 200, data: JSON.parse(hit) };`],
+  ];
+  for (const [name, body] of data) it(`leaves a read whose value is data alone: ${name}`, () => expect(guardOf(body)).toBeUndefined());
 });
 
 describe('written fields', () => {

@@ -16,6 +16,7 @@ import { dbVisitors } from './db/db-calls';
 import { eventVisitors } from './flow/events';
 import { recordOrigins } from './flow/payload-origins';
 import { recordReadUses } from './flow/read-uses';
+import { recordGuardReads } from './flow/guard-reads';
 import { recordCheckedReads } from './flow/checked-reads';
 import { finishTransactions, transactionVisitors } from './flow/transactions';
 import { isMidwayConfigFile, midwayCacheTtl } from './cache/midway-config';
@@ -136,6 +137,7 @@ export function extractFacts(file: string, text: string, config: ResolvedConfig,
   // after the decorator uses: their call facts have no call node, and no payload comes from them
   recordOrigins(ctx);
   recordReadUses(ctx);
+  recordGuardReads(ctx);
   recordCheckedReads(ctx);
   return facts;
 }

@@ -267,6 +267,8 @@ export interface CallFact {
   uses?: ValueUses;
   /** for a read: its value is compared by a version stamp with the source's (facts/flow/checked-reads.ts) */
   checked?: true;
+  /** for a read: its value is only checked, to turn away work already done (facts/flow/guard-reads.ts) */
+  guard?: true;
   /** a KEYS/SCAN of a pattern whose finds the same function deletes: a delete of the pattern (facts/cache/cache-calls.ts) */
   matchDelete?: true;
   /** the transaction (index into FileFacts.txs) the call runs inside, before its commit */

@@ -138,6 +138,11 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
   // only ever written with a flag (`'true'`, `'1'`, `true`, a timestamp): a marker, not a copy of anything
   const writes = ops.filter((o) => o.kind === 'write');
   if (writes.length > 0 && writes.every(isFlagWrite)) return { role: 'not-cache', kind: 'marker' };
+  // Pattern: const done = await redis.get(`req:${txId}`); if (JSON.parse(done)?.status === 'success') return;
+  // every read only asks whether the work was done and skips it: an idempotency marker, whatever it holds
+  // (a call of a project function that reads it inside is an echo of that read)
+  const ownReads = reads.filter((r) => !r.echo);
+  if (ownReads.length > 0 && ownReads.every((r) => r.call.guard)) return { role: 'not-cache', kind: 'marker' };
   if (strongCache) return { role: 'cache' };
   // only ever written with constants (`[]` at start-up) and never filled after a miss: app state, not
   // a copy of any source, whatever store holds it (a cache library's key is otherwise a cache)
@@ -192,7 +197,7 @@ function isScratch(ops: readonly CacheOp[], shape: string | undefined): boolean 
 const KIND_REASONS: Record<NonNullable<Decision['kind']>, string> = {
   replica: 'not a cache: read as it is, nothing reloads it on a miss (the application keeps the data there)',
   scratch: 'not a cache: filled and deleted by the same job, never reloaded on a miss',
-  marker: 'not a cache: its name says it is a lock or a marker',
+  marker: 'not a cache: a lock or a marker (by its name, its flag values, or reads that only check it to skip work done)',
   fallback: 'not a cache: read only when its source fails (a last known value)',
   sequence: 'not a cache: its name says it holds a sequence number (the last or next one handed out)',
 };

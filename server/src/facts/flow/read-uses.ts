@@ -66,6 +66,8 @@ function usesOf(e: ts.Expression, acc: Acc, depth: number): boolean {
   if (ts.isIfStatement(p) && p.expression === cur) return true;
   if (ts.isConditionalExpression(p) && p.condition === cur) return true;
   if (ts.isBinaryExpression(p) && isEqualityOperator(p.operatorToken.kind)) return true;
+  // Pattern: if (hit && JSON.parse(hit).status === 'ok') — the left of `&&` is only tested (`||` and `??` pass it on)
+  if (ts.isBinaryExpression(p) && p.left === cur && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return true;
   if (ts.isExpressionStatement(p)) return true;
   // Pattern: if (hit) return JSON.parse(hit) — the callers' uses are the value's (rules/read-fields.ts)
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === cur)) {
@@ -123,7 +125,7 @@ function referencesUses(name: ts.Identifier, scope: ts.Node, acc: Acc, depth: nu
       if (ts.isPropertyAccessExpression(p) && p.name === n) return;
       if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === n) return;
       // another binding of the same name, or the name assigned again: nobody can say which value is used
-      if (ts.isBindingElement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || (ts.isBinaryExpression(p) && p.left === n)) closed = false;
+      if (ts.isBindingElement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || (ts.isBinaryExpression(p) && p.left === n && isAssignment(p.operatorToken.kind))) closed = false;
       else if (!usesOf(n, acc, depth + 1)) closed = false;
       return;
     }
@@ -143,4 +145,9 @@ function thenUses(call: ts.CallExpression, acc: Acc, depth: number): boolean {
   // a callback returning its parameter as it is passes the value on: `.then(p => p)`
   if (ts.isArrowFunction(cb) && ts.isIdentifier(param.name) && ts.isIdentifier(cb.body) && cb.body.text === param.name.text) return false;
   return bindingUses(param.name, cb.body, acc, depth);
+}
+
+/** `=`, `+=`, `??=` and the other operators that assign their left side. */
+function isAssignment(k: ts.SyntaxKind): boolean {
+  return k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
 }
