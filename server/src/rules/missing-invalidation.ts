@@ -37,14 +37,16 @@ function reaching(entity: string, keys: readonly KeyModel[], cachedEntities: { h
   const scoped = (sh: string) => !namesEntityFirst(sh, entity) && shapeNamesEntity(sh, entity);
   const leads = new Set(shapes.flatMap((sh) => (scoped(sh) ? [] : (familyWord(sh) ?? []))));
   const ownerLeads = new Set(shapes.flatMap((sh) => (scoped(sh) ? (familyWord(sh) ?? []) : [])));
-  return (s) =>
-    !s ||
+  // Pattern: del(`wallet_request:${txId}`) of an idempotency marker or a lock: it clears nothing cached
+  const noCache = (sh: string) => model.keys.get(sh)?.kind === 'marker';
+  const named = (s: string) =>
     // Pattern: for (const k in CacheKeys) delByPattern(`${CacheKeys[k]}*`) — a pattern whose start cannot be spelled
     /^\{\}[^A-Za-z0-9]*\*$/.test(s) ||
     namesEntityFirst(s, entity, cachedEntities) ||
     inFamily(leads, s) ||
     (inFamily(ownerLeads, s) && (shapeNamesEntity(s, entity) || !model.keys.get(s)?.readers.length)) ||
     shapes.some((shape) => shapesMatch(s, shape) || !!driftBetween(s, shape) || (s.endsWith('*') && slotsOf(shape)[0].startsWith(s.slice(0, -1))));
+  return (s) => !s || (!noCache(s) && named(s));
 }
 
 /**
