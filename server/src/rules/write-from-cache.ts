@@ -245,19 +245,38 @@ function readRelated(project: ProjectIndex, found: CachedRead): Related[] {
  * read from the cache in the caller: the cached read and the write inside the callee.
  */
 function writeThroughCall(project: ProjectIndex, file: LinkedFile, call: CallFact): { read: CachedRead; w: DbWrite; writeFile: string } | undefined {
-  const t = project.callGraph.targetOf(file.file, call);
-  const target = t && project.files.get(t.file);
-  if (!t || !target || target.kind) return undefined;
-  const writes = target.facts.dbWrites.filter((w) => w.fn === t.fn.id && w.kind !== 'delete' && w.fromParams);
-  if (writes.length === 0) return undefined;
   for (const { arg, calls } of call.argFrom ?? []) {
-    const w = writes.find((x) => x.fromParams!.includes(arg));
-    if (!w) continue;
+    const found = paramWrite(project, file.file, call, arg, 0);
+    if (!found) continue;
     for (const id of calls) {
       const r = readOf(project, file, id);
       const readFile = r && project.files.get(r.op.file);
-      if (r && readFile && cacheLike(project, readFile, r.op, w)) return { read: r, w, writeFile: t.file };
+      if (r && readFile && cacheLike(project, readFile, r.op, found.w)) return { read: r, w: found.w, writeFile: found.file };
     }
+  }
+  return undefined;
+}
+
+/** How many project functions a value may be handed through before it reaches the write. */
+const MAX_HANDOFFS = 3;
+
+/**
+ * The database write that argument `arg` of `call` ends in: a write in the called function built
+ * from that parameter, or one in a function it hands the parameter on to (`save(user) { return
+ * this.userCache.save(user) }` whose callee saves it).
+ */
+function paramWrite(project: ProjectIndex, path: string, call: CallFact, arg: number, depth: number): { w: DbWrite; file: string } | undefined {
+  const t = project.callGraph.targetOf(path, call);
+  const target = t && project.files.get(t.file);
+  if (!t || !target || target.kind) return undefined;
+  const w = target.facts.dbWrites.find((x) => x.fn === t.fn.id && x.kind !== 'delete' && x.fromParams?.includes(arg));
+  if (w) return { w, file: t.file };
+  if (depth + 1 >= MAX_HANDOFFS) return undefined;
+  for (const inner of target.facts.calls) {
+    if (inner.fn !== t.fn.id || inner === call) continue;
+    const j = inner.args.findIndex((a) => a.param === arg);
+    const found = j >= 0 ? paramWrite(project, t.file, inner, j, depth + 1) : undefined;
+    if (found) return found;
   }
   return undefined;
 }
