@@ -450,6 +450,8 @@ export interface FnFact {
   params: { name: string; optional: boolean; hasDefault: boolean; bindings?: string[]; defaultLit?: string; defaultNum?: number }[];
   /** names of the calls made in the body (method or function names), for invalidation heuristics */
   calls: string[];
+  /** those of `calls` in a block a `throw` ends: only what runs from the call (`from`) to the throw (`to`) follows them */
+  callsBeforeThrow?: { name: string; from: number; to: number }[];
   /** event names this function emits (`this.events.emit('user.updated', …)`) */
   emits?: string[];
   /** event names this function handles (`@OnEvent('user.updated')`, `emitter.on('user.updated', fn)`) */

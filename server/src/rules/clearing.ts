@@ -202,6 +202,8 @@ export function clearedByCallers(ix: ClearingIndex, names: string[], reaches: Re
   for (const c of callers) {
     // a test calling the write path (and clearing its mocks' keys) is no flow of the product
     if (c.file.kind || callsElsewhere(ix.project, c, called, callee)) continue;
+    // Pattern: if (suspicious) { await this.wallets.lock(id); throw … } — the caller's deletes further on never follow this call
+    if (throwsAfterEach(ix.project.model, c.file, c.fn, called, reaches)) continue;
     if (clears(ix, c.file, c.fn, reaches)) return true;
     if (depth < CALLER_DEPTH) {
       const up = namesAround(c.file, c.fn).filter((n) => !seen.has(n));
@@ -251,4 +253,17 @@ function callsElsewhere(project: ProjectIndex, c: Fn, names: ReadonlySet<string>
     resolved = true;
   }
   return resolved;
+}
+
+/**
+ * Every call `fn` makes of one of `names` sits in a block a `throw` ends, and no op between the
+ * call and the throw clears the key: the caller's deletes further on never follow those calls.
+ */
+function throwsAfterEach(model: CacheModel, file: LinkedFile, fn: number, names: ReadonlySet<string>, reaches: Reaches): boolean {
+  const info = file.facts.fns[fn - 1];
+  if (!info?.callsBeforeThrow) return false;
+  const made = info.calls.filter((n) => names.has(n)).length;
+  const before = info.callsBeforeThrow.filter((c) => names.has(c.name));
+  if (made === 0 || before.length !== made) return false;
+  return !before.some((c) => file.ops.some((op) => op.call.span.start >= c.from && op.call.span.end <= c.to && isClearing(op, model) && reaches(op.key?.shape)));
 }

@@ -306,8 +306,12 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         // `this.users.update(…)` is the ORM's update, not the class's own `update` method; a custom
         // repository's own method (`this.configRepository.updateConfig(…)`) is a call of it all the same
         if (fnId > 0 && calleeName && (!ctx.dbCallNodes.has(call) || !ORM_VERBS.has(calleeName))) {
-          const calls = ctx.facts.fns[fnId - 1].calls;
+          const info = ctx.facts.fns[fnId - 1];
+          const calls = info.calls;
           calls.push(calleeName);
+          // Pattern: if (suspicious) { await this.wallets.lock(id); throw new ForbiddenException() }
+          const thrown = throwAfter(call);
+          if (thrown !== undefined) (info.callsBeforeThrow ??= []).push({ name: calleeName, from: call.end, to: thrown });
           // `this.licenses.cache.del(k)`: an unresolved receiver named like a cache still reads as
           // one (a resolved client's calls are ops, judged by their keys)
           const callee = unwrap(call.expression);
@@ -802,3 +806,16 @@ function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined,
   return out.size > 0 ? [...out].sort() : selected ? [] : undefined;
 }
 
+
+/**
+ * Where the `throw` ending the call's block starts, when the call is a statement of that block:
+ * nothing after the block runs once the call returns (`await this.wallets.lock(id); throw …`).
+ */
+function throwAfter(call: ts.CallExpression): number | undefined {
+  let n: ts.Node = call;
+  while (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const stmt = n.parent;
+  if (!ts.isExpressionStatement(stmt) || !ts.isBlock(stmt.parent)) return undefined;
+  const last = stmt.parent.statements[stmt.parent.statements.length - 1];
+  return ts.isThrowStatement(last) ? last.getStart() : undefined;
+}
