@@ -37,6 +37,8 @@ export interface ClearingIndex {
   callersOf(name: string): Fn[];
   /** functions named `name` that delete or overwrite keys (known shapes only), with those shapes */
   clearersNamed(name: string): readonly { file: string; value: { fn: number; shapes: string[] } }[];
+  /** the files each file's code may reach (reachable()), memoised for one run */
+  reach: Map<string, ReadonlySet<string> | 'any'>;
 }
 
 export function clearingIndex(project: ProjectIndex): ClearingIndex {
@@ -71,7 +73,7 @@ export function clearingIndex(project: ProjectIndex): ClearingIndex {
       return fns;
     };
   };
-  return { project, byName: lookup(byName), callersOf: lookup(callersOf), clearersNamed: (n) => clearers.get(n) };
+  return { project, byName: lookup(byName), callersOf: lookup(callersOf), clearersNamed: (n) => clearers.get(n), reach: new Map() };
 }
 
 export function contains(outer: FnFact, inner: FnFact): boolean {
@@ -166,6 +168,9 @@ function clearedByCallees(ix: ClearingIndex, file: LinkedFile, scope: Set<number
     if (!skip?.has(n))
     for (const { file: other, value } of ix.clearersNamed(n)) {
       if (other === file.file && scope.has(value.fn)) continue;
+      // Pattern: this.paymentRepository.create(…) is no call of PaymentController's `create`, in a file this one never imports
+      const r = reachable(ix, file);
+      if (r !== 'any' && !r.has(other)) continue;
       if (value.shapes.some((shape) => reaches(shape))) return true;
     }
   return false;
@@ -211,6 +216,60 @@ export function clearedByCallers(ix: ClearingIndex, names: string[], reaches: Re
     }
   }
   return false;
+}
+
+/** How many imports deep a helper of the write's flow may sit (a service, its cache class, that class's base). */
+const REACH_DEPTH = 3;
+
+/**
+ * The files whose functions code in `file` may call: itself and what it imports, a few imports deep
+ * (`UserService` → `CacheService` → `misc/cache.ts`). A controller's `create` is never among a
+ * service's (`this.paymentRepository.create(…)` is no call of PaymentController's).
+ */
+function reachable(ix: ClearingIndex, file: LinkedFile): ReadonlySet<string> | 'any' {
+  const known = ix.reach.get(file.file);
+  if (known) return known;
+  const out = new Set<string>([file.file]);
+  let frontier = [file];
+  let any = false;
+  for (let d = 0; d < REACH_DEPTH && frontier.length > 0 && !any; d++) {
+    const next: LinkedFile[] = [];
+    for (const f of frontier) {
+      const targets = importedFiles(ix.project, f);
+      if (targets === 'any') any = true;
+      else
+        for (const to of targets) {
+          if (out.has(to)) continue;
+          out.add(to);
+          const lf = ix.project.files.get(to);
+          if (lf) next.push(lf);
+        }
+    }
+    frontier = next;
+  }
+  const r = any ? 'any' : out;
+  ix.reach.set(file.file, r);
+  return r;
+}
+
+/** The analysed files `from` imports, barrels' re-exports included; `'any'` past a barrel the gate left unparsed. */
+function importedFiles(project: ProjectIndex, from: LinkedFile): string[] | 'any' {
+  const out: string[] = [];
+  for (const m of new Set(from.facts.imports.map((i) => i.module))) {
+    const target = project.modules.resolve(from.file, m);
+    if (target === undefined) continue;
+    const barrel = project.files.get(target);
+    if (!barrel) {
+      if (/(^|\/)index\.[cm]?[jt]sx?$/.test(target)) return 'any';
+      continue;
+    }
+    out.push(target);
+    for (const v of Object.values(barrel.facts.exports)) if (v.t === 'reexport') {
+      const to = project.modules.resolve(target, v.ref.module);
+      if (to !== undefined) out.push(to);
+    }
+  }
+  return out;
 }
 
 /**

@@ -274,6 +274,23 @@ function readRow(id: ts.Identifier, env: DbEnv): boolean {
 }
 
 /** Where a value came from: `new Product()`, `repo.create(dto)` (fresh) or a recognised read. */
+/**
+ * Pattern: const invoice = await this.getInvoice(tenantId, id); … manager.save(invoice) — a row a
+ * project loader named for it returns: the variable's name is the entity when the loader's name
+ * says the same (`getInvoice`, `findInvoiceById`, `loadInvoice`).
+ */
+function loadedByNamedLoader(e0: ts.Expression | undefined, env: DbEnv): string | undefined {
+  const e = e0 && unwrap(e0);
+  if (!e || !ts.isIdentifier(e)) return undefined;
+  const init = infoOf(e, env.ctx).init;
+  const call = init && unwrap(init);
+  if (!call || !ts.isCallExpression(call)) return undefined;
+  const callee = unwrap(call.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  const m = name && /^(?:get|find|load|fetch)(?:One)?([A-Z][A-Za-z]*?)(?:By[A-Z]\w*|OrFail|OrThrow)?$/.exec(name);
+  return m && m[1].toLowerCase() === e.text.toLowerCase() ? e.text : undefined;
+}
+
 function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entity?: string; via?: string; fresh: boolean } | undefined {
   if (!e0 || depth > 2) return undefined;
   const e = unwrap(e0);
@@ -344,7 +361,7 @@ function tableHit(table: Verbs, l: Link, via: string, entity: string | undefined
   }
   if (name === 'save' || name === 'persistAndFlush' || name === 'removeAndFlush' || name === 'remove' || name === 'softRemove') {
     const o = originOf(subject, env);
-    ent ??= o?.entity;
+    ent ??= o?.entity ?? (entityArg ? loadedByNamedLoader(subject, env) : undefined);
     if (name === 'save' || name === 'persistAndFlush') kind = o?.fresh || savedOnMiss(l.node, env) ? 'create' : 'update';
   }
   if (name === 'flush' && l.recv && ts.isCallExpression(bare(l.recv))) {
