@@ -178,6 +178,16 @@ function fromName(info: Info, env: DbEnv): Recv | undefined {
   return undefined;
 }
 
+/** The one entity-like type argument of the class's base (`extends CrudService<TenantSetting>`). */
+function inheritedEntity(e: ts.Node): string | undefined {
+  const cls = enclosingClass(e);
+  const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const args = ext?.typeArguments;
+  if (!args || args.length !== 1) return undefined;
+  const name = typeRefName(args[0])?.name;
+  return name && isCapitalised(name) && !/^(T|any|unknown|object|Record)$/.test(name) ? name : undefined;
+}
+
 /** What a receiver expression is, as far as this file can tell. */
 export function classifyRecv(e0: ts.Expression, env: DbEnv, depth = 0): Recv | undefined {
   const e = bare(e0);
@@ -227,6 +237,12 @@ export function classifyRecv(e0: ts.Expression, env: DbEnv, depth = 0): Recv | u
   if (cb?.name === 'transactional') return { t: 'manager', via: 'mikro-orm' };
   // Pattern: dataSource.transaction(async (manager) => manager.save(…))
   if (cb?.name === 'transaction' && /dataSource|connection|manager/i.test(lastName(cb.recv) ?? '')) return { t: 'manager', via: 'typeorm' };
+  // Pattern: class TenantSettingService extends TenantAwareCrudService<TenantSetting> { … this.typeOrmRepository.save(s) }
+  // — a repository the base class holds for its type argument: that argument is the entity
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && REPO_NAME.test(e.name.text) && !info.type && !info.init && !info.decorators.length) {
+    const entity = inheritedEntity(e);
+    if (entity) return { t: 'repo', via: /mikro/i.test(e.name.text) ? 'mikro-orm' : 'typeorm', entity };
+  }
   return (
     fromDecorators(info, env) ??
     fromType(info, env) ??
