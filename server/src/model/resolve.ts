@@ -223,6 +223,12 @@ export function resolveRef(files: ReadonlyMap<string, FileFacts>, modules: Modul
     }
     if (value.t === 'class') {
       const cls = files.get(file)?.classes.find((c) => c.name === (value as { name: string }).name);
+      // Pattern: RedisUtility.client.set(k, v) — a member read off the class itself is a static one
+      const held = cls?.fields[m];
+      if (held) {
+        value = { t: 'client', client: held };
+        continue;
+      }
       // a static member first (`CacheKeys.product(id)`), else a key method of an injected instance
       value = cls?.statics?.t === 'object' && m in cls.statics.members ? cls.statics : cls?.keyMethods;
     }

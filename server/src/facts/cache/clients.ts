@@ -473,6 +473,9 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'redis' && isFrameworkApp(e.expression)) return { t: 'lib', lib: 'ioredis' };
   const name = memberName(e);
   if (name === undefined) return undefined;
+  // Pattern: RedisUtility.instance.get(k) / CacheStore.client.set(…) — a static member of a class of this file
+  const owner = ts.isIdentifier(e.expression) ? declarationOf(e.expression, ctx.facts.imports) : undefined;
+  if (owner?.t === 'class' && hasStatic(owner.node, name)) return memberClientOf(owner.node, name, ctx, depth + 1);
   const base = clientOf(e.expression, ctx, depth + 1);
   // Pattern: cacheModule.redis.set(...) with cacheModule imported (namespace or object export)
   if (base?.t === 'import' && !base.called && ts.isPropertyAccessExpression(e)) return { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), name] } };
@@ -483,6 +486,13 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   const typed = fromType(memberTypeOf(declaredTypeOf(e.expression, ctx, depth), name, ctx), ctx);
   if (typed) return typed;
   return objectMemberClient(e, ctx, depth, clientOf);
+}
+
+/** `cls` declares a static field or getter `name`. */
+function hasStatic(cls: ts.ClassLikeDeclaration, name: string): boolean {
+  return cls.members.some(
+    (m) => (ts.isPropertyDeclaration(m) || ts.isGetAccessorDeclaration(m)) && ts.isIdentifier(m.name) && m.name.text === name && !!ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword),
+  );
 }
 
 /** The class a member of `base` is looked up in by the linker: an imported type or a class of this file. */
@@ -568,7 +578,9 @@ export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<C
       if (n !== undefined && r && (r.t === 'lib' || r.t === 'import' || r.t === 'member')) (returns ??= {})[n] = r;
     }
   }
-  for (const n of names) {
+  // Pattern: static get instance() { return (this._instance ??= new Redis(url)); } — reached as RedisUtility.instance
+  const statics = cls.members.flatMap((m) => (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ? [m.name.text] : []));
+  for (const n of [...names, ...statics]) {
     const r = memberClientOf(cls, n, ctx, 0);
     if (r && r.t !== 'unknown' && r.t !== 'fn') fields[n] = r;
   }
