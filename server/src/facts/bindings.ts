@@ -151,6 +151,14 @@ function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
     const imp = ctx.facts.imports.find((i) => i.local === (ext.expression as ts.Identifier).text);
     if (imp) fact.extendsRef = { module: imp.module, name: imp.name, member: [ext.name.text] };
   }
+  // Pattern: class RedisCacheService implements ICacheService — what a member typed by the interface holds
+  const impls = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ImplementsKeyword)?.types ?? [];
+  for (const t of impls) {
+    if (!ts.isIdentifier(t.expression)) continue;
+    const local = t.expression.text;
+    const imp = ctx.facts.imports.find((i) => i.local === local);
+    (fact.implementsRefs ??= []).push(imp ? { module: imp.module, name: imp.name } : { local });
+  }
   const model = ext ? superModel(cls, name) : undefined;
   if (model) fact.model = model;
   const statics = valueOfClass(cls, ctx);

@@ -575,6 +575,8 @@ export interface ClassFact {
   /** the constructor's parameter types that name a class (`private readonly auth: AuthService`), for `this.auth.getUser()` results */
   ctorTypes?: (SymbolRef | { local: string } | null)[];
   extendsRef?: SymbolRef | { local: string };
+  /** the interfaces the class says it implements (`implements ICacheService`) */
+  implementsRefs?: (SymbolRef | { local: string })[];
   /**
    * The model a repository class of the project works on, named by its base constructor call
    * (`class UserRepository extends BaseRepository<SysUser> { constructor(p) { super(p, 'sysUser') } }`:

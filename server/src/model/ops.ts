@@ -71,6 +71,8 @@ export class OpReader {
   private readonly summaries = new Map<string, WrapperSummary | null>();
   /** how often an op was asked for while being computed (a summary read then may lack it) */
   private cycles = 0;
+  /** interface (file, name) → the one project class implementing it, or null */
+  private implementations?: Map<string, { file: string; name: string } | null>;
 
   constructor(private readonly d: OpReaderDeps) {}
 
@@ -212,6 +214,12 @@ export class OpReader {
     const facts = this.d.factsByFile.get(file);
     if (facts && facts.wrappers.some((w) => w.className === className)) return { t: 'wrapper', file, className };
     const cls = facts?.classes.find((k) => k.name === className);
+    // Pattern: @Inject(CACHE_SERVICE) cache: ICacheService with one project class implementing it: that class's methods
+    const impl = depth < MAX_DEPTH ? this.soleImplementation(file, className) : undefined;
+    if (impl) {
+      const t = this.classTarget(impl.file, impl.name, depth + 1);
+      if (t) return t;
+    }
     // Pattern: @Inject(CACHE_SERVICE) cache: ICacheService — a keyed-store interface of the project
     if (cls?.keyedStore) return { t: 'lib', lib: 'keyed-store', del: cls.keyedStore };
     // Pattern: class RedisService extends Redis {}  (the instance is the client)
@@ -224,6 +232,30 @@ export class OpReader {
     } else if (ext && 'local' in ext && depth < MAX_DEPTH) return this.classTarget(file, ext.local, depth + 1);
     if (this.d.configFor(file).wrappers.includes(className)) return { t: 'generic', className };
     return undefined;
+  }
+
+  /**
+   * The one project class that says it implements interface `name` of `file` (`class
+   * RedisCacheService implements ICacheService`); none when no class or several do.
+   */
+  private soleImplementation(file: string, name: string): { file: string; name: string } | undefined {
+    const id = `${file}\0${name}`;
+    const memo = (this.implementations ??= new Map());
+    if (memo.has(id)) return memo.get(id) ?? undefined;
+    let found: { file: string; name: string } | null = null;
+    let count = 0;
+    for (const [path, facts] of this.d.factsByFile)
+      for (const k of facts.classes)
+        for (const ref of k.implementsRefs ?? []) {
+          const hit = 'local' in ref ? path === file && ref.local === name : (() => { const r = this.d.resolve(path, ref); return r?.file === file && r.value.t === 'class' && r.value.name === name; })();
+          if (hit) {
+            count++;
+            found = { file: path, name: k.name };
+          }
+        }
+    const r = count === 1 ? found : null;
+    memo.set(id, r);
+    return r ?? undefined;
   }
 
   /** The class (this one or a base) that defines wrapper `method`. */
