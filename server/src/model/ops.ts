@@ -239,23 +239,22 @@ export class OpReader {
    * RedisCacheService implements ICacheService`); none when no class or several do.
    */
   private soleImplementation(file: string, name: string): { file: string; name: string } | undefined {
-    const id = `${file}\0${name}`;
-    const memo = (this.implementations ??= new Map());
-    if (memo.has(id)) return memo.get(id) ?? undefined;
-    let found: { file: string; name: string } | null = null;
-    let count = 0;
-    for (const [path, facts] of this.d.factsByFile)
-      for (const k of facts.classes)
-        for (const ref of k.implementsRefs ?? []) {
-          const hit = 'local' in ref ? path === file && ref.local === name : (() => { const r = this.d.resolve(path, ref); return r?.file === file && r.value.t === 'class' && r.value.name === name; })();
-          if (hit) {
-            count++;
-            found = { file: path, name: k.name };
+    // one pass over the classes that implement anything, resolving each interface once
+    if (!this.implementations) {
+      const found = new Map<string, { file: string; name: string }[]>();
+      for (const [path, facts] of this.d.factsByFile)
+        for (const k of facts.classes)
+          for (const ref of k.implementsRefs ?? []) {
+            const r = 'local' in ref ? { file: path, name: ref.local } : ((v) => (v?.value.t === 'class' ? { file: v.file, name: v.value.name } : undefined))(this.d.resolve(path, ref));
+            if (!r) continue;
+            const id = `${r.file}\0${r.name}`;
+            const list = found.get(id);
+            if (list) list.push({ file: path, name: k.name });
+            else found.set(id, [{ file: path, name: k.name }]);
           }
-        }
-    const r = count === 1 ? found : null;
-    memo.set(id, r);
-    return r ?? undefined;
+      this.implementations = new Map([...found].map(([id, list]) => [id, list.length === 1 ? list[0] : null]));
+    }
+    return this.implementations.get(`${file}\0${name}`) ?? undefined;
   }
 
   /** The class (this one or a base) that defines wrapper `method`. */
