@@ -4,11 +4,6 @@
 import { ts } from 'ts-morph';
 import { unwrap } from './scope';
 
-/** `==`, `===`, `!=`, `!==`. */
-export function isEqualityOperator(k: ts.SyntaxKind): boolean {
-  return k === ts.SyntaxKind.EqualsEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsEqualsToken || k === ts.SyntaxKind.EqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken;
-}
-
 /** The string literals `body` compares an expression `isSubject` accepts with (`===`/`==`, `case`, `[…].includes(x)`). */
 export function comparedLiterals(body: ts.Node, isSubject: (e: ts.Expression) => boolean): string[] {
   const out = new Set<string>();

@@ -4,6 +4,7 @@
 // Anything that could be reassigned or shadowed resolves to nothing: a wrong literal here becomes
 // a wrong key shape and, downstream, a false key-drift claim.
 import { ts } from 'ts-morph';
+import { isAssignmentOperator } from './operators';
 import { declarationOf, isFunctionLike, memberName, propertyNameText, unwrap, type Decl } from './scope';
 import type { ImportFact, SymbolRef } from '../facts/types';
 import { treeMemo } from './tree-memo';
@@ -268,7 +269,7 @@ function assignedMembers(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryExp
   if (out) return out;
   const names = new Map<string, ts.BinaryExpression[]>();
   const visit = (n: ts.Node): void => {
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind)) {
       const name = memberName(unwrap(n.left));
       if (name !== undefined) {
         const list = names.get(name);

@@ -2,6 +2,7 @@
 // sets `password`; Prisma's `{ where, data: { email } }` sets `email`; Mongo's `{ $set: { name } }`
 // sets `name`. A spread, a variable or a computed name leaves them unknown: the update may set anything.
 import { ts } from 'ts-morph';
+import { isAssignmentOperator } from '../../syntax/operators';
 import { enclosingFunction, propertyNameText, unwrap } from '../../syntax/scope';
 
 /** Options of a write call that carry no columns (the row it targets, what it returns, how). */
@@ -118,7 +119,7 @@ function fieldUse(id: ts.Identifier): string | undefined {
   if (!ts.isPropertyAccessExpression(p) || p.expression !== id) {
     // Pattern: if (!user) return … / user === null — a test of it
     if (ts.isPrefixUnaryExpression(p) || ts.isIfStatement(p) || ts.isConditionalExpression(p)) return '';
-    if (ts.isBinaryExpression(p) && p.operatorToken.kind >= ts.SyntaxKind.FirstBinaryOperator && !(p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment))
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind >= ts.SyntaxKind.FirstBinaryOperator && !(isAssignmentOperator(p.operatorToken.kind)))
       return '';
     return undefined;
   }
@@ -128,7 +129,7 @@ function fieldUse(id: ts.Identifier): string | undefined {
   while (ts.isPropertyAccessExpression(top.parent) && top.parent.expression === top) top = top.parent;
   const up = top.parent;
   // Pattern: doc.referralCode = code / doc.stats.views += 1 / doc.count++
-  if (ts.isBinaryExpression(up) && up.left === top && up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && up.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return field;
+  if (ts.isBinaryExpression(up) && up.left === top && isAssignmentOperator(up.operatorToken.kind)) return field;
   if ((ts.isPrefixUnaryExpression(up) || ts.isPostfixUnaryExpression(up)) && (up.operator === ts.SyntaxKind.PlusPlusToken || up.operator === ts.SyntaxKind.MinusMinusToken)) return field;
   if (ts.isCallExpression(up) && up.expression === top) {
     // Pattern: doc.set('plan', p) / doc.markModified('settings')

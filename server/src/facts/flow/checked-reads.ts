@@ -5,7 +5,8 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { enclosingFunction, unwrap } from '../../syntax/scope';
-import { isEqualityOperator } from '../../syntax/compared-literals';
+import { isEqualityOperator } from '../../syntax/operators';
+import { boundName } from '../../syntax/bound-value';
 
 /** Fields that stamp a version: a modification time, a version or revision number, a content hash. */
 const STAMP = /^(updatedAt|updated_at|updatedOn|modifiedAt|modified_at|lastModified|last_modified|mtime|version|ver|revision|rev|etag|eTag|hash|checksum|digest|fingerprint)$/;
@@ -21,25 +22,13 @@ export function recordCheckedReads(ctx: FileCtx): void {
   for (let i = 0; i < calls.length; i++) {
     const node = ctx.callNodes[i];
     if (!node || calls[i].fn === 0 || !READ.test(calls[i].method)) continue;
-    const name = boundName(node);
+    const name = boundName(node)?.text;
     const fn = name && enclosingFunction(node);
     if (!fn) continue;
     let names = stamped.get(fn);
     if (!names) stamped.set(fn, (names = stampedNames(fn)));
     if (names.has(name)) calls[i].checked = true;
   }
-}
-
-/** `const hit = await cache.get(k)` → `hit`; also through `JSON.parse(…)` */
-function boundName(call: ts.Node): string | undefined {
-  let n: ts.Node = call;
-  while (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || isJsonParseOf(n.parent, n)) n = n.parent;
-  const d = n.parent;
-  return d && ts.isVariableDeclaration(d) && d.initializer === n && ts.isIdentifier(d.name) ? d.name.text : undefined;
-}
-
-function isJsonParseOf(p: ts.Node, arg: ts.Node): boolean {
-  return ts.isCallExpression(p) && p.arguments[0] === arg && p.expression.getText() === 'JSON.parse';
 }
 
 /** The names whose stamp `fn` compares: `hit` of `hit.updatedAt.getTime() === row.updatedAt.getTime()`. */

@@ -4,8 +4,9 @@
 // its value as data (model/roles.ts), so no write after a commit races a reader of it.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { enclosingFunction, unwrap } from '../../syntax/scope';
-import { isEqualityOperator } from '../../syntax/compared-literals';
+import { enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
+import { isAssignmentOperator, isEqualityOperator, isLogicalOperator } from '../../syntax/operators';
+import { boundName, isJsonParseOf } from '../../syntax/bound-value';
 
 const READ = /^(get|hget|hgetall|exists|fetch|read)$/i;
 /** Words of an answer that turns a repeated request away. */
@@ -57,7 +58,7 @@ function isGuard(call: ts.Node): boolean {
 function blockOf(name: ts.Identifier): ts.Node | undefined {
   for (let n: ts.Node = name.parent; n; n = n.parent) {
     if (ts.isBlock(n) || ts.isSourceFile(n)) return n;
-    if (isFunctionBoundary(n)) return undefined;
+    if (isFunctionLike(n)) return undefined;
   }
   return undefined;
 }
@@ -82,13 +83,13 @@ function useOf(ref: ts.Identifier, name: string): 'test' | 'rejects' | 'other' |
   for (;;) {
     const p: ts.Node = cur.parent;
     if (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p)) cur = p;
-    else if (ts.isCallExpression(p) && p.arguments.length === 1 && p.arguments[0] === cur && /^JSON\.parse$/.test(p.expression.getText())) cur = p;
+    else if (isJsonParseOf(p, cur)) cur = p;
     else if (ts.isPropertyAccessExpression(p) && p.expression === cur) cur = p;
     else break;
   }
   const p = cur.parent;
   if (ts.isVariableDeclaration(p) && p.initializer === cur && ts.isIdentifier(p.name)) return p.name;
-  if (ts.isBinaryExpression(p) && p.left === cur && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return 'other';
+  if (ts.isBinaryExpression(p) && p.left === cur && isAssignmentOperator(p.operatorToken.kind)) return 'other';
   const test = testOf(cur);
   if (test) return test.hit && rejectsWhenTrue(test.node) ? 'rejects' : 'test';
   return insideRejection(cur, name) || logged(cur) ? 'test' : 'other';
@@ -101,7 +102,7 @@ function logged(e: ts.Node): boolean {
   for (let n: ts.Node = e; n.parent; n = n.parent) {
     const p = n.parent;
     if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) return LOG_CALL.test(p.expression.getText());
-    if (ts.isStatement(p) || isFunctionBoundary(p)) return false;
+    if (ts.isStatement(p) || isFunctionLike(p)) return false;
   }
   return false;
 }
@@ -117,19 +118,15 @@ function testOf(e: ts.Node): { node: ts.Expression; hit: boolean } | undefined {
     return { node: p, hit: positive && literal };
   }
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return { node: p, hit: false };
-  if ((ts.isIfStatement(p) && p.expression === e) || (ts.isBinaryExpression(p) && isLogical(p.operatorToken.kind))) return { node: e as ts.Expression, hit: true };
+  if ((ts.isIfStatement(p) && p.expression === e) || (ts.isBinaryExpression(p) && isLogicalOperator(p.operatorToken.kind))) return { node: e as ts.Expression, hit: true };
   if (ts.isConditionalExpression(p) && p.condition === e) return { node: e as ts.Expression, hit: false };
   return undefined;
-}
-
-function isLogical(k: ts.SyntaxKind): boolean {
-  return k === ts.SyntaxKind.AmpersandAmpersandToken || k === ts.SyntaxKind.BarBarToken;
 }
 
 /** `test` is (an operand of) an `if`'s condition whose branch turns the request away. */
 function rejectsWhenTrue(test: ts.Expression): boolean {
   let cur: ts.Node = test;
-  while (ts.isParenthesizedExpression(cur.parent) || (ts.isBinaryExpression(cur.parent) && isLogical(cur.parent.operatorToken.kind))) cur = cur.parent;
+  while (ts.isParenthesizedExpression(cur.parent) || (ts.isBinaryExpression(cur.parent) && isLogicalOperator(cur.parent.operatorToken.kind))) cur = cur.parent;
   const stmt = cur.parent;
   return ts.isIfStatement(stmt) && stmt.expression === cur && rejects(stmt.thenStatement);
 }
@@ -138,14 +135,10 @@ function rejectsWhenTrue(test: ts.Expression): boolean {
 function insideRejection(e: ts.Node, name: string): boolean {
   for (let n: ts.Node = e; n.parent; n = n.parent) {
     const p = n.parent;
-    if (isFunctionBoundary(p)) return false;
+    if (isFunctionLike(p)) return false;
     if (ts.isIfStatement(p) && p.thenStatement === n && mentions(p.expression, name) && rejects(p.thenStatement, true)) return true;
   }
   return false;
-}
-
-function isFunctionBoundary(n: ts.Node): boolean {
-  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n);
 }
 
 function mentions(e: ts.Node, name: string): boolean {
@@ -187,17 +180,4 @@ function refusal(e: ts.Expression): boolean {
 function clientError(e: ts.Expression): boolean {
   const u = unwrap(e);
   return ts.isNumericLiteral(u) && Number(u.text) >= 400 && Number(u.text) < 500;
-}
-
-/** `const seen = await redis.get(k)` → `seen`, also through `JSON.parse(…)`. */
-function boundName(call: ts.Node): ts.Identifier | undefined {
-  let n: ts.Node = call;
-  for (;;) {
-    const p = n.parent;
-    if (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p)) n = p;
-    else if (ts.isCallExpression(p) && p.arguments.length === 1 && p.arguments[0] === n && /^JSON\.parse$/.test(p.expression.getText())) n = p;
-    else break;
-  }
-  const d = n.parent;
-  return ts.isVariableDeclaration(d) && d.initializer === n && ts.isIdentifier(d.name) ? d.name : undefined;
 }

@@ -7,6 +7,7 @@
 // `repo.update(cached.id, dto)` and `if (await cache.get(k)) await repo.update(id, dto)` write
 // nothing read from the cache. An id read from a cached copy does not go stale (rows keep their ids).
 import { ts } from 'ts-morph';
+import { isAssignmentOperator } from '../../syntax/operators';
 import type { FileCtx } from '../context';
 import { chainLinks, type Link } from '../db/common';
 import { assignedBeforeSave, writtenFields } from '../db/written-fields';
@@ -416,7 +417,7 @@ class Tracer {
     };
     const visit = (n: ts.Node): void => {
       if (n.pos >= this.before) return;
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind)) {
         const target = unwrap(n.left);
         const field = ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) ? memberName(target) : undefined;
         // Pattern: u = cached / u.points = cached.points + 1 / u.name ??= cached.name

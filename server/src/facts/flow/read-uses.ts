@@ -6,7 +6,8 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { enclosingFunction, propertyNameText } from '../../syntax/scope';
-import { isEqualityOperator } from '../../syntax/compared-literals';
+import { isAssignmentOperator, isEqualityOperator } from '../../syntax/operators';
+import { isJsonParseOf } from '../../syntax/bound-value';
 
 /** Methods whose result may be a cached value. */
 const READ_METHOD = /get|fetch|read|load|find|wrap|remember|lookup/i;
@@ -47,7 +48,7 @@ function usesOf(e: ts.Expression, acc: Acc, depth: number): boolean {
   for (;;) {
     const p: ts.Node = cur.parent;
     if (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p)) cur = p;
-    else if (ts.isCallExpression(p) && p.arguments[0] === cur && p.arguments.length === 1 && /^JSON\.parse$/.test(p.expression.getText())) cur = p;
+    else if (isJsonParseOf(p, cur)) cur = p;
     else break;
   }
   const p = cur.parent;
@@ -125,7 +126,7 @@ function referencesUses(name: ts.Identifier, scope: ts.Node, acc: Acc, depth: nu
       if (ts.isPropertyAccessExpression(p) && p.name === n) return;
       if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === n) return;
       // another binding of the same name, or the name assigned again: nobody can say which value is used
-      if (ts.isBindingElement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || (ts.isBinaryExpression(p) && p.left === n && isAssignment(p.operatorToken.kind))) closed = false;
+      if (ts.isBindingElement(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || (ts.isBinaryExpression(p) && p.left === n && isAssignmentOperator(p.operatorToken.kind))) closed = false;
       else if (!usesOf(n, acc, depth + 1)) closed = false;
       return;
     }
@@ -145,9 +146,4 @@ function thenUses(call: ts.CallExpression, acc: Acc, depth: number): boolean {
   // a callback returning its parameter as it is passes the value on: `.then(p => p)`
   if (ts.isArrowFunction(cb) && ts.isIdentifier(param.name) && ts.isIdentifier(cb.body) && cb.body.text === param.name.text) return false;
   return bindingUses(param.name, cb.body, acc, depth);
-}
-
-/** `=`, `+=`, `??=` and the other operators that assign their left side. */
-function isAssignment(k: ts.SyntaxKind): boolean {
-  return k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
 }

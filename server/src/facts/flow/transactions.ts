@@ -5,6 +5,7 @@
 // where its statement could move to run after the commit (CallFact.txExit). A cache delete there
 // runs before the commit: a reader can load the old row in between and cache it again.
 import { ts } from 'ts-morph';
+import { isAssignmentOperator } from '../../syntax/operators';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { declarationOf, decoratorsOf, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap, type FunctionLike } from '../../syntax/scope';
@@ -295,7 +296,7 @@ export function transactionVisitors(ctx: FileCtx): VisitorMap {
     const b = node as ts.BinaryExpression;
     const k = b.operatorToken.kind;
     // the end of the target stands for the assignment (getStart would skip trivia on every one)
-    if (k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment) recordAssignment(s.move, b.left, b.left.end);
+    if (isAssignmentOperator(k)) recordAssignment(s.move, b.left, b.left.end);
   };
   const unary = (node: ts.Node) => {
     const u = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
