@@ -12,7 +12,7 @@ import { collectImport, collectRequire, unwrap } from '../syntax/scope';
 import { constNumber, isNullish, stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
 import { madeValue } from './cache/made-instances';
-import type { ClassFact, ClientRef, ExportValue } from './types';
+import type { ClassFact, ClientRef, ExportValue, SymbolRef } from './types';
 import { normaliseEntity } from './keys/entities';
 
 export function collectTopLevelImports(ctx: FileCtx): void {
@@ -139,26 +139,25 @@ function hasFunctionMember(obj: ts.ObjectLiteralExpression): boolean {
   );
 }
 
+/** A class or interface named in a heritage clause: an import's ref, or a name of this file. */
+function nameRef(id: ts.Identifier, ctx: FileCtx): SymbolRef | { local: string } {
+  const imp = ctx.facts.imports.find((i) => i.local === id.text);
+  return imp ? { module: imp.module, name: imp.name } : { local: id.text };
+}
+
 function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
   const name = cls.name?.text ?? 'default';
   const fact: ClassFact = { name, exported: isExported(cls), ...classClients(cls, ctx), methods: [] };
   for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.name && ts.isIdentifier(m.name)) fact.methods.push(m.name.text);
   const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-  if (ext && ts.isIdentifier(ext)) {
-    const imp = ctx.facts.imports.find((i) => i.local === ext.text);
-    fact.extendsRef = imp ? { module: imp.module, name: imp.name } : { local: ext.text };
-  } else if (ext && ts.isPropertyAccessExpression(ext) && ts.isIdentifier(ext.expression)) {
+  if (ext && ts.isIdentifier(ext)) fact.extendsRef = nameRef(ext, ctx);
+  else if (ext && ts.isPropertyAccessExpression(ext) && ts.isIdentifier(ext.expression)) {
     const imp = ctx.facts.imports.find((i) => i.local === (ext.expression as ts.Identifier).text);
     if (imp) fact.extendsRef = { module: imp.module, name: imp.name, member: [ext.name.text] };
   }
   // Pattern: class RedisCacheService implements ICacheService — what a member typed by the interface holds
   const impls = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ImplementsKeyword)?.types ?? [];
-  for (const t of impls) {
-    if (!ts.isIdentifier(t.expression)) continue;
-    const local = t.expression.text;
-    const imp = ctx.facts.imports.find((i) => i.local === local);
-    (fact.implementsRefs ??= []).push(imp ? { module: imp.module, name: imp.name } : { local });
-  }
+  for (const t of impls) if (ts.isIdentifier(t.expression)) (fact.implementsRefs ??= []).push(nameRef(t.expression, ctx));
   const model = ext ? superModel(cls, name) : undefined;
   if (model) fact.model = model;
   const statics = valueOfClass(cls, ctx);

@@ -245,7 +245,7 @@ export class OpReader {
       for (const [path, facts] of this.d.factsByFile)
         for (const k of facts.classes)
           for (const ref of k.implementsRefs ?? []) {
-            const r = 'local' in ref ? { file: path, name: ref.local } : ((v) => (v?.value.t === 'class' ? { file: v.file, name: v.value.name } : undefined))(this.d.resolve(path, ref));
+            const r = this.classOf(path, ref);
             if (!r) continue;
             const id = `${r.file}\0${r.name}`;
             const list = found.get(id);

@@ -164,12 +164,13 @@ function helperClears(project: ProjectIndex, t: { file: string; fn: FnFact } | u
  */
 function clearedByCallees(ix: ClearingIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches, skip?: ReadonlySet<string>): boolean {
   const names = new Set(file.facts.fns.filter((f) => scope.has(f.id)).flatMap((f) => f.calls));
+  let r: ReadonlySet<string> | 'any' | undefined;
   for (const n of names)
     if (!skip?.has(n))
     for (const { file: other, value } of ix.clearersNamed(n)) {
       if (other === file.file && scope.has(value.fn)) continue;
       // Pattern: this.paymentRepository.create(…) is no call of PaymentController's `create`, in a file this one never imports
-      const r = reachable(ix, file);
+      r ??= reachable(ix, file);
       if (r !== 'any' && !r.has(other)) continue;
       if (value.shapes.some((shape) => reaches(shape))) return true;
     }
@@ -257,8 +258,10 @@ function importedFiles(project: ProjectIndex, from: LinkedFile): string[] | 'any
   const out: string[] = [];
   for (const m of new Set(from.facts.imports.map((i) => i.module))) {
     const target = project.modules.resolve(from.file, m);
+    // no analysed file (a package, or a module the CLI's gate left unparsed: no cache code in it)
     if (target === undefined) continue;
     const barrel = project.files.get(target);
+    // a barrel the gate left unparsed (no cache code in it) may re-export anything; other files do not
     if (!barrel) {
       if (/(^|\/)index\.[cm]?[jt]sx?$/.test(target)) return 'any';
       continue;
@@ -279,21 +282,8 @@ function importedFiles(project: ProjectIndex, from: LinkedFile): string[] | 'any
  */
 function mayReach(project: ProjectIndex, from: LinkedFile, to: string): boolean {
   if (from.file === to) return true;
-  for (const m of new Set(from.facts.imports.map((i) => i.module))) {
-    const target = project.modules.resolve(from.file, m);
-    if (target === to) return true;
-    // no analysed file (a package, or a module the CLI's gate left unparsed: no cache code in it)
-    if (target === undefined) continue;
-    const barrel = project.files.get(target);
-    // a barrel the gate left unparsed (no cache code in it) may re-export `to`; other files do not
-    if (!barrel) {
-      if (/(^|\/)index\.[cm]?[jt]sx?$/.test(target)) return true;
-      continue;
-    }
-    for (const v of Object.values(barrel.facts.exports))
-      if (v.t === 'reexport' && project.modules.resolve(target, v.ref.module) === to) return true;
-  }
-  return false;
+  const targets = importedFiles(project, from);
+  return targets === 'any' || targets.includes(to);
 }
 
 /** Every call `c` makes by one of `names` resolves to a function outside `callee`'s code, or cannot reach it. */

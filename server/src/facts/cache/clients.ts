@@ -10,7 +10,7 @@ import { declarationOf, decoratorsOf, enclosingClass, memberName, paramPropertyO
 import { CLIENT_MODULES, CLIENT_TYPES, isRedisLib, libOfModuleName } from './client-modules';
 import { defaultTtlOf, defaultTtlValueOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
-import { returnExprOf } from '../../syntax/local-values';
+import { isStatic, returnExprOf } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
 import { instanceArgs } from './made-instances';
 
@@ -490,9 +490,7 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
 
 /** `cls` declares a static field or getter `name`. */
 function hasStatic(cls: ts.ClassLikeDeclaration, name: string): boolean {
-  return cls.members.some(
-    (m) => (ts.isPropertyDeclaration(m) || ts.isGetAccessorDeclaration(m)) && ts.isIdentifier(m.name) && m.name.text === name && !!ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword),
-  );
+  return cls.members.some((m) => (ts.isPropertyDeclaration(m) || ts.isGetAccessorDeclaration(m)) && ts.isIdentifier(m.name) && m.name.text === name && isStatic(m));
 }
 
 /** The class a member of `base` is looked up in by the linker: an imported type or a class of this file. */
@@ -579,7 +577,7 @@ export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<C
     }
   }
   // Pattern: static get instance() { return (this._instance ??= new Redis(url)); } — reached as RedisUtility.instance
-  const statics = cls.members.flatMap((m) => (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ? [m.name.text] : []));
+  const statics = cls.members.flatMap((m) => (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && isStatic(m) ? [m.name.text] : []));
   for (const n of [...names, ...statics]) {
     const r = memberClientOf(cls, n, ctx, 0);
     if (r && r.t !== 'unknown' && r.t !== 'fn') fields[n] = r;

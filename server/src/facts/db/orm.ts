@@ -185,7 +185,8 @@ function inheritedEntity(e: ts.Node): string | undefined {
   const args = ext?.typeArguments;
   if (!args || args.length !== 1) return undefined;
   const name = typeRefName(args[0])?.name;
-  return name && isCapitalised(name) && !/^(T|any|unknown|object|Record)$/.test(name) ? name : undefined;
+  // `extends CrudService<T>` in a generic class of its own names no entity
+  return name && isCapitalised(name) && !cls?.typeParameters?.some((p) => p.name.text === name) ? name : undefined;
 }
 
 /** What a receiver expression is, as far as this file can tell. */
@@ -289,7 +290,6 @@ function readRow(id: ts.Identifier, env: DbEnv): boolean {
   return isLoadedRow(id, env.ctx.facts.imports, env.recognise);
 }
 
-/** Where a value came from: `new Product()`, `repo.create(dto)` (fresh) or a recognised read. */
 /**
  * Pattern: const invoice = await this.getInvoice(tenantId, id); … manager.save(invoice) — a row a
  * project loader named for it returns: the variable's name is the entity when the loader's name
@@ -307,6 +307,7 @@ function loadedByNamedLoader(e0: ts.Expression | undefined, env: DbEnv): string 
   return m && m[1].toLowerCase() === e.text.toLowerCase() ? e.text : undefined;
 }
 
+/** Where a value came from: `new Product()`, `repo.create(dto)` (fresh) or a recognised read. */
 function originOf(e0: ts.Expression | undefined, env: DbEnv, depth = 0): { entity?: string; via?: string; fresh: boolean } | undefined {
   if (!e0 || depth > 2) return undefined;
   const e = unwrap(e0);
