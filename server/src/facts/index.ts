@@ -71,6 +71,10 @@ function treeOf(file: string, text: string, keepTree: boolean): ts.SourceFile {
   if (previous && !sf) {
     try {
       sf = reparse(previous, text);
+      // with syntax errors, the incremental parser may report fewer of them than a fresh parse
+      // (it resumes from the old tree's state): which errors show must not depend on the edits
+      // made before, so a broken text is parsed from scratch (a few milliseconds, while it is broken)
+      if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) sf = undefined;
     } catch {
       // the incremental parser asserts on trees it cannot update: parse from scratch
       sf = undefined;
