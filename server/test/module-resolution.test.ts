@@ -226,6 +226,18 @@ describe('tsconfig', () => {
     expect(projectModulesFor(at('src/users/service.ts'))).toEqual(expect.arrayContaining(['src', 'src/*']));
   });
 
+  it('a module named with a dot (`@util/constants.events`) beside `constants.ts` is that module', () => {
+    const { res } = project({
+      'tsconfig.json': { compilerOptions: { baseUrl: '.', module: 'commonjs', moduleResolution: 'node', paths: { '@util/*': ['./src/util/*'] } } },
+      'src/util/constants.ts': TS,
+      'src/util/constants.events.ts': TS,
+      'src/repo/growth.ts': TS,
+    });
+    expect(res('src/repo/growth.ts', '@util/constants.events')).toBe('src/util/constants.events.ts');
+    expect(res('src/repo/growth.ts', '@util/constants')).toBe('src/util/constants.ts');
+    expect(res('src/repo/growth.ts', '../util/constants.events')).toBe('src/util/constants.events.ts');
+  });
+
   it('rootDirs: a relative import across virtual roots', () => {
     const { res } = project({
       'tsconfig.json': { compilerOptions: { rootDirs: ['src', 'generated'] } },

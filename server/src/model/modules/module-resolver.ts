@@ -127,9 +127,12 @@ export class CompilerResolution {
    */
   sourceFor(file: string, byName = false): string | undefined {
     if (this.files.has(file)) return file;
-    const m = /^(.*?)(\.d\.[mc]?ts|\.d\.[^/.]+\.ts|\.[mc]?[jt]sx?)$/.exec(file);
+    const m = /^(.*?)(\.d\.[mc]?ts|\.d(\.[^/.]+)\.ts|\.[mc]?[jt]sx?)$/.exec(file);
     if (!m) return undefined;
-    const [, stem, ext] = m;
+    // `constants.d.events.ts` declares the module `constants.events` (an arbitrary extension, as
+    // `styles.d.css.ts` declares `styles.css`): its source is `constants.events.ts`, never `constants.ts`
+    const stem = m[3] ? m[1] + m[3] : m[1];
+    const ext = m[2];
     const candidates = this.sourcePaths(stem, byName);
     if (ext.startsWith('.d.') || /^\.[mc]?jsx?$/.test(ext)) candidates.unshift(stem);
     for (const c of candidates) for (const e of SOURCE_EXTS) if (this.files.has(c + e)) return c + e;
