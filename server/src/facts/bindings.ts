@@ -117,7 +117,7 @@ function clientMembers(obj: ts.ObjectLiteralExpression, ctx: FileCtx, depth: num
  * An enum's members with a literal initializer, as an object of strings. Implicit (auto-numbered)
  * and computed members are left out: other files then see a hole, never a guessed literal.
  */
-function enumValue(en: ts.EnumDeclaration): ExportValue | undefined {
+function enumValue(en: ts.EnumDeclaration, ctx: FileCtx): ExportValue | undefined {
   if (ts.getCombinedModifierFlags(en) & ts.ModifierFlags.Ambient) return undefined;
   const members: Record<string, ExportValue> = {};
   for (const m of en.members) {
@@ -126,6 +126,11 @@ function enumValue(en: ts.EnumDeclaration): ExportValue | undefined {
     if (name === undefined || !init) continue;
     // (the parser gives a number's text as JavaScript prints it: `0x10` is `16`)
     if (ts.isStringLiteralLike(init) || ts.isNumericLiteral(init)) members[name] = { t: 'string', value: init.text };
+    // Pattern: enum CacheKeys { RSS = `${API_CACHE_PREFIX}rss` } — a member built from the file's constants
+    else if (ts.isTemplateExpression(init) || ts.isBinaryExpression(init)) {
+      const v = valueOfExpression(init, ctx);
+      if (v?.t === 'string' || v?.t === 'key') members[name] = v;
+    }
   }
   return Object.keys(members).length > 0 ? { t: 'object', members } : undefined;
 }
@@ -247,7 +252,9 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
     if (facts.classes.some((c) => c.name === name)) return;
     const fields = typeClients(members, ctx);
     const store = keyedStoreDelete(members);
-    if (!fields && !store) return;
+    // Pattern: export interface ICacheService { hGet(…): …; hSet(…): … } — a service injected by this
+    // type is the one project class implementing it (resolved by the linker)
+    if (!fields && !store && !(isExported(n) && members.some(ts.isMethodSignature))) return;
     facts.classes.push({ name, exported: isExported(n), fields: fields ?? {}, methods: [], ...(store ? { keyedStore: store } : {}) });
     setLocal(name, { t: 'class', name }, isExported(n));
   };
@@ -302,7 +309,7 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
       (n) => {
         const en = n as ts.EnumDeclaration;
         if (!top(n)) return;
-        setLocal(en.name.text, enumValue(en), isExported(en));
+        setLocal(en.name.text, enumValue(en, ctx), isExported(en));
       },
     ],
     [ts.SyntaxKind.ExportAssignment]: [

@@ -12,6 +12,7 @@ import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, InstanceLoaders, KeyPart, MadeValue, SourceCall, SymbolRef } from '../facts/types';
 import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
+import { fileKindOf } from './file-kinds';
 import { forwardedTtlSeconds, paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
 import { isFlagWrite } from './roles';
 import { decoratorOps } from './decorated-ops';
@@ -23,7 +24,16 @@ type Target =
    * RedisKVCache(r, 'userById')`); `loaders`: what the instance's function arguments load, and the
    * file that made or constructed it
    */
-  | { t: 'wrapper'; file: string; className: string; ctorArgs?: (string | null)[]; loaders?: { file: string; by: InstanceLoaders }; made?: MadeAt }
+  | {
+      t: 'wrapper';
+      file: string;
+      className: string;
+      ctorArgs?: (string | null)[];
+      loaders?: { file: string; by: InstanceLoaders };
+      made?: MadeAt;
+      /** the client library the class extends: its methods the class does not wrap are the client's */
+      base?: CacheLib;
+    }
   | { t: 'generic'; className: string };
 
 /** An instance of what a project function makes (`const getTeam = cached('team', 600, load)`): where it was made. */
@@ -100,6 +110,11 @@ export class OpReader {
       // Pattern: getTeam(id) / getTeam.clear(id) — the closure itself, or its member
       const method = t.made ? (c.t === 'fn' && !c.member ? CALLABLE : call.method) : c.t === 'fn' ? c.ref?.name ?? call.method : call.method;
       ops = this.wrapperOps(file, call, t, method);
+      // Pattern: class Cache extends LRUCache { invalidate(keys) {…} } — Member.cache.get(k) is LRUCache's get
+      if (ops.length === 0 && t.base && !this.wrapperOwner(t.file, t.className, method)) {
+        const v = classifyVerb(t.base, call.method, call.args);
+        if (v) ops = this.libOps(file, call, { t: 'lib', lib: t.base }, v);
+      }
     } else if (t?.t === 'generic') {
       const op = this.genericOp(file, call, t.className);
       if (op) ops = [op];
@@ -212,8 +227,12 @@ export class OpReader {
 
   private classTarget(file: string, className: string, depth: number): Target | undefined {
     const facts = this.d.factsByFile.get(file);
-    if (facts && facts.wrappers.some((w) => w.className === className)) return { t: 'wrapper', file, className };
     const cls = facts?.classes.find((k) => k.name === className);
+    if (facts && facts.wrappers.some((w) => w.className === className)) {
+      const ext = cls?.extendsRef;
+      const base = ext && 'module' in ext ? configuredLib(this.d.configFor(file), file, ext.module) ?? CLIENT_MODULES[ext.module] : undefined;
+      return { t: 'wrapper', file, className, ...(base ? { base } : {}) };
+    }
     // Pattern: @Inject(CACHE_SERVICE) cache: ICacheService with one project class implementing it: that class's methods
     const impl = depth < MAX_DEPTH ? this.soleImplementation(file, className) : undefined;
     if (impl) {
@@ -252,7 +271,12 @@ export class OpReader {
             if (list) list.push({ file: path, name: k.name });
             else found.set(id, [{ file: path, name: k.name }]);
           }
-      this.implementations = new Map([...found].map(([id, list]) => [id, list.length === 1 ? list[0] : null]));
+      // a test's fake (`__tests__/fake.cache.service.ts`) implements it too: the product's class is the one
+      const sole = (list: { file: string; name: string }[]) => {
+        const product = list.length > 1 ? list.filter((c) => fileKindOf(c.file) !== 'test') : list;
+        return product.length === 1 ? product[0] : null;
+      };
+      this.implementations = new Map([...found].map(([id, list]) => [id, sole(list)]));
     }
     return this.implementations.get(`${file}\0${name}`) ?? undefined;
   }

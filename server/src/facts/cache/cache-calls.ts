@@ -582,7 +582,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper),
   // unless that method is a wrapper itself (decided once the file is walked: recordOwnWrapperCalls)
-  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !isCacheMethodName(call.method) && !inheritedHelper(call, node, ctx))
+  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !isCacheMethodName(call.method) && !inheritedHelper(call, node, ctx) && !onCacheService(node))
     return call.receiver.t === 'class' && onThis(node) ? 'own-method' : undefined;
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
@@ -644,6 +644,24 @@ function recordOwnWrapperCalls(pending: number[], ctx: FileCtx): void {
     if (next.length === pending.length) return;
     pending = next;
   }
+}
+
+/**
+ * Pattern: class DictCacheService { get(type) { return this.redisService.getDictCache(type) } } — a
+ * cache class of the project calling an entry method of a service named for the cache
+ * (`getDictCache`, `removeUserCache`): it may wrap the client (the linker summarises it, and makes
+ * no op of it when it does not). Any other class calling one (a use case invalidating, then
+ * writing) is where its findings belong, and other methods of the service (`delQuery`,
+ * `cacheEnabled`) are no entries of a key the class names.
+ */
+function onCacheService(node: ts.CallExpression): boolean {
+  const owner = enclosingClass(node)?.name?.text;
+  if (!owner || !CACHE_MEMBER.test(owner)) return false;
+  const callee = unwrap(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !CACHE_MEMBER.test(callee.name.text)) return false;
+  const recv = unwrap(callee.expression);
+  const name = ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : undefined;
+  return !!name && CACHE_MEMBER.test(name);
 }
 
 /**
