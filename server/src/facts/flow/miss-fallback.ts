@@ -265,7 +265,8 @@ function storedLoad(branch: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.No
     if (ts.isCallExpression(m) && m.pos >= after) {
       const name = calleeName(m) ?? '';
       if (cacheCalls.has(m)) stores ||= STORES.test(name);
-      else if (MAKES.test(name)) makes = true;
+      // (only an awaited call makes something somewhere: `day.utc().startOf('d')`, `date.add(1, 'd')` compute)
+      else if (MAKES.test(name) && awaited(m)) makes = true;
       else if (LOOKS_UP.test(name)) looksUp = true;
     }
     if (!isFunctionLike(m)) ts.forEachChild(m, visit);
@@ -275,6 +276,22 @@ function storedLoad(branch: ts.Node, ctx: FileCtx, cacheCalls: ReadonlySet<ts.No
   const s = sourcesIn(branch, ctx, cacheCalls, after);
   // an awaited call that makes something (`createConversation()`): the cache is its only store
   return s === 'db' || s === 'http' || (s === 'call' && looksUp) ? s : undefined;
+}
+
+/**
+ * A call whose promise is awaited (`await createConversation()`, `await Promise.all([…])` around it,
+ * the head of an awaited chain).
+ */
+function awaited(call: ts.CallExpression): boolean {
+  let e: ts.Node = call;
+  for (;;) {
+    const p = e.parent;
+    if (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isArrayLiteralExpression(p))) e = p;
+    // the head of an awaited chain: `await db.insert(guilds).values(v).returning()`
+    else if (p && ts.isPropertyAccessExpression(p) && p.expression === e && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) e = p.parent;
+    else if (p && ts.isCallExpression(p) && p.arguments.includes(e as ts.Expression) && /^Promise\.(all|allSettled)$/.test(p.expression.getText())) e = p;
+    else return !!p && ts.isAwaitExpression(p);
+  }
 }
 
 /** Cache verbs that store a value. */
