@@ -51,10 +51,13 @@ function sentinelWrites(ix: ClearingIndex, files: readonly string[]): Sentinel[]
     const file = ix.project.files.get(op.file)!;
     // the entity the read path queried, when its key names it: `''` under `webhook:seen:{}` after an
     // order lookup is a dedup flag, and `user:{}` cached after a session lookup is about users
-    const looked = [...scopeOf(file, op.call.fn)].flatMap((fn) => [...readsOf(file, fn)]);
+    // Pattern: getValueByKey(key) { …findByKey(key); await this.redis.setConfigCache(key, value || '') }
+    // called from a user create: the helper's own lookup is the read path, not its caller's
+    const reader = readPathOf(ix, op) ?? { file, fn: op.call.fn };
+    const looked = [...scopeOf(reader.file, reader.fn)].flatMap((fn) => [...readsOf(reader.file, fn)]);
     let entities = new Set(looked.filter((e) => shapeNamesEntity(shape, e, true)));
     // Pattern: const m = await this.members.findById(id) — the lookup is in a helper the read path calls
-    if (entities.size === 0) entities = calleeEntities(ix, file, op, shape);
+    if (entities.size === 0) entities = calleeEntities(ix, reader.file, reader.fn, shape);
     // Pattern: cache.set(`space-restrictions:${id}`, hasRestrictions) — false says the space has no
     // restricted pages, not that there is no space: only a create of what the flag looks for clears it
     const flag = op.valueFlagOf;
@@ -76,9 +79,9 @@ function sentinelWrites(ix: ClearingIndex, files: readonly string[]): Sentinel[]
  * `this.usersRepo.findById(id)` where some project function `findById` reads an entity the key
  * names (`user:{}`, `repoLookup:{}` for `repositories`).
  */
-function calleeEntities(ix: ClearingIndex, file: LinkedFile, op: CacheOp, shape: string): Set<string> {
+function calleeEntities(ix: ClearingIndex, file: LinkedFile, fn: number, shape: string): Set<string> {
   const keyEntity = entityOfShape(shape, true);
-  for (const c of new Set(file.facts.fns[op.call.fn - 1]?.calls ?? []))
+  for (const c of new Set(file.facts.fns[fn - 1]?.calls ?? []))
     for (const f of ix.byName(c)) {
       const reads = readsOf(f.file, f.fn);
       if (keyEntity && reads.has(keyEntity)) return new Set([keyEntity]);
@@ -86,6 +89,19 @@ function calleeEntities(ix: ClearingIndex, file: LinkedFile, op: CacheOp, shape:
       if (named.length > 0) return new Set(named);
     }
   return new Set();
+}
+
+/**
+ * The function that loads what a helper's call caches, when the helper decides the value itself
+ * (an `echo` op: a read-through helper called with the caller's key): the helper's, not the caller's.
+ */
+function readPathOf(ix: ClearingIndex, op: CacheOp): { file: LinkedFile; fn: number } | undefined {
+  if (!op.echo || !op.via) return undefined;
+  const file = ix.project.files.get(op.via.file);
+  const fn = file?.facts.calls[op.via.callId]?.fn;
+  // a helper that only stores what it is handed (`set: (k, v) => cache.set(k, v)`) looks nothing up:
+  // the caller's lookup is the read path then
+  return file && fn && readsOf(file, fn).size > 0 ? { file, fn } : undefined;
 }
 
 /** Reads that ask only whether a key is there. */
