@@ -284,7 +284,14 @@ export function loadProject(
   };
   // tests and scripts are no report sites and their keys count for nothing (model/file-kinds.ts):
   // they are parsed only when product code leads to them, or to check a suppression comment
-  const product = (f: string) => opts.all || analyzer.kindOf(f) === undefined;
+  // (asked of most files three or four times: once each)
+  const kinds = new Map<string, boolean>();
+  const product = (f: string) => {
+    if (opts.all) return true;
+    let p = kinds.get(f);
+    if (p === undefined) kinds.set(f, (p = analyzer.kindOf(f) === undefined));
+    return p;
+  };
   // a suppression comment is checked (and reported when unused) wherever it is
   for (const [f, t] of texts)
     if (opts.all || t.includes('cachelint-disable') || ((CACHE_GATE.test(t) || opts.configured?.(f, t)) && product(f))) take(f);
