@@ -105,7 +105,10 @@ export function linkProject(inputs: Input[], configFor: (file: string) => Resolv
   const globals = reusing ? reusing.prev.globals : globalClients(inputs);
   const resolve = (from: string, ref: SymbolRef, leaving?: Leaving) => resolveRef(factsByFile, modules, from, ref, 0, leaving);
 
-  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, nestTtlValue, midwayTtl, globals, cacheManagerMajor: opts.cacheManagerMajor });
+  // the files' kinds, read only when a lookup asks (an interface implemented by a test's fake too)
+  let kinds: Map<string, FileKind> | undefined;
+  const kindOf = (f: string) => (kinds ??= new Map(inputs.flatMap((i) => (i.kind ? [[i.file, i.kind] as const] : [])))).get(f);
+  const reader = new OpReader({ factsByFile, resolve, resolveModule: (from, spec) => modules.resolve(from, spec), configFor, nestTtl, nestTtlValue, midwayTtl, globals, cacheManagerMajor: opts.cacheManagerMajor, kindOf });
 
   /** One file's share: its ops (wrappers followed), its loose reads and its DB writes and reads. */
   function linkFile({ file, text, facts, kind }: Input): FileLink {

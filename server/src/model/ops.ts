@@ -12,7 +12,7 @@ import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, InstanceLoaders, KeyPart, MadeValue, SourceCall, SymbolRef } from '../facts/types';
 import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
-import { fileKindOf } from './file-kinds';
+import type { FileKind } from './file-kinds';
 import { forwardedTtlSeconds, paramOfHole, summarise, ttlAtCall, type WrapperSummary } from './wrapper-summaries';
 import { isFlagWrite } from './roles';
 import { decoratorOps } from './decorated-ops';
@@ -72,6 +72,8 @@ export interface OpReaderDeps {
   globals?: ReadonlyMap<string, { file: string; client: ClientRef }>;
   /** the cache-manager major a file is written against (engine/packages.ts) */
   cacheManagerMajor?: (file: string) => number | undefined;
+  /** a test or a script (model/file-kinds.ts, below the project root), for product-only lookups */
+  kindOf?: (file: string) => FileKind | undefined;
 }
 
 export class OpReader {
@@ -220,7 +222,7 @@ export class OpReader {
     const ext = cls.extendsRef;
     if (!ext) return undefined;
     if ('local' in ext) return this.memberTarget(file, ext.local, name, call, depth + 1);
-    if (configuredLib(this.d.configFor(file), file, ext.module) ?? CLIENT_MODULES[ext.module]) return undefined;
+    if (this.libModule(file, ext.module)) return undefined;
     const r = this.d.resolve(file, ext);
     return r?.value.t === 'class' ? this.memberTarget(r.file, r.value.name, name, call, depth + 1) : undefined;
   }
@@ -230,7 +232,7 @@ export class OpReader {
     const cls = facts?.classes.find((k) => k.name === className);
     if (facts && facts.wrappers.some((w) => w.className === className)) {
       const ext = cls?.extendsRef;
-      const base = ext && 'module' in ext ? configuredLib(this.d.configFor(file), file, ext.module) ?? CLIENT_MODULES[ext.module] : undefined;
+      const base = ext && 'module' in ext ? this.libModule(file, ext.module) : undefined;
       return { t: 'wrapper', file, className, ...(base ? { base } : {}) };
     }
     // Pattern: @Inject(CACHE_SERVICE) cache: ICacheService with one project class implementing it: that class's methods
@@ -244,13 +246,18 @@ export class OpReader {
     // Pattern: class RedisService extends Redis {}  (the instance is the client)
     const ext = cls?.extendsRef;
     if (ext && 'module' in ext) {
-      const lib = configuredLib(this.d.configFor(file), file, ext.module) ?? CLIENT_MODULES[ext.module];
+      const lib = this.libModule(file, ext.module);
       if (lib) return { t: 'lib', lib };
       const r = this.d.resolve(file, ext);
       if (r?.value.t === 'class' && depth < MAX_DEPTH) return this.classTarget(r.file, r.value.name, depth + 1);
     } else if (ext && 'local' in ext && depth < MAX_DEPTH) return this.classTarget(file, ext.local, depth + 1);
     if (this.d.configFor(file).wrappers.includes(className)) return { t: 'generic', className };
     return undefined;
+  }
+
+  /** The client library a module of `file`'s imports is: a known client package, or one the config names. */
+  private libModule(file: string, module: string): CacheLib | undefined {
+    return configuredLib(this.d.configFor(file), file, module) ?? CLIENT_MODULES[module];
   }
 
   /**
@@ -273,7 +280,7 @@ export class OpReader {
           }
       // a test's fake (`__tests__/fake.cache.service.ts`) implements it too: the product's class is the one
       const sole = (list: { file: string; name: string }[]) => {
-        const product = list.length > 1 ? list.filter((c) => fileKindOf(c.file) !== 'test') : list;
+        const product = list.length > 1 ? list.filter((c) => this.d.kindOf?.(c.file) !== 'test') : list;
         return product.length === 1 ? product[0] : null;
       };
       this.implementations = new Map([...found].map(([id, list]) => [id, sole(list)]));

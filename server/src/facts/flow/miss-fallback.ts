@@ -15,6 +15,7 @@ import type { ValueSource } from '../types';
 import { isHttpCall, strongest } from './value-sources';
 import { resolveName } from '../../syntax/local-values';
 import { exits } from './absent-path';
+import { isPromiseCombinator } from './order';
 
 /** Helpers that test a value is missing or empty (lodash, Ramda, hand-written): `_isEmpty(v)`, `_.isNil(v)`. */
 const MISSING_TESTS = /^_?(isEmpty|isNil|isNull|isUndefined|isNullOrUndefined|isNullish|isBlank|isNilOrEmpty)$/;
@@ -289,7 +290,7 @@ function awaited(call: ts.CallExpression): boolean {
     if (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isArrayLiteralExpression(p))) e = p;
     // the head of an awaited chain: `await db.insert(guilds).values(v).returning()`
     else if (p && ts.isPropertyAccessExpression(p) && p.expression === e && p.parent && ts.isCallExpression(p.parent) && p.parent.expression === p) e = p.parent;
-    else if (p && ts.isCallExpression(p) && p.arguments.includes(e as ts.Expression) && /^Promise\.(all|allSettled)$/.test(p.expression.getText())) e = p;
+    else if (p && ts.isCallExpression(p) && p.arguments.includes(e as ts.Expression) && isPromiseCombinator(p)) e = p;
     else return !!p && ts.isAwaitExpression(p);
   }
 }

@@ -135,7 +135,12 @@ export function runsAlongside(d: ts.Node, w: ts.Node): boolean {
   const lca = commonAncestor(d, w);
   if (!lca || !ts.isArrayLiteralExpression(lca)) return false;
   const call = lca.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== lca || !ts.isPropertyAccessExpression(call.expression)) return false;
+  return !!call && ts.isCallExpression(call) && call.arguments[0] === lca && isPromiseCombinator(call);
+}
+
+/** `Promise.all(…)`, `allSettled`, `race` or `any`: the promises in its argument run together. */
+export function isPromiseCombinator(call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
   const { expression: promise, name } = call.expression;
   return ts.isIdentifier(promise) && promise.text === 'Promise' && /^(all|allSettled|race|any)$/.test(name.text);
 }
