@@ -44,6 +44,15 @@ const CLIENT_FACTORIES: Record<string, CacheLib> = {
   'lru-cache:default': 'lru-cache',
 };
 
+/** `typeof createClient` with the factory imported from a client library: that library's client. */
+function factoryResult(t: ts.TypeNode | undefined, ctx: FileCtx): ClientRef | undefined {
+  if (!t || !ts.isTypeQueryNode(t) || !ts.isIdentifier(t.exprName)) return undefined;
+  const name = t.exprName.text;
+  const imp = ctx.facts.imports.find((i) => i.local === name);
+  const lib = imp && CLIENT_FACTORIES[`${imp.module}:${imp.name}`];
+  return lib ? { t: 'lib', lib } : undefined;
+}
+
 /**
  * Is this specifier a project module (relative, a tsconfig `paths` alias, a workspace package)
  * rather than an npm package? The config loader read the layout (model/modules): facts cannot.
@@ -214,6 +223,8 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
   if (!tn) return undefined;
   // Pattern: interface AppRedis extends Omit<RedisClientType, 'get' | 'set'> { get(…); set(…) }
   if (MEMBER_KEEPING.has(tn.name) && !ctx.topTypes().has(tn.name)) return depth <= 4 ? fromType(tn.args[0], ctx, depth + 1) : undefined;
+  // Pattern: export type RedisClientType = ReturnType<typeof createClient> — what a client factory returns
+  if (tn.name === 'ReturnType' && !ctx.topTypes().has(tn.name)) return factoryResult(tn.args[0], ctx);
   const [head, tail] = tn.name.split('.');
   const imp = ctx.facts.imports.find((i) => i.local === head);
   if (imp) {
