@@ -224,7 +224,8 @@ function sentinelEntities(f: FileFacts): string[] {
 
 /** Entities whose rows a cache write stores (`cache.set(k, row)` after `prisma.user.findUnique`): their writes matter anywhere. */
 function cachedEntities(f: FileFacts): string[] {
-  return f.calls.flatMap((c) => c.args.flatMap((a) => a.srcEntities ?? []));
+  // Pattern: @CachedEntity({ builder }) getSubscriber(…) { return this.subscriberRepository.findOne(…) } — a decorated read-through
+  return f.calls.flatMap((c) => [...c.args.flatMap((a) => a.srcEntities ?? []), ...(c.receiver.t === 'decorator' ? (c.readEntities ?? []) : [])]);
 }
 
 /**

@@ -114,7 +114,15 @@ export type KeyPart =
   | { hole: string; local?: true }
   // imported constant or key builder call, args as source text; `argRefs`: per argument, its parts
   // when they name constants of the caller's file (`getRedisKey(RedisKeyPrefix.USER_ROLE, id)`)
-  | { ref: SymbolRef; args?: string[]; argRefs?: (KeyPart[] | null)[] };
+  // `props`: per argument, an options object's properties as source text (`buildKey({ type, id: user.id })`,
+  // a builder destructuring its parameter); `propRefs`: those naming constants of the caller's file
+  | {
+      ref: SymbolRef;
+      args?: string[];
+      argRefs?: (KeyPart[] | null)[];
+      props?: (Record<string, string> | null)[];
+      propRefs?: (Record<string, KeyPart[]> | null)[];
+    };
 
 /**
  * A key expression. `parts` is what the expression is made of, as far as this file can tell;
@@ -283,6 +291,11 @@ export interface CallFact {
   readEntities?: string[];
   /** a decorated method: the fields its result holds when every return says (`return row.configValue`: configValue) */
   returnHolds?: string[];
+  /**
+   * a decorated method that returns a count of rows (`return this.repo.count({ orgId })`): the
+   * fields its filter names (`orgId`), or [] when they cannot be told
+   */
+  returnsCountOf?: string[];
   /**
    * The call runs in an ORM hook (facts/db/hooks.ts): `fn` is the hook function (its FnFact has the
    * HookFact), `timing` when this call runs: a call in a `transaction.afterCommit(cb)` callback runs

@@ -69,6 +69,11 @@ export function decoratorOps(r: DecoratorReader, d: OpReaderDeps, file: string, 
       if (io.kind === 'write' && after && call.returnHolds) op.valueHolds = call.returnHolds;
       // Pattern: @Cacheable('user:{id}') findOne(id) { return this.repo.findOne(…) } — the fill holds the method's rows
       if (io.kind === 'write' && after && call.readEntities) op.valueEntities = call.readEntities;
+      // Pattern: @CachedEntity(…) getNotificationCount(cmd) { return this.repo.count({ orgId }) } — the fill holds a count
+      if (io.kind === 'write' && after && call.returnsCountOf) {
+        op.valueAggregate = 'count';
+        op.valueCountFilter = call.returnsCountOf;
+      }
       if (t.ttlParam) {
         op.ttlParam = t.ttlParam;
         op.ttlFrom = t.ttlParam.index;

@@ -62,12 +62,82 @@ function isKeyLike(e: ts.Expression): boolean {
   );
 }
 
+/**
+ * The key a function given to a decoration returns: `(command) => buildSubscriberKey({ … })`,
+ * `builder(cmd) { return \`user:${cmd.id}\` }`. The decorator calls it with the method's arguments.
+ */
+function returnedKey(fn: ts.Node): ts.Expression | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return undefined;
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return body;
+  const last = body.statements.length === 1 ? body.statements[0] : undefined;
+  return last && ts.isReturnStatement(last) && last.expression ? last.expression : undefined;
+}
+
+/** A key a returned expression can be: what isKeyLike allows, or a key builder's call. */
+function keyOfFunction(fn: ts.Node): ts.Expression | undefined {
+  const r = returnedKey(fn);
+  const u = r && unwrap(r);
+  return u && (isKeyLike(u) || ts.isCallExpression(u)) ? u : undefined;
+}
+
 /** A decoration's argument: literal values, key parts, and an options object's properties. */
 function argOf(a: ts.Expression, ctx: FileCtx): ArgFact {
   // Pattern: @Cache({ key: 'dict:#{type}', ttl: 600 })
   const f = literalArg(a, ctx, true);
-  if (!f.spread && isKeyLike(unwrap(a))) f.parts = keyPartsOf(a, ctx);
+  const u = unwrap(a);
+  if (!f.spread && isKeyLike(u)) f.parts = keyPartsOf(a, ctx);
+  // Pattern: @CachedEntity((id) => buildUserKey(id)) — the key is what the function returns
+  const fnKey = keyOfFunction(u);
+  if (fnKey) f.parts = keyPartsOf(fnKey, ctx);
+  // Pattern: @CachedEntity({ builder: (command) => buildSubscriberKey({ … }) })
+  if (ts.isObjectLiteralExpression(u))
+    for (const p of u.properties) {
+      const name = p.name && ts.isIdentifier(p.name) ? p.name.text : undefined;
+      const key = name && keyOfFunction(ts.isPropertyAssignment(p) ? unwrap(p.initializer) : p);
+      if (name && key) (f.propParts ??= {})[name] = keyPartsOf(key, ctx);
+    }
   return f;
+}
+
+/**
+ * Pattern: getNotificationCount(cmd) { return await this.notificationRepository.count({ _organizationId: cmd.orgId }, 1) } —
+ * every return of the method is a database count: the fields its filter object names (Prisma's
+ * `{ where: { … } }` too), or [] when the filter is not an object literal.
+ */
+function countFilter(method: ts.MethodDeclaration, ctx: FileCtx): string[] | undefined {
+  const returns: ts.Expression[] = [];
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other || ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) returns.push(n.expression);
+      else other = true;
+    } else ts.forEachChild(n, visit);
+  };
+  if (method.body) ts.forEachChild(method.body, visit);
+  if (other || returns.length === 0) return undefined;
+  const fields = new Set<string>();
+  for (const r of returns) {
+    let e = unwrap(r);
+    if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+    if (!ts.isCallExpression(e)) return undefined;
+    const hit = ctx.db?.recognise(e) as { kind?: string; aggregate?: string } | undefined;
+    if (hit?.kind !== 'read' || hit.aggregate !== 'count') return undefined;
+    let filter = e.arguments[0] && unwrap(e.arguments[0]);
+    if (filter && ts.isObjectLiteralExpression(filter)) {
+      const where = filter.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'where');
+      if (where && ts.isPropertyAssignment(where)) filter = unwrap(where.initializer);
+    }
+    if (!filter || !ts.isObjectLiteralExpression(filter)) return [];
+    for (const p of filter.properties) {
+      const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      if (!name || (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p))) return [];
+      fields.add(name);
+    }
+  }
+  return [...fields];
 }
 
 /** The method returns a value of its own (`return rows`), not only from callbacks inside it. */
@@ -163,6 +233,8 @@ export function finishDecoratorUses(ctx: FileCtx, st: UseState): void {
     if (entities.length > 0) fact.readEntities = entities;
     const holds = entities.length > 0 ? returnedFields(u.method) : undefined;
     if (holds) fact.returnHolds = holds;
+    const counted = entities.length > 0 ? countFilter(u.method, ctx) : undefined;
+    if (counted) fact.returnsCountOf = counted;
     if (key) fact.key = key;
     facts.calls.push(fact);
   }

@@ -355,8 +355,14 @@ function keyPieces(e0: ts.Expression, sc: Scope, depth: number): DecoratorKeyPie
   }
   const p = factoryParam(e, sc);
   if (p) return [p];
-  // Pattern: const key = paramsKeyFormat(originMethod, CACHE_KEY, args)
   if (ts.isCallExpression(e)) {
+    // Pattern: const cacheKey = builder(...args) — a function the decoration gives builds the key
+    // from the method's arguments: the key is what that function returns (decorator-uses.ts)
+    const callee = unwrap(e.expression);
+    const stringMethod = ts.isPropertyAccessExpression(callee) && STRING_METHODS.has(callee.name.text);
+    const fnParam = stringMethod ? undefined : factoryParam(callee, sc);
+    if (fnParam && usesArguments(e, sc)) return [fnParam];
+    // Pattern: const key = paramsKeyFormat(originMethod, CACHE_KEY, args)
     const t = templateCall(e, sc);
     return t ? [{ template: t.param, ...(t.prop !== undefined ? { prop: t.prop } : {}) }] : hole();
   }

@@ -81,9 +81,14 @@ export function valueOfFunction(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): E
   if (isAsyncOrGenerator(fn)) return undefined;
   const body = returnExprOf(fn);
   if (!body) return undefined;
-  // `(id) => prisma.user.findUnique({ where: { id } })` returns a query, not a key
+  // `(id) => prisma.user.findUnique({ where: { id } })` returns a query, not a key; a function
+  // called by name with an options object of plain values (`buildScopedKey({ type, id })`) is a builder
   const u = unwrap(body);
-  if (ts.isCallExpression(u) && u.arguments.some((a) => !ts.isIdentifier(unwrap(a)) && !ts.isStringLiteralLike(unwrap(a)) && !ts.isNumericLiteral(unwrap(a)) && !ts.isPropertyAccessExpression(unwrap(a)) && !ts.isTemplateExpression(unwrap(a))))
+  const plain = (a: ts.Expression) => ts.isIdentifier(a) || ts.isStringLiteralLike(a) || ts.isNumericLiteral(a) || ts.isPropertyAccessExpression(a) || ts.isTemplateExpression(a);
+  const options = (a: ts.Expression) =>
+    ts.isObjectLiteralExpression(a) &&
+    a.properties.every((p) => ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && plain(unwrap(p.initializer))));
+  if (ts.isCallExpression(u) && u.arguments.some((a) => !plain(unwrap(a)) && !(ts.isIdentifier(u.expression) && options(unwrap(a)))))
     return undefined;
   const env = new Map<ts.ParameterDeclaration, KeyPart[]>();
   const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
@@ -234,6 +239,9 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return nameParts(e, st);
   // Pattern: caseSensitive ? key : key.toLowerCase() — both branches spell one key
   if (ts.isConditionalExpression(e)) {
+    // Pattern: Array.isArray(key) ? key : [key] — one key or a list of them: the key
+    const listed = oneOrList(e);
+    if (listed) return partsOf(listed, { ...st, depth: st.depth + 1 });
     // both branches are read: a deep stack of conditionals would cost 2^depth, so each one counts 4 levels
     const inner = { ...st, depth: st.depth + 4 };
     const a = partsOf(e.whenTrue, inner);
@@ -247,6 +255,20 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
     if (optionalPrefix(e.condition, a, b, () => partsOf(e.condition, inner))) return a;
   }
   return [hole(e, st)];
+}
+
+/** `Array.isArray(k) ? k : [k]` (either way round): `k`. */
+function oneOrList(e: ts.ConditionalExpression): ts.Expression | undefined {
+  const c = unwrap(e.condition);
+  if (!ts.isCallExpression(c) || c.arguments.length !== 1 || c.expression.getText() !== 'Array.isArray') return undefined;
+  const k = unwrap(c.arguments[0]);
+  if (!ts.isIdentifier(k)) return undefined;
+  const same = (x: ts.Expression) => ts.isIdentifier(unwrap(x)) && (unwrap(x) as ts.Identifier).text === k.text;
+  const wrapped = (x: ts.Expression) => {
+    const a = unwrap(x);
+    return ts.isArrayLiteralExpression(a) && a.elements.length === 1 && same(a.elements[0]);
+  };
+  return (same(e.whenTrue) && wrapped(e.whenFalse)) || (wrapped(e.whenTrue) && same(e.whenFalse)) ? k : undefined;
 }
 
 /**
@@ -405,6 +427,12 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
     // Pattern: getRedisKey(RedisKeyPrefix.USER_ROLE, id) — a constant of this file's imports, resolved
     // from here (the builder's file cannot resolve this file's import paths)
     if (parts.some((x) => x.some((q) => 'ref' in q && !q.args))) part.argRefs = parts.map((x) => (x.some((q) => 'ref' in q && !q.args) ? x : null));
+    // Pattern: buildSubscriberKey({ environmentId, subscriberId: command.id }) — an options object a builder destructures
+    const objects = args.map((a) => optionsObject(a, st));
+    if (objects.some((o) => o)) {
+      part.props = objects.map((o) => o?.props ?? null);
+      if (objects.some((o) => o?.refs)) part.propRefs = objects.map((o) => o?.refs ?? null);
+    }
     return [part];
   }
   return [hole(call, st)];
@@ -522,6 +550,29 @@ function builderOf(expr: ts.Expression, ctx: FileCtx): KeyExpr['builder'] {
  * `keyFor(ENTITY, id)` with `const ENTITY = 'product'` still expands to 'product:'), the hole's
  * text when it is a runtime value (after parameter substitution), else a template.
  */
+/**
+ * An object literal of plain properties handed to a key builder: each property's value as source
+ * text (argText), and the parts of those naming constants, to resolve from this file. Undefined for
+ * anything else (a spread, a computed name, a method).
+ */
+function optionsObject(a: ts.Expression, st: State): { props: Record<string, string>; refs?: Record<string, KeyPart[]> } | undefined {
+  const o = unwrap(a);
+  if (!ts.isObjectLiteralExpression(o) || o.properties.length === 0) return undefined;
+  const props: Record<string, string> = {};
+  let refs: Record<string, KeyPart[]> | undefined;
+  for (const p of o.properties) {
+    let value: ts.Expression;
+    let name: string;
+    if (ts.isShorthandPropertyAssignment(p)) [value, name] = [p.name, p.name.text];
+    else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) [value, name] = [p.initializer, p.name.text];
+    else return undefined;
+    const parts = partsOf(value, { ...st, depth: st.depth + 1 });
+    props[name] = argText(parts);
+    if (parts.some((q) => 'ref' in q && !q.args)) (refs ??= {})[name] = parts;
+  }
+  return refs ? { props, refs } : { props };
+}
+
 function argText(parts: KeyPart[]): string {
   if (parts.every((p) => 'lit' in p)) return JSON.stringify(parts.map((p) => (p as { lit: string }).lit).join(''));
   if (parts.length === 1 && 'hole' in parts[0]) return parts[0].hole;

@@ -34,7 +34,7 @@ export function expandKey(parts: KeyPart[], resolve: Resolve): KeyPart[] {
 function expand(parts: KeyPart[], resolve: Resolve, from: string | undefined, depth: number): KeyPart[] {
   const out: KeyPart[] = [];
   for (const p of parts) {
-    if ('ref' in p) out.push(...expandRef(p.ref, constArgs(p, resolve, from, depth), resolve, from, depth));
+    if ('ref' in p) out.push(...expandRef(p.ref, constArgs(p, resolve, from, depth), resolve, from, depth, constProps(p, resolve, from, depth)));
     else out.push(p);
   }
   return mergeLits(out);
@@ -51,7 +51,25 @@ function constArgs(p: Extract<KeyPart, { ref: SymbolRef }>, resolve: Resolve, fr
   });
 }
 
-function expandRef(ref: SymbolRef, args: string[] | undefined, resolve: Resolve, from: string | undefined, depth: number): KeyPart[] {
+/** The same for an options object's properties (`{ type: CacheKeyType.ENTITY, id }`): constants by their literal text. */
+function constProps(p: Extract<KeyPart, { ref: SymbolRef }>, resolve: Resolve, from: string | undefined, depth: number): Props | undefined {
+  if (!p.props || !p.propRefs || depth > MAX_DEPTH) return p.props;
+  return p.props.map((o, i) => {
+    const refs = p.propRefs![i];
+    if (!o || !refs) return o;
+    const out: Record<string, string> = {};
+    for (const [k, text] of Object.entries(o)) {
+      const x = refs[k] && expand(refs[k], resolve, from, depth + 1);
+      out[k] = x && x.every((q) => 'lit' in q) ? JSON.stringify(x.map((q) => (q as { lit: string }).lit).join('')) : text;
+    }
+    return out;
+  });
+}
+
+/** Per argument of a builder call, an options object's properties as source text. */
+type Props = (Record<string, string> | null)[];
+
+function expandRef(ref: SymbolRef, args: string[] | undefined, resolve: Resolve, from: string | undefined, depth: number, props?: Props): KeyPart[] {
   const asHole: KeyPart[] = [{ hole: refLabel(ref, args) }];
   if (depth > MAX_DEPTH) return asHole;
   const r = lookup(ref, resolve, from);
@@ -61,7 +79,7 @@ function expandRef(ref: SymbolRef, args: string[] | undefined, resolve: Resolve,
   if (v.t !== 'key') return asHole;
   // Pattern: PRODUCT_PREFIX (a template constant) / productKey(p.id) (a builder call)
   if (!args) return v.params.length === 0 ? expand(v.parts, resolve, r.from, depth + 1) : asHole;
-  return expand(substitute(v.parts, v.params, args), resolve, r.from, depth + 1);
+  return expand(substitute(v.parts, v.params, args, props), resolve, r.from, depth + 1);
 }
 
 /**
@@ -97,17 +115,32 @@ function split(r: ExportValue | Resolved | undefined, from: string | undefined):
   return 'value' in r && 'file' in r ? { value: r.value, from: r.file } : { value: r as ExportValue, from };
 }
 
-/** Builder parameters (holes named after them, and ref args equal to them) → the call's args. */
-function substitute(parts: KeyPart[], params: string[], args: string[]): KeyPart[] {
+/**
+ * Builder parameters (holes named after them, and ref args equal to them) → the call's args. A
+ * destructured parameter (`({ type, id }) => …`, named '') takes the call's options object: a
+ * hole named after one of its properties is that property's value.
+ */
+function substitute(parts: KeyPart[], params: string[], args: string[], props?: Props): KeyPart[] {
   const index = (name: string): number => {
     const i = params.indexOf(name);
     return i >= 0 && i < args.length && name !== '' ? i : -1;
   };
+  const destructured = props ? params.flatMap((p, i) => (p === '' && props[i] ? [props[i]!] : [])) : [];
+  const fromProps = (name: string): string | undefined => {
+    for (const o of destructured) if (Object.prototype.hasOwnProperty.call(o, name)) return o[name];
+    return undefined;
+  };
+  const valueOf = (text: string): string => (index(text) >= 0 ? args[index(text)] : (fromProps(text) ?? text));
   const out: KeyPart[] = [];
   for (const p of parts) {
-    if ('hole' in p && index(p.hole) >= 0) out.push(...argParts(args[index(p.hole)]));
-    else if ('ref' in p && p.args) out.push({ ref: p.ref, args: p.args.map((a) => (index(a) >= 0 ? args[index(a)] : a)) });
-    else out.push(p);
+    const given = 'hole' in p ? (index(p.hole) >= 0 ? args[index(p.hole)] : fromProps(p.hole)) : undefined;
+    if (given !== undefined) out.push(...argParts(given));
+    else if ('ref' in p && p.args) {
+      const q: KeyPart = { ...p, args: p.args.map(valueOf) };
+      // Pattern: buildParentKey({ type, parentId: environmentId }) inside buildEnvScopedKey({ type, environmentId })
+      if (p.props) q.props = p.props.map((o) => o && Object.fromEntries(Object.entries(o).map(([k, t]) => [k, valueOf(t)])));
+      out.push(q);
+    } else out.push(p);
   }
   return out;
 }
