@@ -165,16 +165,40 @@ function helperClears(project: ProjectIndex, t: { file: string; fn: FnFact } | u
 function clearedByCallees(ix: ClearingIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches, skip?: ReadonlySet<string>): boolean {
   const names = new Set(file.facts.fns.filter((f) => scope.has(f.id)).flatMap((f) => f.calls));
   let r: ReadonlySet<string> | 'any' | undefined;
+  let targets: Map<string, Set<string> | null> | undefined;
   for (const n of names)
     if (!skip?.has(n))
     for (const { file: other, value } of ix.clearersNamed(n)) {
       if (other === file.file && scope.has(value.fn)) continue;
+      // Pattern: this.updateOnlineFlagUsecase.execute(…) beside a RemoveSubscriber whose `execute`
+      // clears — where the graph follows every call of that name, only the functions it leads to count
+      targets ??= resolvedCallees(ix.project, file, scope);
+      const led = targets.get(n);
+      if (led && !led.has(`${other}\0${value.fn}`)) continue;
       // Pattern: this.paymentRepository.create(…) is no call of PaymentController's `create`, in a file this one never imports
       r ??= reachable(ix, file);
       if (r !== 'any' && !r.has(other)) continue;
       if (value.shapes.some((shape) => reaches(shape))) return true;
     }
   return false;
+}
+
+/**
+ * Per name called in `scope`: the functions (`file\0id`) its recorded calls lead to, when the call
+ * graph follows every one of them; null when one is out of its sight.
+ */
+function resolvedCallees(project: ProjectIndex, file: LinkedFile, scope: Set<number>): Map<string, Set<string> | null> {
+  const out = new Map<string, Set<string> | null>();
+  for (const call of file.facts.calls) {
+    if (!scope.has(call.fn) || call.receiver.t === 'lib' || call.receiver.t === 'unknown') continue;
+    const t = project.callGraph.targetOf(file.file, call);
+    const seen = out.get(call.method);
+    if (seen === null) continue;
+    if (!t) out.set(call.method, null);
+    else if (seen) seen.add(`${t.file}\0${t.fn.id}`);
+    else out.set(call.method, new Set([`${t.file}\0${t.fn.id}`]));
+  }
+  return out;
 }
 
 /** Does the code around function `fn` of `file` clear the key (or plausibly do so)? */

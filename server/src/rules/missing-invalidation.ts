@@ -5,11 +5,11 @@ import { driftBetween, entityOfShape, familyWord, shapeNamesEntity, shapesMatch,
 import { LIBS } from '../facts/cache/client-modules';
 import type { DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
+import { inOwnRepository, passesParamsThrough, repositoryModel, repositoryName } from './repository-writes';
 import type { CacheModel, KeyModel } from '../model/cache-model';
 import { entityCaches, type CachedEntity } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
 import { isUncalled } from '../model/uncalled';
-import { normaliseEntity } from '../facts/keys/entities';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
@@ -127,44 +127,6 @@ function hooksClear(ix: ClearingIndex, project: ProjectIndex, w: DbWrite & { fil
     if (h.entity === undefined ? deletesKey(project, other, f.id, reaches) : clears(ix, other, f.id, reaches)) return true;
   }
   return false;
-}
-
-/**
- * The name a repository class of the project gives the model it works on (`UserRepository`:
- * `user`, over `super(prisma, 'sysUser')`): its reads are known by the receiver's name, a direct
- * write of the model (`prisma.sysUser.update`) by the model's. Unknown when two repositories disagree.
- */
-function repositoryName(project: ProjectIndex, model: string): string | undefined {
-  const ix = fileIndex<string>(project, 'missing-invalidation:repository-models', 'facts', (file, add) => {
-    for (const c of file.facts.classes) {
-      const named = c.model && normaliseEntity(c.name);
-      if (c.model && named && named !== c.model) add(c.model, named);
-    }
-  });
-  const names = new Set(ix.get(model).map((e) => e.value));
-  return names.size === 1 ? [...names][0] : undefined;
-}
-
-/**
- * The model a repository class of the project declares, by the name its writes are known under
- * (`menuRepo.update` of `class MenuRepository … super(prisma, 'sysMenu')`: `sys_menu`). Unknown
- * when two repositories of that name declare different models.
- */
-function repositoryModel(project: ProjectIndex, name: string): string | undefined {
-  const ix = fileIndex<string>(project, 'missing-invalidation:repository-names', 'facts', (file, add) => {
-    for (const c of file.facts.classes) {
-      const named = c.model && normaliseEntity(c.name);
-      if (c.model && named && named !== c.model) add(named, c.model);
-    }
-  });
-  const models = new Set(ix.get(name).map((e) => e.value));
-  return models.size === 1 ? [...models][0] : undefined;
-}
-
-/** The write is in a method of a repository class over the written model (`super(prisma, 'sysDictData')`). */
-function inOwnRepository(file: LinkedFile, w: DbWrite): boolean {
-  const cls = w.fn > 0 ? file.facts.fns[w.fn - 1]?.className : undefined;
-  return !!cls && file.facts.classes.some((c) => c.name === cls && !!c.model && c.model === w.entity);
 }
 
 /** The key `afterHooks` files hooks of every entity under (no entity is named so). */
@@ -298,6 +260,31 @@ function otherRows(key: KeyModel, w: DbWrite): boolean {
 }
 
 /**
+ * Pattern: const user = await this.users.create(dto); await this.users.update({ _id: user._id }, { … })
+ * — the row was created earlier in this flow: no reader can have cached it yet.
+ */
+function createdInThisFlow(file: LinkedFile, w: DbWrite): boolean {
+  // the row by its own id (`{ _id: user._id }`), not rows sharing a field with it (`{ restaurantId: q.restaurantId, _id: { $ne: q._id } }`)
+  const m = w.kind === 'create' || !w.row || (w.row.field !== undefined && !ID_FIELD.test(w.row.field)) ? null : /^(\w+)(?:\.(\w+))?$/.exec(w.row.text.trim());
+  if (!m || (m[2] !== undefined && !ID_FIELD.test(m[2]))) return false;
+  return file.facts.dbWrites.some((c) => c.kind === 'create' && !c.upsert && c.fn === w.fn && c.entity === w.entity && c.resultVar === m[1] && c.span.end <= w.span.start);
+}
+
+const ID_FIELD = /^(?:_?id|uuid)$/;
+
+/**
+ * Pattern: the cache holds `notificationRepository.count({ _organizationId })`; a job updates a
+ * notification's status — a count of rows changes when rows come or go, or when an update moves a
+ * row across its filter. An update whose fields are known and none of them is a filtered field
+ * changes no count.
+ */
+function countUnmoved(key: KeyModel, w: DbWrite): boolean {
+  if (w.kind !== 'update' || w.upsert || !w.fields?.length || key.writers.length === 0) return false;
+  const set = new Set(w.fields.map(columnWord));
+  return key.writers.every((o) => !!o.valueCountFilter?.length && o.valueCountFilter.every((f) => !set.has(columnWord(f))));
+}
+
+/**
  * Pattern: `reels_personalized_${userId}_session_${sessionId}` with `sessionId = req.query.sessionId ||
  * randomUUID()` — every writer names a key minted for its request or session: a snapshot no write
  * path can name, which nothing but its expiry ever ends.
@@ -407,13 +394,13 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (!file || file.kind) continue;
       // the write inside the repository of its model is the repository's own method: its callers
       // are where the rows change (`dictDataRepo.createMany(…)` is a write of theirs)
-      if (inOwnRepository(file, w)) continue;
+      if (inOwnRepository(project, file, w) || createdInThisFlow(file, w) || passesParamsThrough(file, w)) continue;
       ix ??= clearingIndex(project);
       const scope = scopeOf(file, w.fn);
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w) && !countUnmoved(e.key, w),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

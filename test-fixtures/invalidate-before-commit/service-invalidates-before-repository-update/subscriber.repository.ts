@@ -12,6 +12,6 @@ export class SubscriberRepository {
   }
 
   async update(environmentId: string, subscriberId: string, set: Partial<Subscriber>) {
-    return this.subscribers.updateOne({ environmentId, subscriberId }, { $set: set }); // expect: missing-invalidation
+    return this.subscribers.updateOne({ environmentId, subscriberId }, { $set: set });
   }
 }

@@ -1,0 +1,1 @@
+export const buildHasNotificationKey = ({ organizationId }: { organizationId: string }): string => `has_notification:o=${organizationId}`;
