@@ -1,7 +1,7 @@
 // Writes made through a project's own repository classes (missing-invalidation): which model a
 // repository works on, and which writes inside a repository are its callers' to answer for.
 import { normaliseEntity } from '../facts/keys/entities';
-import type { DbWrite } from '../facts/types';
+import type { DbWrite, FnFact } from '../facts/types';
 import type { LinkedFile, ProjectIndex } from '../rule';
 import { fileIndex, type FileIndex } from './file-index';
 
@@ -60,7 +60,7 @@ function writeMethods(project: ProjectIndex): FileIndex<string> {
 
 export function inOwnRepository(project: ProjectIndex, file: LinkedFile, w: DbWrite): boolean {
   const fn = w.fn > 0 ? file.facts.fns[w.fn - 1] : undefined;
-  const cls = fn?.className;
+  const cls = fn && ownerOf(file, fn);
   if (!cls) return false;
   if (file.facts.classes.some((c) => c.name === cls && !!c.model && c.model === w.entity)) return true;
   if (!REPOSITORY_CLASS.test(cls) || normaliseEntity(cls) !== w.entity || !fn.name || !WRITE_METHOD.test(fn.name)) return false;
@@ -76,9 +76,20 @@ export function inOwnRepository(project: ProjectIndex, file: LinkedFile, w: DbWr
 export function passesParamsThrough(file: LinkedFile, w: DbWrite): boolean {
   const fn = w.fn > 0 ? file.facts.fns[w.fn - 1] : undefined;
   // a service's `remove(order) { return this.orderRepository.remove(order) }` is the write path itself
-  if (!fn?.className || !REPOSITORY_CLASS.test(fn.className) || fn.params.length === 0) return false;
+  const owner = fn && ownerOf(file, fn);
+  if (!owner || !REPOSITORY_CLASS.test(owner) || fn.params.length === 0) return false;
   const args = /\(([^()]*)\)\s*;?\s*$/.exec(file.text.slice(w.span.start, w.span.end))?.[1];
   if (args === undefined || args.trim() === '') return false;
   const names = new Set(fn.params.map((p) => p.name));
   return args.split(',').every((a) => names.has(a.trim()));
+}
+
+/**
+ * The class a function is a method of, or for a function of a module named like a repository
+ * (`database/repository/BlogRepo.ts` exporting `{ create, update }`), the module's name.
+ */
+function ownerOf(file: LinkedFile, fn: FnFact): string | undefined {
+  if (fn.className) return fn.className;
+  const base = /([^/\\]+?)\.[cm]?[jt]sx?$/.exec(file.file)?.[1];
+  return base && REPOSITORY_CLASS.test(base) ? base : undefined;
 }

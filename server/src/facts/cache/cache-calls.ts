@@ -90,7 +90,8 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
       if (d?.t === 'param' && d.fn === fn) f.propParam = { prop, param: d.index, member: init.name.text };
     }
   }
-  if (f.str === undefined && f.num === undefined && !ts.isObjectLiteralExpression(e) && fn) {
+  const copied = ts.isObjectLiteralExpression(e) && e.properties.length === 1 && ts.isSpreadAssignment(e.properties[0]);
+  if (f.str === undefined && f.num === undefined && (!ts.isObjectLiteralExpression(e) || (copied && index > 0)) && fn) {
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
     const i = paramIndexOf(e, fn, ctx, 0, index > 0);
     if (i !== undefined) f.param = i;
@@ -167,6 +168,12 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
     const a = paramIndexOf(u.whenTrue, fn, ctx, depth + 1);
     return a !== undefined && a === paramIndexOf(u.whenFalse, fn, ctx, depth + 1) ? a : undefined;
   }
+  // Pattern: cache.set(key, `${value}`) — the parameter as a string, as String(value)
+  if (ts.isTemplateExpression(u) && u.head.text === '' && u.templateSpans.length === 1 && u.templateSpans[0].literal.text === '')
+    return paramIndexOf(u.templateSpans[0].expression, fn, ctx, depth + 1, value);
+  // Pattern: setJson(key, { ...blog }) — a shallow copy of the parameter is its value
+  if (value && ts.isObjectLiteralExpression(u) && u.properties.length === 1 && ts.isSpreadAssignment(u.properties[0]))
+    return paramIndexOf(u.properties[0].expression, fn, ctx, depth + 1, value);
   if (!ts.isIdentifier(u)) return undefined;
   const i = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === u.text);
   if (i >= 0) return i;
@@ -582,8 +589,8 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper),
   // unless that method is a wrapper itself (decided once the file is walked: recordOwnWrapperCalls)
-  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !isCacheMethodName(call.method) && !inheritedHelper(call, node, ctx) && !onCacheService(node))
-    return call.receiver.t === 'class' && onThis(node) ? 'own-method' : undefined;
+  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !isCacheMethodName(call.method) && !inheritedHelper(call, node, ctx) && !onCacheService(node) && !inCacheModule(call, ctx))
+    return (call.receiver.t === 'class' && onThis(node)) || (call.receiver.t === 'fn' && call.receiver.local !== undefined && CACHE_MODULE.test(ctx.file)) ? 'own-method' : undefined;
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
@@ -614,7 +621,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
     if (!outer) return;
     fn = outer.fn;
     info = outer.info;
-  } else if (!dependsOnParams(call, info) && !ctorKey) {
+  } else if (!dependsOnParams(call, info, CACHE_MODULE.test(ctx.file)) && !ctorKey) {
     // Pattern: refresh() { const v = await this.fetcher(); await this.set(v) } — decided once the file is walked
     const owner = info.name && onThis(node) ? ownerOf(fn, info) : undefined;
     if (owner) (ctx.selfWrappers ??= []).push({ className: owner, method: info.name!, callId: call.id });
@@ -630,7 +637,8 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
 /**
  * Pattern: get(key) { const full = this.getKey(key); return this.executeGet(key, full) } with
  * `executeGet(key, full)` reading the client: a method calling a wrapper method of its own class
- * (on `this`) with its parameters is a wrapper too. Rounds to a fixed point (chains of helpers).
+ * (on `this`) with its parameters is a wrapper too, and so, in a module of the cache (CACHE_MODULE),
+ * is a function calling a wrapper function of its module. Rounds to a fixed point (chains of helpers).
  */
 function recordOwnWrapperCalls(pending: number[], ctx: FileCtx): void {
   const { calls, wrappers } = ctx.facts;
@@ -639,6 +647,8 @@ function recordOwnWrapperCalls(pending: number[], ctx: FileCtx): void {
     for (const i of pending) {
       const r = calls[i].receiver;
       if (r.t === 'class' && wrappers.some((w) => w.className === r.name && w.method === calls[i].method)) recordWrapper(calls[i], ctx.callNodes[i], ctx, true);
+      // Pattern: setJson(key, value, expireAt) { return setValue(key, JSON.stringify(value), expireAt) } — a function of the module
+      else if (r.t === 'fn' && r.local !== undefined && wrappers.some((w) => w.className === '' && w.method === r.local)) recordWrapper(calls[i], ctx.callNodes[i], ctx, true);
       else next.push(i);
     }
     if (next.length === pending.length) return;
@@ -662,6 +672,22 @@ function onCacheService(node: ts.CallExpression): boolean {
   const recv = unwrap(callee.expression);
   const name = ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : undefined;
   return !!name && CACHE_MEMBER.test(name);
+}
+
+/**
+ * A module named for the cache, or in a folder named for it: `cache/query.ts`,
+ * `cache/repository/BlogCache.ts`, `redis-helpers.ts`, `userCache.js`.
+ */
+const CACHE_MODULE = /(?:^|[/\\])\w*(?:cache|redis)\w*\.[cm]?[jt]sx?$|[/\\](?:cache|caches|caching|redis)[/\\]/i;
+
+/**
+ * Pattern: BlogCache.ts: fetchById(id) { return getJson(getKeyForId(id)) } with getJson imported
+ * from the project's cache helpers — in a module named for the cache, a function handing its
+ * parameters to an imported project function may wrap a client through it (the linker summarises
+ * it, and makes no op of it when that function reaches no cache).
+ */
+function inCacheModule(call: CallFact, ctx: FileCtx): boolean {
+  return call.receiver.t === 'fn' && call.receiver.ref !== undefined && CACHE_MODULE.test(ctx.file);
 }
 
 /**
@@ -741,10 +767,14 @@ function bulkMethodOf(cb: ts.Node, cbInfo: FnFact, call: CallFact, ctx: FileCtx)
 }
 
 /** The key has a hole bound to a parameter, or an argument is a parameter (value, TTL). */
-function dependsOnParams(call: CallFact, fn: FnFact): boolean {
+function dependsOnParams(call: CallFact, fn: FnFact, viaBuilders = false): boolean {
   if (call.args.some((a) => a.param !== undefined)) return true;
   const names = new Set(fn.params.flatMap((p) => [...(p.name ? [p.name] : []), ...(p.bindings ?? [])]));
-  return !!call.key?.parts.some((p) => 'hole' in p && names.has(/^[\w$]+/.exec(p.hole)?.[0] ?? ''));
+  const named = (text: string) => names.has(/^[\w$]+/.exec(text)?.[0] ?? '');
+  // Pattern: getJson(getKeyForId(blogId)) in BlogCache.ts, the builder imported: the parameter is the
+  // builder's argument (in a module named for the cache only: elsewhere such a function is a service
+  // method whose findings belong where it is)
+  return !!call.key?.parts.some((p) => ('hole' in p && named(p.hole)) || (viaBuilders && 'ref' in p && !!p.args?.some(named)));
 }
 
 /**

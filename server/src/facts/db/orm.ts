@@ -126,7 +126,8 @@ function fromDecorators(info: Info, env: DbEnv): Recv | undefined {
 /** A capitalised identifier used as a model: `Product.create(…)`. */
 function fromModelName(info: Info, env: DbEnv): Recv | undefined {
   const name = info.name;
-  if (!name || !isCapitalised(name) || BUILTINS.has(name) || NOT_MODEL.test(name)) return undefined;
+  // Pattern: import BlogRepo from './repository/BlogRepo' — a repository module of the project, not a model named BlogRepo
+  if (!name || !isCapitalised(name) || BUILTINS.has(name) || NOT_MODEL.test(name) || (!info.cls && REPO_NAME.test(name))) return undefined;
   if (info.cls) {
     // Pattern: class Product extends Model {} / @Entity() class Product extends BaseEntity {}
     const ext = info.cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;

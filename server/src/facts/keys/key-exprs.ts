@@ -405,8 +405,8 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
       }
       return [hole(call, st)];
     }
-    // Pattern: id.toString() / key.trim()
-    if ((method === 'toString' || method === 'trim') && args.length === 0) return partsOf(recv, st);
+    // Pattern: id.toString() / key.trim() / a Mongo ObjectId's blogId.toHexString()
+    if ((method === 'toString' || method === 'trim' || method === 'toHexString') && args.length === 0) return partsOf(recv, st);
     // Pattern: `linkcache:${domain}:${key}`.toLowerCase() — the literal text changes case, the holes stay holes
     if ((method === 'toLowerCase' || method === 'toUpperCase') && args.length === 0) {
       const inner = partsOf(recv, st);
