@@ -37,6 +37,8 @@ export interface FileCtx {
    * class keys its entries by its constructor (cache-calls.ts `finishCacheCalls` decides)
    */
   selfWrappers?: { className: string; method: string; callId: number }[];
+  /** the file is a module of the cache, by its name or folder (cache-calls.ts), once asked */
+  cacheModule?: boolean;
   /** the file's top-level classes and type aliases by name (built on first use: type lookups are per parameter) */
   topTypes(): Map<string, ts.ClassDeclaration | ts.TypeAliasDeclaration | ts.InterfaceDeclaration>;
 }

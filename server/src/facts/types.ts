@@ -388,6 +388,11 @@ export interface DbWrite {
   /** the fields its filter pins to one literal (`deleteMany({ status: 'pending' })`): no other rows are written */
   pins?: Record<string, string>;
   counter?: true;
+  /**
+   * the call hands on the enclosing function's own parameters as they are (`updateOne(query, body)
+   * { return this.model.updateOne(query, body) }`): a facade over the model
+   */
+  passesParams?: true;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
   resultVar?: string;
   /**

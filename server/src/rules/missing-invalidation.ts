@@ -6,6 +6,7 @@ import { LIBS } from '../facts/cache/client-modules';
 import type { DbWrite, FnFact, HookFact } from '../facts/types';
 import { fileIndex, type FileIndex } from './file-index';
 import { inOwnRepository, passesParamsThrough, repositoryModel, repositoryName } from './repository-writes';
+import { methodOfLabel } from '../facts/db/labels';
 import type { CacheModel, KeyModel } from '../model/cache-model';
 import { entityCaches, type CachedEntity } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
@@ -161,7 +162,7 @@ const MONGOOSE_MIDDLEWARE: Record<string, string> = { findByIdAndUpdate: 'findOn
  * middleware only for its own operation; MikroORM hooks not for `native*` queries. Unsure: it runs.
  */
 function runsHook(h: HookFact, w: DbWrite, text: string, inTx: boolean): boolean {
-  const method = /(\w+)\s*$/.exec(w.label.replace(/\(.*$/s, ''))?.[1] ?? '';
+  const method = methodOfLabel(w.label) ?? '';
   switch (h.orm) {
     case 'typeorm':
       // entity listeners and afterTransactionCommit: save() and remove() open the transaction;

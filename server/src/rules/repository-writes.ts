@@ -1,6 +1,7 @@
 // Writes made through a project's own repository classes (missing-invalidation): which model a
 // repository works on, and which writes inside a repository are its callers' to answer for.
 import { normaliseEntity } from '../facts/keys/entities';
+import { methodOfLabel } from '../facts/db/labels';
 import type { DbWrite, FnFact } from '../facts/types';
 import type { LinkedFile, ProjectIndex } from '../rule';
 import { fileIndex, type FileIndex } from './file-index';
@@ -52,8 +53,8 @@ function writeMethods(project: ProjectIndex): FileIndex<string> {
   return fileIndex<string>(project, 'missing-invalidation:write-methods', 'facts', (file, add) => {
     if (file.kind) return;
     for (const x of file.facts.dbWrites) {
-      const m = /\.\s*(\w+)$/.exec(x.label.replace(/\(.*$/s, '').trim());
-      if (m && x.entity) add(m[1], x.entity);
+      const m = methodOfLabel(x.label);
+      if (m && x.entity) add(m, x.entity);
     }
   });
 }
@@ -74,14 +75,10 @@ export function inOwnRepository(project: ProjectIndex, file: LinkedFile, w: DbWr
  * Its callers choose the rows and the data; their writes are judged where they are.
  */
 export function passesParamsThrough(file: LinkedFile, w: DbWrite): boolean {
-  const fn = w.fn > 0 ? file.facts.fns[w.fn - 1] : undefined;
+  const fn = w.passesParams && w.fn > 0 ? file.facts.fns[w.fn - 1] : undefined;
   // a service's `remove(order) { return this.orderRepository.remove(order) }` is the write path itself
   const owner = fn && ownerOf(file, fn);
-  if (!owner || !REPOSITORY_CLASS.test(owner) || fn.params.length === 0) return false;
-  const args = /\(([^()]*)\)\s*;?\s*$/.exec(file.text.slice(w.span.start, w.span.end))?.[1];
-  if (args === undefined || args.trim() === '') return false;
-  const names = new Set(fn.params.map((p) => p.name));
-  return args.split(',').every((a) => names.has(a.trim()));
+  return !!owner && REPOSITORY_CLASS.test(owner);
 }
 
 /**

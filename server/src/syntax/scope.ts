@@ -324,3 +324,24 @@ export function plainPropNames(e: ts.Expression): string[] | undefined {
   }
   return out;
 }
+
+/**
+ * `Array.isArray(k) ? k : [k]` (either way round), one key or a list of them: `k`. Undefined for
+ * any other conditional.
+ */
+export function oneOrList(e: ts.ConditionalExpression): ts.Identifier | undefined {
+  const c = unwrap(e.condition);
+  const callee = ts.isCallExpression(c) ? unwrap(c.expression) : undefined;
+  if (!callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'isArray' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Array') return undefined;
+  const k = (c as ts.CallExpression).arguments.length === 1 ? unwrap((c as ts.CallExpression).arguments[0]) : undefined;
+  if (!k || !ts.isIdentifier(k)) return undefined;
+  const same = (x: ts.Expression) => {
+    const u = unwrap(x);
+    return ts.isIdentifier(u) && u.text === k.text;
+  };
+  const wrapped = (x: ts.Expression) => {
+    const a = unwrap(x);
+    return ts.isArrayLiteralExpression(a) && a.elements.length === 1 && same(a.elements[0]);
+  };
+  return (same(e.whenTrue) && wrapped(e.whenFalse)) || (wrapped(e.whenTrue) && same(e.whenFalse)) ? k : undefined;
+}

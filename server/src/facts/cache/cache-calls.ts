@@ -19,7 +19,7 @@ import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { rowFieldOf } from '../db/row-field';
 import { constObjectLiteral } from '../db/filter-fields';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
-import { declarationOf, enclosingClass, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingClass, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, oneOrList, unwrap } from '../../syntax/scope';
 import { flagSubject, isJsonStringify, isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import { globalPathOf } from './global-clients';
@@ -90,8 +90,7 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
       if (d?.t === 'param' && d.fn === fn) f.propParam = { prop, param: d.index, member: init.name.text };
     }
   }
-  const copied = ts.isObjectLiteralExpression(e) && e.properties.length === 1 && ts.isSpreadAssignment(e.properties[0]);
-  if (f.str === undefined && f.num === undefined && (!ts.isObjectLiteralExpression(e) || (copied && index > 0)) && fn) {
+  if (f.str === undefined && f.num === undefined && (!ts.isObjectLiteralExpression(e) || (index > 0 && copiedFrom(e))) && fn) {
     // Pattern: a parameter, or a wrapper serialising it: this.redis.set(key, JSON.stringify(value), …)
     const i = paramIndexOf(e, fn, ctx, 0, index > 0);
     if (i !== undefined) f.param = i;
@@ -160,11 +159,8 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
   // Pattern: typeof val === 'object' ? JSON.stringify(val) : String(val)
   if (ts.isConditionalExpression(u)) {
     // Pattern: const keys = Array.isArray(key) ? key : [key]  (one key or many, passed on as a list)
-    const one = (x: ts.Expression) => (ts.isArrayLiteralExpression(unwrap(x)) && (unwrap(x) as ts.ArrayLiteralExpression).elements.length === 1 ? (unwrap(x) as ts.ArrayLiteralExpression).elements[0] : x);
-    if (/^Array\.isArray\(/.test(u.condition.getText(ctx.sf))) {
-      const a = paramIndexOf(one(u.whenTrue), fn, ctx, depth + 1);
-      return a !== undefined && a === paramIndexOf(one(u.whenFalse), fn, ctx, depth + 1) ? a : undefined;
-    }
+    const listed = oneOrList(u);
+    if (listed) return paramIndexOf(listed, fn, ctx, depth + 1);
     const a = paramIndexOf(u.whenTrue, fn, ctx, depth + 1);
     return a !== undefined && a === paramIndexOf(u.whenFalse, fn, ctx, depth + 1) ? a : undefined;
   }
@@ -172,8 +168,8 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
   if (ts.isTemplateExpression(u) && u.head.text === '' && u.templateSpans.length === 1 && u.templateSpans[0].literal.text === '')
     return paramIndexOf(u.templateSpans[0].expression, fn, ctx, depth + 1, value);
   // Pattern: setJson(key, { ...blog }) — a shallow copy of the parameter is its value
-  if (value && ts.isObjectLiteralExpression(u) && u.properties.length === 1 && ts.isSpreadAssignment(u.properties[0]))
-    return paramIndexOf(u.properties[0].expression, fn, ctx, depth + 1, value);
+  const copied = value ? copiedFrom(u) : undefined;
+  if (copied) return paramIndexOf(copied, fn, ctx, depth + 1, value);
   if (!ts.isIdentifier(u)) return undefined;
   const i = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === u.text);
   if (i >= 0) return i;
@@ -181,6 +177,11 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
   if (d?.t === 'var' && d.node.initializer && d.node.parent && ts.isVariableDeclarationList(d.node.parent) && d.node.parent.flags & ts.NodeFlags.Const)
     return paramIndexOf(d.node.initializer, fn, ctx, depth + 1, value);
   return undefined;
+}
+
+/** `{ ...row }`, a shallow copy: `row`. */
+function copiedFrom(e: ts.Expression): ts.Expression | undefined {
+  return ts.isObjectLiteralExpression(e) && e.properties.length === 1 && ts.isSpreadAssignment(e.properties[0]) ? e.properties[0].expression : undefined;
 }
 
 /** Methods that send a command by name: Bun's `send`, ioredis `call`, node-redis `sendCommand`. */
@@ -590,7 +591,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper),
   // unless that method is a wrapper itself (decided once the file is walked: recordOwnWrapperCalls)
   if (call.receiver.t !== 'lib' && !viaOwnWrapper && !isCacheMethodName(call.method) && !inheritedHelper(call, node, ctx) && !onCacheService(node) && !inCacheModule(call, ctx))
-    return (call.receiver.t === 'class' && onThis(node)) || (call.receiver.t === 'fn' && call.receiver.local !== undefined && CACHE_MODULE.test(ctx.file)) ? 'own-method' : undefined;
+    return (call.receiver.t === 'class' && onThis(node)) || (call.receiver.t === 'fn' && call.receiver.local !== undefined && isCacheModule(ctx)) ? 'own-method' : undefined;
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
@@ -621,7 +622,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
     if (!outer) return;
     fn = outer.fn;
     info = outer.info;
-  } else if (!dependsOnParams(call, info, CACHE_MODULE.test(ctx.file)) && !ctorKey) {
+  } else if (!dependsOnParams(call, info, isCacheModule(ctx)) && !ctorKey) {
     // Pattern: refresh() { const v = await this.fetcher(); await this.set(v) } — decided once the file is walked
     const owner = info.name && onThis(node) ? ownerOf(fn, info) : undefined;
     if (owner) (ctx.selfWrappers ??= []).push({ className: owner, method: info.name!, callId: call.id });
@@ -687,7 +688,12 @@ const CACHE_MODULE = /(?:^|[/\\])\w*(?:cache|redis)\w*\.[cm]?[jt]sx?$|[/\\](?:ca
  * it, and makes no op of it when that function reaches no cache).
  */
 function inCacheModule(call: CallFact, ctx: FileCtx): boolean {
-  return call.receiver.t === 'fn' && call.receiver.ref !== undefined && CACHE_MODULE.test(ctx.file);
+  return call.receiver.t === 'fn' && call.receiver.ref !== undefined && isCacheModule(ctx);
+}
+
+/** Whether this file is a module of the cache (CACHE_MODULE), asked once per file. */
+function isCacheModule(ctx: FileCtx): boolean {
+  return (ctx.cacheModule ??= CACHE_MODULE.test(ctx.file));
 }
 
 /**

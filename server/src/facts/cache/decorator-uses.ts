@@ -15,6 +15,7 @@ import { declarationOf, decoratorsOf, enclosingClass, unwrap } from '../../synta
 import { isProjectModule } from '../db/common';
 import type { ArgFact, CallFact, ClientRef } from '../types';
 import { literalArg } from './cache-calls';
+import { returnExprOf, returnExprsOf } from '../../syntax/local-values';
 
 interface Use {
   decorator: ts.Decorator;
@@ -63,21 +64,13 @@ function isKeyLike(e: ts.Expression): boolean {
 }
 
 /**
- * The key a function given to a decoration returns: `(command) => buildSubscriberKey({ … })`,
- * `builder(cmd) { return \`user:${cmd.id}\` }`. The decorator calls it with the method's arguments.
+ * The key a function given to a decoration returns (`(command) => buildSubscriberKey({ … })`,
+ * `builder(cmd) { return \`user:${cmd.id}\` }`): the decorator calls it with the method's
+ * arguments. What isKeyLike allows, or a key builder's call.
  */
-function returnedKey(fn: ts.Node): ts.Expression | undefined {
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return undefined;
-  const body = fn.body;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return body;
-  const last = body.statements.length === 1 ? body.statements[0] : undefined;
-  return last && ts.isReturnStatement(last) && last.expression ? last.expression : undefined;
-}
-
-/** A key a returned expression can be: what isKeyLike allows, or a key builder's call. */
 function keyOfFunction(fn: ts.Node): ts.Expression | undefined {
-  const r = returnedKey(fn);
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return undefined;
+  const r = returnExprOf(fn);
   const u = r && unwrap(r);
   return u && (isKeyLike(u) || ts.isCallExpression(u)) ? u : undefined;
 }
@@ -107,17 +100,8 @@ function argOf(a: ts.Expression, ctx: FileCtx): ArgFact {
  * `{ where: { … } }` too), or [] when the filter is not an object literal.
  */
 function countFilter(method: ts.MethodDeclaration, ctx: FileCtx): string[] | undefined {
-  const returns: ts.Expression[] = [];
-  let other = false;
-  const visit = (n: ts.Node): void => {
-    if (other || ts.isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n)) {
-      if (n.expression) returns.push(n.expression);
-      else other = true;
-    } else ts.forEachChild(n, visit);
-  };
-  if (method.body) ts.forEachChild(method.body, visit);
-  if (other || returns.length === 0) return undefined;
+  const returns = returnExprsOf(method);
+  if (!returns?.length) return undefined;
   const fields = new Set<string>();
   for (const r of returns) {
     let e = unwrap(r);

@@ -295,14 +295,18 @@ function usesArguments(n: ts.Node, sc: Scope, depth = 0): boolean {
 
 const STRING_METHODS = new Set(['replace', 'replaceAll', 'concat', 'split', 'trim', 'toLowerCase', 'toUpperCase']);
 
+/** `template.replace`, `key.toLowerCase`: a string's own method, not a function the decoration gives. */
+function isStringMethod(callee: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(callee) && STRING_METHODS.has(callee.name.text);
+}
+
 /** The factory parameter a call formats with the wrapper's arguments: `format(originMethod, CACHE_KEY, args)`. */
 function templateCall(call: ts.CallExpression, sc: Scope): { param: number; prop?: string } | undefined {
   const callee = unwrap(call.expression);
   const params = [...call.arguments, ...(ts.isPropertyAccessExpression(callee) ? [callee.expression] : [])].map((a) => factoryParam(a, sc)).filter((p) => !!p);
   // a parameter that is itself called (`options.key(args)`, `builder(...args)`) is a function, not a
   // template; a string method of one (`template.replace(/\{(\w+)\}/g, …)`) formats it
-  const stringMethod = ts.isPropertyAccessExpression(callee) && STRING_METHODS.has(callee.name.text);
-  if (params.length !== 1 || (factoryParam(callee, sc) && !stringMethod)) return undefined;
+  if (params.length !== 1 || (factoryParam(callee, sc) && !isStringMethod(callee))) return undefined;
   return usesArguments(call, sc) ? params[0] : undefined;
 }
 
@@ -359,8 +363,7 @@ function keyPieces(e0: ts.Expression, sc: Scope, depth: number): DecoratorKeyPie
     // Pattern: const cacheKey = builder(...args) — a function the decoration gives builds the key
     // from the method's arguments: the key is what that function returns (decorator-uses.ts)
     const callee = unwrap(e.expression);
-    const stringMethod = ts.isPropertyAccessExpression(callee) && STRING_METHODS.has(callee.name.text);
-    const fnParam = stringMethod ? undefined : factoryParam(callee, sc);
+    const fnParam = isStringMethod(callee) ? undefined : factoryParam(callee, sc);
     if (fnParam && usesArguments(e, sc)) return [fnParam];
     // Pattern: const key = paramsKeyFormat(originMethod, CACHE_KEY, args)
     const t = templateCall(e, sc);

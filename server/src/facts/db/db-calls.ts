@@ -15,11 +15,12 @@ import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { builderHit } from './query-builders';
 import { bare, chainLinks, isInnerLink, type DbEnv, type Hit, type Link } from './common';
+import { methodOfLabel } from './labels';
 import { ormHit } from './orm';
 import { writtenRow } from './write-rows';
 import { rawSqlHit } from './sql';
 import { normaliseEntity } from '../keys/entities';
-import { enclosingStatement, indentAt, propertyNameText, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingFunction, enclosingStatement, indentAt, propertyNameText, unwrap } from '../../syntax/scope';
 import type { DbRead, DbWrite } from '../types';
 
 type Chain = ts.CallExpression | ts.TaggedTemplateExpression;
@@ -118,6 +119,23 @@ function bumpsCounter(label: string, head: string): boolean {
   return /(^|\.)(increment|decrement)$/.test(label) || PRISMA_BUMP.test(head);
 }
 
+/**
+ * Pattern: updateOne(query, body) { return this.model.updateOne(query, body) } — the write's call
+ * hands on the enclosing function's own parameters, every one as it is (a facade over the model).
+ */
+function passesOwnParams(links: Link[], label: string, top: ts.Node, ctx: FileCtx): boolean {
+  const verb = methodOfLabel(label);
+  const call = links.find((l) => l.name === verb)?.node;
+  const fn = enclosingFunction(top);
+  if (!call || !ts.isCallExpression(call) || !fn || call.arguments.length === 0) return false;
+  return call.arguments.every((a) => {
+    const u = unwrap(a);
+    if (!ts.isIdentifier(u)) return false;
+    const d = declarationOf(u, ctx.facts.imports);
+    return d?.t === 'param' && d.fn === fn;
+  });
+}
+
 function record(ctx: FileCtx, { top, hit, links }: Found): void {
   const span = { start: top.getStart(ctx.sf), end: top.end };
   const fn = ctx.fnIdOf(top);
@@ -148,6 +166,7 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || (/\bon\s+(conflict|duplicate\s+key)\b/i.test(head.slice(0, 2000)) && !/\bdo\s+nothing\b/i.test(head.slice(0, 2000)))))
     write.upsert = true;
   if (hit.kind === 'update' && restoresRows(hit.label, head)) write.restores = true;
+  if (passesOwnParams(links, hit.label, top, ctx)) write.passesParams = true;
   // Pattern: UPDATE collections SET community = $1 WHERE id = $2 — the columns it sets
   if (hit.kind === 'update' && hit.columns && !write.restores) write.fields = hit.columns;
   if (hit.kind === 'update' && bumpsCounter(hit.label, head)) write.counter = true;

@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { resolveName, returnExprOf, isStatic, stripFreeze, thisClass } from '../../syntax/local-values';
-import { declarationOf, isFunctionLike, propertyNameText, unwrap } from '../../syntax/scope';
+import { declarationOf, isFunctionLike, oneOrList, propertyNameText, unwrap } from '../../syntax/scope';
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
@@ -255,20 +255,6 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
     if (optionalPrefix(e.condition, a, b, () => partsOf(e.condition, inner))) return a;
   }
   return [hole(e, st)];
-}
-
-/** `Array.isArray(k) ? k : [k]` (either way round): `k`. */
-function oneOrList(e: ts.ConditionalExpression): ts.Expression | undefined {
-  const c = unwrap(e.condition);
-  if (!ts.isCallExpression(c) || c.arguments.length !== 1 || c.expression.getText() !== 'Array.isArray') return undefined;
-  const k = unwrap(c.arguments[0]);
-  if (!ts.isIdentifier(k)) return undefined;
-  const same = (x: ts.Expression) => ts.isIdentifier(unwrap(x)) && (unwrap(x) as ts.Identifier).text === k.text;
-  const wrapped = (x: ts.Expression) => {
-    const a = unwrap(x);
-    return ts.isArrayLiteralExpression(a) && a.elements.length === 1 && same(a.elements[0]);
-  };
-  return (same(e.whenTrue) && wrapped(e.whenFalse)) || (wrapped(e.whenTrue) && same(e.whenFalse)) ? k : undefined;
 }
 
 /**
@@ -546,11 +532,6 @@ function builderOf(expr: ts.Expression, ctx: FileCtx): KeyExpr['builder'] {
 }
 
 /**
- * The text of a builder argument for the linker: a quoted literal when it is known text (so
- * `keyFor(ENTITY, id)` with `const ENTITY = 'product'` still expands to 'product:'), the hole's
- * text when it is a runtime value (after parameter substitution), else a template.
- */
-/**
  * An object literal of plain properties handed to a key builder: each property's value as source
  * text (argText), and the parts of those naming constants, to resolve from this file. Undefined for
  * anything else (a spread, a computed name, a method).
@@ -573,6 +554,11 @@ function optionsObject(a: ts.Expression, st: State): { props: Record<string, str
   return refs ? { props, refs } : { props };
 }
 
+/**
+ * The text of a builder argument for the linker: a quoted literal when it is known text (so
+ * `keyFor(ENTITY, id)` with `const ENTITY = 'product'` still expands to 'product:'), the hole's
+ * text when it is a runtime value (after parameter substitution), else a template.
+ */
 function argText(parts: KeyPart[]): string {
   if (parts.every((p) => 'lit' in p)) return JSON.stringify(parts.map((p) => (p as { lit: string }).lit).join(''));
   if (parts.length === 1 && 'hole' in parts[0]) return parts[0].hole;
