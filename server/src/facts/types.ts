@@ -111,7 +111,9 @@ export type KeyPart =
   | { lit: string }
   // the hole's source text, e.g. `id` or `user.id`; `local`: it names a variable declared inside the
   // function that shadows a parameter of the same name (`for (const id of ids)` in `f(id = '')`)
-  | { hole: string; local?: true }
+  // `join`: a parameter that may be given a list of parts, joined with this separator
+  // (`genKey(key) { return Array.isArray(key) ? key.join('_') : key }`, `(...parts) => parts.join(':')`)
+  | { hole: string; local?: true; join?: string }
   // imported constant or key builder call, args as source text; `argRefs`: per argument, its parts
   // when they name constants of the caller's file (`getRedisKey(RedisKeyPrefix.USER_ROLE, id)`)
   // `props`: per argument, an options object's properties as source text (`buildKey({ type, id: user.id })`,
@@ -122,6 +124,8 @@ export type KeyPart =
       argRefs?: (KeyPart[] | null)[];
       props?: (Record<string, string> | null)[];
       propRefs?: (Record<string, KeyPart[]> | null)[];
+      /** per argument, an array literal's elements as key parts (`genKey([CKEY.USER, id])`) */
+      items?: (KeyPart[][] | null)[];
     };
 
 /**
@@ -190,6 +194,8 @@ export interface ArgFact {
    * lookup found anything (facts/flow/absent-path.ts): a flag or a timer, not a remembered miss
    */
   unconditional?: true;
+  /** an array literal's elements as key parts: a list of key parts a wrapper may join (`hset([CKEY.USER, id], row)`) */
+  items?: KeyPart[][];
   /** where the value comes from (arguments after the first) */
   src?: ValueSource;
   /** the entities of the database reads (or returned rows) the value is built from */
@@ -502,7 +508,7 @@ export type ExportValue =
   | { t: 'client'; client: ClientRef; returned?: boolean }
   | { t: 'string'; value: string }
   /** `made`: the key is a project function's result, which may also be an instance of what it makes */
-  | { t: 'key'; parts: KeyPart[]; params: string[]; made?: MadeValue }
+  | { t: 'key'; parts: KeyPart[]; params: string[]; made?: MadeValue; /** the last parameter is a rest parameter */ rest?: true }
   /** `wrappers`: the object's function members may be wrappers, recorded under this class name (WrapperMethod) */
   | { t: 'object'; members: Record<string, ExportValue>; wrappers?: string }
   | { t: 'class'; name: string }

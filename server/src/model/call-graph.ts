@@ -100,9 +100,8 @@ export class CallGraph {
       // Pattern: updateUser(id, dto) — a local or imported function
       case 'fn': {
         if (r.local) return this.topLevel(file, r.local);
-        if (!r.ref) return undefined;
-        const target = this.d.resolveModule(file, r.ref.module);
-        return target ? this.topLevel(target, r.ref.name) : undefined;
+        // through an index's `export *` (`import { mdTaskUpdate } from '@database'`)
+        return r.ref ? this.imported(file, r.ref) : undefined;
       }
       default:
         return undefined;

@@ -61,6 +61,8 @@ export function decoratorOps(r: DecoratorReader, d: OpReaderDeps, file: string, 
         via: { label, file: defFile, callId: inner.id, ttlUnit: ttlUnitOf(io, inner, d, defFile) },
         decorated: { name: def.name, original: dc.original },
         ...(io.use ? { use: io.use } : {}),
+        // Pattern: @CacheEvict(NAME, '*') running `keys(\`${NAME}*\`)` and deleting what it found
+        ...(io.matching ? { matching: true as const } : {}),
       };
       // a read before the method runs falls back to it on a miss; what is written after it is its result
       if (io.kind === 'read' && !after && call.fallback) op.fallback = call.fallback;

@@ -432,10 +432,14 @@ export class OpReader {
         continue;
       }
       const prm = paramOfHole(p, s.fn);
-      const given = prm && this.argParts(call, prm.index, prm.prop);
+      // Pattern: hset([CKEY.USER, id], row) into hset(key, v) { redis.hset(genKey(key), v) } — the list, joined
+      const items = p.join !== undefined && prm && !prm.prop ? call.args[prm.index]?.items : undefined;
+      const given = items ? items.flatMap((x, j) => (j > 0 ? [{ lit: p.join! }, ...x] : x)) : prm && this.argParts(call, prm.index, prm.prop);
       const def = prm && !prm.prop && call.args.length <= prm.index ? s.fn.params[prm.index]?.defaultLit : undefined;
       if (given) {
-        const g = this.keyOf(file, given)?.parts ?? [p];
+        let g = this.keyOf(file, given)?.parts ?? [p];
+        // Pattern: findNDelCaches(key) { findCache(key) } — the list the outer wrapper's callers give is joined alike
+        if (p.join !== undefined && !items && g.length === 1 && 'hole' in g[0] && g[0].join === undefined) g = [{ ...g[0], join: p.join }];
         out.push(...g);
         open.push(...g);
       } else if (def !== undefined) {
@@ -481,13 +485,15 @@ export class OpReader {
       // Pattern: cached('team', 600, (id) => prisma.team.findUnique(…)), new KVCache(redis, 'user',
       // { fetcher: (k) => repo.findOneBy(…) }) with `this.fetcher(key)` inside — what the instance's loader reads
       const instanceLoader = ctor && t.loaders ? loaderAt(t.loaders.by, valueArg?.srcCalls) : undefined;
+      // Pattern: const keys = await findCache(key); keys.forEach((k) => pipeline.del(k)) — the finder's lookup deletes its pattern
+      const found = call.matchDelete && inner.kind === 'other' && /^(keys|scan|scanStream)$/i.test(inner.verb);
       const op: CacheOp = {
         file,
         call,
         lib: inner.lib,
         wrapper: label,
-        kind: inner.kind,
-        verb: inner.verb,
+        kind: found ? 'delete' : inner.kind,
+        verb: found ? 'del' : inner.verb,
         ttl: inner.kind === 'write' && ttlSummary ? ttlAtCall(ttlSummary, call, inner) : inner.ttl,
         nx: inner.nx,
         sentinel: inner.kind === 'write' && (valueParam !== undefined ? this.isSentinel(file, call, valueParam) : inner.sentinel),
@@ -500,7 +506,7 @@ export class OpReader {
         ...(s.facade ? {} : { echo: true }),
         ...(call.minted || inner.minted ? { minted: true as const } : {}),
         ...(call.inCatch || inner.inCatch ? { inCatch: true as const } : {}),
-        ...(inner.matching ? { matching: true as const } : {}),
+        ...(inner.matching || found ? { matching: true as const } : {}),
       };
       if (ttlSummary?.t === 'param') {
         op.ttlFrom = ttlSummary.index;

@@ -277,8 +277,11 @@ function reachable(ix: ClearingIndex, file: LinkedFile): ReadonlySet<string> | '
   return r;
 }
 
-/** The analysed files `from` imports, barrels' re-exports included; `'any'` past a barrel the gate left unparsed. */
-function importedFiles(project: ProjectIndex, from: LinkedFile): string[] | 'any' {
+/**
+ * The analysed files `from` imports, barrels' re-exports included (`deep`: through barrels of
+ * barrels too); `'any'` past a barrel the gate left unparsed.
+ */
+function importedFiles(project: ProjectIndex, from: LinkedFile, deep = false): string[] | 'any' {
   const out: string[] = [];
   for (const m of new Set(from.facts.imports.map((i) => i.module))) {
     const target = project.modules.resolve(from.file, m);
@@ -291,12 +294,31 @@ function importedFiles(project: ProjectIndex, from: LinkedFile): string[] | 'any
       continue;
     }
     out.push(target);
-    for (const v of Object.values(barrel.facts.exports)) if (v.t === 'reexport') {
-      const to = project.modules.resolve(target, v.ref.module);
-      if (to !== undefined) out.push(to);
-    }
+    if (reexportedFiles(project, barrel, out, deep ? 0 : BARREL_DEPTH - 1)) return 'any';
   }
   return out;
+}
+
+/** How many barrels deep re-exports are followed (`@database` → `src/index.ts` → `lib/index.ts` → `lib/task.ts`). */
+const BARREL_DEPTH = 3;
+
+/** Adds the files `barrel` re-exports (through barrels of its own); true past a barrel the gate left unparsed. */
+function reexportedFiles(project: ProjectIndex, barrel: LinkedFile, out: string[], depth: number): boolean {
+  for (const v of Object.values(barrel.facts.exports)) {
+    if (v.t !== 'reexport') continue;
+    const to = project.modules.resolve(barrel.file, v.ref.module);
+    if (to === undefined || out.includes(to)) continue;
+    out.push(to);
+    const next = project.files.get(to);
+    // the last level (all of it when not deep) lists the files and looks no further
+    if (depth + 1 >= BARREL_DEPTH) continue;
+    if (!next) {
+      if (/(^|\/)index\.[cm]?[jt]sx?$/.test(to)) return true;
+      continue;
+    }
+    if (reexportedFiles(project, next, out, depth + 1)) return true;
+  }
+  return false;
 }
 
 /**
@@ -306,7 +328,8 @@ function importedFiles(project: ProjectIndex, from: LinkedFile): string[] | 'any
  */
 function mayReach(project: ProjectIndex, from: LinkedFile, to: string): boolean {
   if (from.file === to) return true;
-  const targets = importedFiles(project, from);
+  // Pattern: import { mdTaskUpdate } from '@database' (its index re-exports lib/index.ts, which re-exports lib/task.ts)
+  const targets = importedFiles(project, from, true);
   return targets === 'any' || targets.includes(to);
 }
 

@@ -330,11 +330,8 @@ export function plainPropNames(e: ts.Expression): string[] | undefined {
  * any other conditional.
  */
 export function oneOrList(e: ts.ConditionalExpression): ts.Identifier | undefined {
-  const c = unwrap(e.condition);
-  const callee = ts.isCallExpression(c) ? unwrap(c.expression) : undefined;
-  if (!callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'isArray' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Array') return undefined;
-  const k = (c as ts.CallExpression).arguments.length === 1 ? unwrap((c as ts.CallExpression).arguments[0]) : undefined;
-  if (!k || !ts.isIdentifier(k)) return undefined;
+  const k = arrayTested(e.condition);
+  if (!k) return undefined;
   const same = (x: ts.Expression) => {
     const u = unwrap(x);
     return ts.isIdentifier(u) && u.text === k.text;
@@ -344,4 +341,41 @@ export function oneOrList(e: ts.ConditionalExpression): ts.Identifier | undefine
     return ts.isArrayLiteralExpression(a) && a.elements.length === 1 && same(a.elements[0]);
   };
   return (same(e.whenTrue) && wrapped(e.whenFalse)) || (wrapped(e.whenTrue) && same(e.whenFalse)) ? k : undefined;
+}
+
+/** `Array.isArray(k)`: the name k. */
+export function arrayTested(cond: ts.Expression): ts.Identifier | undefined {
+  const c = unwrap(cond);
+  const callee = ts.isCallExpression(c) ? unwrap(c.expression) : undefined;
+  if (!callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'isArray' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Array') return undefined;
+  const k = (c as ts.CallExpression).arguments.length === 1 ? unwrap((c as ts.CallExpression).arguments[0]) : undefined;
+  return k && ts.isIdentifier(k) ? k : undefined;
+}
+
+/**
+ * A key normaliser taking one key or a list of its parts, joined: `let k = ''; if (Array.isArray(key))
+ * k = key.join('_'); else k = key; return k` (the statement form; the expression form
+ * `Array.isArray(key) ? key.join('_') : key` is read where expressions are). Its parameter and separator.
+ */
+export function listJoiningParam(fn: ts.FunctionLikeDeclaration): { param: ts.ParameterDeclaration; sep: string } | undefined {
+  if (!fn.body || !ts.isBlock(fn.body)) return undefined;
+  for (const st of fn.body.statements) {
+    if (!ts.isIfStatement(st)) continue;
+    const k = arrayTested(st.expression);
+    const param = k && fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === k.text);
+    if (!k || !param) continue;
+    let sep: string | undefined;
+    const visit = (n: ts.Node): void => {
+      if (sep !== undefined || isFunctionLike(n)) return;
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'join' && ts.isIdentifier(unwrap(n.expression.expression))) {
+        const recv = unwrap(n.expression.expression) as ts.Identifier;
+        const a = n.arguments.length === 1 ? unwrap(n.arguments[0]) : undefined;
+        if (recv.text === k.text && a && ts.isStringLiteralLike(a)) sep = a.text;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(st.thenStatement);
+    if (sep !== undefined) return { param, sep };
+  }
+  return undefined;
 }

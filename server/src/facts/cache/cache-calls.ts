@@ -3,7 +3,7 @@
 // that may be function wrappers. After the walk it relates each call to the DB writes that precede
 // it in the same flow, and spots wrapper methods (a parameter flowing into a client call's key).
 import { ts } from 'ts-morph';
-import { holdsInstanceArg, keyExprOf, keyPartsOf } from '../keys/key-exprs';
+import { holdsInstanceArg, keyExprOf, keyPartsOf, listItemsOf } from '../keys/key-exprs';
 import { CACHE_METHOD_NAMES, isCacheMethodName, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule, lenderOf, ownGetter } from './clients';
 import type { FileCtx } from '../context';
@@ -80,6 +80,11 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     return f;
   }
   const e = unwrap(a);
+  // Pattern: hset([CKEY.USER, id], row) into a wrapper that joins the list into its key
+  if (wrapperCandidate && index < MAX_PART_ARGS) {
+    const items = listItemsOf(a, ctx);
+    if (items) f.items = items;
+  }
   // Pattern: redisClient.set(key, value, { EX: opts.ex }) inside setJSON(key, obj, opts = {})
   if (ts.isObjectLiteralExpression(e) && fn && index >= 2) {
     for (const p of e.properties) {
@@ -453,7 +458,7 @@ const FINDS_KEYS = /^(keys|scan|scanStream)$/i;
  * (or a SCAN loop) — a function that looks keys up by a pattern and deletes what it found, with
  * nothing else to delete by name: the lookup is the delete of the pattern (CallFact.matchDelete).
  */
-function markMatchDeletes(calls: CallFact[]): void {
+function markMatchDeletes(calls: CallFact[], fns: readonly FnFact[]): void {
   if (!calls.some((c) => FINDS_KEYS.test(c.method))) return;
   const byFn = new Map<number, CallFact[]>();
   for (const c of calls) {
@@ -462,17 +467,27 @@ function markMatchDeletes(calls: CallFact[]): void {
     if (own) own.push(c);
     else byFn.set(c.fn, [c]);
   }
-  for (const own of byFn.values()) {
-    const finds = own.filter((c) => FINDS_KEYS.test(c.method) && c.key);
+  // Pattern: findCache(key) { return redis.keys(genKey(key) + '*') } — a function of this file that only finds keys
+  const finders = new Set<string>();
+  for (const [id, own] of byFn) {
+    const f = fns[id - 1];
+    const verbs = own.filter((c) => isCacheMethodName(c.method));
+    if (f?.name && !f.className && verbs.length === 1 && FINDS_KEYS.test(verbs[0].method) && verbs[0].key) finders.add(f.name);
+  }
+  const findsKeys = (c: CallFact) => FINDS_KEYS.test(c.method) || (c.receiver.t === 'fn' && c.receiver.local !== undefined && !c.receiver.member && finders.has(c.receiver.local));
+  for (const [id, own] of byFn) {
+    const finds = own.filter((c) => findsKeys(c) && c.key);
     if (finds.length !== 1) continue;
-    const dels = own.filter((c) => /^(del|unlink)$/i.test(c.method));
+    // the deletes may run in a callback of the function: `found.forEach((k) => pipeline.del(k))`
+    const span = fns[id - 1]?.span;
+    const dels = calls.filter((c) => /^(del|unlink)$/i.test(c.method) && (c.fn === id || (span && c.span.start >= span.start && c.span.end <= span.end)));
     if (dels.length > 0 && dels.every((d) => !d.key || d.key.parts.every((p) => 'hole' in p))) finds[0].matchDelete = true;
   }
 }
 
 export function finishCacheCalls(ctx: FileCtx): void {
   const { calls, dbWrites } = ctx.facts;
-  markMatchDeletes(calls);
+  markMatchDeletes(calls, ctx.facts.fns);
   // calls of cache verbs: reading the cache again on a miss loads nothing (`findUnique` on a project
   // value is recorded too, in case it wraps a client, but is no cache call for this purpose)
   const cacheCalls = new Set<ts.Node>(ctx.callNodes.filter((_n, i) => isCacheMethodName(calls[i].method)));

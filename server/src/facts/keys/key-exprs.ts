@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { resolveName, returnExprOf, isStatic, stripFreeze, thisClass } from '../../syntax/local-values';
-import { declarationOf, isFunctionLike, oneOrList, propertyNameText, unwrap } from '../../syntax/scope';
+import { arrayTested, declarationOf, isFunctionLike, listJoiningParam, oneOrList, propertyNameText, unwrap } from '../../syntax/scope';
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
@@ -22,6 +22,8 @@ interface State {
   env: Map<ts.ParameterDeclaration, KeyPart[]>;
   /** names a destructured builder parameter binds (`({ domain, key }) => …`) → the parts passed for them */
   bound?: Map<ts.BindingElement, KeyPart[]>;
+  /** builder parameters being inlined that were given a list: its elements (`genKey([PREFIX, id])`, a rest parameter) */
+  lists?: Map<ts.ParameterDeclaration, readonly ts.Expression[]>;
   /** consts and functions being expanded right now (cycle guard) */
   active: Set<ts.Node>;
   depth: number;
@@ -79,6 +81,11 @@ export function valueOfExpression(expr: ts.Expression, ctx: FileCtx): ExportValu
 /** A key builder function: `(id) => \`product:${id}\``, `function userKey(id) { return 'user:' + id }`. */
 export function valueOfFunction(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): ExportValue | undefined {
   if (isAsyncOrGenerator(fn)) return undefined;
+  const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+  const rest = fn.parameters[fn.parameters.length - 1]?.dotDotDotToken ? ({ rest: true } as const) : {};
+  // Pattern: genKey(key) { let k = ''; if (Array.isArray(key)) k = key.join('_'); else k = key; return k }
+  const joining = listJoiningParam(fn);
+  if (joining) return ts.isIdentifier(joining.param.name) ? { t: 'key', parts: [{ hole: joining.param.name.text, join: joining.sep }], params, ...rest } : undefined;
   const body = returnExprOf(fn);
   if (!body) return undefined;
   // `(id) => prisma.user.findUnique({ where: { id } })` returns a query, not a key; a function
@@ -91,7 +98,6 @@ export function valueOfFunction(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): E
   if (ts.isCallExpression(u) && u.arguments.some((a) => !plain(unwrap(a)) && !(ts.isIdentifier(u.expression) && options(unwrap(a)))))
     return undefined;
   const env = new Map<ts.ParameterDeclaration, KeyPart[]>();
-  const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
   fn.parameters.forEach((p, i) => {
     if (params[i]) env.set(p, [{ hole: params[i] }]);
   });
@@ -100,7 +106,9 @@ export function valueOfFunction(fn: ts.FunctionLikeDeclaration, ctx: FileCtx): E
   // its parameters joins what its callers give (a prefix constant of theirs); so does one of a
   // parameter after a prefix set at start-up: redisKey(key) { return `${REDIS_PREFIX}${key}` }
   const joinsParams = ts.isTemplateExpression(u) && parts.length >= 2 && parts.every((p) => 'hole' in p) && parts.some((p) => 'hole' in p && params.includes(p.hole));
-  return meaningful(parts) || joinsParams ? { t: 'key', parts, params } : undefined;
+  // Pattern: (...parts) => parts.join(':') — the callers' parts, joined
+  const joinsList = parts.some((p) => 'hole' in p && p.join !== undefined && params.includes(p.hole));
+  return meaningful(parts) || joinsParams || joinsList ? { t: 'key', parts, params, ...rest } : undefined;
 }
 
 /** A class used as a key namespace: its static methods and properties. */
@@ -247,6 +255,11 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
     const a = partsOf(e.whenTrue, inner);
     const b = partsOf(e.whenFalse, inner);
     if (meaningful(a) && sameSpelling(a, b)) return a;
+    // Pattern: Array.isArray(key) ? key.join('_') : key — one key, or a list of its parts joined
+    if (arrayTested(e.condition)) {
+      const joined = joinedOf(a, b) ?? joinedOf(b, a);
+      if (joined) return joined;
+    }
     // Pattern: moduleId ? `course:hierarchy:${id}:module:${moduleId}` : `course:hierarchy:${id}` —
     // an optional qualifier: the base spelling, the key a delete of the entity names
     if (meaningful(b) && extendsKey(a, b)) return b;
@@ -381,14 +394,10 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
       // the separator may itself be a constant: `const SEP = ':'`
       const sepParts = sepArg === undefined ? [{ lit: ',' }] : partsOf(sepArg, st);
       const sep = sepParts.length === 1 && 'lit' in sepParts[0] ? sepParts[0].lit : undefined;
-      if (arr && sep !== undefined && !arr.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) {
-        const out: KeyPart[] = [];
-        arr.elements.forEach((x, i) => {
-          if (i > 0) out.push({ lit: sep });
-          out.push(...partsOf(x, st));
-        });
-        return mergeLits(out);
-      }
+      if (arr && sep !== undefined && !arr.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) return joinParts(arr.elements, sep, st);
+      // Pattern: parts.join(':') of a builder's parameter: the list the caller gives, or a hole the caller fills
+      const listed = sep !== undefined ? paramList(recv, st) : undefined;
+      if (listed) return 'items' in listed ? joinParts(listed.items, sep!, st) : [{ ...listed.hole, join: sep! }];
       return [hole(call, st)];
     }
     // Pattern: id.toString() / key.trim() / a Mongo ObjectId's blogId.toHexString()
@@ -414,6 +423,9 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
     // from here (the builder's file cannot resolve this file's import paths)
     if (parts.some((x) => x.some((q) => 'ref' in q && !q.args))) part.argRefs = parts.map((x) => (x.some((q) => 'ref' in q && !q.args) ? x : null));
     // Pattern: buildSubscriberKey({ environmentId, subscriberId: command.id }) — an options object a builder destructures
+    // Pattern: genKey([CKEY.USER, id]) — a list the builder may join
+    const lists = args.map((a) => listOf(a, st));
+    if (lists.some((l) => l)) part.items = lists.map((l) => l?.map((x) => partsOf(x, st)) ?? null);
     const objects = args.map((a) => optionsObject(a, st));
     if (objects.some((o) => o)) {
       part.props = objects.map((o) => o?.props ?? null);
@@ -425,22 +437,78 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
 }
 
 function inline(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, st: State): KeyPart[] | undefined {
-  const body = returnExprOf(fn);
-  if (!body || isAsyncOrGenerator(fn) || call.arguments.some(ts.isSpreadElement)) return undefined;
+  const joining = listJoiningParam(fn);
+  const body = joining ? undefined : returnExprOf(fn);
+  if ((!body && !joining) || isAsyncOrGenerator(fn) || call.arguments.some(ts.isSpreadElement)) return undefined;
   const env = new Map(st.env);
   const bound = new Map(st.bound);
-  const inner: State = { ...st, env, bound, depth: st.depth + 1 };
+  const lists = new Map(st.lists);
+  const inner: State = { ...st, env, bound, lists, depth: st.depth + 1 };
   fn.parameters.forEach((p, i) => {
     const arg = call.arguments[i];
+    const items = arg && !p.dotDotDotToken ? listOf(arg, st) : undefined;
+    if (items) lists.set(p, items);
     // Pattern: key({ domain, key }) { return `link:${domain}:${key}` } called as this.key({ domain: l.domain, key: l.key }) or this.key(l)
     if (ts.isObjectBindingPattern(p.name)) bindPattern(p.name, arg, st, bound);
-    else if (p.dotDotDotToken) env.set(p, [{ hole: call.arguments.slice(i).map((a) => a.getText(st.ctx.sf)).join(', ') }]);
-    else if (arg) env.set(p, partsOf(arg, st));
+    else if (p.dotDotDotToken) {
+      lists.set(p, call.arguments.slice(i));
+      env.set(p, [{ hole: call.arguments.slice(i).map((a) => a.getText(st.ctx.sf)).join(', ') }]);
+    } else if (arg) env.set(p, partsOf(arg, st));
     // a default may read earlier parameters: evaluate it with what is bound so far
     else if (p.initializer) env.set(p, partsOf(p.initializer, inner));
     else env.set(p, [{ hole: ts.isIdentifier(p.name) ? p.name.text : p.name.getText(st.ctx.sf) }]);
   });
-  return partsOf(body, inner);
+  if (body) return partsOf(body, inner);
+  // Pattern: genKey(key) { let k = ''; if (Array.isArray(key)) k = key.join('_'); else k = key; return k }
+  const given = lists.get(joining!.param);
+  if (given) return joinParts(given, joining!.sep, st);
+  const parts = env.get(joining!.param) ?? [];
+  return parts.length === 1 && 'hole' in parts[0] && !parts[0].local ? [{ ...parts[0], join: joining!.sep }] : parts;
+}
+
+/** The parts of `items` with `sep` between them. */
+function joinParts(items: readonly ts.Expression[], sep: string, st: State): KeyPart[] {
+  const out: KeyPart[] = [];
+  items.forEach((x, i) => {
+    if (i > 0) out.push({ lit: sep });
+    out.push(...partsOf(x, st));
+  });
+  return mergeLits(out);
+}
+
+/** An array literal (or a local constant holding one) without spreads or holes: its elements. */
+function listOf(e: ts.Expression, st: State): readonly ts.Expression[] | undefined {
+  const arr = arrayLiteralOf(e, st);
+  return arr && arr.elements.length > 0 && !arr.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x)) ? arr.elements : undefined;
+}
+
+/**
+ * A parameter whose elements are joined: the list the caller gave (a builder being inlined), or,
+ * where nobody gave one, the parameter as a hole its callers fill (`hset(key, v)` of a wrapper).
+ */
+function paramList(recv: ts.Expression, st: State): { items: readonly ts.Expression[] } | { hole: { hole: string } } | undefined {
+  if (!ts.isIdentifier(recv)) return undefined;
+  const t = resolveName(recv, st.ctx.facts.imports);
+  if (t?.t !== 'param') return undefined;
+  const items = st.lists?.get(t.decl);
+  if (items) return { items };
+  const parts = st.env.has(t.decl) ? st.env.get(t.decl)! : [{ hole: recv.text }];
+  const p = parts.length === 1 ? parts[0] : undefined;
+  return p && 'hole' in p && !p.local && /^[\w$]+$/.test(p.hole) ? { hole: { hole: p.hole } } : undefined;
+}
+
+/** `joined` is a list parameter's join and `plain` the same parameter as it is: the join (it reads both). */
+function joinedOf(joined: KeyPart[], plain: KeyPart[]): KeyPart[] | undefined {
+  const j = joined.length === 1 ? joined[0] : undefined;
+  const q = plain.length === 1 ? plain[0] : undefined;
+  return j && q && 'hole' in j && j.join !== undefined && 'hole' in q && q.join === undefined && q.hole === j.hole ? joined : undefined;
+}
+
+/** The elements of a list argument as key parts (`[CKEY.USER, id]`), for a wrapper or builder that joins them. */
+export function listItemsOf(e: ts.Expression, ctx: FileCtx): KeyPart[][] | undefined {
+  const st: State = { ctx, env: new Map(), active: new Set(), depth: 0 };
+  const items = listOf(e, st);
+  return items?.map((x) => partsOf(x, st));
 }
 
 /**

@@ -34,7 +34,7 @@ export function expandKey(parts: KeyPart[], resolve: Resolve): KeyPart[] {
 function expand(parts: KeyPart[], resolve: Resolve, from: string | undefined, depth: number): KeyPart[] {
   const out: KeyPart[] = [];
   for (const p of parts) {
-    if ('ref' in p) out.push(...expandRef(p.ref, constArgs(p, resolve, from, depth), resolve, from, depth, constProps(p, resolve, from, depth)));
+    if ('ref' in p) out.push(...expandRef(p.ref, constArgs(p, resolve, from, depth), resolve, from, depth, constProps(p, resolve, from, depth), listArgs(p, resolve, from, depth)));
     else out.push(p);
   }
   return mergeLits(out);
@@ -66,10 +66,18 @@ function constProps(p: Extract<KeyPart, { ref: SymbolRef }>, resolve: Resolve, f
   });
 }
 
+/** A builder call's list arguments (`genKey([CKEY.USER, id])`), expanded where the caller's names resolve. */
+function listArgs(p: Extract<KeyPart, { ref: SymbolRef }>, resolve: Resolve, from: string | undefined, depth: number): Lists | undefined {
+  if (!p.items || depth > MAX_DEPTH) return undefined;
+  return p.items.map((l) => l?.map((parts) => expand(parts, resolve, from, depth + 1)) ?? null);
+}
+
 /** Per argument of a builder call, an options object's properties as source text. */
 type Props = (Record<string, string> | null)[];
+/** Per argument of a builder call, a list's elements as key parts. */
+type Lists = (KeyPart[][] | null)[];
 
-function expandRef(ref: SymbolRef, args: string[] | undefined, resolve: Resolve, from: string | undefined, depth: number, props?: Props): KeyPart[] {
+function expandRef(ref: SymbolRef, args: string[] | undefined, resolve: Resolve, from: string | undefined, depth: number, props?: Props, lists?: Lists): KeyPart[] {
   const asHole: KeyPart[] = [{ hole: refLabel(ref, args) }];
   if (depth > MAX_DEPTH) return asHole;
   const r = lookup(ref, resolve, from);
@@ -79,7 +87,7 @@ function expandRef(ref: SymbolRef, args: string[] | undefined, resolve: Resolve,
   if (v.t !== 'key') return asHole;
   // Pattern: PRODUCT_PREFIX (a template constant) / productKey(p.id) (a builder call)
   if (!args) return v.params.length === 0 ? expand(v.parts, resolve, r.from, depth + 1) : asHole;
-  return expand(substitute(v.parts, v.params, args, props), resolve, r.from, depth + 1);
+  return expand(substitute(v.parts, v.params, args, props, lists, v.rest), resolve, r.from, depth + 1);
 }
 
 /**
@@ -120,7 +128,7 @@ function split(r: ExportValue | Resolved | undefined, from: string | undefined):
  * destructured parameter (`({ type, id }) => …`, named '') takes the call's options object: a
  * hole named after one of its properties is that property's value.
  */
-function substitute(parts: KeyPart[], params: string[], args: string[], props?: Props): KeyPart[] {
+function substitute(parts: KeyPart[], params: string[], args: string[], props?: Props, lists?: Lists, rest?: true): KeyPart[] {
   const index = (name: string): number => {
     const i = params.indexOf(name);
     return i >= 0 && i < args.length && name !== '' ? i : -1;
@@ -131,8 +139,20 @@ function substitute(parts: KeyPart[], params: string[], args: string[], props?: 
     return undefined;
   };
   const valueOf = (text: string): string => (index(text) >= 0 ? args[index(text)] : (fromProps(text) ?? text));
+  const joinedArgs = (sep: string, i: number): KeyPart[] | undefined => {
+    if (i < 0) return undefined;
+    const items: KeyPart[][] | undefined = rest && i === params.length - 1 ? args.slice(i).map(argParts) : (lists?.[i] ?? undefined);
+    if (!items || items.length === 0) return undefined;
+    return items.flatMap((x, j) => (j > 0 ? [{ lit: sep }, ...x] : x));
+  };
   const out: KeyPart[] = [];
   for (const p of parts) {
+    // Pattern: (...parts) => parts.join(':') called as buildKey('user', id); genKey(key) joining genKey(['user', id])
+    const joined = 'hole' in p && p.join !== undefined ? joinedArgs(p.join, params.indexOf(p.hole)) : undefined;
+    if (joined) {
+      out.push(...joined);
+      continue;
+    }
     const given = 'hole' in p ? (index(p.hole) >= 0 ? args[index(p.hole)] : fromProps(p.hole)) : undefined;
     if (given !== undefined) out.push(...argParts(given));
     else if ('ref' in p && p.args) {

@@ -1,0 +1,2 @@
+// One builder for every key: its parts, joined with ':'.
+export const cacheKey = (...parts: (string | number)[]) => parts.join(':');

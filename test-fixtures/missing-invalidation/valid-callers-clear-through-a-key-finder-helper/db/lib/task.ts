@@ -1,0 +1,9 @@
+// valid: the database package's task writes; its callers clear the cached task queries.
+import { PrismaClient, Task } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export const mdTaskUpdateMany = async (ids: string[], data: Partial<Task>) => {
+  const { id, ...rest } = data;
+  return prisma.task.updateMany({ where: { id: { in: ids } }, data: rest });
+};
