@@ -219,6 +219,14 @@ const MEMBER_KEEPING = new Set(['Omit', 'Pick', 'Partial', 'Readonly', 'Required
 
 /** A declared type: `Redis` from ioredis, `Cache` from cache-manager, a project class. */
 export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0): ClientRef | undefined {
+  // Pattern: type AugmentedRedis = Omit<Redis, 'pipeline'> & AugmentedRedisCommands & { pipeline(…): … } — the client among them
+  if (type && ts.isIntersectionTypeNode(type) && depth <= 4) {
+    for (const t of type.types) {
+      const c = ts.isTypeLiteralNode(t) ? undefined : fromType(t, ctx, depth + 1);
+      if (c?.t === 'lib') return c;
+    }
+    return undefined;
+  }
   const tn = typeRefName(type);
   if (!tn) return undefined;
   // Pattern: interface AppRedis extends Omit<RedisClientType, 'get' | 'set'> { get(…); set(…) }
