@@ -271,8 +271,10 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       // a set after a create stores a key no reader can hold an older version of (an upsert may
       // update), unless the set reloads rows the create added to (`await mutings.insert(m);
       // mutingsCache.refresh(userId)`: a reader's older list can land after it)
+      // a tally counted up somewhere down a called function (`recordClick()` → `UPDATE Link SET clicks = clicks + 1`)
+      // is no write of what the set stores
       const candidates = before.filter(
-        (p) => (p.write.kind !== 'create' || p.write.upsert || (op.reloaded && fromRows(p.write))) && !(!p.called && updatesNewRow(p.write, writes)),
+        (p) => (p.write.kind !== 'create' || p.write.upsert || (op.reloaded && fromRows(p.write))) && !(!p.called && updatesNewRow(p.write, writes)) && !(p.called && p.write.counter),
       );
       if (candidates.length === 0) continue;
       const keyEntity = op.key?.shape ? entityOfShape(op.key.shape, true) : undefined;

@@ -116,7 +116,22 @@ const PRISMA_UPSERT_BUMP = /\bupdate\s*:\s*\{(?:\s*(?:\w+|\[\w+\])\s*:\s*\{\s*(?
 
 /** Pattern: repo.increment({ id }, 'views', 1) / prisma.post.update({ …, data: { views: { increment: 1 } } }) */
 function bumpsCounter(label: string, head: string): boolean {
-  return /(^|\.)(increment|decrement)$/.test(label) || PRISMA_BUMP.test(head);
+  return /(^|\.)(increment|decrement)$/.test(label) || PRISMA_BUMP.test(head) || sqlBumpsOnly(head);
+}
+
+/** The assignments of `UPDATE t SET …`, up to its WHERE (or the end of the SQL text). */
+const SQL_SET = /\bUPDATE\s+[\w."`]+\s+SET\s+([^;]*?)\s*(?:\bWHERE\b|\bFROM\b|\bRETURNING\b|["'`]\s*[,)]|$)/i;
+/** `clicks = clicks + 1` (or `- ?`, `+ ${n}`): a tally counted up or down. */
+const SQL_TALLY = /^[`"]?(\w+)[`"]?\s*=\s*[`"]?\1[`"]?\s*[+-]\s*(?:\d+|\?|\$\d+|\$\{[^{}]*\})$/i;
+/** `lastClicked = NOW()`: the time it was counted. */
+const SQL_TOUCH = /^[`"]?\w+[`"]?\s*=\s*(?:NOW\(\)|CURRENT_TIMESTAMP(?:\(\))?|UTC_TIMESTAMP\(\))$/i;
+
+/** Pattern: UPDATE Link SET clicks = clicks + 1, lastClicked = NOW() WHERE id = ? — tallies (and their time) only. */
+function sqlBumpsOnly(head: string): boolean {
+  const m = SQL_SET.exec(head);
+  if (!m) return false;
+  const items = m[1].split(',').map((x) => x.trim());
+  return items.some((x) => SQL_TALLY.test(x)) && items.every((x) => SQL_TALLY.test(x) || SQL_TOUCH.test(x));
 }
 
 /**
