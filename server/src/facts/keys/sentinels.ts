@@ -66,8 +66,13 @@ function sentinelIn(expr: ts.Expression, ctx: FileCtx, depth: number): boolean |
   if (
     ts.isBinaryExpression(e) &&
     (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
-  )
+  ) {
+    // Pattern: cache.set(key, page.payload?.html ?? '') — an empty default of a field of a row read
+    // as present (`page.`, not `page?.`), no "not found"
+    const right = unwrap(e.right);
+    if (ts.isStringLiteralLike(right) && right.text === '' && fieldOfPresentRow(e.left)) return false;
     return sentinelIn(e.right, ctx, depth + 1);
+  }
   // Pattern: cache.set(key, exists ? '1' : '0') / String(count > 0) / !!row — an existence flag
   // whose false is "not found" (the read path's lookup decides: see the negative-cache rule)
   if (isExistenceFlag(e)) return true;
@@ -89,6 +94,18 @@ function sentinelIn(expr: ts.Expression, ctx: FileCtx, depth: number): boolean |
     if (t?.t === 'expr') return sentinelIn(t.expr, ctx, depth + 1);
   }
   return false;
+}
+
+/** `row.field`, `row.a?.b`: a member access whose first step off its root is not optional. */
+function fieldOfPresentRow(expr: ts.Expression): boolean {
+  let e = unwrap(expr);
+  if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return false;
+  let first: ts.PropertyAccessExpression | ts.ElementAccessExpression = e;
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    first = e;
+    e = unwrap(e.expression);
+  }
+  return ts.isIdentifier(e) && !first.questionDotToken;
 }
 
 /** An empty array a name starts as, then filled: `payments.push(p)`, `list.unshift(x)`, `out[i] = v`. */
