@@ -209,6 +209,8 @@ export interface CacheOp {
   valueAggregate?: Aggregate;
   /** the value holds rows whose filter pins these fields to literals (ArgFact.pins) */
   valuePins?: Record<string, string>;
+  /** the value holds the rows of one value of these fields (ArgFact.by) */
+  valueBy?: string[];
   /** the value counts rows filtered by these fields ([]: by fields not known) (CallFact.returnsCountOf) */
   valueCountFilter?: string[];
   /** the entities of the database reads the written value is built from */

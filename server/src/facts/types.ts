@@ -214,6 +214,8 @@ export interface ArgFact {
   aggregate?: Aggregate;
   /** the value is built from one read whose filter pins these fields to literals (`find({ status: 'Paid' })`) */
   pins?: Record<string, string>;
+  /** the value is built from one read whose filter compares these fields with run-time values (`findMany({ where: { dictType } })`) */
+  by?: string[];
   /** project functions whose results the value is built from (`() => getWebsite(id)`): the linker reads their rows */
   srcCalls?: SourceCall[];
   /**

@@ -78,14 +78,25 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       // select: { domain: true } }) on a miss — the value is the columns it picked from the entity's rows
       // (not a record a webhook keeps of what it did with a customer: `trackSale:{}`, no read reloads it)
       const picked = !named && !link && !!w.valueHolds?.length && w.valueEntities?.length === 1 && key.readers.some((r) => r.fallback === 'db');
-      if (!named && !link && !picked) continue;
+      // Pattern: `sys:dictType:${dictType}` filled from sysDictData.findMany({ where: { dictType } }) on a miss —
+      // the rows of one value of a column, keyed by the column's name rather than the entity's
+      const byColumn = !named && !link && !picked && w.valueEntities?.length === 1 && namesColumn(shape, w.valueBy) && key.readers.some((r) => r.fallback === 'db');
+      if (!named && !link && !picked && !byColumn) continue;
       seen.add(e);
       // a key without a hole for the row, or one naming the thing whose items these rows are; the
       // links of a row are written by its id, and links created with a new row find no cached copy
-      const list = !link && (!shape.includes('{}') || shapeNamesOwnerOf(shape, e));
+      const list = byColumn || (!link && (!shape.includes('{}') || shapeNamesOwnerOf(shape, e)));
       out.push({ entity: e, entry: { key, fill: w, list } });
     }
   }
   if (!throughGraph) perKey.set(key, out);
   return out;
+}
+
+/** A literal word of the key is one of the filter's fields (`dictType` in `sys:dictType:{}`; `dict_type` alike). */
+function namesColumn(shape: string, fields: readonly string[] | undefined): boolean {
+  if (!fields?.length) return false;
+  const norm = (w: string) => w.replace(/_/g, '').toLowerCase();
+  const want = new Set(fields.map(norm));
+  return shape.split(/[^A-Za-z0-9_]+/).some((w) => w.length > 2 && want.has(norm(w)));
 }

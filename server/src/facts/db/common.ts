@@ -28,6 +28,8 @@ export interface Hit {
   aggregate?: Aggregate;
   /** the fields its filter pins to one literal (facts/db/filter-fields.ts pinnedFields) */
   pins?: Record<string, string>;
+  /** the fields its filter compares with a run-time value (facts/db/filter-fields.ts boundFields) */
+  by?: string[];
 }
 
 /** One call of a chain: `update` in `knex('t').where(q).update(v)`. */

@@ -9,7 +9,7 @@ import { prismaReadColumns } from './prisma-columns';
 import { typeormReadColumns } from './typeorm-columns';
 import { oldestRowOf, rankOf, sqlRanksRows } from './ranked-reads';
 import { countsRows, sqlCountsRows } from './counted-reads';
-import { pinnedFields } from './filter-fields';
+import { boundFields, pinnedFields } from './filter-fields';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
@@ -56,8 +56,12 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
     }
     // Pattern: Order.find({ paymentStatus: 'Paid' }) / Order.deleteMany({ paymentStatus: 'pending' })
     if (h && (h.via === 'mongoose' || h.via === 'mongodb' || h.via === 'prisma')) {
-      const pins = pinnedFields(filterOf(links[i], h.via), env.ctx);
+      const filter = filterOf(links[i], h.via);
+      const pins = pinnedFields(filter, env.ctx);
       if (pins) h = { ...h, pins };
+      // Pattern: prisma.sysDictData.findMany({ where: { dictType } }) — the rows of one dict type
+      const by = h.kind === 'read' ? boundFields(filter, env.ctx) : undefined;
+      if (by) h = { ...h, by };
     }
     if (h) return { top, hit: withAggregate(h, links, i, top, env), links };
   }

@@ -51,6 +51,24 @@ export function constObjectLiteral(e0: ts.Expression, ctx: FileCtx): ts.ObjectLi
  * to 'Paid'): two queries pinning a field to different literals match different rows. Undefined
  * when it pins none (or cannot be read).
  */
+/**
+ * The fields a filter compares with a run-time value (`{ dictType }`, `{ userId: user.id }`): the
+ * rows read are those of one value of each. Undefined when it names none (or cannot be read).
+ */
+export function boundFields(e0: ts.Expression | undefined, ctx: FileCtx): string[] | undefined {
+  const e = e0 && constObjectLiteral(unwrap(e0), ctx);
+  if (!e) return undefined;
+  const out: string[] = [];
+  for (const p of e.properties) {
+    if (!ts.isShorthandPropertyAssignment(p) && !ts.isPropertyAssignment(p)) continue;
+    const name = propertyNameText(p.name);
+    if (name === undefined || name.startsWith('$')) continue;
+    const v = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : p.name;
+    if (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v)) out.push(name);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 export function pinnedFields(e0: ts.Expression | undefined, ctx: FileCtx): Record<string, string> | undefined {
   const e = e0 && constObjectLiteral(unwrap(e0), ctx);
   if (!e) return undefined;

@@ -80,6 +80,8 @@ export interface ReadColumns {
   aggregate?: Aggregate | null;
   /** the fields the one read pins to literals (Hit.pins); undefined before the first read, null once any read pins none or a second read comes */
   pins?: Record<string, string> | null;
+  /** the fields the one read compares with run-time values (Hit.by); null as for pins */
+  by?: string[] | null;
 }
 let collectingColumns: ReadColumns | undefined;
 /** Where valueSource puts the project functions a value is the result of. */
@@ -282,7 +284,7 @@ const LOOKUP_FIELD = /(^|_)id$|[a-z]Id$|^id_|token|secret|key$|Key$|^(uuid|slug|
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
-  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; aggregate?: Aggregate; pins?: Record<string, string> } | undefined;
+  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; aggregate?: Aggregate; pins?: Record<string, string>; by?: string[] } | undefined;
   if (hit) {
     const e = normaliseEntity(hit.entity);
     if (e && collecting) collecting.add(e);
@@ -291,7 +293,9 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
       else collectingColumns.open = true;
       const agg = hit.kind === 'read' ? (hit.aggregate ?? null) : null;
       collectingColumns.aggregate = mergedAggregate(collectingColumns.aggregate, agg);
-      collectingColumns.pins = collectingColumns.pins === undefined && hit.kind === 'read' ? (hit.pins ?? null) : null;
+      const first = collectingColumns.pins === undefined && hit.kind === 'read';
+      collectingColumns.pins = first ? (hit.pins ?? null) : null;
+      collectingColumns.by = first ? (hit.by ?? null) : null;
     }
     return 'db';
   }
