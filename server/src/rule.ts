@@ -211,6 +211,8 @@ export interface CacheOp {
   valuePins?: Record<string, string>;
   /** the value holds the rows of one value of these fields (ArgFact.by) */
   valueBy?: string[];
+  /** the value also holds rows of these included relations' entities (ArgFact.includes) */
+  valueIncludes?: string[];
   /** the value counts rows filtered by these fields ([]: by fields not known) (CallFact.returnsCountOf) */
   valueCountFilter?: string[];
   /** the entities of the database reads the written value is built from */

@@ -216,6 +216,8 @@ export interface ArgFact {
   pins?: Record<string, string>;
   /** the value is built from one read whose filter compares these fields with run-time values (`findMany({ where: { dictType } })`) */
   by?: string[];
+  /** the entities of the relations its reads include (`include: { Room: { include: { RoomsUsers: true } } }`) */
+  includes?: string[];
   /** project functions whose results the value is built from (`() => getWebsite(id)`): the linker reads their rows */
   srcCalls?: SourceCall[];
   /**

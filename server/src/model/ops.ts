@@ -378,6 +378,7 @@ export class OpReader {
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.aggregate ? { valueAggregate: call.args[v.valueArg].aggregate } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.pins ? { valuePins: call.args[v.valueArg].pins } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.by ? { valueBy: call.args[v.valueArg].by } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.includes ? { valueIncludes: call.args[v.valueArg].includes } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.flagOf ? { valueFlagOf: call.args[v.valueArg].flagOf } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcCalls ? { valueCalls: call.args[v.valueArg].srcCalls } : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
@@ -541,6 +542,8 @@ export class OpReader {
       if (pins && inner.kind === 'write') op.valuePins = pins;
       const by = caller ? caller.by : instanceLoader ? undefined : inner.valueBy;
       if (by && inner.kind === 'write') op.valueBy = by;
+      const includes = caller ? caller.includes : instanceLoader ? undefined : inner.valueIncludes;
+      if (includes && inner.kind === 'write') op.valueIncludes = includes;
       const flagOf = caller ? caller.flagOf : inner.valueFlagOf;
       if (flagOf && inner.kind === 'write') op.valueFlagOf = flagOf;
       // a recorded call's id means something in its own file only: the wrapper's stays behind

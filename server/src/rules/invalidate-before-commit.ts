@@ -80,6 +80,9 @@ function cachesEntity(op: CacheOp, entity: string, project: ProjectIndex): boole
   // the aggregate that owns the written rows: `wishlist:{}` before a `wishlist_item` delete
   if (own && entity.startsWith(`${own}_`)) return true;
   if (project.model.keyOf(op)?.writers.some((w) => w.valueEntities?.includes(entity))) return true;
+  // Pattern: `hotels` filled from hotel.findMany({ include: { Room: { include: { RoomsUsers: true } } } }) and
+  // deleted right before a rooms_users delete: the key holds those rows too
+  if (project.model.keyOf(op)?.writers.some((w) => w.valueIncludes?.includes(entity))) return true;
   return builderNames(op).some((n) => builderEntity(n) === entity);
 }
 

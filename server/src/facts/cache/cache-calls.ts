@@ -136,6 +136,7 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     if (entities.size > 0 && columns.aggregate) f.aggregate = columns.aggregate;
     if (entities.size > 0 && columns.pins) f.pins = columns.pins;
     if (entities.size > 0 && columns.by) f.by = columns.by;
+    if (entities.size > 0 && columns.includes) f.includes = [...columns.includes];
     const holds = heldFields(a, entities.size > 0 && !columns.open ? columns.names : undefined, ctx);
     if (holds) f.holds = holds;
     else {

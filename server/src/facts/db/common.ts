@@ -30,6 +30,8 @@ export interface Hit {
   pins?: Record<string, string>;
   /** the fields its filter compares with a run-time value (facts/db/filter-fields.ts boundFields) */
   by?: string[];
+  /** the relations it includes, as written (facts/db/prisma-columns.ts prismaIncludes) */
+  includes?: string[];
 }
 
 /** One call of a chain: `update` in `knex('t').where(q).update(v)`. */

@@ -5,7 +5,7 @@
 // acceptable for receivers whose binding this file cannot see; look-alikes (Map.delete, res.set,
 // element.remove()) must still never match. See db-builders.ts, db-orm.ts and db-sql.ts.
 import { mongoReadColumns } from './mongo-columns';
-import { prismaReadColumns } from './prisma-columns';
+import { prismaIncludes, prismaReadColumns } from './prisma-columns';
 import { typeormReadColumns } from './typeorm-columns';
 import { oldestRowOf, rankOf, sqlRanksRows } from './ranked-reads';
 import { countsRows, sqlCountsRows } from './counted-reads';
@@ -62,6 +62,9 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
       // Pattern: prisma.sysDictData.findMany({ where: { dictType } }) — the rows of one dict type
       const by = h.kind === 'read' ? boundFields(filter, env.ctx) : undefined;
       if (by) h = { ...h, by };
+      // Pattern: prisma.hotel.findMany({ include: { Room: { include: { RoomsUsers: true } } } })
+      const includes = h.kind === 'read' && h.via === 'prisma' ? prismaIncludes(links[i]) : undefined;
+      if (includes) h = { ...h, includes };
     }
     if (h) return { top, hit: withAggregate(h, links, i, top, env), links };
   }

@@ -82,6 +82,8 @@ export interface ReadColumns {
   pins?: Record<string, string> | null;
   /** the fields the one read compares with run-time values (Hit.by); null as for pins */
   by?: string[] | null;
+  /** the entities of the relations the reads include (Hit.includes, normalised) */
+  includes?: Set<string>;
 }
 let collectingColumns: ReadColumns | undefined;
 /** Where valueSource puts the project functions a value is the result of. */
@@ -284,7 +286,7 @@ const LOOKUP_FIELD = /(^|_)id$|[a-z]Id$|^id_|token|secret|key$|Key$|^(uuid|slug|
 function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: FileCtx, depth: number): ValueSource | undefined {
   // Pattern: await prisma.user.findUnique(q) / await db.select().from(users) / sql`SELECT …`
   // (a write that returns the row counts too: `const u = await repo.save(dto)` holds the new row)
-  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; aggregate?: Aggregate; pins?: Record<string, string>; by?: string[] } | undefined;
+  const hit = ctx.db?.recognise(call) as { entity?: string; kind?: string; columns?: string[]; aggregate?: Aggregate; pins?: Record<string, string>; by?: string[]; includes?: string[] } | undefined;
   if (hit) {
     const e = normaliseEntity(hit.entity);
     if (e && collecting) collecting.add(e);
@@ -296,6 +298,10 @@ function callSource(call: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
       const first = collectingColumns.pins === undefined && hit.kind === 'read';
       collectingColumns.pins = first ? (hit.pins ?? null) : null;
       collectingColumns.by = first ? (hit.by ?? null) : null;
+      for (const r of hit.kind === 'read' ? (hit.includes ?? []) : []) {
+        const n = normaliseEntity(r);
+        if (n) (collectingColumns.includes ??= new Set()).add(n);
+      }
     }
     return 'db';
   }
