@@ -112,8 +112,10 @@ export type KeyPart =
   // the hole's source text, e.g. `id` or `user.id`; `local`: it names a variable declared inside the
   // function that shadows a parameter of the same name (`for (const id of ids)` in `f(id = '')`)
   // `join`: a parameter that may be given a list of parts, joined with this separator
-  // (`genKey(key) { return Array.isArray(key) ? key.join('_') : key }`, `(...parts) => parts.join(':')`)
-  | { hole: string; local?: true; join?: string }
+  // (`genKey(key) { return Array.isArray(key) ? key.join('_') : key }`, `(...parts) => parts.join(':')`);
+  // `cut`: text cut out of another string (`tokenKey.replace(TOKEN_KEY, '')`), which may begin or end
+  // with a separator the shape around it seems to lack
+  | { hole: string; local?: true; join?: string; cut?: true }
   // imported constant or key builder call, args as source text; `argRefs`: per argument, its parts
   // when they name constants of the caller's file (`getRedisKey(RedisKeyPrefix.USER_ROLE, id)`)
   // `props`: per argument, an options object's properties as source text (`buildKey({ type, id: user.id })`,

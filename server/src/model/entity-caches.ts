@@ -4,7 +4,7 @@
 // rows of that one entity (`cors:custom-domains` holding trust.domain where domainVerified).
 // Built once per cache model, for missing-invalidation and invalidate-before-commit.
 import type { CacheOp } from '../rule';
-import { shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf } from '../facts/keys/shapes';
+import { shapeNamesColumn, shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf } from '../facts/keys/shapes';
 import type { CacheModel, KeyModel } from './cache-model';
 import type { CallGraph } from './call-graph';
 
@@ -80,7 +80,7 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       const picked = !named && !link && !!w.valueHolds?.length && w.valueEntities?.length === 1 && key.readers.some((r) => r.fallback === 'db');
       // Pattern: `sys:dictType:${dictType}` filled from sysDictData.findMany({ where: { dictType } }) on a miss —
       // the rows of one value of a column, keyed by the column's name rather than the entity's
-      const byColumn = !named && !link && !picked && w.valueEntities?.length === 1 && namesColumn(shape, w.valueBy) && key.readers.some((r) => r.fallback === 'db');
+      const byColumn = !named && !link && !picked && w.valueEntities?.length === 1 && shapeNamesColumn(shape, w.valueBy) && key.readers.some((r) => r.fallback === 'db');
       if (!named && !link && !picked && !byColumn) continue;
       seen.add(e);
       // a key without a hole for the row, or one naming the thing whose items these rows are; the
@@ -91,12 +91,4 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
   }
   if (!throughGraph) perKey.set(key, out);
   return out;
-}
-
-/** A literal word of the key is one of the filter's fields (`dictType` in `sys:dictType:{}`; `dict_type` alike). */
-function namesColumn(shape: string, fields: readonly string[] | undefined): boolean {
-  if (!fields?.length) return false;
-  const norm = (w: string) => w.replace(/_/g, '').toLowerCase();
-  const want = new Set(fields.map(norm));
-  return shape.split(/[^A-Za-z0-9_]+/).some((w) => w.length > 2 && want.has(norm(w)));
 }

@@ -5,10 +5,10 @@
 // of a helper that fixes its key inside are marked `echo` (rule.ts CacheOp).
 import { configuredLib, type ResolvedConfig } from '../config';
 import type { CacheOp } from '../rule';
-import { classifyVerb, deleteVerbFor, type VerbInfo } from '../facts/cache/verbs';
+import { classifyVerb, deleteVerbFor, FINDS_KEYS, type VerbInfo } from '../facts/cache/verbs';
 import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/cache/client-modules';
 import { isSentinelName } from '../facts/keys/sentinel-names';
-import { expandKey, mergeLits, shapeOf } from '../facts/keys/shapes';
+import { expandKey, joinedParts, mergeLits, shapeOf } from '../facts/keys/shapes';
 import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, InstanceLoaders, KeyPart, MadeValue, SourceCall, SymbolRef } from '../facts/types';
 import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
@@ -436,7 +436,7 @@ export class OpReader {
       const prm = paramOfHole(p, s.fn);
       // Pattern: hset([CKEY.USER, id], row) into hset(key, v) { redis.hset(genKey(key), v) } — the list, joined
       const items = p.join !== undefined && prm && !prm.prop ? call.args[prm.index]?.items : undefined;
-      const given = items ? items.flatMap((x, j) => (j > 0 ? [{ lit: p.join! }, ...x] : x)) : prm && this.argParts(call, prm.index, prm.prop);
+      const given = items ? joinedParts(items, p.join!) : prm && this.argParts(call, prm.index, prm.prop);
       const def = prm && !prm.prop && call.args.length <= prm.index ? s.fn.params[prm.index]?.defaultLit : undefined;
       if (given) {
         let g = this.keyOf(file, given)?.parts ?? [p];
@@ -488,7 +488,7 @@ export class OpReader {
       // { fetcher: (k) => repo.findOneBy(…) }) with `this.fetcher(key)` inside — what the instance's loader reads
       const instanceLoader = ctor && t.loaders ? loaderAt(t.loaders.by, valueArg?.srcCalls) : undefined;
       // Pattern: const keys = await findCache(key); keys.forEach((k) => pipeline.del(k)) — the finder's lookup deletes its pattern
-      const found = call.matchDelete && inner.kind === 'other' && /^(keys|scan|scanStream)$/i.test(inner.verb);
+      const found = call.matchDelete && inner.kind === 'other' && FINDS_KEYS.test(inner.verb);
       const op: CacheOp = {
         file,
         call,

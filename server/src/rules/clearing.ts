@@ -278,10 +278,10 @@ function reachable(ix: ClearingIndex, file: LinkedFile): ReadonlySet<string> | '
 }
 
 /**
- * The analysed files `from` imports, barrels' re-exports included (`deep`: through barrels of
- * barrels too); `'any'` past a barrel the gate left unparsed.
+ * The analysed files `from` imports, with what the barrels among them re-export, `levels` barrels
+ * deep; `'any'` past a barrel the gate left unparsed.
  */
-function importedFiles(project: ProjectIndex, from: LinkedFile, deep = false): string[] | 'any' {
+function importedFiles(project: ProjectIndex, from: LinkedFile, levels = 1): string[] | 'any' {
   const out: string[] = [];
   for (const m of new Set(from.facts.imports.map((i) => i.module))) {
     const target = project.modules.resolve(from.file, m);
@@ -294,29 +294,27 @@ function importedFiles(project: ProjectIndex, from: LinkedFile, deep = false): s
       continue;
     }
     out.push(target);
-    if (reexportedFiles(project, barrel, out, deep ? 0 : BARREL_DEPTH - 1)) return 'any';
+    if (reexportedFiles(project, barrel, out, levels)) return 'any';
   }
   return out;
 }
 
-/** How many barrels deep re-exports are followed (`@database` → `src/index.ts` → `lib/index.ts` → `lib/task.ts`). */
-const BARREL_DEPTH = 3;
+/** How many barrels deep a caller's import is followed (`@database` → `src/index.ts` → `lib/index.ts` → `lib/task.ts`). */
+const CALLER_BARRELS = 3;
 
-/** Adds the files `barrel` re-exports (through barrels of its own); true past a barrel the gate left unparsed. */
-function reexportedFiles(project: ProjectIndex, barrel: LinkedFile, out: string[], depth: number): boolean {
+/**
+ * Adds the files `barrel` re-exports, and theirs while `levels` lasts; true past a barrel the gate
+ * left unparsed below the first level.
+ */
+function reexportedFiles(project: ProjectIndex, barrel: LinkedFile, out: string[], levels: number): boolean {
   for (const v of Object.values(barrel.facts.exports)) {
     if (v.t !== 'reexport') continue;
     const to = project.modules.resolve(barrel.file, v.ref.module);
     if (to === undefined || out.includes(to)) continue;
     out.push(to);
+    if (levels <= 1) continue;
     const next = project.files.get(to);
-    // the last level (all of it when not deep) lists the files and looks no further
-    if (depth + 1 >= BARREL_DEPTH) continue;
-    if (!next) {
-      if (/(^|\/)index\.[cm]?[jt]sx?$/.test(to)) return true;
-      continue;
-    }
-    if (reexportedFiles(project, next, out, depth + 1)) return true;
+    if (next ? reexportedFiles(project, next, out, levels - 1) : /(^|\/)index\.[cm]?[jt]sx?$/.test(to)) return true;
   }
   return false;
 }
@@ -329,7 +327,7 @@ function reexportedFiles(project: ProjectIndex, barrel: LinkedFile, out: string[
 function mayReach(project: ProjectIndex, from: LinkedFile, to: string): boolean {
   if (from.file === to) return true;
   // Pattern: import { mdTaskUpdate } from '@database' (its index re-exports lib/index.ts, which re-exports lib/task.ts)
-  const targets = importedFiles(project, from, true);
+  const targets = importedFiles(project, from, CALLER_BARRELS);
   return targets === 'any' || targets.includes(to);
 }
 

@@ -28,16 +28,11 @@ function inProduct(project: ProjectIndex, file: string): boolean {
   return !project.files.get(file)?.kind;
 }
 
-/**
- * A hole cut out of another string (`ONLINE_KEY + tokenKey.replace(TOKEN_KEY, '')`): its text may
- * start with the separator the shape seems to lack, so the read's spelling cannot be compared.
- */
-const CUT_TEXT = /\.(?:replace|replaceAll|slice|substring|substr|split)\(/;
-
 function readSites(project: ProjectIndex): ReadSite[] {
   const reads: ReadSite[] = [];
+  // a read whose key holds text cut out of another key (KeyPart `cut`) is left out: its separators are not seen
   for (const op of project.ops)
-    if (op.kind === 'read' && !op.forwarded && meaningful(op.key?.shape) && inProduct(project, op.file) && !op.key!.parts.some((p) => 'hole' in p && CUT_TEXT.test(p.hole))) {
+    if (op.kind === 'read' && !op.forwarded && meaningful(op.key?.shape) && inProduct(project, op.file) && !op.key!.parts.some((p) => 'hole' in p && p.cut)) {
       reads.push({ file: op.file, span: op.call.span, shape: op.key!.shape!, op });
       // a decorator's key when a scope is set (`${NAME}${tenantId}:${key}`) is read too
       if (op.key!.scoped) reads.push({ file: op.file, span: op.call.span, shape: op.key!.scoped.shape, op });

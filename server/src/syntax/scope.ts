@@ -240,12 +240,6 @@ export function typeRefName(t: ts.TypeNode | undefined): { name: string; args: t
     const real = t.types.filter((x) => x.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(x) && x.literal.kind === ts.SyntaxKind.NullKeyword));
     if (real.length === 1) return typeRefName(real[0]);
   }
-  // Pattern: type AugmentedRedis = Redis & { mhgetall(keys: string[]): Promise<…> } — one named type, augmented
-  if (ts.isIntersectionTypeNode(t)) {
-    const named = t.types.filter((x) => !ts.isTypeLiteralNode(x));
-    if (named.length === 1) return typeRefName(named[0]);
-  }
-  if (ts.isParenthesizedTypeNode(t)) return typeRefName(t.type);
   return undefined;
 }
 

@@ -4,7 +4,7 @@
 // it in the same flow, and spots wrapper methods (a parameter flowing into a client call's key).
 import { ts } from 'ts-morph';
 import { holdsInstanceArg, keyExprOf, keyPartsOf, listItemsOf } from '../keys/key-exprs';
-import { CACHE_METHOD_NAMES, isCacheMethodName, PIPELINE_METHODS } from './verbs';
+import { CACHE_METHOD_NAMES, FINDS_KEYS, isCacheMethodName, PIPELINE_METHODS } from './verbs';
 import { clientOf, isProjectModule, lenderOf, ownGetter } from './clients';
 import type { FileCtx } from '../context';
 import { isMadeInstance, projectFunctionOf } from './made-instances';
@@ -451,10 +451,6 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
 /** Calls whose result may be a cached value (a client read, a wrapper's getter, a read-through helper). */
 const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists|members|range|retrieve|obtain/i;
 
-/** Post-walk: DB writes preceding each call in the same flow; what a read falls back to; wrapper methods. */
-/** Calls that find keys by a pattern. */
-const FINDS_KEYS = /^(keys|scan|scanStream)$/i;
-
 /**
  * Pattern: const found = await redis.keys(`user:${id}:*`); if (found.length) await redis.del(...found)
  * (or a SCAN loop) — a function that looks keys up by a pattern and deletes what it found, with
@@ -487,6 +483,7 @@ function markMatchDeletes(calls: CallFact[], fns: readonly FnFact[]): void {
   }
 }
 
+/** Post-walk: DB writes preceding each call in the same flow; what a read falls back to; wrapper methods. */
 export function finishCacheCalls(ctx: FileCtx): void {
   const { calls, dbWrites } = ctx.facts;
   markMatchDeletes(calls, ctx.facts.fns);

@@ -229,3 +229,6 @@ export function isCacheMethodName(name: string): boolean {
 
 /** Methods that start a pipeline/transaction whose queued commands share the client. */
 export const PIPELINE_METHODS = new Set(['pipeline', 'multi']);
+
+/** Calls that find keys by a pattern (`keys(pattern)`, a SCAN): deleting what they found deletes the pattern. */
+export const FINDS_KEYS = /^(keys|scan|scanStream)$/i;

@@ -51,6 +51,21 @@ export function constObjectLiteral(e0: ts.Expression, ctx: FileCtx): ts.ObjectLi
  * to 'Paid'): two queries pinning a field to different literals match different rows. Undefined
  * when it pins none (or cannot be read).
  */
+export function pinnedFields(e0: ts.Expression | undefined, ctx: FileCtx): Record<string, string> | undefined {
+  const e = e0 && constObjectLiteral(unwrap(e0), ctx);
+  if (!e) return undefined;
+  const out: Record<string, string> = {};
+  for (const p of e.properties) {
+    if (!ts.isPropertyAssignment(p)) continue;
+    const name = propertyNameText(p.name);
+    const v = unwrap(p.initializer);
+    if (name === undefined || name.startsWith('$')) continue;
+    if (ts.isStringLiteralLike(v) || ts.isNumericLiteral(v)) out[name] = v.text;
+    else if (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword) out[name] = v.getText();
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /**
  * The fields a filter compares with a run-time value (`{ dictType }`, `{ userId: user.id }`): the
  * rows read are those of one value of each. Undefined when it names none (or cannot be read).
@@ -67,19 +82,4 @@ export function boundFields(e0: ts.Expression | undefined, ctx: FileCtx): string
     if (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v)) out.push(name);
   }
   return out.length > 0 ? out : undefined;
-}
-
-export function pinnedFields(e0: ts.Expression | undefined, ctx: FileCtx): Record<string, string> | undefined {
-  const e = e0 && constObjectLiteral(unwrap(e0), ctx);
-  if (!e) return undefined;
-  const out: Record<string, string> = {};
-  for (const p of e.properties) {
-    if (!ts.isPropertyAssignment(p)) continue;
-    const name = propertyNameText(p.name);
-    const v = unwrap(p.initializer);
-    if (name === undefined || name.startsWith('$')) continue;
-    if (ts.isStringLiteralLike(v) || ts.isNumericLiteral(v)) out[name] = v.text;
-    else if (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword) out[name] = v.getText();
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -44,40 +44,29 @@ export function addSelected(s: ts.Expression, out: Set<string>): boolean {
 
 /**
  * The relations a Prisma read includes, nested ones too (`include: { Room: { include: { RoomsUsers:
- * true } } }` → Room, RoomsUsers): the value holds rows of those tables as well.
+ * true } } }` → Room, RoomsUsers): the value holds rows of those tables as well. In an `include`,
+ * `Room: true` is a relation; in a `select`, `name: true` is a column, and only a relation given
+ * its own options (`posts: { where: … }`) is one.
  */
 export function prismaIncludes(link: Link): string[] | undefined {
   const a = link.args[0] && unwrap(link.args[0]);
   if (!a || !ts.isObjectLiteralExpression(a)) return undefined;
   const out = new Set<string>();
-  const visit = (o: ts.Expression, depth: number): void => {
+  const visit = (o: ts.Expression, inInclude: boolean, depth: number): void => {
     const u = unwrap(o);
     if (depth > 4 || !ts.isObjectLiteralExpression(u)) return;
     for (const p of u.properties) {
-      const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propertyNameText(p.name) : undefined;
-      if (name === undefined) continue;
-      if (name === 'include' || name === 'select') {
-        if (ts.isPropertyAssignment(p)) visit(p.initializer, depth + 1);
-        continue;
-      }
-      if (name === 'where' || name === 'orderBy' || name === '_count') continue;
-      // a relation in an include (`Room: true`, `Room: { include: … }`), not a scalar picked by a select
       if (!ts.isPropertyAssignment(p)) continue;
+      const name = propertyNameText(p.name);
       const v = unwrap(p.initializer);
-      if (v.kind === ts.SyntaxKind.TrueKeyword || ts.isObjectLiteralExpression(v)) {
-        if (ts.isObjectLiteralExpression(v) || isIncludeBlock(p)) out.add(name);
-        if (ts.isObjectLiteralExpression(v)) visit(v, depth + 1);
-      }
+      if (name === 'include' || name === 'select') visit(v, name === 'include', depth + 1);
+      else if (name === undefined || name === 'where' || name === 'orderBy' || name === '_count') continue;
+      else if (ts.isObjectLiteralExpression(v)) {
+        out.add(name);
+        visit(v, false, depth + 1);
+      } else if (inInclude && v.kind === ts.SyntaxKind.TrueKeyword) out.add(name);
     }
   };
-  const inc = a.properties.find((p) => p.name && propertyNameText(p.name) === 'include');
-  if (inc && ts.isPropertyAssignment(inc)) visit(inc.initializer, 0);
+  visit(a, false, 0);
   return out.size > 0 ? [...out] : undefined;
-}
-
-/** `Room: true` directly in an `include: { … }` (in a `select`, `name: true` is a column). */
-function isIncludeBlock(p: ts.PropertyAssignment): boolean {
-  const obj = p.parent;
-  const owner = obj.parent;
-  return ts.isPropertyAssignment(owner) && propertyNameText(owner.name) === 'include';
 }

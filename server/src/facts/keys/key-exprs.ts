@@ -10,8 +10,11 @@ import { arrayTested, declarationOf, isFunctionLike, listJoiningParam, oneOrList
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
-import { mergeLits } from './shapes';
+import { joinedParts, mergeLits } from './shapes';
 import type { ExportValue, KeyExpr, KeyPart, SymbolRef } from '../types';
+
+/** String methods whose result is a piece cut out of another string. */
+const CUTS_TEXT = new Set(['replace', 'replaceAll', 'slice', 'substring', 'substr']);
 
 /** Inlining deeper than this gives up (a hole): keys are never built 20 calls deep. */
 const MAX_DEPTH = 20;
@@ -408,6 +411,8 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
       if (!inner.some((p) => 'lit' in p)) return [hole(call, st)];
       return inner.map((p) => ('lit' in p ? { lit: method === 'toLowerCase' ? p.lit.toLowerCase() : p.lit.toUpperCase() } : p));
     }
+    // Pattern: ONLINE_KEY + tokenKey.replace(TOKEN_KEY, '') — what is left of another key, separator and all
+    if (CUTS_TEXT.has(method)) return [{ hole: call.getText(st.ctx.sf), cut: true }];
     // Pattern: 'user:'.concat(id)
     if (method === 'concat' && (ts.isStringLiteralLike(recv) || ts.isTemplateExpression(recv)) && !args.some(ts.isSpreadElement))
       return mergeLits([...partsOf(recv, st), ...args.flatMap((a) => partsOf(a, st))]);
@@ -468,12 +473,7 @@ function inline(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, st: Sta
 
 /** The parts of `items` with `sep` between them. */
 function joinParts(items: readonly ts.Expression[], sep: string, st: State): KeyPart[] {
-  const out: KeyPart[] = [];
-  items.forEach((x, i) => {
-    if (i > 0) out.push({ lit: sep });
-    out.push(...partsOf(x, st));
-  });
-  return mergeLits(out);
+  return joinedParts(items.map((x) => partsOf(x, st)), sep);
 }
 
 /** An array literal (or a local constant holding one) without spreads or holes: its elements. */

@@ -142,8 +142,7 @@ function substitute(parts: KeyPart[], params: string[], args: string[], props?: 
   const joinedArgs = (sep: string, i: number): KeyPart[] | undefined => {
     if (i < 0) return undefined;
     const items: KeyPart[][] | undefined = rest && i === params.length - 1 ? args.slice(i).map(argParts) : (lists?.[i] ?? undefined);
-    if (!items || items.length === 0) return undefined;
-    return items.flatMap((x, j) => (j > 0 ? [{ lit: sep }, ...x] : x));
+    return items?.length ? joinedParts(items, sep) : undefined;
   };
   const out: KeyPart[] = [];
   for (const p of parts) {
@@ -210,6 +209,11 @@ function templateParts(body: string): KeyPart[] | undefined {
 function refLabel(ref: SymbolRef, args?: string[]): string {
   const path = [ref.name, ...(ref.member ?? [])].join('.');
   return args ? `${path}(${args.join(', ')})` : path;
+}
+
+/** The parts of each item of a list with `sep` between them: `[CKEY.USER, id].join('_')` → 'USER_', id. */
+export function joinedParts(items: readonly KeyPart[][], sep: string): KeyPart[] {
+  return mergeLits(items.flatMap((x, i) => (i > 0 ? [{ lit: sep }, ...x] : x)));
 }
 
 /** Joins adjacent literal pieces and drops empty ones (key parts, decorator key pieces). */
@@ -509,6 +513,14 @@ export function shapeNamesEntity(shape: string, entity: string, loose = false): 
  */
 export function shapeNamesOwnerOf(shape: string, entity: string): boolean {
   return nameMatch(shape, entity, false) === 'owner';
+}
+
+/** A literal word of the key is one of `fields`, a column (`dictType` in `sys:dictType:{}`; `dict_type` alike). */
+export function shapeNamesColumn(shape: string, fields: readonly string[] | undefined): boolean {
+  if (!fields?.length) return false;
+  const norm = (w: string) => w.replace(/_/g, '').toLowerCase();
+  const want = new Set(fields.map(norm));
+  return shape.split(/[^A-Za-z0-9_]+/).some((w) => w.length > 2 && want.has(norm(w)));
 }
 
 /** Words a link table's second half takes: `user_role`, `sys_user_post`, `member_group`. */
