@@ -86,7 +86,8 @@ export function evidenceOf(op: CacheOp): Evidence[] {
 export function fillEvidence(ops: readonly CacheOp[]): Map<CacheOp, Evidence> {
   const out = new Map<CacheOp, Evidence>();
   for (const w of ops) {
-    if (w.kind !== 'write' || w.nx || w.sentinel) continue;
+    // (a write of the loaded row or a not-found marker, `row ?? null`, is a fill all the same)
+    if (w.kind !== 'write' || w.nx || (w.sentinel && w.valueSrc === 'literal')) continue;
     const r = ops.find(
       (o) =>
         o.kind === 'read' &&

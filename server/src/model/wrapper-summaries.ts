@@ -140,7 +140,8 @@ export function summarise(
   if (!fn) return undefined;
   // every cache call of the method, not only those recorded for their parameters
   const all = facts.calls.filter((c) => c.fn === fnId);
-  const raw = all.flatMap((c) => innerOp(c).map((op) => ({ op, call: c })));
+  // expires last: a chain (`multi().hset(k, v).expire(k, s)`) is walked outside in, the expire first
+  const raw = all.flatMap((c) => innerOp(c).map((op) => ({ op, call: c }))).sort((a, b) => Number(a.op.kind === 'expire') - Number(b.op.kind === 'expire'));
   const ops: CacheOp[] = [];
   const ttl = new Map<CacheOp, TtlSummary>();
   for (const { op, call } of raw) {

@@ -98,7 +98,7 @@ export function scopeOf(file: LinkedFile, fn: number): Set<number> {
  * under `@Cacheable` returns the stale entry while it is there).
  */
 export function isClearing(op: CacheOp, model: CacheModel): boolean {
-  return op.kind === 'delete' || (op.kind === 'write' && (!!op.call.emptying || (!op.sentinel && !model.isFill(op))));
+  return op.kind === 'delete' || (op.kind === 'write' && (!!op.call.emptying || ((!op.sentinel || op.valueSrc === 'db') && !model.isFill(op))));
 }
 
 /** An op of `file` in `scope` deletes the key or overwrites it with a real value (a computed key may well be it). */

@@ -165,6 +165,22 @@ function otherFieldThanFills(op: CacheOp, key: KeyModel | undefined, project: Pr
   });
 }
 
+/**
+ * Pattern: prisma.user.update({ where: { id: userID }, data: { active } }); setActive(userID, active)
+ * — a key named for something else (`auth:active:{}`) holds a field of the written row: its key is
+ * built from the id the write targets, and its value is a column the write sets.
+ */
+function storesWrittenField(op: CacheOp, w: DbWrite, text: string): boolean {
+  const row = w.row?.text;
+  if (!row || !w.fields?.length || !op.key?.parts.some((p) => 'hole' in p && p.hole === row)) return false;
+  const keyArg = op.call.key?.span;
+  return op.call.args.some((a) => {
+    if (keyArg && a.span.start === keyArg.start) return false;
+    const t = text.slice(a.span.start, a.span.end).trim();
+    return w.fields!.includes(t.replace(/^[\w$]+\./, '')) && t !== row;
+  });
+}
+
 function deadReader(project: ProjectIndex, r: CacheOp): boolean {
   const f = project.files.get(r.file);
   return !!f && isUncalled(project, f, r.call.fn);
@@ -220,7 +236,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
     if (file.kind) return;
     const writes = file.facts.dbWrites;
     for (const op of file.ops) {
-      if (op.kind !== 'write' || op.nx || op.sentinel || op.forwarded || !VALUE_WRITES.has(op.verb)) continue;
+      if (op.kind !== 'write' || op.nx || (op.sentinel && op.valueSrc !== 'db') || op.forwarded || !VALUE_WRITES.has(op.verb)) continue;
       // a lock, a counter or job state is no copy of the row: nothing to go stale. A replica of
       // rows that readers use as they find it (nothing reloads it) does go stale: reported, no delete
       const key = ctx.project.model.keyOf(op);
@@ -293,7 +309,10 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       // (`set(enrollmentKey, savedEnrollment)` after a save of module tracks: no copy of a track)
       const ofValue = (w: DbWrite) => !w.entity || !op.valueEntities?.length || op.valueEntities.some((e) => sameAggregate(e, w.entity!));
       const related = candidates.filter(({ write: w, called }) =>
-        replica ? shown(w) : fromRows(w) || (role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) : ofValue(w)),
+        replica
+          ? shown(w)
+          : fromRows(w) ||
+            (role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) || storesWrittenField(op, w, file.text) : ofValue(w)),
       );
       if (related.length === 0) continue;
       // name the write of the rows the value is rebuilt from, over a later call that writes something else

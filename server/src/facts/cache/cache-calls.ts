@@ -160,7 +160,7 @@ function paramIndexOf(e: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
   // a serialiser of the wrapper's parameter (a key hashed by a call is another key)
   if (ts.isCallExpression(u) && u.arguments.length >= 1 && u.arguments.length <= 2) {
     const word = calleeWord(u.expression);
-    if ((u.arguments.length === 1 && /^(String|Number|stringify|serialize|encode)$/.test(word)) || (value && SERIALISER.test(word)))
+    if ((u.arguments.length === 1 && /^(String|Number|stringify|serialize|encode|floor|ceil|round|trunc)$/.test(word)) || (value && SERIALISER.test(word)))
       return paramIndexOf(u.arguments[0], fn, ctx, depth + 1, value);
   }
   // Pattern: typeof val === 'object' ? JSON.stringify(val) : String(val)
@@ -313,7 +313,8 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
     [ts.SyntaxKind.CallExpression]: [
       (node) => {
         const call = node as ts.CallExpression;
-        const fnId = ctx.fnIdOf(call);
+        const lentBy = lendingOwner(call);
+        const fnId = lentBy ? ctx.fnIdOf(lentBy.body!) : ctx.fnIdOf(call);
         const calleeName = memberName(unwrap(call.expression)) ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
         // Pattern: client.send('SETEX', [k, ttl, v]) (Bun), redis.call('SET', k, v, 'EX', 60), sendCommand(['DEL', k])
         const raw = calleeName && ts.isPropertyAccessExpression(unwrap(call.expression)) ? rawCommand(call, calleeName) : undefined;
@@ -342,7 +343,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         const method = raw?.verb ?? r.method;
         const callArgs = raw?.args ?? call.arguments;
         const argsEnd = raw?.end ?? call.arguments.end;
-        const fn = enclosingFunction(call);
+        const fn = lentBy ?? enclosingFunction(call);
         // a call of a project value may go through a wrapper that builds its key from its parameters
         const wrapperCandidate = r.client.t !== 'lib' && r.client.t !== 'unknown';
         // the values are in the first argument: redis.mset({ [k]: v }), or the one argument of a
@@ -449,7 +450,7 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
 }
 
 /** Calls whose result may be a cached value (a client read, a wrapper's getter, a read-through helper). */
-const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists|members|range|retrieve|obtain/i;
+const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists|members|range|retrieve|obtain|check/i;
 
 /**
  * Pattern: const found = await redis.keys(`user:${id}:*`); if (found.length) await redis.del(...found)
@@ -759,6 +760,17 @@ const EACH_METHODS = new Set(['forEach', 'map', 'flatMap']);
  * reads the element as the callback's first parameter: its key holes stay holes at the callers).
  */
 /** The function around a callback that a client or pool lends its client to (`pool.execute((client) => …)`). */
+/**
+ * Pattern: getRedisObject = (key) => ioRedisPool.execute((client) => client.get(key)) — a callback a
+ * pool lends its client to runs as part of the function around it: that function's parameters
+ * are the call's, and its calls are that function's.
+ */
+function lendingOwner(call: ts.CallExpression): FunctionLike | undefined {
+  const cb = enclosingFunction(call);
+  const outer = cb && lenderOf(cb) ? enclosingFunction(cb) : undefined;
+  return outer?.body ? outer : undefined;
+}
+
 function lendingOuter(cb: ts.Node, ctx: FileCtx): { fn: FunctionLike; info: FnFact } | undefined {
   const outer = lenderOf(cb) && enclosingFunction(cb);
   if (!outer?.body) return undefined;

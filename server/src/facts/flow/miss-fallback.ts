@@ -239,7 +239,10 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
               carriedAcross(present === true ? n.thenStatement : n.elseStatement, missBranch, name, ctx, cacheCalls),
           );
       } else if (ts.isBinaryExpression(n) && isFallbackOperator(n.operatorToken.kind) && mentions(n.left, name) && !mentions(n.right, name)) {
-        found = strongest(found, sourcesIn(n.right, ctx, cacheCalls));
+        // Pattern: return cached || prefill(con, id) — the call on the right is what a miss gets, awaited or not
+        const right = unwrap(n.right);
+        const called = ts.isCallExpression(right) && !cacheCalls.has(right) ? (loadsIn(right, ctx, cacheCalls) ?? 'call') : undefined;
+        found = strongest(found, sourcesIn(n.right, ctx, cacheCalls) ?? called);
       } else if (ts.isConditionalExpression(n) && testsPresent(n.condition, name) === true) {
         found = strongest(found, sourcesIn(n.whenFalse, ctx, cacheCalls));
       }

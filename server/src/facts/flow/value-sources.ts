@@ -10,6 +10,7 @@ import { assignmentsIn, fillsIn } from '../../syntax/scope-writes';
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { resolveName } from '../../syntax/local-values';
 import { normaliseEntity } from '../keys/entities';
+import { namesState } from '../keys/sentinels';
 import { CACHE_METHOD_NAMES } from '../cache/verbs';
 import type { Aggregate, SourceCall, ValueSource } from '../types';
 
@@ -146,7 +147,9 @@ function sourceOf(expr: ts.Expression, ctx: FileCtx, depth: number): ValueSource
     }
     case ts.SyntaxKind.ConditionalExpression: {
       const c = e as ts.ConditionalExpression;
-      return strongest(sourceOf(c.whenTrue, ctx, depth + 1), sourceOf(c.whenFalse, ctx, depth + 1));
+      const chosen = strongest(sourceOf(c.whenTrue, ctx, depth + 1), sourceOf(c.whenFalse, ctx, depth + 1));
+      // Pattern: status ? '1' : '0' — a row's state spelled as a flag carries where the state came from
+      return chosen === 'literal' && namesState(c.condition) ? strongest(chosen, sourceOf(c.condition, ctx, depth + 1)) : chosen;
     }
     case ts.SyntaxKind.BinaryExpression: {
       const b = e as ts.BinaryExpression;

@@ -7,3 +7,10 @@ const NAMED_CONSTANT = /^[A-Z0-9_]*(NOT_FOUND|NONE|MISSING|NULL|EMPTY|ABSENT|NO_
 export function isSentinelName(name: string): boolean {
   return NAMED_CONSTANT.test(name);
 }
+
+/** A row's state flag (`active`, `isBlocked`, `status`): its `false` is a state, never "not found". */
+const STATE_FLAG = /^(is|has)?_?(active|inactive|enabled|disabled|status|state|blocked|banned|locked|verified|approved|suspended|deleted|archived|published|visible|hidden|public|private|paused|muted|confirmed)$/i;
+
+export function isStateName(name: string): boolean {
+  return STATE_FLAG.test(name);
+}

@@ -7,7 +7,7 @@ import type { FileCtx } from '../context';
 import { resolveName } from '../../syntax/local-values';
 import { enclosingFunction, unwrap } from '../../syntax/scope';
 import type { SymbolRef } from '../types';
-import { isSentinelName } from './sentinel-names';
+import { isSentinelName, isStateName } from './sentinel-names';
 
 /** Bare strings that mean "nothing", compared lower-cased. */
 const BARE = new Set(['', 'null', 'nil', 'not_found', 'notfound', 'not-found', '[]']);
@@ -161,7 +161,8 @@ function isExistenceFlag(e: ts.Expression): boolean {
     const t = unwrap(u.whenTrue);
     const f = unwrap(u.whenFalse);
     const flag = (x: ts.Expression) => (ts.isStringLiteralLike(x) && /^(0|1|true|false|yes|no)$/i.test(x.text)) || ts.isNumericLiteral(x);
-    return flag(t) && flag(f);
+    // Pattern: setex(`auth:active:${id}`, ttl, status ? '1' : '0') — a state of the row, not whether it exists
+    return flag(t) && flag(f) && !namesState(u.condition);
   }
   return isExistenceName(u);
 }
@@ -177,6 +178,13 @@ export function flagSubject(e: ts.Expression): string | undefined {
   const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : undefined;
   const m = name ? /^has([A-Z]\w*)$/.exec(name) : null;
   return m ? m[1].replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() : undefined;
+}
+
+/** `active`, `user.isBlocked`: a row's state flag, whose `false` is a state, not "not found". */
+export function namesState(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : undefined;
+  return !!name && isStateName(name);
 }
 
 function isExistenceName(e: ts.Expression): boolean {
