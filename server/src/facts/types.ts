@@ -399,6 +399,8 @@ export interface DbWrite {
    */
   /** the fields its filter pins to one literal (`deleteMany({ status: 'pending' })`): no other rows are written */
   pins?: Record<string, string>;
+  /** a create's columns written as constants (`status: RoomStatus.Created`), facts/db/created-values.ts */
+  sets?: Record<string, string>;
   counter?: true;
   /**
    * the call hands on the enclosing function's own parameters as they are (`updateOne(query, body)
@@ -436,6 +438,8 @@ export interface DbRead {
   span: Span;
   entity?: string;
   via: string;
+  /** the fields its filter pins to one constant (`{ status: RoomStatus.Live }`): only rows with those values are found */
+  pins?: Record<string, string>;
   fn: number;
 }
 

@@ -278,6 +278,56 @@ function scopeDrift(op: CacheOp, shape: string, reads: readonly ReadSite[], scop
   return { reads: matching, read: scoped[0]!.shape, by: scoped[0]!.by };
 }
 
+/** Where a request's values come from: `req.params.id` is the record's own id. */
+const REQUEST_PARTS = /^(req|request|params|query|body|input|dto|data|args|ctx|payload)$/;
+
+/** Words that scope a key to a tenant or a container rather than name the record. */
+const SCOPE_WORD = /^(tenant|org|organization|organisation|workspace|team|project|account|company|shop|store|site|app|space|guild|merchant|locale|lang|language)$/;
+
+/**
+ * What each hole of a key stands for, by its last name: `tenantId` and `tenant.id` → `tenant`,
+ * `invoiceId` → `invoice`, a bare `id` → the key's own entity. Undefined when a hole is no name.
+ */
+function holeWords(op: CacheOp, shape: string): string[] | undefined {
+  const holes = (op.key?.parts ?? []).filter((p): p is { hole: string } => 'hole' in p);
+  if (holes.length < 2) return undefined;
+  const own = entityOfShape(shape);
+  const words: string[] = [];
+  for (const { hole } of holes) {
+    // `invoice.id`, `tenantId`, `req.header('x-tenant')`, `req.params.id`: the last word names it
+    const tokens = hole.match(/[A-Za-z_$][\w$]*/g);
+    if (!tokens) return undefined;
+    let w = tokens[tokens.length - 1].replace(/(?<=[a-z0-9])(?:Id|_id|ID)$/, '').toLowerCase();
+    if (/^(?:id|_id|uuid)$/.test(w)) {
+      const before = tokens.length > 1 ? tokens[tokens.length - 2].toLowerCase() : undefined;
+      w = !before || REQUEST_PARTS.test(before) ? (own ?? w) : before;
+    }
+    words.push(w);
+  }
+  return new Set(words).size === words.length ? words : undefined;
+}
+
+/**
+ * Pattern: reads cache `invoice:${id}:${tenantId}`, the payment path deletes
+ * `invoice:${tenantId}:${invoiceId}` — one shape, the same parts in another order: the tenant
+ * never equals the invoice id, so the delete reaches no entry. Only a swap of a scope (tenant,
+ * workspace…) with the record is judged: two ids of one kind (`follow:{a}:{b}`) may be swapped on purpose.
+ */
+function swappedParts(op: CacheOp, shape: string, sameShapeReads: readonly ReadSite[]): { reads: ReadSite[]; read: string; written: string } | undefined {
+  const mine = holeWords(op, shape);
+  if (!mine || !mine.some((w) => SCOPE_WORD.test(w))) return undefined;
+  const spelled = (words: readonly string[]) => {
+    let i = 0;
+    return shape.replace(/\{\}/g, () => `{${words[i++]}}`);
+  };
+  const orders = sameShapeReads.map((r) => ({ r, words: r.op ? holeWords(r.op, shape) : undefined }));
+  // some read spells it this way (or cannot be told): the delete reaches those entries
+  if (orders.some((o) => !o.words || o.words.join() === mine.join())) return undefined;
+  const swapped = orders.filter((o) => o.words!.length === mine.length && [...o.words!].sort().join() === [...mine].sort().join());
+  if (swapped.length === 0 || swapped.length !== orders.length) return undefined;
+  return { reads: swapped.map((o) => o.r), read: spelled(swapped[0].words!), written: spelled(mine) };
+}
+
 /** The `drift` finding: `op` writes or deletes `shape`, the reads use `read` (for `reason`). */
 function driftReport(
   project: ProjectIndex,
@@ -476,6 +526,13 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
         const reason = `the reads put ${unscoped.by} in the key whenever it is set; this key is read only when it is not`;
         const related = readRelated(unscoped.reads, (r) => `Read that uses '${unscoped.read}' when ${unscoped.by} is set (${shortPath(r.file)})`);
         ctx.report(driftReport(project, op, shape, { read: unscoped.read, reason, reads: unscoped.reads, related }));
+        continue;
+      }
+      // Pattern: del(`invoice:${tenantId}:${invoiceId}`) while the reads use `invoice:${id}:${tenantId}`
+      const swapped = op.kind === 'delete' && isRead(shape) ? swappedParts(op, shape, readsByShape.get(shape) ?? []) : undefined;
+      if (swapped && !coveredBySibling(project, op, shape)) {
+        const reason = `the same parts in another order: ${swapped.written} against ${swapped.read}`;
+        ctx.report(driftReport(project, op, swapped.written, { read: swapped.read, reason, reads: swapped.reads, related: readRelated(swapped.reads) }));
         continue;
       }
       if (isRead(shape)) continue;

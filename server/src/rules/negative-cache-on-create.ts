@@ -14,6 +14,8 @@ interface Sentinel {
   op: CacheOp;
   shape: string;
   entities: Set<string>;
+  /** what the lookup's filter pins (`{ status: RoomStatus.Live }`), when every lookup of the entities pins it */
+  pins?: Record<string, string>;
 }
 
 /** Entities each function's own DB reads query, per file (facts are immutable: computed once per facts object). */
@@ -69,11 +71,30 @@ function sentinelWrites(ix: ClearingIndex, files: readonly string[]): Sentinel[]
     // its presence is asked of: its empty value is never read back as "no such row"
     const readers = ix.project.model.keyOf(op)?.readers ?? [];
     if (readers.length > 0 && readers.every((r) => PRESENCE.has(r.verb.toLowerCase()))) continue;
-    if (entities.size > 0) out.push({ op, shape, entities });
+    if (entities.size > 0) out.push({ op, shape, entities, ...lookupPins(reader.file, scopeOf(reader.file, reader.fn), entities) });
   }
   return out;
 }
 
+
+/**
+ * The constants every lookup of `entities` in the read path pins its filter to (`exists({ where: {
+ * status: RoomStatus.Live } })`): "none found" is about rows with those values only.
+ */
+function lookupPins(file: LinkedFile, scope: ReadonlySet<number>, entities: ReadonlySet<string>): { pins?: Record<string, string> } {
+  const reads = file.facts.dbReads.filter((r) => scope.has(r.fn) && r.entity && entities.has(r.entity));
+  if (reads.length === 0 || reads.some((r) => !r.pins)) return {};
+  const pins = Object.fromEntries(Object.entries(reads[0].pins!).filter(([f, v]) => reads.every((r) => r.pins![f] === v)));
+  return Object.keys(pins).length > 0 ? { pins } : {};
+}
+
+/**
+ * Pattern: the lookup asks `exists({ where: { status: RoomStatus.Live } })`; the create inserts `{
+ * status: RoomStatus.Created }` — the new row is not one the lookup finds, so "none found" stays true.
+ */
+function notLookedUp(s: Sentinel, sets: Record<string, string> | undefined): boolean {
+  return !!s.pins && !!sets && Object.entries(s.pins).some(([f, v]) => f in sets && sets[f] !== v);
+}
 
 /**
  * `this.usersRepo.findById(id)` where some project function `findById` reads an entity the key
@@ -165,7 +186,7 @@ export const negativeCacheOnCreate: Rule<'createKeepsNegative' | 'restoreKeepsNe
       if (!file || file.kind) continue;
       const scope = scopeOf(file, create.fn);
       for (const s of sentinels) {
-        if (!s.entities.has(create.entity)) continue;
+        if (!s.entities.has(create.entity) || notLookedUp(s, create.sets)) continue;
         // a get-or-create that writes the marker itself manages its own key
         if (s.op.file === file.file && scope.has(s.op.call.fn)) continue;
         const reaches = reachesMarker(s);

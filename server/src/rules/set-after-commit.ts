@@ -120,13 +120,15 @@ function verbLabel(op: CacheOp): string {
   return op.wrapper.startsWith('function.') ? `${op.wrapper.slice('function.'.length)}()` : op.wrapper;
 }
 
-/** Headlines stay within a line: a long `Class.method` label gives way to its method (the class is in the related information). */
+/** Headlines stay within a line: a long wrapper label gives way to its method, then to the command it runs (the wrapper is in the related information). */
 const HEADLINE_MAX = 100;
 
 function fitted(template: string, op: CacheOp, data: Record<string, string | number>): Record<string, string | number> {
   const verb = String(data.verb);
-  if (formatMessage(template, data).length <= HEADLINE_MAX || !op.wrapper || !verb.includes('.')) return data;
-  return { ...data, verb: verb.slice(verb.lastIndexOf('.') + 1) };
+  if (formatMessage(template, data).length <= HEADLINE_MAX || !op.wrapper) return data;
+  const method = { ...data, verb: verb.slice(verb.lastIndexOf('.') + 1) };
+  // still too long (`activeStatusUpdate()`): the command it runs (the wrapper is in the related information)
+  return formatMessage(template, method).length <= HEADLINE_MAX ? method : { ...data, verb: op.verb };
 }
 
 /** A database write before the cache write: here, or inside a function called before it. */
@@ -141,6 +143,18 @@ interface Prior {
   called?: boolean;
   /** run concurrently with the cache write (`Promise.all([write, set])`) */
   alongside?: boolean;
+  /** the call (CallFact id) that leads to the write, when it is inside a called function */
+  callId?: number;
+}
+
+/**
+ * Pattern: const updated = await updateUserUsername(mongo, id, name); await cache.users.update(updated)
+ * — the set stores what the function that wrote returned: the written row, whatever its entity's name.
+ */
+function storesResultOf(op: CacheOp, p: Prior, file: LinkedFile): boolean {
+  const call = p.callId !== undefined ? file.facts.calls[p.callId] : undefined;
+  if (!call || !op.valueCalls?.length) return false;
+  return op.valueCalls.some((c) => ('call' in c && c.call === p.callId) || ('local' in c && c.local === call.method) || ('ref' in c && c.ref.name === call.method));
 }
 
 /** The hash field a write sets: a literal (`'strikes'`) or the literal start of a built one (`track:`). */
@@ -277,7 +291,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       const before: Prior[] = [
         ...op.call.afterWrites.map((i) => ({ write: writes[i], file: file.file, anchor: writes[i].span, label: writes[i].label, alongside: op.call.alongside?.includes(i) })),
         // Pattern: await this.users.setRoles(id, r); await this.perms.refresh(id)  (the write is in a called function)
-        ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, called: true })),
+        ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, called: true, callId: p.callId })),
       ];
       const shape = op.key?.shape;
       // the value of a per-id key is rebuilt from rows of the written entity (`perms:{}` from
@@ -308,12 +322,12 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       // a key that names no entity is the rows its value is built from, when those are seen
       // (`set(enrollmentKey, savedEnrollment)` after a save of module tracks: no copy of a track)
       const ofValue = (w: DbWrite) => !w.entity || !op.valueEntities?.length || op.valueEntities.some((e) => sameAggregate(e, w.entity!));
-      const related = candidates.filter(({ write: w, called }) =>
-        replica
-          ? shown(w)
-          : fromRows(w) ||
-            (role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) || storesWrittenField(op, w, file.text) : ofValue(w)),
-      );
+      const related = candidates.filter((p) => {
+        const { write: w, called } = p;
+        if (replica) return shown(w);
+        if (fromRows(w) || (called && role === 'cache' && storesResultOf(op, p, file))) return true;
+        return role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) || storesWrittenField(op, w, file.text) : ofValue(w);
+      });
       if (related.length === 0) continue;
       // name the write of the rows the value is rebuilt from, over a later call that writes something else
       const prior = related.filter((p) => !p.called && fromRows(p.write)).pop() ?? related[related.length - 1];

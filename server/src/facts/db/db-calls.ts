@@ -10,6 +10,7 @@ import { typeormReadColumns } from './typeorm-columns';
 import { oldestRowOf, rankOf, sqlRanksRows } from './ranked-reads';
 import { countsRows, sqlCountsRows } from './counted-reads';
 import { boundFields, pinnedFields } from './filter-fields';
+import { createdValues } from './created-values';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
@@ -55,7 +56,7 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
       if (columns) h = { ...h, columns };
     }
     // Pattern: Order.find({ paymentStatus: 'Paid' }) / Order.deleteMany({ paymentStatus: 'pending' })
-    if (h && (h.via === 'mongoose' || h.via === 'mongodb' || h.via === 'prisma')) {
+    if (h && (h.via === 'mongoose' || h.via === 'mongodb' || h.via === 'prisma' || (h.via === 'typeorm' && h.kind !== 'create'))) {
       const filter = filterOf(links[i], h.via);
       const pins = pinnedFields(filter, env.ctx);
       if (pins) h = { ...h, pins };
@@ -75,7 +76,9 @@ function recogniseChain(env: DbEnv, node: Chain): Found | undefined {
 function filterOf(l: Link, via: string): ts.Expression | undefined {
   const a = l.args[0] && unwrap(l.args[0]);
   if (!a) return undefined;
-  if (via !== 'prisma') return a;
+  // Pattern: repo.exists({ where: { status } }) / repo.findOneBy({ status }) — TypeORM's options or bare filter
+  if (via === 'typeorm' && l.name?.endsWith('By')) return a;
+  if (via !== 'prisma' && via !== 'typeorm') return a;
   const where = ts.isObjectLiteralExpression(a) ? a.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'where') : undefined;
   return where?.initializer;
 }
@@ -166,6 +169,7 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   if (hit.kind === 'read' || hit.alsoRead) {
     const read: DbRead = { span, via: hit.via, fn };
     if (entity) read.entity = entity;
+    if (hit.kind === 'read' && hit.pins) read.pins = hit.pins;
     ctx.facts.dbReads.push(read);
   }
   if (hit.kind === 'read') return;
@@ -193,6 +197,10 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   if (hit.kind === 'update' && hit.columns && !write.restores) write.fields = hit.columns;
   if (hit.kind === 'update' && bumpsCounter(hit.label, head)) write.counter = true;
   if (hit.pins) write.pins = hit.pins;
+  if (hit.kind === 'create') {
+    const sets = createdValues(links, ctx);
+    if (sets) write.sets = sets;
+  }
   // Pattern: prisma.dailyUsage.upsert({ where, create: { sent: 1 }, update: { sent: { increment: 1 } } })
   if (write.upsert && PRISMA_UPSERT_BUMP.test(head)) write.counter = true;
   const v = resultVarOf(top);

@@ -62,6 +62,8 @@ export function pinnedFields(e0: ts.Expression | undefined, ctx: FileCtx): Recor
     if (name === undefined || name.startsWith('$')) continue;
     if (ts.isStringLiteralLike(v) || ts.isNumericLiteral(v)) out[name] = v.text;
     else if (v.kind === ts.SyntaxKind.TrueKeyword || v.kind === ts.SyntaxKind.FalseKeyword) out[name] = v.getText();
+    // Pattern: { status: RoomStatus.Live } — an enum member, kept as written
+    else if (ts.isPropertyAccessExpression(v) && ts.isIdentifier(v.expression) && /^[A-Z]/.test(v.expression.text)) out[name] = `${v.expression.text}.${v.name.text}`;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -495,7 +495,22 @@ export function ormHit(env: DbEnv, links: Link[], i: number): Hit | undefined {
     case 'prisma':
       return undefined; // `prisma.$connect()`: delegate calls have the model in between
   }
-  return prismaHit(l, env) ?? distinctiveHit(l, env) ?? instanceHit(l, env);
+  return prismaHit(l, env) ?? distinctiveHit(l, env) ?? cursorHit(links, i, env) ?? instanceHit(l, env);
+}
+
+/**
+ * Pattern: this.mongo.users().find({ tenantID, id: { $in: ids } }).toArray() — a `find` whose result is
+ * drained with `toArray()` is a MongoDB cursor, whatever typed the collection (a context's accessor
+ * method, another file's getter): a read of the collection it is named for.
+ */
+function cursorHit(links: readonly Link[], i: number, env: DbEnv): Hit | undefined {
+  const l = links[i];
+  if (l.name !== 'find' || links[i + 1]?.name !== 'toArray' || l.args.length === 0) return undefined;
+  const recv = l.recv && bare(l.recv);
+  if (!recv || recv.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+  const info = infoOf(recv, env.ctx);
+  if (info.type || info.cls) return undefined;
+  return { kind: 'read', entity: entityFromName(lastName(recv) ?? accessedCollection(recv)), via: 'mongodb', label: calleeText(l) };
 }
 
 // Pattern: this.users.updateOne({ _id }, { $set }) — only MongoDB/Mongoose name methods like this.
@@ -508,6 +523,13 @@ function distinctiveHit(l: Link, env: DbEnv): Hit | undefined {
   if (info.type || info.cls) return undefined;
   const n = lastName(recv);
   return { kind, entity: entityFromName(n), via: /Model$/.test(n ?? '') || isCapitalised(n) ? 'mongoose' : 'mongodb', label: calleeText(l) };
+}
+
+/** The collection an accessor call names: `mongo.users()` → `users`, `db.collection('users')` → `users`. */
+function accessedCollection(e: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return undefined;
+  if (e.expression.name.text === 'collection') return stringArg(e.arguments[0]);
+  return e.arguments.length === 0 ? e.expression.name.text : undefined;
 }
 
 // Pattern: const p = await Product.findByPk(id); await p.update(dto) / new Product(data).save()

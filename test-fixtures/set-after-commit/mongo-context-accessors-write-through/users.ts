@@ -1,0 +1,17 @@
+import { Router } from 'express';
+import { MongoContext } from './context';
+import { updateUserUsername } from './model';
+import { UserCache } from './userCache';
+
+declare const mongo: MongoContext;
+declare const cache: UserCache;
+export const router = Router();
+
+async function updateUsername(tenantID: string, id: string, username: string) {
+  const updated = await updateUserUsername(mongo, tenantID, id, username);
+  await cache.update(updated); // expect: set-after-commit
+  return updated;
+}
+
+router.get('/users/:tenant/:id', async (req, res) => res.json(await cache.findUser(req.params.tenant, req.params.id)));
+router.put('/users/:tenant/:id/username', async (req, res) => res.json(await updateUsername(req.params.tenant, req.params.id, req.body.username)));
