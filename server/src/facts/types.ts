@@ -409,6 +409,8 @@ export interface DbWrite {
   passesParams?: true;
   /** local variable the write's result is assigned to (`const p = await prisma.product.create(...)`) */
   resultVar?: string;
+  /** its function returns what the write returned (`return result` after `const result = await …`) */
+  returned?: true;
   /**
    * The expression naming the row the write targets, as written (`id` in `where: { id }`,
    * `dto.id` in `repo.update(dto.id, …)`), and the field it is compared with: a fix that

@@ -151,10 +151,18 @@ interface Prior {
  * Pattern: const updated = await updateUserUsername(mongo, id, name); await cache.users.update(updated)
  * — the set stores what the function that wrote returned: the written row, whatever its entity's name.
  */
-function storesResultOf(op: CacheOp, p: Prior, file: LinkedFile): boolean {
+function storesResultOf(op: CacheOp, p: Prior, file: LinkedFile, project: ProjectIndex): boolean {
   const call = p.callId !== undefined ? file.facts.calls[p.callId] : undefined;
-  if (!call || !op.valueCalls?.length) return false;
-  return op.valueCalls.some((c) => ('call' in c && c.call === p.callId) || ('local' in c && c.local === call.method) || ('ref' in c && c.ref.name === call.method));
+  // the called function itself returns the written row (a factory that writes on the way and
+  // returns something else, `Tenant.create(…)`, stores no row)
+  if (!call || !op.valueCalls?.length || !p.write.returned) return false;
+  const target = project.callGraph.targetOf(file.file, call);
+  // (the write may sit in a callback of it: `authTrx((t) => t.getRepository(X).upsert(…))`)
+  return !!target && target.file === p.file && target.fn.span.start <= p.write.span.start && p.write.span.end <= target.fn.span.end && valueOfCall(op, call, p.callId!);
+}
+
+function valueOfCall(op: CacheOp, call: { method: string }, callId: number): boolean {
+  return op.valueCalls!.some((c) => ('call' in c && c.call === callId) || ('local' in c && c.local === call.method) || ('ref' in c && c.ref.name === call.method));
 }
 
 /** The hash field a write sets: a literal (`'strikes'`) or the literal start of a built one (`track:`). */
@@ -325,7 +333,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       const related = candidates.filter((p) => {
         const { write: w, called } = p;
         if (replica) return shown(w);
-        if (fromRows(w) || (called && role === 'cache' && storesResultOf(op, p, file))) return true;
+        if (fromRows(w) || (called && role === 'cache' && storesResultOf(op, p, file, ctx.project))) return true;
         return role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) || storesWrittenField(op, w, file.text) : ofValue(w);
       });
       if (related.length === 0) continue;

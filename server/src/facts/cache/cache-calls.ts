@@ -682,9 +682,12 @@ function recordOwnWrapperCalls(pending: number[], ctx: FileCtx): void {
  */
 function onCacheService(node: ts.CallExpression): boolean {
   const owner = enclosingClass(node)?.name?.text;
-  if (!owner || !CACHE_MEMBER.test(owner)) return false;
+  if (!owner) return false;
   const callee = unwrap(node.expression);
   if (!ts.isPropertyAccessExpression(callee) || !CACHE_MEMBER.test(callee.name.text)) return false;
+  // Pattern: class DictUtils { setDictCache(k, v) { this.redisCacheService.setCacheObject(this.key(k), v) } }
+  // — a class of any name calling a cache service's method named for the cache (`setCacheObject`)
+  if (!CACHE_MEMBER.test(owner) && !/^(get|set|put|del|delete|remove|clear|evict)[A-Z]?\w*Cache\w*$/.test(callee.name.text)) return false;
   const recv = unwrap(callee.expression);
   const name = ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : undefined;
   return !!name && CACHE_MEMBER.test(name);

@@ -93,6 +93,42 @@ function withAggregate(h: Hit, links: readonly Link[], i: number, top: ts.Node, 
   return h;
 }
 
+/**
+ * Whether the write's function returns what the write returned: `return users.findOneAndUpdate(…)`,
+ * or `const result = await …; return result` (also `result.value`).
+ */
+function returnsWritten(top: ts.Node, resultVar: string | undefined): boolean {
+  let c: ts.Node = top;
+  while (c.parent && (ts.isAwaitExpression(c.parent) || ts.isParenthesizedExpression(c.parent) || ts.isAsExpression(c.parent) || ts.isNonNullExpression(c.parent))) c = c.parent;
+  if (c.parent && (ts.isReturnStatement(c.parent) || (ts.isArrowFunction(c.parent) && c.parent.body === c))) return true;
+  // the outermost function: a write in a transaction callback is returned by the function around it
+  let fn = enclosingFunction(top);
+  while (fn && enclosingFunction(fn)) fn = enclosingFunction(fn);
+  if (!fn?.body) return false;
+  // Pattern: setShortcuts(userId, shortcuts) { await repo.upsert({ user, shortcuts }); return shortcuts } — the data it wrote
+  const written = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) && mentions(top, p.name.text) ? [p.name.text] : [])));
+  if (resultVar) written.add(resultVar);
+  if (written.size === 0) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || (n !== fn!.body && ts.isFunctionLike(n) && !(n.pos <= top.pos && top.end <= n.end))) return;
+    if (ts.isReturnStatement(n) && n.expression && !(n.pos <= top.pos && top.end <= n.end)) {
+      let e = unwrap(n.expression);
+      while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+      if (ts.isIdentifier(e) && written.has(e.text)) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+/** Whether identifier `name` occurs in `n`. */
+function mentions(n: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(n)) return n.text === name;
+  return !!ts.forEachChild(n, (c) => (mentions(c, name) ? true : undefined));
+}
+
 /** `const p = await prisma.product.create(…)` → `p`; `p = await …` → `p`. Destructuring → none. */
 function resultVarOf(top: ts.Node): string | undefined {
   let c: ts.Node = top;
@@ -205,6 +241,7 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   if (write.upsert && PRISMA_UPSERT_BUMP.test(head)) write.counter = true;
   const v = resultVarOf(top);
   if (v) write.resultVar = v;
+  if (returnsWritten(top, v)) write.returned = true;
   if (hit.kind !== 'create') {
     const row = writtenRow(links, ctx.sf);
     if (row) write.row = row;
