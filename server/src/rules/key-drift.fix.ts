@@ -11,8 +11,11 @@ export interface ReadSite {
   op?: CacheOp;
 }
 
-/** Rewrites the drifting key of `op` to the shape of `read`, with the op's own values in its holes. */
-export function rewriteKey(project: ProjectIndex, op: CacheOp, read: ReadSite): Fix | undefined {
+/**
+ * Rewrites the drifting key of `op` to the shape of `read`, with the op's own values in its holes;
+ * `order` picks, for each hole of the read, the op's hole that holds the same part (a swap).
+ */
+export function rewriteKey(project: ProjectIndex, op: CacheOp, read: ReadSite, order?: readonly number[]): Fix | undefined {
   if (!op.call.key || !op.key?.shape) return undefined;
   // a client keyPrefix is part of the shapes but not of the key text: no safe rewrite across it
   if (op.keyPrefix || read.op?.keyPrefix) return undefined;
@@ -22,9 +25,10 @@ export function rewriteKey(project: ProjectIndex, op: CacheOp, read: ReadSite): 
     const inner = project.files.get(op.via.file)?.facts.calls[op.via.callId]?.key?.parts;
     if (!inner || inner.length !== 1 || !('hole' in inner[0])) return undefined;
   }
-  const values = valuesOf(op);
-  if (!values) return undefined;
-  const builder = builderCall(project, op, read, values);
+  const own = valuesOf(op);
+  if (!own || (order && order.some((i) => own[i] === undefined))) return undefined;
+  const values = order ? order.map((i) => own[i]) : own;
+  const builder = order ? undefined : builderCall(project, op, read, values);
   if (builder) return fixWith(op, builder);
   const slots = slotsOf(read.shape);
   if (slots.length - 1 !== values.length) return undefined;

@@ -313,7 +313,7 @@ function holeWords(op: CacheOp, shape: string): string[] | undefined {
  * never equals the invoice id, so the delete reaches no entry. Only a swap of a scope (tenant,
  * workspace…) with the record is judged: two ids of one kind (`follow:{a}:{b}`) may be swapped on purpose.
  */
-function swappedParts(op: CacheOp, shape: string, sameShapeReads: readonly ReadSite[]): { reads: ReadSite[]; read: string; written: string } | undefined {
+function swappedParts(op: CacheOp, shape: string, sameShapeReads: readonly ReadSite[]): { reads: ReadSite[]; read: string; written: string; order: number[] } | undefined {
   const mine = holeWords(op, shape);
   if (!mine || !mine.some((w) => SCOPE_WORD.test(w))) return undefined;
   const spelled = (words: readonly string[]) => {
@@ -325,7 +325,8 @@ function swappedParts(op: CacheOp, shape: string, sameShapeReads: readonly ReadS
   if (orders.some((o) => !o.words || o.words.join() === mine.join())) return undefined;
   const swapped = orders.filter((o) => o.words!.length === mine.length && [...o.words!].sort().join() === [...mine].sort().join());
   if (swapped.length === 0 || swapped.length !== orders.length) return undefined;
-  return { reads: swapped.map((o) => o.r), read: spelled(swapped[0].words!), written: spelled(mine) };
+  const order = swapped[0].words!.map((w) => mine.indexOf(w));
+  return { reads: swapped.map((o) => o.r), read: spelled(swapped[0].words!), written: spelled(mine), order };
 }
 
 /** The `drift` finding: `op` writes or deletes `shape`, the reads use `read` (for `reason`). */
@@ -532,7 +533,8 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       const swapped = op.kind === 'delete' && isRead(shape) ? swappedParts(op, shape, readsByShape.get(shape) ?? []) : undefined;
       if (swapped && !coveredBySibling(project, op, shape)) {
         const reason = `the same parts in another order: ${swapped.written} against ${swapped.read}`;
-        ctx.report(driftReport(project, op, swapped.written, { read: swapped.read, reason, reads: swapped.reads, related: readRelated(swapped.reads) }));
+        const fix = rewriteKey(project, op, swapped.reads[0], swapped.order);
+        ctx.report(driftReport(project, op, swapped.written, { read: swapped.read, reason, reads: swapped.reads, related: readRelated(swapped.reads), fix }));
         continue;
       }
       if (isRead(shape)) continue;

@@ -109,18 +109,38 @@ function returnsWritten(top: ts.Node, resultVar: string | undefined): boolean {
   const written = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) && mentions(top, p.name.text) ? [p.name.text] : [])));
   if (resultVar) written.add(resultVar);
   if (written.size === 0) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || (n !== fn!.body && ts.isFunctionLike(n) && !(n.pos <= top.pos && top.end <= n.end))) return;
-    if (ts.isReturnStatement(n) && n.expression && !(n.pos <= top.pos && top.end <= n.end)) {
+  // a return of the write itself, inside a callback (`(t) => t.repo.upsert(…)`), is the callback's
+  // (a return in another callback, `rows.map((x) => { return x })`, is that callback's)
+  const around = (n: ts.Node) => n.pos <= top.pos && top.end <= n.end;
+  return returnedRoots(fn).some((r) => written.has(r.name) && !around(r.at) && (r.owner === fn || around(r.owner)));
+}
+
+/** The names the returns of a function (and of the callbacks in it) return, or a member of: `return result.value` → `result`. */
+interface ReturnedRoot {
+  name: string;
+  at: ts.Node;
+  /** the function the return belongs to */
+  owner: ts.Node;
+}
+
+const returnedRootsMemo = new WeakMap<ts.Node, ReturnedRoot[]>();
+
+function returnedRoots(fn: ts.SignatureDeclaration & { body?: ts.Node }): ReturnedRoot[] {
+  let out = returnedRootsMemo.get(fn);
+  if (out) return out;
+  out = [];
+  const found = out;
+  const visit = (n: ts.Node, owner: ts.Node): void => {
+    if (ts.isReturnStatement(n) && n.expression) {
       let e = unwrap(n.expression);
       while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-      if (ts.isIdentifier(e) && written.has(e.text)) found = true;
+      if (ts.isIdentifier(e)) found.push({ name: e.text, at: n, owner });
     }
-    ts.forEachChild(n, visit);
+    ts.forEachChild(n, (c) => visit(c, ts.isFunctionLike(c) ? c : owner));
   };
-  visit(fn.body);
-  return found;
+  if (fn.body) visit(fn.body, fn);
+  returnedRootsMemo.set(fn, out);
+  return out;
 }
 
 /** Whether identifier `name` occurs in `n`. */
