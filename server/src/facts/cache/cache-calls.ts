@@ -680,14 +680,25 @@ function recordOwnWrapperCalls(pending: number[], ctx: FileCtx): void {
  * writing) is where its findings belong, and other methods of the service (`delQuery`,
  * `cacheEnabled`) are no entries of a key the class names.
  */
+/** A method named for what it does to the cache: `setCacheObject`, `getDictCache`, `deleteCacheEntry`. */
+const CACHE_VERB_NAME = /^(get|set|put|del|delete|remove|clear|evict)[A-Z]?\w*Cache\w*$/;
+
+function methodNameOf(fn: ts.Node | undefined): string {
+  if (!fn) return '';
+  if ((ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  if (fn.parent && (ts.isPropertyDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
+  return '';
+}
+
 function onCacheService(node: ts.CallExpression): boolean {
   const owner = enclosingClass(node)?.name?.text;
   if (!owner) return false;
   const callee = unwrap(node.expression);
   if (!ts.isPropertyAccessExpression(callee) || !CACHE_MEMBER.test(callee.name.text)) return false;
   // Pattern: class DictUtils { setDictCache(k, v) { this.redisCacheService.setCacheObject(this.key(k), v) } }
-  // — a class of any name calling a cache service's method named for the cache (`setCacheObject`)
-  if (!CACHE_MEMBER.test(owner) && !/^(get|set|put|del|delete|remove|clear|evict)[A-Z]?\w*Cache\w*$/.test(callee.name.text)) return false;
+  // — a method named for the cache, in a class of any name, calling a cache service's method named
+  // for the cache (`setCacheObject`); a service's `findOpenInvitation()` that asks the cache first is no wrapper
+  if (!CACHE_MEMBER.test(owner) && !(CACHE_VERB_NAME.test(callee.name.text) && /cache/i.test(methodNameOf(enclosingFunction(node))))) return false;
   const recv = unwrap(callee.expression);
   const name = ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : undefined;
   return !!name && CACHE_MEMBER.test(name);
