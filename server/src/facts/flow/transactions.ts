@@ -229,7 +229,11 @@ function boundaryOf(node: ts.CallExpression | ts.TaggedTemplateExpression, ctx: 
   if (!BOUNDARY_METHODS.test(m)) return undefined;
   const recv = text(callee.expression);
   // Pattern: await queryRunner.startTransaction() … commitTransaction()  (TypeORM; MongoDB sessions)
-  if (m === 'startTransaction') return { role: 'start', b: { recv, node, fn: fn(), via: 'typeorm', label: `${recv}.startTransaction()` } };
+  // Pattern: const trx = await WalletAddress.startTransaction() … await trx.commit()  (Objection: the transaction is returned)
+  if (m === 'startTransaction') {
+    const v = assignedName(node);
+    return { role: 'start', b: { recv: v ?? recv, node, fn: fn(), via: v ? (libraryOf(callee.expression, ctx) ?? 'objection') : 'typeorm', label: `${v ? `${v} = ` : ''}${recv}.startTransaction()` } };
+  }
   if (m === 'commitTransaction') return { role: 'commit', b: { recv, node, fn: fn(), via: '', label: '' } };
   if (m === 'rollbackTransaction' || m === 'abortTransaction') return { role: 'rollback', b: { recv, node, fn: fn(), via: '', label: '' } };
   // Pattern: const t = await sequelize.transaction(); … await t.commit()  (Sequelize, Knex unmanaged)
