@@ -392,15 +392,15 @@ export interface DbWrite {
    * `data: { deletedAt: null }`): to readers that skip deleted rows, the row appears as if created.
    */
   restores?: boolean;
+  /** the fields its filter pins to one constant (`deleteMany({ status: 'pending' })`): no other rows are written */
+  pins?: Record<string, string>;
+  /** a create's columns written as constants (`status: RoomStatus.Created`), facts/db/created-values.ts */
+  sets?: Record<string, string>;
   /**
    * an update that only adds to tallies (`increment`, Prisma `{ views: { increment: 1 } }`, Mongo
    * `$inc`), or an upsert whose update does (a per-day usage row counted up); not to a balance, a
    * stock level or a quota, which readers act on
    */
-  /** the fields its filter pins to one literal (`deleteMany({ status: 'pending' })`): no other rows are written */
-  pins?: Record<string, string>;
-  /** a create's columns written as constants (`status: RoomStatus.Created`), facts/db/created-values.ts */
-  sets?: Record<string, string>;
   counter?: true;
   /**
    * the call hands on the enclosing function's own parameters as they are (`updateOne(query, body)

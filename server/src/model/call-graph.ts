@@ -28,6 +28,8 @@ export interface PriorWrite extends CalledWrite {
   callLabel: string;
   /** the id of that call (CallFact.id) */
   callId: number;
+  /** the write is in the called function itself (or a callback in it), not further down */
+  own?: true;
 }
 
 export interface CallGraphDeps {
@@ -53,7 +55,9 @@ export class CallGraph {
       const call = facts.calls[j];
       const target = call && this.targetOf(op.file, call);
       if (!target) continue;
-      for (const w of this.writesOf(target.file, target.fn, MAX_DEPTH)) out.push({ ...w, callSpan: call.span, callLabel: `${call.method}()`, callId: j });
+      const own = (w: CalledWrite) => w.file === target.file && target.fn.span.start <= w.write.span.start && w.write.span.end <= target.fn.span.end;
+      for (const w of this.writesOf(target.file, target.fn, MAX_DEPTH))
+        out.push({ ...w, callSpan: call.span, callLabel: `${call.method}()`, callId: j, ...(own(w) ? { own: true as const } : {}) });
     }
     return out;
   }

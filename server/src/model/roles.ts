@@ -80,14 +80,22 @@ export function evidenceOf(op: CacheOp): Evidence[] {
 }
 
 /**
+ * A write that stores only a not-found marker (`set(k, 'null')`, `found ?? NONE` of nothing loaded):
+ * no copy of a row. One that stores the loaded row or a marker (`row ? JSON.stringify(row) : NONE`)
+ * is a copy all the same.
+ */
+export function storesOnlyMarker(w: CacheOp): boolean {
+  return !!w.sentinel && w.valueSrc !== 'db' && w.valueSrc !== 'http';
+}
+
+/**
  * Read-through fills in one function: a read that falls back to a source on a miss, then a write of
  * the same key (same source text or shape) of what was loaded.
  */
 export function fillEvidence(ops: readonly CacheOp[]): Map<CacheOp, Evidence> {
   const out = new Map<CacheOp, Evidence>();
   for (const w of ops) {
-    // (a write of the loaded row or a not-found marker, `row ?? null`, is a fill all the same)
-    if (w.kind !== 'write' || w.nx || (w.sentinel && w.valueSrc === 'literal')) continue;
+    if (w.kind !== 'write' || w.nx || storesOnlyMarker(w)) continue;
     const r = ops.find(
       (o) =>
         o.kind === 'read' &&

@@ -6,6 +6,7 @@
 // invalidation (`invalidateUser`, `evict`, `bust…Cache`) counts, since its key may not be visible.
 import type { CallFact, FnFact } from '../facts/types';
 import type { CacheModel } from '../model/cache-model';
+import { storesOnlyMarker } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex } from '../rule';
 import { fileIndex, type FileIndex } from './file-index';
 
@@ -98,7 +99,7 @@ export function scopeOf(file: LinkedFile, fn: number): Set<number> {
  * under `@Cacheable` returns the stale entry while it is there).
  */
 export function isClearing(op: CacheOp, model: CacheModel): boolean {
-  return op.kind === 'delete' || (op.kind === 'write' && (!!op.call.emptying || ((!op.sentinel || op.valueSrc === 'db') && !model.isFill(op))));
+  return op.kind === 'delete' || (op.kind === 'write' && (!!op.call.emptying || (!storesOnlyMarker(op) && !model.isFill(op))));
 }
 
 /** An op of `file` in `scope` deletes the key or overwrites it with a real value (a computed key may well be it). */

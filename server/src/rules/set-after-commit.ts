@@ -5,6 +5,7 @@ import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
 import { keptInPlace } from '../model/live-state';
+import { storesOnlyMarker } from '../model/roles';
 import { isUncalled } from '../model/uncalled';
 import { formatMessage, type CacheOp, type Edit, type Fix, type LinkedFile, type ProjectIndex, type Rule } from '../rule';
 import { hookFinding } from './set-after-commit.hooks';
@@ -145,24 +146,20 @@ interface Prior {
   alongside?: boolean;
   /** the call (CallFact id) that leads to the write, when it is inside a called function */
   callId?: number;
+  /** that write is in the called function itself, not further down */
+  own?: true;
 }
 
 /**
  * Pattern: const updated = await updateUserUsername(mongo, id, name); await cache.users.update(updated)
  * — the set stores what the function that wrote returned: the written row, whatever its entity's name.
  */
-function storesResultOf(op: CacheOp, p: Prior, file: LinkedFile, project: ProjectIndex): boolean {
-  const call = p.callId !== undefined ? file.facts.calls[p.callId] : undefined;
+function storesResultOf(op: CacheOp, p: Prior, file: LinkedFile): boolean {
   // the called function itself returns the written row (a factory that writes on the way and
-  // returns something else, `Tenant.create(…)`, stores no row)
-  if (!call || !op.valueCalls?.length || !p.write.returned) return false;
-  const target = project.callGraph.targetOf(file.file, call);
-  // (the write may sit in a callback of it: `authTrx((t) => t.getRepository(X).upsert(…))`)
-  return !!target && target.file === p.file && target.fn.span.start <= p.write.span.start && p.write.span.end <= target.fn.span.end && valueOfCall(op, call, p.callId!);
-}
-
-function valueOfCall(op: CacheOp, call: { method: string }, callId: number): boolean {
-  return op.valueCalls!.some((c) => ('call' in c && c.call === callId) || ('local' in c && c.local === call.method) || ('ref' in c && c.ref.name === call.method));
+  // returns something else, `Tenant.create(…)`, stores no row); the write may sit in a callback
+  // of it (`authTrx((t) => t.getRepository(X).upsert(…))`)
+  const call = p.own && p.write.returned && p.callId !== undefined ? file.facts.calls[p.callId] : undefined;
+  return !!call && !!op.valueCalls?.some((c) => ('call' in c && c.call === p.callId) || ('local' in c && c.local === call.method) || ('ref' in c && c.ref.name === call.method));
 }
 
 /** The hash field a write sets: a literal (`'strikes'`) or the literal start of a built one (`track:`). */
@@ -188,19 +185,16 @@ function otherFieldThanFills(op: CacheOp, key: KeyModel | undefined, project: Pr
 }
 
 /**
- * Pattern: prisma.user.update({ where: { id: userID }, data: { active } }); setActive(userID, active)
- * — a key named for something else (`auth:active:{}`) holds a field of the written row: its key is
- * built from the id the write targets, and its value is a column the write sets.
+ * Pattern: setActive(userId, active) { await prisma.user.update({ where: { id: userId }, data: { active } });
+ * await activeStatusUpdate(userId, active) } — a key named for something else (`auth:active:{}`)
+ * holds what the write wrote: its key is built from the id the write targets, and its value is a
+ * parameter the written data is built from.
  */
-function storesWrittenField(op: CacheOp, w: DbWrite, text: string): boolean {
+function storesWrittenField(op: CacheOp, w: DbWrite): boolean {
   const row = w.row?.text;
-  if (!row || !w.fields?.length || !op.key?.parts.some((p) => 'hole' in p && p.hole === row)) return false;
+  if (!row || w.fn !== op.call.fn || !w.fromParams?.length || !op.key?.parts.some((p) => 'hole' in p && p.hole === row)) return false;
   const keyArg = op.call.key?.span;
-  return op.call.args.some((a) => {
-    if (keyArg && a.span.start === keyArg.start) return false;
-    const t = text.slice(a.span.start, a.span.end).trim();
-    return w.fields!.includes(t.replace(/^[\w$]+\./, '')) && t !== row;
-  });
+  return op.call.args.some((a) => a.param !== undefined && w.fromParams!.includes(a.param) && a.span.start !== keyArg?.start);
 }
 
 function deadReader(project: ProjectIndex, r: CacheOp): boolean {
@@ -258,7 +252,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
     if (file.kind) return;
     const writes = file.facts.dbWrites;
     for (const op of file.ops) {
-      if (op.kind !== 'write' || op.nx || (op.sentinel && op.valueSrc !== 'db') || op.forwarded || !VALUE_WRITES.has(op.verb)) continue;
+      if (op.kind !== 'write' || op.nx || storesOnlyMarker(op) || op.forwarded || !VALUE_WRITES.has(op.verb)) continue;
       // a lock, a counter or job state is no copy of the row: nothing to go stale. A replica of
       // rows that readers use as they find it (nothing reloads it) does go stale: reported, no delete
       const key = ctx.project.model.keyOf(op);
@@ -299,7 +293,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       const before: Prior[] = [
         ...op.call.afterWrites.map((i) => ({ write: writes[i], file: file.file, anchor: writes[i].span, label: writes[i].label, alongside: op.call.alongside?.includes(i) })),
         // Pattern: await this.users.setRoles(id, r); await this.perms.refresh(id)  (the write is in a called function)
-        ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, called: true, callId: p.callId })),
+        ...ctx.project.callGraph.priorWritesOf(op).map((p) => ({ write: p.write, file: p.file, anchor: p.callSpan, label: `${p.callLabel} → ${p.write.label}`, called: true, callId: p.callId, own: p.own })),
       ];
       const shape = op.key?.shape;
       // the value of a per-id key is rebuilt from rows of the written entity (`perms:{}` from
@@ -333,8 +327,8 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
       const related = candidates.filter((p) => {
         const { write: w, called } = p;
         if (replica) return shown(w);
-        if (fromRows(w) || (called && role === 'cache' && storesResultOf(op, p, file, ctx.project))) return true;
-        return role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) || storesWrittenField(op, w, file.text) : ofValue(w);
+        if (fromRows(w) || (called && role === 'cache' && storesResultOf(op, p, file))) return true;
+        return role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) || storesWrittenField(op, w) : ofValue(w);
       });
       if (related.length === 0) continue;
       // name the write of the rows the value is rebuilt from, over a later call that writes something else

@@ -379,3 +379,9 @@ export function listJoiningParam(fn: ts.FunctionLikeDeclaration): { param: ts.Pa
   }
   return undefined;
 }
+
+/** Whether identifier `name` occurs anywhere in `n` (nested functions included). */
+export function mentionsName(n: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(n)) return n.text === name;
+  return !!ts.forEachChild(n, (c) => (mentionsName(c, name) ? true : undefined));
+}

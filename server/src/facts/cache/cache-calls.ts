@@ -605,22 +605,16 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
   // a client call, or a cache verb on a value that may wrap one (`this.get(key)` in a wrapper):
   // not any method of a project value (`this.findOne(id)` does not make `update(id)` a wrapper),
   // unless that method is a wrapper itself (decided once the file is walked: recordOwnWrapperCalls)
-  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !isCacheMethodName(call.method) && !inheritedHelper(call, node, ctx) && !onCacheService(node) && !inCacheModule(call, ctx))
+  if (call.receiver.t !== 'lib' && !viaOwnWrapper && !isCacheMethodName(call.method) && !inheritedHelper(call, node, ctx) && !onCacheService(node, ctx.facts.fns[call.fn - 1]?.name) && !inCacheModule(call, ctx))
     return (call.receiver.t === 'class' && onThis(node)) || (call.receiver.t === 'fn' && call.receiver.local !== undefined && isCacheModule(ctx)) ? 'own-method' : undefined;
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
   if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called && !throughOwnGetter(node) && !CLIENT_GETTER.test(r.ref.name))) return;
-  let fn = enclosingFunction(node);
+  // (a callback a pool lends its client to runs as part of the function around it: call.fn is that function's)
+  let fn = lendingOwner(node) ?? enclosingFunction(node);
   if (!fn) return;
   let info = ctx.facts.fns[call.fn - 1];
-  // Pattern: getRedisObject = (key) => ioRedisPool.execute((client) => client.get(key)) — the
-  // function around the callback a pool lends its client to is the wrapper
-  const lender = lendingOuter(fn, ctx);
-  if (lender) {
-    fn = lender.fn;
-    info = lender.info;
-  }
   // the key is the instance's: `singlecache:${this.name}` with `name` a constructor parameter
   const ctorKey = holdsInstanceArg(call.key?.parts);
   // Pattern: function cached(prefix, ttl, load) { return async (id) => { …redis.get(`${prefix}:${id}`)… } }
@@ -672,25 +666,18 @@ function recordOwnWrapperCalls(pending: number[], ctx: FileCtx): void {
   }
 }
 
+/** A method named for what it does to the cache: `setCacheObject`, `getDictCache`, `deleteCacheEntry`. */
+const CACHE_VERB_NAME = /^(get|set|put|del|delete|remove|clear|evict)[A-Z]?\w*Cache\w*$/;
+
 /**
  * Pattern: class DictCacheService { get(type) { return this.redisService.getDictCache(type) } } — a
  * cache class of the project calling an entry method of a service named for the cache
  * (`getDictCache`, `removeUserCache`): it may wrap the client (the linker summarises it, and makes
  * no op of it when it does not). Any other class calling one (a use case invalidating, then
  * writing) is where its findings belong, and other methods of the service (`delQuery`,
- * `cacheEnabled`) are no entries of a key the class names.
+ * `cacheEnabled`) are no entries of a key the class names. `fnName` is the calling method's.
  */
-/** A method named for what it does to the cache: `setCacheObject`, `getDictCache`, `deleteCacheEntry`. */
-const CACHE_VERB_NAME = /^(get|set|put|del|delete|remove|clear|evict)[A-Z]?\w*Cache\w*$/;
-
-function methodNameOf(fn: ts.Node | undefined): string {
-  if (!fn) return '';
-  if ((ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  if (fn.parent && (ts.isPropertyDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
-  return '';
-}
-
-function onCacheService(node: ts.CallExpression): boolean {
+function onCacheService(node: ts.CallExpression, fnName: string | undefined): boolean {
   const owner = enclosingClass(node)?.name?.text;
   if (!owner) return false;
   const callee = unwrap(node.expression);
@@ -698,7 +685,7 @@ function onCacheService(node: ts.CallExpression): boolean {
   // Pattern: class DictUtils { setDictCache(k, v) { this.redisCacheService.setCacheObject(this.key(k), v) } }
   // — a method named for the cache, in a class of any name, calling a cache service's method named
   // for the cache (`setCacheObject`); a service's `findOpenInvitation()` that asks the cache first is no wrapper
-  if (!CACHE_MEMBER.test(owner) && !(CACHE_VERB_NAME.test(callee.name.text) && /cache/i.test(methodNameOf(enclosingFunction(node))))) return false;
+  if (!CACHE_MEMBER.test(owner) && !(CACHE_VERB_NAME.test(callee.name.text) && /cache/i.test(fnName ?? ''))) return false;
   const recv = unwrap(callee.expression);
   const name = ts.isPropertyAccessExpression(recv) ? recv.name.text : ts.isIdentifier(recv) ? recv.text : undefined;
   return !!name && CACHE_MEMBER.test(name);
@@ -769,12 +756,6 @@ function inheritedHelper(call: CallFact, node: ts.CallExpression, ctx: FileCtx):
 const EACH_METHODS = new Set(['forEach', 'map', 'flatMap']);
 
 /**
- * The named method around an element callback (`items.forEach((item) => …)`, `.map`, `.flatMap`)
- * over one of its parameters, when the cache call depends on the element only (the summary then
- * reads the element as the callback's first parameter: its key holes stay holes at the callers).
- */
-/** The function around a callback that a client or pool lends its client to (`pool.execute((client) => …)`). */
-/**
  * Pattern: getRedisObject = (key) => ioRedisPool.execute((client) => client.get(key)) — a callback a
  * pool lends its client to runs as part of the function around it: that function's parameters
  * are the call's, and its calls are that function's.
@@ -785,14 +766,11 @@ function lendingOwner(call: ts.CallExpression): FunctionLike | undefined {
   return outer?.body ? outer : undefined;
 }
 
-function lendingOuter(cb: ts.Node, ctx: FileCtx): { fn: FunctionLike; info: FnFact } | undefined {
-  const outer = lenderOf(cb) && enclosingFunction(cb);
-  if (!outer?.body) return undefined;
-  const id = ctx.fnIdOf(outer.body);
-  const info = id > 0 ? ctx.facts.fns[id - 1] : undefined;
-  return info?.name ? { fn: outer, info } : undefined;
-}
-
+/**
+ * The named method around an element callback (`items.forEach((item) => …)`, `.map`, `.flatMap`)
+ * over one of its parameters, when the cache call depends on the element only (the summary then
+ * reads the element as the callback's first parameter: its key holes stay holes at the callers).
+ */
 function bulkMethodOf(cb: ts.Node, cbInfo: FnFact, call: CallFact, ctx: FileCtx): { fn: FunctionLike; info: FnFact } | undefined {
   if (!(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !cb.parent || !ts.isCallExpression(cb.parent)) return undefined;
   const iter = cb.parent;

@@ -5,27 +5,19 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { propertyNameText, unwrap } from '../../syntax/scope';
-import type { Link } from './common';
 import { pinnedFields } from './filter-fields';
 
-/** Links that create rows from their data argument. */
-const CREATES = /^(create|createOne|insert|insertOne|save|upsert|add|persist)$/;
-
-/** The constant columns the create in `links` writes, or undefined when none can be read. */
-export function createdValues(links: readonly Link[], ctx: FileCtx): Record<string, string> | undefined {
-  for (let i = links.length - 1; i >= 0; i--) {
-    const l = links[i];
-    if (!l.name || !CREATES.test(l.name) || l.args.length === 0) continue;
-    // Pattern: manager.save(Room, data) — the entity first
-    const a0 = unwrap(l.args[0]);
-    const arg = l.args.length > 1 && ts.isIdentifier(a0) && /^[A-Z]/.test(a0.text) ? l.args[1] : l.args[0];
-    const data = dataOf(unwrap(arg));
-    return data ? pinnedFields(data, ctx) : undefined;
+/** The constant columns a create's payload (flow/payload-origins.ts `payloadOf`) writes, or undefined when none can be read. */
+export function createdValues(payload: readonly ts.Expression[], ctx: FileCtx): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  for (const e of payload) {
+    const pins = pinnedFields(dataOf(unwrap(e)), ctx);
+    if (pins) out = { ...out, ...pins };
   }
-  return undefined;
+  return out;
 }
 
-function dataOf(e: ts.Expression): ts.Expression | undefined {
+function dataOf(e: ts.Expression): ts.Expression {
   // Pattern: repo.save(repo.create({ … })) — the entity object built from the literal
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'create' && e.arguments.length === 1) return unwrap(e.arguments[0]);
   // Pattern: prisma.room.create({ data: { … } }) / upsert({ create: { … } })

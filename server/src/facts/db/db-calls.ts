@@ -10,7 +10,6 @@ import { typeormReadColumns } from './typeorm-columns';
 import { oldestRowOf, rankOf, sqlRanksRows } from './ranked-reads';
 import { countsRows, sqlCountsRows } from './counted-reads';
 import { boundFields, pinnedFields } from './filter-fields';
-import { createdValues } from './created-values';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
@@ -21,7 +20,7 @@ import { ormHit } from './orm';
 import { writtenRow } from './write-rows';
 import { rawSqlHit } from './sql';
 import { normaliseEntity } from '../keys/entities';
-import { declarationOf, enclosingFunction, enclosingStatement, indentAt, propertyNameText, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingFunction, enclosingStatement, indentAt, mentionsName, propertyNameText, unwrap } from '../../syntax/scope';
 import type { DbRead, DbWrite } from '../types';
 
 type Chain = ts.CallExpression | ts.TaggedTemplateExpression;
@@ -98,15 +97,14 @@ function withAggregate(h: Hit, links: readonly Link[], i: number, top: ts.Node, 
  * or `const result = await …; return result` (also `result.value`).
  */
 function returnsWritten(top: ts.Node, resultVar: string | undefined): boolean {
-  let c: ts.Node = top;
-  while (c.parent && (ts.isAwaitExpression(c.parent) || ts.isParenthesizedExpression(c.parent) || ts.isAsExpression(c.parent) || ts.isNonNullExpression(c.parent))) c = c.parent;
+  const c = awaitedForm(top);
   if (c.parent && (ts.isReturnStatement(c.parent) || (ts.isArrowFunction(c.parent) && c.parent.body === c))) return true;
   // the outermost function: a write in a transaction callback is returned by the function around it
   let fn = enclosingFunction(top);
-  while (fn && enclosingFunction(fn)) fn = enclosingFunction(fn);
+  for (let up = fn && enclosingFunction(fn); up; up = enclosingFunction(up)) fn = up;
   if (!fn?.body) return false;
   // Pattern: setShortcuts(userId, shortcuts) { await repo.upsert({ user, shortcuts }); return shortcuts } — the data it wrote
-  const written = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) && mentions(top, p.name.text) ? [p.name.text] : [])));
+  const written = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) && mentionsName(top, p.name.text) ? [p.name.text] : [])));
   if (resultVar) written.add(resultVar);
   if (written.size === 0) return false;
   // a return of the write itself, inside a callback (`(t) => t.repo.upsert(…)`), is the callback's
@@ -143,20 +141,17 @@ function returnedRoots(fn: ts.SignatureDeclaration & { body?: ts.Node }): Return
   return out;
 }
 
-/** Whether identifier `name` occurs in `n`. */
-function mentions(n: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(n)) return n.text === name;
-  return !!ts.forEachChild(n, (c) => (mentions(c, name) ? true : undefined));
+/** The call with what only awaits or retypes it around it: `(await x) as T` for `x`. */
+function awaitedForm(top: ts.Node): ts.Node {
+  let c = top;
+  while (c.parent && (ts.isAwaitExpression(c.parent) || ts.isParenthesizedExpression(c.parent) || ts.isAsExpression(c.parent) || ts.isNonNullExpression(c.parent) || ts.isSatisfiesExpression(c.parent))) c = c.parent;
+  return c;
 }
 
 /** `const p = await prisma.product.create(…)` → `p`; `p = await …` → `p`. Destructuring → none. */
 function resultVarOf(top: ts.Node): string | undefined {
-  let c: ts.Node = top;
-  let p = top.parent;
-  while (p && (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p))) {
-    c = p;
-    p = p.parent;
-  }
+  const c = awaitedForm(top);
+  const p = c.parent;
   if (!p) return undefined;
   if (ts.isVariableDeclaration(p) && p.initializer === c && ts.isIdentifier(p.name)) return p.name.text;
   if (ts.isBinaryExpression(p) && p.right === c && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(p.left)) return p.left.text;
@@ -253,10 +248,6 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   if (hit.kind === 'update' && hit.columns && !write.restores) write.fields = hit.columns;
   if (hit.kind === 'update' && bumpsCounter(hit.label, head)) write.counter = true;
   if (hit.pins) write.pins = hit.pins;
-  if (hit.kind === 'create') {
-    const sets = createdValues(links, ctx);
-    if (sets) write.sets = sets;
-  }
   // Pattern: prisma.dailyUsage.upsert({ where, create: { sent: 1 }, update: { sent: { increment: 1 } } })
   if (write.upsert && PRISMA_UPSERT_BUMP.test(head)) write.counter = true;
   const v = resultVarOf(top);

@@ -4,7 +4,7 @@
 // its value as data (model/roles.ts), so no write after a commit races a reader of it.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
+import { enclosingFunction, isFunctionLike, mentionsName, unwrap } from '../../syntax/scope';
 import { isAssignmentOperator, isEqualityOperator, isLogicalOperator } from '../../syntax/operators';
 import { boundName, isJsonParseOf } from '../../syntax/bound-value';
 
@@ -136,14 +136,9 @@ function insideRejection(e: ts.Node, name: string): boolean {
   for (let n: ts.Node = e; n.parent; n = n.parent) {
     const p = n.parent;
     if (isFunctionLike(p)) return false;
-    if (ts.isIfStatement(p) && p.thenStatement === n && mentions(p.expression, name) && rejects(p.thenStatement, true)) return true;
+    if (ts.isIfStatement(p) && p.thenStatement === n && mentionsName(p.expression, name) && rejects(p.thenStatement, true)) return true;
   }
   return false;
-}
-
-function mentions(e: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(e)) return e.text === name;
-  return !!ts.forEachChild(e, (c) => mentions(c, name) || undefined);
 }
 
 /**

@@ -13,6 +13,7 @@ import { chainLinks, type Link } from '../db/common';
 import { assignedBeforeSave, writtenFields } from '../db/written-fields';
 import { isDbRead, loadedFrom, type Recognise } from '../db/loaded-rows';
 import { constDeclarationOf } from '../db/filter-fields';
+import { createdValues } from '../db/created-values';
 import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 
 /** Names of values that identify a row: the same in every copy of it. */
@@ -60,6 +61,11 @@ function recordPayloadOrigins(ctx: FileCtx): void {
       if (data.length > 0 && data.every(onlyIncrements)) w.counter = true;
       // not a balance or a stock level: `balance: { decrement: amount }` is the value readers act on
       if (w.counter && fields?.some((f) => HOLDINGS.test(f))) delete w.counter;
+    }
+    // Pattern: repo.save(repo.create({ status: RoomStatus.Created })) — the constants a new row gets
+    if (w.kind === 'create') {
+      const sets = createdValues(data, ctx);
+      if (sets) w.sets = sets;
     }
     const fn = enclosingFunction(node);
     // the parameters are traced in files without recorded calls too: `save(n) { return this.repo.save(n) }`

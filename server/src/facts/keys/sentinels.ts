@@ -87,7 +87,7 @@ function sentinelIn(expr: ts.Expression, ctx: FileCtx, depth: number): boolean |
     const t = resolveName(e, ctx.facts.imports);
     if (t?.t === 'import') return t.ref;
     // Pattern: cache.set(key, MODEL_NOT_FOUND) / Markers.NOT_FOUND — named for nothing, whatever it holds
-    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    const name = lastNameOf(e);
     if (name && isSentinelName(name)) return true;
     // Pattern: const payments = []; results.forEach((r) => payments.push(r)); set(k, JSON.stringify(payments)) — filled, not "none"
     if (t?.t === 'expr' && ts.isIdentifier(e) && filledLater(e, t.expr)) return false;
@@ -130,7 +130,7 @@ export function isPlainSentinel(expr: ts.Expression, ctx: FileCtx, depth = 0): b
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     const t = resolveName(e, ctx.facts.imports);
     if (t?.t === 'import') return true;
-    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    const name = lastNameOf(e);
     if (name && isSentinelName(name)) return true;
     if (t?.t === 'expr') return isPlainSentinel(t.expr, ctx, depth + 1);
   }
@@ -175,21 +175,26 @@ export function flagSubject(e: ts.Expression): string | undefined {
   let u = unwrap(e);
   if (ts.isCallExpression(u) && u.arguments.length === 1 && (isJsonStringify(u.expression) || (ts.isIdentifier(u.expression) && u.expression.text === 'String')))
     u = unwrap(u.arguments[0]);
-  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : undefined;
+  const name = lastNameOf(u);
   const m = name ? /^has([A-Z]\w*)$/.exec(name) : null;
   return m ? m[1].replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() : undefined;
+}
+
+/** `exists` → `exists`, `row.hasAccess` → `hasAccess`: the name an identifier or member access ends with. */
+function lastNameOf(e: ts.Expression): string | undefined {
+  return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
 }
 
 /** `active`, `user.isBlocked`: a row's state flag, whose `false` is a state, not "not found". */
 export function namesState(e: ts.Expression): boolean {
   const u = unwrap(e);
-  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : undefined;
+  const name = lastNameOf(u);
   return !!name && isStateName(name);
 }
 
 function isExistenceName(e: ts.Expression): boolean {
   const u = unwrap(e);
-  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : undefined;
+  const name = lastNameOf(u);
   return !!name && /^(exists?|found|isFound|has[A-Z]\w*|isMember|isRegistered|present)$/.test(name);
 }
 
