@@ -171,7 +171,10 @@ export function summarise(
   // the TTL itself, whatever key it builds: only a pass-through of the caller's value is a facade
   const writes = ops.filter((o) => o.kind === 'write');
   const passThrough = writes.length === 0 || writes.some((o) => o.valueSrc === 'param' || o.valueSrc === undefined);
-  const facade = [...ttl.values()].some((t) => t.t === 'param') || (passThrough && ops.some((o) => openKey(o)));
+  // a method that writes the database itself (`deleteByAdmin(id)`: delete the row, drop its key)
+  // chooses its key and its timing, however opaque the key's prefix: no facade unless the TTL is the caller's
+  const writesDb = facts.dbWrites.some((w) => w.fn === fnId);
+  const facade = [...ttl.values()].some((t) => t.t === 'param') || (!writesDb && passThrough && ops.some((o) => openKey(o)));
   return { file, className, method, fn, ops, ttl, facade };
 }
 
