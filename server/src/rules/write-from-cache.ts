@@ -74,6 +74,26 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
   return w.kind === 'update' && !!w.entity && !!shape && shapeNamesEntity(shape, w.entity);
 }
 
+/** Last words of fields that name a record for people: `userName`, `title`, `slug`, `email`. */
+const LABEL_WORDS = new Set(['code', 'slug', 'name', 'title', 'label', 'email', 'username', 'nickname', 'handle']);
+
+/** `displayName` → `name`, `user_name` → `name`. */
+function lastWord(field: string): string {
+  return field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).pop()!.toLowerCase();
+}
+
+/**
+ * Pattern: feedback.userId = user.id; feedback.userName = user.name; await repo.save(feedback) — a new
+ * row that records who or what it is about copies the record's own id and its label, no state of it:
+ * nothing a stale copy could revert. A foreign key (`ownerId`, `ownerWallet`) is state: an owner
+ * changes. Every use of the read's value must be seen, each a field.
+ */
+function copiesReferencesOnly(w: DbWrite, read: CallFact | undefined): boolean {
+  const u = read?.uses;
+  if (w.kind !== 'create' || w.upsert || !u || u.returned || u.members?.length || u.fields.length === 0) return false;
+  return u.fields.every((f) => /^_?(id|uuid)$/.test(f) || LABEL_WORDS.has(lastWord(f)));
+}
+
 /** A write of rows, of what a project function reading rows returns, or of a value not known. */
 function holdsRows(w: CacheOp, project: ProjectIndex): boolean {
   if (w.valueSrc === undefined || w.valueSrc === 'db' || w.valueSrc === 'param' || w.valueEntities?.length) return true;
@@ -180,7 +200,7 @@ export const writeFromCache: Rule<'fromCache'> = {
       for (const id of w.fromCalls) {
         const r = readOf(project, file, id);
         const readFile = r && project.files.get(r.op.file);
-        if (r && readFile && cacheLike(project, readFile, r.op, w)) {
+        if (r && readFile && cacheLike(project, readFile, r.op, w) && !copiesReferencesOnly(w, file.facts.calls[id])) {
           found = r;
           break;
         }
@@ -251,7 +271,7 @@ function writeThroughCall(project: ProjectIndex, file: LinkedFile, call: CallFac
     for (const id of calls) {
       const r = readOf(project, file, id);
       const readFile = r && project.files.get(r.op.file);
-      if (r && readFile && cacheLike(project, readFile, r.op, found.w)) return { read: r, w: found.w, writeFile: found.file };
+      if (r && readFile && cacheLike(project, readFile, r.op, found.w) && !copiesReferencesOnly(found.w, file.facts.calls[id])) return { read: r, w: found.w, writeFile: found.file };
     }
   }
   return undefined;
