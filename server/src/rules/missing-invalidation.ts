@@ -192,14 +192,31 @@ function runsHook(h: HookFact, w: DbWrite, text: string, inTx: boolean): boolean
  * profile uses `mutedInstances` or `followedMessage` — the update sets only columns nobody reads
  * from the cache (rules/read-fields.ts).
  */
-function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel): boolean {
+function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel, fnName: string | undefined): boolean {
+  const held = heldByKey(key, project);
+  // Pattern: the cache maps a slug to ids (`{ segmentId, integrationId }`); `segments.update(id, data)` —
+  // an update keeps a row's ids, and only a delete (soft or not) makes the ids point at nothing
+  if (held && idsOnly(held) && w.kind === 'update' && !w.upsert && !softDelete(w, fnName) && !w.fields?.some((f) => ID_COLUMN.test(columnWord(f)))) return true;
   if (!w.fields) return false;
   // Pattern: the cache keeps { id, name, image } of a collection; `UPDATE collections SET community = …`
-  const held = heldByKey(key, project);
   // a relation held (`role`) changes with its foreign key (`roleId`)
   if (held && w.fields.every((f) => !held.has(columnWord(f)) && !held.has(columnWord(f).replace(/id$/, '')))) return true;
   const used = fieldsReadFrom(project, key);
   return !!used && w.fields.every((f) => !used.has(f));
+}
+
+/** A column of ids, as columnWord spells it: `id`, `segmentid`, `owner_uuid` → `owneruuid`. */
+const ID_COLUMN = /^(id|uuid|guid)$|[a-z](id|ids|uuid|guid)$/;
+/** Words ending like an id column that are none. */
+const NOT_ID = /(paid|valid|void|hybrid|android|fluid|liquid|rapid|solid|vivid|squid)$/;
+
+function idsOnly(held: ReadonlySet<string>): boolean {
+  return held.size > 0 && [...held].every((f) => ID_COLUMN.test(f) && !NOT_ID.test(f));
+}
+
+/** An update that hides or ends rows: a column of deletion set, or a method named for it (`softDeleteRepositories`). */
+function softDelete(w: DbWrite, fnName: string | undefined): boolean {
+  return /delet|remov|archiv|disabl|deactiv|destroy|trash/i.test(`${w.label} ${fnName ?? ''}`) || !!w.fields?.some((f) => /delet|remov|archiv|status|active|enabled|disabled|delflag/i.test(f));
 }
 
 /** A column or field name as both sides spell it: `image_version`, `imageVersion` → `imageversion`. */
@@ -401,7 +418,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w) && !countUnmoved(e.key, w),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key, file.facts.fns[w.fn - 1]?.name) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w) && !countUnmoved(e.key, w),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

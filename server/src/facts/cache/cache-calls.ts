@@ -858,6 +858,9 @@ function wholeResultOf(a: ts.Expression, calls: readonly SourceCall[]): SourceCa
  * (`JSON.stringify({ id: c.id, name: c.name })`), and the names the SQL reads it is built from select
  * (`SELECT id, name, metadata ->> 'image' AS image FROM …`). Undefined when either could hold anything.
  */
+/** A property named for an id: `id`, `_id`, `segmentId`, `integration_id`, `ownerUuid`. */
+const ID_NAME = /^_?(id|uuid)$|[a-z0-9](Id|ID|Ids|Uuid)$|_(id|uuid)$/;
+
 function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined, ctx: FileCtx): string[] | undefined {
   let e = unwrap(a);
   if (ts.isCallExpression(e) && e.arguments.length >= 1 && isJsonStringify(e.expression)) e = unwrap(e.arguments[0]);
@@ -868,10 +871,14 @@ function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined,
   // Pattern: const value = { segmentId: row.segmentId, integrationId: row.integrationId }; cache.set(k, JSON.stringify(value))
   // (each property a field of a row: `{ posts: rows.map(…), nextCursor }` wraps rows whose fields are not named)
   const literal = ts.isIdentifier(e) ? constObjectLiteral(e, ctx) : undefined;
-  if (literal?.properties.every((p) => ts.isPropertyAssignment(p) && ts.isPropertyAccessExpression(unwrap(p.initializer)))) e = literal;
+  const fieldsOnly = (o: ts.ObjectLiteralExpression) => o.properties.every((p) => ts.isPropertyAssignment(p) && ts.isPropertyAccessExpression(unwrap(p.initializer)));
+  if (literal && fieldsOnly(literal)) e = literal;
   if (ts.isObjectLiteralExpression(e)) {
     const names = plainPropNames(e);
     if (!names) return undefined;
+    // ids picked off a row (`{ segmentId: row.segment_id, integrationId: row.id }`) are all the value
+    // holds, whatever else the query selects (other picks may be computed from the selected columns)
+    if (names.length > 0 && fieldsOnly(e) && e.properties.every((p) => ID_NAME.test((p.name && propertyNameText(p.name)) ?? ''))) return [...names].sort();
     for (const n of names) out.add(n);
   } else if (!selected) return undefined;
   // a count's value holds no field at all (`SELECT count(*)`, `countDocuments(q)`): known, and empty
