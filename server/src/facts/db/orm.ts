@@ -225,6 +225,10 @@ export function classifyRecv(e0: ts.Expression, env: DbEnv, depth = 0): Recv | u
     if (owner === 'models' || owner === 'db') return { t: 'model', via: 'sequelize', entity: e.name.text };
   }
   if (e.kind === ts.SyntaxKind.ThisKeyword) {
+    // Pattern: class User extends Model { static async getUserById(id) { … this.findByPk(id) } } — in a
+    // static method of a model class, `this` is the model
+    const self = ownModel(e, env);
+    if (self?.isStatic) return { t: 'model', via: self.via, entity: self.entity };
     // Pattern: class ProductRepository extends Repository<Product> { … this.save(p) }
     const cls = enclosingClass(e);
     const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
@@ -536,9 +540,39 @@ function accessedCollection(e: ts.Expression): string | undefined {
 function instanceHit(l: Link, env: DbEnv): Hit | undefined {
   const verb = INSTANCE[l.name!];
   const recv = l.recv && bare(l.recv);
+  // Pattern: class User extends Model { async update(values, o) { …; return super.update(values, o) } } /
+  // `await this.save()` in an instance method — the row of this model instance
+  if (verb && recv && (recv.kind === ts.SyntaxKind.SuperKeyword || recv.kind === ts.SyntaxKind.ThisKeyword)) {
+    const self = ownModel(recv, env);
+    if (self && !self.isStatic) return { kind: verb, entity: self.entity, via: self.via, label: calleeText(l) };
+    return undefined;
+  }
   if (!verb || !recv || !(ts.isIdentifier(recv) || ts.isNewExpression(recv))) return undefined;
   const o = originOf(recv, env);
   if (!o || !o.via || !/^(mongoose|sequelize|typeorm|mikro-orm|orm)$/.test(o.via)) return undefined;
   const kind = l.name === 'save' ? (o.fresh ? 'create' : 'update') : verb;
   return { kind, entity: o.entity, via: o.via, label: calleeText(l) };
+}
+
+/**
+ * The model class `this`/`super` belongs to: a class extending Sequelize's `Model` or TypeORM's
+ * `BaseEntity` (active record), and whether the code is in a static member (`this` is the model) or
+ * an instance member (`this` is one row).
+ */
+function ownModel(e: ts.Node, env: DbEnv): { entity: string; via: string; isStatic: boolean } | undefined {
+  const cls = enclosingClass(e);
+  const name = cls?.name?.text;
+  const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const base = ext && ts.isIdentifier(ext) ? ext.text : undefined;
+  if (!cls || !name || (base !== 'Model' && base !== 'BaseEntity')) return undefined;
+  const via = base === 'BaseEntity' ? 'typeorm' : (orm(importedFrom('Model', env.ctx)) ?? 'sequelize');
+  // the class member the code is in (an arrow inside a method keeps the method's `this`)
+  let n: ts.Node | undefined = e;
+  while (n && n.parent !== cls) {
+    if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) && n.parent !== cls) return undefined;
+    n = n.parent;
+  }
+  if (!n) return undefined;
+  const isStatic = !!ts.getCombinedModifierFlags(n as ts.Declaration) && (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+  return { entity: name, via, isStatic };
 }

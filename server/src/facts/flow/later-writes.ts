@@ -26,6 +26,8 @@ function moveAfter(ctx: FileCtx, call: ts.Node, target: ts.Node): number | undef
   let a: ts.Node | undefined = t;
   while (a && a.parent !== block) a = a.parent;
   if (!a || a.pos < st.end) return undefined;
+  // Pattern: cache.delete(k); return await super.update(values) — nothing after a return runs
+  if (ts.isReturnStatement(a) || ts.isThrowStatement(a)) return undefined;
   return moveTarget(call, a.end, moveStateOf(ctx), ctx);
 }
 
