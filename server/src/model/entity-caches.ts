@@ -81,11 +81,16 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       // Pattern: `sys:dictType:${dictType}` filled from sysDictData.findMany({ where: { dictType } }) on a miss —
       // the rows of one value of a column, keyed by the column's name rather than the entity's
       const byColumn = !named && !link && !picked && w.valueEntities?.length === 1 && shapeNamesColumn(shape, w.valueBy) && key.readers.some((r) => r.fallback === 'db');
-      if (!named && !link && !picked && !byColumn) continue;
+      // Pattern: `session:${user.id}` filled from prisma.user.findUnique({ where: { id } }) on a miss — the
+      // key names no entity, but its value is one row of one entity, looked up by its id: a copy of that row
+      const byId =
+        !named && !link && !picked && !byColumn && w.valueEntities?.length === 1 && !!w.valueBy?.some((f) => /^(_?id|uuid)$/i.test(f)) &&
+        (shape.match(/\{\}/g) ?? []).length === 1 && key.readers.some((r) => r.fallback === 'db');
+      if (!named && !link && !picked && !byColumn && !byId) continue;
       seen.add(e);
       // a key without a hole for the row, or one naming the thing whose items these rows are; the
       // links of a row are written by its id, and links created with a new row find no cached copy
-      const list = byColumn || (!link && (!shape.includes('{}') || shapeNamesOwnerOf(shape, e)));
+      const list = byColumn || (!link && !byId && (!shape.includes('{}') || shapeNamesOwnerOf(shape, e)));
       out.push({ entity: e, entry: { key, fill: w, list } });
     }
   }

@@ -313,7 +313,15 @@ export class OpReader {
     const madeT = r && made ? this.madeTarget(r.file, made, c.ref.name) : undefined;
     if (madeT) return madeT;
     const target = this.d.resolveModule(file, c.ref.module);
-    return target ? { t: 'wrapper', file: target, className: '' } : undefined;
+    if (!target) return undefined;
+    // Pattern: import { setCache } from '@acme/redis' with `export * from './helpers/setCache'` in its
+    // index — the module that defines the wrapper function, through the index's re-exports
+    const ownsFn = (f: string, name: string) => !!this.d.factsByFile.get(f)?.wrappers.some((w) => w.className === '' && w.method === name);
+    if (!ownsFn(target, c.ref.name)) {
+      const def = definingModule((f) => this.d.factsByFile.get(f)?.exports, this.d.resolveModule, file, c.ref, ownsFn);
+      if (def && def.name === c.ref.name) return { t: 'wrapper', file: def.file, className: '' };
+    }
+    return { t: 'wrapper', file: target, className: '' };
   }
 
   /** The maker of an instance, where its closures are recorded (through an index's `export *`, three levels). */
