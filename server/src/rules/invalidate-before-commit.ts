@@ -411,7 +411,7 @@ export const invalidateBeforeCommit: Rule<'deleteInTransaction' | 'setInTransact
       deleteInTransaction: '{{key}} is deleted inside the transaction on line {{line}}: move it after the commit',
       setInTransaction: '{{key}} is set inside the transaction on line {{line}}: delete it after the commit',
       deleteBeforeWrite: '{{key}} is deleted before the database write on line {{line}}: move it after the write',
-      deleteAlongsideWrite: '{{key}} is deleted alongside the database write on line {{line}}: delete it after the write',
+      deleteAlongsideWrite: '{{key}} is deleted alongside the write on line {{line}}: delete it after the write',
       deleteInHook: '{{key}} is deleted in the {{hook}} hook, before the commit: delete it after the commit',
       deleteBeforeMethod: '{{decorator}} deletes the key before the method it decorates writes: delete it after the method',
     },
