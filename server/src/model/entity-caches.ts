@@ -33,7 +33,8 @@ export function entityCaches(model: CacheModel, graph?: CallGraph): ReadonlyMap<
   if (byEntity) return byEntity;
   byEntity = new Map();
   for (const key of model.keys.values()) {
-    if (key.role !== 'cache' || !key.shape) continue;
+    // a key of no literal text (`lru.set(id, row)`) is linked only as a copy of one row by its id
+    if (key.role !== 'cache') continue;
     for (const { entity, entry } of keyEntries(key, graph)) {
       const l = byEntity.get(entity);
       if (l) l.push(entry);
@@ -44,11 +45,19 @@ export function entityCaches(model: CacheModel, graph?: CallGraph): ReadonlyMap<
   return byEntity;
 }
 
+/** The key has one hole: `session:{}`, or is the id itself (`lru.set(id, row)`: no literal text, no shape). */
+function oneHole(shape: string, w: CacheOp): boolean {
+  if (shape) return (shape.match(/\{\}/g) ?? []).length === 1;
+  const parts = w.call.key?.parts;
+  return parts?.length === 1 && 'hole' in parts[0];
+}
+
 /** The entities whose rows a cache key holds, each with the fill that shows it. */
 function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { entity: string; entry: CachedEntity }[] {
   const kept = perKey.get(key);
   if (kept) return kept;
-  const shape = key.shape!;
+  const opaque = !key.shape;
+  const shape = key.shape ?? '';
   const out: { entity: string; entry: CachedEntity }[] = [];
   let throughGraph = false;
   const seen = new Set<string>();
@@ -72,20 +81,21 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       // `trackSale:{}` record holding a customer's id is no cache of customers), or the first side
       // of a link table whose rows it holds (`sys_user:{}` with the user's `sys_user_role` rows)
       if (seen.has(e)) continue;
-      const named = shapeNamesEntity(shape, e);
-      const link = !named && shapeNamesLinkOwner(shape, e);
+      const named = !opaque && shapeNamesEntity(shape, e);
+      const link = !opaque && !named && shapeNamesLinkOwner(shape, e);
       // Pattern: 'cors:custom-domains' filled from db.trust.findMany({ where: { domainVerified: true },
       // select: { domain: true } }) on a miss — the value is the columns it picked from the entity's rows
       // (not a record a webhook keeps of what it did with a customer: `trackSale:{}`, no read reloads it)
-      const picked = !named && !link && !!w.valueHolds?.length && w.valueEntities?.length === 1 && key.readers.some((r) => r.fallback === 'db');
+      const picked = !opaque && !named && !link && !!w.valueHolds?.length && w.valueEntities?.length === 1 && key.readers.some((r) => r.fallback === 'db');
       // Pattern: `sys:dictType:${dictType}` filled from sysDictData.findMany({ where: { dictType } }) on a miss —
       // the rows of one value of a column, keyed by the column's name rather than the entity's
-      const byColumn = !named && !link && !picked && w.valueEntities?.length === 1 && shapeNamesColumn(shape, w.valueBy) && key.readers.some((r) => r.fallback === 'db');
+      const byColumn = !opaque && !named && !link && !picked && w.valueEntities?.length === 1 && shapeNamesColumn(shape, w.valueBy) && key.readers.some((r) => r.fallback === 'db');
       // Pattern: `session:${user.id}` filled from prisma.user.findUnique({ where: { id } }) on a miss — the
-      // key names no entity, but its value is one row of one entity, looked up by its id: a copy of that row
+      // key names no entity, but its value is one row of one entity, looked up by its id: a copy of that
+      // row; also an in-process map keyed by the id itself (`credentials.set(id, row)`)
       const byId =
         !named && !link && !picked && !byColumn && w.valueEntities?.length === 1 && !!w.valueBy?.some((f) => /^(_?id|uuid)$/i.test(f)) &&
-        (shape.match(/\{\}/g) ?? []).length === 1 && key.readers.some((r) => r.fallback === 'db');
+        oneHole(shape, w) && key.readers.some((r) => r.fallback === 'db');
       if (!named && !link && !picked && !byColumn && !byId) continue;
       seen.add(e);
       // a key without a hole for the row, or one naming the thing whose items these rows are; the

@@ -102,6 +102,15 @@ export function isClearing(op: CacheOp, model: CacheModel): boolean {
   return op.kind === 'delete' || (op.kind === 'write' && (!!op.call.emptying || (!storesOnlyMarker(op) && !model.isFill(op))));
 }
 
+/**
+ * The call is judged by the cache ops recorded for it, with the caller's key: a wrapper's call, or
+ * the factory call of a cache decorator (`@CacheEvict('user:', '{id}')`, whose ops carry the bound
+ * key; inside, the factory's `${CACHE_NAME}*` is a parameter, no delete of every key).
+ */
+export function judgedByOps(file: LinkedFile, call: CallFact): boolean {
+  return file.ops.some((op) => op.call === call || (!!op.decorated && op.call.span.start <= call.span.start && call.span.end <= op.call.span.end));
+}
+
 /** An op of `file` in `scope` deletes the key or overwrites it with a real value (a computed key may well be it). */
 function clearingOp(model: CacheModel, file: LinkedFile, scope: Set<number>, reaches: Reaches, skip?: CacheOp): boolean {
   for (const op of file.ops) {
@@ -130,6 +139,10 @@ function clearingCallIn(project: ProjectIndex, file: LinkedFile, scope: Set<numb
   const recorded = new Set<string>();
   for (const call of file.facts.calls) {
     if (!scope.has(call.fn) || !left.get(call.method) || opCalls.has(call)) continue;
+    if (judgedByOps(file, call)) {
+      left.set(call.method, left.get(call.method)! - 1);
+      continue;
+    }
     recorded.add(call.method);
     const verdict = call.receiver.t === 'lib' || call.receiver.t === 'unknown' ? undefined : helperClears(project, project.callGraph.targetOf(file.file, call), reaches);
     if (verdict) return true;

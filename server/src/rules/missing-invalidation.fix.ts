@@ -8,7 +8,8 @@ import type { CacheOp, Fix, LinkedFile, ProjectIndex } from '../rule';
 
 /** An expression for the cache key of the row `w` writes. */
 function keyExpr(project: ProjectIndex, file: LinkedFile, w: DbWrite, entry: CachedEntity): string | undefined {
-  const shape = entry.key.shape!;
+  const shape = entry.key.shape;
+  if (!shape) return undefined;
   const slots = slotsOf(shape);
   const esc = (t: string) => t.replace(/[`\\]|\$\{/g, (c) => '\\' + c);
   // Pattern: `products:all` — a list key has no hole to fill

@@ -12,7 +12,7 @@ import { entityCaches, type CachedEntity } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
 import { isUncalled } from '../model/uncalled';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
-import { clearedByCallers, clears, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
+import { clearedByCallers, clears, judgedByOps, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
 import { leftToTtl } from './left-to-ttl';
 import { fieldsReadFrom } from './read-fields';
@@ -31,7 +31,8 @@ const CALLEE_DEPTH = 3;
  * and aggregates it leaves to their TTL are a choice, not an oversight.
  */
 function reaching(entity: string, keys: readonly KeyModel[], cachedEntities: { has(entity: string): boolean }, model: CacheModel): Reaches {
-  const shapes = keys.map((k) => k.shape!);
+  // (a key of no literal text adds no spelling: any delete the analysis cannot spell may be it)
+  const shapes = keys.flatMap((k) => k.shape ?? []);
   // Pattern: `project:{}:event:{}` — a key under an owner's prefix: a sibling under that owner
   // (`project:{}:templates`, read as a key of its own) is no family of it; one naming the entity
   // too is, and so is a delete of a key nothing reads (`user:{}` for `user:settings:{}`: key-drift's)
@@ -72,7 +73,7 @@ function clearedByCalled(project: ProjectIndex, file: LinkedFile, scope: Set<num
   for (const call of file.facts.calls) {
     if (!scope.has(call.fn) || call.receiver.t === 'lib' || call.receiver.t === 'unknown') continue;
     // a call of a cache wrapper is judged by its ops here, with the caller's key: inside, the key is a parameter
-    if (file.ops.some((op) => op.call === call)) continue;
+    if (judgedByOps(file, call)) continue;
     const t = project.callGraph.targetOf(file.file, call);
     if (!t) continue;
     const id = `${t.file}\0${t.fn.id}`;
@@ -198,12 +199,19 @@ function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel, fnName: str
   // an update keeps a row's ids, and only a delete (soft or not) makes the ids point at nothing
   if (held && idsOnly(held) && w.kind === 'update' && !w.upsert && !softDelete(w, fnName) && !w.fields?.some((f) => ID_COLUMN.test(columnWord(f)))) return true;
   if (!w.fields) return false;
+  // Pattern: user.password = hash; await user.save() — a password or a secret is checked against the
+  // database row at login, not against a cached copy: unless a reader of the key is seen using it
+  if (w.kind === 'update' && w.fields.length > 0 && w.fields.every((f) => CREDENTIAL.test(columnWord(f))) && !key.readers.some((r) => r.call.uses?.fields.some((f) => CREDENTIAL.test(columnWord(f)))))
+    return true;
   // Pattern: the cache keeps { id, name, image } of a collection; `UPDATE collections SET community = …`
   // a relation held (`role`) changes with its foreign key (`roleId`)
   if (held && w.fields.every((f) => !held.has(columnWord(f)) && !held.has(columnWord(f).replace(/id$/, '')))) return true;
   const used = fieldsReadFrom(project, key);
   return !!used && w.fields.every((f) => !used.has(f));
 }
+
+/** Columns of credentials, as columnWord spells them: `password`, `passwordHash`, `two_fa_secret`, `salt`. */
+const CREDENTIAL = /^(password|passwd|pwd|hashedpassword|salt|passwordsalt)$|^password(hash|digest|salt|updatedat|changedat)$|(2fa|twofa|totp|otp|mfa)secret$/;
 
 /** A column of ids, as columnWord spells it: `id`, `segmentid`, `owner_uuid` → `owneruuid`. */
 const ID_COLUMN = /^(id|uuid|guid)$|[a-z](id|ids|uuid|guid)$/;
@@ -217,6 +225,13 @@ function idsOnly(held: ReadonlySet<string>): boolean {
 /** An update that hides or ends rows: a column of deletion set, or a method named for it (`softDeleteRepositories`). */
 function softDelete(w: DbWrite, fnName: string | undefined): boolean {
   return /delet|remov|archiv|disabl|deactiv|destroy|trash/i.test(`${w.label} ${fnName ?? ''}`) || !!w.fields?.some((f) => /delet|remov|archiv|status|active|enabled|disabled|delflag/i.test(f));
+}
+
+/** How a message names the key: its shape, or for a key of no literal text the map it is kept in (`an entry of walletCache`). */
+function entryLabel(e: CachedEntity, project: ProjectIndex): string {
+  if (e.key.shape) return `'${e.key.shape}'`;
+  const text = project.files.get(e.fill.file)?.text.slice(e.fill.call.receiverSpan.start, e.fill.call.receiverSpan.end).trim();
+  return text && /^[\w$.]+$/.test(text) ? `an entry of ${text.replace(/^this\./, '')}` : 'its cached entry';
 }
 
 /** A column or field name as both sides spell it: `image_version`, `imageVersion` → `imageversion`. */
@@ -423,23 +438,29 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));
       if (stale.length === 0) continue;
-      const reaches = reaching(entity, entries.map((e) => e.key), caches, project.model);
-      if (
-        clears(ix, file, w.fn, reaches, { scope, skipNames: builderLinks(w) }) ||
+      // a helper of the application that no product code calls (only tests, or nothing) is on no path
+      if (isUncalled(project, file, w.fn)) continue;
+      const index = ix;
+      const clearedBy = (reaches: Reaches) =>
+        clears(index, file, w.fn, reaches, { scope, skipNames: builderLinks(w) }) ||
         clearedByCalled(project, file, scope, reaches) ||
-        clearedByCallers(ix, namesAround(file, w.fn), reaches, { file, fn: w.fn }) ||
-        clearedByHandlers(ix, project, file, scope, reaches) ||
-        clearedByHooks(ix, project, w, reaches) ||
-        // a helper of the application that no product code calls (only tests, or nothing) is on no path
-        isUncalled(project, file, w.fn)
-      )
-        continue;
-      const first = stale[0];
+        clearedByCallers(index, namesAround(file, w.fn), reaches, { file, fn: w.fn }) ||
+        clearedByHandlers(index, project, file, scope, reaches) ||
+        clearedByHooks(index, project, w, reaches);
+      let left = stale;
+      if (clearedBy(reaching(entity, entries.map((e) => e.key), caches, project.model))) {
+        // Pattern: update(dto) under @CacheEvict('user:{id}') rewrites sys_user_role while
+        // @Cacheable('sys_menu:user:{userId}') holds the menus of the old roles — the flow invalidates
+        // the entity, but a per-row copy under a key of another family needs its own delete
+        left = stale.filter((e) => !e.list && !clearedBy(reaching(entity, [e.key], caches, project.model)));
+        if (left.length === 0) continue;
+      }
+      const first = left[0];
       const fillFile = project.files.get(first.fill.file)!;
-      const related: Related[] = stale.slice(0, 3).map((e) => ({
+      const related: Related[] = left.slice(0, 3).map((e) => ({
         file: e.fill.file,
         span: e.fill.call.span,
-        message: `Read path that caches ${w.entity} rows under '${e.key.shape}'`,
+        message: `Read path that caches ${w.entity} rows under ${entryLabel(e, project)}`,
       }));
       const fix = insertInvalidation(project, file, w, first);
       ctx.report({
@@ -449,7 +470,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
         data: {
           verb: VERB[w.kind],
           entity: w.entity,
-          key: `'${first.key.shape}'`,
+          key: entryLabel(first, project),
           where: `${shortPath(first.fill.file)}:${lineOf(fillFile.text, first.fill.call.span.start)}`,
           until: howLong(first.key),
         },
@@ -457,7 +478,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
         suggestions: fix ? [fix] : [],
         key: keyInfoOf(project, first.key),
         race: {
-          key: first.key.shape,
+          key: first.key.shape ?? entryLabel(first, project),
           reader: fnName(fillFile, first.fill.call.fn),
           writer: fnName(file, w.fn),
           dbWrite: w.label,

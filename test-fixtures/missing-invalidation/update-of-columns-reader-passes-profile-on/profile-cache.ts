@@ -8,6 +8,7 @@ export interface Profile {
   mutedHosts: string[];
   followedMessage: string | null;
   password: string;
+  mustChangePassword: boolean;
   emailVerified: boolean;
 }
 
