@@ -199,19 +199,12 @@ function untouched(project: ProjectIndex, w: DbWrite, key: KeyModel, fnName: str
   // an update keeps a row's ids, and only a delete (soft or not) makes the ids point at nothing
   if (held && idsOnly(held) && w.kind === 'update' && !w.upsert && !softDelete(w, fnName) && !w.fields?.some((f) => ID_COLUMN.test(columnWord(f)))) return true;
   if (!w.fields) return false;
-  // Pattern: user.password = hash; await user.save() — a password or a secret is checked against the
-  // database row at login, not against a cached copy: unless a reader of the key is seen using it
-  if (w.kind === 'update' && w.fields.length > 0 && w.fields.every((f) => CREDENTIAL.test(columnWord(f))) && !key.readers.some((r) => r.call.uses?.fields.some((f) => CREDENTIAL.test(columnWord(f)))))
-    return true;
   // Pattern: the cache keeps { id, name, image } of a collection; `UPDATE collections SET community = …`
   // a relation held (`role`) changes with its foreign key (`roleId`)
   if (held && w.fields.every((f) => !held.has(columnWord(f)) && !held.has(columnWord(f).replace(/id$/, '')))) return true;
   const used = fieldsReadFrom(project, key);
   return !!used && w.fields.every((f) => !used.has(f));
 }
-
-/** Columns of credentials, as columnWord spells them: `password`, `passwordHash`, `two_fa_secret`, `salt`. */
-const CREDENTIAL = /^(password|passwd|pwd|hashedpassword|salt|passwordsalt)$|^password(hash|digest|salt|updatedat|changedat)$|(2fa|twofa|totp|otp|mfa)secret$/;
 
 /** A column of ids, as columnWord spells it: `id`, `segmentid`, `owner_uuid` → `owneruuid`. */
 const ID_COLUMN = /^(id|uuid|guid)$|[a-z](id|ids|uuid|guid)$/;

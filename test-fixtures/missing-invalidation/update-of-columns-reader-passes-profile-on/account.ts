@@ -2,6 +2,6 @@ import { prisma } from './db';
 
 export class AccountService {
   async changePassword(userId: string, hash: string) {
-    await prisma.profile.update({ where: { userId }, data: { password: hash, mustChangePassword: false } }); // expect: missing-invalidation
+    await prisma.profile.update({ where: { userId }, data: { password: hash } }); // expect: missing-invalidation
   }
 }

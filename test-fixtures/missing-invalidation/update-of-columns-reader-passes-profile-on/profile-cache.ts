@@ -8,7 +8,6 @@ export interface Profile {
   mutedHosts: string[];
   followedMessage: string | null;
   password: string;
-  mustChangePassword: boolean;
   emailVerified: boolean;
 }
 

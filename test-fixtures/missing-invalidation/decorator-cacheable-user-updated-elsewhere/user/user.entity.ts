@@ -5,7 +5,6 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export class UserEntity {
   @PrimaryGeneratedColumn() userId!: number;
   @Column() password!: string;
-  @Column() pwdUpdateDate!: Date;
   @Column() nickName!: string;
   @Column() status!: string;
 }

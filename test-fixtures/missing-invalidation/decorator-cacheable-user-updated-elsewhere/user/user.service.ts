@@ -36,7 +36,7 @@ export class UserService {
   }
 
   async resetPwd(userId: number, password: string) {
-    await this.users.update({ userId }, { password, pwdUpdateDate: new Date() }); // expect: missing-invalidation
+    await this.users.update({ userId }, { password }); // expect: missing-invalidation
   }
 
   async changeStatus(userId: number, status: string) {
