@@ -853,14 +853,14 @@ function wholeResultOf(a: ts.Expression, calls: readonly SourceCall[]): SourceCa
   return first && (('local' in first && first.local === name) || ('ref' in first && !first.ref.member)) ? first : undefined;
 }
 
+/** A property named for an id: `id`, `_id`, `segmentId`, `integration_id`, `ownerUuid`. */
+const ID_NAME = /^_?(id|uuid)$|[a-z0-9](Id|ID|Ids|Uuid)$|_(id|uuid)$/;
+
 /**
  * The fields a written value holds, when they are known: the properties of an object literal
  * (`JSON.stringify({ id: c.id, name: c.name })`), and the names the SQL reads it is built from select
  * (`SELECT id, name, metadata ->> 'image' AS image FROM …`). Undefined when either could hold anything.
  */
-/** A property named for an id: `id`, `_id`, `segmentId`, `integration_id`, `ownerUuid`. */
-const ID_NAME = /^_?(id|uuid)$|[a-z0-9](Id|ID|Ids|Uuid)$|_(id|uuid)$/;
-
 function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined, ctx: FileCtx): string[] | undefined {
   let e = unwrap(a);
   if (ts.isCallExpression(e) && e.arguments.length >= 1 && isJsonStringify(e.expression)) e = unwrap(e.arguments[0]);

@@ -573,6 +573,6 @@ function ownModel(e: ts.Node, env: DbEnv): { entity: string; via: string; isStat
     n = n.parent;
   }
   if (!n) return undefined;
-  const isStatic = !!ts.getCombinedModifierFlags(n as ts.Declaration) && (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+  const isStatic = (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
   return { entity: name, via, isStatic };
 }
