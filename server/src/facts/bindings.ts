@@ -8,7 +8,7 @@ import { keyMethodsOf, valueOfClass, valueOfExpression, valueOfFunction } from '
 import { classClients, clientOf, fromType, typeClients } from './cache/clients';
 import { propertyValue, returnedClient } from './cache/client-sources';
 import type { FileCtx } from './context';
-import { collectImport, collectRequire, unwrap } from '../syntax/scope';
+import { collectImport, collectRequire, extendsClause, unwrap } from '../syntax/scope';
 import { constNumber, isNullish, stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
 import { madeValue } from './cache/made-instances';
@@ -154,7 +154,7 @@ function classFact(cls: ts.ClassDeclaration, ctx: FileCtx): ClassFact {
   const name = cls.name?.text ?? 'default';
   const fact: ClassFact = { name, exported: isExported(cls), ...classClients(cls, ctx), methods: [] };
   for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.name && ts.isIdentifier(m.name)) fact.methods.push(m.name.text);
-  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const ext = extendsClause(cls)?.expression;
   if (ext && ts.isIdentifier(ext)) fact.extendsRef = nameRef(ext, ctx);
   else if (ext && ts.isPropertyAccessExpression(ext) && ts.isIdentifier(ext.expression)) {
     const imp = ctx.facts.imports.find((i) => i.local === (ext.expression as ts.Identifier).text);

@@ -7,6 +7,7 @@ import type { CacheOp } from '../rule';
 import { shapeNamesColumn, shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwnerOf } from '../facts/keys/shapes';
 import type { CacheModel, KeyModel } from './cache-model';
 import type { CallGraph } from './call-graph';
+import { isRowIdName } from '../facts/keys/entities';
 
 export interface CachedEntity {
   key: KeyModel;
@@ -94,7 +95,7 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
       // key names no entity, but its value is one row of one entity, looked up by its id: a copy of that
       // row; also an in-process map keyed by the id itself (`credentials.set(id, row)`)
       const byId =
-        !named && !link && !picked && !byColumn && w.valueEntities?.length === 1 && !!w.valueBy?.some((f) => /^(_?id|uuid)$/i.test(f)) &&
+        !named && !link && !picked && !byColumn && w.valueEntities?.length === 1 && !!w.valueBy?.some(isRowIdName) &&
         oneHole(shape, w) && key.readers.some((r) => r.fallback === 'db');
       if (!named && !link && !picked && !byColumn && !byId) continue;
       seen.add(e);

@@ -18,6 +18,7 @@ import { leftToTtl } from './left-to-ttl';
 import { fieldsReadFrom } from './read-fields';
 import { fnName, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
 import { lineOf, shortLived, shortPath, versionedKey } from './util';
+import { isRowIdName } from '../facts/keys/entities';
 
 /** How deep the helpers a write calls are followed for their deletes. */
 const CALLEE_DEPTH = 3;
@@ -291,12 +292,11 @@ function otherRows(key: KeyModel, w: DbWrite): boolean {
  */
 function createdInThisFlow(file: LinkedFile, w: DbWrite): boolean {
   // the row by its own id (`{ _id: user._id }`), not rows sharing a field with it (`{ restaurantId: q.restaurantId, _id: { $ne: q._id } }`)
-  const m = w.kind === 'create' || !w.row || (w.row.field !== undefined && !ID_FIELD.test(w.row.field)) ? null : /^(\w+)(?:\.(\w+))?$/.exec(w.row.text.trim());
-  if (!m || (m[2] !== undefined && !ID_FIELD.test(m[2]))) return false;
+  const m = w.kind === 'create' || !w.row || (w.row.field !== undefined && !isRowIdName(w.row.field)) ? null : /^(\w+)(?:\.(\w+))?$/.exec(w.row.text.trim());
+  if (!m || (m[2] !== undefined && !isRowIdName(m[2]))) return false;
   return file.facts.dbWrites.some((c) => c.kind === 'create' && !c.upsert && c.fn === w.fn && c.entity === w.entity && c.resultVar === m[1] && c.span.end <= w.span.start);
 }
 
-const ID_FIELD = /^(?:_?id|uuid)$/;
 
 /**
  * Pattern: the cache holds `notificationRepository.count({ _organizationId })`; a job updates a

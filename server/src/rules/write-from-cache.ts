@@ -10,6 +10,7 @@ import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { fnName, fnOfOp, keyWords, named } from './timeline';
 import { keyLabel, keyShape, shortLived, versionedKey, viaRelated } from './util';
+import { isRowIdName, nameWords } from '../facts/keys/entities';
 
 /** Words of requests and drafts staged in Redis until a confirmation commits them. */
 const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invitation|confirm|confirmation|reset|draft|drafts|change|staged|signup|onboarding|wizard|upload|uploads)([^a-z]|$)/i;
@@ -77,11 +78,6 @@ function cacheLike(project: ProjectIndex, file: LinkedFile, op: CacheOp, w: DbWr
 /** Last words of fields that name a record for people: `userName`, `title`, `slug`, `email`. */
 const LABEL_WORDS = new Set(['code', 'slug', 'name', 'title', 'label', 'email', 'username', 'nickname', 'handle']);
 
-/** `displayName` → `name`, `user_name` → `name`. */
-function lastWord(field: string): string {
-  return field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_]+/).pop()!.toLowerCase();
-}
-
 /**
  * Pattern: feedback.userId = user.id; feedback.userName = user.name; await repo.save(feedback) — a new
  * row that records who or what it is about copies the record's own id and its label, no state of it:
@@ -91,7 +87,7 @@ function lastWord(field: string): string {
 function copiesReferencesOnly(w: DbWrite, read: CallFact | undefined): boolean {
   const u = read?.uses;
   if (w.kind !== 'create' || w.upsert || !u || u.returned || u.members?.length || u.fields.length === 0) return false;
-  return u.fields.every((f) => /^_?(id|uuid)$/.test(f) || LABEL_WORDS.has(lastWord(f)));
+  return u.fields.every((f) => isRowIdName(f) || LABEL_WORDS.has(nameWords(f).pop() ?? ''));
 }
 
 /** A write of rows, of what a project function reading rows returns, or of a value not known. */

@@ -51,6 +51,11 @@ export function enclosingClass(n: ts.Node): ts.ClassLikeDeclaration | undefined 
   return undefined;
 }
 
+/** The class's `extends` clause (`Repository<Product>` of `class ProductRepository extends Repository<Product>`). */
+export function extendsClause(cls: ts.ClassLikeDeclaration | undefined): ts.ExpressionWithTypeArguments | undefined {
+  return cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+}
+
 /** Strips `await`, parentheses, `as`/`!`/`satisfies` and type assertions. */
 export function unwrap(e: ts.Expression): ts.Expression {
   // one switch on the kind: this runs several times for every call of every file

@@ -19,7 +19,7 @@ import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { rowFieldOf } from '../db/row-field';
 import { constObjectLiteral } from '../db/filter-fields';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
-import { declarationOf, enclosingClass, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, oneOrList, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingClass, extendsClause, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, oneOrList, unwrap } from '../../syntax/scope';
 import { flagSubject, isJsonStringify, isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import { globalPathOf } from './global-clients';
@@ -28,6 +28,7 @@ import { treeMemo } from '../../syntax/tree-memo';
 import { constNumber } from '../../syntax/local-values';
 import { ORM_VERBS } from '../db/orm';
 import { implicitClient } from './decorators';
+import { isIdName } from '../keys/entities';
 
 function span(n: ts.Node) {
   return { start: n.getStart(), end: n.end };
@@ -746,7 +747,7 @@ function throughOwnGetter(node: ts.CallExpression): boolean {
 function inheritedHelper(call: CallFact, node: ts.CallExpression, ctx: FileCtx): boolean {
   if (call.receiver.t !== 'class') return false;
   const cls = enclosingClass(node);
-  const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const ext = extendsClause(cls)?.expression;
   if (!cls || !ext || !ts.isIdentifier(ext)) return false;
   if (cls.members.some((m) => propertyNameText(m.name) === call.method)) return false;
   const d = declarationOf(ext, ctx.facts.imports);
@@ -853,9 +854,6 @@ function wholeResultOf(a: ts.Expression, calls: readonly SourceCall[]): SourceCa
   return first && (('local' in first && first.local === name) || ('ref' in first && !first.ref.member)) ? first : undefined;
 }
 
-/** A property named for an id: `id`, `_id`, `segmentId`, `integration_id`, `ownerUuid`. */
-const ID_NAME = /^_?(id|uuid)$|[a-z0-9](Id|ID|Ids|Uuid)$|_(id|uuid)$/;
-
 /**
  * The fields a written value holds, when they are known: the properties of an object literal
  * (`JSON.stringify({ id: c.id, name: c.name })`), and the names the SQL reads it is built from select
@@ -878,7 +876,7 @@ function heldFields(a: ts.Expression, selected: ReadonlySet<string> | undefined,
     if (!names) return undefined;
     // ids picked off a row (`{ segmentId: row.segment_id, integrationId: row.id }`) are all the value
     // holds, whatever else the query selects (other picks may be computed from the selected columns)
-    if (names.length > 0 && fieldsOnly(e) && e.properties.every((p) => ID_NAME.test((p.name && propertyNameText(p.name)) ?? ''))) return [...names].sort();
+    if (names.length > 0 && fieldsOnly(e) && e.properties.every((p) => isIdName((p.name && propertyNameText(p.name)) ?? ''))) return [...names].sort();
     for (const n of names) out.add(n);
   } else if (!selected) return undefined;
   // a count's value holds no field at all (`SELECT count(*)`, `countDocuments(q)`): known, and empty

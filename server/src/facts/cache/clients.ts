@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { configuredLib, isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
-import { declarationOf, decoratorsOf, enclosingClass, memberName, paramPropertyOf, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
+import { declarationOf, decoratorsOf, enclosingClass, extendsClause, memberName, paramPropertyOf, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES, CLIENT_TYPES, isRedisLib, libOfModuleName } from './client-modules';
 import { defaultTtlOf, defaultTtlValueOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
@@ -543,10 +543,6 @@ export function memberClientOf(cls: ts.ClassLikeDeclaration, name: string, ctx: 
   else if (cls.name && extendsClause(cls)) r = { t: 'member', of: { local: cls.name.text }, name };
   byName.set(name, r ?? null);
   return r;
-}
-
-function extendsClause(cls: ts.ClassLikeDeclaration): ts.ExpressionWithTypeArguments | undefined {
-  return cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
 }
 
 /** The declared type of `e`: a parameter's or variable's annotation, a member's, a member of either. */

@@ -8,7 +8,7 @@
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
-import { declarationOf, decoratorsOf, enclosingClass, isFunctionLike, memberName, propertyNameText, typeRefName, unwrap, type FunctionLike } from '../../syntax/scope';
+import { declarationOf, decoratorsOf, enclosingClass, extendsClause, isFunctionLike, memberName, propertyNameText, typeRefName, unwrap, type FunctionLike } from '../../syntax/scope';
 import { normaliseEntity } from '../keys/entities';
 import { comparedLiterals } from '../../syntax/compared-literals';
 import { classifyRecv } from './orm';
@@ -355,7 +355,7 @@ function isPrismaClient(recv: ts.Expression, env: DbEnv): boolean {
   // Pattern: class PrismaService extends PrismaClient { useMiddleware() { this.$use(…) } } (Nest)
   if (e.kind === ts.SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(e);
-    const base = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const base = extendsClause(cls)?.expression;
     return !!base && ts.isIdentifier(base) && base.text === 'PrismaClient' && /^@prisma\/client/.test(importedFrom('PrismaClient', env.ctx) ?? '');
   }
   return classifyRecv(recv, env)?.t === 'prisma';

@@ -7,7 +7,7 @@ import {
   bare, calleeText, chainLinks, dict, entityFromName, entityOfExpr, fileImports, importedFrom, infoOf, isCapitalised,
   isProjectModule, lastName, stringArg, type DbEnv, type Hit, type Info, type Link,
 } from './common';
-import { declarationOf, enclosingClass, enclosingFunction, typeRefName, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingClass, enclosingFunction, extendsClause, typeRefName, unwrap } from '../../syntax/scope';
 import { forOfLoopOf, isLoadedRow } from './loaded-rows';
 import type { DbWriteKind } from '../types';
 
@@ -129,12 +129,8 @@ function fromModelName(info: Info, env: DbEnv): Recv | undefined {
   // Pattern: import BlogRepo from './repository/BlogRepo' — a repository module of the project, not a model named BlogRepo
   if (!name || !isCapitalised(name) || BUILTINS.has(name) || NOT_MODEL.test(name) || (!info.cls && REPO_NAME.test(name))) return undefined;
   if (info.cls) {
-    // Pattern: class Product extends Model {} / @Entity() class Product extends BaseEntity {}
-    const ext = info.cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-    const base = ext && ts.isIdentifier(ext) ? ext.text : undefined;
-    if (base === 'BaseEntity') return { t: 'model', via: 'typeorm', entity: name };
-    if (base === 'Model') return { t: 'model', via: orm(importedFrom('Model', env.ctx)) ?? 'sequelize', entity: name };
-    return undefined;
+    const via = activeRecordOrm(info.cls, env);
+    return via ? { t: 'model', via, entity: name } : undefined;
   }
   // Pattern: import { Product } from './models/product' — but not from './dto' or './types'
   if (info.importModule !== undefined && !NOT_MODEL_MODULE.test(info.importModule)) {
@@ -182,8 +178,7 @@ function fromName(info: Info, env: DbEnv): Recv | undefined {
 /** The one entity-like type argument of the class's base (`extends CrudService<TenantSetting>`). */
 function inheritedEntity(e: ts.Node): string | undefined {
   const cls = enclosingClass(e);
-  const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-  const args = ext?.typeArguments;
+  const args = extendsClause(cls)?.typeArguments;
   if (!args || args.length !== 1) return undefined;
   const name = typeRefName(args[0])?.name;
   // `extends CrudService<T>` in a generic class of its own names no entity
@@ -230,8 +225,7 @@ export function classifyRecv(e0: ts.Expression, env: DbEnv, depth = 0): Recv | u
     const self = ownModel(e, env);
     if (self?.isStatic) return { t: 'model', via: self.via, entity: self.entity };
     // Pattern: class ProductRepository extends Repository<Product> { … this.save(p) }
-    const cls = enclosingClass(e);
-    const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const ext = extendsClause(enclosingClass(e));
     if (ext && ts.isIdentifier(ext.expression) && ext.expression.text === 'Repository')
       return { t: 'repo', via: 'typeorm', entity: typeRefName(ext.typeArguments?.[0])?.name };
     return undefined;
@@ -554,6 +548,15 @@ function instanceHit(l: Link, env: DbEnv): Hit | undefined {
   return { kind, entity: o.entity, via: o.via, label: calleeText(l) };
 }
 
+/** The ORM of an active-record model class: `class Product extends Model {}` (Sequelize), `extends BaseEntity` (TypeORM). */
+function activeRecordOrm(cls: ts.ClassLikeDeclaration, env: DbEnv): string | undefined {
+  const ext = extendsClause(cls)?.expression;
+  const base = ext && ts.isIdentifier(ext) ? ext.text : undefined;
+  if (base === 'BaseEntity') return 'typeorm';
+  if (base === 'Model') return orm(importedFrom('Model', env.ctx)) ?? 'sequelize';
+  return undefined;
+}
+
 /**
  * The model class `this`/`super` belongs to: a class extending Sequelize's `Model` or TypeORM's
  * `BaseEntity` (active record), and whether the code is in a static member (`this` is the model) or
@@ -562,10 +565,8 @@ function instanceHit(l: Link, env: DbEnv): Hit | undefined {
 function ownModel(e: ts.Node, env: DbEnv): { entity: string; via: string; isStatic: boolean } | undefined {
   const cls = enclosingClass(e);
   const name = cls?.name?.text;
-  const ext = cls?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-  const base = ext && ts.isIdentifier(ext) ? ext.text : undefined;
-  if (!cls || !name || (base !== 'Model' && base !== 'BaseEntity')) return undefined;
-  const via = base === 'BaseEntity' ? 'typeorm' : (orm(importedFrom('Model', env.ctx)) ?? 'sequelize');
+  const via = cls && name ? activeRecordOrm(cls, env) : undefined;
+  if (!cls || !name || !via) return undefined;
   // the class member the code is in (an arrow inside a method keeps the method's `this`)
   let n: ts.Node | undefined = e;
   while (n && n.parent !== cls) {

@@ -14,10 +14,9 @@ import { assignedBeforeSave, writtenFields } from '../db/written-fields';
 import { isDbRead, loadedFrom, type Recognise } from '../db/loaded-rows';
 import { constDeclarationOf } from '../db/filter-fields';
 import { createdValues } from '../db/created-values';
+import { isIdName } from '../keys/entities';
 import { declarationOf, enclosingFunction, isFunctionLike, memberName, propertyNameText, unwrap } from '../../syntax/scope';
 
-/** Names of values that identify a row: the same in every copy of it. */
-const ID_NAME = /^(_?id|[a-z]\w*Id|[a-z]\w*_id|uuid|[a-z]\w*Uuid|uid|[a-z]\w*Uid|[a-z]\w*_uid)$/;
 /** Options of a write call that are no data: the row it targets, what it returns, how. */
 const NOT_DATA = /^(where|filter|criteria|select|include|omit|returning|orderBy|transaction|conflictPaths|conflictFields|skipDuplicates|upsertType|lock|session|new|upsert|runValidators|fields|individualHooks|logging|validate|hooks)$/;
 /** Links of a write chain that carry data. */
@@ -343,13 +342,13 @@ class Tracer {
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       // Pattern: where: … id: cached.id — an id is the same in a stale copy
       const name = memberName(e);
-      if (name && ID_NAME.test(name)) return;
+      if (name && isIdName(name)) return;
       return this.trace(e.expression, depth + 1);
     }
     if (ts.isObjectLiteralExpression(e)) {
       for (const p of e.properties) {
         const name = propertyNameText(p.name);
-        if (name && (NOT_DATA.test(name) || ID_NAME.test(name))) continue;
+        if (name && (NOT_DATA.test(name) || isIdName(name))) continue;
         if (ts.isPropertyAssignment(p)) this.trace(p.initializer, depth + 1);
         else if (ts.isShorthandPropertyAssignment(p)) this.trace(p.name, depth + 1);
         else if (ts.isSpreadAssignment(p)) this.trace(p.expression, depth + 1);
@@ -427,7 +426,7 @@ class Tracer {
         const target = unwrap(n.left);
         const field = ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) ? memberName(target) : undefined;
         // Pattern: u = cached / u.points = cached.points + 1 / u.name ??= cached.name
-        if (rootIsName(target) && !(field && ID_NAME.test(field))) this.trace(n.right, depth + 1);
+        if (rootIsName(target) && !(field && isIdName(field))) this.trace(n.right, depth + 1);
       } else if (ts.isCallExpression(n) && n.arguments.length >= 1) {
         const callee = unwrap(n.expression);
         const m = memberName(callee);
@@ -451,7 +450,7 @@ function bindsData(pattern: ts.BindingName, name: string): boolean {
       if (el.name.text !== name) continue;
       if (el.dotDotDotToken) return true;
       const prop = propertyNameText(el.propertyName) ?? el.name.text;
-      return !ID_NAME.test(prop);
+      return !isIdName(prop);
     }
     if (bindsData(el.name, name)) return true;
   }

@@ -15,6 +15,26 @@ export function normaliseEntity(name: string | undefined): string | undefined {
   return n.length > 0 ? n : undefined;
 }
 
+/** Lower-case words of a name: `ownerWallet` → `owner`, `wallet`; `integration_id` → `integration`, `id`. */
+export function nameWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
+
+/** The name of a row's own id: `id`, `_id`, `uuid`. */
+export function isRowIdName(name: string): boolean {
+  return /^_?(id|uuid)$/i.test(name);
+}
+
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'uid']);
+
+/**
+ * A name for one id, the row's own or another's: `id`, `segmentId`, `integration_id`, `ownerUUID`,
+ * `uid`; not `paid`, nor a list of ids (`tagIds`), which is state of the row.
+ */
+export function isIdName(name: string): boolean {
+  return ID_WORDS.has(nameWords(name).pop() ?? '');
+}
+
 const SINGULAR_US = /(status|campus|virus|census|bonus|corpus|focus|genus|radius|nexus|syllabus|apparatus|stimulus|consensus|octopus|cactus|fungus|plexus|opus|circus|chorus|thesaurus|prospectus|bus|minus|plus|sinus|terminus|abacus|alumnus|hiatus|impetus|onus|exodus|lotus|walrus)$/;
 
 /** English singular of the last word, good enough for table and model names. */
