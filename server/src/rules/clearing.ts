@@ -102,13 +102,22 @@ export function isClearing(op: CacheOp, model: CacheModel): boolean {
   return op.kind === 'delete' || (op.kind === 'write' && (!!op.call.emptying || (!storesOnlyMarker(op) && !model.isFill(op))));
 }
 
+const judged = new WeakMap<readonly CacheOp[], ReadonlySet<CallFact>>();
+
 /**
- * The call is judged by the cache ops recorded for it, with the caller's key: a wrapper's call, or
- * the factory call of a cache decorator (`@CacheEvict('user:', '{id}')`, whose ops carry the bound
- * key; inside, the factory's `${CACHE_NAME}*` is a parameter, no delete of every key).
+ * The calls of `file` judged by the cache ops recorded for them, with the caller's key: a wrapper's
+ * call, or the factory call of a cache decorator (`@CacheEvict('user:', '{id}')`, whose ops carry the
+ * bound key; inside, the factory's `${CACHE_NAME}*` is a parameter, no delete of every key). Built
+ * once per file's ops: the clearing walks ask it for every call they pass.
  */
-export function judgedByOps(file: LinkedFile, call: CallFact): boolean {
-  return file.ops.some((op) => op.call === call || (!!op.decorated && op.call.span.start <= call.span.start && call.span.end <= op.call.span.end));
+export function judgedCalls(file: LinkedFile): ReadonlySet<CallFact> {
+  let set = judged.get(file.ops);
+  if (set) return set;
+  const out = new Set<CallFact>(file.ops.map((op) => op.call));
+  const spans = file.ops.filter((op) => op.decorated).map((op) => op.call.span);
+  if (spans.length > 0) for (const c of file.facts.calls) if (spans.some((s) => s.start <= c.span.start && c.span.end <= s.end)) out.add(c);
+  judged.set(file.ops, (set = out));
+  return set;
 }
 
 /** An op of `file` in `scope` deletes the key or overwrites it with a real value (a computed key may well be it). */
@@ -136,10 +145,12 @@ function clearingCallIn(project: ProjectIndex, file: LinkedFile, scope: Set<numb
     opCalls.add(op.call);
     if (scope.has(op.call.fn) && left.has(op.call.method)) left.set(op.call.method, left.get(op.call.method)! - 1);
   }
+  const byOps = judgedCalls(file);
   const recorded = new Set<string>();
   for (const call of file.facts.calls) {
     if (!scope.has(call.fn) || !left.get(call.method) || opCalls.has(call)) continue;
-    if (judgedByOps(file, call)) {
+    // a decorator factory's call inside the decoration: its ops, counted above, judged it
+    if (byOps.has(call)) {
       left.set(call.method, left.get(call.method)! - 1);
       continue;
     }

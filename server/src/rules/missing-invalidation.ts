@@ -12,7 +12,7 @@ import { entityCaches, type CachedEntity } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
 import { isUncalled } from '../model/uncalled';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
-import { clearedByCallers, clears, judgedByOps, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
+import { clearedByCallers, clears, judgedCalls, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
 import { leftToTtl } from './left-to-ttl';
 import { fieldsReadFrom } from './read-fields';
@@ -71,10 +71,11 @@ function inFamily(leads: ReadonlySet<string>, shape: string): boolean {
 
 /** The helpers the write's flow calls (followed three levels, across files) delete or overwrite the key. */
 function clearedByCalled(project: ProjectIndex, file: LinkedFile, scope: Set<number>, reaches: Reaches, depth = CALLEE_DEPTH, seen = new Set<string>()): boolean {
+  const byOps = judgedCalls(file);
   for (const call of file.facts.calls) {
     if (!scope.has(call.fn) || call.receiver.t === 'lib' || call.receiver.t === 'unknown') continue;
     // a call of a cache wrapper is judged by its ops here, with the caller's key: inside, the key is a parameter
-    if (judgedByOps(file, call)) continue;
+    if (byOps.has(call)) continue;
     const t = project.callGraph.targetOf(file.file, call);
     if (!t) continue;
     const id = `${t.file}\0${t.fn.id}`;
@@ -421,7 +422,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the write inside the repository of its model is the repository's own method: its callers
       // are where the rows change (`dictDataRepo.createMany(…)` is a write of theirs)
       if (inOwnRepository(project, file, w) || createdInThisFlow(file, w) || passesParamsThrough(file, w)) continue;
-      ix ??= clearingIndex(project);
+      const index = (ix ??= clearingIndex(project));
       const scope = scopeOf(file, w.fn);
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
@@ -433,7 +434,6 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (stale.length === 0) continue;
       // a helper of the application that no product code calls (only tests, or nothing) is on no path
       if (isUncalled(project, file, w.fn)) continue;
-      const index = ix;
       const clearedBy = (reaches: Reaches) =>
         clears(index, file, w.fn, reaches, { scope, skipNames: builderLinks(w) }) ||
         clearedByCalled(project, file, scope, reaches) ||
