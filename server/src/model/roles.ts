@@ -104,6 +104,9 @@ export function fillEvidence(ops: readonly CacheOp[]): Map<CacheOp, Evidence> {
         o.file === w.file &&
         // a wrapper's read-through (`getOrSet(key, load)`) reads and writes in one call
         o.call.span.start <= w.call.span.start &&
+        // a call that reads through and fills itself (`const cur = await this.getConfig(id)`) leaves
+        // a later set in the caller no fill of it: that set writes what the caller made
+        (o.call === w.call || !ops.some((x) => x.kind === 'write' && x.call === o.call)) &&
         sameKey(o, w),
     );
     if (r && w.valueSrc !== 'literal') out.set(w, at(r, 'cache', FILLED, 'strong'));

@@ -197,6 +197,14 @@ function storesWrittenField(op: CacheOp, w: DbWrite): boolean {
   return op.call.args.some((a) => a.param !== undefined && w.fromParams!.includes(a.param) && a.span.start !== keyArg?.start);
 }
 
+/**
+ * Pattern: `order_status:{}` filled from `prisma.order.findUnique(…)` on a miss, set after an order
+ * update — the key's fills load the written entity: the set puts a copy of its row back.
+ */
+function filledFrom(key: KeyModel | undefined, entity: string): boolean {
+  return !!key?.writers.some((x) => x.valueEntities?.includes(entity) && key.readers.some((r) => r.fallback === 'db' && r.file === x.file && r.call.fn === x.call.fn));
+}
+
 function deadReader(project: ProjectIndex, r: CacheOp): boolean {
   const f = project.files.get(r.file);
   return !!f && isUncalled(project, f, r.call.fn);
@@ -328,7 +336,7 @@ export const setAfterCommit: Rule<'setAfterWrite' | 'setAlongsideWrite' | 'setAf
         const { write: w, called } = p;
         if (replica) return shown(w);
         if (fromRows(w) || (called && role === 'cache' && storesResultOf(op, p, file))) return true;
-        return role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) || storesWrittenField(op, w) : ofValue(w);
+        return role === 'unknown' || called ? shown(w) : keyEntity ? !w.entity || sameAggregate(keyEntity, w.entity) || storesWrittenField(op, w) || filledFrom(key, w.entity) : ofValue(w);
       });
       if (related.length === 0) continue;
       // name the write of the rows the value is rebuilt from, over a later call that writes something else

@@ -121,15 +121,22 @@ function mentions(n: ts.Node, name: string): boolean {
 }
 
 /** A `return` in `n` whose value mentions `name` (the hit path returns the cached value). */
-function returnsIt(n: ts.Node, name: string): boolean {
+function returnsIt(n: ts.Node, name: string, derived?: ReadonlySet<string>): boolean {
   // Pattern: if (cached) { ctx.body = cached; return; } / { res.json(cached); return } — answered with it, then out
   if (ts.isBlock(n) && n.statements.length >= 2) {
     const last = n.statements[n.statements.length - 1];
     if (ts.isReturnStatement(last) && !last.expression && n.statements.slice(0, -1).some((st) => mentions(st, name))) return true;
   }
-  if (ts.isReturnStatement(n)) return !!n.expression && mentions(n.expression, name);
+  if (ts.isReturnStatement(n)) return !!n.expression && (mentions(n.expression, name) || [...(derived ?? [])].some((d) => mentions(n.expression!, d)));
   if (isFunctionLike(n)) return false;
-  return !!ts.forEachChild(n, (c) => (returnsIt(c, name) ? true : undefined));
+  // Pattern: if (cached) { try { const parsed = JSON.parse(cached); return parsed } catch {} } — a const read from it
+  let local = derived;
+  return !!ts.forEachChild(n, (c) => {
+    if (ts.isVariableStatement(c))
+      for (const d of c.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.initializer && mentions(d.initializer, name)) local = new Set([...(local ?? []), d.name.text]);
+    return returnsIt(c, name, local) ? true : undefined;
+  });
 }
 
 /**
