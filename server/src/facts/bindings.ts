@@ -11,7 +11,7 @@ import type { FileCtx } from './context';
 import { collectImport, collectRequire, extendsClause, unwrap } from '../syntax/scope';
 import { constNumber, isNullish, stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
-import { madeValue } from './cache/made-instances';
+import { madeMembers, madeValue } from './cache/made-instances';
 import type { ClassFact, ClientRef, ExportValue, SymbolRef } from './types';
 import { normaliseEntity } from './keys/entities';
 
@@ -264,6 +264,12 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
         if (!top(n)) return;
         const st = n as ts.VariableStatement;
         for (const d of st.declarationList.declarations) {
+          // Pattern: const { get: getTeam, del: clearTeam } = cached('team', loadTeam) — members of an instance
+          if (ts.isObjectBindingPattern(d.name) && d.initializer) {
+            const m = madeValue(d.initializer, ctx);
+            if (m) for (const [local, member] of madeMembers(d.name)) setLocal(local, { ...m, member }, isExported(st));
+            continue;
+          }
           if (!ts.isIdentifier(d.name)) continue;
           if (d.initializer && !isNullish(d.initializer)) setLocal(d.name.text, valueOf(d.initializer, ctx), isExported(st));
           else {

@@ -57,7 +57,7 @@ export type SourceCall = { local: string } | { ref: SymbolRef } | { param: numbe
  * What the function arguments an instance was made or constructed with load, by argument index, or
  * `<index>.<property>` for an options object (`{ fetcher: (k) => repo.find(…) }`).
  */
-export type InstanceLoaders = Record<string, { entities?: string[]; calls?: SourceCall[] }>;
+export type InstanceLoaders = Record<string, { entities?: string[]; calls?: SourceCall[]; /** the one column of the row it returns (`row?.settings ?? {}`) */ holds?: string[] }>;
 
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
@@ -513,6 +513,8 @@ export interface MadeValue {
   by: { local: string } | { ref: SymbolRef };
   args: (string | null)[];
   loaders?: InstanceLoaders;
+  /** a binding of one member of the instance: `const { get: getTeam } = cached('team', load)` */
+  member?: string;
 }
 
 export type ExportValue =

@@ -110,10 +110,12 @@ export class OpReader {
       if (v) ops = this.libOps(file, call, t, v);
     } else if (t?.t === 'wrapper') {
       // Pattern: getTeam(id) / getTeam.clear(id) — the closure itself, or its member
-      const method = t.made ? (c.t === 'fn' && !c.member ? CALLABLE : call.method) : c.t === 'fn' ? c.ref?.name ?? call.method : call.method;
-      ops = this.wrapperOps(file, call, t, method);
+      // Pattern: clearTeam(id) with `const { del: clearTeam } = cached('team', load)` — the member it was bound to
+      const bound = t.made?.value.member;
+      const method = t.made ? (c.t === 'fn' && !c.member ? bound ?? CALLABLE : bound === undefined ? call.method : undefined) : c.t === 'fn' ? c.ref?.name ?? call.method : call.method;
+      ops = method === undefined ? [] : this.wrapperOps(file, call, t, method);
       // Pattern: class Cache extends LRUCache { invalidate(keys) {…} } — Member.cache.get(k) is LRUCache's get
-      if (ops.length === 0 && t.base && !this.wrapperOwner(t.file, t.className, method)) {
+      if (ops.length === 0 && t.base && method !== undefined && !this.wrapperOwner(t.file, t.className, method)) {
         const v = classifyVerb(t.base, call.method, call.args);
         if (v) ops = this.libOps(file, call, { t: 'lib', lib: t.base }, v);
       }
@@ -476,7 +478,7 @@ export class OpReader {
     const s = this.summary(owner.file, owner.className, method);
     if (!s) return [];
     const label = t.made
-      ? method === CALLABLE ? `${t.made.instance}()` : `${t.made.instance}.${method}()`
+      ? method === CALLABLE || t.made.value.member !== undefined ? `${t.made.instance}()` : `${t.made.instance}.${method}()`
       : owner.className && !owner.className.startsWith('<') ? `${owner.className}.${method}` : `${method}()`;
     const deleteVia = this.wrapperDelete(owner.file, owner.className);
     // the instance's constructor arguments fill `#ctor` holes only in the class it was built from:
@@ -539,7 +541,7 @@ export class OpReader {
       if (src && inner.kind === 'write') op.valueSrc = src;
       const entities = caller ? caller.srcEntities : instanceLoader ? instanceLoader.entities : inner.valueEntities;
       if (entities && inner.kind === 'write') op.valueEntities = entities;
-      const holds = caller ? caller.holds : instanceLoader ? undefined : inner.valueHolds;
+      const holds = caller ? caller.holds : instanceLoader ? instanceLoader.holds : inner.valueHolds;
       if (holds && inner.kind === 'write') op.valueHolds = holds;
       // a recorded call's id means something in its own file only
       const holdsOf = caller ? caller.holdsOf : instanceLoader ? undefined : inner.valueHoldsOf && !('call' in inner.valueHoldsOf) ? inner.valueHoldsOf : undefined;

@@ -53,9 +53,14 @@ function assigned(e: ts.Expression): { target: ts.Expression; members: ts.Expres
   return { target: unwrap(e.arguments[0]), members: e.arguments.slice(1).map(unwrap) };
 }
 
+const localsMemo = treeMemo<ts.Node, Set<string>>();
+
 /** The functions a maker's body declares by name: `const fn = async (id) => …`, `function fn() {}`. */
 function localFunctionNames(maker: FunctionLike): Set<string> {
+  const hit = localsMemo.get(maker);
+  if (hit) return hit;
   const out = new Set<string>();
+  localsMemo.set(maker, out);
   const body = maker.body;
   if (!body || !ts.isBlock(body)) return out;
   const visit = (n: ts.Node): void => {
@@ -90,8 +95,8 @@ function returnsOf(maker: FunctionLike): Returns | undefined {
     if (isFunctionLike(fnPart)) r.callables.add(fnPart);
     else if (ts.isIdentifier(fnPart)) {
       if ((locals ??= localFunctionNames(maker)).has(fnPart.text)) r.callables.add(fnPart);
-    } else if (ts.isObjectLiteralExpression(fnPart) && hasFunctionMember(fnPart)) r.objects.add(fnPart);
-    for (const m of a?.members ?? []) if (ts.isObjectLiteralExpression(m) && hasFunctionMember(m)) r.objects.add(m);
+    } else if (ts.isObjectLiteralExpression(fnPart) && hasFunctionMember(fnPart, () => (locals ??= localFunctionNames(maker)))) r.objects.add(fnPart);
+    for (const m of a?.members ?? []) if (ts.isObjectLiteralExpression(m) && hasFunctionMember(m, () => (locals ??= localFunctionNames(maker)))) r.objects.add(m);
   }
   // a decorator factory returns `(target, key, descriptor) => …`: facts/cache/decorators.ts reads those
   const decorator = [...r.callables].some((c) => isFunctionLike(c) && (c.parameters.length === 3 || c.parameters.some((x) => ts.isIdentifier(x.name) && /descriptor/i.test(x.name.text))));
@@ -100,8 +105,25 @@ function returnsOf(maker: FunctionLike): Returns | undefined {
   return found;
 }
 
-function hasFunctionMember(o: ts.ObjectLiteralExpression): boolean {
-  return o.properties.some((p) => ts.isMethodDeclaration(p) || (ts.isPropertyAssignment(p) && isFunctionLike(unwrap(p.initializer))));
+function hasFunctionMember(o: ts.ObjectLiteralExpression, locals: () => Set<string>): boolean {
+  return o.properties.some((p) => ts.isMethodDeclaration(p) || (ts.isPropertyAssignment(p) && isFunctionLike(unwrap(p.initializer))) || localMemberName(p, locals()) !== undefined);
+}
+
+/** Pattern: `return { get, del: drop }` — a member naming one of the maker's local functions: that local's name. */
+function localMemberName(p: ts.ObjectLiteralElementLike, locals: Set<string>): string | undefined {
+  const named = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
+  return named && ts.isIdentifier(named) && locals.has(named.text) ? named.text : undefined;
+}
+
+/** The member of a returned object that names local function `name` (`return { get }`, `return { del: drop }`). */
+function returnedMemberNaming(maker: FunctionLike, name: string): string | undefined {
+  const r = returnsOf(maker);
+  if (!r) return undefined;
+  const locals = localFunctionNames(maker);
+  for (const o of r.objects)
+    for (const p of (o as ts.ObjectLiteralExpression).properties)
+      if (localMemberName(p, locals) === name && p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return p.name.text;
+  return undefined;
 }
 
 /** Does `maker` return `name` (a local holding the closure)? */
@@ -135,7 +157,11 @@ export function madeBy(fn: ts.Node): Made | undefined {
   // Pattern: const fn = async (id) => …; …; return fn
   if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) {
     const maker = enclosingFunction(p);
-    return maker && returnsName(maker, p.name.text) ? made(maker, CALLABLE) : undefined;
+    if (!maker) return undefined;
+    if (returnsName(maker, p.name.text)) return made(maker, CALLABLE);
+    // Pattern: const get = async (id) => …; const del = …; return { get, del }
+    const member = returnedMemberNaming(maker, p.name.text);
+    return member !== undefined ? made(maker, member) : undefined;
   }
   // Pattern: fn.clear = (id) => …  (fn the returned closure)
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) {
@@ -161,5 +187,19 @@ export function madeBy(fn: ts.Node): Made | undefined {
 export function isMakerParamAt(paramFn: ts.Node, at: ts.Node): boolean {
   if (!isFunctionLike(paramFn) || !topLevelName(paramFn) || !returnsOf(paramFn)) return false;
   const inner = enclosingFunction(at);
-  return !!inner && inner !== paramFn;
+  return !!inner && (inner !== paramFn || inMakerConst(paramFn, at));
+}
+
+/**
+ * Pattern: function cached(name, load) { const ns = `cache:${name}`; return { get: (id) => … `${ns}:${id}` … } }
+ * — a const of the maker's own body, which its closures read: the instance's argument too.
+ */
+function inMakerConst(maker: FunctionLike, at: ts.Node): boolean {
+  for (let p: ts.Node | undefined = at.parent; p && p !== maker; p = p.parent) {
+    if (!ts.isVariableDeclaration(p)) continue;
+    const list = p.parent;
+    const stmt = list?.parent;
+    return !!list && ts.isVariableDeclarationList(list) && !!(list.flags & ts.NodeFlags.Const) && !!stmt && ts.isVariableStatement(stmt) && stmt.parent === maker.body;
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ import { declarationOf, isFunctionLike, propertyNameText, unwrap } from '../../s
 import { returnedOf } from '../../syntax/made-closures';
 import { isProjectModule } from './clients';
 import { valueSource } from '../flow/value-sources';
+import { rowFieldOf } from '../db/row-field';
 import type { ExportValue, InstanceLoaders, SourceCall } from '../types';
 
 type Made = Extract<ExportValue, { t: 'made' }>;
@@ -34,10 +35,35 @@ export function loaderOf(a: ts.Expression | ts.MethodDeclaration, ctx: FileCtx):
   if (!isFunctionLike(u)) return undefined;
   const entities = new Set<string>();
   const calls: SourceCall[] = [];
-  for (const r of returnedOf(u)) valueSource(r, ctx, 0, entities, calls);
-  if (entities.size > 0) return { entities: [...entities] };
+  const returned = returnedOf(u);
+  for (const r of returned) valueSource(r, ctx, 0, entities, calls);
+  if (entities.size > 0) {
+    const holds = oneColumnOf(returned, ctx);
+    return { entities: [...entities], ...(holds ? { holds: [holds] } : {}) };
+  }
   const own = calls.filter((c) => !('call' in c) && !('param' in c) && !('made' in c) && !('ctor' in c) && !('new' in c));
   return own.length > 0 ? { calls: own } : undefined;
+}
+
+/**
+ * Pattern: async (id) => { const ws = await prisma.workspace.findUnique(…); return ws?.settings ?? {} } —
+ * a loader returning one column of the row it read (a literal stands in when there is no row).
+ */
+function oneColumnOf(returned: readonly ts.Expression[], ctx: FileCtx): string | undefined {
+  const fields = new Set<string>();
+  for (const r of returned) {
+    let e = unwrap(r);
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken) && isLiteralValue(unwrap(e.right))) e = unwrap(e.left);
+    if (isLiteralValue(e)) continue;
+    const f = rowFieldOf(e, ctx);
+    if (!f) return undefined;
+    fields.add(f);
+  }
+  return fields.size === 1 ? [...fields][0] : undefined;
+}
+
+function isLiteralValue(e: ts.Expression): boolean {
+  return ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
 }
 
 /** `cached('team', 600, loadTeam)` as an instance binding; undefined when the callee is no project function. */
@@ -75,12 +101,27 @@ export function instanceArgs(given: readonly ts.Expression[], ctx: FileCtx): { a
   return { args, ...(loaders ? { loaders } : {}) };
 }
 
-/** `getTeam` of `getTeam(id)` / `getTeam.clear(id)`, a top-level const holding a project function's result. */
+/** The plain members a destructuring takes (`{ get: getTeam, del }`): local name → member name. */
+export function madeMembers(pattern: ts.ObjectBindingPattern): [string, string][] {
+  const out: [string, string][] = [];
+  for (const el of pattern.elements) {
+    if (el.dotDotDotToken || !ts.isIdentifier(el.name)) continue;
+    const member = el.propertyName ? propertyNameText(el.propertyName) : el.name.text;
+    if (member !== undefined) out.push([el.name.text, member]);
+  }
+  return out;
+}
+
+/**
+ * `getTeam` of `getTeam(id)` / `getTeam.clear(id)`, a top-level const holding a project function's
+ * result, or one member of it (`const { get: getTeam } = cached('team', load)`).
+ */
 export function isMadeInstance(id: ts.Identifier, ctx: FileCtx): boolean {
   const d = declarationOf(id, ctx.facts.imports);
-  if (d?.t !== 'var' || !d.node.initializer) return false;
+  if ((d?.t !== 'var' && d?.t !== 'binding') || !d.node.initializer) return false;
   const stmt = d.node.parent?.parent;
   if (!stmt || !ts.isVariableStatement(stmt) || !ts.isSourceFile(stmt.parent)) return false;
+  if (d.t === 'binding' && !(ts.isObjectBindingPattern(d.node.name) && madeMembers(d.node.name).some(([local]) => local === id.text))) return false;
   const init = unwrap(d.node.initializer);
   return ts.isCallExpression(init) && !!projectFunctionOf(init.expression, ctx);
 }

@@ -175,6 +175,9 @@ const PRISMA_BUMP = /\bdata\s*:\s*\{(?:\s*\w+\s*:\s*\{\s*(?:increment|decrement)
  */
 const PRISMA_UPSERT_BUMP = /\bupdate\s*:\s*\{(?:\s*(?:\w+|\[\w+\])\s*:\s*\{\s*(?:increment|decrement)\s*:\s*[^{}]+\}\s*,?)+\s*(?:\}|\.\.\.\s*\(?\s*\w+\s*\?\s*\{(?:\s*(?:\w+|\[\w+\])\s*:\s*\{\s*(?:increment|decrement)\s*:\s*[^{}]+\}\s*,?)+\s*\}\s*:\s*\{\s*\}\s*\)?\s*,?\s*\})/;
 
+/** Pattern: prisma.session.upsert({ where, create: { … }, update: {} }) — creates the row if absent, else changes nothing. */
+const PRISMA_INSERT_ONLY = /\.upsert\s*\(\s*\{[^]*\bupdate\s*:\s*\{\s*\}/;
+
 /** Pattern: repo.increment({ id }, 'views', 1) / prisma.post.update({ …, data: { views: { increment: 1 } } }) */
 function bumpsCounter(label: string, head: string): boolean {
   return /(^|\.)(increment|decrement)$/.test(label) || PRISMA_BUMP.test(head) || sqlBumpsOnly(head);
@@ -240,7 +243,8 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   // the call's text (its SQL, its data), read once for both questions
   const head = hit.kind === 'create' || hit.kind === 'update' ? top.getText(ctx.sf).slice(0, 4000) : '';
   // (`ON CONFLICT … DO NOTHING` leaves an existing row as it was: a create, no update)
-  if (hit.kind === 'create' && (/upsert|^merge|replace/i.test(hit.label) || (/\bon\s+(conflict|duplicate\s+key)\b/i.test(head.slice(0, 2000)) && !/\bdo\s+nothing\b/i.test(head.slice(0, 2000)))))
+  // (a Prisma upsert with `update: {}` leaves an existing row as it was too)
+  if (hit.kind === 'create' && !PRISMA_INSERT_ONLY.test(head) && (/upsert|^merge|replace/i.test(hit.label) || (/\bon\s+(conflict|duplicate\s+key)\b/i.test(head.slice(0, 2000)) && !/\bdo\s+nothing\b/i.test(head.slice(0, 2000)))))
     write.upsert = true;
   if (hit.kind === 'update' && restoresRows(hit.label, head)) write.restores = true;
   if (passesOwnParams(links, hit.label, top, ctx)) write.passesParams = true;

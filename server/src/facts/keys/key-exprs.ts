@@ -398,6 +398,9 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
       const sepParts = sepArg === undefined ? [{ lit: ',' }] : partsOf(sepArg, st);
       const sep = sepParts.length === 1 && 'lit' in sepParts[0] ? sepParts[0].lit : undefined;
       if (arr && sep !== undefined && !arr.elements.some((x) => ts.isSpreadElement(x) || ts.isOmittedExpression(x))) return joinParts(arr.elements, sep, st);
+      // Pattern: [ns, ...args.map((a) => JSON.stringify(a))].join('|') — literal first parts, then the rest as one hole
+      if (arr && sep !== undefined && arr.elements.length > 1 && !arr.elements.some(ts.isOmittedExpression) && !ts.isSpreadElement(arr.elements[0]))
+        return joinedParts(arr.elements.map((x) => (ts.isSpreadElement(x) ? [hole(x.expression, st)] : partsOf(x, st))), sep);
       // Pattern: parts.join(':') of a builder's parameter: the list the caller gives, or a hole the caller fills
       const listed = sep !== undefined ? paramList(recv, st) : undefined;
       if (listed) return 'items' in listed ? joinParts(listed.items, sep!, st) : [{ ...listed.hole, join: sep! }];
@@ -441,10 +444,16 @@ function callParts(call: ts.CallExpression, st: State): KeyPart[] {
   return [hole(call, st)];
 }
 
+/** No spread argument, or only one, last, landing in a rest parameter: `keyOf(...args)` for `keyOf(...parts)`. */
+function spreadsIntoRest(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression): boolean {
+  const i = call.arguments.findIndex(ts.isSpreadElement);
+  return i < 0 || (i === call.arguments.length - 1 && !!fn.parameters[i]?.dotDotDotToken);
+}
+
 function inline(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, st: State): KeyPart[] | undefined {
   const joining = listJoiningParam(fn);
   const body = joining ? undefined : returnExprOf(fn);
-  if ((!body && !joining) || isAsyncOrGenerator(fn) || call.arguments.some(ts.isSpreadElement)) return undefined;
+  if ((!body && !joining) || isAsyncOrGenerator(fn) || !spreadsIntoRest(fn, call)) return undefined;
   const env = new Map(st.env);
   const bound = new Map(st.bound);
   const lists = new Map(st.lists);
