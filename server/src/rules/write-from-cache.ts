@@ -8,6 +8,7 @@ import { keyInfoOf } from '../model/key-info';
 import { keptInPlace } from '../model/live-state';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
+import type { KeyModel } from '../model/cache-model';
 import { fnName, fnOfOp, keyWords, named } from './timeline';
 import { keyLabel, keyShape, shortLived, versionedKey, viaRelated } from './util';
 import { isRowIdName, nameWords } from '../facts/keys/entities';
@@ -26,6 +27,13 @@ const RECORD_ENTITY = /(^|_)(event|events|log|logs|audit|audits|notification|not
 /** A new row of an append-only record (a `save()` of one is a create too: nothing updates a log entry). */
 function isRecordWrite(w: DbWrite): boolean {
   return !!w.entity && RECORD_ENTITY.test(w.entity) && (w.kind !== 'update' || /(^|\.)save$/.test(w.label));
+}
+
+/** An update of a record row (a log entry completed) whose entity is not what the cached key holds. */
+function recordOfAnother(w: DbWrite, key: KeyModel | undefined): boolean {
+  if (!w.entity || !RECORD_ENTITY.test(w.entity) || !key) return false;
+  if (key.shape && shapeNamesEntity(key.shape, w.entity)) return false;
+  return !key.writers.some((x) => x.valueEntities?.includes(w.entity!));
 }
 
 /** Libraries that are caches by nature. */
@@ -204,6 +212,9 @@ export const writeFromCache: Rule<'fromCache'> = {
       if (!found) continue;
       const read = found.op;
       const key = project.model.keyOf(read);
+      // Pattern: the request's log row completed with a price worked out from the cached gateway's
+      // rates — a record of what the request did, not the cached entity's row written back
+      if (recordOfAnother(w, key)) continue;
       const related = readRelated(project, found);
       reported.add(at(w.file, w.span));
       ctx.report({
