@@ -5,7 +5,8 @@
 // reader uses leaves nothing stale that anyone sees (rules/read-fields.ts).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { enclosingFunction, propertyNameText } from '../../syntax/scope';
+import { declarationOf, enclosingFunction, isFunctionLike, propertyNameText, unwrap, type FunctionLike } from '../../syntax/scope';
+import type { ImportFact } from '../types';
 import { isAssignmentOperator, isEqualityOperator } from '../../syntax/operators';
 import { isJsonParseOf } from '../../syntax/bound-value';
 
@@ -25,7 +26,7 @@ export function recordReadUses(ctx: FileCtx): void {
   for (let i = 0; i < calls.length; i++) {
     const node = ctx.callNodes[i];
     if (!node || calls[i].fn === 0 || !READ_METHOD.test(calls[i].method)) continue;
-    const acc: Acc = { fields: new Set(), members: new Set() };
+    const acc: Acc = { fields: new Set(), members: new Set(), imports: ctx.facts.imports };
     if (!usesOf(node, acc, 0)) continue;
     calls[i].uses = {
       fields: [...acc.fields].sort(),
@@ -39,6 +40,8 @@ interface Acc {
   fields: Set<string>;
   members: Set<string>;
   returned?: true;
+  /** the file's imports, to find the functions the value is handed to */
+  imports: readonly ImportFact[];
 }
 
 /** Adds what `e`'s value is used for to `acc`; false when some use passes the whole value on. */
@@ -85,12 +88,31 @@ function usesOf(e: ts.Expression, acc: Acc, depth: number): boolean {
     const el = decl && ts.isArrayBindingPattern(decl.name) ? decl.name.elements[index] : undefined;
     return !!el && ts.isBindingElement(el) && !el.dotDotDotToken && bindingUses(el.name, decl!, acc, depth);
   }
+  // Pattern: notify(channel, events) with `function notify(channel, events)` in this file — its uses of the parameter
+  if (ts.isCallExpression(p) && p.expression !== cur) return handedUses(p, cur as ts.Expression, acc, depth);
   // Pattern: this.userProfile = profile — its uses are the member's (rules/read-fields.ts)
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === cur && ts.isPropertyAccessExpression(p.left) && p.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
     acc.members.add(p.left.name.text);
     return ts.isExpressionStatement(p.parent);
   }
   return false;
+}
+
+/** The uses of a value handed as a plain argument to a function of this file: its parameter's uses there. */
+function handedUses(call: ts.CallExpression, arg: ts.Expression, acc: Acc, depth: number): boolean {
+  const i = call.arguments.indexOf(arg);
+  const callee = call.expression;
+  if (i < 0 || !ts.isIdentifier(callee)) return false;
+  const d = declarationOf(callee, acc.imports);
+  const fn = d?.t === 'function' ? d.node : d?.t === 'var' && d.node.initializer && isFunctionLike(unwrap(d.node.initializer)) ? (unwrap(d.node.initializer) as FunctionLike) : undefined;
+  const param = fn?.parameters[i];
+  if (!fn?.body || !param || param.dotDotDotToken) return false;
+  // a function returning the value hands it on again: nobody here can say which fields matter
+  const inner: Acc = { fields: new Set(), members: new Set(), imports: acc.imports };
+  if (!bindingUses(param.name, fn.body, inner, depth + 1) || inner.returned) return false;
+  for (const f of inner.fields) acc.fields.add(f);
+  for (const m of inner.members) acc.members.add(m);
+  return true;
 }
 
 /** `const [a, b] = await Promise.all([…])`: the declaration the awaited call initialises. */
