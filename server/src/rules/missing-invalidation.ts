@@ -17,7 +17,7 @@ import { insertInvalidation } from './missing-invalidation.fix';
 import { leftToTtl } from './left-to-ttl';
 import { fieldsReadFrom } from './read-fields';
 import { fnName, keyWords, named, ttlOfKey, untilExpiry } from './timeline';
-import { lineOf, shortLived, shortPath, versionedKey } from './util';
+import { lineOf, rollsWithClock, shortLived, shortPath, staleTier, versionedKey } from './util';
 import { isRowIdName } from '../facts/keys/entities';
 
 /** How deep the helpers a write calls are followed for their deletes. */
@@ -427,7 +427,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key, file.facts.fns[w.fn - 1]?.name) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w) && !countUnmoved(e.key, w),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key, file.facts.fns[w.fn - 1]?.name) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !rollsWithClock(e.key) && !staleTier(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w) && !countUnmoved(e.key, w),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

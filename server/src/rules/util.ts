@@ -102,6 +102,26 @@ export function versionedKey(key: KeyModel | undefined): boolean {
   return ops.length > 0 && ops.every((o) => !!o.key?.parts.some((p) => 'hole' in p && VERSION_HOLE.test(p.hole)));
 }
 
+/** A key part read off the clock: `Math.floor(Date.now() / 600_000)`, `new Date().toISOString().slice(0, 13)`. */
+const CLOCK_HOLE = /\bDate\.now\(\)|\bnew Date\(\)|\bperformance\.now\(\)/;
+
+/**
+ * Pattern: `feed_${userId}_${Math.floor(Date.now() / (10 * 60 * 1000))}` — every read names the
+ * current time slot: entries are replaced slot by slot, a write is seen once the slot turns, and
+ * no write path could name the slots to clear (missing-invalidation).
+ */
+export function rollsWithClock(key: KeyModel | undefined): boolean {
+  return !!key && key.readers.length > 0 && key.readers.every((o) => !!o.key?.parts.some((p) => 'hole' in p && CLOCK_HOLE.test(p.hole)));
+}
+
+/**
+ * Pattern: `articles_stale_${userId}` beside `articles_fresh_…` — the stale tier of a
+ * stale-while-revalidate cache holds the last known value on purpose, served while a refresh runs.
+ */
+export function staleTier(key: KeyModel | undefined): boolean {
+  return !!key?.shape && /(^|[^a-z])(stale|swr)([^a-z]|$)/i.test(key.shape);
+}
+
 /**
  * Pattern: `if (hit && hit.updatedAt.getTime() === campaign.updatedAt.getTime()) return hit.body` —
  * every read of the key serves the value only when its version stamp is still the source's: a write
