@@ -10,7 +10,7 @@ import { declarationOf, decoratorsOf, enclosingClass, extendsClause, memberName,
 import { CLIENT_MODULES, CLIENT_TYPES, isRedisLib, libOfModuleName } from './client-modules';
 import { defaultTtlOf, defaultTtlValueOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
-import { isStatic, returnExprOf } from '../../syntax/local-values';
+import { isStatic, returnExprOf, returnExprsOf } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
 import { instanceArgs } from './made-instances';
 
@@ -185,6 +185,9 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
     const t = declaredTypeModule(recv, ctx);
     if (t && (t === '@liaoliaots/nestjs-redis' || t === '@nestjs-modules/ioredis')) return { t: 'lib', lib: 'ioredis' };
   }
+  // Pattern: export default CacheService.getInstance() — a singleton's accessor returns an instance of its class
+  const single = singletonOf(recv, m, ctx);
+  if (single) return single;
   // Pattern: require('./cache').init()  (the linker reads what the module's `init` returns)
   if (ts.isCallExpression(recv) && ts.isIdentifier(recv.expression) && recv.expression.text === 'require' && ts.isPropertyAccessExpression(callee)) {
     const spec = recv.arguments[0];
@@ -505,6 +508,34 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   const typed = fromType(memberTypeOf(declaredTypeOf(e.expression, ctx, depth), name, ctx), ctx);
   if (typed) return typed;
   return objectMemberClient(e, ctx, depth, clientOf);
+}
+
+/**
+ * `CacheService.getInstance()`: a static method of a class of this file returning an instance of
+ * that class (`new CacheService()`, or a static field holding one), or `getInstance()` of a class
+ * imported from the project.
+ */
+function singletonOf(recv: ts.Expression, method: string, ctx: FileCtx): ClientRef | undefined {
+  if (!ts.isIdentifier(recv)) return undefined;
+  const d = declarationOf(recv, ctx.facts.imports);
+  if (d?.t === 'import') return method === 'getInstance' && isProjectModule(d.imp.module, ctx) ? { t: 'type', ref: { module: d.imp.module, name: d.imp.name } } : undefined;
+  if (d?.t !== 'class' || !d.node.name) return undefined;
+  const cls = d.node;
+  const fn = cls.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && isStatic(x) && propertyNameText(x.name) === method);
+  const returned = fn && returnExprsOf(fn);
+  return returned?.length && returned.every((r) => makesOwnInstance(cls, unwrap(r))) ? { t: 'class', name: cls.name!.text } : undefined;
+}
+
+/** `new Cls()`, `Cls.instance` / `this.instance` (a static field), or `(this.instance ??= new Cls())`. */
+function makesOwnInstance(cls: ts.ClassLikeDeclaration, e: ts.Expression): boolean {
+  const name = cls.name?.text;
+  if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === name;
+  if (ts.isBinaryExpression(e)) return makesOwnInstance(cls, unwrap(e.right)) || makesOwnInstance(cls, unwrap(e.left));
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const holder = unwrap(e.expression);
+  const own = holder.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(holder) && holder.text === name);
+  const field = e.name.text;
+  return own && cls.members.some((x) => ts.isPropertyDeclaration(x) && isStatic(x) && propertyNameText(x.name) === field && (!x.type || typeRefName(x.type)?.name === name));
 }
 
 /** `cls` declares a static field or getter `name`. */
