@@ -251,7 +251,10 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
         const called = ts.isCallExpression(right) && !cacheCalls.has(right) ? (loadsIn(right, ctx, cacheCalls) ?? 'call') : undefined;
         found = strongest(found, sourcesIn(n.right, ctx, cacheCalls) ?? called);
       } else if (ts.isConditionalExpression(n) && testsPresent(n.condition, name) === true) {
-        found = strongest(found, sourcesIn(n.whenFalse, ctx, cacheCalls));
+        // Pattern: return value ? value : this.getLinkFromDb(key) — the call on the miss side, as for `||`
+        const miss = unwrap(n.whenFalse);
+        const called = ts.isCallExpression(miss) && !cacheCalls.has(miss) ? (loadsIn(miss, ctx, cacheCalls) ?? 'call') : undefined;
+        found = strongest(found, sourcesIn(n.whenFalse, ctx, cacheCalls) ?? called);
       }
     }
     if (!isFunctionLike(n) || n === body) ts.forEachChild(n, visit);
