@@ -26,6 +26,6 @@ export class TemplateService {
   /** This caller asks for the cached copy, then saves a row built from it. */
   async rename(id: string, title: string) {
     const t = await this.read(id, { fromCache: true });
-    await this.templates.save({ ...t, title }); // expect: write-from-cache
+    await this.templates.save({ ...t, title }); // expect: write-from-cache, missing-invalidation
   }
 }

@@ -8,6 +8,7 @@ import { shapeNamesColumn, shapeNamesEntity, shapeNamesLinkOwner, shapeNamesOwne
 import type { CacheModel, KeyModel } from './cache-model';
 import type { CallGraph } from './call-graph';
 import { isRowIdName } from '../facts/keys/entities';
+import { readThrough } from './roles';
 
 export interface CachedEntity {
   key: KeyModel;
@@ -63,7 +64,9 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
   let throughGraph = false;
   const seen = new Set<string>();
   // the read path's own fill first, before calls of a wrapper that fills (`findOneDataType(type)`)
-  const writers = key.writers.some((w) => w.echo) ? [...key.writers].sort((a, b) => Number(!!a.echo) - Number(!!b.echo)) : key.writers;
+  // a read-through read (`cache.wrap(k, load)`) fills the key itself: it counts as a fill of what it loads
+  const fills = [...key.writers, ...key.readers.filter((r) => readThrough(r) && (r.valueEntities || r.valueCalls))];
+  const writers = fills.some((w) => w.echo) ? fills.sort((a, b) => Number(!!a.echo) - Number(!!b.echo)) : fills;
   for (const w of writers) {
     if (w.sentinel) continue;
     let entities = w.valueEntities;

@@ -9,7 +9,7 @@ import { classifyVerb, deleteVerbFor, FINDS_KEYS, type VerbInfo } from '../facts
 import { CLIENT_MODULES, CLIENT_TYPES, LIBS, libOfModuleName } from '../facts/cache/client-modules';
 import { isSentinelName } from '../facts/keys/sentinel-names';
 import { expandKey, joinedParts, mergeLits, shapeOf } from '../facts/keys/shapes';
-import type { CacheLib, CallFact, ClientRef, ExportValue, FileFacts, InstanceLoaders, KeyPart, MadeValue, SourceCall, SymbolRef } from '../facts/types';
+import type { ArgFact, CacheLib, CallFact, ClientRef, ExportValue, FileFacts, InstanceLoaders, KeyPart, MadeValue, SourceCall, SymbolRef } from '../facts/types';
 import { CALLABLE, madeOwner } from '../syntax/made-names';
 import { definingModule, type Leaving, type Resolved } from './resolve';
 import type { FileKind } from './file-kinds';
@@ -397,6 +397,9 @@ export class OpReader {
       ...(call.matchDelete ? { matching: true as const } : {}),
       ...(call.inCatch ? { inCatch: true as const } : {}),
     };
+    // Pattern: cache.wrap(`user:${id}`, () => prisma.user.findUnique(…)) — the read fills the key
+    // itself on a miss: what its loader returns is the value it stores
+    if (v.kind === 'read' && (v.verb === 'wrap' || v.verb === 'getorset')) Object.assign(op, loaderFill(call.args[1]));
     const secs = ttlSecondsOf(op, call, libTtlUnit(t.lib, this.d, file));
     if (secs !== undefined) op.ttlSeconds = secs;
     // Pattern: reelCache.set('trending', rows) with `new NodeCache({ stdTTL: 300 })`: the store's default
@@ -644,6 +647,20 @@ export class OpReader {
   }
 }
 
+
+/** What a read-through's loader argument loads, as a fill's value facts. */
+function loaderFill(a: ArgFact | undefined): Partial<CacheOp> {
+  if (!a?.srcEntities && !a?.srcCalls) return {};
+  return {
+    ...(a.srcEntities ? { valueEntities: a.srcEntities } : {}),
+    ...(a.srcCalls ? { valueCalls: a.srcCalls } : {}),
+    ...(a.holds ? { valueHolds: a.holds } : {}),
+    ...(a.by ? { valueBy: a.by } : {}),
+    ...(a.includes ? { valueIncludes: a.includes } : {}),
+    ...(a.pins ? { valuePins: a.pins } : {}),
+    ...(a.aggregate ? { valueAggregate: a.aggregate } : {}),
+  };
+}
 
 /** The loader a wrapper's value comes from (`{ made: i }` of a maker, `{ ctor: i, prop }` of a constructor), among an instance's. */
 function loaderAt(loaders: InstanceLoaders, calls: readonly SourceCall[] | undefined): InstanceLoaders[string] | undefined {

@@ -177,7 +177,7 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
  * A read that is a read-through by its API: `cache.wrap(key, () => load())`, `getOrSet(key, fn)` —
  * the library calls the loader on a miss, whatever the loader reads.
  */
-function readThrough(o: CacheOp): boolean {
+export function readThrough(o: CacheOp): boolean {
   return !!o.fallback && (o.verb === 'wrap' || o.verb === 'getorset');
 }
 

@@ -175,6 +175,18 @@ const PRISMA_BUMP = /\bdata\s*:\s*\{(?:\s*\w+\s*:\s*\{\s*(?:increment|decrement)
  */
 const PRISMA_UPSERT_BUMP = /\bupdate\s*:\s*\{(?:\s*(?:\w+|\[\w+\])\s*:\s*\{\s*(?:increment|decrement)\s*:\s*[^{}]+\}\s*,?)+\s*(?:\}|\.\.\.\s*\(?\s*\w+\s*\?\s*\{(?:\s*(?:\w+|\[\w+\])\s*:\s*\{\s*(?:increment|decrement)\s*:\s*[^{}]+\}\s*,?)+\s*\}\s*:\s*\{\s*\}\s*\)?\s*,?\s*\})/;
 
+/**
+ * Pattern: repo.save({ ...template, id: undefined }) — a copy saved without its id is a new row (a
+ * duplicate), not an update of the one it was copied from.
+ */
+function savesNewRow(kind: string, label: string, top: ts.Node): boolean {
+  if (kind !== 'update' || !/(^|\.)save$/.test(label) || !ts.isCallExpression(top)) return false;
+  const arg = top.arguments[top.arguments.length - 1];
+  const o = arg && unwrap(arg);
+  if (!o || !ts.isObjectLiteralExpression(o)) return false;
+  return o.properties.some((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'id' && (p.initializer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(p.initializer) && p.initializer.text === 'undefined')));
+}
+
 /** Pattern: prisma.session.upsert({ where, create: { … }, update: {} }) — creates the row if absent, else changes nothing. */
 const PRISMA_INSERT_ONLY = /\.upsert\s*\(\s*\{[^]*\bupdate\s*:\s*\{\s*\}/;
 
@@ -231,7 +243,7 @@ function record(ctx: FileCtx, { top, hit, links }: Found): void {
   const anchor: ts.Node = enclosingStatement(top) ?? top;
   const write: DbWrite = {
     span,
-    kind: hit.kind,
+    kind: savesNewRow(hit.kind, hit.label, top) ? 'create' : hit.kind,
     via: hit.via,
     label: hit.label,
     fn,
