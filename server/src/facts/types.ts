@@ -57,7 +57,7 @@ export type SourceCall = { local: string } | { ref: SymbolRef } | { param: numbe
  * What the function arguments an instance was made or constructed with load, by argument index, or
  * `<index>.<property>` for an options object (`{ fetcher: (k) => repo.find(…) }`).
  */
-export type InstanceLoaders = Record<string, { entities?: string[]; calls?: SourceCall[]; /** the one column of the row it returns (`row?.settings ?? {}`) */ holds?: string[] }>;
+export type InstanceLoaders = Record<string, { entities?: string[]; calls?: SourceCall[]; /** the one column of the row it returns (`row?.settings ?? {}`) */ holds?: string[]; /** the columns the row is looked up by (`where('id', '=', id)`) */ by?: string[] }>;
 
 /** What a receiver expression (`redis`, `this.cache`, `cacheManager`) is known to be. */
 export type ClientRef =
@@ -67,7 +67,7 @@ export type ClientRef =
    * `cacheManager.clients` name (`@InjectClient(CachingFactory, 'default')`), or `@cache` for the
    * older @midwayjs/cache (facts/cache/midway-config.ts).
    */
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string; /** a keyed store's own delete method */ del?: string }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string; /** a keyed store's own delete method */ del?: string; /** what the store's own loader loads (lru-cache's `fetchMethod`): its `fetch` reads through */ loader?: InstanceLoaders[string] }
   /**
    * A binding imported from another module (a client instance or a wrapper instance exported there);
    * `called`: the result of calling it (`getRedis()`, a getter exported there).

@@ -18,7 +18,7 @@ import { isFlagWrite } from './roles';
 import { decoratorOps } from './decorated-ops';
 
 type Target =
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; keyPrefix?: string; del?: string }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; keyPrefix?: string; del?: string; loader?: InstanceLoaders[string] }
   /**
    * `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new
    * RedisKVCache(r, 'userById')`); `loaders`: what the instance's function arguments load, and the
@@ -148,6 +148,7 @@ export class OpReader {
           nest: c.nest,
           keyPrefix: c.keyPrefix,
           ...(c.del ? { del: c.del } : {}),
+          ...(c.loader ? { loader: c.loader } : {}),
         };
       case 'class':
         return withCtor(this.classTarget(file, c.name, depth), file, c.name, c, file);
@@ -400,6 +401,13 @@ export class OpReader {
     // Pattern: cache.wrap(`user:${id}`, () => prisma.user.findUnique(…)) — the read fills the key
     // itself on a miss: what its loader returns is the value it stores
     if (v.kind === 'read' && (v.verb === 'wrap' || v.verb === 'getorset')) Object.assign(op, loaderFill(call.args[1]));
+    // Pattern: rounds.fetch(id) with `new LRUCache({ fetchMethod: (id) => db.selectFrom('rounds')… })` — the same, its loader the store's
+    if (v.kind === 'read' && v.verb === 'fetch' && t.loader) {
+      // (the loader's own calls name functions of the file that built the store, maybe not this one)
+      op.fallback = t.loader.entities ? 'db' : 'call';
+      if (t.loader.entities) op.valueEntities = t.loader.entities;
+      if (t.loader.by) op.valueBy = t.loader.by;
+    }
     const secs = ttlSecondsOf(op, call, libTtlUnit(t.lib, this.d, file));
     if (secs !== undefined) op.ttlSeconds = secs;
     // Pattern: reelCache.set('trending', rows) with `new NodeCache({ stdTTL: 300 })`: the store's default

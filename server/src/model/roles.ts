@@ -178,7 +178,7 @@ export function decideRole(evidence: readonly Evidence[], ops: readonly CacheOp[
  * the library calls the loader on a miss, whatever the loader reads.
  */
 export function readThrough(o: CacheOp): boolean {
-  return !!o.fallback && (o.verb === 'wrap' || o.verb === 'getorset');
+  return !!o.fallback && (o.verb === 'wrap' || o.verb === 'getorset' || (o.verb === 'fetch' && o.lib === 'lru-cache'));
 }
 
 /** A write of a flag-like literal: `'true'`, `'1'`, `1`, `true`, `Date.now()` (a status word like `'shipped'` is data). */

@@ -12,7 +12,7 @@ import { defaultTtlOf, defaultTtlValueOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
 import { isStatic, returnExprOf, returnExprsOf } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
-import { instanceArgs } from './made-instances';
+import { instanceArgs, loaderOf } from './made-instances';
 
 export { CLIENT_MODULES };
 
@@ -82,11 +82,24 @@ function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
       const lib = libOfModule(d.imp.module, ctx);
       if (lib && (CLIENT_TYPES[lib].includes(d.imp.name) || configuredLib(ctx.config, ctx.file, d.imp.module))) {
         const prefix = lib === 'ioredis' ? keyPrefixOf(e.arguments ?? []) : undefined;
-        return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...ttlValue(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}) };
+        const loader = lib === 'lru-cache' ? fetchMethodOf(e.arguments ?? [], ctx) : undefined;
+        return { t: 'lib', lib, defaultTtl: defaultTtlOf(e.arguments ?? [], lib), ...ttlValue(e.arguments ?? [], lib), ...(prefix !== undefined ? { keyPrefix: prefix } : {}), ...(loader ? { loader } : {}) };
       }
       if (!lib && isProjectModule(d.imp.module, ctx)) return { t: 'type', ref: { module: d.imp.module, name: d.imp.name }, ...ctorArgsOf(e, ctx) };
     }
     if (d?.t === 'class') return { t: 'class', name: callee.text, ...ctorArgsOf(e, ctx) };
+  }
+  return undefined;
+}
+
+/** Pattern: new LRUCache({ max: 500, ttl, fetchMethod: async (id) => db.selectFrom('rounds')… }) — what `fetch` loads on a miss. */
+function fetchMethodOf(args: readonly ts.Expression[], ctx: FileCtx): InstanceLoaders[string] | undefined {
+  const o = args[0] && unwrap(args[0]);
+  if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
+  for (const p of o.properties) {
+    if (propertyNameText(p.name) !== 'fetchMethod') continue;
+    if (ts.isMethodDeclaration(p)) return loaderOf(p, ctx);
+    if (ts.isPropertyAssignment(p)) return loaderOf(p.initializer, ctx);
   }
   return undefined;
 }

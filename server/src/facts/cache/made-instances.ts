@@ -8,7 +8,7 @@ import type { FileCtx } from '../context';
 import { declarationOf, isFunctionLike, propertyNameText, unwrap } from '../../syntax/scope';
 import { returnedOf } from '../../syntax/made-closures';
 import { isProjectModule } from './clients';
-import { valueSource } from '../flow/value-sources';
+import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { rowFieldOf } from '../db/row-field';
 import type { ExportValue, InstanceLoaders, SourceCall } from '../types';
 
@@ -36,10 +36,11 @@ export function loaderOf(a: ts.Expression | ts.MethodDeclaration, ctx: FileCtx):
   const entities = new Set<string>();
   const calls: SourceCall[] = [];
   const returned = returnedOf(u);
-  for (const r of returned) valueSource(r, ctx, 0, entities, calls);
+  const columns: ReadColumns = { names: new Set(), open: false };
+  for (const r of returned) valueSource(r, ctx, 0, entities, calls, columns);
   if (entities.size > 0) {
     const holds = oneColumnOf(returned, ctx);
-    return { entities: [...entities], ...(holds ? { holds: [holds] } : {}) };
+    return { entities: [...entities], ...(holds ? { holds: [holds] } : {}), ...(columns.by ? { by: columns.by } : {}) };
   }
   const own = calls.filter((c) => !('call' in c) && !('param' in c) && !('made' in c) && !('ctor' in c) && !('new' in c));
   return own.length > 0 ? { calls: own } : undefined;
