@@ -30,6 +30,7 @@ const USAGE = `usage: node bench/corpus/run.mjs [options]
   --json <file>       write every result to this file
   --show <what>       print findings to judge: unjudged | all | fp | tp | missed
   --timeout <sec>     per-repo limit for the CLI (default 900)
+  --compare <file>    a previous run's --json: print the findings and positives that changed
 
 env: CACHELINT_CORPUS       folder of snapshots, <owner>+<name>/ (work tree) or <owner>+<name>/repo (git dir)
      CACHELINT_CORPUS_WORK  where git snapshots are extracted (default: <tmp>/cachelint-corpus)
@@ -38,7 +39,7 @@ env: CACHELINT_CORPUS       folder of snapshots, <owner>+<name>/ (work tree) or 
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const o = { cli: join(ROOT, 'dist/cli.js'), repos: [], rules: [], json: undefined, show: undefined, timeout: 900 };
+  const o = { cli: join(ROOT, 'dist/cli.js'), repos: [], rules: [], json: undefined, show: undefined, timeout: 900, compare: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -52,6 +53,7 @@ function parseArgs(argv) {
       case '--repo': o.repos.push(value()); break;
       case '--rule': o.rules.push(value()); break;
       case '--json': o.json = resolve(value()); break;
+      case '--compare': o.compare = resolve(value()); if (!existsSync(o.compare)) throw new UsageError(`--compare: no file ${o.compare}`); break;
       case '--show': o.show = value(); if (!SHOW.has(o.show)) throw new UsageError(`--show takes ${[...SHOW].join(', ')}`); break;
       case '--timeout': o.timeout = Number(value()); if (!(o.timeout > 0)) throw new UsageError('--timeout takes seconds'); break;
       case '-h': case '--help': process.stdout.write(USAGE); process.exit(0); break;
@@ -386,12 +388,56 @@ async function main() {
   const missed = pos.filter((p) => !p.found);
   if (missed.length > 0 && opts.show !== 'missed') console.log(`\n${missed.length} positives missed (--show missed lists them)`);
 
+  if (opts.compare) printComparison(readJson(opts.compare, {}), results, pos, perRule, ran);
+
   if (opts.json) {
     mkdirSync(dirname(opts.json), { recursive: true });
     writeFileSync(opts.json, `${JSON.stringify({ cli: opts.cli, date: new Date().toISOString(), node: process.version, seconds: totalSeconds, rules: perRule, repos: results.map(({ tree, ...r }) => r), lostTrue, positives: pos }, null, 2)}\n`);
     console.log(`\nwrote ${opts.json}`);
   }
   return 0;
+}
+
+/**
+ * What changed since an earlier run (its --json): findings gone and new, each with its verdict,
+ * positives newly found or lost, and each rule's precision and recall then and now. Only repos
+ * and rules both runs cover are compared.
+ */
+function printComparison(before, results, pos, perRule, ran) {
+  const key = (repo, f) => labelKey(repo, f.rule, f.path, f.line);
+  const wasRun = new Set((before.repos ?? []).filter((r) => r.status !== 'absent').map((r) => r.id));
+  const rules = new Set(perRule.map((x) => x.rule));
+  const old = new Map();
+  for (const r of before.repos ?? []) if (ran.has(r.id)) for (const f of r.findings) if (rules.has(f.rule)) old.set(key(r.id, f), f);
+  const now = new Map();
+  for (const r of results) if (wasRun.has(r.id)) for (const f of r.findings) now.set(key(r.id, f), f);
+  const verdict = (f) => f.verdict ?? 'unjudged';
+  console.log(`\n== compared with ${describeRun(before)}`);
+  const gone = [...old].filter(([k]) => !now.has(k));
+  const added = [...now].filter(([k]) => !old.has(k));
+  for (const [k, f] of gone) console.log(`  - ${k}  [${verdict(f)}]`);
+  for (const [k, f] of added) console.log(`  + ${k}  [${verdict(f)}]`);
+  const wasFound = new Map((before.positives ?? []).map((p) => [p.id, p.found]));
+  for (const p of pos) {
+    if (!wasFound.has(p.id) || wasFound.get(p.id) === p.found) continue;
+    console.log(`  ${p.found ? 'now found' : 'no longer found'}: ${p.id} ${p.repo} ${p.rule} ${p.path}:${p.line}`);
+  }
+  if (gone.length + added.length === 0) console.log('  no finding changed');
+  // both sides over the repos both runs covered, each with the verdicts and positives of its day
+  const count = (fs, rule) => {
+    const mine = fs.filter((f) => f.rule === rule);
+    return `${mine.filter((f) => f.verdict === 'tp').length}/${mine.filter((f) => f.verdict === 'tp' || f.verdict === 'fp').length}`;
+  };
+  const nowFindings = [...now.values()];
+  const thenPos = (before.positives ?? []).filter((p) => ran.has(p.repo) && wasRun.has(p.repo));
+  const nowPos = pos.filter((p) => wasRun.has(p.repo));
+  const recall = (ps, rule) => `${ps.filter((p) => p.rule === rule && p.found).length}/${ps.filter((p) => p.rule === rule).length}`;
+  console.log(table(perRule.map((x) => [x.rule, count([...old.values()], x.rule), count(nowFindings, x.rule), recall(thenPos, x.rule), recall(nowPos, x.rule)]),
+    ['rule', 'tp/judged then', 'now', 'found/positives then', 'now']));
+}
+
+function describeRun(before) {
+  return `the run of ${before.date ?? 'an unknown date'} (${before.cli ?? 'unknown CLI'})`;
 }
 
 main().then(
