@@ -10,6 +10,7 @@ import { returnedOf } from '../../syntax/made-closures';
 import { isProjectModule } from './clients';
 import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { rowFieldOf } from '../db/row-field';
+import { isNullish } from '../../syntax/local-values';
 import type { ExportValue, InstanceLoaders, SourceCall } from '../types';
 
 type Made = Extract<ExportValue, { t: 'made' }>;
@@ -63,8 +64,9 @@ function oneColumnOf(returned: readonly ts.Expression[], ctx: FileCtx): string |
   return fields.size === 1 ? [...fields][0] : undefined;
 }
 
+/** A value written out in place (`{}`, `[]`, `''`, `0`, `false`, `null`): no column of a row. */
 function isLiteralValue(e: ts.Expression): boolean {
-  return ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
+  return ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e) || ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || isNullish(e);
 }
 
 /** `cached('team', 600, loadTeam)` as an instance binding; undefined when the callee is no project function. */

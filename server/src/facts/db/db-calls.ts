@@ -14,6 +14,7 @@ import { ts } from 'ts-morph';
 import type { VisitorMap } from '../../syntax/walk';
 import type { FileCtx } from '../context';
 import { builderHit } from './query-builders';
+import { isNullish } from '../../syntax/local-values';
 import { bare, chainLinks, isInnerLink, type DbEnv, type Hit, type Link } from './common';
 import { methodOfLabel } from './labels';
 import { ormHit } from './orm';
@@ -184,7 +185,7 @@ function savesNewRow(kind: string, label: string, top: ts.Node): boolean {
   const arg = top.arguments[top.arguments.length - 1];
   const o = arg && unwrap(arg);
   if (!o || !ts.isObjectLiteralExpression(o)) return false;
-  return o.properties.some((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'id' && (p.initializer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(p.initializer) && p.initializer.text === 'undefined')));
+  return o.properties.some((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'id' && isNullish(p.initializer));
 }
 
 /** Pattern: prisma.session.upsert({ where, create: { … }, update: {} }) — creates the row if absent, else changes nothing. */

@@ -9,6 +9,7 @@ import {
 } from './common';
 import { declarationOf, enclosingClass, enclosingFunction, extendsClause, typeRefName, unwrap } from '../../syntax/scope';
 import { forOfLoopOf, isLoadedRow } from './loaded-rows';
+import { thisClass } from '../../syntax/local-values';
 import type { DbWriteKind } from '../types';
 
 type Recv =
@@ -563,17 +564,9 @@ function activeRecordOrm(cls: ts.ClassLikeDeclaration, env: DbEnv): string | und
  * an instance member (`this` is one row).
  */
 function ownModel(e: ts.Node, env: DbEnv): { entity: string; via: string; isStatic: boolean } | undefined {
-  const cls = enclosingClass(e);
-  const name = cls?.name?.text;
-  const via = cls && name ? activeRecordOrm(cls, env) : undefined;
-  if (!cls || !name || !via) return undefined;
   // the class member the code is in (an arrow inside a method keeps the method's `this`)
-  let n: ts.Node | undefined = e;
-  while (n && n.parent !== cls) {
-    if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) && n.parent !== cls) return undefined;
-    n = n.parent;
-  }
-  if (!n) return undefined;
-  const isStatic = (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
-  return { entity: name, via, isStatic };
+  const owner = thisClass(e);
+  const name = owner?.cls.name?.text;
+  const via = owner && name ? activeRecordOrm(owner.cls, env) : undefined;
+  return owner && name && via ? { entity: name, via, isStatic: owner.isStatic } : undefined;
 }

@@ -5,7 +5,8 @@
 // reader uses leaves nothing stale that anyone sees (rules/read-fields.ts).
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, enclosingFunction, isFunctionLike, propertyNameText, unwrap, type FunctionLike } from '../../syntax/scope';
+import { enclosingFunction, propertyNameText } from '../../syntax/scope';
+import { resolveName } from '../../syntax/local-values';
 import type { ImportFact } from '../types';
 import { isAssignmentOperator, isEqualityOperator } from '../../syntax/operators';
 import { isJsonParseOf } from '../../syntax/bound-value';
@@ -101,10 +102,8 @@ function usesOf(e: ts.Expression, acc: Acc, depth: number): boolean {
 /** The uses of a value handed as a plain argument to a function of this file: its parameter's uses there. */
 function handedUses(call: ts.CallExpression, arg: ts.Expression, acc: Acc, depth: number): boolean {
   const i = call.arguments.indexOf(arg);
-  const callee = call.expression;
-  if (i < 0 || !ts.isIdentifier(callee)) return false;
-  const d = declarationOf(callee, acc.imports);
-  const fn = d?.t === 'function' ? d.node : d?.t === 'var' && d.node.initializer && isFunctionLike(unwrap(d.node.initializer)) ? (unwrap(d.node.initializer) as FunctionLike) : undefined;
+  const t = i >= 0 && ts.isIdentifier(call.expression) ? resolveName(call.expression, acc.imports) : undefined;
+  const fn = t?.t === 'fn' ? t.fn : undefined;
   const param = fn?.parameters[i];
   if (!fn?.body || !param || param.dotDotDotToken) return false;
   // a function returning the value hands it on again: nobody here can say which fields matter
