@@ -383,15 +383,7 @@ export class OpReader {
       ...(v.ttlArg !== undefined ? { ttlFrom: v.ttlArg } : {}),
       ...(v.valueArg !== undefined ? { valueArg: v.valueArg } : {}),
       ...(valueSrcOf(call, v) ? { valueSrc: valueSrcOf(call, v) } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcEntities ? { valueEntities: call.args[v.valueArg].srcEntities } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holds ? { valueHolds: call.args[v.valueArg].holds } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.holdsOf ? { valueHoldsOf: call.args[v.valueArg].holdsOf } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.aggregate ? { valueAggregate: call.args[v.valueArg].aggregate } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.pins ? { valuePins: call.args[v.valueArg].pins } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.by ? { valueBy: call.args[v.valueArg].by } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.includes ? { valueIncludes: call.args[v.valueArg].includes } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.flagOf ? { valueFlagOf: call.args[v.valueArg].flagOf } : {}),
-      ...(v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.srcCalls ? { valueCalls: call.args[v.valueArg].srcCalls } : {}),
+      ...(v.kind === 'write' && v.valueArg !== undefined ? valueFactsOf(call.args[v.valueArg]) : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : {}),
       ...(call.minted ? { minted: true as const } : {}),
@@ -400,7 +392,7 @@ export class OpReader {
     };
     // Pattern: cache.wrap(`user:${id}`, () => prisma.user.findUnique(…)) — the read fills the key
     // itself on a miss: what its loader returns is the value it stores
-    if (v.kind === 'read' && (v.verb === 'wrap' || v.verb === 'getorset')) Object.assign(op, loaderFill(call.args[1]));
+    if (v.kind === 'read' && (v.verb === 'wrap' || v.verb === 'getorset')) Object.assign(op, valueFactsOf(call.args[1]));
     // Pattern: rounds.fetch(id) with `new LRUCache({ fetchMethod: (id) => db.selectFrom('rounds')… })` — the same, its loader the store's
     if (v.kind === 'read' && v.verb === 'fetch' && t.loader) {
       // (the loader's own calls name functions of the file that built the store, maybe not this one)
@@ -656,17 +648,19 @@ export class OpReader {
 }
 
 
-/** What a read-through's loader argument loads, as a fill's value facts. */
-function loaderFill(a: ArgFact | undefined): Partial<CacheOp> {
-  if (!a?.srcEntities && !a?.srcCalls) return {};
+/** What the value argument of a write (or a read-through's loader) holds, as the op's value facts. */
+function valueFactsOf(a: ArgFact | undefined): Partial<CacheOp> {
+  if (!a) return {};
   return {
     ...(a.srcEntities ? { valueEntities: a.srcEntities } : {}),
-    ...(a.srcCalls ? { valueCalls: a.srcCalls } : {}),
     ...(a.holds ? { valueHolds: a.holds } : {}),
+    ...(a.holdsOf ? { valueHoldsOf: a.holdsOf } : {}),
+    ...(a.aggregate ? { valueAggregate: a.aggregate } : {}),
+    ...(a.pins ? { valuePins: a.pins } : {}),
     ...(a.by ? { valueBy: a.by } : {}),
     ...(a.includes ? { valueIncludes: a.includes } : {}),
-    ...(a.pins ? { valuePins: a.pins } : {}),
-    ...(a.aggregate ? { valueAggregate: a.aggregate } : {}),
+    ...(a.flagOf ? { valueFlagOf: a.flagOf } : {}),
+    ...(a.srcCalls ? { valueCalls: a.srcCalls } : {}),
   };
 }
 

@@ -121,20 +121,20 @@ function mentions(n: ts.Node, name: string): boolean {
 }
 
 /** A `return` in `n` whose value mentions `name` (the hit path returns the cached value). */
-function returnsIt(n: ts.Node, name: string, derived?: ReadonlySet<string>): boolean {
+function returnsIt(n: ts.Node, name: string, derived: readonly string[] = []): boolean {
   // Pattern: if (cached) { ctx.body = cached; return; } / { res.json(cached); return } — answered with it, then out
   if (ts.isBlock(n) && n.statements.length >= 2) {
     const last = n.statements[n.statements.length - 1];
     if (ts.isReturnStatement(last) && !last.expression && n.statements.slice(0, -1).some((st) => mentions(st, name))) return true;
   }
-  if (ts.isReturnStatement(n)) return !!n.expression && (mentions(n.expression, name) || [...(derived ?? [])].some((d) => mentions(n.expression!, d)));
+  if (ts.isReturnStatement(n)) return !!n.expression && [name, ...derived].some((d) => mentions(n.expression!, d));
   if (isFunctionLike(n)) return false;
   // Pattern: if (cached) { try { const parsed = JSON.parse(cached); return parsed } catch {} } — a const read from it
   let local = derived;
   return !!ts.forEachChild(n, (c) => {
     if (ts.isVariableStatement(c))
       for (const d of c.declarationList.declarations)
-        if (ts.isIdentifier(d.name) && d.initializer && mentions(d.initializer, name)) local = new Set([...(local ?? []), d.name.text]);
+        if (ts.isIdentifier(d.name) && d.initializer && mentions(d.initializer, name)) local = [...local, d.name.text];
     return returnsIt(c, name, local) ? true : undefined;
   });
 }
@@ -247,14 +247,10 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
           );
       } else if (ts.isBinaryExpression(n) && isFallbackOperator(n.operatorToken.kind) && mentions(n.left, name) && !mentions(n.right, name)) {
         // Pattern: return cached || prefill(con, id) — the call on the right is what a miss gets, awaited or not
-        const right = unwrap(n.right);
-        const called = ts.isCallExpression(right) && !cacheCalls.has(right) ? (loadsIn(right, ctx, cacheCalls) ?? 'call') : undefined;
-        found = strongest(found, sourcesIn(n.right, ctx, cacheCalls) ?? called);
+        found = strongest(found, missSide(n.right, ctx, cacheCalls));
       } else if (ts.isConditionalExpression(n) && testsPresent(n.condition, name) === true) {
-        // Pattern: return value ? value : this.getLinkFromDb(key) — the call on the miss side, as for `||`
-        const miss = unwrap(n.whenFalse);
-        const called = ts.isCallExpression(miss) && !cacheCalls.has(miss) ? (loadsIn(miss, ctx, cacheCalls) ?? 'call') : undefined;
-        found = strongest(found, sourcesIn(n.whenFalse, ctx, cacheCalls) ?? called);
+        // Pattern: return value ? value : this.getLinkFromDb(key) — the same for the miss side of a conditional
+        found = strongest(found, missSide(n.whenFalse, ctx, cacheCalls));
       }
     }
     if (!isFunctionLike(n) || n === body) ts.forEachChild(n, visit);
@@ -263,6 +259,13 @@ function reloadAfter(body: ts.Node, name: string, after: number, ctx: FileCtx, c
   // the hit path returned early: what the function loads after that is what a miss gets
   if (hitReturns) found = strongest(found, sourcesIn(body, ctx, cacheCalls, after));
   return found;
+}
+
+/** What the miss side of `cached || load(id)` / `cached ? cached : load(id)` loads: its sources, or the call it makes. */
+function missSide(e: ts.Expression, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
+  const u = unwrap(e);
+  const called = ts.isCallExpression(u) && !cacheCalls.has(u) ? (loadsIn(u, ctx, cacheCalls) ?? 'call') : undefined;
+  return sourcesIn(e, ctx, cacheCalls) ?? called;
 }
 
 /**
