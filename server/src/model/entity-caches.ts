@@ -47,6 +47,16 @@ export function entityCaches(model: CacheModel, graph?: CallGraph): ReadonlyMap<
   return byEntity;
 }
 
+/** The ops that fill a key: its writers, and reads that fill it themselves (`cache.wrap(k, load)`) with what their loader loads. */
+export function fillsOf(key: KeyModel): CacheOp[] {
+  return [...key.writers, ...key.readers.filter((r) => readThrough(r) && (r.valueEntities || r.valueCalls))];
+}
+
+/** A fill of the key stores rows of `entity`. */
+export function filledWith(key: KeyModel | undefined, entity: string): boolean {
+  return !!key && fillsOf(key).some((x) => !!x.valueEntities?.includes(entity));
+}
+
 /** The key has one hole: `session:{}`, or is the id itself (`lru.set(id, row)`: no literal text, no shape). */
 function oneHole(shape: string, w: CacheOp): boolean {
   if (shape) return (shape.match(/\{\}/g) ?? []).length === 1;
@@ -64,8 +74,7 @@ function keyEntries(key: KeyModel, graph: CallGraph | undefined): readonly { ent
   let throughGraph = false;
   const seen = new Set<string>();
   // the read path's own fill first, before calls of a wrapper that fills (`findOneDataType(type)`)
-  // a read-through read (`cache.wrap(k, load)`) fills the key itself: it counts as a fill of what it loads
-  const fills = [...key.writers, ...key.readers.filter((r) => readThrough(r) && (r.valueEntities || r.valueCalls))];
+  const fills = fillsOf(key);
   const writers = fills.some((w) => w.echo) ? fills.sort((a, b) => Number(!!a.echo) - Number(!!b.echo)) : fills;
   for (const w of writers) {
     if (w.sentinel) continue;

@@ -4,6 +4,7 @@ import { sameAggregate } from '../facts/keys/entities';
 import { entityOfShape, shapeNamesEntity } from '../facts/keys/shapes';
 import type { DbWrite, Span, SymbolRef } from '../facts/types';
 import type { KeyModel } from '../model/cache-model';
+import { fillsOf } from '../model/entity-caches';
 import { keptInPlace } from '../model/live-state';
 import { storesOnlyMarker } from '../model/roles';
 import { isUncalled } from '../model/uncalled';
@@ -202,7 +203,7 @@ function storesWrittenField(op: CacheOp, w: DbWrite): boolean {
  * update — the key's fills load the written entity: the set puts a copy of its row back.
  */
 function filledFrom(key: KeyModel | undefined, entity: string): boolean {
-  return !!key?.writers.some((x) => x.valueEntities?.includes(entity) && key.readers.some((r) => r.fallback === 'db' && r.file === x.file && r.call.fn === x.call.fn));
+  return !!key && fillsOf(key).some((x) => x.valueEntities?.includes(entity) && key.readers.some((r) => r.fallback === 'db' && r.file === x.file && r.call.fn === x.call.fn));
 }
 
 function deadReader(project: ProjectIndex, r: CacheOp): boolean {

@@ -9,6 +9,7 @@ import { keptInPlace } from '../model/live-state';
 import { MARKER_WORDS, SCRATCH_WORDS, STATE_WORDS } from '../model/roles';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import type { KeyModel } from '../model/cache-model';
+import { filledWith } from '../model/entity-caches';
 import { fnName, fnOfOp, keyWords, named } from './timeline';
 import { keyLabel, keyShape, shortLived, versionedKey, viaRelated } from './util';
 import { isRowIdName, nameWords } from '../facts/keys/entities';
@@ -24,16 +25,15 @@ const STAGING_WORDS = /(^|[^a-z])(request|requests|pending|invite|invites|invita
  */
 const RECORD_ENTITY = /(^|_)(event|events|log|logs|audit|audits|notification|notifications|history|histories|activity|activities)$|_(usage|usages|metric|metrics)$/;
 
-/** A new row of an append-only record (a `save()` of one is a create too: nothing updates a log entry). */
-function isRecordWrite(w: DbWrite): boolean {
-  return !!w.entity && RECORD_ENTITY.test(w.entity) && (w.kind !== 'update' || /(^|\.)save$/.test(w.label));
-}
-
-/** An update of a record row (a log entry completed) whose entity is not what the cached key holds. */
-function recordOfAnother(w: DbWrite, key: KeyModel | undefined): boolean {
-  if (!w.entity || !RECORD_ENTITY.test(w.entity) || !key) return false;
-  if (key.shape && shapeNamesEntity(key.shape, w.entity)) return false;
-  return !key.writers.some((x) => x.valueEntities?.includes(w.entity!));
+/**
+ * A write of an append-only record: a new row (a `save()` of one is a create too), or an update
+ * completing one (a request's log row given the price worked out from a cached gateway's rates),
+ * unless the cached key holds that record itself.
+ */
+function isRecordWrite(w: DbWrite, key: KeyModel | undefined): boolean {
+  if (!w.entity || !RECORD_ENTITY.test(w.entity)) return false;
+  if (w.kind !== 'update' || /(^|\.)save$/.test(w.label)) return true;
+  return !!key && !(key.shape && shapeNamesEntity(key.shape, w.entity)) && !filledWith(key, w.entity);
 }
 
 /** Libraries that are caches by nature. */
@@ -196,7 +196,6 @@ export const writeFromCache: Rule<'fromCache'> = {
     const at = (file: string, span: Span) => `${file}\0${span.start}`;
     for (const w of judgedWrites(project, ctx)) {
       if (!w.fromCalls || !ctx.wants(w.file)) continue;
-      if (isRecordWrite(w)) continue;
       const file = project.files.get(w.file);
       // tests, migrations and seeds are not report sites
       if (!file || file.kind) continue;
@@ -212,9 +211,7 @@ export const writeFromCache: Rule<'fromCache'> = {
       if (!found) continue;
       const read = found.op;
       const key = project.model.keyOf(read);
-      // Pattern: the request's log row completed with a price worked out from the cached gateway's
-      // rates — a record of what the request did, not the cached entity's row written back
-      if (recordOfAnother(w, key)) continue;
+      if (isRecordWrite(w, key)) continue;
       const related = readRelated(project, found);
       reported.add(at(w.file, w.span));
       ctx.report({
@@ -236,9 +233,9 @@ export const writeFromCache: Rule<'fromCache'> = {
         const hit = call.argFrom && !reported.has(at(path, call.span)) && writeThroughCall(project, file, call);
         if (!hit) continue;
         const { read, w, writeFile } = hit;
-        // Pattern: this.notificationService.save({ content: `Order ${order.code} shipped` }) into repo.save(n)
-        if (isRecordWrite(w)) continue;
         const key = project.model.keyOf(read.op);
+        // Pattern: this.notificationService.save({ content: `Order ${order.code} shipped` }) into repo.save(n)
+        if (isRecordWrite(w, key)) continue;
         const label = `${call.method}()`;
         ctx.report({
           file: path,
