@@ -407,10 +407,11 @@ function printComparison(before, results, pos, perRule, ran) {
   const key = (repo, f) => labelKey(repo, f.rule, f.path, f.line);
   const wasRun = new Set((before.repos ?? []).filter((r) => r.status !== 'absent').map((r) => r.id));
   const rules = new Set(perRule.map((x) => x.rule));
-  const old = new Map();
-  for (const r of before.repos ?? []) if (ran.has(r.id)) for (const f of r.findings) if (rules.has(f.rule)) old.set(key(r.id, f), f);
-  const now = new Map();
-  for (const r of results) if (wasRun.has(r.id)) for (const f of r.findings) now.set(key(r.id, f), f);
+  // (two findings of one rule on one line share a key: the lists count each, the maps tell them apart)
+  const oldList = (before.repos ?? []).filter((r) => ran.has(r.id)).flatMap((r) => r.findings.filter((f) => rules.has(f.rule)).map((f) => [key(r.id, f), f]));
+  const nowList = results.filter((r) => wasRun.has(r.id)).flatMap((r) => r.findings.map((f) => [key(r.id, f), f]));
+  const old = new Map(oldList);
+  const now = new Map(nowList);
   const verdict = (f) => f.verdict ?? 'unjudged';
   console.log(`\n== compared with ${describeRun(before)}`);
   const gone = [...old].filter(([k]) => !now.has(k));
@@ -428,11 +429,11 @@ function printComparison(before, results, pos, perRule, ran) {
     const mine = fs.filter((f) => f.rule === rule);
     return `${mine.filter((f) => f.verdict === 'tp').length}/${mine.filter((f) => f.verdict === 'tp' || f.verdict === 'fp').length}`;
   };
-  const nowFindings = [...now.values()];
+  const nowFindings = nowList.map(([, f]) => f);
   const thenPos = (before.positives ?? []).filter((p) => ran.has(p.repo) && wasRun.has(p.repo));
   const nowPos = pos.filter((p) => wasRun.has(p.repo));
   const recall = (ps, rule) => `${ps.filter((p) => p.rule === rule && p.found).length}/${ps.filter((p) => p.rule === rule).length}`;
-  console.log(table(perRule.map((x) => [x.rule, count([...old.values()], x.rule), count(nowFindings, x.rule), recall(thenPos, x.rule), recall(nowPos, x.rule)]),
+  console.log(table(perRule.map((x) => [x.rule, count(oldList.map(([, f]) => f), x.rule), count(nowFindings, x.rule), recall(thenPos, x.rule), recall(nowPos, x.rule)]),
     ['rule', 'tp/judged then', 'now', 'found/positives then', 'now']));
 }
 
