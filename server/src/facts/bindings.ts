@@ -67,11 +67,44 @@ function valueOf(e: ts.Expression, ctx: FileCtx): ExportValue | undefined {
   const clients = clientMembers(obj, ctx, 0);
   if (clients) v = { t: 'object', members: { ...(v?.t === 'object' ? v.members : {}), ...clients } };
   // Pattern: module.exports = { set: (k, v) => client.set(k, v) } — members that may be wrappers
+  const nested = wrapperObjects(obj, 0);
+  if (nested) v = withWrapperObjects(v?.t === 'object' ? v : { t: 'object', members: {} }, nested);
   if (hasFunctionMember(obj)) {
     const name = objectOwnerName(obj);
     if (name !== undefined) return { t: 'object', members: v?.t === 'object' ? v.members : {}, wrappers: name };
   }
   return v;
+}
+
+/** `v` with the nested wrapper objects' owner names added, keeping what its members already are (key builders). */
+function withWrapperObjects(v: Extract<ExportValue, { t: 'object' }>, nested: Record<string, ExportValue>): ExportValue {
+  const members = { ...v.members };
+  for (const [name, n] of Object.entries(nested)) {
+    const had = members[name];
+    if (n.t !== 'object') continue;
+    if (had && had.t !== 'object') continue;
+    const inner = withWrapperObjects(had ?? { t: 'object', members: {} }, n.members);
+    members[name] = n.wrappers !== undefined && inner.t === 'object' ? { ...inner, wrappers: n.wrappers } : inner;
+  }
+  return { ...v, members };
+}
+
+/**
+ * Pattern: export const REDIS = { cache: { save: async (k, body) => client.set(k, …) } } — the nested
+ * objects whose function members may be wrappers, under their path (objectOwnerName).
+ */
+function wrapperObjects(obj: ts.ObjectLiteralExpression, depth: number): Record<string, ExportValue> | undefined {
+  if (depth > 2) return undefined;
+  let out: Record<string, ExportValue> | undefined;
+  for (const p of obj.properties) {
+    if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
+    const inner = stripFreeze(p.initializer);
+    if (!ts.isObjectLiteralExpression(inner)) continue;
+    const deeper = wrapperObjects(inner, depth + 1);
+    const name = hasFunctionMember(inner) ? objectOwnerName(inner) : undefined;
+    if (name !== undefined || deeper) (out ??= {})[p.name.text] = { t: 'object', members: deeper ?? {}, ...(name !== undefined ? { wrappers: name } : {}) };
+  }
+  return out;
 }
 
 /**

@@ -106,7 +106,9 @@ export class OpReader {
     if (c.t === 'decorator') ops = decoratorOps(this, this.d, file, call);
     if (t?.t === 'lib') {
       // Pattern: keys(pattern) / scan(…, 'MATCH', pattern) whose finds are deleted: a delete of the pattern
-      const v = call.matchDelete ? { kind: 'delete' as const, verb: 'del', keyArg: 0, nx: false } : classifyVerb(t.lib, call.method, call.args);
+      // Pattern: await client.GETDEL(key); — a GETDEL whose value is dropped only deletes
+      const dropped = call.stmt !== undefined && /^getdel(async)?$/i.test(call.method);
+      const v = call.matchDelete || dropped ? { kind: 'delete' as const, verb: 'del', keyArg: 0, nx: false } : classifyVerb(t.lib, call.method, call.args);
       if (v) ops = this.libOps(file, call, t, v);
     } else if (t?.t === 'wrapper') {
       // Pattern: getTeam(id) / getTeam.clear(id) — the closure itself, or its member

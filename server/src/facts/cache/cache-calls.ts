@@ -451,7 +451,7 @@ function ownStatement(call: ts.CallExpression, ctx: FileCtx): CallFact['stmt'] {
 }
 
 /** Calls whose result may be a cached value (a client read, a wrapper's getter, a read-through helper). */
-const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists|members|range|retrieve|obtain|check/i;
+const READ_LIKE = /get|fetch|read|load|lookup|find|wrap|remember|peek|has|exists|members|range|retrieve|restore|obtain|check/i;
 
 /**
  * Pattern: const found = await redis.keys(`user:${id}:*`); if (found.length) await redis.del(...found)
@@ -822,12 +822,19 @@ function isTopLevelDeclaration(d: ts.VariableDeclaration): boolean {
   return !!d.parent?.parent?.parent && ts.isSourceFile(d.parent.parent.parent);
 }
 
-/** The name an exported/top-level object literal is reached by (WrapperMethod.className). */
-export function objectOwnerName(obj: ts.ObjectLiteralExpression): string | undefined {
+/**
+ * The name an exported/top-level object literal is reached by (WrapperMethod.className); a nested
+ * one's is its path (`REDIS.cache` for `export const REDIS = { cache: { save: … } }`).
+ */
+export function objectOwnerName(obj: ts.ObjectLiteralExpression, depth = 0): string | undefined {
   let p: ts.Node = obj;
   while (p.parent && (ts.isParenthesizedExpression(p.parent) || ts.isAsExpression(p.parent) || ts.isSatisfiesExpression(p.parent))) p = p.parent;
   const holder = p.parent;
   if (!holder) return undefined;
+  if (ts.isPropertyAssignment(holder) && (ts.isIdentifier(holder.name) || ts.isStringLiteral(holder.name)) && ts.isObjectLiteralExpression(holder.parent) && depth < 3) {
+    const outer = objectOwnerName(holder.parent, depth + 1);
+    return outer === undefined || outer.startsWith('<') ? undefined : `${outer}.${holder.name.text}`;
+  }
   if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && isTopLevelDeclaration(holder)) return holder.name.text;
   if (ts.isExportAssignment(holder)) return '<default>';
   if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(module\.)?exports$/.test(holder.left.getText())) return '<exports>';

@@ -489,6 +489,8 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
       const el = d.node.name.elements.find((x) => ts.isIdentifier(x.name) && x.name.text === e.text);
       return el && !el.dotDotDotToken && (propertyNameText(el.propertyName) ?? e.text) === 'redis' ? { t: 'lib', lib: 'ioredis' } : undefined;
     }
+    // Pattern: import { REDIS } from '@acme/connectors'; const { cache } = REDIS — a member of an imported object
+    if (d.t === 'binding') return importedMemberBinding(d.node, e.text, ctx, depth);
     const key = d.t === 'import' ? undefined : d.node;
     return key ? memo(ctx, key, () => fromDecl(d, ctx, depth)) : fromDecl(d, ctx, depth);
   }
@@ -521,6 +523,16 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
   const typed = fromType(memberTypeOf(declaredTypeOf(e.expression, ctx, depth), name, ctx), ctx);
   if (typed) return typed;
   return objectMemberClient(e, ctx, depth, clientOf);
+}
+
+/** `const { cache, keys: k } = REDIS` with `REDIS` imported: `cache` is `REDIS.cache` of that module. */
+function importedMemberBinding(decl: ts.VariableDeclaration, name: string, ctx: FileCtx, depth: number): ClientRef | undefined {
+  if (!ts.isObjectBindingPattern(decl.name) || !decl.initializer) return undefined;
+  const el = decl.name.elements.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+  const prop = el && !el.dotDotDotToken ? (propertyNameText(el.propertyName) ?? name) : undefined;
+  if (prop === undefined) return undefined;
+  const base = ts.isIdentifier(unwrap(decl.initializer)) || ts.isPropertyAccessExpression(unwrap(decl.initializer)) ? clientOf(decl.initializer, ctx, depth + 1) : undefined;
+  return base?.t === 'import' && !base.called ? { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), prop] } } : undefined;
 }
 
 /**

@@ -176,6 +176,12 @@ function fromName(info: Info, env: DbEnv): Recv | undefined {
   return undefined;
 }
 
+/** `models` imported from a module of the project, or `<x>.models` (`sequelize.models`, `db.models`). */
+function modelRegistry(e: ts.Expression, env: DbEnv): boolean {
+  if (ts.isPropertyAccessExpression(e)) return e.name.text === 'models' && ts.isIdentifier(bare(e.expression)) && /^(sequelize|db|orm)$/i.test((bare(e.expression) as ts.Identifier).text);
+  return ts.isIdentifier(e) && e.text === 'models' && isProjectModule(importedFrom('models', env.ctx), env.ctx.config);
+}
+
 /** The one entity-like type argument of the class's base (`extends CrudService<TenantSetting>`). */
 function inheritedEntity(e: ts.Node): string | undefined {
   const cls = enclosingClass(e);
@@ -220,6 +226,10 @@ export function classifyRecv(e0: ts.Expression, env: DbEnv, depth = 0): Recv | u
     const owner = lastName(e.expression);
     if (owner === 'models' || owner === 'db') return { t: 'model', via: 'sequelize', entity: e.name.text };
   }
+  // Pattern: import { models } from '@acme/database-model'; models.users.update(…) — the project's registry
+  // of models (`models.users = sequelize.define('users', …)`), or the ORM's own `sequelize.models.users`
+  if (ts.isPropertyAccessExpression(e) && /^[a-z][A-Za-z0-9]*$/.test(e.name.text) && modelRegistry(bare(e.expression), env))
+    return { t: 'model', via: 'sequelize', entity: e.name.text };
   if (e.kind === ts.SyntaxKind.ThisKeyword) {
     // Pattern: class User extends Model { static async getUserById(id) { … this.findByPk(id) } } — in a
     // static method of a model class, `this` is the model

@@ -12,5 +12,10 @@ export function rowFieldOf(e0: ts.Expression, ctx: FileCtx): string | undefined 
   if (!ts.isPropertyAccessExpression(e) && !ts.isPropertyAccessChain(e)) return undefined;
   const row = unwrap(e.expression);
   if (!ts.isIdentifier(row) || !ctx.db || !isLoadedRow(row, ctx.facts.imports, ctx.db.recognise as Recognise)) return undefined;
-  return (e as ts.PropertyAccessExpression).name.text;
+  const name = (e as ts.PropertyAccessExpression).name.text;
+  // Pattern: cache.save(key, user.dataValues) — Sequelize's (or Mongoose's `_doc`) plain copy of the whole row
+  return WHOLE_ROW.has(name) ? undefined : name;
 }
+
+/** Members of an ORM's row object that hold the whole row: Sequelize `dataValues`, Mongoose `_doc`. */
+const WHOLE_ROW = new Set(['dataValues', '_doc']);

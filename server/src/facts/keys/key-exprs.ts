@@ -10,7 +10,7 @@ import { arrayTested, declarationOf, isFunctionLike, listJoiningParam, oneOrList
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
-import { joinedParts, mergeLits } from './shapes';
+import { joinedParts, mergeLits, REQUEST_PATH_KEY } from './shapes';
 import type { ExportValue, KeyExpr, KeyPart, SymbolRef } from '../types';
 
 /** String methods whose result is a piece cut out of another string. */
@@ -33,7 +33,7 @@ interface State {
 }
 
 export function keyExprOf(expr: ts.Expression, ctx: FileCtx): KeyExpr {
-  const parts = partsOf(expr, { ctx, env: new Map(), active: new Set(), depth: 0 });
+  const parts = requestPathOr(partsOf(expr, { ctx, env: new Map(), active: new Set(), depth: 0 }));
   const out: KeyExpr = { span: { start: expr.getStart(ctx.sf), end: expr.end }, text: expr.getText(ctx.sf), parts };
   const builder = builderOf(expr, ctx);
   if (builder) out.builder = builder;
@@ -49,8 +49,21 @@ export function holdsInstanceArg(parts: readonly KeyPart[] | undefined): boolean
 }
 
 export function keyPartsOf(expr: ts.Expression, ctx: FileCtx): KeyPart[] {
-  return partsOf(expr, { ctx, env: new Map(), active: new Set(), depth: 0 });
+  return requestPathOr(partsOf(expr, { ctx, env: new Map(), active: new Set(), depth: 0 }));
 }
+
+/**
+ * Pattern: const saved = await cache.restore(req.path) … await cache.save(req.path, body) — a response
+ * cache keyed by the request's path (Express `req.originalUrl`, Hapi `request.path`, Koa `ctx.path`,
+ * Hono `c.req.path`): one key shape for every handler of the project (REQUEST_PATH_KEY), so a GET
+ * handler's read-through says what a PUT handler's write of its own path is.
+ */
+function requestPathOr(parts: KeyPart[]): KeyPart[] {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  return only && 'hole' in only && REQUEST_PATH.test(only.hole) ? [{ lit: REQUEST_PATH_KEY }] : parts;
+}
+
+const REQUEST_PATH = /^(?:req|request|ctx|context\.request|ctx\.request|c\.req)\.(?:path|url|originalUrl|url\.pathname)$/;
 
 /**
  * A template or `+` chain as written: literal text and the hole expressions' own source text

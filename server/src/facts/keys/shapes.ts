@@ -243,6 +243,9 @@ export function namesWord(shape: string | undefined): shape is string {
  * hole is `{}`; a literal brace is doubled (`{{`, `}}`), as in format strings, so a Redis Cluster
  * hash tag stays text: `{${tenant}}:job` is `{{{}}}:job`, another key than `{}:job`.
  */
+/** The key of a response cache keyed by the request's path (facts/keys/key-exprs.ts): one shape for every route. */
+export const REQUEST_PATH_KEY = '‹request path›';
+
 export function shapeOf(parts: KeyPart[]): string | undefined {
   let s = '';
   let lit = false;
@@ -588,6 +591,23 @@ function namesEntity(shape: string, entity: string, loose: boolean): NameMatch {
   return owner ? 'owner' : suffix ? 'row' : 'none';
 }
 
+/**
+ * The shape names `entity` only as the last side of a link table whose other side is an entity of
+ * the project too: `/user/{}` for `application_user` rows (with `application` rows written
+ * elsewhere), where a table prefix (`sys_user`) or a longer model name (`function_worker`) is none.
+ */
+export function namesLinkSideOnly(shape: string, entity: string, isEntity: (name: string) => boolean): boolean {
+  let side = false;
+  for (const seg of shape.split(/[:/.|#{}\s]+/)) {
+    const w = normaliseEntity(seg);
+    if (!w || !entity.endsWith(`_${w}`)) continue;
+    const rest = entity.slice(0, -w.length - 1);
+    if (!isEntity(rest) && !isEntity(rest.slice(rest.lastIndexOf('_') + 1))) return false;
+    side = true;
+  }
+  return side && nameMatch(shape.replace(/[A-Za-z0-9_-]+/g, (seg) => (entity.endsWith(`_${normaliseEntity(seg) ?? ''}`) ? '' : seg)), entity, false) === 'none';
+}
+
 /** The last word of a table that holds the items or details of another (`sys_dict_data`, `order_item`). */
 const ROW_SUFFIX = /^(data|datum|detail|info|item|entry|record|value|line)$/;
 
@@ -604,6 +624,8 @@ function hasWords(words: string[], want: string[]): boolean {
  */
 export function shapesMatch(a: string, b: string): boolean {
   if (a === b) return true;
+  // the path of a request is any route's key: `/user/{}` is one of them
+  if (a === REQUEST_PATH_KEY || b === REQUEST_PATH_KEY) return (a === REQUEST_PATH_KEY ? b : a).startsWith('/');
   return pairMemo(matches, a, b, matchUncached);
 }
 

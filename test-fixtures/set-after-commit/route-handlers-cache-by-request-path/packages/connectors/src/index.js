@@ -1,0 +1,1 @@
+export { REDIS } from './redis.js'
