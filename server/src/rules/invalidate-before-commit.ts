@@ -1,7 +1,7 @@
 // invalidate-before-commit: a cache delete inside an open transaction, or before the database
 // write it invalidates. Docs: docs/rules/invalidate-before-commit.md
 import { normaliseEntity } from '../facts/keys/entities';
-import { entityOfShape, namesWord, shapeNamesEntity } from '../facts/keys/shapes';
+import { entityOfShape, namesLinkSideOnly, namesWord, shapeNamesEntity } from '../facts/keys/shapes';
 import type { CallFact, DbWrite, KeyPart, Span, TxFact } from '../facts/types';
 import type { PriorWrite } from '../model/call-graph';
 import type { CacheOp, LinkedFile, ProjectIndex, RaceNames, Related, Rule, RuleContext } from '../rule';
@@ -75,7 +75,8 @@ function builderEntity(name: string): string | undefined {
 /** The key caches the written entity: its name says so, or its cached value is built from that entity's rows. */
 function cachesEntity(op: CacheOp, entity: string, project: ProjectIndex): boolean {
   const shape = op.key?.shape;
-  if (shape && shapeNamesEntity(shape, entity)) return true;
+  // (a key named for one side of a link table, `/user/{}` before an `application_user` write, is no cache of it)
+  if (shape && shapeNamesEntity(shape, entity) && !namesLinkSideOnly(shape, entity, (e) => writtenEntities(project).has(e))) return true;
   const own = shape ? entityOfShape(shape) : undefined;
   // the aggregate that owns the written rows: `wishlist:{}` before a `wishlist_item` delete
   if (own && entity.startsWith(`${own}_`)) return true;
@@ -152,6 +153,14 @@ function writesIn(tx: TxFact, file: LinkedFile, project: ProjectIndex, from = tx
     const t = project.callGraph.targetOf(file.file, c);
     if (t) for (const w of project.callGraph.writesOf(t.file, t.fn, 3)) out.push(w.write);
   }
+  return out;
+}
+
+/** The entities the project's code writes (a link table's sides are among them). */
+const entitiesWritten = new WeakMap<ProjectIndex, ReadonlySet<string>>();
+function writtenEntities(project: ProjectIndex): ReadonlySet<string> {
+  let out = entitiesWritten.get(project);
+  if (!out) entitiesWritten.set(project, (out = new Set([...project.files.values()].flatMap((f) => f.facts.dbWrites.flatMap((w) => w.entity ?? [])))));
   return out;
 }
 
