@@ -78,6 +78,7 @@ const CACHE_LIB_SET: Record<CacheLib, true> = {
   'midway-cache': true,
   mnemonist: true,
   'memory-cache': true,
+  bentocache: true,
   'keyed-store': true,
 };
 /** what `cacheModules` may map a module to (the JSON schema's enum is tested against this) */

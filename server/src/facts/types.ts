@@ -27,7 +27,8 @@ export type CacheLib =
   | 'memory-cache'
   | 'keyed-store'
   | 'midway-cache-manager'
-  | 'midway-cache';
+  | 'midway-cache'
+  | 'bentocache';
 
 /**
  * A reference to something that may live in another file, resolved by the project linker
@@ -267,6 +268,11 @@ export interface CallFact {
   afterWrites: number[];
   /** a raw command naming its verb (`call('SET', k, v)`, `send('SETEX', [k, t, v])`): args are the command's */
   raw?: true;
+  /**
+   * the call's one argument is an options object (`cache.getOrSet({ key, factory, ttl })`, bentocache):
+   * `args` are its `key`, its `value` or `factory`, and the object itself; this is the object's span
+   */
+  options?: Span;
   /** those of `afterWrites` that run concurrently with this call (`Promise.all([write, call])`) */
   alongside?: number[];
   /**

@@ -145,7 +145,7 @@ export class OpReader {
         return {
           t: 'lib',
           lib: c.lib,
-          defaultTtl: c.nest ? this.d.nestTtl : c.config !== undefined ? this.d.midwayTtl?.(c.config) : c.defaultTtl,
+          defaultTtl: c.nest ? this.d.nestTtl : c.config !== undefined ? this.d.midwayTtl?.(c.config) : c.defaultTtl ?? (LIBS[c.lib].expiresByDefault || undefined),
           ...(c.nest || c.config !== undefined || c.defaultTtlValue === undefined ? {} : { defaultTtlValue: c.defaultTtlValue }),
           nest: c.nest,
           keyPrefix: c.keyPrefix,

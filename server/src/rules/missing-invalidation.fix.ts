@@ -1,6 +1,7 @@
 // missing-invalidation's suggestion: delete the key right after the write, built as the read path
 // builds it (its key builder when this file can call it, else the key's template with the row the
 // write names), through a cache client this code already uses.
+import { LIBS } from '../facts/cache/client-modules';
 import { slotsOf } from '../facts/keys/shapes';
 import type { DbWrite } from '../facts/types';
 import type { CachedEntity } from '../model/entity-caches';
@@ -28,7 +29,7 @@ function keyExpr(project: ProjectIndex, file: LinkedFile, w: DbWrite, entry: Cac
 }
 
 /** A cache client (or wrapper) call of this file whose receiver the write's function can name too. */
-function clientIn(file: LinkedFile, w: DbWrite): { recv: string; del: string } | undefined {
+function clientIn(file: LinkedFile, w: DbWrite): { recv: string; del: string; keyOptions?: true } | undefined {
   const cls = file.facts.fns[w.fn - 1]?.className;
   const usable = (op: CacheOp) => {
     if (!op.deleteVia || op.call.pipeline !== undefined) return false;
@@ -37,7 +38,8 @@ function clientIn(file: LinkedFile, w: DbWrite): { recv: string; del: string } |
     return /^[A-Za-z_$][\w$]*$/.test(recv) && (recv in file.facts.locals || file.facts.imports.some((i) => i.local === recv));
   };
   const op = file.ops.find((o) => (o.kind === 'delete' || o.kind === 'write' || o.kind === 'read') && o.call.receiver.t !== 'fn' && usable(o));
-  return op && { recv: file.text.slice(op.call.receiverSpan.start, op.call.receiverSpan.end), del: op.deleteVia! };
+  // (a library whose delete takes an options object is called with one: bentocache's `delete({ key })`)
+  return op && { recv: file.text.slice(op.call.receiverSpan.start, op.call.receiverSpan.end), del: op.deleteVia!, ...(!op.via && LIBS[op.lib].keyOptions ? { keyOptions: true as const } : {}) };
 }
 
 export function insertInvalidation(project: ProjectIndex, file: LinkedFile, w: DbWrite, entry: CachedEntity): Fix | undefined {
@@ -57,6 +59,6 @@ export function insertInvalidation(project: ProjectIndex, file: LinkedFile, w: D
   return {
     title: `Delete ${key} after the write`,
     kind: 'suggestion',
-    edits: [{ start: at, end: at, text: `${eol}${w.indent}await ${client.recv}.${client.del}(${key});` }],
+    edits: [{ start: at, end: at, text: `${eol}${w.indent}await ${client.recv}.${client.del}(${client.keyOptions ? `{ key: ${key} }` : key});` }],
   };
 }

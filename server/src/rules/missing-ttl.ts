@@ -178,7 +178,7 @@ export const missingTtl: Rule<'noTtl' | 'setDropsTtl' | 'collectionNoTtl' | 'ttl
       const data = { verb: op.wrapper ?? op.verb, key: keyLabel(op), ...(dropped ? { param: dropped } : {}) };
       const messageId = dropped ? 'ttlDropped' : collection ? 'collectionNoTtl' : isRedisLib(op.lib) && op.verb === 'set' && !op.wrapper ? 'setDropsTtl' : 'noTtl';
       // a raw command's options are spelled as the library's raw protocol wants them: left to the developer
-      const edits = op.call.raw ? undefined : collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings, file.facts);
+      const edits = op.call.raw || op.call.options ? undefined : collection ? expireAfter(file, op, seconds) : op.via ? wrapperTtlEdit(op, seconds) : ttlEdit(op, seconds, ctx.settings, file.facts);
       const fix: Fix | undefined = edits && {
         title: op.via ? `Pass a ${seconds}-second TTL to ${op.wrapper}${op.via.ttlUnit === 'ms' ? ' (milliseconds)' : ''}` : `Add a ${seconds}-second TTL${unitNote(op, ctx.settings)}`,
         kind: configured !== undefined ? 'safe' : 'suggestion',

@@ -88,8 +88,11 @@ function swapForDelete(op: CacheOp, file: LinkedFile): Fix | undefined {
   const expire = followingExpire(op, file);
   const swap: Edit[] = [
     { start: call.methodSpan.start, end: call.methodSpan.end, text: callee.name },
-    // drop everything after the key (the value, TTL and flags), keeping a trailing comma
-    { start: keyArg.span.end, end: call.args[call.args.length - 1].span.end, text: '' },
+    // drop everything after the key (the value, TTL and flags), keeping a trailing comma; an
+    // options object (`set({ key, value, ttl })`) becomes the delete's own (`delete({ key })`)
+    call.options
+      ? { start: call.options.start, end: call.options.end, text: `{ key: ${file.text.slice(keyArg.span.start, keyArg.span.end)} }` }
+      : { start: keyArg.span.end, end: call.args[call.args.length - 1].span.end, text: '' },
   ];
   const title = `Delete the key instead (${callee.name})`;
   // inside an open transaction a delete in place runs before the commit (invalidate-before-commit):

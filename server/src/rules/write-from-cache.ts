@@ -37,7 +37,7 @@ function isRecordWrite(w: DbWrite, key: KeyModel | undefined): boolean {
 }
 
 /** Libraries that are caches by nature. */
-const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache', 'mnemonist', 'memory-cache']);
+const CACHE_LIBS = new Set(['cache-manager', 'keyv', 'lru-cache', 'node-cache', 'mnemonist', 'memory-cache', 'bentocache']);
 
 /**
  * Whether the read is of a cache whose entries may be stale copies of rows: a key with the cache

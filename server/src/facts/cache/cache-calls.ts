@@ -342,7 +342,9 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
         // an unresolved receiver is kept only for reads with a literal key (a use of that key)
         if (r.client.t === 'unknown' && !r.client.global && !(call.arguments[0] && /^(get|hget|hgetall|mget|exists|wrap)$/i.test(r.method))) return;
         const method = raw?.verb ?? r.method;
-        const callArgs = raw?.args ?? call.arguments;
+        // Pattern: cache.getOrSet({ key: `user:${id}`, factory: () => User.find(id), ttl: '5m' }) — an options object
+        const options = raw ? undefined : optionsCall(method, call.arguments);
+        const callArgs = raw?.args ?? options?.args ?? call.arguments;
         const argsEnd = raw?.end ?? call.arguments.end;
         const fn = lentBy ?? enclosingFunction(call);
         // a call of a project value may go through a wrapper that builds its key from its parameters
@@ -391,6 +393,7 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
           stmt: ownStatement(call, ctx),
         };
         if (raw) fact.raw = true;
+        if (options) fact.options = span(options.obj);
         if (fact.receiver.t === 'unknown' && !fact.receiver.global && !fact.key?.parts.some((p) => 'lit' in p)) return;
         // Pattern: const id = genCanvasID(); … await sync.saveState(id, state) — a key no reader had before
         if (first && !ts.isSpreadElement(first) && fnId > 0 && mintedHere(first, ctx)) fact.minted = true;
@@ -402,6 +405,28 @@ export function cacheCallVisitors(ctx: FileCtx): VisitorMap {
       },
     ],
   };
+}
+
+/** Methods whose one argument is an options object holding the key (bentocache, @adonisjs/cache). */
+const OPTION_METHODS = /^(get|set|setForever|getOrSet|getOrSetForever|has|missing|delete|expire)$/;
+
+/**
+ * `cache.getOrSet({ key, factory, ttl })` as positional arguments: the key, the value (or the
+ * factory), and the options object itself (its `ttl`). Undefined unless the one argument is an
+ * object literal with a `key` property.
+ */
+function optionsCall(method: string, args: readonly ts.Expression[]): { args: ts.Expression[]; obj: ts.ObjectLiteralExpression } | undefined {
+  if (args.length !== 1 || !OPTION_METHODS.test(method)) return undefined;
+  const obj = unwrap(args[0]);
+  if (!ts.isObjectLiteralExpression(obj)) return undefined;
+  const prop = (name: string): ts.Expression | undefined => {
+    const p = obj.properties.find((x) => propertyNameText(x.name) === name);
+    return p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+  };
+  const key = prop('key');
+  if (!key) return undefined;
+  const value = prop('value') ?? prop('factory');
+  return { args: value ? [key, value, obj] : [key], obj };
 }
 
 /** A callback argument: a function, or a name callbacks go by (`cb`, `callback`, `done`, `next`). */

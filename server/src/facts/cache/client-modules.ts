@@ -37,6 +37,11 @@ export const CLIENT_MODULES: Record<string, CacheLib> = {
   'mnemonist/lru-cache-with-delete': 'mnemonist',
   // the module is a ready cache (`require('memory-cache').put(k, v, ms)`), and exports its class as `Cache`
   'memory-cache': 'memory-cache',
+  // bentocache, and AdonisJS's cache built on it (`import cache from '@adonisjs/cache/services/main'`)
+  bentocache: 'bentocache',
+  '@adonisjs/cache': 'bentocache',
+  '@adonisjs/cache/services/main': 'bentocache',
+  '@adonisjs/cache/types': 'bentocache',
 };
 
 /** Exported names that are client classes/types (constructible or usable as a declared type). */
@@ -63,6 +68,7 @@ export const CLIENT_TYPES: Record<CacheLib, string[]> = {
   mnemonist: ['LRUMap', 'LRUCache', 'LRUMapWithDelete', 'LRUCacheWithDelete', 'default'],
   'memory-cache': ['Cache'],
   'keyed-store': [],
+  bentocache: ['BentoCache', 'CacheService', 'CacheProvider'],
 };
 
 /** The library a module belongs to: listed, or a Keyv storage adapter (`@keyv/redis`, `@keyv/sqlite`…). */
@@ -87,6 +93,10 @@ export interface LibTraits {
   inProcess?: true;
   /** its entries cannot expire (only capacity evicts them): no write of it lacks a TTL it could have */
   noExpiry?: true;
+  /** every store of it expires entries by default (bentocache: 30 minutes) */
+  expiresByDefault?: true;
+  /** its delete takes an options object (`cache.delete({ key })`) */
+  keyOptions?: true;
 }
 
 export const LIBS: Record<CacheLib, LibTraits> = {
@@ -113,6 +123,8 @@ export const LIBS: Record<CacheLib, LibTraits> = {
   // a project's own get/set/delete interface (an injected ICacheService): whether a write without a
   // TTL expires is its implementation's business, unknown here
   'keyed-store': { api: 'ttl-arg', cacheStore: false, ttlUnit: 's', del: 'delete' },
+  // bentocache: every method takes an options object (`getOrSet({ key, factory, ttl: '5m' })`), 30-minute default TTL
+  bentocache: { api: 'ttl-arg', cacheStore: true, ttlUnit: 'ms', del: 'delete', expiresByDefault: true, keyOptions: true },
 };
 
 /** A Redis (or Valkey) client: commands on keys, no default TTL of its own. */

@@ -14,6 +14,8 @@ import type { CacheLib } from '../types';
 export function defaultTtlOf(args: readonly ts.Expression[], lib: CacheLib): boolean | undefined {
   // Redis clients have no default TTL; unstorage's depends on its driver, which cachelint does not read
   if (isRedisLib(lib) || LIBS[lib].api === 'unstorage') return undefined;
+  // bentocache's stores keep entries 30 minutes unless told otherwise
+  if (LIBS[lib].expiresByDefault) return true;
   const names = /^(ttl|stdTTL|maxAge)$/;
   let found: boolean | undefined;
   let opaque = false;

@@ -25,6 +25,8 @@ const CLIENT_INSTANCES: Record<string, CacheLib> = {
   // const cache = require('memory-cache'): the module is the cache
   'memory-cache:*': 'memory-cache',
   'memory-cache:default': 'memory-cache',
+  // import cache from '@adonisjs/cache/services/main' (the application's BentoCache)
+  '@adonisjs/cache/services/main:default': 'bentocache',
 };
 
 /** Factory functions returning a client: `createClient()`, `caching('memory', { ttl })`. */
@@ -187,6 +189,11 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
   if (m === 'on' || m === 'once' || m === 'off' || m === 'addListener' || m === 'setMaxListeners') {
     const c = clientOf(recv, ctx, depth + 1);
     if (c?.t === 'lib') return c;
+  }
+  // Pattern: cache.namespace('posts').getOrSet({ … }) / cache.use('redis') (bentocache): a view of the same store
+  if (m === 'namespace' || m === 'use') {
+    const c = clientOf(recv, ctx, depth + 1);
+    if (c?.t === 'lib' && c.lib === 'bentocache') return c;
   }
   // Pattern: createClient().connect()  /  redis.duplicate()
   if (m === 'connect' || m === 'duplicate' || m === 'withTypeMapping') {

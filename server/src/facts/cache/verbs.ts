@@ -192,11 +192,50 @@ function unstorageVerb(method: string, args: ArgFact[]): VerbInfo | undefined {
   }
 }
 
+/**
+ * bentocache (and @adonisjs/cache): each method takes an options object, whose `key`, `value` or
+ * `factory` and the object itself are the call's arguments here (facts/cache/cache-calls.ts).
+ * A write without `ttl` keeps the store's default (30 minutes); `setForever` and `getOrSetForever`
+ * say in their name that the entry is meant to stay: no TTL finding either way.
+ */
+function bentoVerb(method: string, args: ArgFact[]): VerbInfo | undefined {
+  const opts = args[2];
+  switch (method) {
+    case 'get':
+    case 'has':
+    case 'missing':
+      return { kind: 'read', verb: method === 'get' ? 'get' : 'exists', keyArg: 0, nx: false };
+    case 'pull':
+      return { kind: 'read', verb: 'take', keyArg: 0, nx: false };
+    case 'set':
+      return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ttl: opts?.props?.includes('ttl') ? !(opts.propNums?.ttl === 0) : false, nx: false };
+    case 'setForever':
+      return { kind: 'write', verb: 'set', keyArg: 0, valueArg: 1, ttl: undefined, nx: false };
+    // Pattern: cache.getOrSet({ key: `user:${id}`, factory: () => User.find(id) }) — a read-through
+    case 'getOrSet':
+    case 'getOrSetForever':
+      return { kind: 'read', verb: 'getorset', keyArg: 0, nx: false };
+    // (`expire` keeps the entry for its grace period only: an invalidation all the same)
+    case 'delete':
+    case 'expire':
+      return { kind: 'delete', verb: 'delete', keyArg: 0, nx: false };
+    // keys the analysis cannot spell (a list, tags, the whole store or namespace): a delete of any of them
+    case 'deleteMany':
+    case 'deleteByTag':
+    case 'clear':
+    case 'clearAll':
+      return { kind: 'delete', verb: 'delete', keyArg: -1, nx: false };
+    default:
+      return undefined;
+  }
+}
+
 /** Classifies `method(args)` on a client of `lib`; undefined when it is not a keyed cache verb. */
 export function classifyVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | undefined {
   const api = LIBS[lib].api;
   // Pattern: bluebird.promisifyAll(redis); client.setexAsync(k, 60, v) / client.getAsync(k) / client.delAsync(k)
   if (method.length > 5 && method.endsWith('Async') && (api === 'node-redis' || api === 'ioredis')) return classifyVerb(lib, method.slice(0, -5), args);
+  if (lib === 'bentocache') return bentoVerb(method, args);
   if (api === 'ttl-arg') return ttlArgVerb(lib, method, args);
   if (api === 'unstorage') return unstorageVerb(method, args);
   return redisVerb(lib, method, args);
@@ -218,6 +257,8 @@ export const CACHE_METHOD_NAMES = new Set(
     'set', 'setex', 'psetex', 'setnx', 'mset', 'msetnx', 'getset', 'hdel', 'zrem', 'lrem', 'persist',
     'delete', 'mdel', 'take', 'has', 'peek', 'fetch', 'wrap', 'getOrSet', 'put', 'keys', 'scan', 'scanStream', 'eval', 'evalsha',
     'setItem', 'setItemRaw', 'getItem', 'getItemRaw', 'hasItem', 'removeItem',
+    // bentocache
+    'getOrSetForever', 'setForever', 'pull', 'deleteMany', 'deleteByTag', 'clear',
   ].map((s) => s.toLowerCase()),
 );
 

@@ -51,16 +51,23 @@ const SEQUELIZE = verbs(
   { create: 'create', bulkCreate: 'create', upsert: 'create', findOrCreate: 'create', update: 'update', increment: 'update', decrement: 'update', restore: 'update', destroy: 'delete', truncate: 'delete' },
   'findByPk findOne findAll findAndCountAll count',
 );
+// AdonisJS Lucid's models: `Product.findOrFail(id)`, `Product.updateOrCreate(search, data)`; rows `product.merge(d).save()`
+const LUCID = verbs(
+  { create: 'create', createMany: 'create', updateOrCreate: 'create', updateOrCreateMany: 'create', firstOrCreate: 'create', fetchOrCreateMany: 'create', createQuietly: 'create' },
+  'find findOrFail findBy findByOrFail findManyBy findMany first firstOrFail all',
+);
+/** Verbs only Lucid's models have: a model imported from the project's models folder is Lucid's when it calls one */
+const LUCID_ONLY = new Set(['findOrFail', 'findBy', 'findByOrFail', 'findManyBy', 'firstOrFail', 'updateOrCreate', 'updateOrCreateMany', 'firstOrCreate', 'fetchOrCreateMany', 'createMany', 'createQuietly']);
 const ACTIVE_RECORD = verbs({ save: 'update', insert: 'create', upsert: 'create', update: 'update', delete: 'delete', softDelete: 'delete', remove: 'delete' }, 'find findOne findOneBy findBy findOneOrFail count');
 // Verbs that only ORM models have: enough on an imported name whose origin is a package we don't know
 const STRONG = new Set([...Object.keys(MONGO_W), 'bulkCreate', 'destroy', 'findByPk', 'findAll', 'findAndCountAll', 'findOrCreate', 'findById', 'countDocuments']);
 // Verbs whose receiver needs no classification at all: nothing but MongoDB/Mongoose uses these names
 const DISTINCTIVE = verbs(MONGO_W, 'findById countDocuments estimatedDocumentCount');
-const INSTANCE = dict<DbWriteKind>({ save: 'update', update: 'update', increment: 'update', decrement: 'update', destroy: 'delete', remove: 'delete', softRemove: 'delete', deleteOne: 'delete' });
+const INSTANCE = dict<DbWriteKind>({ save: 'update', update: 'update', increment: 'update', decrement: 'update', destroy: 'delete', remove: 'delete', softRemove: 'delete', deleteOne: 'delete', delete: 'delete' });
 
 /** Every method name some branch here accepts: a cheap gate before any lookup. */
 export const ORM_VERBS = new Set([
-  ...Object.keys(PRISMA), ...Object.keys(TYPEORM), ...Object.keys(MIKRO), ...Object.keys(MONGOOSE), ...Object.keys(SEQUELIZE), ...Object.keys(INSTANCE),
+  ...Object.keys(PRISMA), ...Object.keys(TYPEORM), ...Object.keys(MIKRO), ...Object.keys(MONGOOSE), ...Object.keys(SEQUELIZE), ...Object.keys(INSTANCE), ...Object.keys(LUCID),
 ]);
 
 // Capitalised names that are never models, even when imported
@@ -74,7 +81,8 @@ const NOT_MODEL_MODULE = /(^|[/.])(dtos?|types?|interfaces?|errors?|utils?|helpe
 /** A receiver named for a repository: `usersRepository`, `configRepo`, `repo`. */
 const REPO_NAME = /(?:Repository|Repo)$|^repo(?:sitory)?$/;
 
-const MODEL_PATH = /(^|[/.])(models?|schemas?|entities|db)([/.]|$)/i;
+// (`#models/product`: a Node subpath import, AdonisJS's way of naming its models folder)
+const MODEL_PATH = /(^|[/.#])(models?|schemas?|entities|db)([/.]|$)/i;
 
 function orm(module: string | undefined): string | undefined {
   if (!module) return undefined;
@@ -83,6 +91,7 @@ function orm(module: string | undefined): string | undefined {
   if (/^(typeorm|@nestjs\/typeorm)$/.test(module)) return 'typeorm';
   if (/^@mikro-orm\//.test(module)) return 'mikro-orm';
   if (module === 'mongodb') return 'mongodb';
+  if (/^@adonisjs\/lucid(\/|$)|^@ioc:Adonis\/Lucid\//.test(module)) return 'lucid';
   return undefined;
 }
 
@@ -91,6 +100,7 @@ function fileModelOrm(env: DbEnv): string {
   if (fileImports(env.ctx, /^(mongoose|@nestjs\/mongoose|@typegoose\/)/)) return 'mongoose';
   if (fileImports(env.ctx, /^(sequelize|sequelize-typescript|@nestjs\/sequelize)$/)) return 'sequelize';
   if (fileImports(env.ctx, /^(typeorm|@nestjs\/typeorm)$/)) return 'typeorm';
+  if (fileImports(env.ctx, /^@adonisjs\/lucid(\/|$)|^@ioc:Adonis\/Lucid\//)) return 'lucid';
   return 'orm';
 }
 
@@ -432,6 +442,7 @@ function prismaHit(l: Link, env: DbEnv): Hit | undefined {
  * only one of them has, or Sequelize's `{ where }` option, decides: a file may import both.
  */
 function modelTable(via: string, verb: string, whereOpt: boolean): [Verbs, string] {
+  if (via === 'lucid' || (via === 'orm' && LUCID_ONLY.has(verb))) return [LUCID, 'lucid'];
   if (whereOpt && SEQUELIZE[verb]) return [SEQUELIZE, 'sequelize'];
   if (via === 'mongoose' && MONGOOSE[verb]) return [MONGOOSE, via];
   if (via === 'sequelize' && SEQUELIZE[verb]) return [SEQUELIZE, via];
@@ -554,7 +565,7 @@ function instanceHit(l: Link, env: DbEnv): Hit | undefined {
   }
   if (!verb || !recv || !(ts.isIdentifier(recv) || ts.isNewExpression(recv))) return undefined;
   const o = originOf(recv, env);
-  if (!o || !o.via || !/^(mongoose|sequelize|typeorm|mikro-orm|orm)$/.test(o.via)) return undefined;
+  if (!o || !o.via || !/^(mongoose|sequelize|typeorm|mikro-orm|lucid|orm)$/.test(o.via)) return undefined;
   const kind = l.name === 'save' ? (o.fresh ? 'create' : 'update') : verb;
   return { kind, entity: o.entity, via: o.via, label: calleeText(l) };
 }
@@ -565,6 +576,8 @@ function activeRecordOrm(cls: ts.ClassLikeDeclaration, env: DbEnv): string | und
   const base = ext && ts.isIdentifier(ext) ? ext.text : undefined;
   if (base === 'BaseEntity') return 'typeorm';
   if (base === 'Model') return orm(importedFrom('Model', env.ctx)) ?? 'sequelize';
+  // Pattern: export default class Product extends BaseModel {} (AdonisJS Lucid)
+  if (base === 'BaseModel' && orm(importedFrom('BaseModel', env.ctx)) === 'lucid') return 'lucid';
   return undefined;
 }
 

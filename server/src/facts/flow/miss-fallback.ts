@@ -25,13 +25,22 @@ function isFallbackOperator(k: ts.SyntaxKind): boolean {
   return k === ts.SyntaxKind.QuestionQuestionToken || k === ts.SyntaxKind.BarBarToken;
 }
 
+/** The arguments a read-through's loader may be: each argument, or the `factory` of a lone options object. */
+function loaderCandidates(call: ts.CallExpression): readonly ts.Expression[] {
+  const only = call.arguments.length === 1 ? unwrap(call.arguments[0]) : undefined;
+  if (!only || !ts.isObjectLiteralExpression(only)) return call.arguments;
+  const f = only.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'factory');
+  return f ? [f.initializer] : call.arguments;
+}
+
 /**
  * The strongest source loaded when the read `call` misses, or undefined when nothing is loaded.
  * `cacheCalls` are the file's calls of cache verbs: loading from the cache again is no source.
  */
 export function missFallback(call: ts.CallExpression, ctx: FileCtx, cacheCalls: ReadonlySet<ts.Node>): ValueSource | undefined {
   // Pattern: cache.wrap(key, () => prisma.user.findUnique(q)) / remember(key, 60, async () => …)
-  for (const a of call.arguments) {
+  // (or its options object's: cache.getOrSet({ key, factory: () => User.find(id) }))
+  for (const a of loaderCandidates(call)) {
     const f = unwrap(a);
     if (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) return sourcesIn(f.body, ctx, cacheCalls) ?? 'call';
   }
