@@ -10,7 +10,7 @@ import { declarationOf, decoratorsOf, enclosingClass, extendsClause, memberName,
 import { CLIENT_MODULES, CLIENT_TYPES, isRedisLib, libOfModuleName } from './client-modules';
 import { defaultTtlOf, defaultTtlValueOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
-import { isStatic, returnExprOf, returnExprsOf } from '../../syntax/local-values';
+import { isNullish, isStatic, returnExprOf, returnExprsOf } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
 import { instanceArgs, loaderOf } from './made-instances';
 
@@ -166,6 +166,9 @@ function fromCall(e: ts.CallExpression, ctx: FileCtx, depth: number): ClientRef 
   if (m === 'fromEnv') {
     const imp = importOf(recv, ctx);
     if (imp && libOfModule(imp.module, ctx) === 'upstash') return { t: 'lib', lib: 'upstash' };
+    // Pattern: import { Redis } from '@acme/upstash' (a package of the project re-exporting @upstash/redis):
+    // the linker follows the re-export to the library's class
+    if (imp && isProjectModule(imp.module, ctx)) return { t: 'type', ref: { module: imp.module, name: imp.name } };
   }
   // Pattern: await GlideClient.createClient({ addresses })  (@valkey/valkey-glide)
   if (m === 'createClient') {
@@ -249,6 +252,13 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
       if (c?.t === 'lib') return c;
     }
     return undefined;
+  }
+  // Pattern: (): Redis | Cluster | null — one client library, or nothing
+  if (type && ts.isUnionTypeNode(type) && depth <= 4) {
+    const some = type.types.filter((t) => !isNothingType(t));
+    const libs = some.map((t) => fromType(t, ctx, depth + 1));
+    const first = libs[0];
+    return first?.t === 'lib' && libs.every((c) => c?.t === 'lib' && c.lib === first.lib) ? { t: 'lib', lib: first.lib } : undefined;
   }
   const tn = typeRefName(type);
   if (!tn) return undefined;
@@ -461,6 +471,11 @@ function memo(ctx: FileCtx, node: ts.Node, f: () => ClientRef | undefined): Clie
  */
 function eitherClient(e: ts.BinaryExpression | ts.ConditionalExpression, ctx: FileCtx, depth: number): ClientRef | undefined {
   if (ts.isConditionalExpression(e)) {
+    // Pattern: url ? new Redis(url) : null — a client, or none when it is not configured
+    if (isNullish(e.whenFalse) || isNullish(e.whenTrue)) {
+      const c = clientOf(isNullish(e.whenFalse) ? e.whenTrue : e.whenFalse, ctx, depth + 1);
+      return c?.t === 'lib' ? c : undefined;
+    }
     const a = clientOf(e.whenTrue, ctx, depth + 1);
     const b = a?.t === 'lib' ? clientOf(e.whenFalse, ctx, depth + 1) : undefined;
     return a?.t === 'lib' && b?.t === 'lib' && a.lib === b.lib ? (JSON.stringify(a) === JSON.stringify(b) ? a : { t: 'lib', lib: a.lib }) : undefined;
@@ -540,6 +555,12 @@ function importedMemberBinding(decl: ts.VariableDeclaration, name: string, ctx: 
   if (prop === undefined) return undefined;
   const base = ts.isIdentifier(unwrap(decl.initializer)) || ts.isPropertyAccessExpression(unwrap(decl.initializer)) ? clientOf(decl.initializer, ctx, depth + 1) : undefined;
   return base?.t === 'import' && !base.called ? { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), prop] } } : undefined;
+}
+
+/** `null`, `undefined` or `void` in a union type: what a factory returns when it makes nothing. */
+function isNothingType(t: ts.TypeNode): boolean {
+  if (t.kind === ts.SyntaxKind.UndefinedKeyword || t.kind === ts.SyntaxKind.VoidKeyword) return true;
+  return ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword;
 }
 
 /**

@@ -1,0 +1,3 @@
+import { Redis } from '@acme/upstash';
+
+export const redis = Redis.fromEnv();
