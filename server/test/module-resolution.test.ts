@@ -343,6 +343,53 @@ describe('tsconfig', () => {
   });
 });
 
+describe("a framework's generated tsconfig, missing from the checkout", () => {
+  it('SvelteKit: $lib and the string aliases of svelte.config.js', () => {
+    const { res, at } = project({
+      'tsconfig.json': { extends: './.svelte-kit/tsconfig.json' },
+      'svelte.config.js': "export default { kit: { alias: { $components: 'src/components', '$db/*': 'src/server/db/*' } } };\n",
+      'src/lib/server/cache.ts': TS,
+      'src/components/Nav.ts': TS,
+      'src/server/db/users.ts': TS,
+      'src/routes/+page.server.ts': TS,
+    });
+    expect(res('src/routes/+page.server.ts', '$lib/server/cache')).toBe('src/lib/server/cache.ts');
+    expect(res('src/routes/+page.server.ts', '$components/Nav')).toBe('src/components/Nav.ts');
+    expect(res('src/routes/+page.server.ts', '$db/users')).toBe('src/server/db/users.ts');
+    expect(isProjectModuleIn({ projectModules: projectModulesFor(at('src/routes/+page.server.ts')) }, '$lib/server/cache')).toBe(true);
+    // the framework's own modules are no aliases of the project
+    expect(res('src/routes/+page.server.ts', '$app/stores')).toBeUndefined();
+  });
+
+  it('Nuxt 4: ~ and @ are the app/ folder, ~~ and @@ the root (its server too)', () => {
+    const { res } = project({
+      'tsconfig.json': { extends: './.nuxt/tsconfig.json' },
+      'server/tsconfig.json': { extends: '../.nuxt/tsconfig.server.json' },
+      'app/app.vue': '<template><div /></template>\n',
+      'app/composables/useCart.ts': TS,
+      'server/utils/redis.ts': TS,
+      'server/api/cart.get.ts': TS,
+    });
+    expect(res('app/composables/useCart.ts', '~/composables/useCart')).toBe('app/composables/useCart.ts');
+    expect(res('server/api/cart.get.ts', '~~/server/utils/redis')).toBe('server/utils/redis.ts');
+    expect(res('server/api/cart.get.ts', '@@/server/utils/redis')).toBe('server/utils/redis.ts');
+  });
+
+  it('a generated config that is there is read as it is, and any other missing base adds nothing', () => {
+    const { res } = project({
+      'tsconfig.json': { extends: './.svelte-kit/tsconfig.json' },
+      '.svelte-kit/tsconfig.json': { compilerOptions: { paths: { $lib: ['../src/shared'], '$lib/*': ['../src/shared/*'] } } },
+      'src/shared/cache.ts': TS,
+      'src/routes/page.ts': TS,
+      'other/tsconfig.json': { extends: './.generated/tsconfig.json' },
+      'other/src/lib/cache.ts': TS,
+      'other/src/a.ts': TS,
+    });
+    expect(res('src/routes/page.ts', '$lib/cache')).toBe('src/shared/cache.ts');
+    expect(res('other/src/a.ts', '$lib/cache')).toBeUndefined();
+  });
+});
+
 describe('robustness', () => {
   it('an unparseable tsconfig, package.json and pnpm-workspace.yaml: no throw, named, fallback used', () => {
     const { res, at } = project({

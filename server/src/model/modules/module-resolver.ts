@@ -57,6 +57,9 @@ export function compilerOptionsFor(ts: Compiler, config: TsconfigInfo | undefine
         options = { ...ts.parseJsonConfigFileContent(read.config, host, dirname(config.file), undefined, config.file).options };
       }
     }
+    // Pattern: "extends": "./.svelte-kit/tsconfig.json", not generated in this checkout — the aliases
+    // it would give (`$lib`), with absolute targets, under the config's own `paths`
+    if (config?.ok && config.generatedPaths) options.paths = { ...config.generatedPaths, ...options.paths };
     // as tsc reads it: `module: node16`/`node18`/`node20`/`nodenext` without moduleResolution implies Node resolution
     const m = options.module;
     const implied = m === ts.ModuleKind.NodeNext ? ts.ModuleResolutionKind.NodeNext : m !== undefined && m >= ts.ModuleKind.Node16 && m < ts.ModuleKind.NodeNext ? ts.ModuleResolutionKind.Node16 : undefined;

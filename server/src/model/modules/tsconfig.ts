@@ -16,6 +16,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseJsonc } from '../../text/jsonc';
 import { isDir, isFile, noteProblem, onClearLayout, readText } from './disk';
 import { tsconfigPatternRegex } from './globs';
+import { generatedPaths } from './generated-paths';
 
 export interface TsconfigInfo {
   file: string;
@@ -23,8 +24,13 @@ export interface TsconfigInfo {
   ok: boolean;
   /** the config and every file it extends, in reading order (for the layout key) */
   read: string[];
-  /** `paths`, and the folder their targets are relative to (baseUrl, else the defining config's folder) */
+  /**
+   * `paths`, and the folder their targets are relative to (baseUrl, else the defining config's
+   * folder); with the aliases of a framework's generated config when it is missing (generated-paths.ts)
+   */
   paths?: Record<string, string[]>;
+  /** the aliases a missing generated config would give, absolute (also handed to the compiler's options) */
+  generatedPaths?: Record<string, string[]>;
   pathsBase?: string;
   baseUrl?: string;
   rootDir?: string;
@@ -46,6 +52,7 @@ interface Raw {
   references?: unknown;
   read: string[];
   ok: boolean;
+  generatedPaths?: Record<string, string[]>;
 }
 
 const infos = new Map<string, TsconfigInfo>();
@@ -141,11 +148,17 @@ function readRaw(file: string, seen: Set<string>): Raw {
     // not named when missing: a base in a package (`@tsconfig/node20`) is missing wherever
     // node_modules is, CI checkouts included, and such bases rarely say where modules live
     const baseFile = extendedConfig(ext, dir);
-    if (!baseFile) continue;
+    if (!baseFile) {
+      // Pattern: "extends": "./.svelte-kit/tsconfig.json" — written by the framework's build, absent from a checkout
+      const generated = generatedPaths(ext, dir);
+      if (generated) raw.generatedPaths = { ...raw.generatedPaths, ...generated };
+      continue;
+    }
     // a base that cannot be read is named (readRaw) and skipped: the config's own settings still hold
     const base = readRaw(baseFile, seen);
     raw.read.push(...base.read);
     Object.assign(raw.compilerOptions, base.compilerOptions);
+    if (base.generatedPaths) raw.generatedPaths = { ...raw.generatedPaths, ...base.generatedPaths };
     for (const k of ['files', 'include', 'exclude'] as const) if (base[k]) raw[k] = base[k];
   }
   const opts = obj.compilerOptions;
@@ -219,12 +232,15 @@ function build(file: string, raw: Raw): TsconfigInfo {
   // every file of a folder
   const lastOf = (p: string) => p.slice(p.lastIndexOf('/') + 1);
   const folderShaped = include.every((p) => !/[.*?]/.test(lastOf(p)) || lastOf(p) === '*') && exclude.every((p) => !/[.*?]/.test(lastOf(p)));
+  // the generated aliases (absolute targets) under the config's own `paths`, which win
+  if (raw.generatedPaths) pathMap = { ...raw.generatedPaths, ...pathMap };
   return {
     file,
     ok: raw.ok,
     read: [...new Set(raw.read)],
     paths: pathMap,
-    pathsBase: pathMap ? (baseUrl ?? paths!.dir) : undefined,
+    pathsBase: pathMap ? (baseUrl ?? paths?.dir ?? configDir) : undefined,
+    ...(raw.generatedPaths ? { generatedPaths: raw.generatedPaths } : {}),
     baseUrl,
     rootDir: str('rootDir'),
     rootDirs: (() => {
