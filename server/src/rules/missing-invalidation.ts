@@ -298,6 +298,17 @@ function createdInThisFlow(file: LinkedFile, w: DbWrite): boolean {
   return file.facts.dbWrites.some((c) => c.kind === 'create' && !c.upsert && c.fn === w.fn && c.entity === w.entity && c.resultVar === m[1] && c.span.end <= w.span.start);
 }
 
+/**
+ * Pattern: await Project.deleteOne({ _id: projectId }); await Event.deleteMany({ project_id: projectId })
+ * — the rows go with their owner, whose own delete this flow makes: every key of the owner's rows is
+ * one no request can reach any more (the owner it is scoped by is gone), not a stale copy.
+ */
+function ownerDeletedToo(file: LinkedFile, w: DbWrite): boolean {
+  const field = w.kind === 'delete' ? w.row?.field : undefined;
+  const owner = field ? /^_?([a-z][a-z0-9]*?)_?id$/i.exec(field)?.[1]?.toLowerCase() : undefined;
+  if (!owner || owner === 'id') return false;
+  return file.facts.dbWrites.some((o) => o !== w && o.fn === w.fn && o.kind === 'delete' && !!o.entity && o.entity.replace(/_/g, '') === owner);
+}
 
 /**
  * Pattern: the cache holds `notificationRepository.count({ _organizationId })`; a job updates a
@@ -421,7 +432,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       if (!file || file.kind) continue;
       // the write inside the repository of its model is the repository's own method: its callers
       // are where the rows change (`dictDataRepo.createMany(…)` is a write of theirs)
-      if (inOwnRepository(project, file, w) || createdInThisFlow(file, w) || passesParamsThrough(file, w)) continue;
+      if (inOwnRepository(project, file, w) || createdInThisFlow(file, w) || passesParamsThrough(file, w) || ownerDeletedToo(file, w)) continue;
       const index = (ix ??= clearingIndex(project));
       const scope = scopeOf(file, w.fn);
       // the read path's own function writes the entity: a get-or-create manages its own key; and
