@@ -283,6 +283,44 @@ bus.get('user:1');`);
   });
 });
 
+describe('more shapes of clients and stores', () => {
+  it.each([
+    ['a Keyv store typed by its adapter interface', `import type { Store } from 'keyv'; export class C { constructor(private s: Store<any>) {} g() { return this.s.get('k'); } }`, 'keyv:read:get:undefined'],
+    ['node-redis 3 RedisClient type', `import * as redis from 'redis'; export class C { private static c: redis.RedisClient = redis.createClient(); static d() { return C.c.del('k'); } }`, 'node-redis:delete:del:undefined'],
+    ['a client or nothing by its declared type', `import Redis, { Cluster } from 'ioredis'; import { connect } from './connect'; const make = (): Redis | Cluster | null => connect(); export const r = make(); r!.set('k', 'v');`, 'ioredis:write:set:false'],
+    ['a client or nothing by a conditional', `import Redis from 'ioredis'; const r = process.env.URL ? new Redis(process.env.URL) : null; r?.get('k');`, 'ioredis:read:get:undefined'],
+    ['a whole store cleared', `import { createCache } from 'cache-manager'; const c = createCache({ ttl: 1000 }); c.clear();`, 'cache-manager:delete:delete:undefined'],
+    ['bentocache set keeps the default TTL', `import cache from '@adonisjs/cache/services/main'; cache.set({ key: 'k', value: 1 });`, 'bentocache:write:set:true'],
+    ['bentocache setForever says so', `import cache from '@adonisjs/cache/services/main'; cache.setForever({ key: 'k', value: 1 });`, 'bentocache:write:set:undefined'],
+    ['bentocache read-through on a namespace', `import { BentoCache } from 'bentocache'; const b = new BentoCache({ default: 'm', stores: {} }); b.namespace('users').getOrSet({ key: 'u:1', factory: () => 1 });`, 'bentocache:read:getorset:undefined'],
+    ['bentocache delete by options', `import cache from '@adonisjs/cache/services/main'; cache.delete({ key: 'k' });`, 'bentocache:delete:delete:undefined'],
+  ])('%s', (_name, code, expected) => {
+    expect(one(code).map(brief)).toEqual([expected]);
+  });
+
+  it('reads a bentocache options object as its key and TTL', () => {
+    const [op] = one(`import cache from '@adonisjs/cache/services/main'; export const f = (id: string) => cache.set({ key: \`user:\${id}\`, value: 1, ttl: '5m' });`);
+    expect(op.key?.shape).toBe('user:{}');
+    expect(op.ttl).toBe(true);
+  });
+
+  it('takes the unit of a wrapper’s TTL parameter from the branch that hands it on (`PX`)', () => {
+    const ops = opsOf({
+      '/p/util.ts': `import Redis from 'ioredis';
+        export class RedisUtil {
+          constructor(private readonly client: Redis) {}
+          async set(key: string, val: string, ttl?: number) {
+            if (!ttl) return this.client.set(key, val);
+            return this.client.set(key, val, 'PX', ttl);
+          }
+        }`,
+      '/p/use.ts': `import { RedisUtil } from './util'; export const f = (u: RedisUtil, id: string) => u.set('captcha:' + id, 'x', 1000 * 60 * 5);`,
+    });
+    const w = ops.find((o) => o.file === '/p/use.ts');
+    expect(w?.ttlSeconds).toBe(300);
+  });
+});
+
 describe('key prefixes', () => {
   it('puts an ioredis keyPrefix in front of the client key shapes', () => {
     const ops = one(`import Redis from 'ioredis';

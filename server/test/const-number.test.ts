@@ -19,12 +19,16 @@ describe('constNumber', () => {
     ["redis.set(k, v, 'EX', -1);", -1],
     ["const TTL = { day: 24 * 3600 } as const;\nredis.set(k, v, 'EX', TTL.day);", 86400],
     ["enum Ttl { Hour = 3600 }\nredis.set(k, v, 'EX', Ttl.Hour * 2);", 7200],
+    // a `let` nothing assigns again holds its first value
+    ["let ttl = 60;\nredis.set(k, v, 'EX', ttl);", 60],
   ])('%s → %d', (text, want) => {
     expect(ttlOf(text)).toBe(want);
   });
 
   it.each([
-    ["let ttl = 60;\nredis.set(k, v, 'EX', ttl);", 'a let may be reassigned'],
+    ["let ttl = 60;\nif (slow) ttl = 600;\nredis.set(k, v, 'EX', ttl);", 'a let assigned again'],
+    ["let ttl = 60;\nttl += 5;\nredis.set(k, v, 'EX', ttl);", 'a let added to'],
+    ["let ttl = 60;\nfunction later() { ttl++; }\nredis.set(k, v, 'EX', ttl);", 'a let counted up elsewhere in its scope'],
     ["redis.set(k, v, 'EX', config.ttl);", 'a property of something else'],
     ["import { TTL } from './ttl';\nredis.set(k, v, 'EX', TTL);", 'an import is the linker\'s business'],
     ["redis.set(k, v, 'EX', 60 / 0);", 'no finite number'],

@@ -58,9 +58,13 @@ describe('const objects as key parts', () => {
     });
     expect(brief(ops)).toEqual(['ioredis:get system:categories:{}']);
   });
-  it('a let object is not followed', () => {
-    const ctx = ctxOf("let K = { USER: 'user:' };\nredis.get(K.USER + id)");
+  it('a let object assigned again is not followed', () => {
+    const ctx = ctxOf("let K = { USER: 'user:' };\nif (legacy) K = { USER: 'u:' };\nredis.get(K.USER + id)");
     expect(keyExprOf(argOf(ctx), ctx).parts).toEqual([{ hole: 'K.USER' }, { hole: 'id' }]);
+  });
+  it('a let object nothing assigns again holds its first value', () => {
+    const ctx = ctxOf("let K = { USER: 'user:' };\nredis.get(K.USER + id)");
+    expect(keyExprOf(argOf(ctx), ctx).parts).toEqual([{ lit: 'user:' }, { hole: 'id' }]);
   });
 });
 

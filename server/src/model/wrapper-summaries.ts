@@ -159,7 +159,15 @@ export function summarise(
       // the same key written on two branches is one write
       const twin = ops.find((o) => o.kind === 'write' && sameKeyText(o, op));
       if (twin) {
-        ttl.set(twin, mergeTtl(ttl.get(twin)!, ttlOf(op, call, fn)));
+        const own = ttlOf(op, call, fn);
+        const merged = mergeTtl(ttl.get(twin)!, own);
+        // Pattern: if (!ttl) return c.set(k, v); return c.set(k, v, 'PX', ttl) — the write that hands the
+        // parameter on stands for both: its flag says the parameter's unit
+        if (own.t === 'param' && ttl.get(twin)!.t !== 'param') {
+          ops[ops.indexOf(twin)] = op;
+          ttl.delete(twin);
+          ttl.set(op, merged);
+        } else ttl.set(twin, merged);
         continue;
       }
       ttl.set(op, ttlOf(op, call, fn));

@@ -8,6 +8,7 @@ import { isAssignmentOperator } from './operators';
 import { declarationOf, isFunctionLike, memberName, propertyNameText, unwrap, type Decl } from './scope';
 import type { ImportFact, SymbolRef } from '../facts/types';
 import { treeMemo } from './tree-memo';
+import { reassignedIn } from './scope-writes';
 
 export type Target =
   | { t: 'expr'; expr: ts.Expression }
@@ -109,6 +110,13 @@ export function isStatic(m: ts.Node): boolean {
   return ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((k) => k.kind === ts.SyntaxKind.StaticKeyword);
 }
 
+/** The function (or file) a declaration's names live in: where an assignment to them may be. */
+function scopeOfDeclaration(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (p && !isFunctionLike(p) && !ts.isSourceFile(p)) p = p.parent;
+  return p ?? n;
+}
+
 function identifierTarget(id: ts.Identifier, imports: readonly ImportFact[], depth: number): Target | undefined {
   const decl = declarationOf(id, imports);
   if (!decl || shadowedByPattern(id, decl)) return undefined;
@@ -128,8 +136,10 @@ function identifierTarget(id: ts.Identifier, imports: readonly ImportFact[], dep
       const imp = isRequire(decl.node) ? imports.find((i) => i.local === id.text) : undefined;
       if (imp) return { t: 'import', ref: { module: imp.module, name: imp.name } };
       const list = decl.node.parent;
-      // only `const`: a `let` may be reassigned before the cache call
-      if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const) || !decl.node.initializer) return undefined;
+      // a `const`, or a `let` nothing assigns again (`let cacheKey = \`${key}:${id}\``): a `let` changed
+      // anywhere in its scope may hold another value at the cache call
+      if (!ts.isVariableDeclarationList(list) || !decl.node.initializer || !ts.isIdentifier(decl.node.name)) return undefined;
+      if (!(list.flags & ts.NodeFlags.Const) && (!(list.flags & ts.NodeFlags.Let) || reassignedIn(scopeOfDeclaration(list), decl.node.name.text))) return undefined;
       return targetOfInit(decl.node.initializer, imports, depth + 1);
     }
     default:

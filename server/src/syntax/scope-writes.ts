@@ -13,6 +13,8 @@ export interface Assignment {
 
 interface ScopeWrites {
   assigned: Map<string, Assignment[]>;
+  /** names any assignment changes (`=`, `+=`, `??=`…, `++`, `--`, a destructuring target) */
+  changed: Set<string>;
   /** the values put into each name: arguments of push/unshift/set/add, right sides of `x[k] = v` */
   filled: Map<string, ts.Expression[]>;
 }
@@ -31,8 +33,21 @@ function add<T>(m: Map<string, T[]>, name: string, v: T): void {
 function writesIn(scope: ts.Node): ScopeWrites {
   let w = writes.get(scope);
   if (w) return w;
-  const found: ScopeWrites = { assigned: new Map(), filled: new Map() };
+  const found: ScopeWrites = { assigned: new Map(), filled: new Map(), changed: new Set() };
+  const changes = (e: ts.Expression): void => {
+    const u = unwrap(e);
+    if (ts.isIdentifier(u)) found.changed.add(u.text);
+    else if (ts.isArrayLiteralExpression(u)) u.elements.forEach((x) => !ts.isOmittedExpression(x) && changes(ts.isSpreadElement(x) ? x.expression : x));
+    else if (ts.isObjectLiteralExpression(u))
+      for (const p of u.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) found.changed.add(p.name.text);
+        else if (ts.isPropertyAssignment(p)) changes(p.initializer);
+        else if (ts.isSpreadAssignment(p)) changes(p.expression);
+      }
+  };
   const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) changes(n.left);
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) changes(n.operand);
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = unwrap(n.left);
       if (ts.isIdentifier(left)) add(found.assigned, left.text, { left, right: n.right });
@@ -52,6 +67,11 @@ function writesIn(scope: ts.Node): ScopeWrites {
   ts.forEachChild(scope, visit);
   writes.set(scope, (w = found));
   return w;
+}
+
+/** Whether anything inside `scope` assigns to `name` again (`=`, `+=`, `++`, a destructuring target). */
+export function reassignedIn(scope: ts.Node, name: string): boolean {
+  return writesIn(scope).changed.has(name);
 }
 
 /** Every `name = <expr>` inside `scope`, by name. */

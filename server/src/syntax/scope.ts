@@ -334,7 +334,7 @@ export function plainPropNames(e: ts.Expression): string[] | undefined {
  * `Array.isArray(k) ? k : [k]` (either way round), one key or a list of them: `k`. Undefined for
  * any other conditional.
  */
-export function oneOrList(e: ts.ConditionalExpression): ts.Identifier | undefined {
+export function oneOrList(e: Pick<ts.ConditionalExpression, 'condition' | 'whenTrue' | 'whenFalse'>): ts.Identifier | undefined {
   const k = arrayTested(e.condition);
   if (!k) return undefined;
   const same = (x: ts.Expression) => {

@@ -636,7 +636,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
   // a member of an imported type (`tree.nodeMap.get(id)`) or a function's result is rarely a client:
   // as wrappers they would make every file naming the function look like cache code
   const r = call.receiver;
-  if ((r.t === 'member' && !('local' in r.of)) || (r.t === 'import' && r.called && !throughOwnGetter(node) && !CLIENT_GETTER.test(r.ref.name))) return;
+  if ((r.t === 'member' && !('local' in r.of) && !throughCacheServiceMember(call, node, ctx)) || (r.t === 'import' && r.called && !throughOwnGetter(node) && !CLIENT_GETTER.test(r.ref.name))) return;
   // (a callback a pool lends its client to runs as part of the function around it: call.fn is that function's)
   let fn = lendingOwner(node) ?? enclosingFunction(node);
   if (!fn) return;
@@ -729,6 +729,20 @@ const CACHE_MODULE = /(?:^|[/\\])\w*(?:cache|redis)\w*\.[cm]?[jt]sx?$|[/\\](?:ca
  * parameters to an imported project function may wrap a client through it (the linker summarises
  * it, and makes no op of it when that function reaches no cache).
  */
+/**
+ * Pattern: class CacheService { get(key) { return this.redisService.client.get(key) } } — a cache
+ * verb on a member of a service the class holds, in a class named for the cache (or a module of
+ * it): the service's member is the client the linker looks up (a RedisService exposing `client`).
+ */
+function throughCacheServiceMember(call: CallFact, node: ts.CallExpression, ctx: FileCtx): boolean {
+  if (!isCacheMethodName(call.method)) return false;
+  const owner = enclosingClass(node)?.name?.text;
+  if (!owner || !(CACHE_MEMBER.test(owner) || isCacheModule(ctx))) return false;
+  let e: ts.Expression = unwrap(node.expression);
+  while (ts.isPropertyAccessExpression(e)) e = unwrap(e.expression);
+  return e.kind === ts.SyntaxKind.ThisKeyword;
+}
+
 function inCacheModule(call: CallFact, ctx: FileCtx): boolean {
   return call.receiver.t === 'fn' && call.receiver.ref !== undefined && isCacheModule(ctx);
 }
@@ -788,8 +802,21 @@ const EACH_METHODS = new Set(['forEach', 'map', 'flatMap']);
  */
 function lendingOwner(call: ts.CallExpression): FunctionLike | undefined {
   const cb = enclosingFunction(call);
-  const outer = cb && lenderOf(cb) ? enclosingFunction(cb) : undefined;
+  const outer = cb && (lenderOf(cb) || promiseExecutor(cb)) ? enclosingFunction(cb) : undefined;
   return outer?.body ? outer : undefined;
+}
+
+/**
+ * Pattern: getCache(key) { return new Promise((resolve) => this.client.get(key, (e, v) => resolve(v))) }
+ * — the executor of a promise runs at once, as part of the function that makes it (node-redis 3's
+ * callbacks wrapped by hand).
+ */
+function promiseExecutor(cb: ts.Node): boolean {
+  if (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb)) return false;
+  let at: ts.Node = cb;
+  while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
+  const made = at.parent;
+  return !!made && ts.isNewExpression(made) && made.arguments?.[0] === at && ts.isIdentifier(made.expression) && made.expression.text === 'Promise';
 }
 
 /**

@@ -47,11 +47,13 @@ export const CLIENT_MODULES: Record<string, CacheLib> = {
 /** Exported names that are client classes/types (constructible or usable as a declared type). */
 export const CLIENT_TYPES: Record<CacheLib, string[]> = {
   ioredis: ['default', 'Redis', 'Cluster', '*', 'IORedisPool'],
-  'node-redis': ['RedisClientType', 'RedisClusterType', 'RedisClientPoolType'],
+  // `RedisClient`: node-redis 3's class (`private client: redis.RedisClient`)
+  'node-redis': ['RedisClientType', 'RedisClusterType', 'RedisClientPoolType', 'RedisClient'],
   upstash: ['Redis'],
   'cache-manager': ['Cache', 'MemoryCache', 'Cacheable'],
   // '*': `const NodeCache = require('node-cache')` binds the module, whose export is the class
-  keyv: ['default', 'Keyv', '*'],
+  // `Store` (v4) and `KeyvStoreAdapter` (v5): a store typed by its adapter interface has the same get/set/delete
+  keyv: ['default', 'Keyv', '*', 'Store', 'KeyvStoreAdapter'],
   'lru-cache': ['default', 'LRUCache', 'LRU', '*'],
   'node-cache': ['default', 'NodeCache', '*'],
   // `import { RedisClient } from 'bun'`: nothing else the module exports is a client

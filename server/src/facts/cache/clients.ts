@@ -13,6 +13,7 @@ import { laterAssignedClient, objectMemberClient, returnedClient } from './clien
 import { isNullish, isStatic, returnExprOf, returnExprsOf } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
 import { instanceArgs, loaderOf } from './made-instances';
+import { treeMemo } from '../../syntax/tree-memo';
 
 export { CLIENT_MODULES };
 
@@ -353,7 +354,43 @@ export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDe
       }
     }
   }
+  // Pattern: constructor() { this.init() } init() { this.keyv = new Keyv(url) } — set up in a method of
+  // its own: the one value every assignment of the class gives it
+  if (!field?.type && !field?.init) {
+    const set = methodAssignments(cls).get(name);
+    // (on both branches of a condition alike: `this.keyv = url ? … : …` written as if/else, `new Keyv(url)` / `new Keyv()`)
+    if (set?.length && set.every((x) => sameMaker(x.right, set[0].right))) return field ? { ...field, init: set[0].right } : { init: set[0].right, node: set[0] };
+  }
   return field;
+}
+
+/** One value, or instances of one class made alike (`new Keyv(url)` and `new Keyv()`). */
+function sameMaker(a: ts.Expression, b: ts.Expression): boolean {
+  const x = unwrap(a);
+  const y = unwrap(b);
+  if (x === y) return true;
+  return ts.isNewExpression(x) && ts.isNewExpression(y) && x.expression.getText() === y.expression.getText();
+}
+
+const assignmentsByClass = treeMemo<ts.ClassLikeDeclaration, Map<string, ts.BinaryExpression[]>>();
+
+/** `this.x = v` in the class's methods (not its constructor, read above), by member name, found once per class. */
+function methodAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryExpression[]> {
+  let out = assignmentsByClass.get(cls);
+  if (out) return out;
+  const found = new Map<string, ts.BinaryExpression[]>();
+  const visit = (n: ts.Node): void => {
+    // a nested function or class has a `this` of its own (an arrow keeps the method's)
+    if (ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isClassLike(n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const t = thisMember(n.left);
+      if (t) found.set(t.name, [...(found.get(t.name) ?? []), n]);
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const m of cls.members) if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && !isStatic(m)) ts.forEachChild(m.body, visit);
+  assignmentsByClass.set(cls, (out = found));
+  return out;
 }
 
 function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
@@ -676,8 +713,10 @@ export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<C
     }
   }
   // Pattern: static get instance() { return (this._instance ??= new Redis(url)); } — reached as RedisUtility.instance
-  const statics = cls.members.flatMap((m) => (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && isStatic(m) ? [m.name.text] : []));
-  for (const n of [...names, ...statics]) {
+  // Pattern: get client(): RedisClientType { return this._client } — a typed getter, reached as redisService.client
+  const getters = cls.members.flatMap((m) => (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && (isStatic(m) || !!m.type) ? [m.name.text] : []));
+  // (and members a method of the class sets up: `init() { this.keyv = new Keyv() }`)
+  for (const n of new Set([...names, ...getters, ...methodAssignments(cls).keys()])) {
     const r = memberClientOf(cls, n, ctx, 0);
     if (r && r.t !== 'unknown' && r.t !== 'fn') fields[n] = r;
   }

@@ -162,6 +162,8 @@ function ttlArgVerb(lib: CacheLib, method: string, args: ArgFact[]): VerbInfo | 
   if (m === del || m === 'del' || m === 'delete' || m === 'mdel' || m === 'take') return { kind: m === 'take' ? 'read' : 'delete', verb: m, keyArg: 0, nx: false };
   if (m === 'get' || m === 'has' || m === 'peek' || m === 'fetch' || m === 'mget') return { kind: 'read', verb: m, keyArg: 0, nx: false };
   if (m === 'ttl' && lib === 'node-cache') return { kind: 'expire', verb: m, keyArg: 0, nx: false };
+  // Pattern: this.cacheManager.clear() / reset() / flushAll() — every key of the store goes: a delete of keys nobody can spell
+  if ((m === 'clear' || m === 'reset' || m === 'flushall') && args.length === 0) return { kind: 'delete', verb: 'delete', keyArg: -1, nx: false };
   // Pattern: cache.wrap(key, load)  /  cacheable.getOrSet(key, load)  (read-through)
   if (m === 'wrap' || m === 'getorset') return { kind: 'read', verb: m, keyArg: 0, nx: false };
   return undefined;
@@ -259,6 +261,8 @@ export const CACHE_METHOD_NAMES = new Set(
     'setItem', 'setItemRaw', 'getItem', 'getItemRaw', 'hasItem', 'removeItem',
     // bentocache
     'getOrSetForever', 'setForever', 'pull', 'deleteMany', 'deleteByTag', 'clear',
+    // a whole store's flush (cache-manager `reset`/`clear`, node-cache `flushAll`)
+    'reset', 'flushAll',
   ].map((s) => s.toLowerCase()),
 );
 

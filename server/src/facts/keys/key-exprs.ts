@@ -263,27 +263,65 @@ function partsOf(expr: ts.Expression, st: State): KeyPart[] {
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return nameParts(e, st);
   // Pattern: caseSensitive ? key : key.toLowerCase() — both branches spell one key
   if (ts.isConditionalExpression(e)) {
-    // Pattern: Array.isArray(key) ? key : [key] — one key or a list of them: the key
-    const listed = oneOrList(e);
-    if (listed) return partsOf(listed, { ...st, depth: st.depth + 1 });
-    // both branches are read: a deep stack of conditionals would cost 2^depth, so each one counts 4 levels
-    const inner = { ...st, depth: st.depth + 4 };
-    const a = partsOf(e.whenTrue, inner);
-    const b = partsOf(e.whenFalse, inner);
-    if (meaningful(a) && sameSpelling(a, b)) return a;
-    // Pattern: Array.isArray(key) ? key.join('_') : key — one key, or a list of its parts joined
-    if (arrayTested(e.condition)) {
-      const joined = joinedOf(a, b) ?? joinedOf(b, a);
-      if (joined) return joined;
-    }
-    // Pattern: moduleId ? `course:hierarchy:${id}:module:${moduleId}` : `course:hierarchy:${id}` —
-    // an optional qualifier: the base spelling, the key a delete of the entity names
-    if (meaningful(b) && extendsKey(a, b)) return b;
-    if (meaningful(a) && extendsKey(b, a)) return a;
-    // Pattern: this.prefix ? `${this.prefix}:${key}` : key — an optional prefix: the prefixed spelling
-    if (optionalPrefix(e.condition, a, b, () => partsOf(e.condition, inner))) return a;
+    const either = eitherParts(e.condition, e.whenTrue, e.whenFalse, st);
+    if (either) return either;
   }
   return [hole(e, st)];
+}
+
+/**
+ * The one key both branches of `cond ? whenTrue : whenFalse` (or `if (cond) return whenTrue; return
+ * whenFalse`) spell, when they do; undefined when they are two keys.
+ */
+function eitherParts(condition: ts.Expression, whenTrue: ts.Expression, whenFalse: ts.Expression, st: State): KeyPart[] | undefined {
+  // Pattern: Array.isArray(key) ? key : [key] — one key or a list of them: the key
+  const listed = oneOrList({ condition, whenTrue, whenFalse });
+  if (listed) return partsOf(listed, { ...st, depth: st.depth + 1 });
+  // both branches are read: a deep stack of conditionals would cost 2^depth, so each one counts 4 levels
+  const inner = { ...st, depth: st.depth + 4 };
+  const a = partsOf(whenTrue, inner);
+  const b = partsOf(whenFalse, inner);
+  if (meaningful(a) && sameSpelling(a, b)) return a;
+  // Pattern: Array.isArray(key) ? key.join('_') : key — one key, or a list of its parts joined
+  if (arrayTested(condition)) {
+    const joined = joinedOf(a, b) ?? joinedOf(b, a);
+    if (joined) return joined;
+  }
+  // Pattern: moduleId ? `course:hierarchy:${id}:module:${moduleId}` : `course:hierarchy:${id}` —
+  // an optional qualifier: the base spelling, the key a delete of the entity names
+  if (meaningful(b) && extendsKey(a, b)) return b;
+  if (meaningful(a) && extendsKey(b, a)) return a;
+  // Pattern: this.prefix ? `${this.prefix}:${key}` : key — an optional prefix: the prefixed spelling
+  // (also `!this.prefix`, `this.prefix.length === 0` or `this.prefix === ''` with the branches the other way)
+  const test = prefixTest(condition);
+  if (test) {
+    const [withPrefix, without] = test.negated ? [b, a] : [a, b];
+    if (optionalPrefix(test.expr, withPrefix, without, () => partsOf(test.expr, inner))) return withPrefix;
+  }
+  return undefined;
+}
+
+/** What a condition tests of a prefix: `p`, `p.length`, `p !== ''` (given), or `!p`, `p.length === 0`, `p === ''` (negated). */
+function prefixTest(cond: ts.Expression): { expr: ts.Expression; negated: boolean } | undefined {
+  let c = unwrap(cond);
+  let negated = false;
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) {
+    negated = true;
+    c = unwrap(c.operand);
+  }
+  if (ts.isBinaryExpression(c)) {
+    const op = c.operatorToken.kind;
+    const eq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const ne = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    const r = unwrap(c.right);
+    const empty = (ts.isNumericLiteral(r) && r.text === '0') || (ts.isStringLiteralLike(r) && r.text === '');
+    if (!empty || (!eq && !ne && op !== ts.SyntaxKind.GreaterThanToken)) return undefined;
+    if (op === ts.SyntaxKind.GreaterThanToken && !ts.isNumericLiteral(r)) return undefined;
+    negated = negated !== eq;
+    c = unwrap(c.left);
+  }
+  if (ts.isPropertyAccessExpression(c) && c.name.text === 'length') c = unwrap(c.expression);
+  return ts.isIdentifier(c) || ts.isPropertyAccessExpression(c) ? { expr: c, negated } : undefined;
 }
 
 /**
@@ -466,7 +504,8 @@ function spreadsIntoRest(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression
 function inline(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, st: State): KeyPart[] | undefined {
   const joining = listJoiningParam(fn);
   const body = joining ? undefined : returnExprOf(fn);
-  if ((!body && !joining) || isAsyncOrGenerator(fn) || !spreadsIntoRest(fn, call)) return undefined;
+  const twoWay = body || joining ? undefined : twoWayReturn(fn);
+  if ((!body && !joining && !twoWay) || isAsyncOrGenerator(fn) || !spreadsIntoRest(fn, call)) return undefined;
   const env = new Map(st.env);
   const bound = new Map(st.bound);
   const lists = new Map(st.lists);
@@ -486,11 +525,23 @@ function inline(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, st: Sta
     else env.set(p, [{ hole: ts.isIdentifier(p.name) ? p.name.text : p.name.getText(st.ctx.sf) }]);
   });
   if (body) return partsOf(body, inner);
+  // Pattern: prefixKey(key) { if (this.prefix.length === 0) return key; return `${this.prefix}-${key}` }
+  if (twoWay) return eitherParts(twoWay.condition, twoWay.whenTrue, twoWay.whenFalse, inner) ?? [hole(call, st)];
   // Pattern: genKey(key) { let k = ''; if (Array.isArray(key)) k = key.join('_'); else k = key; return k }
   const given = lists.get(joining!.param);
   if (given) return joinParts(given, joining!.sep, st);
   const parts = env.get(joining!.param) ?? [];
   return parts.length === 1 && 'hole' in parts[0] && !parts[0].local ? [{ ...parts[0], join: joining!.sep }] : parts;
+}
+
+/** A body of two returns, `if (cond) return a; return b` (a block or a bare return after the `if`). */
+function twoWayReturn(fn: ts.FunctionLikeDeclaration): { condition: ts.Expression; whenTrue: ts.Expression; whenFalse: ts.Expression } | undefined {
+  const stmts = fn.body && ts.isBlock(fn.body) ? fn.body.statements : undefined;
+  if (stmts?.length !== 2) return undefined;
+  const [first, last] = stmts;
+  if (!ts.isIfStatement(first) || first.elseStatement || !ts.isReturnStatement(last) || !last.expression) return undefined;
+  const then = ts.isBlock(first.thenStatement) && first.thenStatement.statements.length === 1 ? first.thenStatement.statements[0] : first.thenStatement;
+  return ts.isReturnStatement(then) && then.expression ? { condition: first.expression, whenTrue: then.expression, whenFalse: last.expression } : undefined;
 }
 
 /** The parts of `items` with `sep` between them. */
