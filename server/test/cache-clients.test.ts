@@ -298,6 +298,18 @@ describe('more shapes of clients and stores', () => {
     expect(one(code).map(brief)).toEqual([expected]);
   });
 
+  it('a number written back one up is a counter; any other number is not', () => {
+    const ops = one(`import Redis from 'ioredis'; const r = new Redis();
+      export async function f(id: string, total: number) {
+        const n = Number(await r.get(\`views-\${id}\`));
+        await r.set(\`views-\${id}\`, String(n + 1));
+        await r.set(\`left-\${id}\`, \`\${n - 1}\`);
+        await r.set(\`total-\${id}\`, String(total + 2));
+        await r.set(\`label-\${id}\`, 'v' + 1);
+      }`);
+    expect(ops.filter((o) => o.kind === 'write').map((o) => o.use ?? '-')).toEqual(['counter', 'counter', '-', '-']);
+  });
+
   it('reads a bentocache options object as its key and TTL', () => {
     const [op] = one(`import cache from '@adonisjs/cache/services/main'; export const f = (id: string) => cache.set({ key: \`user:\${id}\`, value: 1, ttl: '5m' });`);
     expect(op.key?.shape).toBe('user:{}');

@@ -164,6 +164,8 @@ export interface ArgFact {
   span: Span;
   /** literal string value, upper-cased flags are compared case-insensitively by rules */
   str?: string;
+  /** the value is a number moved by one (`String(views + 1)`): a counter's read-modify-write */
+  bump?: true;
   /** the second argument's literal start when it is built (`track:` of `` `track:${id}` ``): a hash field family */
   head?: string;
   num?: number;

@@ -387,7 +387,7 @@ export class OpReader {
       ...(valueSrcOf(call, v) ? { valueSrc: valueSrcOf(call, v) } : {}),
       ...(v.kind === 'write' && v.valueArg !== undefined ? valueFactsOf(call.args[v.valueArg]) : {}),
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
-      ...(v.use ? { use: v.use } : {}),
+      ...(v.use ? { use: v.use } : v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.bump ? { use: 'counter' as const } : {}),
       ...(call.minted ? { minted: true as const } : {}),
       ...(call.matchDelete ? { matching: true as const } : {}),
       ...(call.inCatch ? { inCatch: true as const } : {}),
@@ -573,6 +573,7 @@ export class OpReader {
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;
+      if (inner.kind === 'read' && (inner.call.locked || inner.locked)) op.locked = true;
       out.push(op);
     }
     return out;

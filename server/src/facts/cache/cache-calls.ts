@@ -81,6 +81,8 @@ function argFact(a: ts.Expression, ctx: FileCtx, fn: ts.SignatureDeclaration | u
     return f;
   }
   const e = unwrap(a);
+  // Pattern: redis.set(`views-${id}`, String(views + 1)) — a number read and written back one up: a counter
+  if (index === 1 && bumped(e)) f.bump = true;
   // Pattern: hset([CKEY.USER, id], row) into a wrapper that joins the list into its key
   if (wrapperCandidate && index < MAX_PART_ARGS) {
     const items = listItemsOf(a, ctx);
@@ -427,6 +429,20 @@ function optionsCall(method: string, args: readonly ts.Expression[]): { args: ts
   if (!key) return undefined;
   const value = prop('value') ?? prop('factory');
   return { args: value ? [key, value, obj] : [key], obj };
+}
+
+/** `n + 1`, `n - 1` (also inside `String(…)`, `` `${…}` ``, `.toString()`): a tally moved by one. */
+function bumped(e0: ts.Expression): boolean {
+  let e = unwrap(e0);
+  if (ts.isCallExpression(e) && e.arguments.length === 1 && ts.isIdentifier(e.expression) && /^(String|Number)$/.test(e.expression.text)) e = unwrap(e.arguments[0]);
+  else if (ts.isCallExpression(e) && e.arguments.length === 0 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'toString') e = unwrap(e.expression.expression);
+  else if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0].literal.text === '') e = unwrap(e.templateSpans[0].expression);
+  if (!ts.isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op !== ts.SyntaxKind.PlusToken && op !== ts.SyntaxKind.MinusToken) return false;
+  const one = (x: ts.Expression) => ts.isNumericLiteral(unwrap(x)) && unwrap(x).getText() === '1';
+  const num = (x: ts.Expression) => !ts.isStringLiteralLike(unwrap(x)) && !ts.isTemplateExpression(unwrap(x));
+  return (one(e.right) && num(e.left)) || (op === ts.SyntaxKind.PlusToken && one(e.left) && num(e.right));
 }
 
 /** A callback argument: a function, or a name callbacks go by (`cb`, `callback`, `done`, `next`). */
