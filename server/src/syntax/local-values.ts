@@ -274,7 +274,7 @@ export function thisClass(node: ts.Node): { cls: ts.ClassLikeDeclaration; isStat
 const assignedCache = treeMemo<ts.ClassLikeDeclaration, Map<string, ts.BinaryExpression[]>>();
 
 /** Assignments `this.x = …` / `this.x += …` / `Cls.x = …` anywhere in the class body, by name. */
-function assignedMembers(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryExpression[]> {
+export function assignedMembers(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryExpression[]> {
   let out = assignedCache.get(cls);
   if (out) return out;
   const names = new Map<string, ts.BinaryExpression[]>();

@@ -10,10 +10,9 @@ import { declarationOf, decoratorsOf, enclosingClass, extendsClause, memberName,
 import { CLIENT_MODULES, CLIENT_TYPES, isRedisLib, libOfModuleName } from './client-modules';
 import { defaultTtlOf, defaultTtlValueOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
-import { isNullish, isStatic, returnExprOf, returnExprsOf } from '../../syntax/local-values';
+import { assignedMembers, isNullish, isStatic, returnExprOf, returnExprsOf, thisClass } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
 import { instanceArgs, loaderOf } from './made-instances';
-import { treeMemo } from '../../syntax/tree-memo';
 
 export { CLIENT_MODULES };
 
@@ -372,24 +371,16 @@ function sameMaker(a: ts.Expression, b: ts.Expression): boolean {
   return ts.isNewExpression(x) && ts.isNewExpression(y) && x.expression.getText() === y.expression.getText();
 }
 
-const assignmentsByClass = treeMemo<ts.ClassLikeDeclaration, Map<string, ts.BinaryExpression[]>>();
-
-/** `this.x = v` in the class's methods (not its constructor, read above), by member name, found once per class. */
+/** `this.x = v` in the class's own methods (not a nested function's `this`), by member name. */
 function methodAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryExpression[]> {
-  let out = assignmentsByClass.get(cls);
-  if (out) return out;
-  const found = new Map<string, ts.BinaryExpression[]>();
-  const visit = (n: ts.Node): void => {
-    // a nested function or class has a `this` of its own (an arrow keeps the method's)
-    if (ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isClassLike(n)) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const t = thisMember(n.left);
-      if (t) found.set(t.name, [...(found.get(t.name) ?? []), n]);
-    }
-    ts.forEachChild(n, visit);
-  };
-  for (const m of cls.members) if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && !isStatic(m)) ts.forEachChild(m.body, visit);
-  assignmentsByClass.set(cls, (out = found));
+  const out = new Map<string, ts.BinaryExpression[]>();
+  for (const [name, list] of assignedMembers(cls)) {
+    const own = list.filter((b) => {
+      const at = thisClass(b);
+      return b.operatorToken.kind === ts.SyntaxKind.EqualsToken && at?.cls === cls && !at.isStatic && !!thisMember(b.left);
+    });
+    if (own.length > 0) out.set(name, own);
+  }
   return out;
 }
 
