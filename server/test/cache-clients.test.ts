@@ -310,6 +310,20 @@ describe('more shapes of clients and stores', () => {
     expect(ops.filter((o) => o.kind === 'write').map((o) => o.use ?? '-')).toEqual(['counter', 'counter', '-', '-']);
   });
 
+  it('a JavaScript binding typed by JSDoc with a library client type; a TypeScript file ignores JSDoc', () => {
+    const js = `/** @type {import("ioredis").Redis} */
+      let redis;
+      /**
+       * @param {{ id: string }} user
+       * @param {import('ioredis').Redis} cache the second store
+       */
+      async function f(user, cache) { await redis.get('a'); await cache.del('b'); }
+      /** @param {import('./mine').Store} store */
+      async function g(store) { await store.get('c'); }`;
+    expect(opsOf({ '/p/a.js': js }).map(brief)).toEqual(['ioredis:read:get:undefined', 'ioredis:delete:del:undefined']);
+    expect(opsOf({ '/p/a.ts': js }).map(brief)).toEqual([]);
+  });
+
   it('reads a bentocache options object as its key and TTL', () => {
     const [op] = one(`import cache from '@adonisjs/cache/services/main'; export const f = (id: string) => cache.set({ key: \`user:\${id}\`, value: 1, ttl: '5m' });`);
     expect(op.key?.shape).toBe('user:{}');

@@ -38,7 +38,7 @@ const USE_REASONS: Record<string, string> = {
  * a reload but is not one.
  */
 const MARKER_WORDS =
-  /(^|[^a-z])(lock|locks|locked|mutex|semaphore|seen|processed|done|completed|finished|migrated|migration|idempotency|idempotent|dedup|dedupe|ratelimit|throttle|cooldown|inflight|claimed|sent|notified)([^a-z]|$)/i;
+  /(^|[^a-z])(lock|locks|locked|mutex|semaphore|seen|processed|done|completed|finished|migrated|migration|idempotency|idempotent|dedup|dedupe|ratelimit|throttle|cooldowns?|inflight|claimed|sent|notified)([^a-z]|$)/i;
 
 /**
  * A key named for a sequence number, the last or next one handed out: `{supplier}_lastOrderNumber`,

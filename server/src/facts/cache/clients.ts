@@ -13,6 +13,7 @@ import { laterAssignedClient, objectMemberClient, returnedClient } from './clien
 import { assignedMembers, isNullish, isStatic, returnExprOf, returnExprsOf, thisClass } from '../../syntax/local-values';
 import type { CacheLib, ClassFact, ClientRef, ImportFact, InstanceLoaders, SymbolRef } from '../types';
 import { instanceArgs, loaderOf } from './made-instances';
+import { jsDocTypeRef, jsDocTypeText } from './jsdoc-types';
 
 export { CLIENT_MODULES };
 
@@ -384,6 +385,24 @@ function methodAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryE
   return out;
 }
 
+/**
+ * Pattern: /** @type {import('ioredis').Redis} *\/ let redis / @param {Redis} redis — a JavaScript
+ * binding typed by JSDoc with a library's client type.
+ */
+function fromJsDoc(node: ts.VariableDeclaration | ts.ParameterDeclaration, ctx: FileCtx): ClientRef | undefined {
+  const text = node.type ? undefined : jsDocTypeText(node, ctx);
+  const ref = text ? jsDocTypeRef(text) : undefined;
+  if (!ref) return undefined;
+  const imp = ref.module === undefined ? ctx.facts.imports.find((i) => i.local === ref.name) : undefined;
+  const module = ref.module ?? imp?.module;
+  const name = ref.module !== undefined ? ref.name : imp?.name;
+  if (module === undefined || name === undefined) return undefined;
+  // (a project's own class named so, `import('client')`, is left alone: what its members hold is
+  // followed through its declared types, which a JavaScript class lacks)
+  const lib = libOfModule(module, ctx);
+  return lib && (CLIENT_TYPES[lib].includes(name) || configuredLib(ctx.config, ctx.file, module)) ? { t: 'lib', lib } : undefined;
+}
+
 function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
   switch (d.t) {
     case 'import': {
@@ -399,13 +418,14 @@ function fromDecl(d: Decl, ctx: FileCtx, depth: number): ClientRef | undefined {
       return (
         fromDecorators(d.node, ctx) ??
         fromType(d.node.type, ctx) ??
+        fromJsDoc(d.node, ctx) ??
         // Pattern: const cache = this.ctx.cache as Cache  (the cast says what it is)
         fromType(castTypeOf(d.node.initializer), ctx) ??
         (d.node.initializer ? clientOf(d.node.initializer, ctx, depth + 1) : undefined) ??
         laterAssignedClient(d.node, ctx, depth, clientOf)
       );
     case 'param':
-      return fromDecorators(d.node, ctx) ?? fromType(d.node.type, ctx) ?? poolCallbackClient(d.node, d.index, ctx, depth);
+      return fromDecorators(d.node, ctx) ?? fromType(d.node.type, ctx) ?? fromJsDoc(d.node, ctx) ?? poolCallbackClient(d.node, d.index, ctx, depth);
     default:
       return undefined;
   }
