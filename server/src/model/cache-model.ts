@@ -4,7 +4,7 @@
 // It also says where findings about a key belong (`isKeySite`): where the key and its TTL are
 // chosen, which for a project wrapper is at its callers or inside it (wrapper-summaries.ts).
 import type { CacheOp, LinkedFile } from '../rule';
-import { namesWord } from '../facts/keys/shapes';
+import { namesWord, REQUEST_PATH_KEY } from '../facts/keys/shapes';
 import { decideRole, describeRole, evidenceOf, fillEvidence, type Decision, type Evidence, type Role } from './roles';
 
 export interface KeyModel {
@@ -293,7 +293,13 @@ function modelOf(files: ReadonlyMap<string, LinkedFile>, state: ModelState): Cac
     keys,
     keyOf,
     // an op without a key of its own (mset) is judged by what it shows itself
-    roleOf: (op) => keyOf(op)?.role ?? (op.key ? 'unknown' : decideRole(evidenceOf(op), [op], undefined).role),
+    roleOf: (op) => {
+      const k = keyOf(op);
+      // Pattern: cache.delete(`/user/${id}`) where every GET handler reads through `req.path`: the
+      // route's key spelled out is one of the request-path keys, whose role it shares when it has none
+      if (k?.role === 'unknown' && k.shape?.startsWith('/') && keys.get(REQUEST_PATH_KEY)?.role === 'cache') return 'cache';
+      return k?.role ?? (op.key ? 'unknown' : decideRole(evidenceOf(op), [op], undefined).role);
+    },
     isKeySite(op) {
       if (op.echo) return false;
       if (op.forwarded) {
