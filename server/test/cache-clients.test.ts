@@ -324,6 +324,17 @@ describe('more shapes of clients and stores', () => {
     expect(opsOf({ '/p/a.ts': js }).map(brief)).toEqual([]);
   });
 
+  it('a cache port written as an object type, behind a lazy Proxy, deleting a list of keys, its TTL in ms by name', () => {
+    const ops = opsOf({
+      '/p/cache.ts': `type CacheService = { get<T>(key: string): Promise<T | null>; set(key: string, value: unknown, ttlMs?: number): Promise<void>; del(keys: string[]): Promise<void> };
+        declare function load(): Promise<CacheService>;
+        export const cache = new Proxy({} as CacheService, { get: (_t, prop) => async (...a: unknown[]) => ((await load()) as any)[prop](...a) });`,
+      '/p/use.ts': `import { cache } from './cache';
+        export async function f(id: string) { await cache.set(\`org:\${id}\`, 1, 60_000); await cache.del([\`org:\${id}\`]); }`,
+    });
+    expect(ops.map((o) => `${o.lib}:${o.kind}:${o.key?.shape}:${o.ttlSeconds ?? '-'}`)).toEqual(['keyed-store:write:org:{}:60', 'keyed-store:delete:org:{}:-']);
+  });
+
   it('reads a bentocache options object as its key and TTL', () => {
     const [op] = one(`import cache from '@adonisjs/cache/services/main'; export const f = (id: string) => cache.set({ key: \`user:\${id}\`, value: 1, ttl: '5m' });`);
     expect(op.key?.shape).toBe('user:{}');

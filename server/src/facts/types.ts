@@ -68,7 +68,7 @@ export type ClientRef =
    * `cacheManager.clients` name (`@InjectClient(CachingFactory, 'default')`), or `@cache` for the
    * older @midwayjs/cache (facts/cache/midway-config.ts).
    */
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string; /** a keyed store's own delete method */ del?: string; /** what the store's own loader loads (lru-cache's `fetchMethod`): its `fetch` reads through */ loader?: InstanceLoaders[string] }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; pipeline?: number; keyPrefix?: string; config?: string; /** a keyed store's own delete method */ del?: string; /** a keyed store whose set takes milliseconds (`set(k, v, ttlMs?)`) */ ttlMs?: true; /** what the store's own loader loads (lru-cache's `fetchMethod`): its `fetch` reads through */ loader?: InstanceLoaders[string] }
   /**
    * A binding imported from another module (a client instance or a wrapper instance exported there);
    * `called`: the result of calling it (`getRedis()`, a getter exported there).

@@ -18,7 +18,7 @@ import { isFlagWrite } from './roles';
 import { decoratorOps } from './decorated-ops';
 
 type Target =
-  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; keyPrefix?: string; del?: string; loader?: InstanceLoaders[string] }
+  | { t: 'lib'; lib: CacheLib; defaultTtl?: boolean; defaultTtlValue?: number; nest?: boolean; keyPrefix?: string; del?: string; loader?: InstanceLoaders[string]; ttlMs?: true }
   /**
    * `ctorArgs`: the literal constructor arguments of the instance the call goes through (`new
    * RedisKVCache(r, 'userById')`); `loaders`: what the instance's function arguments load, and the
@@ -150,6 +150,7 @@ export class OpReader {
           nest: c.nest,
           keyPrefix: c.keyPrefix,
           ...(c.del ? { del: c.del } : {}),
+          ...(c.ttlMs ? { ttlMs: c.ttlMs } : {}),
           ...(c.loader ? { loader: c.loader } : {}),
         };
       case 'class':
@@ -402,7 +403,7 @@ export class OpReader {
       if (t.loader.entities) op.valueEntities = t.loader.entities;
       if (t.loader.by) op.valueBy = t.loader.by;
     }
-    const secs = ttlSecondsOf(op, call, libTtlUnit(t.lib, this.d, file));
+    const secs = ttlSecondsOf(op, call, t.ttlMs ? 'ms' : libTtlUnit(t.lib, this.d, file));
     if (secs !== undefined) op.ttlSeconds = secs;
     // Pattern: reelCache.set('trending', rows) with `new NodeCache({ stdTTL: 300 })`: the store's default
     else if (v.kind === 'write' && v.ttl === false && ttl === true && t.defaultTtlValue !== undefined)

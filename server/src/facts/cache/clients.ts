@@ -1,7 +1,7 @@
 // Which expressions denote a cache client, decided by import binding, constructor, factory call,
 // decorator and declared type, never by variable name: a `Map`, `res`, `headers` or a Drizzle
 // builder can call `.set()` too, and none of them must ever look like a cache.
-import { keyedStoreDelete } from './keyed-store';
+import { keyedStoreDelete, keyedStoreTtlMs } from './keyed-store';
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { configuredLib, isProjectModuleIn } from '../../config';
@@ -77,6 +77,11 @@ function importOf(e: ts.Expression, ctx: FileCtx): ImportFact | undefined {
 /** `new X(...)`: a client class from a cache module, or an instance of a project class. */
 function fromNew(e: ts.NewExpression, ctx: FileCtx): ClientRef | undefined {
   let callee = unwrap(e.expression);
+  // Pattern: export const cache = new Proxy({} as CacheService, { get: … }) — a lazy facade: what its target is cast to
+  if (ts.isIdentifier(callee) && callee.text === 'Proxy' && !declarationOf(callee, ctx.facts.imports) && e.arguments?.length === 2) {
+    const c = clientOf(e.arguments[0], ctx);
+    return c?.t === 'lib' ? c : undefined;
+  }
   // Pattern: new Redis.Cluster([...])  /  new IORedis.Cluster(...)
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'Cluster') callee = callee.expression;
   if (ts.isIdentifier(callee)) {
@@ -290,13 +295,18 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
   // Pattern: interface CustomRedisClient extends Omit<RedisClientType, 'set'> { … } — a client with its own signatures
   if (ts.isInterfaceDeclaration(local)) {
     const del = keyedStoreDelete(local.members);
-    if (del) return { t: 'lib', lib: 'keyed-store', del };
+    if (del) return { t: 'lib', lib: 'keyed-store', del, ...(keyedStoreTtlMs(local.members) ? { ttlMs: true } : {}) };
     for (const h of local.heritageClauses ?? [])
       for (const t of h.types) {
         const c = fromType(t, ctx, depth + 1);
         if (c?.t === 'lib') return c;
       }
     return undefined;
+  }
+  // Pattern: type CacheService = { get<T>(key: string): Promise<T | null>; set(…); del(keys: string[]) } — a port as an object type
+  if (ts.isTypeLiteralNode(local.type)) {
+    const del = keyedStoreDelete(local.type.members);
+    return del ? { t: 'lib', lib: 'keyed-store', del, ...(keyedStoreTtlMs(local.type.members) ? { ttlMs: true } : {}) } : undefined;
   }
   // Pattern: type RedisClient = RedisClientType<RedisDefaultModules>; … private client: RedisClient
   return fromType(local.type, ctx, depth + 1);
