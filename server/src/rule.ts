@@ -232,7 +232,7 @@ export interface CacheOp {
   matching?: true;
   /** the read runs in a `catch` clause (its own call's, or the wrapper's inner call's): a fallback when the source failed */
   inCatch?: true;
-  /** a read of a wrapper's that runs while the wrapper holds a lock it took (CallFact.locked of its inner call) */
+  /** a read that runs while its function holds a lock it took (CallFact.locked), itself or inside the wrapper it calls */
   locked?: true;
   /**
    * Where the key and TTL are chosen, and so where findings about them belong: `forwarded` ops sit

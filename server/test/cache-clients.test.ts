@@ -335,6 +335,15 @@ describe('more shapes of clients and stores', () => {
     expect(ops.map((o) => `${o.lib}:${o.kind}:${o.key?.shape}:${o.ttlSeconds ?? '-'}`)).toEqual(['keyed-store:write:org:{}:60', 'keyed-store:delete:org:{}:-']);
   });
 
+  it('a cache port imported from another file keeps its TTL unit (`ttlMs`)', () => {
+    const ops = opsOf({
+      '/p/port.ts': `export interface CachePort { get(key: string): Promise<unknown>; set(key: string, value: unknown, ttlMs?: number): Promise<void>; delete(key: string): Promise<void> }`,
+      '/p/svc.ts': `import type { CachePort } from './port';
+        export class Svc { constructor(private readonly cache: CachePort) {} f(id: string) { return this.cache.set(\`org:\${id}\`, 1, 60_000); } }`,
+    });
+    expect(ops.map((o) => `${o.lib}:${o.kind}:${o.ttlSeconds}`)).toEqual(['keyed-store:write:60']);
+  });
+
   it('reads a bentocache options object as its key and TTL', () => {
     const [op] = one(`import cache from '@adonisjs/cache/services/main'; export const f = (id: string) => cache.set({ key: \`user:\${id}\`, value: 1, ttl: '5m' });`);
     expect(op.key?.shape).toBe('user:{}');

@@ -21,6 +21,25 @@ async function assignWorker(docId: string) {
   }
 }
 
+// the same through a reader of the assignment, called under the lock
+async function readAssignment(docId: string) {
+  const assigned = await redis.get(`session-doc:${docId}`);
+  return assigned ? JSON.parse(assigned) : null;
+}
+
+async function assignSessionWorker(docId: string) {
+  const lock = await redlock.acquire([`session-lock:${docId}`], 5000);
+  try {
+    const assigned = await readAssignment(docId);
+    if (assigned) return assigned;
+    const worker = await pickWorker();
+    await redis.set(`session-doc:${docId}`, JSON.stringify(worker));
+    return worker;
+  } finally {
+    await lock.release();
+  }
+}
+
 async function pickWorker() {
   const id = await redis.srandmember('workers-available');
   return redis.hgetall(`worker:${id}`);
@@ -42,4 +61,5 @@ async function getDocument(docId: string) {
 
 export const router = Router();
 router.post('/docs/:id/open', async (req, res) => res.json(await assignWorker(req.params.id)));
+router.post('/docs/:id/session', async (req, res) => res.json(await assignSessionWorker(req.params.id)));
 router.get('/docs/:id', async (req, res) => res.json(await getDocument(req.params.id)));

@@ -1,17 +1,17 @@
 // What a file imports and what its top-level bindings are, so other files can resolve what they
 // import from it: clients, wrapper classes, key builders, key constants and sentinels. ES modules
 // and CommonJS (`require`, `module.exports`) alike.
-import { keyedStoreDelete } from './cache/keyed-store';
+import { keyedStoreOf } from './cache/keyed-store';
 import { ts } from 'ts-morph';
 import type { VisitorMap } from '../syntax/walk';
 import { keyMethodsOf, valueOfClass, valueOfExpression, valueOfFunction } from './keys/key-exprs';
 import { classClients, clientOf, fromType, typeClients } from './cache/clients';
 import { propertyValue, returnedClient } from './cache/client-sources';
 import type { FileCtx } from './context';
-import { collectImport, collectRequire, extendsClause, unwrap } from '../syntax/scope';
+import { collectImport, collectRequire, extendsClause, unwrap, boundMembers } from '../syntax/scope';
 import { constNumber, isNullish, stripFreeze } from '../syntax/local-values';
 import { objectOwnerName } from './cache/cache-calls';
-import { madeMembers, madeValue } from './cache/made-instances';
+import { madeValue } from './cache/made-instances';
 import type { ClassFact, ClientRef, ExportValue, SymbolRef } from './types';
 import { normaliseEntity } from './keys/entities';
 
@@ -284,7 +284,7 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
   const typeFact = (name: string, members: ts.NodeArray<ts.TypeElement>, n: ts.Node) => {
     if (facts.classes.some((c) => c.name === name)) return;
     const fields = typeClients(members, ctx);
-    const store = keyedStoreDelete(members);
+    const store = keyedStoreOf(members);
     // Pattern: export interface ICacheService { hGet(…): …; hSet(…): … } — a service injected by this
     // type is the one project class implementing it (resolved by the linker)
     if (!fields && !store && !(isExported(n) && members.some(ts.isMethodSignature))) return;
@@ -300,7 +300,7 @@ export function bindingVisitors(ctx: FileCtx): VisitorMap {
           // Pattern: const { get: getTeam, del: clearTeam } = cached('team', loadTeam) — members of an instance
           if (ts.isObjectBindingPattern(d.name) && d.initializer) {
             const m = madeValue(d.initializer, ctx);
-            if (m) for (const [local, member] of madeMembers(d.name)) setLocal(local, { ...m, member }, isExported(st));
+            if (m) for (const [local, member] of boundMembers(d.name)) setLocal(local, { ...m, member }, isExported(st));
             continue;
           }
           if (!ts.isIdentifier(d.name)) continue;

@@ -599,6 +599,13 @@ export type DecoratorKeyPiece =
   | { template: number; prop?: string }
   | { hole: string };
 
+/** A keyed store as its type declares it (facts/cache/keyed-store.ts): its delete method, and whether its set takes milliseconds. */
+export interface KeyedStore {
+  del: string;
+  /** the TTL parameter of its set is named in milliseconds (`set(key, value, ttlMs?)`) */
+  ttlMs?: true;
+}
+
 export interface ClassFact {
   name: string;
   exported: boolean;
@@ -610,10 +617,10 @@ export interface ClassFact {
   fields: Record<string, ClientRef>;
   /**
    * an interface (or object type) of the project declaring a keyed store: `get(key)`, `set(key, value,
-   * ttl?)`, `delete(key)` — an injected ICacheService whose implementation the call sites cannot see;
-   * the name of its delete method
+   * ttl?)`, `delete(key)` — an injected ICacheService whose implementation the call sites cannot see:
+   * its delete method, and whether its set takes milliseconds
    */
-  keyedStore?: string;
+  keyedStore?: KeyedStore;
   /** methods that return a client (`getRedis(): Redis`), for `svc.getRedis().set(…)` elsewhere */
   returns?: Record<string, ClientRef>;
   /** the constructor's literal parameter defaults (null: none, or not a literal), for `#ctor:<i>` key holes */

@@ -248,7 +248,7 @@ export class OpReader {
       if (t) return t;
     }
     // Pattern: @Inject(CACHE_SERVICE) cache: ICacheService — a keyed-store interface of the project
-    if (cls?.keyedStore) return { t: 'lib', lib: 'keyed-store', del: cls.keyedStore };
+    if (cls?.keyedStore) return { t: 'lib', lib: 'keyed-store', ...cls.keyedStore };
     // Pattern: class RedisService extends Redis {}  (the instance is the client)
     const ext = cls?.extendsRef;
     if (ext && 'module' in ext) {
@@ -392,6 +392,7 @@ export class OpReader {
       ...(call.minted ? { minted: true as const } : {}),
       ...(call.matchDelete ? { matching: true as const } : {}),
       ...(call.inCatch ? { inCatch: true as const } : {}),
+      ...(v.kind === 'read' && call.locked ? { locked: true as const } : {}),
     };
     // Pattern: cache.wrap(`user:${id}`, () => prisma.user.findUnique(…)) — the read fills the key
     // itself on a miss: what its loader returns is the value it stores
@@ -574,7 +575,8 @@ export class OpReader {
       if (valueParam !== undefined) op.valueArg = valueParam;
       const fb = inner.kind === 'read' ? call.fallback ?? inner.fallback : undefined;
       if (fb) op.fallback = fb;
-      if (inner.kind === 'read' && (inner.call.locked || inner.locked)) op.locked = true;
+      // (the lock may be the caller's, around this call, or the wrapper's own, around its read)
+      if (inner.kind === 'read' && (call.locked || inner.locked)) op.locked = true;
       out.push(op);
     }
     return out;

@@ -112,7 +112,7 @@ export function fillEvidence(ops: readonly CacheOp[]): Map<CacheOp, Evidence> {
     // Pattern: lock; if (!(await redis.hgetall(`doc-${id}`))) { const worker = await this.pickWorker(); await redis.hmset(…) }
     // — made on a miss under a lock from what is not a source (a database, an API): state created
     // once and kept (an assignment), not a copy reloaded
-    if ((r?.call.locked || r?.locked) && r.fallback !== 'db' && r.fallback !== 'http') continue;
+    if (r?.locked && r.fallback !== 'db' && r.fallback !== 'http') continue;
     if (r && w.valueSrc !== 'literal') out.set(w, at(r, 'cache', FILLED, 'strong'));
   }
   return out;

@@ -348,6 +348,46 @@ export function oneOrList(e: Pick<ts.ConditionalExpression, 'condition' | 'whenT
   return (same(e.whenTrue) && wrapped(e.whenFalse)) || (wrapped(e.whenTrue) && same(e.whenFalse)) ? k : undefined;
 }
 
+/**
+ * The value an object literal gives property `name` (the last one wins; a spread after it may
+ * override it, so then nothing is known): `{ key: k }` → `k`, `{ key }` → `key`.
+ */
+export function objectPropertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (let i = obj.properties.length - 1; i >= 0; i--) {
+    const p = obj.properties[i];
+    if (ts.isSpreadAssignment(p)) return undefined;
+    if (propertyNameText(p.name) !== name) continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The call (or `new`) that takes `fn` as its first argument: `pool.execute((c) => …)`, `new Promise((resolve) => …)`. */
+export function takenFirstBy(fn: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
+  let at: ts.Node = fn;
+  while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
+  const call = at.parent;
+  return call && (ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.[0] === at ? call : undefined;
+}
+
+/** The names a destructuring binds, with the property each takes: `{ get: getTeam, del }` → [getTeam, get], [del, del] (no rest element). */
+export function boundMembers(pattern: ts.ObjectBindingPattern): [string, string][] {
+  const out: [string, string][] = [];
+  for (const el of pattern.elements) {
+    if (el.dotDotDotToken || !ts.isIdentifier(el.name)) continue;
+    const member = el.propertyName ? propertyNameText(el.propertyName) : el.name.text;
+    if (member !== undefined) out.push([el.name.text, member]);
+  }
+  return out;
+}
+
+/** The property the destructuring binds to `local`, if it binds it. */
+export function boundMember(pattern: ts.ObjectBindingPattern, local: string): string | undefined {
+  return boundMembers(pattern).find(([l]) => l === local)?.[1];
+}
+
 /** `Array.isArray(k)`: the name k. */
 export function arrayTested(cond: ts.Expression): ts.Identifier | undefined {
   const c = unwrap(cond);

@@ -19,7 +19,7 @@ import { valueSource, type ReadColumns } from '../flow/value-sources';
 import { rowFieldOf } from '../db/row-field';
 import { constObjectLiteral } from '../db/filter-fields';
 import { awaitsBefore, onAbsentPath } from '../flow/absent-path';
-import { declarationOf, enclosingClass, extendsClause, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, oneOrList, unwrap } from '../../syntax/scope';
+import { declarationOf, enclosingClass, extendsClause, type FunctionLike, plainPropNames, propertyNameText, enclosingFunction, indentAt, isFunctionLike, memberName, oneOrList, unwrap, objectPropertyValue, takenFirstBy } from '../../syntax/scope';
 import { flagSubject, isJsonStringify, isPlainSentinel, sentinelOf } from '../keys/sentinels';
 import type { ArgFact, CallFact, ClientRef, FnFact, SourceCall } from '../types';
 import { globalPathOf } from './global-clients';
@@ -421,13 +421,9 @@ function optionsCall(method: string, args: readonly ts.Expression[]): { args: ts
   if (args.length !== 1 || !OPTION_METHODS.test(method)) return undefined;
   const obj = unwrap(args[0]);
   if (!ts.isObjectLiteralExpression(obj)) return undefined;
-  const prop = (name: string): ts.Expression | undefined => {
-    const p = obj.properties.find((x) => propertyNameText(x.name) === name);
-    return p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-  };
-  const key = prop('key');
+  const key = objectPropertyValue(obj, 'key');
   if (!key) return undefined;
-  const value = prop('value') ?? prop('factory');
+  const value = objectPropertyValue(obj, 'value') ?? objectPropertyValue(obj, 'factory');
   return { args: value ? [key, value, obj] : [key], obj };
 }
 
@@ -470,9 +466,7 @@ function matchArg(args: readonly ts.Expression[]): ts.Expression | undefined {
 /** The pattern of `scanStream({ match: pattern })`. */
 function matchOption(a: ts.Expression | undefined): ts.Expression | undefined {
   const o = a && unwrap(a);
-  if (!o || !ts.isObjectLiteralExpression(o)) return undefined;
-  for (const p of o.properties) if (propertyNameText(p.name) === 'match') return ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-  return undefined;
+  return o && ts.isObjectLiteralExpression(o) ? objectPropertyValue(o, 'match') : undefined;
 }
 
 /** A parameter of `fn` itself, named bare: the keys a wrapper hands on as they were given. */
@@ -740,12 +734,6 @@ function onCacheService(node: ts.CallExpression, fnName: string | undefined): bo
 const CACHE_MODULE = /(?:^|[/\\])\w*(?:cache|redis)\w*\.[cm]?[jt]sx?$|[/\\](?:cache|caches|caching|redis)[/\\]/i;
 
 /**
- * Pattern: BlogCache.ts: fetchById(id) { return getJson(getKeyForId(id)) } with getJson imported
- * from the project's cache helpers — in a module named for the cache, a function handing its
- * parameters to an imported project function may wrap a client through it (the linker summarises
- * it, and makes no op of it when that function reaches no cache).
- */
-/**
  * Pattern: class CacheService { get(key) { return this.redisService.client.get(key) } } — a cache
  * verb on a member of a service the class holds, in a class named for the cache (or a module of
  * it): the service's member is the client the linker looks up (a RedisService exposing `client`).
@@ -759,6 +747,12 @@ function throughCacheServiceMember(call: CallFact, node: ts.CallExpression, ctx:
   return e.kind === ts.SyntaxKind.ThisKeyword;
 }
 
+/**
+ * Pattern: BlogCache.ts: fetchById(id) { return getJson(getKeyForId(id)) } with getJson imported
+ * from the project's cache helpers — in a module named for the cache, a function handing its
+ * parameters to an imported project function may wrap a client through it (the linker summarises
+ * it, and makes no op of it when that function reaches no cache).
+ */
 function inCacheModule(call: CallFact, ctx: FileCtx): boolean {
   return call.receiver.t === 'fn' && call.receiver.ref !== undefined && isCacheModule(ctx);
 }
@@ -828,11 +822,8 @@ function lendingOwner(call: ts.CallExpression): FunctionLike | undefined {
  * callbacks wrapped by hand).
  */
 function promiseExecutor(cb: ts.Node): boolean {
-  if (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb)) return false;
-  let at: ts.Node = cb;
-  while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
-  const made = at.parent;
-  return !!made && ts.isNewExpression(made) && made.arguments?.[0] === at && ts.isIdentifier(made.expression) && made.expression.text === 'Promise';
+  const made = (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) && takenFirstBy(cb);
+  return !!made && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && made.expression.text === 'Promise';
 }
 
 /**

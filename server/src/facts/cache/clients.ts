@@ -1,12 +1,12 @@
 // Which expressions denote a cache client, decided by import binding, constructor, factory call,
 // decorator and declared type, never by variable name: a `Map`, `res`, `headers` or a Drizzle
 // builder can call `.set()` too, and none of them must ever look like a cache.
-import { keyedStoreDelete, keyedStoreTtlMs } from './keyed-store';
+import { keyedStoreOf } from './keyed-store';
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { configuredLib, isProjectModuleIn } from '../../config';
 import type { FileCtx } from '../context';
-import { declarationOf, decoratorsOf, enclosingClass, extendsClause, memberName, paramPropertyOf, propertyNameText, typeRefName, unwrap, type Decl } from '../../syntax/scope';
+import { boundMember, declarationOf, decoratorsOf, enclosingClass, extendsClause, memberName, paramPropertyOf, propertyNameText, takenFirstBy, typeRefName, unwrap, type Decl } from '../../syntax/scope';
 import { CLIENT_MODULES, CLIENT_TYPES, isRedisLib, libOfModuleName } from './client-modules';
 import { defaultTtlOf, defaultTtlValueOf, keyPrefixOf } from './client-options';
 import { laterAssignedClient, objectMemberClient, returnedClient } from './client-sources';
@@ -294,8 +294,8 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
   if (!local || tail || depth > 4) return undefined;
   // Pattern: interface CustomRedisClient extends Omit<RedisClientType, 'set'> { … } — a client with its own signatures
   if (ts.isInterfaceDeclaration(local)) {
-    const del = keyedStoreDelete(local.members);
-    if (del) return { t: 'lib', lib: 'keyed-store', del, ...(keyedStoreTtlMs(local.members) ? { ttlMs: true } : {}) };
+    const store = keyedStoreOf(local.members);
+    if (store) return { t: 'lib', lib: 'keyed-store', ...store };
     for (const h of local.heritageClauses ?? [])
       for (const t of h.types) {
         const c = fromType(t, ctx, depth + 1);
@@ -305,8 +305,8 @@ export function fromType(type: ts.TypeNode | undefined, ctx: FileCtx, depth = 0)
   }
   // Pattern: type CacheService = { get<T>(key: string): Promise<T | null>; set(…); del(keys: string[]) } — a port as an object type
   if (ts.isTypeLiteralNode(local.type)) {
-    const del = keyedStoreDelete(local.type.members);
-    return del ? { t: 'lib', lib: 'keyed-store', del, ...(keyedStoreTtlMs(local.type.members) ? { ttlMs: true } : {}) } : undefined;
+    const store = keyedStoreOf(local.type.members);
+    return store && { t: 'lib', lib: 'keyed-store', ...store };
   }
   // Pattern: type RedisClient = RedisClientType<RedisDefaultModules>; … private client: RedisClient
   return fromType(local.type, ctx, depth + 1);
@@ -367,9 +367,9 @@ export function memberDecl(cls: ts.ClassLikeDeclaration, name: string): MemberDe
   // Pattern: constructor() { this.init() } init() { this.keyv = new Keyv(url) } — set up in a method of
   // its own: the one value every assignment of the class gives it
   if (!field?.type && !field?.init) {
-    const set = methodAssignments(cls).get(name);
+    const set = ownAssignments(cls, name);
     // (on both branches of a condition alike: `this.keyv = url ? … : …` written as if/else, `new Keyv(url)` / `new Keyv()`)
-    if (set?.length && set.every((x) => sameMaker(x.right, set[0].right))) return field ? { ...field, init: set[0].right } : { init: set[0].right, node: set[0] };
+    if (set.length && set.every((x) => sameMaker(x.right, set[0].right))) return field ? { ...field, init: set[0].right } : { init: set[0].right, node: set[0] };
   }
   return field;
 }
@@ -382,17 +382,12 @@ function sameMaker(a: ts.Expression, b: ts.Expression): boolean {
   return ts.isNewExpression(x) && ts.isNewExpression(y) && x.expression.getText() === y.expression.getText();
 }
 
-/** `this.x = v` in the class's own methods (not a nested function's `this`), by member name. */
-function methodAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.BinaryExpression[]> {
-  const out = new Map<string, ts.BinaryExpression[]>();
-  for (const [name, list] of assignedMembers(cls)) {
-    const own = list.filter((b) => {
-      const at = thisClass(b);
-      return b.operatorToken.kind === ts.SyntaxKind.EqualsToken && at?.cls === cls && !at.isStatic && !!thisMember(b.left);
-    });
-    if (own.length > 0) out.set(name, own);
-  }
-  return out;
+/** `this.x = v` in the class's own instance code (not a nested function's `this`), from the class's one walk of assignments. */
+function ownAssignments(cls: ts.ClassLikeDeclaration, name: string): ts.BinaryExpression[] {
+  return (assignedMembers(cls).get(name) ?? []).filter((b) => {
+    const at = thisClass(b);
+    return b.operatorToken.kind === ts.SyntaxKind.EqualsToken && at?.cls === cls && !at.isStatic && !!thisMember(b.left);
+  });
 }
 
 /**
@@ -566,8 +561,7 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
     }
     // Pattern: const { redis, logger } = this.app  (egg's service)
     if (d.t === 'binding' && d.node.initializer && ts.isObjectBindingPattern(d.node.name) && isFrameworkApp(d.node.initializer)) {
-      const el = d.node.name.elements.find((x) => ts.isIdentifier(x.name) && x.name.text === e.text);
-      return el && !el.dotDotDotToken && (propertyNameText(el.propertyName) ?? e.text) === 'redis' ? { t: 'lib', lib: 'ioredis' } : undefined;
+      return boundMember(d.node.name, e.text) === 'redis' ? { t: 'lib', lib: 'ioredis' } : undefined;
     }
     // Pattern: import { REDIS } from '@acme/connectors'; const { cache } = REDIS — a member of an imported object
     if (d.t === 'binding') return importedMemberBinding(d.node, e.text, ctx, depth);
@@ -608,8 +602,7 @@ export function clientOf(expr: ts.Expression, ctx: FileCtx, depth = 0): ClientRe
 /** `const { cache, keys: k } = REDIS` with `REDIS` imported: `cache` is `REDIS.cache` of that module. */
 function importedMemberBinding(decl: ts.VariableDeclaration, name: string, ctx: FileCtx, depth: number): ClientRef | undefined {
   if (!ts.isObjectBindingPattern(decl.name) || !decl.initializer) return undefined;
-  const el = decl.name.elements.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
-  const prop = el && !el.dotDotDotToken ? (propertyNameText(el.propertyName) ?? name) : undefined;
+  const prop = boundMember(decl.name, name);
   if (prop === undefined) return undefined;
   const base = ts.isIdentifier(unwrap(decl.initializer)) || ts.isPropertyAccessExpression(unwrap(decl.initializer)) ? clientOf(decl.initializer, ctx, depth + 1) : undefined;
   return base?.t === 'import' && !base.called ? { t: 'import', ref: { ...base.ref, member: [...(base.ref.member ?? []), prop] } } : undefined;
@@ -736,8 +729,9 @@ export function classClients(cls: ts.ClassLikeDeclaration, ctx: FileCtx): Pick<C
   // Pattern: static get instance() { return (this._instance ??= new Redis(url)); } — reached as RedisUtility.instance
   // Pattern: get client(): RedisClientType { return this._client } — a typed getter, reached as redisService.client
   const getters = cls.members.flatMap((m) => (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && (isStatic(m) || !!m.type) ? [m.name.text] : []));
-  // (and members a method of the class sets up: `init() { this.keyv = new Keyv() }`)
-  for (const n of new Set([...names, ...getters, ...methodAssignments(cls).keys()])) {
+  // (and members a method of the class sets up: `init() { this.keyv = new Keyv() }`; memberDecl keeps the class's own)
+  const setUp = [...assignedMembers(cls).keys()].filter((n) => ownAssignments(cls, n).length > 0);
+  for (const n of new Set([...names, ...getters, ...setUp])) {
     const r = memberClientOf(cls, n, ctx, 0);
     if (r && r.t !== 'unknown' && r.t !== 'fn') fields[n] = r;
   }
@@ -831,11 +825,8 @@ const LENDING_METHODS = new Set(['execute', 'executeIsolated', 'use', 'withClien
  * `pool` in `pool.execute((client) => …)` (parentheses around the callback allowed).
  */
 export function lenderOf(cb: ts.Node): ts.Expression | undefined {
-  if (!ts.isArrowFunction(cb) && !ts.isFunctionExpression(cb)) return undefined;
-  let at: ts.Node = cb;
-  while (at.parent && ts.isParenthesizedExpression(at.parent)) at = at.parent;
-  const call = at.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== at) return undefined;
+  const call = ts.isArrowFunction(cb) || ts.isFunctionExpression(cb) ? takenFirstBy(cb) : undefined;
+  if (!call || !ts.isCallExpression(call)) return undefined;
   const callee = unwrap(call.expression);
   return ts.isPropertyAccessExpression(callee) && LENDING_METHODS.has(callee.name.text) ? callee.expression : undefined;
 }

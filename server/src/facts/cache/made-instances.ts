@@ -5,7 +5,7 @@
 // all only the linker can tell, from the maker's file.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { declarationOf, isFunctionLike, propertyNameText, unwrap } from '../../syntax/scope';
+import { boundMember, declarationOf, isFunctionLike, propertyNameText, unwrap } from '../../syntax/scope';
 import { returnedOf } from '../../syntax/made-closures';
 import { isProjectModule } from './clients';
 import { valueSource, type ReadColumns } from '../flow/value-sources';
@@ -104,17 +104,6 @@ export function instanceArgs(given: readonly ts.Expression[], ctx: FileCtx): { a
   return { args, ...(loaders ? { loaders } : {}) };
 }
 
-/** The plain members a destructuring takes (`{ get: getTeam, del }`): local name → member name. */
-export function madeMembers(pattern: ts.ObjectBindingPattern): [string, string][] {
-  const out: [string, string][] = [];
-  for (const el of pattern.elements) {
-    if (el.dotDotDotToken || !ts.isIdentifier(el.name)) continue;
-    const member = el.propertyName ? propertyNameText(el.propertyName) : el.name.text;
-    if (member !== undefined) out.push([el.name.text, member]);
-  }
-  return out;
-}
-
 /**
  * `getTeam` of `getTeam(id)` / `getTeam.clear(id)`, a top-level const holding a project function's
  * result, or one member of it (`const { get: getTeam } = cached('team', load)`).
@@ -124,7 +113,7 @@ export function isMadeInstance(id: ts.Identifier, ctx: FileCtx): boolean {
   if ((d?.t !== 'var' && d?.t !== 'binding') || !d.node.initializer) return false;
   const stmt = d.node.parent?.parent;
   if (!stmt || !ts.isVariableStatement(stmt) || !ts.isSourceFile(stmt.parent)) return false;
-  if (d.t === 'binding' && !(ts.isObjectBindingPattern(d.node.name) && madeMembers(d.node.name).some(([local]) => local === id.text))) return false;
+  if (d.t === 'binding' && !(ts.isObjectBindingPattern(d.node.name) && boundMember(d.node.name, id.text) !== undefined)) return false;
   const init = unwrap(d.node.initializer);
   return ts.isCallExpression(init) && !!projectFunctionOf(init.expression, ctx);
 }

@@ -10,7 +10,7 @@
 //   `cache.wrap(key, () => load())`.
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
-import { calleeName, declarationOf, enclosingFunction, isFunctionLike, unwrap } from '../../syntax/scope';
+import { calleeName, declarationOf, enclosingFunction, isFunctionLike, objectPropertyValue, unwrap } from '../../syntax/scope';
 import type { ValueSource } from '../types';
 import { isHttpCall, strongest } from './value-sources';
 import { resolveName } from '../../syntax/local-values';
@@ -28,9 +28,8 @@ function isFallbackOperator(k: ts.SyntaxKind): boolean {
 /** The arguments a read-through's loader may be: each argument, or the `factory` of a lone options object. */
 function loaderCandidates(call: ts.CallExpression): readonly ts.Expression[] {
   const only = call.arguments.length === 1 ? unwrap(call.arguments[0]) : undefined;
-  if (!only || !ts.isObjectLiteralExpression(only)) return call.arguments;
-  const f = only.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'factory');
-  return f ? [f.initializer] : call.arguments;
+  const factory = only && ts.isObjectLiteralExpression(only) ? objectPropertyValue(only, 'factory') : undefined;
+  return factory ? [factory] : call.arguments;
 }
 
 /**

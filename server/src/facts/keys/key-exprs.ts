@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import type { FileCtx } from '../context';
 import { resolveName, returnExprOf, isStatic, stripFreeze, thisClass } from '../../syntax/local-values';
-import { arrayTested, declarationOf, isFunctionLike, listJoiningParam, oneOrList, propertyNameText, unwrap } from '../../syntax/scope';
+import { arrayTested, declarationOf, isFunctionLike, listJoiningParam, objectPropertyValue, oneOrList, propertyNameText, unwrap } from '../../syntax/scope';
 import { isMakerParamAt } from '../../syntax/made-closures';
 import { fromType } from '../cache/clients';
 import { isSentinelLiteral } from './sentinels';
@@ -596,26 +596,13 @@ function bindPattern(pat: ts.ObjectBindingPattern, arg: ts.Expression | undefine
     const prop = el.propertyName ? propertyNameText(el.propertyName) : el.name.text;
     if (prop === undefined || !a) continue;
     if (ts.isObjectLiteralExpression(a)) {
-      const v = objectProp(a, prop);
+      const v = objectPropertyValue(a, prop);
       if (v) out.set(el, partsOf(v, st));
     } else if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a)) {
       const base = partsOf(a, st);
       if (base.length === 1 && 'hole' in base[0]) out.set(el, [{ hole: `${base[0].hole}.${prop}` }]);
     }
   }
-}
-
-/** The value of property `name` of an object literal, when no spread could override it. */
-function objectProp(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (let i = obj.properties.length - 1; i >= 0; i--) {
-    const p = obj.properties[i];
-    if (ts.isSpreadAssignment(p)) return undefined;
-    if (propertyNameText(p.name) !== name) continue;
-    if (ts.isPropertyAssignment(p)) return p.initializer;
-    if (ts.isShorthandPropertyAssignment(p)) return p.name;
-    return undefined;
-  }
-  return undefined;
 }
 
 /** A name bound by a destructured parameter of a builder being inlined, and not declared closer. */

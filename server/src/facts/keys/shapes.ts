@@ -566,6 +566,9 @@ function nameMatch(shape: string, entity: string, loose: boolean): NameMatch {
 
 const namesEntityMemo = new Map<string, NameMatch>();
 
+/** What separates the words of a key shape that may name an entity (`user:{}`, `/user/{}`, `a.b|c#d`). */
+const SEGMENT_SEPARATORS = /[:/.|#{}\s]+/;
+
 function namesEntity(shape: string, entity: string, loose: boolean): NameMatch {
   const flat = entity.replace(/_/g, '');
   const want = entity.split('_').map(singular);
@@ -573,7 +576,7 @@ function namesEntity(shape: string, entity: string, loose: boolean): NameMatch {
   const core = want.length > 1 && ROW_SUFFIX.test(want[want.length - 1]) ? want.slice(0, -1) : undefined;
   let owner = false;
   let suffix = false;
-  for (const seg of shape.split(/[:/.|#{}\s]+/)) {
+  for (const seg of shape.split(SEGMENT_SEPARATORS)) {
     const w = normaliseEntity(loose ? uncached(seg) : seg);
     if (!w) continue;
     if (w === entity || w.replace(/_/g, '') === flat) return 'row';
@@ -598,14 +601,16 @@ function namesEntity(shape: string, entity: string, loose: boolean): NameMatch {
  */
 export function namesLinkSideOnly(shape: string, entity: string, isEntity: (name: string) => boolean): boolean {
   let side = false;
-  for (const seg of shape.split(/[:/.|#{}\s]+/)) {
+  for (const seg of shape.split(SEGMENT_SEPARATORS)) {
     const w = normaliseEntity(seg);
-    if (!w || !entity.endsWith(`_${w}`)) continue;
-    const rest = entity.slice(0, -w.length - 1);
-    if (!isEntity(rest) && !isEntity(rest.slice(rest.lastIndexOf('_') + 1))) return false;
-    side = true;
+    if (!w) continue;
+    if (entity.endsWith(`_${w}`)) {
+      const rest = entity.slice(0, -w.length - 1);
+      if (!isEntity(rest) && !isEntity(rest.slice(rest.lastIndexOf('_') + 1))) return false;
+      side = true;
+    } else if (nameMatch(seg, entity, false) !== 'none') return false; // another segment names the table itself
   }
-  return side && nameMatch(shape.replace(/[A-Za-z0-9_-]+/g, (seg) => (entity.endsWith(`_${normaliseEntity(seg) ?? ''}`) ? '' : seg)), entity, false) === 'none';
+  return side;
 }
 
 /** The last word of a table that holds the items or details of another (`sys_dict_data`, `order_item`). */
