@@ -9,7 +9,7 @@ import type { LinkedFile, ProjectIndex } from '../rule';
 import { onClearLayout, readText } from './modules/disk';
 
 /** Names frameworks call by convention: route handlers, lifecycle hooks, migrations. */
-const CONVENTIONAL = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|default|main|handler|handle|loader|action|middleware|getServerSideProps|getStaticProps|up|down|run|execute|perform|process|on[A-Z]\w*)$/;
+export const CONVENTIONAL = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|default|main|handler|handle|loader|action|middleware|getServerSideProps|getStaticProps|up|down|run|execute|perform|process|on[A-Z]\w*)$/;
 /** Fields of a package.json that publish it for code outside the workspace. */
 const LIBRARY_FIELDS = ['main', 'module', 'exports', 'types', 'typings'];
 

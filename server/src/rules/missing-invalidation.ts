@@ -8,9 +8,10 @@ import { fileIndex, type FileIndex } from './file-index';
 import { inOwnRepository, passesParamsThrough, repositoryModel, repositoryName } from './repository-writes';
 import { methodOfLabel } from '../facts/db/labels';
 import type { CacheModel, KeyModel } from '../model/cache-model';
-import { entityCaches, type CachedEntity } from '../model/entity-caches';
+import { entityCaches, fillsOf, type CachedEntity } from '../model/entity-caches';
 import { keyInfoOf } from '../model/key-info';
 import { isUncalled } from '../model/uncalled';
+import { isUnusedModule } from '../model/unused-modules';
 import type { CacheOp, LinkedFile, ProjectIndex, Related, Rule } from '../rule';
 import { clearedByCallers, clears, judgedCalls, clearingIndex, isClearing, namesAround, scopeOf, type ClearingIndex, type Reaches } from './clearing';
 import { insertInvalidation } from './missing-invalidation.fix';
@@ -323,6 +324,16 @@ function countUnmoved(key: KeyModel, w: DbWrite): boolean {
 }
 
 /**
+ * Pattern: `export { getInvoice, … } from './managers/invoice-cache'` in lib/cache/index.ts, and no
+ * route or service names getInvoice — every read and fill of the key is in a module nothing but
+ * barrels hands on: nothing reads the cache, so no write leaves it stale.
+ */
+function unreadByProduct(project: ProjectIndex, key: KeyModel): boolean {
+  const ops = [...key.readers, ...fillsOf(key)];
+  return ops.length > 0 && ops.every((o) => isUnusedModule(project, o.file));
+}
+
+/**
  * Pattern: `reels_personalized_${userId}_session_${sessionId}` with `sessionId = req.query.sessionId ||
  * randomUUID()` — every writer names a key minted for its request or session: a snapshot no write
  * path can name, which nothing but its expiry ever ends.
@@ -438,7 +449,7 @@ export const missingInvalidation: Rule<'noInvalidation'> = {
       // the read path's own function writes the entity: a get-or-create manages its own key; and
       // an update of columns no reader of the key uses leaves nothing stale anyone sees
       const stale = relevant.filter(
-        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key, file.facts.fns[w.fn - 1]?.name) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !rollsWithClock(e.key) && !staleTier(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w) && !countUnmoved(e.key, w),
+        (e) => !ownReadPath(e, file, scope, w) && !untouched(project, w, e.key, file.facts.fns[w.fn - 1]?.name) && !startupOfInProcessCache(e.key, file, w.fn) && !shortLived(e.key) && !perSession(e.key) && !versionedKey(e.key) && !rollsWithClock(e.key) && !staleTier(e.key) && !leftToTtl(e.key, w, project) && !otherRows(e.key, w) && !countUnmoved(e.key, w) && !unreadByProduct(project, e.key),
       );
       // name the key a reader of this row uses: its per-row key for an update, a list for a create
       stale.sort((a, b) => Number(a.list) - Number(b.list) || Number(!!a.fill.echo) - Number(!!b.fill.echo));

@@ -1,0 +1,1 @@
+export { getInvoiceStats } from './invoices';
