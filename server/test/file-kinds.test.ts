@@ -5,6 +5,12 @@ describe('files that are not the product', () => {
   it.each([
     ['src/users/users.service.spec.ts', 'test'],
     ['test/helpers.ts', 'test'],
+    // test support beside the code it tests
+    ['lib/cms/test-utils.ts', 'test'],
+    ['src/testHelpers.js', 'test'],
+    ['src/setupTests.ts', 'test'],
+    ['jest.setup.ts', 'test'],
+    ['src/cache/redis.mock.ts', 'test'],
     ['scripts/backfill.ts', 'script'],
     ['src/migrations/1700000000-add-index.ts', 'script'],
     ['jobs/backfill/backfill-airdrops.ts', 'script'],
@@ -44,6 +50,10 @@ describe('files that are not the product', () => {
     // a product module about examples (its own content), not an example of the code
     'src/examples/examples.service.ts',
     'apps/api/src/example/example.controller.ts',
+    // named for tests, but product code: a test-runner service, a mock-data API of the product
+    'src/test-runs/test-run.service.ts',
+    'src/mock-server/handlers.ts',
+    'src/testimonials/testimonials.service.ts',
     // a bare name: no folder to judge
     'prisma.ts',
   ])('%s is product code', (rel) => {

@@ -9,6 +9,8 @@ export type FileKind = 'test' | 'script' | 'example';
 
 /** File names that are tests or scripts wherever they are. */
 const TEST_NAME = /\.(test|spec|e2e-spec|e2e|integration|cy|stories)\.[cm]?[jt]sx?$/i;
+/** Test support wherever it is: `test-utils.ts`, `testHelpers.js`, `setupTests.ts`, `jest.setup.ts`, `redis.mock.ts`. */
+const TEST_SUPPORT = /^(test|testing)[-_.]?(utils?|helpers?|setup|support|fixtures?|factories|data)\.[cm]?[jt]sx?$|^setup-?tests?\.[cm]?[jt]sx?$|^(jest|vitest)\.setup\.[cm]?[jt]sx?$|\.mocks?\.[cm]?[jt]sx?$/i;
 const SCRIPT_NAME = /\.(seed|seeder|migration|backfill)\.[cm]?[jt]sx?$|^(seed|seeds)\.[cm]?[jt]sx?$|^backfill[-_.]|^(migrate|seed|populate)[-_]/i;
 /** `seedAdmin.js`, `migrateUsers.ts`: a one-off script named in camelCase (case-sensitive: `seeding.service.ts` is product code). */
 const SCRIPT_CAMEL = /^(seed|migrate|populate|backfill)[A-Z]\w*\.[cm]?[jt]sx?$/;
@@ -31,7 +33,7 @@ const SCRIPT_DIRS = new Set(['scripts', 'script', 'migrations', 'migration', 'se
 export function fileKindOf(rel: string): FileKind | undefined {
   const parts = rel.split(/[\\/]/);
   const name = parts[parts.length - 1];
-  if (TEST_NAME.test(name)) return 'test';
+  if (TEST_NAME.test(name) || TEST_SUPPORT.test(name)) return 'test';
   if (SCRIPT_NAME.test(name) || SCRIPT_CAMEL.test(name)) return 'script';
   if (EXAMPLE_NAME.test(name)) return 'example';
   // Prisma's own folder beside the project's package.json (schema, migrations, seed and one-off run
