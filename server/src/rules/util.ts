@@ -125,13 +125,17 @@ export function staleTier(key: KeyModel | undefined): boolean {
 /**
  * Pattern: `if (hit && hit.updatedAt.getTime() === campaign.updatedAt.getTime()) return hit.body` —
  * every read of the key serves the value only when its version stamp is still the source's: a write
- * that bumps the stamp retires the entry by itself (facts/flow/checked-reads.ts).
+ * that bumps the stamp retires the entry by itself (facts/flow/checked-reads.ts). Also a value that
+ * carries its own expiry, compared with the clock on every read: a TTL kept in the value.
  */
 export function checkedOnRead(key: KeyModel | undefined, op?: CacheOp, project?: ProjectIndex): boolean {
-  if (key?.readers.length) return key.readers.every((r) => r.call.checked);
+  // Pattern: getCache(key) over `const props = JSON.parse(await redisGet(key)); if (now > props.expiry) return null`:
+  // the check is the wrapper's, on its own read
+  const checked = (r: CacheOp) => r.call.checked || (!!r.via && !!project?.files.get(r.via.file)?.facts.calls[r.via.callId]?.checked);
+  if (key?.readers.length) return key.readers.every(checked);
   // a key with no shape (`MemoryCache.get(id)` in one function, `put(id, …)` in another): the
   // reads of this file that spell it the same
   const text = !key?.shape ? op?.call.key?.text : undefined;
   const reads = text !== undefined ? (project?.files.get(op!.file)?.ops.filter((r) => r.kind === 'read' && r.call.key?.text === text) ?? []) : [];
-  return reads.length > 0 && reads.every((r) => r.call.checked);
+  return reads.length > 0 && reads.every(checked);
 }

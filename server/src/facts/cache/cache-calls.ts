@@ -729,9 +729,10 @@ function onCacheService(node: ts.CallExpression, fnName: string | undefined): bo
 
 /**
  * A module named for the cache, or in a folder named for it: `cache/query.ts`,
- * `cache/repository/BlogCache.ts`, `redis-helpers.ts`, `userCache.js`.
+ * `cache/repository/BlogCache.ts`, `redis-helpers.ts`, `userCache.js`, `timed-cache.ts`,
+ * `user-cache.service.ts`.
  */
-const CACHE_MODULE = /(?:^|[/\\])\w*(?:cache|redis)\w*\.[cm]?[jt]sx?$|[/\\](?:cache|caches|caching|redis)[/\\]/i;
+const CACHE_MODULE = /(?:^|[/\\])[\w.-]*(?:cache|redis)[\w.-]*\.[cm]?[jt]sx?$|[/\\](?:cache|caches|caching|redis)[/\\]/i;
 
 /**
  * Pattern: class CacheService { get(key) { return this.redisService.client.get(key) } } — a cache
