@@ -556,7 +556,8 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       // a delete of a shape nobody uses, for an entity the project does cache under other shapes
       const entity = entityOfShape(shape);
       if (!entity) continue;
-      const same = reads.filter((r) => r.op && entityOfShape(r.shape) === entity);
+      // (a key that is no cache, a session index under `user:sessions:{}`, is no copy the delete could be meant for)
+      const same = reads.filter((r) => r.op && entityOfShape(r.shape) === entity && project.model.roleOf(r.op) === 'cache');
       if (same.length === 0) continue;
       // a stray delete next to one that does clear a read shape of the entity is legacy cleanup
       if (same.some((r) => coveredBySibling(project, op, r.shape))) continue;
