@@ -7,6 +7,7 @@ import {
   tableName, type DbEnv, type Hit, type Link,
 } from './common';
 import { classifyRecv } from './orm';
+import { boundFields } from './filter-fields';
 import { enclosingClass, memberName, typeRefName, unwrap } from '../../syntax/scope';
 import type { DbWriteKind } from '../types';
 
@@ -136,9 +137,16 @@ function typeormQbHit(env: DbEnv, links: Link[]): Hit | undefined {
     if (v?.name === 'insert') return { kind: 'create', entity: ent(named('into')), via: 'typeorm-qb', label: label('insert().into', named('into')) };
     if (v) return { kind: 'delete', entity: ent(named('from')) ?? ent(v), via: 'typeorm-qb', label: label(`${v.name}().from`, named('from')) };
   }
-  if (after.some((l) => QB_READ.test(l.name ?? ''))) return { kind: 'read', entity: ent(named('from')), via: 'typeorm-qb', label: label('select', named('from')) };
+  if (after.some((l) => QB_READ.test(l.name ?? ''))) {
+    // Pattern: .innerJoin('d.dictType', 't', 't.dictType = :dictType', { dictType }).getMany() — the rows of one dict type
+    const by = [...new Set(after.filter((l) => QB_PARAMETERISED.test(l.name ?? '')).flatMap((l) => boundFields(l.args[l.args.length - 1], env.ctx) ?? []))];
+    return { kind: 'read', entity: ent(named('from')), via: 'typeorm-qb', label: label('select', named('from')), ...(by.length > 0 ? { by } : {}) };
+  }
   return undefined;
 }
+
+/** Query-builder steps whose last argument holds the values of their `:name` parameters. */
+const QB_PARAMETERISED = /^(where|andWhere|orWhere|having|andHaving|innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect|setParameters)$/;
 
 const SUPA = dict<DbWriteKind | 'read'>({ insert: 'create', upsert: 'create', update: 'update', delete: 'delete', select: 'read' });
 
