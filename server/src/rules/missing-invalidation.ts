@@ -326,11 +326,13 @@ function countUnmoved(key: KeyModel, w: DbWrite): boolean {
 /**
  * Pattern: `export { getInvoice, … } from './managers/invoice-cache'` in lib/cache/index.ts, and no
  * route or service names getInvoice — every read and fill of the key is in a module nothing but
- * barrels hands on: nothing reads the cache, so no write leaves it stale.
+ * barrels hands on: nothing reads the cache, so no write leaves it stale. Nor does a key no code reads.
  */
 function unreadByProduct(project: ProjectIndex, key: KeyModel): boolean {
+  // Pattern: a warm-up job sets `property:${id}` from the rows and no code ever gets it
+  if (key.readers.length === 0) return true;
   const ops = [...key.readers, ...fillsOf(key)];
-  return ops.length > 0 && ops.every((o) => isUnusedModule(project, o.file));
+  return ops.every((o) => isUnusedModule(project, o.file));
 }
 
 /**
