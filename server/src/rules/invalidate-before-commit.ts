@@ -72,14 +72,22 @@ function builderEntity(name: string): string | undefined {
   return normaliseEntity(bare);
 }
 
+/** The delete comes after a write of the entity its key is named for, in its own flow. */
+function followsOwnWrite(op: CacheOp, own: string, project: ProjectIndex): boolean {
+  const writes = project.files.get(op.file)?.facts.dbWrites ?? [];
+  return op.call.afterWrites.some((i) => writes[i]?.entity === own);
+}
+
 /** The key caches the written entity: its name says so, or its cached value is built from that entity's rows. */
 function cachesEntity(op: CacheOp, entity: string, project: ProjectIndex): boolean {
   const shape = op.key?.shape;
   // (a key named for one side of a link table, `/user/{}` before an `application_user` write, is no cache of it)
   if (shape && shapeNamesEntity(shape, entity) && !namesLinkSideOnly(shape, entity, (e) => writtenEntities(project).has(e))) return true;
   const own = shape ? entityOfShape(shape) : undefined;
-  // the aggregate that owns the written rows: `wishlist:{}` before a `wishlist_item` delete
-  if (own && entity.startsWith(`${own}_`)) return true;
+  // the aggregate that owns the written rows: `wishlist:{}` before a `wishlist_item` delete (unless the
+  // delete already follows a write of the owner itself, which it is there for: `project.update(…);
+  // del(`app:project:${id}`); projectSync.update(…)` records how the sync went)
+  if (own && entity.startsWith(`${own}_`) && !followsOwnWrite(op, own, project)) return true;
   if (project.model.keyOf(op)?.writers.some((w) => w.valueEntities?.includes(entity))) return true;
   // Pattern: `hotels` filled from hotel.findMany({ include: { Room: { include: { RoomsUsers: true } } } }) and
   // deleted right before a rooms_users delete: the key holds those rows too
