@@ -667,7 +667,7 @@ function recordWrapper(call: CallFact, node: ts.CallExpression, ctx: FileCtx, vi
     if (!outer) return;
     fn = outer.fn;
     info = outer.info;
-  } else if (!dependsOnParams(call, info, isCacheModule(ctx)) && !ctorKey) {
+  } else if (!dependsOnParams(call, info, isCacheModule(ctx) || CACHE_HELPER_NAME.test(info.name)) && !ctorKey) {
     // Pattern: refresh() { const v = await this.fetcher(); await this.set(v) } — decided once the file is walked
     const owner = info.name && onThis(node) ? ownerOf(fn, info) : undefined;
     if (owner) (ctx.selfWrappers ??= []).push({ className: owner, method: info.name!, callId: call.id });
@@ -852,6 +852,12 @@ function bulkMethodOf(cb: ts.Node, cbInfo: FnFact, call: CallFact, ctx: FileCtx)
 }
 
 /** The key has a hole bound to a parameter, or an argument is a parameter (value, TTL). */
+/**
+ * A method named for what it does to the cache (`deleteCacheById(id, org)`, `invalidateUserCache(id)`,
+ * `evictAccount(id)`): a helper whose callers choose the key, wherever it is declared.
+ */
+const CACHE_HELPER_NAME = /cache|evict|invalidat/i;
+
 function dependsOnParams(call: CallFact, fn: FnFact, viaBuilders = false): boolean {
   if (call.args.some((a) => a.param !== undefined)) return true;
   const names = new Set(fn.params.flatMap((p) => [...(p.name ? [p.name] : []), ...(p.bindings ?? [])]));

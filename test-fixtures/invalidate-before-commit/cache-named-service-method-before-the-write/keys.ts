@@ -1,0 +1,5 @@
+export const Keys = {
+  Account: {
+    idByOrg: (id: string, org: string) => `account:id:${id}-${org}`,
+  },
+};
