@@ -173,6 +173,8 @@ export interface ArgFact {
   props?: string[];
   /** an object literal property `ttl: 0` style numeric value, by property name */
   propNums?: Record<string, number>;
+  /** an object literal's properties set to `true` (`{ bypassCache: true }`) */
+  propTrue?: string[];
   spread?: boolean;
   /** a spread of the enclosing function's rest parameter at this index (`redis.set(k, v, ...args)`) */
   restParam?: number;
@@ -345,6 +347,8 @@ export interface CallFact {
 export interface OptIn {
   param: number;
   prop?: string;
+  /** the call runs unless the flag is on (`if (!bypassCache) { … }`): an opt-out */
+  optOut?: true;
 }
 
 /**

@@ -144,9 +144,16 @@ function onlyTested(call: CallFact): boolean {
   return !!u && !u.returned && u.fields.length === 0 && !u.members?.length;
 }
 
-/** The helper `fn` reads the cache (`read`) only on request, and the caller's call does not ask. */
+/**
+ * The helper `fn` reads the cache (`read`) only on request, and the caller's call does not ask; or
+ * it reads unless told not to, and the caller's call tells it (`getClientInfo({ bypassCache: true })`).
+ */
 function notAskedFor(caller: CallFact, read: CallFact, fn: number): boolean {
-  return !!read.optIn && read.fn === fn && !asksFor(caller.args[read.optIn.param], read.optIn.prop);
+  if (!read.optIn || read.fn !== fn) return false;
+  const arg = caller.args[read.optIn.param];
+  // an opt-out counts only when plainly on: `{ bypassCache: true }`
+  if (read.optIn.optOut) return read.optIn.prop !== undefined && !!arg?.propTrue?.includes(read.optIn.prop);
+  return !asksFor(arg, read.optIn.prop);
 }
 
 /**

@@ -60,6 +60,7 @@ export function literalArg(a: ts.Expression, ctx: FileCtx, keyProps: boolean): A
       const init = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
       const num = init && constNumber(init, ctx.facts.imports);
       if (num !== undefined) (f.propNums ??= {})[n] = num;
+      if (init?.kind === ts.SyntaxKind.TrueKeyword) (f.propTrue ??= []).push(n);
       if (keyProps && init && isKeyLike(init)) (f.propParts ??= {})[n] = keyPartsOf(init, ctx);
     }
   }

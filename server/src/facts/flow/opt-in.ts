@@ -5,7 +5,7 @@
 // There the caller's argument decides whether the value it gets back may be a cached copy
 // (rules/write-from-cache.ts reads the flag off the caller's object literal).
 import { ts } from 'ts-morph';
-import { declarationOf, statementsBefore, unwrap } from '../../syntax/scope';
+import { declarationOf, paramPropertyOf, statementsBefore, unwrap } from '../../syntax/scope';
 import type { FileCtx } from '../context';
 import type { OptIn } from '../types';
 
@@ -18,15 +18,28 @@ export function optInGuardOf(call: ts.Node, fn: ts.SignatureDeclaration | undefi
     if (ts.isIfStatement(n) && child === n.thenStatement) cond = n.expression;
     else if (ts.isConditionalExpression(n) && child === n.whenTrue) cond = n.condition;
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === n.right) cond = n.left;
-    const found = cond && paramFlag(cond, fn, ctx, false);
+    const found = cond && (paramFlag(cond, fn, ctx, false) ?? optOut(cond, fn, ctx));
     if (found) return found;
   }
   // Pattern: if (!opts.cached) return load();  … cache read after it
   for (const st of statementsBefore(call, fn)) {
-    const early = ts.isIfStatement(st) && !st.elseStatement && exits(st.thenStatement) ? paramFlag(st.expression, fn, ctx, true) : undefined;
+    if (!ts.isIfStatement(st) || st.elseStatement || !exits(st.thenStatement)) continue;
+    // Pattern: if (opts.bypassCache) return load(); … cache read after it (an opt-out)
+    const early = paramFlag(st.expression, fn, ctx, true) ?? asOptOut(paramFlag(st.expression, fn, ctx, false));
     if (early) return early;
   }
   return undefined;
+}
+
+/** Pattern: if (!bypassCache) { … cache read … } — the read runs unless the caller turns the flag on. */
+function optOut(cond: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCtx): OptIn | undefined {
+  const e = unwrap(cond);
+  if (!ts.isPrefixUnaryExpression(e) || e.operator !== ts.SyntaxKind.ExclamationToken) return undefined;
+  return asOptOut(paramFlag(e.operand, fn, ctx, false));
+}
+
+function asOptOut(f: OptIn | undefined): OptIn | undefined {
+  return f && { ...f, optOut: true };
 }
 
 /** A statement that leaves the function: `return x`, `throw e`, or a block ending in one. */
@@ -54,6 +67,12 @@ function paramFlag(cond: ts.Expression, fn: ts.SignatureDeclaration, ctx: FileCt
     x = unwrap(x.expression);
   }
   if (!ts.isIdentifier(x)) return undefined;
+  // Pattern: getClientInfo({ bypassCache = false } = {}) — a property of a destructured parameter
+  const bound = !prop ? paramPropertyOf(x) : undefined;
+  if (bound) {
+    const index = fn.parameters.indexOf(bound.node);
+    return index >= 0 ? { param: index, prop: bound.prop } : undefined;
+  }
   const d = declarationOf(x, ctx.facts.imports);
   if (d?.t !== 'param' || d.fn !== fn) return undefined;
   // Pattern: get(id, useCache = true) — on unless the caller turns it off: no opt-in
