@@ -78,6 +78,15 @@ function namesWord(text: string, name: string): boolean {
   return false;
 }
 
+/** The product texts of `changed` that still exist (a file gone, or now a test, is left out). */
+function* changedTexts(project: ProjectIndex, changed: readonly string[]): Iterable<[string, string]> {
+  for (const file of changed) {
+    const f = project.files.get(file);
+    const text = f ? (f.kind ? undefined : f.text) : project.unparsed.get(file);
+    if (text !== undefined) yield [file, text];
+  }
+}
+
 /** Every product file's text: parsed (not tests or scripts) and unparsed. */
 function* productTexts(project: ProjectIndex): Iterable<[string, string]> {
   for (const f of project.files.values()) if (!f.kind) yield [f.file, f.text];
@@ -91,24 +100,64 @@ interface Graph {
 }
 
 const graphs = new WeakMap<ProjectIndex, Graph>();
-/** A file's references, kept while its text is the same (the editor links again on every keystroke). */
-const REFS_MEMO = 'unused-modules:refs';
+
+type Importer = { file: string; text: string; ref: Ref };
+
+/**
+ * The reference graph as the last link left it, kept in the analyzer's memo: the editor links again
+ * on every keystroke, and only the edited file's imports are read and resolved again (answers
+ * depend on the set of files, so a new resolver starts over).
+ */
+interface KeptGraph {
+  modules: ProjectIndex['modules'];
+  /** the link it was last brought up to date with */
+  generation: number;
+  files: Map<string, { text: string; targets: string[] }>;
+  importers: Map<string, Importer[]>;
+}
+const GRAPH_MEMO = 'unused-modules:graph';
 
 function graphOf(project: ProjectIndex): Graph {
   let g = graphs.get(project);
   if (g) return g;
-  let kept = project.memo.get(REFS_MEMO) as Map<string, { text: string; refs: Ref[] }> | undefined;
-  if (!kept) project.memo.set(REFS_MEMO, (kept = new Map()));
-  const importers = new Map<string, { file: string; text: string; ref: Ref }[]>();
-  for (const [file, text] of productTexts(project)) {
-    let k = kept.get(file);
-    if (!k || k.text !== text) kept.set(file, (k = { text, refs: text.includes('from') || text.includes('require') || text.includes('import') ? refsOf(text) : [] }));
-    for (const ref of k.refs) {
+  let kept = project.memo.get(GRAPH_MEMO) as KeptGraph | undefined;
+  if (!kept || kept.modules !== project.modules) project.memo.set(GRAPH_MEMO, (kept = { modules: project.modules, generation: -1, files: new Map(), importers: new Map() }));
+  const { files, importers } = kept;
+  // derived from the link the graph was kept for: only the files that may differ are read again
+  const since = project.changedSince;
+  const only = since && since.generation === kept.generation ? since.files : undefined;
+  kept.generation = project.generation;
+  const seen = new Set<string>();
+  const drop = (file: string, targets: readonly string[]) => {
+    for (const t of new Set(targets)) {
+      const list = importers.get(t)?.filter((i) => i.file !== file);
+      if (list?.length) importers.set(t, list);
+      else importers.delete(t);
+    }
+  };
+  const texts: Iterable<[string, string]> = only ? changedTexts(project, only) : productTexts(project);
+  for (const [file, text] of texts) {
+    seen.add(file);
+    const had = files.get(file);
+    if (had && had.text === text) continue;
+    if (had) drop(file, had.targets);
+    const refs = text.includes('from') || text.includes('require') || text.includes('import') ? refsOf(text) : [];
+    const targets: string[] = [];
+    for (const ref of refs) {
       const target = project.modules.resolve(file, ref.spec);
       if (!target || target === file) continue;
+      targets.push(target);
       const list = importers.get(target);
       if (list) list.push({ file, text, ref });
       else importers.set(target, [{ file, text, ref }]);
+    }
+    files.set(file, { text, targets });
+  }
+  for (const file of only ?? [...files.keys()]) {
+    const had = files.get(file);
+    if (had && !seen.has(file)) {
+      drop(file, had.targets);
+      files.delete(file);
     }
   }
   graphs.set(project, (g = { importers, verdicts: new Map() }));
