@@ -9,7 +9,7 @@ import type { Coverage } from './coverage';
 import { writeFileAtomic } from './edits';
 
 /** Bump when the facts format or any recogniser changes: old caches are then ignored. */
-export const FACTS_VERSION = '137';
+export const FACTS_VERSION = '138';
 
 /** One file's results as the last run reported them (only files with something to report). */
 export interface StoredResult {

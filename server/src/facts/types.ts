@@ -301,6 +301,11 @@ export interface CallFact {
   guard?: true;
   /** a KEYS/SCAN of a pattern whose finds the same function deletes: a delete of the pattern (facts/cache/cache-calls.ts) */
   matchDelete?: true;
+  /**
+   * a delete of a parameter the same function also runs KEYS/SCAN on (`delete(keyOrPattern, isPattern
+   * = false)`): a pattern its callers hand it may be expanded, so it is no DEL of a literal `*`
+   */
+  expands?: true;
   /** the transaction (index into FileFacts.txs) the call runs inside, before its commit */
   tx?: number;
   /** where the call's own statement can move to run after that transaction's commit (its names are in scope there) */

@@ -390,7 +390,7 @@ export class OpReader {
       ...(v.kind === 'read' && call.fallback ? { fallback: call.fallback } : {}),
       ...(v.use ? { use: v.use } : v.kind === 'write' && v.valueArg !== undefined && call.args[v.valueArg]?.bump ? { use: 'counter' as const } : {}),
       ...(call.minted ? { minted: true as const } : {}),
-      ...(call.matchDelete ? { matching: true as const } : {}),
+      ...(call.matchDelete || call.expands ? { matching: true as const } : {}),
       ...(call.inCatch ? { inCatch: true as const } : {}),
       ...(v.kind === 'read' && call.locked ? { locked: true as const } : {}),
     };

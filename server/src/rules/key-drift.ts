@@ -3,7 +3,6 @@
 import { scopeOf } from './clearing';
 import { judgedOps } from './judged';
 import { isRedisLib } from '../facts/cache/client-modules';
-import { FINDS_KEYS } from '../facts/cache/verbs';
 import { driftBetween, entityOfShape, namesWord, shapesMatch, slotsOf } from '../facts/keys/shapes';
 import type { CacheOp, Fix, LinkedFile, ProjectIndex, RaceNames, Related, ReportDescriptor, Rule } from '../rule';
 import { rewriteKey, type ReadSite } from './key-drift.fix';
@@ -385,25 +384,6 @@ function prefixedReads(project: ProjectIndex, op: CacheOp, reads: readonly ReadS
 const readRelated = (reads: readonly ReadSite[], label = (r: ReadSite) => `Read that uses '${r.shape}' (${shortPath(r.file)})`): Related[] =>
   reads.slice(0, 5).map((r) => ({ file: r.file, span: r.span, message: label(r) }));
 
-/**
- * Pattern: cache.delete(`ref_amount:${userId}:*`, true) into `delete(keyOrPattern, isPattern = false)`
- * whose pattern branch runs KEYS on the same parameter and deletes what it finds — a wrapper that
- * expands the patterns it is handed.
- */
-function expandsInWrapper(project: ProjectIndex, op: CacheOp, depth = 3): boolean {
-  if (!op.via || depth === 0) return false;
-  const inner = project.files.get(op.via.file);
-  const call = inner?.facts.calls[op.via.callId];
-  if (!inner || !call) return false;
-  // the wrapper's own call goes through another (`runUserDestroyLifecycle()` → `cache.delete(…, true)`)
-  const next = inner.ops.find((o) => o.call === call && o.kind === 'delete');
-  if (next && next !== op && expandsInWrapper(project, next, depth - 1)) return true;
-  const part = call.key?.parts.length === 1 ? call.key.parts[0] : undefined;
-  const name = part && 'hole' in part && !part.local ? part.hole : undefined;
-  if (!name || !inner.facts.fns[call.fn - 1]?.params.some((p) => p.name === name)) return false;
-  return inner.facts.calls.some((c) => c.fn === call.fn && FINDS_KEYS.test(c.method) && !!c.key?.parts.some((p) => 'hole' in p && p.hole === name));
-}
-
 export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultArgDrift'> = {
   meta: {
     id: 'key-drift',
@@ -521,7 +501,7 @@ export const keyDrift: Rule<'drift' | 'deadDelete' | 'patternDelete' | 'defaultA
       if (!meaningful(shape)) continue;
       // Pattern: redis.del('cfg:*') — a pattern handed to a delete that takes names
       // a KEYS/SCAN whose finds are deleted does expand its pattern: no key-drift of a name
-      if (op.matching || expandsInWrapper(project, op)) continue;
+      if (op.matching) continue;
       if (op.kind === 'delete' && isPattern(shape)) {
         const fix = scanLoopFix(project.files.get(op.file)!, op);
         ctx.report({

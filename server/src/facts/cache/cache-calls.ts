@@ -518,6 +518,11 @@ function markMatchDeletes(calls: CallFact[], fns: readonly FnFact[]): void {
     const span = fns[id - 1]?.span;
     const dels = calls.filter((c) => /^(del|unlink)$/i.test(c.method) && (c.fn === id || (span && c.span.start >= span.start && c.span.end <= span.end)));
     if (dels.length > 0 && dels.every((d) => !d.key || d.key.parts.every((p) => 'hole' in p))) finds[0].matchDelete = true;
+    // Pattern: delete(keyOrPattern, isPattern = false) { if (isPattern) { keys(keyOrPattern) → del(...found) } else del(keyOrPattern) }
+    const params = new Set(fns[id - 1]?.params.map((p) => p.name));
+    const bare = (c: CallFact) => (c.key?.parts.length === 1 && 'hole' in c.key.parts[0] && !c.key.parts[0].local ? c.key.parts[0].hole : undefined);
+    const found = new Set(finds.map(bare).filter((h): h is string => !!h && params.has(h)));
+    for (const d of dels) if (d.fn === id && found.has(bare(d) ?? '')) d.expands = true;
   }
 }
 
