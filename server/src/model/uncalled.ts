@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { FnFact } from '../facts/types';
 import type { LinkedFile, ProjectIndex } from '../rule';
 import { onClearLayout, readText } from './modules/disk';
+import { identifierCount } from '../syntax/identifier-text';
 
 /** Names frameworks call by convention: route handlers, lifecycle hooks, migrations. */
 export const CONVENTIONAL = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|default|main|handler|handle|loader|action|middleware|getServerSideProps|getStaticProps|up|down|run|execute|perform|process|on[A-Z]\w*)$/;
@@ -47,9 +48,7 @@ function occurrences(owner: object, text: string, name: string): number {
   if (!counts) countsByFacts.set(owner, (counts = new Map()));
   let n = counts.get(name);
   if (n === undefined) {
-    n = 0;
-    for (let at = text.indexOf(name); at >= 0 && n < 2; at = text.indexOf(name, at + name.length))
-      if (!wordChar(text.charCodeAt(at - 1)) && !wordChar(text.charCodeAt(at + name.length))) n++;
+    n = identifierCount(text, name, 2);
     counts.set(name, n);
   }
   return n;
@@ -71,10 +70,6 @@ function unparsedKey(set: ReadonlyMap<string, string>, file: string): object {
   let k = keys.get(file);
   if (!k) keys.set(file, (k = {}));
   return k;
-}
-
-function wordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }
 
 /**

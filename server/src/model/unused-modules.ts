@@ -9,6 +9,7 @@
 // route handler is one: neither is ever judged unused.
 import type { ProjectIndex } from '../rule';
 import { CONVENTIONAL } from './uncalled';
+import { identifierCount } from '../syntax/identifier-text';
 
 /** One import, require or re-export of a file: where its statement is, and what it takes. */
 interface Ref {
@@ -68,16 +69,6 @@ function exportedNames(text: string): string[] {
   return out;
 }
 
-function wordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-}
-
-function namesWord(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length))
-    if (!wordChar(text.charCodeAt(at - 1)) && !wordChar(text.charCodeAt(at + name.length))) return true;
-  return false;
-}
-
 /** The product texts of `changed` that still exist (a file gone, or now a test, is left out). */
 function* changedTexts(project: ProjectIndex, changed: readonly string[]): Iterable<[string, string]> {
   for (const file of changed) {
@@ -93,15 +84,16 @@ function* productTexts(project: ProjectIndex): Iterable<[string, string]> {
   yield* project.unparsed;
 }
 
+/** One reference to a file: the product file it stands in, that file's text, and the statement. */
+type Importer = { file: string; text: string; ref: Ref };
+
 interface Graph {
   /** file → the product files referring to it, with each reference */
-  importers: Map<string, { file: string; text: string; ref: Ref }[]>;
+  importers: Map<string, Importer[]>;
   verdicts: Map<string, boolean>;
 }
 
 const graphs = new WeakMap<ProjectIndex, Graph>();
-
-type Importer = { file: string; text: string; ref: Ref };
 
 /**
  * The reference graph as the last link left it, kept in the analyzer's memo: the editor links again
@@ -225,7 +217,7 @@ function judge(project: ProjectIndex, g: Graph, file: string): boolean {
     if (u.ref.whole === 'default' && u.names.has('default')) return false;
     // import * as cache from '@/lib/cache', `const cache = require(…)`: a use of any name it hands on
     const rest = u.text.slice(0, u.ref.start) + u.text.slice(u.ref.end);
-    for (const n of u.names) if (n !== 'default' && namesWord(rest, n)) return false;
+    for (const n of u.names) if (n !== 'default' && identifierCount(rest, n, 1) > 0) return false;
   }
   return true;
 }

@@ -14,7 +14,7 @@ const STAMP = /^(updatedAt|updated_at|updatedOn|modifiedAt|modified_at|lastModif
 /** Methods that turn a stamp into something comparable: `d.getTime()`, `v.toString()`. */
 const COMPARABLE = /^(getTime|valueOf|toISOString|toString|toJSON)$/;
 /** A read: the client's own, or a wrapper's (`redisGet(key)`, `getCache(key)`). */
-const READ = /^(get|hget|fetch)$|get|fetch/i;
+const READ = /get|fetch/i;
 /** Fields holding an expiry time the value carries with it. */
 const EXPIRY = /^(expiry|expires|expiresAt|expires_at|expireAt|expire_at|expiration|expirationTime|expiredAt|expiryTime|expiryDate|validUntil|valid_until|staleAt)$/;
 /** date-fns style tests of a time against the clock: `isPast(expiry)`, `isAfter(new Date(), expiresAt)`. */
